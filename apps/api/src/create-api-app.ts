@@ -1,0 +1,14 @@
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { type ApiConfig } from './config/api-config';
+
+/** Builds the API application; shared by main.ts and the e2e tests so both run the same app. */
+export async function createApiApp(config: ApiConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forConfig(config), {
+    logger: config.NODE_ENV === 'test' ? false : ['log', 'warn', 'error'],
+  });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  return app;
+}

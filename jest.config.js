@@ -1,0 +1,16 @@
+'use strict';
+// Unit specs sit next to their code (*.spec.ts); e2e and integration tests live in test/.
+// Type checking is done once by `npm run typecheck`, so ts-jest only transpiles.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json', diagnostics: false }] };
+const moduleNameMapper = {
+  '^@rectify/(domain|workflow|config)$': '<rootDir>/libs/$1/src',
+  '^@rectify/(domain|workflow|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

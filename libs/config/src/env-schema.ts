@@ -1,0 +1,91 @@
+/**
+ * A tiny, dependency-free environment schema: each variable declares how to parse itself.
+ * Configuration is read once at start-up; every bad variable is reported together so an
+ * operator fixes them in one go.
+ */
+export type EnvParser<T> = (raw: string | undefined, name: string) => T;
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+class VariableError extends Error {}
+
+export function readEnv<S extends Record<string, EnvParser<unknown>>>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): { [K in keyof S]: ReturnType<S[K]> } {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [name, parse] of Object.entries(schema)) {
+    try {
+      out[name] = parse(env[name], name);
+    } catch (err) {
+      if (!(err instanceof VariableError)) throw err;
+      problems.push(err.message);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return out as { [K in keyof S]: ReturnType<S[K]> };
+}
+
+const isBlank = (raw: string | undefined): raw is undefined => raw === undefined || raw.trim() === '';
+
+export function port(defaultValue?: number): EnvParser<number> {
+  return (raw, name) => {
+    if (isBlank(raw)) {
+      if (defaultValue === undefined)
+        throw new VariableError(`${name} is required: set it to a TCP port (1-65535).`);
+      return defaultValue;
+    }
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0 || value > 65535) {
+      throw new VariableError(`${name}="${raw}" is not a TCP port: use an integer from 0 to 65535.`);
+    }
+    return value;
+  };
+}
+
+export function url(protocols: string[], defaultValue?: string): EnvParser<string> {
+  return (raw, name) => {
+    const example = `${protocols[0]}//127.0.0.1:6379`;
+    if (isBlank(raw)) {
+      if (defaultValue === undefined)
+        throw new VariableError(`${name} is required: set it to a URL such as ${example}.`);
+      return defaultValue;
+    }
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new VariableError(`${name}="${raw}" is not a URL: use the form ${example}.`);
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      throw new VariableError(
+        `${name}="${raw}" must start with ${protocols.join(' or ')} (e.g. ${example}).`,
+      );
+    }
+    return raw;
+  };
+}
+
+export function oneOf<const T extends string>(values: readonly T[], defaultValue: T): EnvParser<T> {
+  return (raw, name) => {
+    if (isBlank(raw)) return defaultValue;
+    if (!(values as readonly string[]).includes(raw)) {
+      throw new VariableError(`${name}="${raw}" is not allowed: use one of ${values.join(', ')}.`);
+    }
+    return raw as T;
+  };
+}
+
+export function host(defaultValue: string): EnvParser<string> {
+  return (raw, name) => {
+    if (isBlank(raw)) return defaultValue;
+    if (/\s|\//.test(raw)) throw new VariableError(`${name}="${raw}" is not a host name or IP address.`);
+    return raw;
+  };
+}

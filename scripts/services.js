@@ -1,0 +1,137 @@
+'use strict';
+// Service launcher: makes sure the servers the product needs exist on this machine
+// (installing Debian packages when missing) and runs private instances of them on free
+// local ports. Used by `npm start` and by the test command; nothing is installed by hand.
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const log = (msg) => process.stderr.write(`[services] ${msg}\n`);
+
+function which(cmd) {
+  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+let aptUpdated = false;
+function aptInstall(pkg) {
+  if (!which('apt-get')) {
+    throw new Error(`"${pkg}" is missing and apt-get is not available: install ${pkg} and try again.`);
+  }
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const prefix = asRoot ? [] : ['sudo', '-n'];
+  const run = (args) => {
+    const [cmd, ...rest] = [...prefix, ...args];
+    const r = spawnSync(cmd, rest, {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (r.status !== 0)
+      throw new Error(`"${args.join(' ')}" failed (exit ${r.status}): install ${pkg} by hand.`);
+  };
+  if (!aptUpdated) {
+    log('apt-get update');
+    run(['apt-get', 'update', '-q']);
+    aptUpdated = true;
+  }
+  log(`apt-get install ${pkg}`);
+  run(['apt-get', 'install', '-y', '-q', '--no-install-recommends', pkg]);
+}
+
+function findRedisServer() {
+  const candidates = [which('redis-server'), '/usr/bin/redis-server', '/usr/local/bin/redis-server'];
+  return candidates.find((c) => c && fs.existsSync(c)) ?? null;
+}
+
+function ensureRedisServer() {
+  let bin = findRedisServer();
+  if (!bin) {
+    aptInstall('redis-server');
+    bin = findRedisServer();
+  }
+  if (!bin) throw new Error('redis-server is still missing after apt-get install redis-server.');
+  return bin;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function redisPing(port) {
+  return new Promise((resolve) => {
+    const sock = net.connect({ port, host: '127.0.0.1' });
+    let buf = '';
+    sock.setTimeout(500);
+    sock.on('connect', () => sock.write('PING\r\n'));
+    sock.on('data', (d) => {
+      buf += d.toString();
+      if (buf.includes('\r\n')) {
+        sock.destroy();
+        resolve(buf.startsWith('+PONG'));
+      }
+    });
+    sock.on('timeout', () => (sock.destroy(), resolve(false)));
+    sock.on('error', () => resolve(false));
+  });
+}
+
+/**
+ * Starts a private redis-server and resolves once it answers PING.
+ * @param {{ dataDir: string, port?: number }} opts
+ * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
+ */
+async function startRedis({ dataDir, port }) {
+  const bin = ensureRedisServer();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const chosenPort = port ?? (await freePort());
+  const args = [
+    '--port',
+    String(chosenPort),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    path.resolve(dataDir),
+    '--appendonly',
+    'yes',
+    '--save',
+    '',
+    '--daemonize',
+    'no',
+    '--protected-mode',
+    'yes',
+    '--logfile',
+    path.resolve(dataDir, 'redis.log'),
+  ];
+  const child = spawn(bin, args, { stdio: 'ignore' });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const deadline = Date.now() + 20_000;
+  while (!(await redisPing(chosenPort))) {
+    if (exited) throw new Error(`redis-server exited at start-up; see ${path.resolve(dataDir, 'redis.log')}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`redis-server did not answer on port ${chosenPort} within 20 s`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  log(`redis-server ready on 127.0.0.1:${chosenPort} (data in ${dataDir})`);
+  const stop = () =>
+    new Promise((resolve) => {
+      if (exited) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
+  return { url: `redis://127.0.0.1:${chosenPort}`, port: chosenPort, stop };
+}
+
+module.exports = { startRedis, ensureRedisServer, freePort, which, log };

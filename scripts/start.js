@@ -1,0 +1,73 @@
+'use strict';
+// `npm start`: builds the apps, starts a private Redis, then the API and the worker.
+// Ctrl-C (or SIGTERM) stops all of them. Data lives in .run/ beside the project.
+const { spawn, spawnSync } = require('node:child_process');
+const path = require('node:path');
+const { startRedis, log } = require('./services');
+
+const root = path.resolve(__dirname, '..');
+const runDir = path.join(root, '.run');
+
+function build() {
+  log('building (tsc -p tsconfig.build.json)');
+  const r = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (r.status !== 0) throw new Error('build failed: see the TypeScript errors above');
+}
+
+function launch(name, entry, env) {
+  const child = spawn(process.execPath, ['-r', path.join(__dirname, 'register-paths.js'), entry], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  child.on('exit', (code, signal) => log(`${name} exited (${signal ?? code})`));
+  return child;
+}
+
+async function main() {
+  build();
+  const redis = await startRedis({
+    dataDir: path.join(runDir, 'redis'),
+    port: process.env.REDIS_PORT ? Number(process.env.REDIS_PORT) : undefined,
+  });
+  const env = { REDIS_URL: process.env.REDIS_URL ?? redis.url };
+  const children = [
+    launch('api', path.join(root, 'dist/apps/api/src/main.js'), env),
+    launch('worker', path.join(root, 'dist/apps/worker/src/main.js'), env),
+  ];
+
+  let stopping = false;
+  const stopAll = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping');
+    await Promise.all(
+      children.map(
+        (c) =>
+          new Promise((resolve) => {
+            if (c.exitCode !== null || c.signalCode !== null) return resolve();
+            c.once('exit', resolve);
+            c.kill('SIGTERM');
+          }),
+      ),
+    );
+    await redis.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => stopAll(0));
+  process.on('SIGTERM', () => stopAll(0));
+  // If either app dies, stop everything: a half-running product is worse than a clear exit.
+  for (const c of children) c.on('exit', (code) => stopAll(code === 0 ? 0 : 1));
+}
+
+main().catch((err) => {
+  log(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { type INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { readApiConfig } from '../apps/api/src/config/api-config';
+import { createApiApp } from '../apps/api/src/create-api-app';
+import { readWorkerConfig } from '../apps/worker/src/config/worker-config';
+import { createWorkerApp } from '../apps/worker/src/create-worker-app';
+
+// REDIS_URL comes from scripts/with-services.js, which runs a private redis-server for the tests.
+const redisUrl = process.env.REDIS_URL;
+if (!redisUrl) throw new Error('REDIS_URL is not set: run the tests with `npm test`, which starts Redis.');
+
+describe('health endpoints', () => {
+  describe('api', () => {
+    let app: INestApplication;
+    beforeAll(async () => {
+      app = await createApiApp(readApiConfig({ NODE_ENV: 'test' }));
+      await app.init();
+    });
+    afterAll(() => app.close());
+
+    it('answers GET /api/health with status ok', async () => {
+      const res = await request(app.getHttpServer()).get('/api/health').expect(200);
+      expect(res.body.status).toBe('ok');
+      expect(res.body.info.api.status).toBe('up');
+    });
+  });
+
+  describe('worker', () => {
+    let app: INestApplication;
+    beforeAll(async () => {
+      app = await createWorkerApp(readWorkerConfig({ REDIS_URL: redisUrl }), true);
+      await app.init();
+    });
+    afterAll(() => app.close());
+
+    it('reports Redis up on GET /health', async () => {
+      const res = await request(app.getHttpServer()).get('/health').expect(200);
+      expect(res.body.info.redis.status).toBe('up');
+      expect(res.body.info.redis.reply).toBe('PONG');
+    });
+  });
+
+  it('refuses to start the worker when Redis cannot be reached, naming REDIS_URL', async () => {
+    await expect(
+      createWorkerApp(readWorkerConfig({ REDIS_URL: 'redis://127.0.0.1:1' }), true),
+    ).rejects.toThrow(/cannot reach Redis at REDIS_URL=redis:\/\/127\.0\.0\.1:1/);
+  });
+});
