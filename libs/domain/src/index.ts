@@ -1,0 +1,5 @@
+export * from './report/extraction-result';
+export * from './report/extract-report';
+export * from './report/parse/parse-report';
+export * from './report/decode/decode-report';
+export * from './report/decode/report-read-error';

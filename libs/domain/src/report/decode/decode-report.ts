@@ -1,0 +1,76 @@
+import { type TextEncoding } from '../extraction-result';
+import { decodeText } from './detect-encoding';
+import { docxToText } from './docx-to-text';
+import { ReportReadError } from './report-read-error';
+
+/** Reports are a few dozen KB; 10 MiB leaves room for .docx files with embedded images. */
+export const MAX_REPORT_BYTES = 10 * 1024 * 1024;
+
+export type ReportFormat = 'text' | 'docx';
+
+export interface DecodedReport {
+  text: string;
+  encoding: TextEncoding;
+  format: ReportFormat;
+}
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** Turns uploaded bytes into report text, choosing the reader from the content, not the name. */
+export async function decodeReport(bytes: Uint8Array, fileName = ''): Promise<DecodedReport> {
+  if (bytes.length === 0) {
+    throw new ReportReadError('FILE_EMPTY', '文件为空：请选择包含报告正文的文件。');
+  }
+  if (bytes.length > MAX_REPORT_BYTES) {
+    throw new ReportReadError(
+      'FILE_TOO_LARGE',
+      `文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB）：报告文件不能超过 10 MB。请删除文中图片或另存为 .txt 后上传。`,
+    );
+  }
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    if (!isDocx(bytes)) {
+      throw new ReportReadError(
+        'UNSUPPORTED_FILE_TYPE',
+        `不支持的文件类型${fileName ? `（${fileName}）` : ''}：这是一个压缩包而不是 Word 文档。请上传 .docx、.txt 或 .md 格式的报告。`,
+      );
+    }
+    const text = await docxToText(bytes);
+    return { text, encoding: 'utf-8', format: 'docx' };
+  }
+  const legacy = legacyFormat(bytes);
+  if (legacy) {
+    throw new ReportReadError(
+      'UNSUPPORTED_FILE_TYPE',
+      `不支持${legacy}格式：请用 Word/WPS 将报告另存为 .docx 或 .txt（UTF-8）后上传。`,
+    );
+  }
+  const { text, encoding } = decodeText(bytes);
+  if (looksBinary(text)) {
+    throw new ReportReadError('BINARY_CONTENT', '文件不是文本：内容中含有大量控制字符。请上传 .txt、.md 或 .docx 格式的报告。');
+  }
+  return { text, encoding, format: 'text' };
+}
+
+function isDocx(bytes: Uint8Array): boolean {
+  // The zip directory names its parts in plain ASCII; a Word document has word/document.xml.
+  const ascii = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return ascii.includes('word/document.xml');
+}
+
+function legacyFormat(bytes: Uint8Array): string | null {
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return '旧版 Word（.doc）';
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return ' PDF ';
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return ' RTF ';
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff])) return '图片';
+  return null;
+}
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.02;
+}

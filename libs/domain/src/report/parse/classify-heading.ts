@@ -1,0 +1,69 @@
+import { type SectionKind } from '../extraction-result';
+
+/**
+ * Recognises what a heading announces by its meaning, not one exact string: 存在问题,
+ * 存在的不足及原因, 问题和差距, 不足之处 … all announce problems. Runs on matching keys
+ * (Simplified, ASCII punctuation).
+ *
+ * `loose` is for the outermost headings of a report (二、存在问题及原因); `strict` is for
+ * headings nested inside another section, where a clause such as （三）坚持问题导向 must not
+ * be mistaken for a problem section, so the heading must be little more than the keyword.
+ */
+export interface HeadingClass {
+  kind: SectionKind;
+  /** The heading announces problems and measures together (存在的不足和下步打算). */
+  combined: boolean;
+}
+
+const LAST_YEAR =
+  /(?:上一?(?:年度?|次|轮)|去年|以往|前期|往年|\d{4}年度?|[二〇一二三四五六七八九零]{4}年度?).{0,16}整改|回头看|整改(?:工作)?(?:落实|完成|推进|进展)?情况|整改落实/;
+const MEASURE_NOT_LAST_YEAR = /整改(?:措施|方向|思路|举措|计划|方案|目标)/;
+const PROBLEM_WORD = /问题|不足|差距|短板|弱项|薄弱|欠缺|缺点|教训/;
+const PROBLEM_LOOSE =
+  /存在|主要|突出|查摆|检视|剖析|面临|困难|之处|方面|问题(?:和|与|及|、)|(?:和|与|及|、)(?:问题|不足|差距)|(?:不足|差距|问题)(?:和|与|及|、)|短板|弱项|薄弱|^(?:问题|不足|差距)$/;
+const CAUSE = /原因|根源/;
+const MEASURE =
+  /下一?步|下阶段|下一阶段|今后|明年|来年|新的一年|\d{4}年(?:工作)?(?:打算|计划|思路|重点)|打算|措施|举措|努力方向|改进方向|工作思路|工作计划|工作安排|工作重点|整改方向|整改思路/;
+const PERFORMANCE =
+  /做法|成效|成绩|履职|情况|亮点|特色|工作开展|主要工作|工作回顾|基本情况|取得|落实|推进|加强|坚持|强化|深化|开展|抓|建设|责任/;
+
+export function classifyHeading(clause: string, strictness: 'loose' | 'strict'): HeadingClass | null {
+  const text = clause.replace(/[\s:;,.。]+$/, '');
+  if (!text || text.length > 40) return null;
+  return strictness === 'loose' ? classifyLoose(text) : classifyStrict(text);
+}
+
+function classifyLoose(text: string): HeadingClass | null {
+  const hasProblem = PROBLEM_WORD.test(text) && PROBLEM_LOOSE.test(text);
+  const hasMeasure = MEASURE.test(text);
+  if (LAST_YEAR.test(text) && !MEASURE_NOT_LAST_YEAR.test(text)) return { kind: 'last_year_rectification', combined: false };
+  if (hasProblem && hasMeasure && !/^(?:针对|围绕)/.test(text)) return { kind: 'problems', combined: true };
+  if (hasProblem) return { kind: 'problems', combined: false };
+  if (CAUSE.test(text)) return { kind: 'causes', combined: false };
+  if (hasMeasure) return { kind: 'measures', combined: false };
+  if (PERFORMANCE.test(text)) return { kind: 'performance', combined: false };
+  return null;
+}
+
+const STRICT_PROBLEMS =
+  /^(?:(?:存在|主要|突出|查摆|检视|发现|面临)的?(?:主要|突出)?(?:的)?)?(?:问题|不足|差距|短板|弱项|困难)(?:(?:和|与|及|、)(?:问题|不足|差距|短板|弱项|困难|原因|原因分析))?(?:之处|方面|清单)?$/;
+const STRICT_CAUSES =
+  /^(?:(?:存在|产生)?(?:上述|以上|这些)?(?:问题|不足)?的?(?:主要)?原因(?:分析|剖析)?|原因分析|根源剖析|问题根源)$/;
+const STRICT_MEASURES =
+  /^(?:(?:下一?步|下阶段|下一阶段|今后|明年|新的一年)(?:的)?(?:工作)?(?:打算|计划|措施|思路|举措|方向|努力方向|安排|重点)?|(?:整改|改进)(?:措施|方向|举措|思路)|努力方向|(?:工作)?(?:打算|措施)(?:和|与|及)?(?:打算|措施|建议)?)$/;
+
+function classifyStrict(text: string): HeadingClass | null {
+  if (text.length > 30) return null;
+  if (LAST_YEAR.test(text) && !MEASURE_NOT_LAST_YEAR.test(text) && !/^(?:推动|推进|抓好|强化|狠抓)/.test(text)) {
+    return { kind: 'last_year_rectification', combined: false };
+  }
+  if (STRICT_PROBLEMS.test(text)) return { kind: 'problems', combined: false };
+  if (STRICT_CAUSES.test(text)) return { kind: 'causes', combined: false };
+  if (STRICT_MEASURES.test(text)) return { kind: 'measures', combined: false };
+  return null;
+}
+
+/** Strong kinds are the ones the parser extracts from; a heading of another kind only ends them. */
+export function isStrongKind(kind: SectionKind): boolean {
+  return kind === 'problems' || kind === 'measures' || kind === 'causes' || kind === 'last_year_rectification';
+}

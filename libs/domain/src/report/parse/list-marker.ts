@@ -1,0 +1,74 @@
+/**
+ * The numbering styles of Chinese official documents, outermost first. A report nests them
+ * as 一、 → （一） → 1. → （1） → ①, but copies mix them freely, so the parser decides levels
+ * per document from what it sees rather than from this order alone.
+ */
+export type MarkerStyle =
+  | `md${1 | 2 | 3 | 4 | 5 | 6}` // Markdown heading
+  | 'part' // 第一部分
+  | 'cn' // 一、
+  | 'pcn' // （一）
+  | 'dec' // 2.1
+  | 'num' // 1. 1、
+  | 'pnum' // (1) ⑴
+  | 'circ' // ①
+  | 'ord' // 第一，
+  | 'shi' // 一是
+  | 'side' // 一方面 / 另一方面
+  | 'seq' // 首先 / 其次 / 最后
+  | 'bullet'; // - item
+
+export interface ListMarker {
+  style: MarkerStyle;
+  /** Characters the marker occupies at the start of the line (including following spaces/punctuation). */
+  length: number;
+}
+
+const CN = '[一二三四五六七八九十]{1,3}';
+const PATTERNS: [MarkerStyle, RegExp][] = [
+  ['part', new RegExp(`^第${CN}(?:部分|章|篇)\\s*[、:.,]?\\s*`)],
+  ['pcn', new RegExp(`^\\(\\s*${CN}\\s*\\)\\s*[、.,:]?\\s*`)],
+  ['shi', new RegExp(`^${CN}是\\s*[,:]?\\s*`)],
+  ['cn', new RegExp(`^${CN}\\s*[、.]\\s*`)],
+  ['dec', /^\d{1,2}(?:\.\d{1,2}){1,2}(?![\d%])\s*[、.]?\s*(?=\D)/],
+  ['num', /^\d{1,2}\s*[、.](?![\d%])\s*/],
+  ['pnum', /^(?:\(\s*\d{1,2}\s*\)|[⑴-⒇])\s*[、.,]?\s*/],
+  ['circ', /^[①-⑳]\s*[、.,]?\s*/],
+  ['ord', new RegExp(`^第${CN}\\s*[,、:]\\s*`)],
+  ['side', /^(?:一方面|另一方面|再一方面|其次一方面)\s*[,:]?\s*/],
+  ['seq', /^(?:首先|其次|再次|最后|此外)\s*[,:]\s*/],
+  ['bullet', /^[-*+•·●■◆▪]\s*/],
+];
+
+// Most lines start with an ordinary character; this skips the patterns for them cheaply.
+const MAY_START_MARKER = /^[第(一二三四五六七八九十\d⑴-⒇①-⑳另其首再最此\-*+•·●■◆▪]/;
+
+export function parseListMarker(key: string, mdLevel = 0): ListMarker | null {
+  if (mdLevel > 0) {
+    const inner = parseListMarker(key);
+    return { style: `md${mdLevel as 1 | 2 | 3 | 4 | 5 | 6}`, length: inner?.length ?? 0 };
+  }
+  if (!MAY_START_MARKER.test(key)) return null;
+  for (const [style, re] of PATTERNS) {
+    const m = re.exec(key);
+    if (m && m[0].length < key.length) return { style, length: m[0].length };
+  }
+  return null;
+}
+
+/** Styles that number headings or items on their own line (not inline enumerations). */
+export const HEADING_STYLES: ReadonlySet<MarkerStyle> = new Set<MarkerStyle>([
+  'md1',
+  'md2',
+  'md3',
+  'md4',
+  'md5',
+  'md6',
+  'part',
+  'cn',
+  'pcn',
+  'dec',
+  'num',
+  'pnum',
+  'circ',
+]);

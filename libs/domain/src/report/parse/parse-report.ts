@@ -1,0 +1,61 @@
+import { looksTraditional } from '../../text/normalize-for-matching';
+import { type ExtractedCause, type ExtractedProblem, type ParsedReport } from '../extraction-result';
+import { stripNoise } from '../noise/strip-noise';
+import { detectTitle } from './detect-title';
+import { detectYear } from './detect-year';
+import { extractCauses, extractLastYear, extractMeasures, extractProblems } from './extract-items';
+import { findUnheadedSections } from './find-unheaded-sections';
+import { linkMeasures } from './link-measures';
+import { toReportLines } from './report-line';
+import { type Segment, segmentReport } from './segment-report';
+
+/**
+ * Parses the decoded text of an annual work report. Pure: no I/O, deterministic, and it never
+ * throws on odd text; what it cannot find it reports in `warnings` (in Chinese, for people).
+ */
+export function parseReport(rawText: string): ParsedReport {
+  const { text, removed } = stripNoise(rawText);
+  const allLines = toReportLines(text);
+  const titleLine = detectTitle(allLines);
+  const lines = titleLine ? allLines.slice(1) : allLines;
+  const { segments: headed, sections } = segmentReport(lines);
+  const segments = findUnheadedSections(headed);
+  const of = (kind: Segment['kind']) => segments.filter((s) => s.kind === kind);
+
+  const problems: ExtractedProblem[] = of('problems')
+    .flatMap((s) => extractProblems(s.lines))
+    .map((p, i) => ({ seq: i + 1, ...p }));
+  const causes: ExtractedCause[] = of('causes')
+    .flatMap((s) => extractCauses(s.lines))
+    .map((c, i) => ({ seq: i + 1, ...c }));
+  const measures = linkMeasures(
+    problems,
+    of('measures')
+      .flatMap((s) => extractMeasures(s.lines))
+      .map((m, i) => ({ seq: i + 1, ...m })),
+  );
+  const lastYearRectification = of('last_year_rectification').flatMap((s) => extractLastYear(s.lines));
+
+  const title = titleLine?.text ?? null;
+  const year = detectYear(
+    title,
+    lines.slice(0, 3).map((l) => l.key),
+    segments,
+  );
+
+  const warnings: string[] = [];
+  if (allLines.length === 0) warnings.push('报告没有正文内容：请检查文件是否为空或只含广告、付费标记等噪声。');
+  if (problems.length === 0) {
+    warnings.push(
+      '报告中未找到"存在问题"部分：请检查标题是否为"存在问题"、"存在的不足"、"问题和差距"或"不足之处"等，或手工补录问题。',
+    );
+  }
+  if (problems.length > 0 && measures.length === 0) {
+    warnings.push('报告中未找到"下步工作打算"或"整改措施"部分：问题已识别，请为每个问题补充整改措施。');
+  }
+  if (year === null) warnings.push('无法确定报告年度：标题和正文中都没有可辨认的年份，请在导入时指定年度。');
+  if (removed > 0) warnings.push(`已移除${removed}处复制文本中的噪声（付费标记、广告或来源声明）。`);
+  if (looksTraditional(text)) warnings.push('报告为繁体中文：已按简体关键词识别，输出保留原文字形。');
+
+  return { year, title, warnings, sections, problems, causes, measures, lastYearRectification };
+}

@@ -1,0 +1,152 @@
+import { type ReportSection, type SectionKind } from '../extraction-result';
+import { classifyHeading, type HeadingClass, isStrongKind } from './classify-heading';
+import { HEADING_STYLES } from './list-marker';
+import { lineBody, type ReportLine } from './report-line';
+
+/**
+ * Cuts a report into segments of one kind each (performance, problems, causes, measures,
+ * last-year rectification). Outer sections come from the report's outermost heading style;
+ * inside them, nested headings (（四）巡视巡察整改"回头看"情况) and lead sentences
+ * (分析存在上述问题的主要原因：…, 下一步，…) open segments of their own.
+ */
+export interface Segment {
+  kind: SectionKind;
+  heading: string | null;
+  lines: ReportLine[];
+}
+
+type HeadingStyle = string;
+const STYLE_RANK = ['md1', 'md2', 'md3', 'md4', 'md5', 'md6', 'part', 'bare', 'cn', 'pcn', 'dec', 'num', 'pnum', 'circ'];
+
+interface HeadingInfo {
+  style: HeadingStyle;
+  clause: string;
+  /** Text on the heading's line after the heading clause (三、存在问题：一是…). */
+  rest: string;
+  loose: HeadingClass | null;
+  strict: HeadingClass | null;
+}
+
+const CLAUSE_END = /[。!?:;]/;
+
+function headingInfo(line: ReportLine): HeadingInfo | null {
+  const style = line.marker && HEADING_STYLES.has(line.marker.style) ? line.marker.style : line.marker ? null : 'bare';
+  if (!style) return null;
+  const bodyKey = line.marker ? line.key.slice(line.marker.length) : line.key;
+  const body = lineBody(line);
+  const end = bodyKey.search(CLAUSE_END);
+  const clauseKey = (end < 0 ? bodyKey : bodyKey.slice(0, end)).trim();
+  const rest = end < 0 ? '' : body.slice(end + 1).trim();
+  if (style === 'bare' && (clauseKey.length > 25 || rest.length > 0)) return null;
+  const strict = classifyHeading(clauseKey, 'strict');
+  const loose = style === 'bare' ? strict : classifyHeading(clauseKey, 'loose');
+  return { style, clause: body.slice(0, clauseKey.length).trim(), rest, loose, strict };
+}
+
+function chooseTopStyle(infos: (HeadingInfo | null)[]): HeadingStyle | null {
+  const rankOf = (style: HeadingStyle) => STYLE_RANK.indexOf(style);
+  const pick = (accept: (kind: SectionKind) => boolean) => {
+    let best: HeadingStyle | null = null;
+    for (const info of infos) {
+      if (!info?.loose || !accept(info.loose.kind)) continue;
+      if (best === null || rankOf(info.style) < rankOf(best)) best = info.style;
+    }
+    return best;
+  };
+  return pick((k) => k === 'problems' || k === 'measures') ?? pick(isStrongKind);
+}
+
+export interface SegmentedReport {
+  segments: Segment[];
+  sections: ReportSection[];
+}
+
+export function segmentReport(lines: ReportLine[]): SegmentedReport {
+  const infos = lines.map(headingInfo);
+  const top = chooseTopStyle(infos);
+  const sections: ReportSection[] = [];
+  const segments: Segment[] = [];
+
+  const outer: { kind: SectionKind; combined: boolean; heading: string | null; lines: ReportLine[] }[] = [];
+  let current: (typeof outer)[number] = { kind: 'performance', combined: false, heading: null, lines: [] };
+  let seenProblems = false;
+  lines.forEach((line, i) => {
+    const info = infos[i];
+    const isBoundary = top !== null && info?.style === top && (top !== 'bare' || (info.loose && isStrongKind(info.loose.kind)));
+    if (!isBoundary || !info) {
+      current.lines.push(line);
+      return;
+    }
+    outer.push(current);
+    const kind: SectionKind = info.loose?.kind ?? (seenProblems ? 'other' : 'performance');
+    if (kind === 'problems' || kind === 'measures') seenProblems = true;
+    current = { kind, combined: info.loose?.combined ?? false, heading: line.text, lines: [] };
+    if (info.rest) current.lines.push(restLine(line, info.rest));
+  });
+  outer.push(current);
+
+  for (const section of outer) {
+    if (section.heading) sections.push({ kind: section.kind, heading: section.heading });
+    for (const seg of splitNested(section.kind, section.combined, section.heading, section.lines)) {
+      if (seg.heading && seg.heading !== section.heading) sections.push({ kind: seg.kind, heading: seg.heading });
+      segments.push(seg);
+    }
+  }
+  return { segments: segments.filter((s) => s.lines.length > 0), sections };
+}
+
+function restLine(line: ReportLine, rest: string): ReportLine {
+  const offset = line.text.length - rest.length;
+  return { text: rest, key: line.key.slice(offset), marker: null, boldLead: null, index: line.index };
+}
+
+const CAUSE_LEAD =
+  /^(?:[一二三四五六七八九十]+、)?(?:分析|剖析|深究|究其|查找|反思|追溯|深挖)?[^。]{0,14}(?:原因|根源)(?:主要)?(?:是|有|在于|如下|为|:|,|分析)/;
+const MEASURE_LEAD =
+  /^(?:下一步|下步|今后|下阶段|下一阶段|在新的一年里?|新的一年|明年|\d{4}年|针对(?:以上|上述|这些|存在的)(?:问题|不足))[,，]?/;
+const PROBLEM_LEAD = /^(?:(?:存在|主要)的?)?(?:问题|不足|差距)(?:和不足|和差距|与不足)?(?:主要)?(?:是|有|表现在|体现在)?[:,]/;
+
+/** Splits one outer section at nested headings and lead sentences. */
+function splitNested(
+  kind: SectionKind,
+  combined: boolean,
+  heading: string | null,
+  lines: ReportLine[],
+): Segment[] {
+  const out: Segment[] = [];
+  let current: Segment = { kind, heading, lines: [] };
+  let nestedStyle: HeadingStyle | null = null;
+  let nested = false;
+  const open = (k: SectionKind, h: string | null, isNested: boolean) => {
+    out.push(current);
+    current = { kind: k, heading: h, lines: [] };
+    nested = isNested;
+  };
+
+  for (const line of lines) {
+    const info = headingInfo(line);
+    const strict = info?.strict;
+    if (info && strict && isStrongKind(strict.kind)) {
+      open(strict.kind, line.text, true);
+      nestedStyle = info.style;
+      if (info.rest) current.lines.push(restLine(line, info.rest));
+      continue;
+    }
+    if (nested && nestedStyle && info?.style === nestedStyle && current.kind !== kind) {
+      // The next sibling heading ends the nested segment: back to the outer section's kind.
+      open(kind, null, false);
+      current.lines.push(line);
+      continue;
+    }
+    if ((kind === 'problems' || current.kind === 'problems') && current.kind !== 'causes' && CAUSE_LEAD.test(line.key)) {
+      open('causes', null, true);
+    } else if (combined && current.kind === 'problems' && MEASURE_LEAD.test(line.key)) {
+      open('measures', null, true);
+    } else if (combined && current.kind === 'measures' && PROBLEM_LEAD.test(line.key)) {
+      open('problems', null, true);
+    }
+    current.lines.push(line);
+  }
+  out.push(current);
+  return out;
+}

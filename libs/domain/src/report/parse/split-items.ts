@@ -1,0 +1,146 @@
+import { normalizeForMatching } from '../../text/normalize-for-matching';
+import { HEADING_STYLES, type MarkerStyle } from './list-marker';
+import { lineBody, type ReportLine } from './report-line';
+
+/**
+ * Splits the body of a section into its enumerated items, trying in turn:
+ * 1. items numbered at the start of a line (（一）… / 1. … / 一是… on its own line);
+ * 2. enumerations inside a paragraph (一是…二是…, 一方面…另一方面…, 首先…其次…最后…);
+ * 3. one item per paragraph.
+ * Text before the first item (an introduction such as 主要表现在以下几个方面：) is returned
+ * separately and is never an item.
+ */
+export interface SectionItem {
+  text: string;
+  boldLead: string | null;
+  /** Following paragraphs that belong to this item. */
+  continuation: string[];
+}
+
+export type SplitMode = 'lines' | 'inline' | 'paragraphs';
+
+export interface SplitResult {
+  mode: SplitMode;
+  preamble: string[];
+  items: SectionItem[];
+}
+
+const ITEM_STYLES: ReadonlySet<MarkerStyle> = new Set<MarkerStyle>([
+  ...HEADING_STYLES,
+  'ord',
+  'shi',
+  'side',
+  'seq',
+  'bullet',
+]);
+
+export function splitItems(lines: ReportLine[]): SplitResult {
+  return splitByLineMarkers(lines) ?? splitInline(lines) ?? splitParagraphs(lines);
+}
+
+function chooseItemStyle(lines: ReportLine[]): MarkerStyle | null {
+  const styles: MarkerStyle[] = [];
+  for (const line of lines) {
+    const style = line.marker?.style;
+    if (style && ITEM_STYLES.has(style) && !styles.includes(style)) styles.push(style);
+  }
+  if (styles.length === 0) return null;
+  const [outer, inner] = styles;
+  // Grouping headings such as （一）思想建设方面 over numbered problems: the inner style holds the items.
+  if (inner && lines.filter((l) => l.marker?.style === outer).every((l) => isGroupingHeading(lineBody(l)))) {
+    return inner;
+  }
+  return outer;
+}
+
+function isGroupingHeading(body: string): boolean {
+  const key = normalizeForMatching(body).replace(/[:：\s]+$/, '');
+  return key.length <= 14 && !/[。,;]/.test(key) && /方面|领域|层面|建设$/.test(key);
+}
+
+function splitByLineMarkers(lines: ReportLine[]): SplitResult | null {
+  const style = chooseItemStyle(lines);
+  if (!style) return null;
+  const preamble: string[] = [];
+  const items: SectionItem[] = [];
+  for (const line of lines) {
+    if (line.marker?.style === style) {
+      items.push({ text: lineBody(line), boldLead: line.boldLead, continuation: [] });
+    } else if (items.length === 0) {
+      preamble.push(line.text);
+    } else {
+      items[items.length - 1].continuation.push(line.text);
+    }
+  }
+  // A single numbered line among prose is not a list.
+  if (items.length === 1 && preamble.length > 0 && style !== 'shi') return null;
+  return { mode: 'lines', preamble, items };
+}
+
+const CN_DIGITS = '一二三四五六七八九十';
+const BOUNDARY = '(?:^|(?<=[。;:,!?\\s]))';
+const INLINE_FAMILIES: { name: string; re: RegExp; minCount: number; first: RegExp }[] = [
+  { name: 'shi', re: new RegExp(`${BOUNDARY}(?:其)?[${CN_DIGITS}]{1,2}是[,:]?`, 'g'), minCount: 2, first: /^(?:其)?一是/ },
+  {
+    name: 'side',
+    re: new RegExp(`${BOUNDARY}(?:一方面|另一方面|再一方面|此外|另外)[,:]?`, 'g'),
+    minCount: 2,
+    first: /^一方面/,
+  },
+  { name: 'seq', re: new RegExp(`${BOUNDARY}(?:首先|其次|再次|然后|最后)[,:]?`, 'g'), minCount: 2, first: /^首先/ },
+  { name: 'ord', re: new RegExp(`${BOUNDARY}第[${CN_DIGITS}]{1,2}[,、:]`, 'g'), minCount: 2, first: /^第一/ },
+  { name: 'circ', re: /[①-⑳][、.,]?/g, minCount: 2, first: /^①/ },
+  { name: 'pnum', re: new RegExp(`${BOUNDARY}\\(\\d{1,2}\\)[、.,]?`, 'g'), minCount: 2, first: /^\(1\)/ },
+];
+
+/** Finds the item boundaries of an inline enumeration in one paragraph, or null. */
+export function findInlineEnumeration(key: string): { index: number; length: number }[] | null {
+  for (const family of INLINE_FAMILIES) {
+    family.re.lastIndex = 0;
+    const hits = [...key.matchAll(family.re)].map((m) => ({ index: m.index ?? 0, length: m[0].length }));
+    if (hits.length < family.minCount) continue;
+    const firstAt = hits.findIndex((h) => family.first.test(key.slice(h.index)));
+    if (firstAt < 0) continue;
+    return hits.slice(firstAt);
+  }
+  return null;
+}
+
+function splitInline(lines: ReportLine[]): SplitResult | null {
+  const preamble: string[] = [];
+  const items: SectionItem[] = [];
+  for (const line of lines) {
+    const hits = findInlineEnumeration(line.key);
+    if (!hits) {
+      if (items.length === 0) preamble.push(line.text);
+      else items[items.length - 1].continuation.push(line.text);
+      continue;
+    }
+    const lead = line.text.slice(0, hits[0].index).trim();
+    if (lead) {
+      if (items.length === 0) preamble.push(lead);
+      else items[items.length - 1].continuation.push(lead);
+    }
+    hits.forEach((hit, i) => {
+      const end = i + 1 < hits.length ? hits[i + 1].index : line.text.length;
+      const text = line.text.slice(hit.index + hit.length, end).trim();
+      if (text) items.push({ text, boldLead: null, continuation: [] });
+    });
+  }
+  return items.length >= 2 ? { mode: 'inline', preamble, items } : null;
+}
+
+const INTRO = /[:：]$|(?:以下|如下)(?:几个|几点|方面|问题|不足)|主要(?:表现|体现)(?:在|为)|具体(?:表现|体现)(?:在|为)/;
+
+function splitParagraphs(lines: ReportLine[]): SplitResult {
+  const preamble: string[] = [];
+  const items: SectionItem[] = [];
+  for (const line of lines) {
+    if (items.length === 0 && INTRO.test(line.key) && line.key.length < 80) {
+      preamble.push(line.text);
+      continue;
+    }
+    items.push({ text: line.text, boldLead: line.boldLead, continuation: [] });
+  }
+  return { mode: 'paragraphs', preamble, items };
+}
