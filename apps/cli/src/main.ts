@@ -30,7 +30,9 @@ export async function main(): Promise<void> {
       process.exitCode = err.exitCode;
       return;
     }
-    process.stderr.write(`rectify: 内部错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `rectify: 内部错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exitCode = 1;
   }
 }

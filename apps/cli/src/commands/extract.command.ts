@@ -17,17 +17,21 @@ export async function runExtract(argv: string[], out: (s: string) => void): Prom
   try {
     result = await extractReport(bytes, file);
   } catch (err) {
-    if (err instanceof ReportReadError) throw new CliError(`${file}: ${err.message}`, EXIT_BAD_INPUT, err.code);
+    if (err instanceof ReportReadError)
+      throw new CliError(`${file}: ${err.message}`, EXIT_BAD_INPUT, err.code);
     throw err;
   }
-  out(args.flags.has('json') ? `${JSON.stringify(result, null, 2)}\n` : formatExtractionSummary(file, result));
+  out(
+    args.flags.has('json') ? `${JSON.stringify(result, null, 2)}\n` : formatExtractionSummary(file, result),
+  );
 }
 
 function readReportFile(file: string): Uint8Array {
   let size: number;
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) throw new CliError(`${file}: 不是文件，请指定一个报告文件。`, EXIT_BAD_INPUT, 'NOT_A_FILE');
+    if (!stat.isFile())
+      throw new CliError(`${file}: 不是文件，请指定一个报告文件。`, EXIT_BAD_INPUT, 'NOT_A_FILE');
     size = stat.size;
   } catch (err) {
     if (err instanceof CliError) throw err;

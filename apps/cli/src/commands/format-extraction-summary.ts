@@ -24,7 +24,9 @@ export function formatExtractionSummary(file: string, r: ExtractionResult): stri
   lines.push(`文件：${file}（编码 ${r.encoding}）`);
   lines.push(`标题：${r.title ?? '（未识别）'}`);
   lines.push(`年度：${r.year ?? '（未识别）'}`);
-  lines.push(`章节：${r.sections.map((s) => `[${KIND_LABELS[s.kind]}] ${s.heading}`).join('；') || '（无）'}`);
+  lines.push(
+    `章节：${r.sections.map((s) => `[${KIND_LABELS[s.kind]}] ${s.heading}`).join('；') || '（无）'}`,
+  );
   lines.push('');
   lines.push(`存在问题（${r.problems.length}个）`);
   for (const p of r.problems) lines.push(`  ${String(p.seq).padStart(2)}. ${p.title}`);

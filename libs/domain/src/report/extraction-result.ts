@@ -6,7 +6,8 @@
  * - measures: 下步工作打算 / 整改措施
  * - lastYearRectification: 上年度整改情况 (how last year's problems were fixed)
  */
-export type SectionKind = 'performance' | 'last_year_rectification' | 'problems' | 'causes' | 'measures' | 'other';
+export type SectionKind =
+  'performance' | 'last_year_rectification' | 'problems' | 'causes' | 'measures' | 'other';
 
 export type RectificationProgress = 'completed' | 'long_term' | 'in_progress' | 'unknown';
 

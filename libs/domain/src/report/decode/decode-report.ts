@@ -46,7 +46,10 @@ export async function decodeReport(bytes: Uint8Array, fileName = ''): Promise<De
   }
   const { text, encoding } = decodeText(bytes);
   if (looksBinary(text)) {
-    throw new ReportReadError('BINARY_CONTENT', '文件不是文本：内容中含有大量控制字符。请上传 .txt、.md 或 .docx 格式的报告。');
+    throw new ReportReadError(
+      'BINARY_CONTENT',
+      '文件不是文本：内容中含有大量控制字符。请上传 .txt、.md 或 .docx 格式的报告。',
+    );
   }
   return { text, encoding, format: 'text' };
 }

@@ -12,7 +12,8 @@ export interface NoiseStripResult {
 // Paywall and template markers: ##paidbegin##, ##paidend##, ##vipbegin## …
 const MARKER = /##\s*[a-z_]{2,24}\s*##/gi;
 
-const CREDIT_WORDS = '原创|来源|出处|转载|整理发布|首发|www\\.|https?:|\\.com|\\.cn|\\.net|公众号|微信号|素材库';
+const CREDIT_WORDS =
+  '原创|来源|出处|转载|整理发布|首发|www\\.|https?:|\\.com|\\.cn|\\.net|公众号|微信号|素材库';
 // A credit in brackets: （笔杆儿网原创，www.example.cn）, （材料来源：【公众号：XX】）, 【来源：XX】.
 const CREDIT_IN_BRACKETS = new RegExp(
   `[（(【\\[](?:[^（）()\\n【】]|【[^【】\\n]*】){0,40}?(?:${CREDIT_WORDS})(?:[^（）()\\n【】]|【[^【】\\n]*】){0,80}?[）)】\\]]`,
@@ -25,7 +26,8 @@ const TRUNCATED_CREDIT = /[（(【][^（）()\n【】]{0,30}(?:网|原创|来源
 const AD_WORDS =
   /素材库|会员群|网盘群|代笔|添加客服|客服微信|请认准|谨防假冒|下载后可编辑|仅供参考|免费下载|原文链接|侵删|版权归原作者|s?vip会员|一键(?:下载|搜索|查找)|每天更新|更多(?:精彩)?(?:范文|材料|资料|内容)|关注(?:微信)?公众号|扫码(?:关注|获取|下载|添加)|本文(?:档)?(?:由|来源|转载|整理)|文章来源[:：]|^\s*来源[:：]|材料来源|www\.[a-z0-9-]+\.|https?:\/\/|加微信|QQ群/gi;
 
-const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+const PAGE_NUMBER =
+  /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 
 function isAdLine(line: string): boolean {
   const hits = line.match(AD_WORDS);

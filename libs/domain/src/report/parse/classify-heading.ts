@@ -16,7 +16,7 @@ export interface HeadingClass {
 }
 
 const LAST_YEAR =
-  /(?:上一?(?:年度?|次|轮)|去年|以往|前期|往年|\d{4}年度?|[二〇一二三四五六七八九零]{4}年度?).{0,16}整改|回头看|整改(?:工作)?(?:落实|完成|推进|进展)?情况|整改落实/;
+  /(?:上一?(?:年度?|次|轮)|去年|以往|前期|往年|\d{4}年度?|[二〇一二三四五六七八九零]{4}年度?).{0,16}整改|回头看|整改(?:工作)?(?:落实|完成|推进|进展)?情况/;
 const MEASURE_NOT_LAST_YEAR = /整改(?:措施|方向|思路|举措|计划|方案|目标)/;
 const PROBLEM_WORD = /问题|不足|差距|短板|弱项|薄弱|欠缺|缺点|教训/;
 const PROBLEM_LOOSE =
@@ -36,7 +36,8 @@ export function classifyHeading(clause: string, strictness: 'loose' | 'strict'):
 function classifyLoose(text: string): HeadingClass | null {
   const hasProblem = PROBLEM_WORD.test(text) && PROBLEM_LOOSE.test(text);
   const hasMeasure = MEASURE.test(text);
-  if (LAST_YEAR.test(text) && !MEASURE_NOT_LAST_YEAR.test(text)) return { kind: 'last_year_rectification', combined: false };
+  if (LAST_YEAR.test(text) && !MEASURE_NOT_LAST_YEAR.test(text))
+    return { kind: 'last_year_rectification', combined: false };
   if (hasProblem && hasMeasure && !/^(?:针对|围绕)/.test(text)) return { kind: 'problems', combined: true };
   if (hasProblem) return { kind: 'problems', combined: false };
   if (CAUSE.test(text)) return { kind: 'causes', combined: false };
@@ -54,7 +55,11 @@ const STRICT_MEASURES =
 
 function classifyStrict(text: string): HeadingClass | null {
   if (text.length > 30) return null;
-  if (LAST_YEAR.test(text) && !MEASURE_NOT_LAST_YEAR.test(text) && !/^(?:推动|推进|抓好|强化|狠抓)/.test(text)) {
+  if (
+    LAST_YEAR.test(text) &&
+    !MEASURE_NOT_LAST_YEAR.test(text) &&
+    !/^(?:推动|推进|抓好|强化|狠抓)/.test(text)
+  ) {
     return { kind: 'last_year_rectification', combined: false };
   }
   if (STRICT_PROBLEMS.test(text)) return { kind: 'problems', combined: false };
@@ -65,5 +70,7 @@ function classifyStrict(text: string): HeadingClass | null {
 
 /** Strong kinds are the ones the parser extracts from; a heading of another kind only ends them. */
 export function isStrongKind(kind: SectionKind): boolean {
-  return kind === 'problems' || kind === 'measures' || kind === 'causes' || kind === 'last_year_rectification';
+  return (
+    kind === 'problems' || kind === 'measures' || kind === 'causes' || kind === 'last_year_rectification'
+  );
 }

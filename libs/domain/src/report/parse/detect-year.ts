@@ -5,10 +5,20 @@ import { type Segment } from './segment-report';
  * its account of work mentions most. Measures talk about next year and last-year sections
  * about last year, so neither votes.
  */
-const YEAR = /(?<![\d〔\[(（])((?:19|20)\d{2})\s*年/g;
+const YEAR = /(?<![\d〔[(（])((?:19|20)\d{2})\s*年/g;
 const CN_YEAR = /([〇零一二][〇零一二三四五六七八九]{3})\s*年/g;
 const CN_DIGIT: Record<string, string> = {
-  〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
 };
 
 export function yearsIn(text: string): number[] {

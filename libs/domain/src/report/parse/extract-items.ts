@@ -16,21 +16,23 @@ function itemText(item: SectionItem): string {
   return [item.text, ...item.continuation].join('\n');
 }
 
-function headlineOf(item: SectionItem) {
-  const { title, detail } = splitHeadline(item.text, item.boldLead);
+function headlineOf(item: SectionItem, firstClause = false) {
+  const { title, detail } = splitHeadline(item.text, item.boldLead, firstClause);
   return { title, detail: [detail, ...item.continuation].filter(Boolean).join('\n') };
 }
 
 export function extractProblems(lines: ReportLine[]): Omit<ExtractedProblem, 'seq'>[] {
   return splitItems(lines)
-    .items.map(headlineOf)
+    .items.map((item) => headlineOf(item, true))
     .filter((p) => p.title.length >= MIN_ITEM_CHARS);
 }
 
 export function extractCauses(lines: ReportLine[]): Omit<ExtractedCause, 'seq'>[] {
   const { items, preamble } = splitItems(lines);
   const texts = items.length > 0 ? items.map(itemText) : preamble.map(stripLead);
-  return texts.map((text) => ({ text: trimPunctuation(text) })).filter((c) => c.text.length >= MIN_ITEM_CHARS);
+  return texts
+    .map((text) => ({ text: trimPunctuation(text) }))
+    .filter((c) => c.text.length >= MIN_ITEM_CHARS);
 }
 
 // "分析存在上述问题的主要原因：" before a cause written as one paragraph.
@@ -40,7 +42,8 @@ function stripLead(text: string): string {
   return colon >= 0 && colon < 30 ? text.slice(colon + 1) : text;
 }
 
-const CLOSING = /^(?:总之|总而言之|综上所述?|以上(?:是|为|就是)|我们(?:相信|坚信)|相信在|特此报告|请(?:各位|大家|上级)?.{0,6}(?:评议|批评指正)|谢谢)/;
+const CLOSING =
+  /^(?:总之|总而言之|综上所述?|以上(?:是|为|就是)|我们(?:相信|坚信)|相信在|特此报告|请(?:各位|大家|上级)?.{0,6}(?:评议|批评指正)|谢谢)/;
 const MEASURE_INTRO = /[:：]$|(?:以下|如下)(?:几个方面|几点|方面|工作|措施)/;
 
 /**
@@ -50,11 +53,12 @@ const MEASURE_INTRO = /[:：]$|(?:以下|如下)(?:几个方面|几点|方面|�
 export function extractMeasures(lines: ReportLine[]): Omit<ExtractedMeasure, 'seq' | 'problemSeqs'>[] {
   const split = splitItems(lines);
   if (split.mode !== 'paragraphs') {
-    return split.items.map(headlineOf).filter((m) => m.title.length >= MIN_ITEM_CHARS);
+    return split.items.map((item) => headlineOf(item)).filter((m) => m.title.length >= MIN_ITEM_CHARS);
   }
   const measures: Omit<ExtractedMeasure, 'seq' | 'problemSeqs'>[] = [];
   for (const line of lines) {
-    if (CLOSING.test(line.key) || (MEASURE_INTRO.test(line.key) && line.key.length < 80)) continue;
+    const isIntro = MEASURE_INTRO.test(line.key) && line.key.length < 80 && !line.key.includes(';');
+    if (CLOSING.test(line.key) || isIntro) continue;
     for (const clause of splitActions(line.text)) {
       const { title, detail } = splitHeadline(clause);
       if (title.length >= MIN_ITEM_CHARS) measures.push({ title, detail });
@@ -101,7 +105,8 @@ export function extractLastYear(lines: ReportLine[]): LastYearRectificationEntry
     for (const part of splitAtTargets(itemText(item))) {
       const key = normalizeForMatching(part);
       if (SUMMARY.test(key) && !/针对/.test(key)) continue;
-      const problem = namedProblem(part, key) ?? headlineOf({ ...item, text: part, continuation: [] }).title;
+      const problem =
+        namedProblem(part, key) ?? headlineOf({ ...item, text: part, continuation: [] }, true).title;
       if (problem.length < 2) continue;
       entries.push({ problem, status: readRectificationStatus(key), text: part.trim() });
     }
@@ -112,7 +117,8 @@ export function extractLastYear(lines: ReportLine[]): LastYearRectificationEntry
 function mergeUntargeted(items: SectionItem[]): SectionItem[] {
   const merged: SectionItem[] = [];
   for (const item of items) {
-    if (QUOTED_TARGET.test(normalizeForMatching(item.text))) merged.push({ ...item, continuation: [...item.continuation] });
+    if (QUOTED_TARGET.test(normalizeForMatching(item.text)))
+      merged.push({ ...item, continuation: [...item.continuation] });
     else if (merged.length > 0) merged[merged.length - 1].continuation.push(item.text);
   }
   return merged;

@@ -14,7 +14,15 @@ const MAX_TITLE = 45;
 const LEADING_PUNCT = /^[\s,.:;、，。：；!?！？]+/;
 const TRAILING_PUNCT = /[\s,.:;、，。：；!?！？]+$/;
 
-export function splitHeadline(text: string, boldLead: string | null = null): Headline {
+// A first clause that only sets the scene (在学习方面，/ 对照要求，) is not the headline.
+const SCENE_SETTING =
+  /^(?:在|对|对于|从|由于|虽然|尽管|作为|对照|按照|根据|随着|面对|针对|结合|围绕|同时)|(?:方面|上|中|来看|而言|看|时|后|以来)$|^以.{1,24}为(?:重点|抓手|载体|契机|引领|统领|目标|核心|主线)$/;
+
+/**
+ * `firstClause`: problems are named by their first clause (党员管理还存在盲区和漏洞，…), while a
+ * measure keeps its whole first sentence when it is short.
+ */
+export function splitHeadline(text: string, boldLead: string | null = null, firstClause = false): Headline {
   const clean = text.replace(LEADING_PUNCT, '');
   if (boldLead) {
     const bold = boldLead.replace(TRAILING_PUNCT, '');
@@ -25,13 +33,22 @@ export function splitHeadline(text: string, boldLead: string | null = null): Hea
   const key = normalizeForMatching(clean);
   const sentenceEnd = firstIndexOf(key, /[。!?;:]/);
   let cut = sentenceEnd < 0 ? key.length : sentenceEnd;
-  if (cut > MAX_TITLE) {
-    const comma = firstIndexOf(key.slice(0, cut), /[,]/);
-    if (comma >= 4) cut = comma;
-  }
+  if (firstClause || cut > MAX_TITLE) cut = headlineClauseEnd(key, cut);
   const title = clean.slice(0, cut).replace(TRAILING_PUNCT, '').trim();
   const detail = clean.slice(cut).replace(LEADING_PUNCT, '').trim();
   return { title, detail };
+}
+
+/** End of the first comma clause that states something, or `limit` when there is none. */
+function headlineClauseEnd(key: string, limit: number): number {
+  let start = 0;
+  for (let i = 0; i < limit; i++) {
+    if (key[i] !== ',') continue;
+    const clause = key.slice(start, i);
+    if (i >= 4 && !SCENE_SETTING.test(clause)) return i;
+    start = i + 1;
+  }
+  return limit;
 }
 
 function firstIndexOf(s: string, re: RegExp): number {

@@ -37,7 +37,11 @@ export function linkMeasures(
     const seqs = best >= MIN_OVERLAP ? problems.filter((_, i) => scores[i] === best).map((p) => p.seq) : [];
     return { ...m, problemSeqs: seqs };
   });
-  if (problems.length > 0 && problems.length === measures.length && linked.every((m) => m.problemSeqs.length <= 1)) {
+  if (
+    problems.length > 0 &&
+    problems.length === measures.length &&
+    linked.every((m) => m.problemSeqs.length <= 1)
+  ) {
     const byOrder = linked.every((m, i) => m.problemSeqs.length === 0 || m.problemSeqs[0] === i + 1);
     if (byOrder) return linked.map((m, i) => ({ ...m, problemSeqs: [i + 1] }));
   }

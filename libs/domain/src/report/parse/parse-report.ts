@@ -44,7 +44,8 @@ export function parseReport(rawText: string): ParsedReport {
   );
 
   const warnings: string[] = [];
-  if (allLines.length === 0) warnings.push('报告没有正文内容：请检查文件是否为空或只含广告、付费标记等噪声。');
+  if (allLines.length === 0)
+    warnings.push('报告没有正文内容：请检查文件是否为空或只含广告、付费标记等噪声。');
   if (problems.length === 0) {
     warnings.push(
       '报告中未找到"存在问题"部分：请检查标题是否为"存在问题"、"存在的不足"、"问题和差距"或"不足之处"等，或手工补录问题。',

@@ -16,7 +16,22 @@ export interface Segment {
 }
 
 type HeadingStyle = string;
-const STYLE_RANK = ['md1', 'md2', 'md3', 'md4', 'md5', 'md6', 'part', 'bare', 'cn', 'pcn', 'dec', 'num', 'pnum', 'circ'];
+const STYLE_RANK = [
+  'md1',
+  'md2',
+  'md3',
+  'md4',
+  'md5',
+  'md6',
+  'part',
+  'bare',
+  'cn',
+  'pcn',
+  'dec',
+  'num',
+  'pnum',
+  'circ',
+];
 
 interface HeadingInfo {
   style: HeadingStyle;
@@ -30,7 +45,8 @@ interface HeadingInfo {
 const CLAUSE_END = /[。!?:;]/;
 
 function headingInfo(line: ReportLine): HeadingInfo | null {
-  const style = line.marker && HEADING_STYLES.has(line.marker.style) ? line.marker.style : line.marker ? null : 'bare';
+  const style =
+    line.marker && HEADING_STYLES.has(line.marker.style) ? line.marker.style : line.marker ? null : 'bare';
   if (!style) return null;
   const bodyKey = line.marker ? line.key.slice(line.marker.length) : line.key;
   const body = lineBody(line);
@@ -72,7 +88,10 @@ export function segmentReport(lines: ReportLine[]): SegmentedReport {
   let seenProblems = false;
   lines.forEach((line, i) => {
     const info = infos[i];
-    const isBoundary = top !== null && info?.style === top && (top !== 'bare' || (info.loose && isStrongKind(info.loose.kind)));
+    const isBoundary =
+      top !== null &&
+      info?.style === top &&
+      (top !== 'bare' || (info.loose && isStrongKind(info.loose.kind)));
     if (!isBoundary || !info) {
       current.lines.push(line);
       return;
@@ -88,7 +107,8 @@ export function segmentReport(lines: ReportLine[]): SegmentedReport {
   for (const section of outer) {
     if (section.heading) sections.push({ kind: section.kind, heading: section.heading });
     for (const seg of splitNested(section.kind, section.combined, section.heading, section.lines)) {
-      if (seg.heading && seg.heading !== section.heading) sections.push({ kind: seg.kind, heading: seg.heading });
+      if (seg.heading && seg.heading !== section.heading)
+        sections.push({ kind: seg.kind, heading: seg.heading });
       segments.push(seg);
     }
   }
@@ -104,7 +124,8 @@ const CAUSE_LEAD =
   /^(?:[一二三四五六七八九十]+、)?(?:分析|剖析|深究|究其|查找|反思|追溯|深挖)?[^。]{0,14}(?:原因|根源)(?:主要)?(?:是|有|在于|如下|为|:|,|分析)/;
 const MEASURE_LEAD =
   /^(?:下一步|下步|今后|下阶段|下一阶段|在新的一年里?|新的一年|明年|\d{4}年|针对(?:以上|上述|这些|存在的)(?:问题|不足))[,，]?/;
-const PROBLEM_LEAD = /^(?:(?:存在|主要)的?)?(?:问题|不足|差距)(?:和不足|和差距|与不足)?(?:主要)?(?:是|有|表现在|体现在)?[:,]/;
+const PROBLEM_LEAD =
+  /^(?:(?:存在|主要)的?)?(?:问题|不足|差距)(?:和不足|和差距|与不足)?(?:主要)?(?:是|有|表现在|体现在)?[:,]/;
 
 /** Splits one outer section at nested headings and lead sentences. */
 function splitNested(
@@ -138,7 +159,11 @@ function splitNested(
       current.lines.push(line);
       continue;
     }
-    if ((kind === 'problems' || current.kind === 'problems') && current.kind !== 'causes' && CAUSE_LEAD.test(line.key)) {
+    if (
+      (kind === 'problems' || current.kind === 'problems') &&
+      current.kind !== 'causes' &&
+      CAUSE_LEAD.test(line.key)
+    ) {
       open('causes', null, true);
     } else if (combined && current.kind === 'problems' && MEASURE_LEAD.test(line.key)) {
       open('measures', null, true);

@@ -25,14 +25,8 @@ export interface SplitResult {
   items: SectionItem[];
 }
 
-const ITEM_STYLES: ReadonlySet<MarkerStyle> = new Set<MarkerStyle>([
-  ...HEADING_STYLES,
-  'ord',
-  'shi',
-  'side',
-  'seq',
-  'bullet',
-]);
+// 一是 / 一方面 / 首先 / 第一， are split by splitInline, which also handles them at a line start.
+const ITEM_STYLES: ReadonlySet<MarkerStyle> = new Set<MarkerStyle>([...HEADING_STYLES, 'bullet']);
 
 export function splitItems(lines: ReportLine[]): SplitResult {
   return splitByLineMarkers(lines) ?? splitInline(lines) ?? splitParagraphs(lines);
@@ -79,58 +73,94 @@ function splitByLineMarkers(lines: ReportLine[]): SplitResult | null {
 
 const CN_DIGITS = '一二三四五六七八九十';
 const BOUNDARY = '(?:^|(?<=[。;:,!?\\s]))';
-const INLINE_FAMILIES: { name: string; re: RegExp; minCount: number; first: RegExp }[] = [
-  { name: 'shi', re: new RegExp(`${BOUNDARY}(?:其)?[${CN_DIGITS}]{1,2}是[,:]?`, 'g'), minCount: 2, first: /^(?:其)?一是/ },
-  {
-    name: 'side',
-    re: new RegExp(`${BOUNDARY}(?:一方面|另一方面|再一方面|此外|另外)[,:]?`, 'g'),
-    minCount: 2,
-    first: /^一方面/,
-  },
-  { name: 'seq', re: new RegExp(`${BOUNDARY}(?:首先|其次|再次|然后|最后)[,:]?`, 'g'), minCount: 2, first: /^首先/ },
-  { name: 'ord', re: new RegExp(`${BOUNDARY}第[${CN_DIGITS}]{1,2}[,、:]`, 'g'), minCount: 2, first: /^第一/ },
-  { name: 'circ', re: /[①-⑳][、.,]?/g, minCount: 2, first: /^①/ },
-  { name: 'pnum', re: new RegExp(`${BOUNDARY}\\(\\d{1,2}\\)[、.,]?`, 'g'), minCount: 2, first: /^\(1\)/ },
+
+interface InlineFamily {
+  re: RegExp;
+  /** The marker that opens an enumeration of this family. */
+  first: RegExp;
+}
+
+const INLINE_FAMILIES: InlineFamily[] = [
+  { re: new RegExp(`${BOUNDARY}(?:其)?[${CN_DIGITS}]{1,2}是[,:]?`, 'g'), first: /^(?:其)?一是/ },
+  { re: new RegExp(`${BOUNDARY}(?:一方面|另一方面|再一方面|此外|另外)[,:]?`, 'g'), first: /^一方面/ },
+  { re: new RegExp(`${BOUNDARY}(?:首先|其次|再次|然后|最后)[,:]?`, 'g'), first: /^首先/ },
+  { re: new RegExp(`${BOUNDARY}第[${CN_DIGITS}]{1,2}[,、:]`, 'g'), first: /^第一/ },
+  { re: /[①-⑳][、.,]?/g, first: /^①/ },
+  { re: new RegExp(`${BOUNDARY}\\(\\d{1,2}\\)[、.,]?`, 'g'), first: /^\(1\)/ },
 ];
 
-/** Finds the item boundaries of an inline enumeration in one paragraph, or null. */
+interface Hit {
+  index: number;
+  length: number;
+  opens: boolean;
+}
+
+function hitsOf(family: InlineFamily, key: string): Hit[] {
+  family.re.lastIndex = 0;
+  return [...key.matchAll(family.re)].map((m) => {
+    const index = m.index ?? 0;
+    return { index, length: m[0].length, opens: family.first.test(key.slice(index)) };
+  });
+}
+
+/** The family whose opening marker (一是, 一方面, 首先 …) comes first in the text. */
+function chooseFamily(lines: ReportLine[]): InlineFamily | null {
+  for (const line of lines) {
+    let best: { family: InlineFamily; index: number } | null = null;
+    for (const family of INLINE_FAMILIES) {
+      const opening = hitsOf(family, line.key).find((h) => h.opens);
+      if (opening && (!best || opening.index < best.index)) best = { family, index: opening.index };
+    }
+    if (best) return best.family;
+  }
+  return null;
+}
+
+/** Item boundaries of an inline enumeration in one paragraph (一是…二是…), or null. */
 export function findInlineEnumeration(key: string): { index: number; length: number }[] | null {
   for (const family of INLINE_FAMILIES) {
-    family.re.lastIndex = 0;
-    const hits = [...key.matchAll(family.re)].map((m) => ({ index: m.index ?? 0, length: m[0].length }));
-    if (hits.length < family.minCount) continue;
-    const firstAt = hits.findIndex((h) => family.first.test(key.slice(h.index)));
-    if (firstAt < 0) continue;
-    return hits.slice(firstAt);
+    const hits = hitsOf(family, key);
+    const opening = hits.findIndex((h) => h.opens);
+    if (opening >= 0 && hits.length - opening >= 2) return hits.slice(opening);
   }
   return null;
 }
 
 function splitInline(lines: ReportLine[]): SplitResult | null {
+  const family = chooseFamily(lines);
+  if (!family) return null;
   const preamble: string[] = [];
   const items: SectionItem[] = [];
+  const addLoose = (text: string) => {
+    if (!text) return;
+    if (items.length === 0) preamble.push(text);
+    else items[items.length - 1].continuation.push(text);
+  };
   for (const line of lines) {
-    const hits = findInlineEnumeration(line.key);
-    if (!hits) {
-      if (items.length === 0) preamble.push(line.text);
-      else items[items.length - 1].continuation.push(line.text);
+    let hits = hitsOf(family, line.key);
+    if (items.length === 0) {
+      const opening = hits.findIndex((h) => h.opens);
+      hits = opening < 0 ? [] : hits.slice(opening);
+    } else if (hits.length > 0 && hits[0].index > 0 && !hits.some((h) => h.opens)) {
+      // 二是 inside a sentence continues the list only where a new sentence starts.
+      hits = hits.filter((h) => /[。;!?]/.test(line.key[h.index - 1] ?? '。'));
+    }
+    if (hits.length === 0) {
+      addLoose(line.text);
       continue;
     }
-    const lead = line.text.slice(0, hits[0].index).trim();
-    if (lead) {
-      if (items.length === 0) preamble.push(lead);
-      else items[items.length - 1].continuation.push(lead);
-    }
+    addLoose(line.text.slice(0, hits[0].index).trim());
     hits.forEach((hit, i) => {
       const end = i + 1 < hits.length ? hits[i + 1].index : line.text.length;
       const text = line.text.slice(hit.index + hit.length, end).trim();
       if (text) items.push({ text, boldLead: null, continuation: [] });
     });
   }
-  return items.length >= 2 ? { mode: 'inline', preamble, items } : null;
+  return items.length >= 1 ? { mode: 'inline', preamble, items } : null;
 }
 
-const INTRO = /[:：]$|(?:以下|如下)(?:几个|几点|方面|问题|不足)|主要(?:表现|体现)(?:在|为)|具体(?:表现|体现)(?:在|为)/;
+const INTRO =
+  /[:：]$|(?:以下|如下)(?:几个|几点|方面|问题|不足)|主要(?:表现|体现)(?:在|为)|具体(?:表现|体现)(?:在|为)/;
 
 function splitParagraphs(lines: ReportLine[]): SplitResult {
   const preamble: string[] = [];
