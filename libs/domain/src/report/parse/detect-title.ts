@@ -8,7 +8,8 @@ const TITLE_WORDS = /报告|总结|述职|汇报|情况|材料|发言|讲话|工
 
 export function detectTitle(lines: ReportLine[]): ReportLine | null {
   const first = lines[0];
-  if (!first || first.marker) return null;
+  // A Markdown document's title is its level-1 heading.
+  if (!first || (first.marker && !(first.marker.style === 'md1' && first.marker.length === 0))) return null;
   const key = first.key;
   if (key.length > 60 || key.length < 4) return null;
   if (/[。!?;]/.test(key.slice(0, -1)) || /[。,]$/.test(key)) return null;

@@ -186,6 +186,32 @@ describe('parseReport: problems', () => {
     expect(titles(text)).toEqual(['党员管理还存在盲区和漏洞', '支部共建作用发挥还不够', '阵地建设标准不高']);
   });
 
+  it('cuts a headline only after a clause that states something', () => {
+    expect(
+      titles(
+        doc(
+          '二、存在问题',
+          '一是在职党员“双报到”参与度不高，有的党员报到后不参加活动。',
+          '二是在学习方面，系统性不强，存在碎片化现象。',
+        ),
+      ),
+    ).toEqual(['在职党员“双报到”参与度不高', '在学习方面，系统性不强']);
+  });
+
+  it('finds 一方面…另一方面…此外… after a lead sentence in an unheaded report', () => {
+    const r = parseReport(
+      doc(
+        '今年以来，社区党委扎实推进各项任务。',
+        '但也存在一些不足：一方面，网格党建作用发挥不够充分；另一方面，在职党员参与度不高。此外，阵地利用率不高。',
+      ),
+    );
+    expect(r.problems.map((p) => p.title)).toEqual([
+      '网格党建作用发挥不够充分',
+      '在职党员参与度不高',
+      '阵地利用率不高',
+    ]);
+  });
+
   it('splits 首先…其次…最后…', () => {
     expect(
       titles(doc('二、存在的问题', '首先，学习不够深入。其次，制度执行不严。最后，作风不够扎实。')),
@@ -452,6 +478,12 @@ describe('parseReport: year and title', () => {
     const r = parseReport(doc('某村党支部书记2023年度抓基层党建工作述职报告', '2024年，我们将继续努力。'));
     expect(r.year).toBe(2023);
     expect(r.title).toBe('某村党支部书记2023年度抓基层党建工作述职报告');
+  });
+
+  it('takes a Markdown level-1 heading as the title', () => {
+    expect(parseReport('# XX医院党委2023年党建工作总结\n\n## 一、主要工作\n略。').title).toBe(
+      'XX医院党委2023年党建工作总结',
+    );
   });
 
   it('reads a year written in Chinese numerals', () => {
