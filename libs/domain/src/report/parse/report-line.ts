@@ -20,9 +20,24 @@ const MD_HEADING = /^(#{1,6})\s*/;
 const MD_QUOTE = /^>\s?/;
 const BOLD = /\*\*([^*]+)\*\*|__([^_]+)__/;
 
+// Lines with Markdown syntax are rewritten before matching; all others reuse the document's key.
+const MARKDOWN_SYNTAX = /^[\s\u3000]*[#>]|\*\*|__/;
+
 export function toReportLines(text: string): ReportLine[] {
   const lines: ReportLine[] = [];
+  const documentKey = normalizeForMatching(text);
+  let offset = 0;
   for (const raw of text.split('\n')) {
+    const lineStart = offset;
+    offset += raw.length + 1;
+    if (!MARKDOWN_SYNTAX.test(raw)) {
+      const t = raw.replace(EDGE_SPACE, '');
+      if (!t || /^[-*_=]{3,}$/.test(t)) continue;
+      const start = lineStart + raw.indexOf(t);
+      const key = documentKey.slice(start, start + t.length);
+      lines.push({ text: t, key, marker: parseListMarker(key), boldLead: null, index: lines.length });
+      continue;
+    }
     let t = raw.replace(EDGE_SPACE, '').replace(MD_QUOTE, '');
     if (!t) continue;
     let mdLevel = 0;
