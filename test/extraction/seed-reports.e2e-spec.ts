@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractReport, type ExtractionResult } from '@rectify/domain';
+import iconv from 'iconv-lite';
+import { makeDocx } from '../support/make-docx';
 
 // The five real, messy reports shared beside the repository (../shared/seeds). The expectations
 // are what a careful human reader finds in each of them.
@@ -125,6 +127,18 @@ describe.each(EXPECTED)('seed report $file', (expected) => {
 
   it("reads last year's rectification entries with their status", () => {
     expect(result.lastYearRectification.map((e) => [e.problem, e.status])).toEqual(expected.lastYear);
+  });
+
+  it('gives the same problems and measures from GB18030 bytes and from a .docx', async () => {
+    const text = readFileSync(join(SEEDS, expected.file), 'utf8');
+    const gbk = await extractReport(iconv.encode(text, 'gb18030'), 'seed.txt');
+    const docx = await extractReport(await makeDocx(text.split('\n')), 'seed.docx');
+    expect(gbk.encoding).toBe('gb18030');
+    for (const other of [gbk, docx]) {
+      expect(other.problems).toEqual(result.problems);
+      expect(other.measures).toEqual(result.measures);
+      expect(other.year).toBe(result.year);
+    }
   });
 
   it('lets no copied-text noise into any extracted text', () => {

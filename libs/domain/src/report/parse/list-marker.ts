@@ -16,6 +16,7 @@ export type MarkerStyle =
   | 'shi' // 一是
   | 'side' // 一方面 / 另一方面
   | 'seq' // 首先 / 其次 / 最后
+  | 'label' // 问题一： / 措施2：
   | 'bullet'; // - item
 
 export interface ListMarker {
@@ -28,20 +29,21 @@ const CN = '[一二三四五六七八九十]{1,3}';
 const PATTERNS: [MarkerStyle, RegExp][] = [
   ['part', new RegExp(`^第${CN}(?:部分|章|篇)\\s*[、:.,]?\\s*`)],
   ['pcn', new RegExp(`^\\(\\s*${CN}\\s*\\)\\s*[、.,:]?\\s*`)],
-  ['shi', new RegExp(`^${CN}是\\s*[,:]?\\s*`)],
+  ['shi', new RegExp(`^${CN}[是要]\\s*[,:]?\\s*`)],
   ['cn', new RegExp(`^${CN}\\s*[、.]\\s*`)],
   ['dec', /^\d{1,2}(?:\.\d{1,2}){1,2}(?![\d%])\s*[、.]?\s*(?=\D)/],
   ['num', /^\d{1,2}\s*[、.](?![\d%])\s*|^\d{1,2}\s+(?=[\u4e00-\u9fff])/],
-  ['pnum', /^(?:\(\s*\d{1,2}\s*\)|[⑴-⒇])\s*[、.,]?\s*/],
+  ['pnum', /^(?:\(\s*\d{1,2}\s*\)|[⑴-⒇]|\d{1,2}\))\s*[、.,]?\s*/],
   ['circ', /^[①-⑳]\s*[、.,]?\s*/],
   ['ord', new RegExp(`^第${CN}\\s*[,、:]\\s*`)],
   ['side', /^(?:一方面|另一方面|再一方面|其次一方面)\s*[,:]?\s*/],
   ['seq', /^(?:首先|其次|再次|最后|此外)\s*[,:]\s*/],
+  ['label', new RegExp(`^(?:问题|不足|措施|原因|差距)\\s*(?:${CN}|\\d{1,2})\\s*[:、.]\\s*`)],
   ['bullet', /^[-*+•·●■◆▪]\s*/],
 ];
 
 // Most lines start with an ordinary character; this skips the patterns for them cheaply.
-const MAY_START_MARKER = /^[第(一二三四五六七八九十\d⑴-⒇①-⑳另其首再最此\-*+•·●■◆▪]/;
+const MAY_START_MARKER = /^[第(一二三四五六七八九十\d⑴-⒇①-⑳另其首再最此问不措原差\-*+•·●■◆▪]/;
 
 export function parseListMarker(key: string, mdLevel = 0): ListMarker | null {
   if (mdLevel > 0) {

@@ -212,6 +212,27 @@ describe('parseReport: problems', () => {
     ]);
   });
 
+  it('reads 问题一： labels and 1） numbering', () => {
+    const r = parseReport(
+      doc(
+        '一、存在问题',
+        '问题一：政治理论学习不够深入。满足于读文件。',
+        '问题二：为民服务意识有所淡化。',
+        '二、整改措施',
+        '1）加强理论学习。',
+        '2）深入基层调研。',
+      ),
+    );
+    expect(r.problems.map((p) => p.title)).toEqual(['政治理论学习不够深入', '为民服务意识有所淡化']);
+    expect(r.measures.map((m) => m.title)).toEqual(['加强理论学习', '深入基层调研']);
+  });
+
+  it('splits 一要…二要…三要… measures', () => {
+    expect(
+      measureTitles(doc('三、下步打算', '一要提高政治站位，二要强化责任担当，三要改进工作作风。')),
+    ).toEqual(['提高政治站位', '强化责任担当', '改进工作作风']);
+  });
+
   it('splits 首先…其次…最后…', () => {
     expect(
       titles(doc('二、存在的问题', '首先，学习不够深入。其次，制度执行不严。最后，作风不够扎实。')),

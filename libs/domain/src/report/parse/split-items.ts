@@ -26,7 +26,7 @@ export interface SplitResult {
 }
 
 // 一是 / 一方面 / 首先 / 第一， are split by splitInline, which also handles them at a line start.
-const ITEM_STYLES: ReadonlySet<MarkerStyle> = new Set<MarkerStyle>([...HEADING_STYLES, 'bullet']);
+const ITEM_STYLES: ReadonlySet<MarkerStyle> = new Set<MarkerStyle>([...HEADING_STYLES, 'label', 'bullet']);
 
 export function splitItems(lines: ReportLine[]): SplitResult {
   return splitByLineMarkers(lines) ?? splitInline(lines) ?? splitParagraphs(lines);
@@ -82,6 +82,7 @@ interface InlineFamily {
 
 const INLINE_FAMILIES: InlineFamily[] = [
   { re: new RegExp(`${BOUNDARY}(?:其)?[${CN_DIGITS}]{1,2}是[,:]?`, 'g'), first: /^(?:其)?一是/ },
+  { re: new RegExp(`${BOUNDARY}[${CN_DIGITS}]{1,2}要[,:]?`, 'g'), first: /^一要/ },
   { re: new RegExp(`${BOUNDARY}(?:一方面|另一方面|再一方面|此外|另外)[,:]?`, 'g'), first: /^一方面/ },
   { re: new RegExp(`${BOUNDARY}(?:首先|其次|再次|然后|最后)[,:]?`, 'g'), first: /^首先/ },
   { re: new RegExp(`${BOUNDARY}第[${CN_DIGITS}]{1,2}[,、:]`, 'g'), first: /^第一/ },
