@@ -33,6 +33,13 @@ describe('stripNoise', () => {
     expect(stripNoise(para).text).toBe(para);
   });
 
+  it('drops only the advertising sentence of a long paragraph', () => {
+    const para = `${'全年组织党员开展学习交流活动，'.repeat(15)}效果良好。某某素材库每天更新材料，添加客服即可下载。此后继续推进。`;
+    expect(stripNoise(para).text).toBe(
+      `${'全年组织党员开展学习交流活动，'.repeat(15)}效果良好。此后继续推进。`,
+    );
+  });
+
   it('drops page numbers', () => {
     expect(stripNoise('正文。\n- 2 -\n第3页 共5页\n续文。').text).toBe('正文。\n续文。');
   });

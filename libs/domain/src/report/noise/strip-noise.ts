@@ -24,16 +24,31 @@ const TRUNCATED_CREDIT = /[（(【][^（）()\n【】]{0,30}(?:网|原创|来源
 
 // Words that only advertising lines carry; one is enough on a short line.
 const AD_WORDS =
-  /素材库|会员群|网盘群|代笔|添加客服|客服微信|请认准|谨防假冒|下载后可编辑|仅供参考|免费下载|原文链接|侵删|版权归原作者|s?vip会员|一键(?:下载|搜索|查找)|每天更新|更多(?:精彩)?(?:范文|材料|资料|内容)|关注(?:微信)?公众号|扫码(?:关注|获取|下载|添加)|本文(?:档)?(?:由|来源|转载|整理)|文章来源[:：]|^\s*来源[:：]|材料来源|www\.[a-z0-9-]+\.|https?:\/\/|加微信|QQ群/gi;
+  /素材库|会员群|网盘群|代笔|添加客服|客服微信|请认准|谨防假冒|下载后可编辑|仅供参考|免费下载|原文链接|侵删|版权归原作者|免责声明|s?vip会员|一键(?:下载|搜索|查找)|每天更新|更多(?:精彩)?(?:范文|材料|资料|内容)|关注(?:微信)?公众号|扫码(?:关注|获取|下载|添加)|本文(?:档)?(?:由|来源|转载|整理)|文章来源[:：]|^\s*来源[:：]|材料来源|www\.[a-z0-9-]+\.|https?:\/\/|加微信|QQ群/i;
+
+// Words no report sentence carries: a long paragraph loses just the sentence that has one.
+const AD_ONLY_WORDS =
+  /素材库|会员群|网盘群|代笔|添加客服|客服微信|请认准|谨防假冒|下载后可编辑|免费下载|原文链接|侵删|版权归原作者|免责声明|s?vip会员|一键(?:下载|搜索|查找)|每天更新|www\.[a-z0-9-]+\.|https?:\/\//i;
+const SENTENCE = /[^。！？!?]*[。！？!?]?/g;
 
 const PAGE_NUMBER =
   /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 
 function isAdLine(line: string): boolean {
-  const hits = line.match(AD_WORDS);
-  if (!hits) return false;
-  // A long paragraph that mentions one of these words once is report text, not an ad.
-  return hits.length >= 2 || line.length <= 200;
+  if (!AD_WORDS.test(line)) return false;
+  // A long paragraph is report text; at most some of its sentences are ads (dropAdSentences).
+  return line.length <= 200;
+}
+
+function dropAdSentences(line: string): { line: string; dropped: number } {
+  if (!AD_ONLY_WORDS.test(line)) return { line, dropped: 0 };
+  let dropped = 0;
+  const kept = (line.match(SENTENCE) ?? []).filter((sentence) => {
+    const ad = AD_ONLY_WORDS.test(sentence);
+    if (ad) dropped++;
+    return !ad;
+  });
+  return { line: kept.join(''), dropped };
 }
 
 export function stripNoise(input: string): NoiseStripResult {
@@ -54,7 +69,9 @@ export function stripNoise(input: string): NoiseStripResult {
       removed++;
       continue;
     }
-    kept.push(line);
+    const cleaned = dropAdSentences(line);
+    removed += cleaned.dropped;
+    kept.push(cleaned.line);
   }
   return { text: kept.join('\n'), removed };
 }
