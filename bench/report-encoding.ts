@@ -3,8 +3,6 @@ import iconv from 'iconv-lite';
 /** How a corpus report is stored on disk, as offices save them: UTF-8 (Notepad adds a BOM), GBK, UTF-16. */
 export type CorpusEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le-bom';
 
-export const CORPUS_ENCODINGS: readonly CorpusEncoding[] = ['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le-bom'];
-
 /** The WHATWG label that decodes each stored form; TextDecoder drops a leading BOM by itself. */
 export const DECODER_LABELS: Readonly<Record<CorpusEncoding, string>> = {
   'utf-8': 'utf-8',

@@ -197,7 +197,11 @@ export const ORGANISATION_BANKS: Readonly<Record<OrganisationType, OrganisationB
     ],
   },
   stateEnterprise: {
-    names: ['{city}{industry}集团有限公司党委', '{city}{industry}发展有限公司党委', '{city}{industry}集团党委'],
+    names: [
+      '{city}{industry}集团有限公司党委',
+      '{city}{industry}发展有限公司党委',
+      '{city}{industry}集团党委',
+    ],
     superiors: ['{city}国资委党委', '集团公司党委', '{city}委组织部'],
     workHeadings: [
       '把党的领导融入公司治理',
@@ -266,7 +270,12 @@ export const ORGANISATION_BANKS: Readonly<Record<OrganisationType, OrganisationB
     ],
   },
   school: {
-    names: ['{city}第{cn}中学党总支', '{county}{place}小学党总支', '{city}实验学校党总支', '{city}职业技术学校党总支'],
+    names: [
+      '{city}第{cn}中学党总支',
+      '{county}{place}小学党总支',
+      '{city}实验学校党总支',
+      '{city}职业技术学校党总支',
+    ],
     superiors: ['{county}委教育工委', '{city}委教育工委', '{county}教育局党组'],
     workHeadings: [
       '落实党组织领导的校长负责制',
@@ -502,7 +511,7 @@ export const GENERIC_WORK_SENTENCES: readonly string[] = [
   '按时召开组织生活会，开展批评与自我批评，查摆问题{n}个，制定整改措施{n}条。',
   '扎实开展民主评议党员工作，评定优秀党员{n}名、合格党员{m}名。',
   '严格执行发展党员工作程序，全年发展党员{n}名，按期转正预备党员{n}名。',
-  '规范党费收缴管理，全年收缴党费{w}万元，做到按月足额交纳。',
+  '规范党费收缴管理，全年收缴党费{m}00元，做到按月足额交纳。',
   '落实党风廉政建设责任制，签订责任书{m}份，开展廉政谈话{m}人次。',
   '组织党员观看警示教育片{n}次，开展廉政党课{n}次，筑牢拒腐防变思想防线。',
   '坚持主题党日制度，围绕理论学习、志愿服务、党性锻炼等内容开展活动{n}次。',
@@ -512,7 +521,7 @@ export const GENERIC_WORK_SENTENCES: readonly string[] = [
   '深入开展调查研究，走访党员群众{m}人次，收集意见建议{m}条，已办结{p}%。',
   '整合资源改造提升党群服务阵地，面积达到{m}平方米，配备图书{m}册。',
   '开展“亮身份、践承诺”活动，{m}名党员公开承诺事项，接受群众监督。',
-  '开展困难党员、老党员走访慰问，发放慰问金{w}万元。',
+  '开展困难党员、老党员走访慰问，发放慰问金{m}00元。',
   '组织党员志愿者参与文明创建、防汛救灾、疫情防控等急难险重任务{m}人次。',
   '健全完善各项规章制度{n}项，用制度管人管事管权。',
   '通过微信公众号、宣传栏等平台发布信息{m}条，营造了良好舆论氛围。',
@@ -528,7 +537,7 @@ export const PARAGRAPH_OPENERS: readonly string[] = [
   '一年来，',
   '今年以来，',
   '{year}年，',
-  '我们始终坚持',
+  '在具体工作中，',
   '在工作中，',
   '为进一步提升工作质效，',
   '按照上级部署，',

@@ -66,7 +66,14 @@ const ITEM_STYLES_UNDER: Readonly<Record<SectionHeadingStyle, readonly ItemHeadi
 };
 
 function measureHeadings(year: number): readonly string[] {
-  return ['下步工作打算', '下一步工作措施', '整改措施', '下一步工作打算', '今后努力方向', `${year + 1}年工作打算`];
+  return [
+    '下步工作打算',
+    '下一步工作措施',
+    '整改措施',
+    '下一步工作打算',
+    '今后努力方向',
+    `${year + 1}年工作打算`,
+  ];
 }
 
 function lastYearHeadings(year: number): readonly string[] {

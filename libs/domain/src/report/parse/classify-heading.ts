@@ -22,6 +22,8 @@ const PROBLEM_WORD = /问题|不足|差距|短板|弱项|薄弱|欠缺|缺点|�
 const PROBLEM_LOOSE =
   /存在|主要|突出|查摆|检视|剖析|面临|困难|之处|方面|问题(?:和|与|及|、)|(?:和|与|及|、)(?:问题|不足|差距)|(?:不足|差距|问题)(?:和|与|及|、)|短板|弱项|薄弱|^(?:问题|不足|差距)$/;
 const CAUSE = /原因|根源/;
+const CAUSE_OF_PROBLEMS =
+  /(?:的|之|产生的?|存在的?)(?:主要|深层次|根本)?(?:原因|根源)(?:分析|剖析)?$|^(?:原因|根源)/;
 const MEASURE =
   /下一?步|下阶段|下一阶段|今后|明年|来年|新的一年|\d{4}年(?:工作)?(?:打算|计划|思路|重点)|打算|措施|举措|努力方向|改进方向|工作思路|工作计划|工作安排|工作重点|整改方向|整改思路/;
 const PERFORMANCE =
@@ -38,6 +40,8 @@ function classifyLoose(text: string): HeadingClass | null {
   const hasMeasure = MEASURE.test(text);
   if (LAST_YEAR.test(text) && !MEASURE_NOT_LAST_YEAR.test(text))
     return { kind: 'last_year_rectification', combined: false };
+  // 存在问题的原因 announces causes; 存在问题及原因 announces problems (with their causes).
+  if (CAUSE_OF_PROBLEMS.test(text)) return { kind: 'causes', combined: false };
   if (hasProblem && hasMeasure && !/^(?:针对|围绕)/.test(text)) return { kind: 'problems', combined: true };
   if (hasProblem) return { kind: 'problems', combined: false };
   if (CAUSE.test(text)) return { kind: 'causes', combined: false };

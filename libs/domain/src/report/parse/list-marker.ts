@@ -32,7 +32,8 @@ const PATTERNS: [MarkerStyle, RegExp][] = [
   ['shi', new RegExp(`^${CN}[是要]\\s*[,:]?\\s*`)],
   ['cn', new RegExp(`^${CN}\\s*[、.]\\s*`)],
   ['dec', /^\d{1,2}(?:\.\d{1,2}){1,2}(?![\d%])\s*[、.]?\s*(?=\D)/],
-  ['num', /^\d{1,2}\s*[、.](?![\d%])\s*|^\d{1,2}\s+(?=[\u4e00-\u9fff])/],
+  // 1.5万元 is a number, not an item; 3、2024年工作打算 is an item.
+  ['num', /^\d{1,2}\s*(?:、|\.(?![\d%]))\s*|^\d{1,2}\s+(?=[\u4e00-\u9fff])/],
   ['pnum', /^(?:\(\s*\d{1,2}\s*\)|[⑴-⒇]|\d{1,2}\))\s*[、.,]?\s*/],
   ['circ', /^[①-⑳]\s*[、.,]?\s*/],
   ['ord', new RegExp(`^第${CN}\\s*[,、:]\\s*`)],

@@ -127,6 +127,58 @@ describe('parseReport: headings', () => {
     expect(parseReport(text).measures.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('takes a numbered heading whose text starts with a year: 3、2024年工作打算', () => {
+    const r = parseReport(
+      doc(
+        '1、主要工作',
+        '略。',
+        '2、存在问题',
+        '（一）学习不够深入。',
+        '3、2024年工作打算',
+        '（一）加强学习。',
+      ),
+    );
+    expect(r.sections.map((s) => s.kind)).toEqual(['performance', 'problems', 'measures']);
+    expect(r.problems).toHaveLength(1);
+  });
+
+  it('takes a lone numbered problem with its detail paragraph as one problem', () => {
+    const r = parseReport(
+      doc(
+        '二、存在问题',
+        '对照要求，还有差距：',
+        '1、网格化治理精细化程度不高',
+        '网格信息平台数据更新不及时。',
+      ),
+    );
+    expect(r.problems).toEqual([
+      { seq: 1, title: '网格化治理精细化程度不高', detail: '网格信息平台数据更新不及时。' },
+    ]);
+  });
+
+  it('reads 存在问题的原因 as causes and 存在问题及原因 as problems', () => {
+    const r = parseReport(
+      doc('二、存在问题及原因', '一是学习不深。', '三、存在问题的原因', '一是认识不到位。二是标准不高。'),
+    );
+    expect(r.sections.map((s) => s.kind)).toEqual(['problems', 'causes']);
+    expect(r.causes).toHaveLength(2);
+  });
+
+  it('keeps the outer heading style when numbered problems also mention 问题', () => {
+    const r = parseReport(
+      doc(
+        '1、主要工作',
+        '（一）加强学习。',
+        '2、问题和差距',
+        '（一）党员教育管理不够严格。',
+        '（二）党员队伍老化问题突出。',
+        '3、今后努力方向',
+        '（一）加强学习。',
+      ),
+    );
+    expect(r.problems.map((p) => p.title)).toEqual(['党员教育管理不够严格', '党员队伍老化问题突出']);
+  });
+
   it('reads a heading followed by text on the same line', () => {
     expect(
       titles(doc('二、存在问题：一是理论学习不够深入。二是组织生活不够规范。', '三、下步打算：加强学习。')),

@@ -59,17 +59,31 @@ function headingInfo(line: ReportLine): HeadingInfo | null {
   return { style, clause: body.slice(0, clauseKey.length).trim(), rest, loose, strict };
 }
 
+/**
+ * The outermost heading style: the best-ranked style of a heading that plainly announces problems
+ * or measures. Loose matches only count when no plain one exists, because items such as
+ * （五）党员队伍老化问题突出 also mention problems.
+ */
 function chooseTopStyle(infos: (HeadingInfo | null)[]): HeadingStyle | null {
   const rankOf = (style: HeadingStyle) => STYLE_RANK.indexOf(style);
-  const pick = (accept: (kind: SectionKind) => boolean) => {
+  const pick = (
+    classOf: (info: HeadingInfo) => HeadingClass | null,
+    accept: (kind: SectionKind) => boolean,
+  ) => {
     let best: HeadingStyle | null = null;
     for (const info of infos) {
-      if (!info?.loose || !accept(info.loose.kind)) continue;
+      const found = info && classOf(info);
+      if (!info || !found || !accept(found.kind)) continue;
       if (best === null || rankOf(info.style) < rankOf(best)) best = info.style;
     }
     return best;
   };
-  return pick((k) => k === 'problems' || k === 'measures') ?? pick(isStrongKind);
+  const announcesWork = (k: SectionKind) => k === 'problems' || k === 'measures';
+  return (
+    pick((i) => i.strict, announcesWork) ??
+    pick((i) => i.loose, announcesWork) ??
+    pick((i) => i.loose, isStrongKind)
+  );
 }
 
 export interface SegmentedReport {

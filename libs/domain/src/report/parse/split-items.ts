@@ -66,8 +66,6 @@ function splitByLineMarkers(lines: ReportLine[]): SplitResult | null {
       items[items.length - 1].continuation.push(line.text);
     }
   }
-  // A single numbered line among prose is not a list.
-  if (items.length === 1 && preamble.length > 0 && style !== 'shi') return null;
   return { mode: 'lines', preamble, items };
 }
 
@@ -171,7 +169,7 @@ function splitParagraphs(lines: ReportLine[]): SplitResult {
       preamble.push(line.text);
       continue;
     }
-    items.push({ text: line.text, boldLead: line.boldLead, continuation: [] });
+    items.push({ text: lineBody(line), boldLead: line.boldLead, continuation: [] });
   }
   return { mode: 'paragraphs', preamble, items };
 }
