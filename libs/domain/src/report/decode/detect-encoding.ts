@@ -13,7 +13,12 @@ export interface DecodedText {
   encoding: TextEncoding;
 }
 
-const COMMON = new Set(COMMON_CHARACTERS);
+const IS_COMMON = new Uint8Array(0x10000);
+for (let i = 0; i < COMMON_CHARACTERS.length; i++) IS_COMMON[COMMON_CHARACTERS.charCodeAt(i)] = 1;
+
+/** A decoding that reads this well as Chinese needs no second opinion. */
+const CONFIDENT_SCORE = 0.5;
+const SCORE_SAMPLE = 4000;
 
 function strictDecode(encoding: string, bytes: Uint8Array): string | null {
   try {
@@ -25,14 +30,14 @@ function strictDecode(encoding: string, bytes: Uint8Array): string | null {
 
 /** Share of Han characters that are common ones; wrong decodings score low. */
 function chineseScore(text: string): number {
-  const key = normalizeForMatching(text.slice(0, 20_000));
+  const key = normalizeForMatching(text.slice(0, SCORE_SAMPLE));
   let han = 0;
   let common = 0;
-  for (const ch of key) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
     if (c >= 0x3400 && c <= 0x9fff) {
       han++;
-      if (COMMON.has(ch)) common++;
+      common += IS_COMMON[c];
     }
   }
   return han === 0 ? 0 : common / han;
@@ -74,21 +79,24 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const utf8 = strictDecode('utf-8', bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
 
-  const candidates: DecodedText[] = [];
   const gb = strictDecode('gb18030', bytes);
-  if (gb !== null) candidates.push({ text: gb, encoding: 'gb18030' });
+  const gbScore = gb === null ? 0 : chineseScore(gb);
+  if (gb !== null && gbScore >= CONFIDENT_SCORE) return { text: gb, encoding: 'gb18030' };
   const big5 = strictDecode('big5', bytes);
-  if (big5 !== null) candidates.push({ text: big5, encoding: 'big5' });
-  const best = candidates
-    .map((c) => ({ c, score: chineseScore(c.text) }))
-    .sort((a, b) => b.score - a.score)[0];
-  if (!best || best.score < 0.3) {
+  const big5Score = big5 === null ? 0 : chineseScore(big5);
+  const best: DecodedText | null =
+    big5 !== null && big5Score > gbScore
+      ? { text: big5, encoding: 'big5' }
+      : gb !== null
+        ? { text: gb, encoding: 'gb18030' }
+        : null;
+  if (!best || Math.max(gbScore, big5Score) < 0.3) {
     throw new ReportReadError(
       'UNDECODABLE_TEXT',
       '无法识别文件编码：内容既不是 UTF-8，也不是 GBK/GB18030 或 Big5 中文文本。请用记事本等工具另存为 UTF-8 编码后重新上传。',
     );
   }
-  return best.c;
+  return best;
 }
 
 function requireDecoded(encoding: string, bytes: Uint8Array, label: string): string {
