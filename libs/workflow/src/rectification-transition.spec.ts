@@ -229,7 +229,7 @@ describe('rectification lifecycle: rules', () => {
   });
 
   it('handles an extension: one request at a time, a later deadline, applied on approval', () => {
-    let state = {
+    let state: ItemState = {
       status: 'measures_set' as const,
       context: { ...EMPTY_RECTIFICATION_CONTEXT, deadline: '2024-06-30' },
     };
