@@ -4,6 +4,7 @@ import { RECTIFICATION_STATUSES, type RectificationStatus } from './rectificatio
 import {
   allowedEvents,
   applyRectificationEvent,
+  type ItemState,
   RectificationTransitionError,
 } from './rectification-transition';
 import { type WorkflowActor } from './workflow-actor';
