@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
@@ -12,6 +12,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'rectify-cli-'));
 function rectify(...args: string[]) {
   return spawnSync(process.execPath, [join(ROOT, 'bin/rectify.js'), ...args], { encoding: 'utf8', cwd: tmp });
 }
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('rectify extract (CLI)', () => {
   it('prints the extraction contract as JSON', () => {

@@ -8,7 +8,7 @@ import {
 import { splitHeadline, trimPunctuation } from './headline';
 import { readRectificationStatus } from './rectification-status';
 import { type ReportLine } from './report-line';
-import { type SectionItem, splitItems } from './split-items';
+import { CLOSING, type SectionItem, splitItems } from './split-items';
 
 const MIN_ITEM_CHARS = 4;
 
@@ -42,9 +42,8 @@ function stripLead(text: string): string {
   return colon >= 0 && colon < 30 ? text.slice(colon + 1) : text;
 }
 
-const CLOSING =
-  /^(?:总之|总而言之|综上所述?|以上(?:是|为|就是)|我们(?:相信|坚信)|相信在|特此报告|请(?:各位|大家|上级)?.{0,6}(?:评议|批评指正)|谢谢)/;
-const MEASURE_INTRO = /[:：]$|(?:以下|如下)(?:几个方面|几点|方面|工作|措施)/;
+const MEASURE_INTRO =
+  /[:：]$|(?:以下|如下)(?:几个方面|几点|方面|工作|措施)|[一二三四五六七八九十几两]个?方面(?:的)?(?:工作)?[。.]?$|(?:重点|着力)(?:做好|抓好)[^。;]{0,8}工作[。.]?$/;
 
 /**
  * One measure per numbered item; without numbering, one per clause where a sentence lists
@@ -58,7 +57,7 @@ export function extractMeasures(lines: ReportLine[]): Omit<ExtractedMeasure, 'se
   const measures: Omit<ExtractedMeasure, 'seq' | 'problemSeqs'>[] = [];
   for (const line of lines) {
     const isIntro = MEASURE_INTRO.test(line.key) && line.key.length < 80 && !line.key.includes(';');
-    if (CLOSING.test(line.key) || isIntro) continue;
+    if ((CLOSING.test(line.key) && !line.key.includes(';')) || isIntro) continue;
     for (const clause of splitActions(line.text)) {
       const { title, detail } = splitHeadline(clause);
       if (title.length >= MIN_ITEM_CHARS) measures.push({ title, detail });

@@ -331,6 +331,20 @@ describe('parseReport: problems', () => {
     ]);
   });
 
+  it('does not count an admission sentence or a closing pledge as a problem', () => {
+    expect(
+      titles(
+        doc(
+          '二、存在问题',
+          '对照上级要求，自身还存在一些差距。',
+          '理论学习不够深入。',
+          '组织生活不够规范。',
+          '对于以上问题，我将认真加以整改。',
+        ),
+      ),
+    ).toEqual(['理论学习不够深入', '组织生活不够规范']);
+  });
+
   it('splits inline (1)(2) and ①② enumerations', () => {
     expect(titles(doc('二、存在问题', '主要有：(1)学习不够深入；(2)制度执行不严。'))).toEqual([
       '学习不够深入',
@@ -424,6 +438,20 @@ describe('parseReport: measures', () => {
         ),
       ),
     ).toEqual(['坚持每月集中学习', '严格落实“三会一课”制度', '加强党员日常管理']);
+  });
+
+  it('skips an unnumbered introduction and a closing pledge around unnumbered measures', () => {
+    expect(
+      measureTitles(
+        doc(
+          '三、下步打算',
+          '下一步，我将重点做好三个方面工作。',
+          '坚持理论学习常态化，每月集中学习一次。',
+          '严格落实组织生活制度，规范会议记录。',
+          '在新的一年里，我将以更加饱满的热情，为全村发展作出新的更大贡献。',
+        ),
+      ),
+    ).toEqual(['坚持理论学习常态化，每月集中学习一次', '严格落实组织生活制度，规范会议记录']);
   });
 
   it('skips introduction and closing lines', () => {

@@ -158,8 +158,13 @@ function splitInline(lines: ReportLine[]): SplitResult | null {
   return items.length >= 1 ? { mode: 'inline', preamble, items } : null;
 }
 
+// "主要表现在以下几个方面：" or "对照要求，还存在一些差距。" before the items.
 const INTRO =
-  /[:：]$|(?:以下|如下)(?:几个|几点|方面|问题|不足)|主要(?:表现|体现)(?:在|为)|具体(?:表现|体现)(?:在|为)/;
+  /[:：]$|(?:以下|如下)(?:几个|几点|方面|问题|不足)|主要(?:表现|体现)(?:在|为)|具体(?:表现|体现)(?:在|为)|(?:存在|还有|仍有)着?(?:一些|不少|诸多|一定的?|较大的?)?(?:问题|不足|差距|短板)(?:和不足|和差距)?[。.]?$|(?:还有|存在)(?:一定|较大|不小)?(?:的)?差距[。.]?$/;
+
+/** Closing words after the items: a summing-up or a pledge, not one more item. */
+export const CLOSING =
+  /^(?:总之|总而言之|综上所述?|以上(?:是|为|就是)|我们(?:相信|坚信)|相信在|特此报告|请(?:各位|大家|上级)?.{0,6}(?:评议|批评指正)|谢谢|对于(?:以上|上述|这些)(?:问题|不足))|(?:作出|做出)(?:新的)?(?:更大)?(?:的)?贡献[。!]?$|再创(?:新)?佳绩|谱写.{0,12}新篇章|开创.{0,12}新局面/;
 
 function splitParagraphs(lines: ReportLine[]): SplitResult {
   const preamble: string[] = [];
@@ -169,6 +174,7 @@ function splitParagraphs(lines: ReportLine[]): SplitResult {
       preamble.push(line.text);
       continue;
     }
+    if (CLOSING.test(line.key) && !line.key.includes(';')) continue;
     items.push({ text: lineBody(line), boldLead: line.boldLead, continuation: [] });
   }
   return { mode: 'paragraphs', preamble, items };
