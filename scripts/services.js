@@ -5,6 +5,7 @@
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
+const os = require('node:os');
 const path = require('node:path');
 
 const log = (msg) => process.stderr.write(`[services] ${msg}\n`);
@@ -134,4 +135,116 @@ async function startRedis({ dataDir, port }) {
   return { url: `redis://127.0.0.1:${chosenPort}`, port: chosenPort, stop };
 }
 
-module.exports = { startRedis, ensureRedisServer, freePort, which, log };
+function findPostgresBin() {
+  const root = '/usr/lib/postgresql';
+  if (!fs.existsSync(root)) return null;
+  const versions = fs
+    .readdirSync(root)
+    .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions.length > 0 ? path.join(root, versions[0], 'bin') : null;
+}
+
+function ensurePostgresBin() {
+  let bin = findPostgresBin();
+  if (!bin) {
+    aptInstall('postgresql');
+    bin = findPostgresBin();
+  }
+  if (!bin) throw new Error('PostgreSQL binaries are still missing after apt-get install postgresql.');
+  return bin;
+}
+
+/** initdb refuses to run as root: the cluster belongs to a system user (postgres). */
+function ensurePostgresUser() {
+  if (spawnSync('id', ['-u', 'postgres']).status === 0) return 'postgres';
+  const r = spawnSync('useradd', ['-r', '-M', '-s', '/usr/sbin/nologin', 'postgres'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('cannot create the system user "postgres" needed to run PostgreSQL');
+  return 'postgres';
+}
+
+function runAs(user, cmd, args, opts = {}) {
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const [c, a] = asRoot ? ['runuser', ['-u', user, '--', cmd, ...args]] : [cmd, args];
+  return spawnSync(c, a, { encoding: 'utf8', ...opts });
+}
+
+/**
+ * Starts a private PostgreSQL server (initdb into dataDir on first use) on a free local port,
+ * with its socket in dataDir, and creates the database. Resolves with a DATABASE_URL.
+ * @param {{ dataDir: string, database?: string, port?: number }} opts
+ */
+async function startPostgres({ dataDir, database = 'rectify', port }) {
+  const bin = ensurePostgresBin();
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const user = asRoot ? ensurePostgresUser() : os.userInfo().username;
+  const dir = path.resolve(dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  if (asRoot) {
+    spawnSync('chown', ['-R', `${user}:`, dir]);
+    // Every parent must be traversable by the postgres user.
+    for (let p = path.dirname(dir); p !== path.dirname(p); p = path.dirname(p)) {
+      try {
+        fs.chmodSync(p, fs.statSync(p).mode | 0o011);
+      } catch {
+        break;
+      }
+    }
+  }
+  const pgdata = path.join(dir, 'data');
+  if (!fs.existsSync(path.join(pgdata, 'PG_VERSION'))) {
+    const init = runAs(user, path.join(bin, 'initdb'), [
+      '-D',
+      pgdata,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-locale',
+    ]);
+    if (init.status !== 0) throw new Error(`initdb failed:\n${init.stderr || init.stdout}`);
+  }
+  const chosenPort = port ?? (await freePort());
+  const start = runAs(user, path.join(bin, 'pg_ctl'), [
+    '-D',
+    pgdata,
+    '-l',
+    path.join(dir, 'server.log'),
+    '-o',
+    `-p ${chosenPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`,
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ]);
+  if (start.status !== 0) {
+    throw new Error(
+      `PostgreSQL did not start (see ${path.join(dir, 'server.log')}):\n${start.stderr || start.stdout}`,
+    );
+  }
+  const create = runAs(user, path.join(bin, 'createdb'), [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(chosenPort),
+    '-U',
+    'postgres',
+    database,
+  ]);
+  if (create.status !== 0 && !/already exists/.test(create.stderr)) {
+    throw new Error(`createdb ${database} failed: ${create.stderr}`);
+  }
+  log(`PostgreSQL ready on 127.0.0.1:${chosenPort} (data in ${pgdata})`);
+  const stop = async () => {
+    runAs(user, path.join(bin, 'pg_ctl'), ['-D', pgdata, '-m', 'fast', '-w', 'stop']);
+  };
+  return {
+    url: `postgres://postgres@127.0.0.1:${chosenPort}/${database}`,
+    port: chosenPort,
+    bin,
+    stop,
+  };
+}
+
+module.exports = { startRedis, startPostgres, ensureRedisServer, freePort, which, log };
