@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Evidence (整改佐证) submitted for an item: a text, optionally with a stored file. */
+@Entity({ name: 'evidence' })
+export class EvidenceEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index()
+  @Column({ type: 'uuid', name: 'item_id' })
+  itemId!: string;
+
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ type: 'text', name: 'file_name', nullable: true })
+  fileName!: string | null;
+
+  @Column({ type: 'text', name: 'mime_type', nullable: true })
+  mimeType!: string | null;
+
+  @Column({ type: 'int', name: 'size_bytes', nullable: true })
+  sizeBytes!: number | null;
+
+  @Column({ type: 'text', name: 'storage_key', nullable: true })
+  storageKey!: string | null;
+
+  @Column({ type: 'uuid', name: 'created_by' })
+  createdBy!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

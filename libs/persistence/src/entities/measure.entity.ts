@@ -1,0 +1,30 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A rectification measure (整改措施) of an item, with who is responsible and by when. */
+@Entity({ name: 'measure' })
+@Index(['itemId', 'seq'], { unique: true })
+export class MeasureEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'item_id' })
+  itemId!: string;
+
+  @Column({ type: 'int' })
+  seq!: number;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  detail!: string;
+
+  @Column({ type: 'text', nullable: true })
+  responsible!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  deadline!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** 党委 / 党总支 / 党支部. */
+export type OrganisationKind = 'committee' | 'general_branch' | 'branch';
+
+/**
+ * A Party organisation in the tree 党委 → 党总支 → 党支部. `path` lists the ids from the root
+ * down to this organisation (`/a/b/c/`), so "this organisation and all below it" is one
+ * indexed prefix query.
+ */
+@Entity({ name: 'organisation' })
+export class OrganisationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  kind!: OrganisationKind;
+
+  @Column({ type: 'uuid', name: 'parent_id', nullable: true })
+  parentId!: string | null;
+
+  @Column({ type: 'text' })
+  path!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

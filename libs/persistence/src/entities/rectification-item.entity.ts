@@ -1,0 +1,72 @@
+import { type PendingExtension, type RectificationStatus } from '@rectify/workflow';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+
+/** 自身查摆 / 上级点评 / 群众评议 / 巡视巡察. */
+export type ItemSource = 'self_inspection' | 'superior_review' | 'public_appraisal' | 'inspection_tour';
+
+/** A rectification item (整改事项): one problem found in a report, tracked to its sign-off. */
+@Entity({ name: 'rectification_item' })
+@Index(['reportId', 'seq'], { unique: true })
+export class RectificationItemEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'report_id' })
+  reportId!: string;
+
+  @Index()
+  @Column({ type: 'uuid', name: 'organisation_id' })
+  organisationId!: string;
+
+  @Column({ type: 'int' })
+  seq!: number;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  detail!: string;
+
+  @Column({ type: 'text' })
+  source!: ItemSource;
+
+  @Column({ type: 'text', nullable: true })
+  category!: string | null;
+
+  @Index()
+  @Column({ type: 'text' })
+  status!: RectificationStatus;
+
+  @Column({ type: 'date', nullable: true })
+  deadline!: string | null;
+
+  @Column({ type: 'uuid', name: 'owner_id', nullable: true })
+  ownerId!: string | null;
+
+  @Column({ type: 'text', name: 'responsible_leader', nullable: true })
+  responsibleLeader!: string | null;
+
+  @Column({ type: 'int', name: 'review_interval_days', nullable: true })
+  reviewIntervalDays!: number | null;
+
+  @Column({ type: 'jsonb', name: 'pending_extension', nullable: true })
+  pendingExtension!: PendingExtension | null;
+
+  /** Optimistic lock: a transition saves only if nobody changed the item since it was read. */
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** secretary (支部书记), supervisor (上级党组织), admin (管理员). */
+export type UserRole = 'secretary' | 'supervisor' | 'admin';
+
+@Entity({ name: 'app_user' })
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  username!: string;
+
+  @Column({ type: 'text', name: 'display_name' })
+  displayName!: string;
+
+  @Column({ type: 'text' })
+  role!: UserRole;
+
+  @Column({ type: 'uuid', name: 'organisation_id' })
+  organisationId!: string;
+
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'text', name: 'password_hash', nullable: true })
+  passwordHash!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
