@@ -3,8 +3,8 @@
 // Type checking is done once by `npm run typecheck`, so ts-jest only transpiles.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json', diagnostics: false }] };
 const moduleNameMapper = {
-  '^@rectify/(domain|workflow|config|persistence)$': '<rootDir>/libs/$1/src',
-  '^@rectify/(domain|workflow|config|persistence)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@rectify/(domain|workflow|config|persistence|application)$': '<rootDir>/libs/$1/src',
+  '^@rectify/(domain|workflow|config|persistence|application)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
 

@@ -7,7 +7,7 @@ const path = require('node:path');
 const dist = path.resolve(__dirname, '..', 'dist', 'libs');
 const original = Module._resolveFilename;
 Module._resolveFilename = function resolveAlias(request, ...rest) {
-  const match = /^@rectify\/(domain|workflow|config|persistence)(\/.*)?$/.exec(request);
+  const match = /^@rectify\/(domain|workflow|config|persistence|application)(\/.*)?$/.exec(request);
   if (match) request = path.join(dist, match[1], 'src', match[2] ?? '');
   return original.call(this, request, ...rest);
 };

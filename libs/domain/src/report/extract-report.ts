@@ -1,10 +1,9 @@
-import { decodeReport } from './decode/decode-report';
+import { decodeReport, type DecodedReport } from './decode/decode-report';
 import { type ExtractionResult } from './extraction-result';
 import { parseReport } from './parse/parse-report';
 
-/** Bytes of an uploaded report in, everything the parser finds out. Throws ReportReadError. */
-export async function extractReport(bytes: Uint8Array, fileName?: string): Promise<ExtractionResult> {
-  const decoded = await decodeReport(bytes, fileName);
+/** What the parser finds in already decoded report text. */
+export function extractDecoded(decoded: DecodedReport): ExtractionResult {
   const parsed = parseReport(decoded.text);
   return {
     year: parsed.year,
@@ -17,4 +16,9 @@ export async function extractReport(bytes: Uint8Array, fileName?: string): Promi
     measures: parsed.measures,
     lastYearRectification: parsed.lastYearRectification,
   };
+}
+
+/** Bytes of an uploaded report in, everything the parser finds out. Throws ReportReadError. */
+export async function extractReport(bytes: Uint8Array, fileName?: string): Promise<ExtractionResult> {
+  return extractDecoded(await decodeReport(bytes, fileName));
 }

@@ -1,0 +1,27 @@
+/**
+ * A refusal of a use case: `code` is stable for programs (the HTTP layer maps it to a status),
+ * `message` says in Chinese what is wrong and what to do, `details` carries data for clients.
+ */
+export type ApplicationErrorCode =
+  | 'ORGANISATION_NOT_FOUND'
+  | 'ORGANISATION_EXISTS'
+  | 'USER_NOT_FOUND'
+  | 'USER_EXISTS'
+  | 'ITEM_NOT_FOUND'
+  | 'ITEM_CHANGED'
+  | 'EVENT_NOT_ALLOWED_IN_STATE'
+  | 'ACTOR_NOT_PERMITTED'
+  | 'EVENT_INCOMPLETE'
+  | 'REPORT_UNREADABLE'
+  | 'INVALID_ARGUMENT';
+
+export class ApplicationError extends Error {
+  constructor(
+    readonly code: ApplicationErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApplicationError';
+  }
+}

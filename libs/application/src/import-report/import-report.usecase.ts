@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { decodeReport, extractDecoded, type ExtractionResult, ReportReadError } from '@rectify/domain';
+import {
+  ItemHistoryEntity,
+  MeasureEntity,
+  OrganisationEntity,
+  RectificationItemEntity,
+  ReportEntity,
+} from '@rectify/persistence';
+import { type DataSource, type EntityManager } from 'typeorm';
+import { ApplicationError } from '../errors/application-error';
+
+export interface ImportReportCommand {
+  bytes: Uint8Array;
+  fileName: string;
+  organisationName: string;
+  /** Overrides the year the parser found (or could not find). */
+  year?: number;
+  importedByUserId?: string;
+}
+
+export interface ImportReportResult {
+  created: boolean;
+  reportId: string;
+  year: number | null;
+  itemIds: string[];
+  warnings: string[];
+  extraction: ExtractionResult;
+}
+
+/**
+ * Extracts a report and, in one transaction, stores it with one rectification item per problem
+ * (and the measures the text links to it). The same file imported again for the same
+ * organisation creates nothing and says so.
+ */
+export async function importReport(
+  db: DataSource,
+  command: ImportReportCommand,
+): Promise<ImportReportResult> {
+  let text: string;
+  let extraction: ExtractionResult;
+  try {
+    const decoded = await decodeReport(command.bytes, command.fileName);
+    text = decoded.text;
+    extraction = extractDecoded(decoded);
+  } catch (err) {
+    if (err instanceof ReportReadError) {
+      throw new ApplicationError('REPORT_UNREADABLE', err.message, { reason: err.code });
+    }
+    throw err;
+  }
+  return storeExtraction(db, command, text, extraction);
+}
+
+async function storeExtraction(
+  db: DataSource,
+  command: ImportReportCommand,
+  text: string,
+  extraction: ExtractionResult,
+): Promise<ImportReportResult> {
+  const sourceHash = createHash('sha256').update(command.bytes).digest('hex');
+  const year = command.year ?? extraction.year;
+  return db.transaction(async (m) => {
+    const org = await m
+      .getRepository(OrganisationEntity)
+      .findOneBy({ name: command.organisationName.trim() });
+    if (!org) {
+      throw new ApplicationError(
+        'ORGANISATION_NOT_FOUND',
+        `组织"${command.organisationName}"不存在：请检查名称，或先用 "rectify orgs add" 添加该组织。`,
+        { name: command.organisationName },
+      );
+    }
+    const existing = await m.getRepository(ReportEntity).findOneBy({ organisationId: org.id, sourceHash });
+    if (existing) {
+      const items = await m
+        .getRepository(RectificationItemEntity)
+        .find({ where: { reportId: existing.id }, order: { seq: 'ASC' } });
+      return {
+        created: false,
+        reportId: existing.id,
+        year: existing.year,
+        itemIds: items.map((i) => i.id),
+        warnings: [
+          `该报告此前已导入（${existing.importedAt.toISOString().slice(0, 10)}），未重复创建整改事项。`,
+        ],
+        extraction: existing.extraction,
+      };
+    }
+    const warnings = [...extraction.warnings];
+    if (year === null) warnings.push('报告年度未知：请用 --year 指定，以便按年度统计整改情况。');
+    const report = m.getRepository(ReportEntity).create({
+      organisationId: org.id,
+      year,
+      title: extraction.title,
+      sourceFileName: command.fileName,
+      sourceHash,
+      text,
+      extraction,
+      importedBy: command.importedByUserId ?? null,
+    });
+    await m.getRepository(ReportEntity).insert(report);
+    const itemIds = await createItems(m, report, extraction, command.importedByUserId);
+    return { created: true, reportId: report.id, year, itemIds, warnings, extraction };
+  });
+}
+
+async function createItems(
+  m: EntityManager,
+  report: ReportEntity,
+  extraction: ExtractionResult,
+  importedBy: string | undefined,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const problem of extraction.problems) {
+    const item = m.getRepository(RectificationItemEntity).create({
+      reportId: report.id,
+      organisationId: report.organisationId,
+      seq: problem.seq,
+      title: problem.title,
+      detail: problem.detail,
+      source: 'self_inspection',
+      category: null,
+      status: 'identified',
+      deadline: null,
+      ownerId: null,
+      responsibleLeader: null,
+      reviewIntervalDays: null,
+      pendingExtension: null,
+    });
+    await m.getRepository(RectificationItemEntity).insert(item);
+    const linked = extraction.measures.filter((measure) => measure.problemSeqs.includes(problem.seq));
+    for (const [i, measure] of linked.entries()) {
+      await m.getRepository(MeasureEntity).insert({
+        itemId: item.id,
+        seq: i + 1,
+        title: measure.title,
+        detail: measure.detail,
+        responsible: null,
+        deadline: null,
+      });
+    }
+    await m.getRepository(ItemHistoryEntity).insert({
+      itemId: item.id,
+      seq: 1,
+      actorId: importedBy ?? 'system',
+      actorRole: importedBy ? 'admin' : 'system',
+      event: 'IMPORT',
+      fromStatus: null,
+      toStatus: 'identified',
+      payload: { reportId: report.id, problemSeq: problem.seq, linkedMeasures: linked.length },
+    });
+    ids.push(item.id);
+  }
+  return ids;
+}
