@@ -1,12 +1,34 @@
 import { CliError, EXIT_USAGE } from './cli-error';
 import { EXTRACT_USAGE, runExtract } from './commands/extract.command';
+import { IMPORT_USAGE, runImport } from './commands/import.command';
+import { ITEMS_USAGE, runItems } from './commands/items.command';
+import { ORGS_USAGE, runOrgs } from './commands/orgs.command';
+import { runTransition, TRANSITION_USAGE } from './commands/transition.command';
+import { runUsers, USERS_USAGE } from './commands/users.command';
 
 const USAGE = `用法：
-  ${EXTRACT_USAGE}    从报告中提取问题、原因、措施和上年度整改情况
+  ${EXTRACT_USAGE}
+      从报告中提取问题、原因、措施和上年度整改情况
+  ${IMPORT_USAGE}
+      导入报告，为每个问题建立整改事项
+  ${ITEMS_USAGE}
+      列出组织（含下级组织）的整改事项
+  ${TRANSITION_USAGE}
+      对整改事项执行操作（如 SET_MEASURES、SUBMIT_COMPLETION、APPROVE_COMPLETION）
+  ${ORGS_USAGE}
+      管理党组织
+  ${USERS_USAGE}
+      添加用户
+数据库：设置 DATABASE_URL 使用 PostgreSQL 服务器；否则使用内置数据库（RECTIFY_DATA_DIR，默认 .run/pglite）。
 `;
 
 const COMMANDS: Record<string, (argv: string[], out: (s: string) => void) => Promise<void>> = {
   extract: runExtract,
+  import: runImport,
+  items: runItems,
+  transition: runTransition,
+  orgs: runOrgs,
+  users: runUsers,
 };
 
 export async function runCli(argv: string[], out: (s: string) => void): Promise<void> {

@@ -5,3 +5,4 @@ export * from './users/add-user.usecase';
 export * from './import-report/import-report.usecase';
 export * from './transition-item/resolve-actor';
 export * from './transition-item/transition-item.usecase';
+export * from './list-items/list-items.usecase';

@@ -1,0 +1,43 @@
+import { importReport } from '@rectify/application';
+import { CliError, EXIT_USAGE } from '../cli-error';
+import { withDatabase } from '../database/with-database';
+import { integerOption, parseArgs, requiredOption } from '../parse-args';
+import { readReportFile } from './read-report-file';
+import { emit } from './output';
+
+export const IMPORT_USAGE = 'rectify import REPORT_FILE --org NAME [--year YYYY] [--json]';
+
+export async function runImport(argv: string[], out: (s: string) => void): Promise<void> {
+  const args = parseArgs(argv, { flags: ['json'], options: ['org', 'year'] });
+  if (args.positionals.length !== 1) throw new CliError(`用法：${IMPORT_USAGE}`, EXIT_USAGE, 'USAGE');
+  const organisationName = requiredOption(args, 'org', IMPORT_USAGE);
+  const year = integerOption(args, 'year');
+  if (year !== undefined && (year < 1990 || year > 2100)) {
+    throw new CliError(`--year 应为1990至2100之间的年份，收到 ${year}。`, EXIT_USAGE, 'USAGE');
+  }
+  const file = args.positionals[0];
+  const bytes = readReportFile(file);
+  const result = await withDatabase((db) =>
+    importReport(db, { bytes, fileName: file, organisationName, year }),
+  );
+  emit(
+    out,
+    args.flags.has('json'),
+    {
+      created: result.created,
+      reportId: result.reportId,
+      year: result.year,
+      itemIds: result.itemIds,
+      problems: result.extraction.problems.length,
+      measures: result.extraction.measures.length,
+      warnings: result.warnings,
+    },
+    () =>
+      [
+        result.created
+          ? `已导入报告（${result.year ?? '年度未知'}）：新建整改事项 ${result.itemIds.length} 个。`
+          : `报告此前已导入：未新建整改事项（已有 ${result.itemIds.length} 个）。`,
+        ...result.warnings.map((w) => `  ! ${w}`),
+      ].join('\n'),
+  );
+}

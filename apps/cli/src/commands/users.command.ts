@@ -1,0 +1,31 @@
+import { addUser } from '@rectify/application';
+import { type UserRole } from '@rectify/persistence';
+import { CliError, EXIT_USAGE } from '../cli-error';
+import { withDatabase } from '../database/with-database';
+import { optionValue, parseArgs, requiredOption } from '../parse-args';
+import { emit } from './output';
+
+export const USERS_USAGE =
+  'rectify users add USERNAME --org NAME --role secretary|supervisor|admin [--name 姓名] [--email EMAIL] [--json]';
+
+export async function runUsers(argv: string[], out: (s: string) => void): Promise<void> {
+  const [sub, ...rest] = argv;
+  const args = parseArgs(rest, { flags: ['json'], options: ['org', 'role', 'name', 'email'] });
+  if (sub !== 'add' || args.positionals.length !== 1)
+    throw new CliError(`用法：${USERS_USAGE}`, EXIT_USAGE, 'USAGE');
+  const user = await withDatabase((db) =>
+    addUser(db, {
+      username: args.positionals[0],
+      organisationName: requiredOption(args, 'org', USERS_USAGE),
+      role: requiredOption(args, 'role', USERS_USAGE) as UserRole,
+      displayName: optionValue(args, 'name'),
+      email: optionValue(args, 'email'),
+    }),
+  );
+  emit(
+    out,
+    args.flags.has('json'),
+    { id: user.id, username: user.username, role: user.role, organisationId: user.organisationId },
+    () => `已添加用户：${user.username}（${user.role}，${user.id}）`,
+  );
+}
