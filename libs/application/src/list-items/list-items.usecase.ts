@@ -34,7 +34,11 @@ export async function listItems(db: DataSource, query: ListItemsQuery): Promise<
     .createQueryBuilder('i')
     .innerJoin(OrganisationEntity, 'o', 'o.id = i.organisation_id')
     .select(['i.id AS id', 'o.name AS organisation', 'i.seq AS seq', 'i.title AS title'])
-    .addSelect(['i.status AS status', "to_char(i.deadline, 'YYYY-MM-DD') AS deadline", 'i.version AS version'])
+    .addSelect([
+      'i.status AS status',
+      "to_char(i.deadline, 'YYYY-MM-DD') AS deadline",
+      'i.version AS version',
+    ])
     .where('o.path LIKE :prefix', { prefix: `${root.path}%` })
     .orderBy('i.created_at', 'DESC')
     .addOrderBy('i.seq', 'ASC');
