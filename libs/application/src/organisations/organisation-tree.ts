@@ -1,15 +1,4 @@
-import { type OrganisationEntity, type OrganisationKind } from '@rectify/persistence';
-import { type ActorScope } from '@rectify/workflow';
-
-/** Where an organisation stands relative to another, read from their materialised paths. */
-export function scopeOf(
-  actorOrganisation: OrganisationEntity,
-  itemOrganisation: OrganisationEntity,
-): ActorScope {
-  if (actorOrganisation.id === itemOrganisation.id) return 'own_organisation';
-  if (itemOrganisation.path.startsWith(actorOrganisation.path)) return 'ancestor_organisation';
-  return 'unrelated';
-}
+import { type OrganisationKind } from '@rectify/persistence';
 
 /** 党委 / 党总支 / 党支部, guessed from the name when the caller does not say. */
 export function kindFromName(name: string): OrganisationKind {

@@ -1,20 +1,17 @@
-import {
-  EvidenceEntity,
-  ItemHistoryEntity,
-  MeasureEntity,
-  RectificationItemEntity,
-} from '@rectify/persistence';
+import { RectificationItemEntity } from '@rectify/persistence';
 import {
   applyRectificationEvent,
   type ItemState,
+  type PendingExtension,
   RECTIFICATION_STATUS_LABELS,
   type RectificationEvent,
   type RectificationEventType,
+  type RectificationStatus,
   RectificationTransitionError,
 } from '@rectify/workflow';
-import { type DataSource, type EntityManager } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
-import { resolveActor } from './resolve-actor';
+import { type LoadedItem, loadItemWithActor } from './load-item-with-actor';
 
 export interface TransitionItemCommand {
   itemId: string;
@@ -28,53 +25,94 @@ export interface TransitionItemCommand {
 
 export interface TransitionItemResult {
   itemId: string;
-  fromStatus: string;
-  status: string;
+  fromStatus: RectificationStatus;
+  status: RectificationStatus;
   version: number;
 }
 
 /**
- * One command, one transaction: load the item, ask the machine, save with an optimistic-lock
- * version check, and append the history line. Two concurrent transitions on one item: the
- * second finds the version moved and gets ITEM_CHANGED with the item's current state.
+ * One command: load the item (with the actor's place in the organisation tree), ask the
+ * machine, then write everything in ONE atomic statement: the item update guarded by the
+ * version that was read (optimistic lock), the history line, and the measures or evidence the
+ * event brings. If the version moved in between, nothing is written and the caller gets
+ * ITEM_CHANGED with the item's current state. Two round trips per transition, no explicit
+ * transaction needed: the version check makes the read part of the write's decision.
  */
 export async function transitionItem(
   db: DataSource,
   command: TransitionItemCommand,
 ): Promise<TransitionItemResult> {
-  try {
-    return await db.transaction((m) => applyInTransaction(m, command));
-  } catch (err) {
-    if (err instanceof ApplicationError && err.code === 'ITEM_CHANGED')
-      throw await withCurrentState(db, command, err);
-    throw err;
+  const m = db.manager;
+  const { item, actor } = await loadItemWithActor(m, command.itemId, command.actorUserId);
+  if (command.expectedVersion !== undefined && command.expectedVersion !== item.version) {
+    throw await itemChanged(db, command, { expectedVersion: command.expectedVersion });
   }
+  const event = { ...command.payload, type: command.event, actor } as RectificationEvent;
+  const after = decide(item, event);
+  const version = item.version + 1;
+  const rows: { id: string }[] = await m.query(writeStatement(event.type), [
+    item.id,
+    item.version,
+    after.status,
+    after.context.deadline,
+    after.context.reviewIntervalDays,
+    after.context.pendingExtension === null ? null : JSON.stringify(after.context.pendingExtension),
+    version,
+    actor.userId,
+    actor.role,
+    command.event,
+    item.status,
+    JSON.stringify(command.payload),
+    ...(event.type === 'SUBMIT_COMPLETION'
+      ? [event.evidence, actor.role === 'system' ? null : actor.userId]
+      : []),
+    ...(event.type === 'SET_MEASURES' ? [JSON.stringify(event.measures)] : []),
+  ]);
+  if (rows.length !== 1) throw await itemChanged(db, command, {});
+  return { itemId: item.id, fromStatus: item.status, status: after.status, version };
 }
 
-async function applyInTransaction(
-  m: EntityManager,
-  command: TransitionItemCommand,
-): Promise<TransitionItemResult> {
-  const items = m.getRepository(RectificationItemEntity);
-  const item = await items.findOneBy({ id: command.itemId });
-  if (!item)
-    throw new ApplicationError('ITEM_NOT_FOUND', '整改事项不存在：请检查编号。', { itemId: command.itemId });
-  if (command.expectedVersion !== undefined && command.expectedVersion !== item.version) {
-    throw new ApplicationError('ITEM_CHANGED', '', { expectedVersion: command.expectedVersion });
-  }
-  const actor = await resolveActor(m, command.actorUserId, item.organisationId);
-  const event = { ...command.payload, type: command.event, actor } as RectificationEvent;
+// The item update guarded by the version read ($2), and the history line, whose seq is the
+// item's version after the event ($7): gapless and ordered.
+const UPDATE_WITH_HISTORY = `
+  WITH updated AS (
+    UPDATE rectification_item
+       SET status = $3, deadline = $4, review_interval_days = $5, pending_extension = $6, version = $7, updated_at = now()
+     WHERE id = $1 AND version = $2
+     RETURNING id),
+  history AS (
+    INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload)
+    SELECT id, $7, $8, $9, $10, $11, $3, $12 FROM updated)`;
+
+const EVIDENCE = `,
+  evidence_added AS (
+    INSERT INTO evidence (item_id, text, created_by) SELECT id, $13, $14 FROM updated)`;
+
+// Replaces the item's measures in the same statement (the unique key is checked deferred).
+const MEASURES = `,
+  measures_removed AS (
+    DELETE FROM measure WHERE item_id IN (SELECT id FROM updated)),
+  measures_added AS (
+    INSERT INTO measure (item_id, seq, title, detail, responsible, deadline)
+    SELECT u.id, t.ordinality, t.m->>'title', '', t.m->>'responsible', (t.m->>'deadline')::date
+      FROM updated u, jsonb_array_elements($13::jsonb) WITH ORDINALITY AS t(m, ordinality))`;
+
+function writeStatement(type: RectificationEventType): string {
+  const extra = type === 'SUBMIT_COMPLETION' ? EVIDENCE : type === 'SET_MEASURES' ? MEASURES : '';
+  return `${UPDATE_WITH_HISTORY}${extra}\n  SELECT id FROM updated`;
+}
+
+function decide(item: LoadedItem, event: RectificationEvent): ItemState {
   const before: ItemState = {
     status: item.status,
     context: {
       deadline: item.deadline,
       reviewIntervalDays: item.reviewIntervalDays,
-      pendingExtension: item.pendingExtension,
+      pendingExtension: item.pendingExtension as PendingExtension | null,
     },
   };
-  let after: ItemState;
   try {
-    after = applyRectificationEvent(before, event);
+    return applyRectificationEvent(before, event);
   } catch (err) {
     if (err instanceof RectificationTransitionError) {
       throw new ApplicationError(err.code, err.message, {
@@ -85,75 +123,15 @@ async function applyInTransaction(
     }
     throw err;
   }
-
-  const saved = await m
-    .createQueryBuilder()
-    .update(RectificationItemEntity)
-    .set({
-      status: after.status,
-      deadline: after.context.deadline,
-      reviewIntervalDays: after.context.reviewIntervalDays,
-      pendingExtension: after.context.pendingExtension,
-      version: item.version + 1,
-      updatedAt: () => 'now()',
-    })
-    .where('id = :id AND version = :version', { id: item.id, version: item.version })
-    .execute();
-  if (saved.affected !== 1) throw new ApplicationError('ITEM_CHANGED', '', {});
-
-  await applySideRecords(m, item.id, event);
-  const { next } = await m
-    .getRepository(ItemHistoryEntity)
-    .createQueryBuilder('h')
-    .select('COALESCE(MAX(h.seq), 0) + 1', 'next')
-    .where('h.item_id = :id', { id: item.id })
-    .getRawOne<{ next: number }>()
-    .then((r) => r ?? { next: 1 });
-  const history = m.getRepository(ItemHistoryEntity);
-  await history.save(
-    history.create({
-      itemId: item.id,
-      seq: Number(next),
-      actorId: actor.userId,
-      actorRole: actor.role,
-      event: command.event,
-      fromStatus: before.status,
-      toStatus: after.status,
-      payload: command.payload,
-    }),
-  );
-  return { itemId: item.id, fromStatus: before.status, status: after.status, version: item.version + 1 };
 }
 
-/** Measures and evidence that an event brings with it. */
-async function applySideRecords(m: EntityManager, itemId: string, event: RectificationEvent): Promise<void> {
-  if (event.type === 'SET_MEASURES') {
-    await m.getRepository(MeasureEntity).delete({ itemId });
-    await m.getRepository(MeasureEntity).insert(
-      event.measures.map((measure, i) => ({
-        itemId,
-        seq: i + 1,
-        title: measure.title,
-        detail: '',
-        responsible: measure.responsible,
-        deadline: measure.deadline,
-      })),
-    );
-  }
-  if (event.type === 'SUBMIT_COMPLETION') {
-    await m
-      .getRepository(EvidenceEntity)
-      .insert({ itemId, text: event.evidence, createdBy: event.actor.userId });
-  }
-}
-
-async function withCurrentState(db: DataSource, command: TransitionItemCommand, err: ApplicationError) {
+async function itemChanged(db: DataSource, command: TransitionItemCommand, details: Record<string, unknown>) {
   const current = await db.getRepository(RectificationItemEntity).findOneBy({ id: command.itemId });
   const status = current?.status;
   const label = status ? RECTIFICATION_STATUS_LABELS[status] : '未知';
   return new ApplicationError(
     'ITEM_CHANGED',
     `整改事项已被他人修改（当前状态："${label}"，版本 ${current?.version ?? '?'}）：请刷新后重新操作。`,
-    { ...err.details, currentStatus: status, version: current?.version },
+    { ...details, currentStatus: status, version: current?.version },
   );
 }

@@ -25,8 +25,9 @@ export class EvidenceEntity {
   @Column({ type: 'text', name: 'storage_key', nullable: true })
   storageKey!: string | null;
 
-  @Column({ type: 'uuid', name: 'created_by' })
-  createdBy!: string;
+  /** Null when the system itself recorded it. */
+  @Column({ type: 'uuid', name: 'created_by', nullable: true })
+  createdBy!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

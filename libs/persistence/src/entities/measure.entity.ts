@@ -1,8 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** A rectification measure (整改措施) of an item, with who is responsible and by when. */
 @Entity({ name: 'measure' })
-@Index(['itemId', 'seq'], { unique: true })
+@Unique('measure_item_seq_key', ['itemId', 'seq'])
 export class MeasureEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -80,9 +80,10 @@ export class InitialSchema1732400000000 implements MigrationInterface {
         detail text NOT NULL,
         responsible text,
         deadline date,
-        created_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz NOT NULL DEFAULT now(),
+        -- Deferred so one statement can replace an item's measures (delete and insert together).
+        CONSTRAINT measure_item_seq_key UNIQUE (item_id, seq) DEFERRABLE INITIALLY DEFERRED
       )`);
-    await q.query(`CREATE UNIQUE INDEX measure_item_seq_key ON measure (item_id, seq)`);
 
     await q.query(`
       CREATE TABLE evidence (
@@ -93,7 +94,7 @@ export class InitialSchema1732400000000 implements MigrationInterface {
         mime_type text,
         size_bytes int,
         storage_key text,
-        created_by uuid NOT NULL,
+        created_by uuid,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX evidence_item_idx ON evidence (item_id)`);
