@@ -1,5 +1,6 @@
 'use strict';
-// `npm start`: builds the apps, starts a private Redis, then the API and the worker.
+// `npm start`: builds the apps, seeds the demo data into the embedded database (or the server
+// named by DATABASE_URL), starts a private Redis, then the API and the worker.
 // Ctrl-C (or SIGTERM) stops all of them. Data lives in .run/ beside the project.
 const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
@@ -31,13 +32,30 @@ function launch(name, entry, env) {
   return child;
 }
 
+function seedDemoData(env) {
+  log('seeding demo data (organisations, users, example reports)');
+  const r = spawnSync(
+    process.execPath,
+    [
+      '-r',
+      path.join(__dirname, 'register-paths.js'),
+      path.join(root, 'dist/apps/cli/src/main-entry.js'),
+      'demo',
+    ],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
+  );
+  if (r.status !== 0) throw new Error('seeding the demo data failed: see the message above');
+}
+
 async function main() {
   build();
+  const databaseEnv = process.env.DATABASE_URL ? {} : { RECTIFY_DATA_DIR: path.join(runDir, 'pglite') };
+  seedDemoData(databaseEnv);
   const redis = await startRedis({
     dataDir: path.join(runDir, 'redis'),
     port: process.env.REDIS_PORT ? Number(process.env.REDIS_PORT) : undefined,
   });
-  const env = { REDIS_URL: process.env.REDIS_URL ?? redis.url };
+  const env = { REDIS_URL: process.env.REDIS_URL ?? redis.url, ...databaseEnv };
   const children = [
     launch('api', path.join(root, 'dist/apps/api/src/main.js'), env),
     launch('worker', path.join(root, 'dist/apps/worker/src/main.js'), env),

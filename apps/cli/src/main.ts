@@ -1,4 +1,5 @@
 import { CliError, EXIT_USAGE } from './cli-error';
+import { DEMO_USAGE, runDemo } from './commands/demo.command';
 import { EXTRACT_USAGE, runExtract } from './commands/extract.command';
 import { IMPORT_USAGE, runImport } from './commands/import.command';
 import { ITEMS_USAGE, runItems } from './commands/items.command';
@@ -19,6 +20,8 @@ const USAGE = `用法：
       管理党组织
   ${USERS_USAGE}
       添加用户
+  ${DEMO_USAGE}
+      建立演示用的组织、用户并导入示例报告
 数据库：设置 DATABASE_URL 使用 PostgreSQL 服务器；否则使用内置数据库（RECTIFY_DATA_DIR，默认 .run/pglite）。
 `;
 
@@ -29,6 +32,7 @@ const COMMANDS: Record<string, (argv: string[], out: (s: string) => void) => Pro
   transition: runTransition,
   orgs: runOrgs,
   users: runUsers,
+  demo: runDemo,
 };
 
 export async function runCli(argv: string[], out: (s: string) => void): Promise<void> {

@@ -6,3 +6,4 @@ export * from './import-report/import-report.usecase';
 export * from './transition-item/load-item-with-actor';
 export * from './transition-item/transition-item.usecase';
 export * from './list-items/list-items.usecase';
+export * from './demo/seed-demo-data';

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { ApplicationError } from '@rectify/application';
 import { openDatabase } from '@rectify/persistence';
 import { type DataSource } from 'typeorm';
@@ -6,8 +7,18 @@ import { CliError } from '../cli-error';
 
 export const EXIT_REFUSED = 1;
 
+/** The project folder, whether the CLI runs from its sources or from dist/. */
+export const PROJECT_ROOT = findProjectRoot(__dirname);
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'nest-cli.json'))) return dir;
+  }
+  return resolve(from, '../../../..');
+}
+
 /** The embedded database of `npm start` and the CLI, unless RECTIFY_DATA_DIR says otherwise. */
-export const DEFAULT_DATA_DIR = resolve(__dirname, '../../../../.run/pglite');
+export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, '.run', 'pglite');
 
 /**
  * Runs a command against the product's database: the server named by DATABASE_URL, else the

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { DataSource } from 'typeorm';
@@ -56,7 +58,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await dataSource.runMigrations({ transaction: 'each' });
     return { dataSource, embedded: false, close: () => dataSource.destroy() };
   }
-  const pglite = new PGlite(options.dataDir ?? 'memory://');
+  const dataDir = options.dataDir ?? 'memory://';
+  // PGlite creates its own folder but not the folders above it.
+  if (!dataDir.includes('://')) mkdirSync(dirname(resolve(dataDir)), { recursive: true });
+  const pglite = new PGlite(dataDir);
   await pglite.waitReady;
   const dataSource = new DataSource({
     type: 'postgres',

@@ -1,0 +1,124 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OrganisationEntity, type OrganisationKind, UserEntity, type UserRole } from '@rectify/persistence';
+import { type DataSource } from 'typeorm';
+import { addOrganisation } from '../organisations/add-organisation.usecase';
+import { importReport } from '../import-report/import-report.usecase';
+import { addUser } from '../users/add-user.usecase';
+
+/**
+ * Demo data for a newcomer: a small organisation tree (镇党委 → 村党总支 → 村党支部), a user
+ * for each role, and the example reports imported into the branches. Safe to run again: what
+ * exists is left as it is.
+ */
+const ORGANISATIONS: { name: string; kind: OrganisationKind; parent?: string }[] = [
+  { name: '青石镇党委', kind: 'committee' },
+  { name: '青石村党总支', kind: 'general_branch', parent: '青石镇党委' },
+  { name: '青石村第一党支部', kind: 'branch', parent: '青石村党总支' },
+  { name: '青石村第二党支部', kind: 'branch', parent: '青石村党总支' },
+  { name: '白沙社区党支部', kind: 'branch', parent: '青石镇党委' },
+  { name: '镇机关党支部', kind: 'branch', parent: '青石镇党委' },
+];
+
+const USERS: { username: string; displayName: string; role: UserRole; organisation: string }[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'admin', organisation: '青石镇党委' },
+  { username: 'zhen.shuji', displayName: '镇党委书记', role: 'supervisor', organisation: '青石镇党委' },
+  {
+    username: 'zongzhi.shuji',
+    displayName: '村党总支书记',
+    role: 'supervisor',
+    organisation: '青石村党总支',
+  },
+  {
+    username: 'diyi.shuji',
+    displayName: '第一党支部书记',
+    role: 'secretary',
+    organisation: '青石村第一党支部',
+  },
+  {
+    username: 'dier.shuji',
+    displayName: '第二党支部书记',
+    role: 'secretary',
+    organisation: '青石村第二党支部',
+  },
+  {
+    username: 'baisha.shuji',
+    displayName: '白沙社区党支部书记',
+    role: 'secretary',
+    organisation: '白沙社区党支部',
+  },
+  {
+    username: 'jiguan.shuji',
+    displayName: '镇机关党支部书记',
+    role: 'secretary',
+    organisation: '镇机关党支部',
+  },
+];
+
+// The example reports, in file-name order, go to these organisations.
+const REPORT_OWNERS = [
+  '青石村党总支',
+  '青石村第一党支部',
+  '镇机关党支部',
+  '白沙社区党支部',
+  '青石村第二党支部',
+];
+
+export interface DemoSeedResult {
+  organisations: number;
+  users: string[];
+  reportsImported: number;
+  itemsCreated: number;
+  skippedReports: string[];
+}
+
+export async function seedDemoData(db: DataSource, reportsDir: string | null): Promise<DemoSeedResult> {
+  const orgs = db.getRepository(OrganisationEntity);
+  for (const org of ORGANISATIONS) {
+    if (!(await orgs.findOneBy({ name: org.name })))
+      await addOrganisation(db, { name: org.name, parentName: org.parent, kind: org.kind });
+  }
+  const users = db.getRepository(UserEntity);
+  for (const user of USERS) {
+    if (!(await users.findOneBy({ username: user.username }))) {
+      await addUser(db, {
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        organisationName: user.organisation,
+      });
+    }
+  }
+  const result: DemoSeedResult = {
+    organisations: ORGANISATIONS.length,
+    users: USERS.map((u) => u.username),
+    reportsImported: 0,
+    itemsCreated: 0,
+    skippedReports: [],
+  };
+  const files = reportsDir ? listReports(reportsDir) : [];
+  for (const [i, file] of files.slice(0, REPORT_OWNERS.length).entries()) {
+    const imported = await importReport(db, {
+      bytes: readFileSync(join(reportsDir as string, file)),
+      fileName: file,
+      organisationName: REPORT_OWNERS[i],
+    });
+    if (imported.created) {
+      result.reportsImported++;
+      result.itemsCreated += imported.itemIds.length;
+    } else {
+      result.skippedReports.push(file);
+    }
+  }
+  return result;
+}
+
+function listReports(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((f) => /\.(txt|md|docx)$/i.test(f))
+      .sort();
+  } catch {
+    return [];
+  }
+}
