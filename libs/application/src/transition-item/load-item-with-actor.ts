@@ -1,6 +1,6 @@
 import { type RectificationStatus, type WorkflowActor } from '@rectify/workflow';
-import { type EntityManager } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
+import { type PreparedSql } from './prepared-sql';
 
 /** The system itself (reconciliation, reminders) acts without a user account. */
 export const SYSTEM_ACTOR_ID = 'system';
@@ -34,7 +34,7 @@ interface Row {
  * organisation tree's materialised paths tell own organisation, ancestor, or unrelated.
  */
 export async function loadItemWithActor(
-  m: EntityManager,
+  sql: PreparedSql,
   itemId: string,
   actorUserId: string,
 ): Promise<{ item: LoadedItem; actor: WorkflowActor }> {
@@ -46,7 +46,8 @@ export async function loadItemWithActor(
   }
   if (!UUID.test(itemId))
     throw new ApplicationError('ITEM_NOT_FOUND', '整改事项不存在：请检查编号。', { itemId });
-  const rows: Row[] = await m.query(
+  const rows = await sql<Row>(
+    'rectify.load_item_with_actor',
     `SELECT i.id, i.status, to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days,
             i.pending_extension, i.version, io.path AS item_path,
             u.id AS user_id, u.role AS user_role, uo.path AS user_path

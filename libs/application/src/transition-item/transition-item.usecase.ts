@@ -1,4 +1,3 @@
-import { RectificationItemEntity } from '@rectify/persistence';
 import {
   applyRectificationEvent,
   type ItemState,
@@ -12,6 +11,7 @@ import {
 import { type DataSource } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
 import { type LoadedItem, loadItemWithActor } from './load-item-with-actor';
+import { type PreparedSql, withPreparedSql } from './prepared-sql';
 
 export interface TransitionItemCommand {
   itemId: string;
@@ -42,33 +42,40 @@ export async function transitionItem(
   db: DataSource,
   command: TransitionItemCommand,
 ): Promise<TransitionItemResult> {
-  const m = db.manager;
-  const { item, actor } = await loadItemWithActor(m, command.itemId, command.actorUserId);
+  return withPreparedSql(db, (sql) => transition(sql, command));
+}
+
+async function transition(sql: PreparedSql, command: TransitionItemCommand): Promise<TransitionItemResult> {
+  const { item, actor } = await loadItemWithActor(sql, command.itemId, command.actorUserId);
   if (command.expectedVersion !== undefined && command.expectedVersion !== item.version) {
-    throw await itemChanged(db, command, { expectedVersion: command.expectedVersion });
+    throw await itemChanged(sql, command, { expectedVersion: command.expectedVersion });
   }
   const event = { ...command.payload, type: command.event, actor } as RectificationEvent;
   const after = decide(item, event);
   const version = item.version + 1;
-  const rows: { id: string }[] = await m.query(writeStatement(event.type), [
-    item.id,
-    item.version,
-    after.status,
-    after.context.deadline,
-    after.context.reviewIntervalDays,
-    after.context.pendingExtension === null ? null : JSON.stringify(after.context.pendingExtension),
-    version,
-    actor.userId,
-    actor.role,
-    command.event,
-    item.status,
-    JSON.stringify(command.payload),
-    ...(event.type === 'SUBMIT_COMPLETION'
-      ? [event.evidence, actor.role === 'system' ? null : actor.userId]
-      : []),
-    ...(event.type === 'SET_MEASURES' ? [JSON.stringify(event.measures)] : []),
-  ]);
-  if (rows.length !== 1) throw await itemChanged(db, command, {});
+  const rows = await sql<{ id: string }>(
+    `rectify.transition_write.${event.type}`,
+    writeStatement(event.type),
+    [
+      item.id,
+      item.version,
+      after.status,
+      after.context.deadline,
+      after.context.reviewIntervalDays,
+      after.context.pendingExtension === null ? null : JSON.stringify(after.context.pendingExtension),
+      version,
+      actor.userId,
+      actor.role,
+      command.event,
+      item.status,
+      JSON.stringify(command.payload),
+      ...(event.type === 'SUBMIT_COMPLETION'
+        ? [event.evidence, actor.role === 'system' ? null : actor.userId]
+        : []),
+      ...(event.type === 'SET_MEASURES' ? [JSON.stringify(event.measures)] : []),
+    ],
+  );
+  if (rows.length !== 1) throw await itemChanged(sql, command, {});
   return { itemId: item.id, fromStatus: item.status, status: after.status, version };
 }
 
@@ -125,8 +132,17 @@ function decide(item: LoadedItem, event: RectificationEvent): ItemState {
   }
 }
 
-async function itemChanged(db: DataSource, command: TransitionItemCommand, details: Record<string, unknown>) {
-  const current = await db.getRepository(RectificationItemEntity).findOneBy({ id: command.itemId });
+// Reads on the command's own connection: the embedded database has only one.
+async function itemChanged(
+  sql: PreparedSql,
+  command: TransitionItemCommand,
+  details: Record<string, unknown>,
+) {
+  const [current] = await sql<{ status: RectificationStatus; version: number }>(
+    'rectify.item_status',
+    'SELECT status, version FROM rectification_item WHERE id = $1',
+    [command.itemId],
+  );
   const status = current?.status;
   const label = status ? RECTIFICATION_STATUS_LABELS[status] : '未知';
   return new ApplicationError(
