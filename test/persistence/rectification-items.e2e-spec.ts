@@ -196,6 +196,16 @@ function describeItemsOn(name: string, open: () => Promise<Database>, full: bool
       expect(item.deadline).toBe('2024-06-30');
     });
 
+    it('keeps the history append-only: the database refuses to change or delete a line', async () => {
+      const itemId = await freshItem();
+      await expect(
+        db.dataSource.query(`UPDATE item_history SET event = 'X' WHERE item_id = $1`, [itemId]),
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        db.dataSource.query(`DELETE FROM item_history WHERE item_id = $1`, [itemId]),
+      ).rejects.toThrow(/append-only/);
+    });
+
     it('refuses a secretary approving their own item and an outsider touching it', async () => {
       const itemId = await freshItem();
       await transitionItem(db.dataSource, {

@@ -113,9 +113,20 @@ export class InitialSchema1732400000000 implements MigrationInterface {
         at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE UNIQUE INDEX item_history_item_seq_key ON item_history (item_id, seq)`);
+    // The history is append-only: the database itself refuses to change or remove a line.
+    await q.query(`
+      CREATE FUNCTION item_history_is_append_only() RETURNS trigger AS $$
+      BEGIN
+        RAISE EXCEPTION 'item_history is append-only: % is not allowed', TG_OP;
+      END $$ LANGUAGE plpgsql`);
+    await q.query(`
+      CREATE TRIGGER item_history_append_only BEFORE UPDATE OR DELETE ON item_history
+      FOR EACH ROW EXECUTE FUNCTION item_history_is_append_only()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER IF EXISTS item_history_append_only ON item_history`);
+    await q.query(`DROP FUNCTION IF EXISTS item_history_is_append_only()`);
     for (const table of [
       'item_history',
       'evidence',
