@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { makeDocx } from '../../../../../test/support/make-docx';
 import { decodeReport, MAX_REPORT_BYTES } from './decode-report';
 import { ReportReadError } from './report-read-error';
@@ -83,7 +84,6 @@ describe('decodeReport', () => {
   });
 
   it('refuses a zip archive that is not a Word document', async () => {
-    const JSZip = (await import('jszip')).default;
     const zip = new JSZip();
     zip.file('notes.txt', 'hello');
     const err = await readError(await zip.generateAsync({ type: 'nodebuffer' }));
