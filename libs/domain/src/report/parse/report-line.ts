@@ -61,7 +61,3 @@ export function toReportLines(text: string): ReportLine[] {
 export function lineBody(line: ReportLine): string {
   return line.marker ? line.text.slice(line.marker.length) : line.text;
 }
-
-export function lineBodyKey(line: ReportLine): string {
-  return line.marker ? line.key.slice(line.marker.length) : line.key;
-}

@@ -115,16 +115,6 @@ function chooseFamily(lines: ReportLine[]): InlineFamily | null {
   return null;
 }
 
-/** Item boundaries of an inline enumeration in one paragraph (一是…二是…), or null. */
-export function findInlineEnumeration(key: string): { index: number; length: number }[] | null {
-  for (const family of INLINE_FAMILIES) {
-    const hits = hitsOf(family, key);
-    const opening = hits.findIndex((h) => h.opens);
-    if (opening >= 0 && hits.length - opening >= 2) return hits.slice(opening);
-  }
-  return null;
-}
-
 function splitInline(lines: ReportLine[]): SplitResult | null {
   const family = chooseFamily(lines);
   if (!family) return null;
