@@ -173,6 +173,22 @@ describe('parseReport: headings', () => {
     expect(r.problems.map((p) => p.title)).toEqual(['党员教育管理不够严格', '党员队伍老化问题突出']);
   });
 
+  it.each([
+    ['需要改进的地方', 'problems'],
+    ['对照检查发现的问题', 'problems'],
+    ['问题清单', 'problems'],
+    ['存在問題及原因分析', 'problems'],
+    ['存在问题原因剖析', 'causes'],
+    ['工作设想', 'measures'],
+    ['下一步工作打算和措施', 'measures'],
+    ['去年查摆问题整改落实情况', 'last_year_rectification'],
+  ])('recognises the section heading 二、%s as %s', (heading, kind) => {
+    const r = parseReport(
+      doc('一、主要工作', '略。', `二、${heading}`, '一是学习不够深入。', '三、下步打算', '一是加强学习。'),
+    );
+    expect(r.sections[1]).toEqual({ kind, heading: `二、${heading}` });
+  });
+
   it('reads a heading followed by text on the same line', () => {
     expect(
       titles(doc('二、存在问题：一是理论学习不够深入。二是组织生活不够规范。', '三、下步打算：加强学习。')),
