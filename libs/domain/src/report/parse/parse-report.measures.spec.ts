@@ -39,6 +39,21 @@ describe('parseReport: measures', () => {
     ).toEqual(['坚持理论学习常态化，每月集中学习一次', '严格落实组织生活制度，规范会议记录']);
   });
 
+  it('counts （一） measures, not the numbered steps inside them', () => {
+    expect(
+      measureTitles(
+        doc(
+          '三、下步打算',
+          '（一）加强思想建设',
+          '1.每月集中学习。',
+          '2.开展专题研讨。',
+          '（二）加强组织建设',
+          '1.规范组织生活。',
+        ),
+      ),
+    ).toEqual(['加强思想建设', '加强组织建设']);
+  });
+
   it('skips introduction and closing lines', () => {
     expect(
       measureTitles(

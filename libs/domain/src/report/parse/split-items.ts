@@ -49,7 +49,7 @@ function chooseItemStyle(lines: ReportLine[]): MarkerStyle | null {
 
 function isGroupingHeading(body: string): boolean {
   const key = normalizeForMatching(body).replace(/[:：\s]+$/, '');
-  return key.length <= 14 && !/[。,;]/.test(key) && /方面|领域|层面|建设$/.test(key);
+  return key.length <= 14 && !/[。,;]/.test(key) && /(?:方面|领域|层面)(?:存在的?问题|的问题)?$/.test(key);
 }
 
 function splitByLineMarkers(lines: ReportLine[]): SplitResult | null {
