@@ -13,15 +13,16 @@ describe('health endpoints', () => {
   describe('api', () => {
     let app: INestApplication;
     beforeAll(async () => {
-      app = await createApiApp(readApiConfig({ NODE_ENV: 'test' }));
+      app = await createApiApp(readApiConfig({ NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL }));
       await app.init();
     });
     afterAll(() => app.close());
 
-    it('answers GET /api/health with status ok', async () => {
+    it('answers GET /api/health with status ok, database included, without logging in', async () => {
       const res = await request(app.getHttpServer()).get('/api/health').expect(200);
       expect(res.body.status).toBe('ok');
       expect(res.body.info.api.status).toBe('up');
+      expect(res.body.info.database.status).toBe('up');
     });
   });
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { listItems, seedDemoData } from '@rectify/application';
+import { authenticate, DEMO_PASSWORD, listItems, seedDemoData } from '@rectify/application';
 import { openDatabase, type Database } from '@rectify/persistence';
 
 const SEEDS = resolve(__dirname, '../../../shared/seeds');
@@ -26,5 +26,8 @@ describe('demo data', () => {
       '开展“主题教育”不平衡',
       '督查问责不够有力',
     ]);
+    for (const username of first.users) {
+      expect((await authenticate(db.dataSource, username, DEMO_PASSWORD)).username).toBe(username);
+    }
   });
 });

@@ -1,5 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
+import { ErrorResponseFilter } from './common/error-response.filter';
+import { strictValidationPipe } from './common/strict-validation.pipe';
 import { API_CONFIG, type ApiConfig } from './config/api-config';
+import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 
 @Module({})
@@ -8,8 +13,12 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [HealthModule],
-      providers: [{ provide: API_CONFIG, useValue: config }],
+      imports: [DatabaseModule, AuthModule, HealthModule],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ErrorResponseFilter },
+        { provide: APP_PIPE, useFactory: strictValidationPipe },
+      ],
       exports: [API_CONFIG],
     };
   }

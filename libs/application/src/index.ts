@@ -7,3 +7,4 @@ export * from './transition-item/load-item-with-actor';
 export * from './transition-item/transition-item.usecase';
 export * from './list-items/list-items.usecase';
 export * from './demo/seed-demo-data';
+export * from './auth/passwords';

@@ -89,3 +89,34 @@ export function host(defaultValue: string): EnvParser<string> {
     return raw;
   };
 }
+
+export function optionalUrl(protocols: string[]): EnvParser<string | undefined> {
+  const parse = url(protocols, '');
+  return (raw, name) => (isBlank(raw) ? undefined : parse(raw, name));
+}
+
+/** A secret of at least 16 characters; without a default it is required. */
+export function secret(defaultValue?: string): EnvParser<string> {
+  return (raw, name) => {
+    if (isBlank(raw)) {
+      if (defaultValue === undefined)
+        throw new VariableError(
+          `${name} is required in production: set it to a random string of 32+ characters.`,
+        );
+      return defaultValue;
+    }
+    if (raw.length < 16)
+      throw new VariableError(`${name} is too short: use a random string of 32+ characters.`);
+    return raw;
+  };
+}
+
+export function positiveInt(defaultValue: number): EnvParser<number> {
+  return (raw, name) => {
+    if (isBlank(raw)) return defaultValue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new VariableError(`${name}="${raw}" must be a positive integer.`);
+    return value;
+  };
+}

@@ -6,11 +6,11 @@ import { optionValue, parseArgs, requiredOption } from '../parse-args';
 import { emit } from './output';
 
 export const USERS_USAGE =
-  'rectify users add USERNAME --org NAME --role secretary|supervisor|admin [--name 姓名] [--email EMAIL] [--json]';
+  'rectify users add USERNAME --org NAME --role secretary|supervisor|admin [--name 姓名] [--email EMAIL] [--password 密码] [--json]';
 
 export async function runUsers(argv: string[], out: (s: string) => void): Promise<void> {
   const [sub, ...rest] = argv;
-  const args = parseArgs(rest, { flags: ['json'], options: ['org', 'role', 'name', 'email'] });
+  const args = parseArgs(rest, { flags: ['json'], options: ['org', 'role', 'name', 'email', 'password'] });
   if (sub !== 'add' || args.positionals.length !== 1)
     throw new CliError(`用法：${USERS_USAGE}`, EXIT_USAGE, 'USAGE');
   const user = await withDatabase((db) =>
@@ -20,6 +20,7 @@ export async function runUsers(argv: string[], out: (s: string) => void): Promis
       role: requiredOption(args, 'role', USERS_USAGE) as UserRole,
       displayName: optionValue(args, 'name'),
       email: optionValue(args, 'email'),
+      password: optionValue(args, 'password'),
     }),
   );
   emit(

@@ -55,6 +55,9 @@ const USERS: { username: string; displayName: string; role: UserRole; organisati
   },
 ];
 
+/** The demo users' password: for trying the product locally, never for real data. */
+export const DEMO_PASSWORD = 'rectify-demo';
+
 // The example reports, in file-name order, go to these organisations.
 const REPORT_OWNERS = [
   '青石村党总支',
@@ -86,6 +89,7 @@ export async function seedDemoData(db: DataSource, reportsDir: string | null): P
         displayName: user.displayName,
         role: user.role,
         organisationName: user.organisation,
+        password: DEMO_PASSWORD,
       });
     }
   }

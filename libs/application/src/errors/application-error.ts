@@ -7,6 +7,7 @@ export type ApplicationErrorCode =
   | 'ORGANISATION_EXISTS'
   | 'USER_NOT_FOUND'
   | 'USER_EXISTS'
+  | 'INVALID_CREDENTIALS'
   | 'ITEM_NOT_FOUND'
   | 'ITEM_CHANGED'
   | 'EVENT_NOT_ALLOWED_IN_STATE'

@@ -1,6 +1,7 @@
 import { UserEntity, type UserRole } from '@rectify/persistence';
 import { type DataSource } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
+import { hashPassword } from '../auth/passwords';
 import { findOrganisationByName } from '../organisations/add-organisation.usecase';
 
 export interface AddUserCommand {
@@ -9,6 +10,7 @@ export interface AddUserCommand {
   role: UserRole;
   displayName?: string;
   email?: string;
+  password?: string;
 }
 
 const ROLES: readonly UserRole[] = ['secretary', 'supervisor', 'admin'];
@@ -37,7 +39,7 @@ export async function addUser(db: DataSource, command: AddUserCommand): Promise<
     role: command.role,
     organisationId: org.id,
     email: command.email ?? null,
-    passwordHash: null,
+    passwordHash: command.password === undefined ? null : await hashPassword(command.password),
   });
   await repo.insert(user);
   return user;

@@ -1,0 +1,71 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import { ApplicationError, type ApplicationErrorCode } from '@rectify/application';
+import { type Response } from 'express';
+import { type ErrorBody } from './error-body';
+
+const STATUS_OF: Record<ApplicationErrorCode, number> = {
+  ORGANISATION_NOT_FOUND: HttpStatus.NOT_FOUND,
+  USER_NOT_FOUND: HttpStatus.NOT_FOUND,
+  ITEM_NOT_FOUND: HttpStatus.NOT_FOUND,
+  ORGANISATION_EXISTS: HttpStatus.CONFLICT,
+  USER_EXISTS: HttpStatus.CONFLICT,
+  ITEM_CHANGED: HttpStatus.CONFLICT,
+  EVENT_NOT_ALLOWED_IN_STATE: HttpStatus.CONFLICT,
+  ACTOR_NOT_PERMITTED: HttpStatus.FORBIDDEN,
+  EVENT_INCOMPLETE: HttpStatus.BAD_REQUEST,
+  INVALID_ARGUMENT: HttpStatus.BAD_REQUEST,
+  INVALID_CREDENTIALS: HttpStatus.UNAUTHORIZED,
+  REPORT_UNREADABLE: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+const HTTP_CODES: Record<number, { code: string; message: string }> = {
+  400: { code: 'BAD_REQUEST', message: '请求有误：请检查请求内容。' },
+  401: { code: 'UNAUTHENTICATED', message: '未登录或登录已过期：请重新登录。' },
+  403: { code: 'FORBIDDEN', message: '没有权限执行此操作。' },
+  404: { code: 'NOT_FOUND', message: '请求的资源不存在：请检查地址。' },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大。' },
+  429: { code: 'TOO_MANY_REQUESTS', message: '请求过于频繁：请稍后再试。' },
+};
+
+/**
+ * Turns every error into { code, message, details }: use-case refusals keep their code and
+ * Chinese message; unexpected errors are logged and answered without a stack trace.
+ */
+@Catch()
+export class ErrorResponseFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = this.toBody(error);
+    response.status(status).json(body);
+  }
+
+  private toBody(error: unknown): [number, ErrorBody] {
+    if (error instanceof ApplicationError) {
+      return [STATUS_OF[error.code], { code: error.code, message: error.message, details: error.details }];
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const raw = error.getResponse();
+      if (typeof raw === 'object' && raw !== null && 'code' in raw && 'message' in raw) {
+        const body = raw as ErrorBody;
+        return [status, { code: body.code, message: body.message, details: body.details ?? null }];
+      }
+      const fallback = HTTP_CODES[status] ?? { code: `HTTP_${status}`, message: '请求失败。' };
+      return [status, { ...fallback, details: null }];
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return [
+      500,
+      { code: 'INTERNAL_ERROR', message: '服务器内部错误：请稍后重试，或联系管理员。', details: null },
+    ];
+  }
+}

@@ -1,0 +1,50 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+
+interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+// Chinese wording for the constraints the DTOs use; anything else keeps class-validator's text.
+const CHINESE: Record<string, string> = {
+  whitelistValidation: '不允许的字段，请删除',
+  isString: '必须是字符串',
+  isNotEmpty: '不能为空',
+  isInt: '必须是整数',
+  min: '数值过小',
+  max: '数值过大',
+  maxLength: '内容过长',
+  minLength: '内容过短',
+  isDateString: '必须是 YYYY-MM-DD 格式的日期',
+  isIn: '取值不在允许的范围内',
+  isUUID: '必须是有效的编号（UUID）',
+  isArray: '必须是数组',
+  isObject: '必须是对象',
+};
+
+function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const own = e.constraints
+      ? [{ field, problems: Object.entries(e.constraints).map(([name, text]) => CHINESE[name] ?? text) }]
+      : [];
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/** Validates every body and query: unknown fields, wrong types and bad dates are listed one by one. */
+export function strictValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => {
+      const details = flatten(errors);
+      return new BadRequestException({
+        code: 'VALIDATION_FAILED',
+        message: `请求参数有误：${details.map((d) => `${d.field}（${d.problems.join('；')}）`).join('，')}。`,
+        details,
+      });
+    },
+  });
+}
