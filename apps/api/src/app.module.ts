@@ -6,6 +6,7 @@ import { strictValidationPipe } from './common/strict-validation.pipe';
 import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ItemsModule } from './items/items.module';
 
 @Module({})
 export class AppModule {
@@ -13,7 +14,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuthModule, HealthModule],
+      imports: [DatabaseModule, AuthModule, HealthModule, ItemsModule],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ErrorResponseFilter },

@@ -8,3 +8,6 @@ export * from './transition-item/transition-item.usecase';
 export * from './list-items/list-items.usecase';
 export * from './demo/seed-demo-data';
 export * from './auth/passwords';
+export * from './item-queries/viewer-scope';
+export * from './item-queries/search-items.query';
+export * from './item-queries/get-item.query';

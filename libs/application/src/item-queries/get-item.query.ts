@@ -1,0 +1,99 @@
+import { allowedEvents, type RectificationEventType, type RectificationStatus } from '@rectify/workflow';
+import { type DataSource } from 'typeorm';
+import { ApplicationError } from '../errors/application-error';
+import { loadItemWithActor } from '../transition-item/load-item-with-actor';
+import { withPreparedSql } from '../transition-item/prepared-sql';
+import { scopeCondition, viewerScope } from './viewer-scope';
+
+export interface ItemDetail {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  reportId: string;
+  seq: number;
+  title: string;
+  detail: string;
+  source: string;
+  status: RectificationStatus;
+  deadline: string | null;
+  reviewIntervalDays: number | null;
+  pendingExtension: unknown;
+  version: number;
+  measures: { seq: number; title: string; responsible: string | null; deadline: string | null }[];
+  evidence: { id: string; text: string; fileName: string | null; createdAt: string }[];
+  history: {
+    seq: number;
+    event: string;
+    actorId: string;
+    actorRole: string;
+    fromStatus: string | null;
+    toStatus: string;
+    payload: unknown;
+    at: string;
+  }[];
+}
+
+const NOT_FOUND = (itemId: string) =>
+  new ApplicationError('ITEM_NOT_FOUND', '整改事项不存在，或不在您的管理范围内：请检查编号。', { itemId });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Throws ITEM_NOT_FOUND when the item does not exist or the user may not see it. */
+export async function assertItemVisible(db: DataSource, userId: string, itemId: string): Promise<void> {
+  if (!UUID.test(itemId)) throw NOT_FOUND(itemId);
+  const scope = await viewerScope(db, userId);
+  const cond = scopeCondition(scope, 2);
+  const rows: unknown[] = await db.query(
+    `SELECT 1 FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id WHERE i.id = $1 AND ${cond.sql}`,
+    [itemId, ...cond.params],
+  );
+  if (rows.length === 0) throw NOT_FOUND(itemId);
+}
+
+export async function getItem(db: DataSource, userId: string, itemId: string): Promise<ItemDetail> {
+  await assertItemVisible(db, userId, itemId);
+  const [item] = await db.query(
+    `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", i.report_id AS "reportId", i.seq, i.title,
+            i.detail, i.source, i.status, to_char(i.deadline, 'YYYY-MM-DD') AS deadline,
+            i.review_interval_days AS "reviewIntervalDays", i.pending_extension AS "pendingExtension", i.version
+       FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id WHERE i.id = $1`,
+    [itemId],
+  );
+  const measures = await db.query(
+    `SELECT seq, title, responsible, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM measure WHERE item_id = $1 ORDER BY seq`,
+    [itemId],
+  );
+  const evidence = await db.query(
+    `SELECT id, text, file_name AS "fileName", created_at AS "createdAt" FROM evidence WHERE item_id = $1 ORDER BY created_at`,
+    [itemId],
+  );
+  const history = await db.query(
+    `SELECT seq, event, actor_id AS "actorId", actor_role AS "actorRole", from_status AS "fromStatus", to_status AS "toStatus", payload, at
+       FROM item_history WHERE item_id = $1 ORDER BY seq`,
+    [itemId],
+  );
+  return { ...item, measures, evidence, history };
+}
+
+/** The events the user may send to the item now, from the machine itself. */
+export async function eventsAllowedNow(
+  db: DataSource,
+  userId: string,
+  itemId: string,
+): Promise<RectificationEventType[]> {
+  await assertItemVisible(db, userId, itemId);
+  return withPreparedSql(db, async (sql) => {
+    const { item, actor } = await loadItemWithActor(sql, itemId, userId);
+    return allowedEvents(
+      {
+        status: item.status,
+        context: {
+          deadline: item.deadline,
+          reviewIntervalDays: item.reviewIntervalDays,
+          pendingExtension: item.pendingExtension as never,
+        },
+      },
+      actor,
+    );
+  });
+}
