@@ -7,6 +7,7 @@ import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ItemsModule } from './items/items.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -14,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuthModule, HealthModule, ItemsModule],
+      imports: [DatabaseModule, AuthModule, HealthModule, ItemsModule, ReportsModule],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ErrorResponseFilter },

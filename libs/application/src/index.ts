@@ -11,3 +11,4 @@ export * from './auth/passwords';
 export * from './item-queries/viewer-scope';
 export * from './item-queries/search-items.query';
 export * from './item-queries/get-item.query';
+export * from './report-queries/report-queries';

@@ -23,6 +23,9 @@ const STATUS_OF: Record<ApplicationErrorCode, number> = {
   INVALID_ARGUMENT: HttpStatus.BAD_REQUEST,
   INVALID_CREDENTIALS: HttpStatus.UNAUTHORIZED,
   REPORT_UNREADABLE: HttpStatus.UNPROCESSABLE_ENTITY,
+  REPORT_UNSUPPORTED_TYPE: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  REPORT_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  REPORT_NOT_FOUND: HttpStatus.NOT_FOUND,
 };
 
 const HTTP_CODES: Record<number, { code: string; message: string }> = {
@@ -30,7 +33,7 @@ const HTTP_CODES: Record<number, { code: string; message: string }> = {
   401: { code: 'UNAUTHENTICATED', message: '未登录或登录已过期：请重新登录。' },
   403: { code: 'FORBIDDEN', message: '没有权限执行此操作。' },
   404: { code: 'NOT_FOUND', message: '请求的资源不存在：请检查地址。' },
-  413: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大。' },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: '上传内容过大：报告文件不能超过 10 MB。' },
   429: { code: 'TOO_MANY_REQUESTS', message: '请求过于频繁：请稍后再试。' },
 };
 

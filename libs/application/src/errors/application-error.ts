@@ -14,6 +14,9 @@ export type ApplicationErrorCode =
   | 'ACTOR_NOT_PERMITTED'
   | 'EVENT_INCOMPLETE'
   | 'REPORT_UNREADABLE'
+  | 'REPORT_UNSUPPORTED_TYPE'
+  | 'REPORT_TOO_LARGE'
+  | 'REPORT_NOT_FOUND'
   | 'INVALID_ARGUMENT';
 
 export class ApplicationError extends Error {

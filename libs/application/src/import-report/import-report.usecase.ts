@@ -13,7 +13,9 @@ import { ApplicationError } from '../errors/application-error';
 export interface ImportReportCommand {
   bytes: Uint8Array;
   fileName: string;
-  organisationName: string;
+  /** The organisation by name (CLI) or by id (API); one of the two. */
+  organisationName?: string;
+  organisationId?: string;
   /** Overrides the year the parser found (or could not find). */
   year?: number;
   importedByUserId?: string;
@@ -45,7 +47,7 @@ export async function importReport(
     extraction = extractDecoded(decoded);
   } catch (err) {
     if (err instanceof ReportReadError) {
-      throw new ApplicationError('REPORT_UNREADABLE', err.message, { reason: err.code });
+      throw readErrorToApplicationError(err);
     }
     throw err;
   }
@@ -63,12 +65,15 @@ async function storeExtraction(
   return db.transaction(async (m) => {
     const org = await m
       .getRepository(OrganisationEntity)
-      .findOneBy({ name: command.organisationName.trim() });
+      .findOneBy(
+        command.organisationId ? { id: command.organisationId } : { name: command.organisationName?.trim() },
+      );
     if (!org) {
+      const named = command.organisationName ?? command.organisationId;
       throw new ApplicationError(
         'ORGANISATION_NOT_FOUND',
-        `组织"${command.organisationName}"不存在：请检查名称，或先用 "rectify orgs add" 添加该组织。`,
-        { name: command.organisationName },
+        `组织"${named}"不存在：请检查名称，或先用 "rectify orgs add" 添加该组织。`,
+        { organisation: named },
       );
     }
     const existing = await m.getRepository(ReportEntity).findOneBy({ organisationId: org.id, sourceHash });
@@ -153,4 +158,15 @@ async function createItems(
     ids.push(item.id);
   }
   return ids;
+}
+
+/** 413 for size, 415 for a type that is no report, 422 for a report that cannot be read. */
+export function readErrorToApplicationError(err: ReportReadError): ApplicationError {
+  const code =
+    err.code === 'FILE_TOO_LARGE'
+      ? 'REPORT_TOO_LARGE'
+      : err.code === 'UNSUPPORTED_FILE_TYPE' || err.code === 'BINARY_CONTENT'
+        ? 'REPORT_UNSUPPORTED_TYPE'
+        : 'REPORT_UNREADABLE';
+  return new ApplicationError(code, err.message, { reason: err.code });
 }

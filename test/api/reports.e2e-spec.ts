@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { type INestApplication } from '@nestjs/common';
+import { addOrganisation, addUser } from '@rectify/application';
+import iconv from 'iconv-lite';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { readApiConfig } from '../../apps/api/src/config/api-config';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+
+describe('reports API', () => {
+  const tag = randomUUID().slice(0, 8);
+  const password = 'test-password-123';
+  let app: INestApplication;
+  let http: ReturnType<INestApplication['getHttpServer']>;
+  let orgA: string;
+  const tokens: Record<string, string> = {};
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  const REPORT = `2023年度甲村党支部述职报告 ${tag}\n二、存在问题\n一是学习不够深入。二是制度执行不严。\n三、下步打算\n1.加强学习。\n`;
+
+  beforeAll(async () => {
+    if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run the tests with `npm test`.');
+    app = await createApiApp(readApiConfig({ NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL }));
+    await app.init();
+    http = app.getHttpServer();
+    const db = app.get(DataSource);
+    const town = await addOrganisation(db, { name: `镇党委-${tag}` });
+    orgA = (await addOrganisation(db, { name: `甲村党支部-${tag}`, parentName: town.name })).id;
+    const b = await addOrganisation(db, { name: `乙村党支部-${tag}`, parentName: town.name });
+    for (const [who, org, role] of [
+      ['admin', town.name, 'admin'],
+      ['secA', `甲村党支部-${tag}`, 'secretary'],
+      ['secB', b.name, 'secretary'],
+    ] as const) {
+      await addUser(db, { username: `${who}-${tag}`, organisationName: org, role, password });
+      tokens[who] = (
+        await request(http)
+          .post('/api/auth/login')
+          .send({ username: `${who}-${tag}`, password })
+      ).body.accessToken;
+    }
+  });
+  afterAll(() => app.close());
+
+  const upload = (
+    who: string,
+    path: string,
+    bytes: Buffer,
+    name: string,
+    fields: Record<string, string> = {},
+  ) => {
+    let req = request(http).post(path).set(as(who)).attach('file', bytes, name);
+    for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
+    return req;
+  };
+
+  it('lets an administrator import a GBK report once; the second upload creates nothing', async () => {
+    const gbk = iconv.encode(REPORT, 'gbk');
+    const first = await upload('admin', '/api/reports', gbk, 'a.txt', { organisationId: orgA }).expect(201);
+    expect(first.body).toEqual(expect.objectContaining({ created: true, year: 2023 }));
+    expect(first.body.itemIds).toHaveLength(2);
+    const again = await upload('admin', '/api/reports', gbk, 'a.txt', { organisationId: orgA }).expect(201);
+    expect(again.body.created).toBe(false);
+    const list = await request(http).get('/api/reports').set(as('secA')).expect(200);
+    expect(list.body).toEqual([expect.objectContaining({ id: first.body.reportId, items: 2, year: 2023 })]);
+    const text = await request(http)
+      .get(`/api/reports/${first.body.reportId}/text`)
+      .set(as('secA'))
+      .expect(200);
+    expect(text.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(text.text).toBe(REPORT);
+    await request(http).get(`/api/reports/${first.body.reportId}`).set(as('secB')).expect(404);
+    await request(http).get(`/api/reports/${first.body.reportId}/text`).set(as('secB')).expect(404);
+  });
+
+  it('refuses imports by a secretary with 403', async () => {
+    const res = await upload('secA', '/api/reports', Buffer.from(REPORT), 'a.txt', {
+      organisationId: orgA,
+    }).expect(403);
+    expect(res.body.code).toBe('ADMIN_ONLY');
+  });
+
+  it('previews the extraction without saving anything', async () => {
+    const before = (await request(http).get('/api/reports').set(as('admin')).expect(200)).body.length;
+    const res = await upload(
+      'secA',
+      '/api/reports/preview',
+      Buffer.from(REPORT.replace(tag, `${tag}-preview`)),
+      'p.txt',
+    ).expect(201);
+    expect(res.body.problems.map((p: { title: string }) => p.title)).toEqual([
+      '学习不够深入',
+      '制度执行不严',
+    ]);
+    expect((await request(http).get('/api/reports').set(as('admin')).expect(200)).body.length).toBe(before);
+  });
+
+  it('answers an oversize upload with 413, a wrong type with 415, an unreadable text with 422', async () => {
+    const big = await upload(
+      'admin',
+      '/api/reports/preview',
+      Buffer.alloc(10 * 1024 * 1024 + 1, 0x41),
+      'big.txt',
+    ).expect(413);
+    expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
+    const pdf = await upload('admin', '/api/reports/preview', Buffer.from('%PDF-1.7\n…'), 'r.pdf').expect(
+      415,
+    );
+    expect(pdf.body).toEqual(
+      expect.objectContaining({ code: 'REPORT_UNSUPPORTED_TYPE', message: expect.stringContaining('.docx') }),
+    );
+    const garbled = Buffer.from([0xff, 0xff, 0xfe, 0x80, 0x81, 0xfe, 0xff, 0x80, 0x30, 0xff, 0xfe, 0xfd]);
+    expect((await upload('admin', '/api/reports/preview', garbled, 'x.txt').expect(422)).body.code).toBe(
+      'REPORT_UNREADABLE',
+    );
+    const missing = await request(http).post('/api/reports/preview').set(as('admin')).expect(400);
+    expect(missing.body.code).toBe('FILE_MISSING');
+  });
+});
