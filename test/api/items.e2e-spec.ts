@@ -205,3 +205,98 @@ describe('items API', () => {
     expect(JSON.stringify(bad.body)).not.toMatch(/syntax|postgres|SELECT/i);
   });
 });
+
+describe('organisations, users and bulk transitions API', () => {
+  const tag = randomUUID().slice(0, 8);
+  const password = 'test-password-123';
+  let app: INestApplication;
+  let http: ReturnType<INestApplication['getHttpServer']>;
+  const tokens: Record<string, string> = {};
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  let items: string[] = [];
+  let otherItem: string;
+
+  beforeAll(async () => {
+    app = await createApiApp(readApiConfig({ NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL }));
+    await app.init();
+    http = app.getHttpServer();
+    const db = app.get(DataSource);
+    const town = await addOrganisation(db, { name: `镇党委-${tag}` });
+    await addUser(db, { username: `admin-${tag}`, organisationName: town.name, role: 'admin', password });
+    tokens.admin = (
+      await request(http)
+        .post('/api/auth/login')
+        .send({ username: `admin-${tag}`, password })
+    ).body.accessToken;
+    const created = await request(http)
+      .post('/api/organisations')
+      .set(as('admin'))
+      .send({ name: `丙村党支部-${tag}`, parentId: town.id })
+      .expect(201);
+    expect(created.body).toEqual(expect.objectContaining({ kind: 'branch', parentId: town.id }));
+    await request(http)
+      .post('/api/users')
+      .set(as('admin'))
+      .send({
+        username: `sec-${tag}`,
+        displayName: '丙村书记',
+        role: 'secretary',
+        organisationId: created.body.id,
+        password,
+      })
+      .expect(201);
+    tokens.sec = (
+      await request(http)
+        .post('/api/auth/login')
+        .send({ username: `sec-${tag}`, password })
+    ).body.accessToken;
+    const report = Buffer.from(
+      `2023年度丙村述职报告 ${tag}\n二、存在问题\n一是学习不够深入。二是制度执行不严。\n`,
+    );
+    items = (
+      await importReport(db, { bytes: report, fileName: 'c.txt', organisationName: `丙村党支部-${tag}` })
+    ).itemIds;
+    const other = await addOrganisation(db, { name: `外镇党委-${tag}` });
+    const otherReport = Buffer.from(`2023年度外镇述职报告 ${tag}\n二、存在问题\n一是作风不扎实。\n`);
+    [otherItem] = (
+      await importReport(db, { bytes: otherReport, fileName: 'o.txt', organisationName: other.name })
+    ).itemIds;
+  });
+  afterAll(() => app.close());
+
+  it('shows the organisation tree a secretary may see, and keeps user management to administrators', async () => {
+    const tree = await request(http).get('/api/organisations').set(as('sec')).expect(200);
+    expect(tree.body).toEqual([expect.objectContaining({ name: `丙村党支部-${tag}`, children: [] })]);
+    expect((await request(http).get('/api/users').set(as('sec')).expect(403)).body.code).toBe('ADMIN_ONLY');
+    const users = await request(http).get('/api/users').set(as('admin')).expect(200);
+    expect(users.body.map((u: { username: string }) => u.username)).toContain(`sec-${tag}`);
+    expect(JSON.stringify(users.body)).not.toMatch(/password/i);
+  });
+
+  it('applies one event to many items and reports each result', async () => {
+    const measures = [{ title: '加强学习', responsible: '王五', deadline: '2024-06-30' }];
+    const res = await request(http)
+      .post('/api/items/bulk-transitions')
+      .set(as('sec'))
+      .send({ itemIds: [...items, otherItem], event: 'SET_MEASURES', payload: { measures } })
+      .expect(200);
+    expect(res.body.succeeded).toBe(2);
+    expect(res.body.results[2]).toEqual({
+      itemId: otherItem,
+      ok: false,
+      error: expect.objectContaining({ code: 'ITEM_NOT_FOUND' }),
+    });
+  });
+
+  it('limits login attempts per user and address with 429', async () => {
+    let last = 0;
+    for (let i = 0; i < 11; i++) {
+      last = (
+        await request(http)
+          .post('/api/auth/login')
+          .send({ username: `victim-${tag}`, password: 'wrong-password' })
+      ).status;
+    }
+    expect(last).toBe(429);
+  });
+});

@@ -7,6 +7,7 @@ import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ItemsModule } from './items/items.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { ReportsModule } from './reports/reports.module';
 
 @Module({})
@@ -15,7 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuthModule, HealthModule, ItemsModule, ReportsModule],
+      imports: [DatabaseModule, AuthModule, HealthModule, ItemsModule, ReportsModule, OrganisationsModule],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ErrorResponseFilter },

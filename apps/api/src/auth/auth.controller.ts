@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { authenticate } from '@rectify/application';
 import { OrganisationEntity, UserEntity } from '@rectify/persistence';
@@ -7,6 +7,7 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { type AccessTokenClaims, type CurrentUser } from './access-token';
 import { AuthUser } from './current-user.decorator';
 import { LoginDto } from './login.dto';
+import { LoginRateLimiter } from './login-rate-limiter';
 import { Public } from './public.decorator';
 
 @Controller()
@@ -15,12 +16,14 @@ export class AuthController {
     private readonly db: DataSource,
     private readonly jwt: JwtService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly limiter: LoginRateLimiter,
   ) {}
 
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto) {
+  async login(@Body() body: LoginDto, @Ip() ip: string) {
+    this.limiter.check(ip, body.username);
     const user = await authenticate(this.db, body.username, body.password);
     const claims: AccessTokenClaims = { sub: user.id, username: user.username, role: user.role };
     return {

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { LoginRateLimiter } from './login-rate-limiter';
 
 @Module({
   imports: [
@@ -17,6 +18,6 @@ import { JwtAuthGuard } from './jwt-auth.guard';
     }),
   ],
   controllers: [AuthController],
-  providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }],
+  providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }, LoginRateLimiter],
 })
 export class AuthModule {}

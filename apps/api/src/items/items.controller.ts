@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
+  ApplicationError,
   eventsAllowedNow,
   getItem,
   searchItems,
@@ -9,6 +10,7 @@ import {
 import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
+import { BulkTransitionDto } from './bulk-transition.dto';
 import { SearchItemsDto } from './search-items.dto';
 import { TransitionRequestDto } from './transition-request.dto';
 
@@ -23,6 +25,33 @@ export class ItemsController {
   search(@AuthUser() user: CurrentUser, @Query() query: SearchItemsDto) {
     const { q, ...filter } = query;
     return searchItems(this.db, user.sub, { ...filter, text: q, today: today() });
+  }
+
+  /** One event applied to many items, each in its own command; the answer says how each went. */
+  @Post('bulk-transitions')
+  @HttpCode(200)
+  async bulk(@AuthUser() user: CurrentUser, @Body() body: BulkTransitionDto) {
+    const results = [];
+    for (const itemId of body.itemIds) {
+      try {
+        await assertItemVisible(this.db, user.sub, itemId);
+        const r = await transitionItem(this.db, {
+          itemId,
+          event: body.event,
+          payload: body.payload,
+          actorUserId: user.sub,
+        });
+        results.push({ itemId, ok: true, status: r.status, version: r.version });
+      } catch (err) {
+        if (!(err instanceof ApplicationError)) throw err;
+        results.push({ itemId, ok: false, error: { code: err.code, message: err.message } });
+      }
+    }
+    return {
+      succeeded: results.filter((r) => r.ok).length,
+      failed: results.filter((r) => !r.ok).length,
+      results,
+    };
   }
 
   @Get(':id')
