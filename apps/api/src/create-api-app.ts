@@ -2,6 +2,7 @@ import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { serveOpenApi } from './openapi';
 import { type ApiConfig } from './config/api-config';
 
 /** Builds the API application; shared by main.ts and the e2e tests so both run the same app. */
@@ -13,5 +14,6 @@ export async function createApiApp(config: ApiConfig): Promise<INestApplication>
   app.use(helmet());
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
+  serveOpenApi(app);
   return app;
 }

@@ -2,14 +2,17 @@ import { Body, Controller, Get, HttpCode, Inject, Ip, Post, UnauthorizedExceptio
 import { JwtService } from '@nestjs/jwt';
 import { authenticate } from '@rectify/application';
 import { OrganisationEntity, UserEntity } from '@rectify/persistence';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { type AccessTokenClaims, type CurrentUser } from './access-token';
 import { AuthUser } from './current-user.decorator';
 import { LoginDto } from './login.dto';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { Public } from './public.decorator';
 
+@ApiTags('auth 登录')
 @Controller()
 export class AuthController {
   constructor(
@@ -19,6 +22,8 @@ export class AuthController {
     private readonly limiter: LoginRateLimiter,
   ) {}
 
+  @ApiOperation({ summary: '用户名密码登录，返回短期有效的 JWT' })
+  @ApiErrors(400, 429)
   @Public()
   @Post('auth/login')
   @HttpCode(200)
@@ -33,6 +38,9 @@ export class AuthController {
     };
   }
 
+  @ApiOperation({ summary: '当前登录用户' })
+  @ApiBearerAuth()
+  @ApiErrors()
   @Get('me')
   async me(@AuthUser() current: CurrentUser) {
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: current.sub });

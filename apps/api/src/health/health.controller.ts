@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
 
+@ApiTags('health 健康检查')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -11,6 +13,7 @@ export class HealthController {
     private readonly db: DataSource,
   ) {}
 
+  @ApiOperation({ summary: 'API 与数据库的健康状况（无需登录）' })
   @Public()
   @Get()
   @HealthCheck()

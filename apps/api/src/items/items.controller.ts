@@ -7,9 +7,11 @@ import {
   transitionItem,
   assertItemVisible,
 } from '@rectify/application';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { BulkTransitionDto } from './bulk-transition.dto';
 import { SearchItemsDto } from './search-items.dto';
 import { TransitionRequestDto } from './transition-request.dto';
@@ -17,10 +19,14 @@ import { TransitionRequestDto } from './transition-request.dto';
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Rectification items, always seen through the caller's organisation scope. */
+@ApiTags('items 整改事项')
+@ApiBearerAuth()
 @Controller('items')
 export class ItemsController {
   constructor(private readonly db: DataSource) {}
 
+  @ApiOperation({ summary: '按组织、状态、逾期、来源、年度、关键词查找整改事项（分页）' })
+  @ApiErrors(400)
   @Get()
   search(@AuthUser() user: CurrentUser, @Query() query: SearchItemsDto) {
     const { q, ...filter } = query;
@@ -28,6 +34,8 @@ export class ItemsController {
   }
 
   /** One event applied to many items, each in its own command; the answer says how each went. */
+  @ApiOperation({ summary: '对多个整改事项执行同一操作，逐项返回结果' })
+  @ApiErrors(400)
   @Post('bulk-transitions')
   @HttpCode(200)
   async bulk(@AuthUser() user: CurrentUser, @Body() body: BulkTransitionDto) {
@@ -54,16 +62,22 @@ export class ItemsController {
     };
   }
 
+  @ApiOperation({ summary: '整改事项详情：措施、佐证和完整历史' })
+  @ApiErrors(404)
   @Get(':id')
   get(@AuthUser() user: CurrentUser, @Param('id') id: string) {
     return getItem(this.db, user.sub, id);
   }
 
+  @ApiOperation({ summary: '当前用户此刻可执行的操作（由状态机判断）' })
+  @ApiErrors(404)
   @Get(':id/events')
   async events(@AuthUser() user: CurrentUser, @Param('id') id: string) {
     return { events: await eventsAllowedNow(this.db, user.sub, id) };
   }
 
+  @ApiOperation({ summary: '执行一个操作（状态迁移），带乐观锁版本号' })
+  @ApiErrors(400, 403, 404, 409)
   @Post(':id/transitions')
   @HttpCode(200)
   async transition(

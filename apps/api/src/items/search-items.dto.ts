@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { RECTIFICATION_STATUSES, type RectificationStatus } from '@rectify/workflow';
@@ -5,23 +6,28 @@ import { RECTIFICATION_STATUSES, type RectificationStatus } from '@rectify/workf
 const SOURCES = ['self_inspection', 'superior_review', 'public_appraisal', 'inspection_tour'];
 
 export class SearchItemsDto {
+  @ApiPropertyOptional({ description: '只看该组织及其下级组织（在本人管理范围内）', format: 'uuid' })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
 
+  @ApiPropertyOptional({ enum: RECTIFICATION_STATUSES })
   @IsOptional()
   @IsIn(RECTIFICATION_STATUSES)
   status?: RectificationStatus;
 
+  @ApiPropertyOptional({ description: '已逾期（过了时限且未完成、非长期整改）' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ enum: SOURCES, description: '自身查摆 / 上级点评 / 群众评议 / 巡视巡察' })
   @IsOptional()
   @IsIn(SOURCES)
   source?: string;
 
+  @ApiPropertyOptional({ example: 2023, description: '报告年度' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -29,17 +35,20 @@ export class SearchItemsDto {
   @Max(2100)
   year?: number;
 
+  @ApiPropertyOptional({ description: '在标题和详情中查找的文字' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   q?: string;
 
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page: number = 1;
 
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

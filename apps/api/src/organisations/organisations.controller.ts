@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { addOrganisation, addUser, scopeCondition, viewerScope } from '@rectify/application';
 import { OrganisationEntity, UserEntity } from '@rectify/persistence';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { requireAdmin } from './admin-only';
 import { CreateOrganisationDto } from './create-organisation.dto';
 import { CreateUserDto } from './create-user.dto';
@@ -15,11 +17,15 @@ interface OrganisationNode {
   children: OrganisationNode[];
 }
 
+@ApiTags('organisations 组织与用户')
+@ApiBearerAuth()
 @Controller()
 export class OrganisationsController {
   constructor(private readonly db: DataSource) {}
 
   /** The organisations the user may see, as a tree (党委 → 党总支 → 党支部). */
+  @ApiOperation({ summary: '本人可见的党组织树' })
+  @ApiErrors()
   @Get('organisations')
   async tree(@AuthUser() user: CurrentUser): Promise<OrganisationNode[]> {
     const cond = scopeCondition(await viewerScope(this.db, user.sub), 1);
@@ -38,6 +44,8 @@ export class OrganisationsController {
     return roots;
   }
 
+  @ApiOperation({ summary: '添加党组织（管理员）' })
+  @ApiErrors(400, 403, 404, 409)
   @Post('organisations')
   async create(@AuthUser() user: CurrentUser, @Body() body: CreateOrganisationDto) {
     requireAdmin(user, '添加党组织');
@@ -52,6 +60,8 @@ export class OrganisationsController {
     return { id: org.id, name: org.name, kind: org.kind, parentId: org.parentId };
   }
 
+  @ApiOperation({ summary: '用户列表（管理员）' })
+  @ApiErrors(403)
   @Get('users')
   async users(@AuthUser() user: CurrentUser) {
     requireAdmin(user, '查看用户');
@@ -66,6 +76,8 @@ export class OrganisationsController {
     }));
   }
 
+  @ApiOperation({ summary: '添加用户（管理员）' })
+  @ApiErrors(400, 403, 404, 409)
   @Post('users')
   async createUser(@AuthUser() user: CurrentUser, @Body() body: CreateUserDto) {
     requireAdmin(user, '添加用户');

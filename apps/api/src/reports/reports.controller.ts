@@ -20,9 +20,11 @@ import {
   readErrorToApplicationError,
 } from '@rectify/application';
 import { extractReport, MAX_REPORT_BYTES, ReportReadError } from '@rectify/domain';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { ImportReportDto } from './import-report.dto';
 
 interface UploadedReport {
@@ -32,6 +34,23 @@ interface UploadedReport {
 
 // Files over the limit are cut off by multer and answered 413 before they are read.
 const upload = FileInterceptor('file', { limits: { fileSize: MAX_REPORT_BYTES, files: 1 } });
+
+function uploadSchema(withOrganisation: boolean) {
+  return {
+    type: 'object',
+    required: withOrganisation ? ['file', 'organisationId'] : ['file'],
+    properties: {
+      file: {
+        type: 'string',
+        format: 'binary',
+        description: '.txt / .md（UTF-8 或 GBK）或 .docx，不超过 10 MB',
+      },
+      ...(withOrganisation
+        ? { organisationId: { type: 'string', format: 'uuid' }, year: { type: 'integer', example: 2023 } }
+        : {}),
+    },
+  };
+}
 
 function requireFile(file: UploadedReport | undefined): UploadedReport {
   if (!file) {
@@ -43,11 +62,17 @@ function requireFile(file: UploadedReport | undefined): UploadedReport {
   return file;
 }
 
+@ApiTags('reports 报告')
+@ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly db: DataSource) {}
 
   /** Administrators import reports: the report is stored and one item per problem is created. */
+  @ApiOperation({ summary: '管理员上传报告并导入：每个问题建立一个整改事项；同一文件重复上传不重复建立' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: uploadSchema(true) })
+  @ApiErrors(400, 403, 404, 413, 415, 422)
   @Post()
   @UseInterceptors(upload)
   async import(
@@ -76,6 +101,10 @@ export class ReportsController {
   }
 
   /** What the parser finds in a file, without saving anything. */
+  @ApiOperation({ summary: '预览报告的提取结果，不保存' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: uploadSchema(false) })
+  @ApiErrors(400, 413, 415, 422)
   @Post('preview')
   @UseInterceptors(upload)
   async preview(@UploadedFile() file: UploadedReport | undefined) {
@@ -88,17 +117,24 @@ export class ReportsController {
     }
   }
 
+  @ApiOperation({ summary: '本人管理范围内的报告' })
+  @ApiErrors()
   @Get()
   list(@AuthUser() user: CurrentUser) {
     return listReports(this.db, user.sub);
   }
 
+  @ApiOperation({ summary: '报告及其提取结果' })
+  @ApiErrors(404)
   @Get(':id')
   get(@AuthUser() user: CurrentUser, @Param('id') id: string) {
     return getReport(this.db, user.sub, id);
   }
 
   /** The stored (decoded, UTF-8) text of the report. */
+  @ApiOperation({ summary: '下载报告正文（UTF-8 文本）' })
+  @ApiProduces('text/plain')
+  @ApiErrors(404)
   @Get(':id/text')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   async text(@AuthUser() user: CurrentUser, @Param('id') id: string) {
