@@ -288,6 +288,43 @@ describe('organisations, users and bulk transitions API', () => {
     });
   });
 
+  it('edits measures through PUT …/measures, checking each field, and records progress notes', async () => {
+    const [itemId] = items;
+    const bad = await request(http)
+      .put(`/api/items/${itemId}/measures`)
+      .set(as('sec'))
+      .send({ measures: [{ title: '学习', responsible: '', deadline: '2024-02-30' }], expectedVersion: 2 })
+      .expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'measures.0.deadline',
+      'measures.0.responsible',
+    ]);
+    const measures = [
+      { title: '每月集中学习', responsible: '王五', deadline: '2024-03-31' },
+      { title: '建立学习台账', responsible: '赵六', deadline: '2024-06-30' },
+    ];
+    const ok = await request(http)
+      .put(`/api/items/${itemId}/measures`)
+      .set(as('sec'))
+      .send({ measures, expectedVersion: 2 })
+      .expect(200);
+    expect(ok.body).toEqual(expect.objectContaining({ status: 'measures_set', version: 3 }));
+    await request(http)
+      .post(`/api/items/${itemId}/notes`)
+      .set(as('sec'))
+      .send({ note: '已开展两次学习', expectedVersion: 3 })
+      .expect(201);
+    const detail = await request(http).get(`/api/items/${itemId}`).set(as('sec')).expect(200);
+    expect(detail.body.measures.map((m: { title: string }) => m.title)).toEqual([
+      '每月集中学习',
+      '建立学习台账',
+    ]);
+    expect(detail.body.deadline).toBe('2024-06-30');
+    expect(detail.body.history.at(-1)).toEqual(
+      expect.objectContaining({ event: 'ADD_PROGRESS_NOTE', payload: { note: '已开展两次学习' } }),
+    );
+  });
+
   it('limits login attempts per user and address with 429', async () => {
     let last = 0;
     for (let i = 0; i < 11; i++) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApplicationError,
   eventsAllowedNow,
@@ -13,6 +13,7 @@ import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { BulkTransitionDto } from './bulk-transition.dto';
+import { ProgressNoteDto, SetMeasuresDto } from './set-measures.dto';
 import { SearchItemsDto } from './search-items.dto';
 import { TransitionRequestDto } from './transition-request.dto';
 
@@ -91,6 +92,36 @@ export class ItemsController {
       itemId: id,
       event: body.event,
       payload: body.payload,
+      actorUserId: user.sub,
+      expectedVersion: body.expectedVersion,
+    });
+  }
+
+  @ApiOperation({ summary: '制定或修改整改措施（每条须有责任人和完成时限），即 SET_MEASURES 操作' })
+  @ApiErrors(400, 403, 404, 409)
+  @Put(':id/measures')
+  async setMeasures(@AuthUser() user: CurrentUser, @Param('id') id: string, @Body() body: SetMeasuresDto) {
+    await assertItemVisible(this.db, user.sub, id);
+    return transitionItem(this.db, {
+      itemId: id,
+      event: 'SET_MEASURES',
+      payload: {
+        measures: body.measures.map(({ title, responsible, deadline }) => ({ title, responsible, deadline })),
+      },
+      actorUserId: user.sub,
+      expectedVersion: body.expectedVersion,
+    });
+  }
+
+  @ApiOperation({ summary: '记录整改进展（任何未完成阶段），即 ADD_PROGRESS_NOTE 操作' })
+  @ApiErrors(400, 403, 404, 409)
+  @Post(':id/notes')
+  async addNote(@AuthUser() user: CurrentUser, @Param('id') id: string, @Body() body: ProgressNoteDto) {
+    await assertItemVisible(this.db, user.sub, id);
+    return transitionItem(this.db, {
+      itemId: id,
+      event: 'ADD_PROGRESS_NOTE',
+      payload: { note: body.note },
       actorUserId: user.sub,
       expectedVersion: body.expectedVersion,
     });

@@ -1,0 +1,60 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class MeasurePlanDto {
+  @ApiProperty({ example: '建立支部月度学习制度' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title!: string;
+
+  @ApiProperty({ example: '张三', description: '责任人' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  responsible!: string;
+
+  @ApiProperty({ example: '2024-06-30', format: 'date', description: '完成时限' })
+  @IsDateString({ strict: true })
+  deadline!: string;
+}
+
+export class SetMeasuresDto {
+  @ApiProperty({ type: [MeasurePlanDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => MeasurePlanDto)
+  measures!: MeasurePlanDto[];
+
+  @ApiProperty({ minimum: 1 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+}
+
+export class ProgressNoteDto {
+  @ApiProperty({ example: '已完成制度初稿，下周提交支委会讨论' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  note!: string;
+
+  @ApiProperty({ minimum: 1 })
+  @IsInt()
+  @Min(1)
+  expectedVersion!: number;
+}
