@@ -13,7 +13,9 @@ describe('health endpoints', () => {
   describe('api', () => {
     let app: INestApplication;
     beforeAll(async () => {
-      app = await createApiApp(readApiConfig({ NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL }));
+      app = await createApiApp(
+        readApiConfig({ NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: redisUrl }),
+      );
       await app.init();
     });
     afterAll(() => app.close());
@@ -23,6 +25,7 @@ describe('health endpoints', () => {
       expect(res.body.status).toBe('ok');
       expect(res.body.info.api.status).toBe('up');
       expect(res.body.info.database.status).toBe('up');
+      expect(res.body.info.redis).toEqual({ status: 'up', reply: 'PONG' });
     });
   });
 
@@ -45,5 +48,27 @@ describe('health endpoints', () => {
     await expect(
       createWorkerApp(readWorkerConfig({ REDIS_URL: 'redis://127.0.0.1:1' }), true),
     ).rejects.toThrow(/cannot reach Redis at REDIS_URL=redis:\/\/127\.0\.0\.1:1/);
+  });
+});
+
+describe('api health when Redis is down', () => {
+  it('answers 503 naming Redis as down, and keeps serving', async () => {
+    const app = await createApiApp(
+      readApiConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: process.env.DATABASE_URL,
+        REDIS_URL: 'redis://127.0.0.1:1',
+      }),
+    );
+    await app.init();
+    try {
+      const res = await request(app.getHttpServer()).get('/api/health').expect(503);
+      expect(res.body.code).toBe('UNHEALTHY');
+      expect(res.body.message).toBe('服务不可用：redis 无法访问。');
+      expect(res.body.details.error.redis.status).toBe('down');
+      expect(res.body.details.info.database.status).toBe('up');
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -62,6 +62,16 @@ export class ErrorResponseFilter implements ExceptionFilter {
         const body = raw as ErrorBody;
         return [status, { code: body.code, message: body.message, details: body.details ?? null }];
       }
+      if (
+        status === HttpStatus.SERVICE_UNAVAILABLE &&
+        typeof raw === 'object' &&
+        raw !== null &&
+        'error' in raw
+      ) {
+        // A failed health check: which dependency is down is in the details.
+        const down = Object.keys((raw as { error: Record<string, unknown> }).error).join('、');
+        return [status, { code: 'UNHEALTHY', message: `服务不可用：${down} 无法访问。`, details: raw }];
+      }
       const fallback = HTTP_CODES[status] ?? { code: `HTTP_${status}`, message: '请求失败。' };
       return [status, { ...fallback, details: null }];
     }

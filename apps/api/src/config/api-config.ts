@@ -17,6 +17,7 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env) {
       API_PORT: port(3000),
       NODE_ENV: oneOf(['development', 'production', 'test'], 'development'),
       DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+      REDIS_URL: optionalUrl(['redis:', 'rediss:']),
       RECTIFY_DATA_DIR: (raw: string | undefined) => raw || join(PROJECT_ROOT, '.run', 'pglite'),
       JWT_SECRET: secret(production ? undefined : 'development-only-secret-change-me'),
       JWT_TTL_SECONDS: positiveInt(3600),
