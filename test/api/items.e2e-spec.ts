@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
 import { addOrganisation, addUser, importReport } from '@rectify/application';
 import request from 'supertest';
@@ -217,7 +220,10 @@ describe('organisations, users and bulk transitions API', () => {
   let otherItem: string;
 
   beforeAll(async () => {
-    app = await createApiApp(readApiConfig({ NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL }));
+    const evidenceDir = mkdtempSync(join(tmpdir(), 'rectify-evidence-'));
+    app = await createApiApp(
+      readApiConfig({ NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL, EVIDENCE_DIR: evidenceDir }),
+    );
     await app.init();
     http = app.getHttpServer();
     const db = app.get(DataSource);
@@ -323,6 +329,43 @@ describe('organisations, users and bulk transitions API', () => {
     expect(detail.body.history.at(-1)).toEqual(
       expect.objectContaining({ event: 'ADD_PROGRESS_NOTE', payload: { note: '已开展两次学习' } }),
     );
+  });
+
+  it('takes evidence files by their content type and size, and serves them back only within scope', async () => {
+    const [, itemId] = items;
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(64, 7),
+    ]);
+    const up = await request(http)
+      .post(`/api/items/${itemId}/evidence`)
+      .set(as('sec'))
+      .field('text', '学习记录照片')
+      .attach('file', png, '照片.png')
+      .expect(201);
+    expect(up.body).toEqual(
+      expect.objectContaining({ fileName: '照片.png', mimeType: 'image/png', sizeBytes: png.length }),
+    );
+    const down = await request(http)
+      .get(`/api/items/${itemId}/evidence/${up.body.id}`)
+      .set(as('sec'))
+      .buffer(true)
+      .expect(200);
+    expect(down.headers['content-type']).toBe('image/png');
+    expect(Buffer.compare(down.body as Buffer, png)).toBe(0);
+    const exe = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]);
+    const refused = await request(http)
+      .post(`/api/items/${itemId}/evidence`)
+      .set(as('sec'))
+      .attach('file', exe, 'a.pdf')
+      .expect(415);
+    expect(refused.body.code).toBe('EVIDENCE_UNSUPPORTED_TYPE');
+    await request(http)
+      .post(`/api/items/${itemId}/evidence`)
+      .set(as('sec'))
+      .attach('file', Buffer.alloc(20 * 1024 * 1024 + 1, 0x41), 'big.txt')
+      .expect(413);
+    await request(http).get(`/api/items/${otherItem}/evidence/${up.body.id}`).set(as('sec')).expect(404);
   });
 
   it('limits login attempts per user and address with 429', async () => {

@@ -12,3 +12,5 @@ export * from './item-queries/viewer-scope';
 export * from './item-queries/search-items.query';
 export * from './item-queries/get-item.query';
 export * from './report-queries/report-queries';
+export * from './evidence/evidence-file-type';
+export * from './evidence/attach-evidence.usecase';

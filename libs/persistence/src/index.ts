@@ -6,3 +6,4 @@ export * from './entities/rectification-item.entity';
 export * from './entities/measure.entity';
 export * from './entities/evidence.entity';
 export * from './entities/item-history.entity';
+export * from './files/evidence-file-store';

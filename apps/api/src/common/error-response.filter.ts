@@ -26,6 +26,9 @@ const STATUS_OF: Record<ApplicationErrorCode, number> = {
   REPORT_UNSUPPORTED_TYPE: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   REPORT_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
   REPORT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  EVIDENCE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  EVIDENCE_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  EVIDENCE_UNSUPPORTED_TYPE: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 };
 
 const HTTP_CODES: Record<number, { code: string; message: string }> = {

@@ -19,6 +19,7 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env) {
       DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
       REDIS_URL: optionalUrl(['redis:', 'rediss:']),
       RECTIFY_DATA_DIR: (raw: string | undefined) => raw || join(PROJECT_ROOT, '.run', 'pglite'),
+      EVIDENCE_DIR: (raw: string | undefined) => raw || join(PROJECT_ROOT, '.run', 'evidence'),
       JWT_SECRET: secret(production ? undefined : 'development-only-secret-change-me'),
       JWT_TTL_SECONDS: positiveInt(3600),
     },

@@ -25,6 +25,7 @@ import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { uploadedFileName } from '../common/uploaded-file-name';
 import { ImportReportDto } from './import-report.dto';
 
 interface UploadedReport {
@@ -59,7 +60,7 @@ function requireFile(file: UploadedReport | undefined): UploadedReport {
       message: '请在表单字段 file 中上传报告文件（.txt、.md 或 .docx）。',
     });
   }
-  return file;
+  return { ...file, originalname: uploadedFileName(file.originalname) };
 }
 
 @ApiTags('reports 报告')

@@ -17,6 +17,9 @@ export type ApplicationErrorCode =
   | 'REPORT_UNSUPPORTED_TYPE'
   | 'REPORT_TOO_LARGE'
   | 'REPORT_NOT_FOUND'
+  | 'EVIDENCE_NOT_FOUND'
+  | 'EVIDENCE_TOO_LARGE'
+  | 'EVIDENCE_UNSUPPORTED_TYPE'
   | 'INVALID_ARGUMENT';
 
 export class ApplicationError extends Error {
