@@ -1,0 +1,35 @@
+import { ChineseWorkingDayCalendar } from './working-day-calendar';
+
+describe('ChineseWorkingDayCalendar', () => {
+  const calendar = new ChineseWorkingDayCalendar();
+
+  it('treats public holidays as days off and 调休 weekend days as workdays', () => {
+    expect(calendar.isWorkday('2024-10-01')).toBe(false); // 国庆节
+    expect(calendar.isWorkday('2024-10-07')).toBe(false);
+    expect(calendar.isWorkday('2024-09-29')).toBe(true); // Sunday, made up for National Day
+    expect(calendar.isWorkday('2024-10-12')).toBe(true); // Saturday, made up for National Day
+    expect(calendar.isWorkday('2024-02-12')).toBe(false); // 春节, a Monday
+    expect(calendar.isWorkday('2024-06-15')).toBe(false); // an ordinary Saturday
+  });
+
+  it('counts working days across the National Day holiday', () => {
+    expect(calendar.addWorkdays('2024-10-08', -3)).toBe('2024-09-27');
+    expect(calendar.addWorkdays('2024-09-30', 1)).toBe('2024-10-08');
+    expect(calendar.addWorkdays('2024-09-28', 2)).toBe('2024-09-30');
+    expect(calendar.addWorkdays('2024-10-08', 0)).toBe('2024-10-08');
+  });
+
+  it('says which years its holiday data covers and falls back to Monday–Friday after them', () => {
+    expect(calendar.coveredUntilYear).toBeGreaterThanOrEqual(2026);
+    const beyond = `${calendar.coveredUntilYear + 1}`;
+    expect(calendar.isCovered(`${beyond}-03-02`)).toBe(false);
+    expect(calendar.isCovered('2024-03-01')).toBe(true);
+    // Past the data, 1 October is an ordinary weekday unless it falls on a weekend.
+    const oct1 = new Date(`${beyond}-10-01T00:00:00Z`).getUTCDay();
+    expect(calendar.isWorkday(`${beyond}-10-01`)).toBe(oct1 !== 0 && oct1 !== 6);
+  });
+
+  it('refuses a date that is not YYYY-MM-DD', () => {
+    expect(() => calendar.isWorkday('2024/10/01')).toThrow(/ISO date/);
+  });
+});

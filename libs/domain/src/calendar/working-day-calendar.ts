@@ -1,0 +1,66 @@
+import chineseDays from 'chinese-days';
+import calendarData from 'chinese-days/dist/chinese-days.json';
+
+/**
+ * Working days on the Chinese calendar: weekends and public holidays are off, and 调休
+ * make-up days (a Saturday or Sunday worked in exchange for a longer holiday) are on.
+ *
+ * The holiday data (package `chinese-days`) covers the years up to `coveredUntilYear`; the
+ * State Council publishes each year's schedule late in the year before. Past that year the
+ * calendar falls back to Monday–Friday and says so (`isCovered`), so callers can tell people
+ * that a date is an estimate rather than silently being wrong about holidays.
+ */
+export interface WorkingDayCalendar {
+  readonly coveredUntilYear: number;
+  isCovered(date: string): boolean;
+  isWorkday(date: string): boolean;
+  /** The date `n` working days after (n > 0) or before (n < 0) `date`. */
+  addWorkdays(date: string, n: number): string;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+function assertIsoDate(date: string): void {
+  if (!ISO.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    throw new RangeError(`not an ISO date (YYYY-MM-DD): ${date}`);
+  }
+}
+
+function shiftDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const lastDataYear = Math.max(
+  ...Object.keys((calendarData as { holidays: Record<string, string> }).holidays).map((d) =>
+    Number(d.slice(0, 4)),
+  ),
+);
+
+export class ChineseWorkingDayCalendar implements WorkingDayCalendar {
+  readonly coveredUntilYear = lastDataYear;
+
+  isCovered(date: string): boolean {
+    assertIsoDate(date);
+    return Number(date.slice(0, 4)) <= this.coveredUntilYear;
+  }
+
+  isWorkday(date: string): boolean {
+    if (this.isCovered(date)) return chineseDays.isWorkday(date);
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  }
+
+  addWorkdays(date: string, n: number): string {
+    assertIsoDate(date);
+    const step = n >= 0 ? 1 : -1;
+    let remaining = Math.abs(n);
+    let current = date;
+    while (remaining > 0) {
+      current = shiftDays(current, step);
+      if (this.isWorkday(current)) remaining--;
+    }
+    return current;
+  }
+}

@@ -1,0 +1,77 @@
+import { type WorkingDayCalendar } from '../calendar/working-day-calendar';
+
+/**
+ * Traffic-light supervision (亮灯督办) of a rectification deadline, counted in working days:
+ * green while on track; yellow (黄灯) N working days before the deadline, to the owner; on the
+ * deadline, to the owner and the organisation's secretary; red (红灯) the first working day
+ * after it, also to the supervisors of the parent organisation; and M working days later, also
+ * to the level above them.
+ */
+export type ReminderKind = 'approaching' | 'due' | 'overdue' | 'escalated';
+
+export type Recipient = 'owner' | 'secretary' | 'parent_supervisors' | 'grandparent_supervisors';
+
+export type TrafficLight = 'green' | 'yellow' | 'red';
+
+export interface ReminderThresholds {
+  /** Working days before the deadline at which the light turns yellow. */
+  yellowWorkdaysBefore: number;
+  /** Working days after the first red day at which the next level up is told. */
+  escalateWorkdaysAfter: number;
+}
+
+export const DEFAULT_THRESHOLDS: ReminderThresholds = { yellowWorkdaysBefore: 5, escalateWorkdaysAfter: 5 };
+
+export interface PlannedReminder {
+  kind: ReminderKind;
+  /** The day to send it (ISO date). */
+  sendOn: string;
+  recipients: Recipient[];
+  /** True when a date lies past the holiday data: counted Monday–Friday, so an estimate. */
+  approximate: boolean;
+}
+
+const RECIPIENTS: Record<ReminderKind, Recipient[]> = {
+  approaching: ['owner'],
+  due: ['owner', 'secretary'],
+  overdue: ['owner', 'secretary', 'parent_supervisors'],
+  escalated: ['owner', 'secretary', 'parent_supervisors', 'grandparent_supervisors'],
+};
+
+export function planReminders(
+  deadline: string,
+  calendar: WorkingDayCalendar,
+  thresholds: ReminderThresholds = DEFAULT_THRESHOLDS,
+): PlannedReminder[] {
+  const firstRedDay = calendar.addWorkdays(deadline, 1);
+  const dates: Record<ReminderKind, string> = {
+    approaching: calendar.addWorkdays(deadline, -thresholds.yellowWorkdaysBefore),
+    due: deadline,
+    overdue: firstRedDay,
+    escalated: calendar.addWorkdays(firstRedDay, thresholds.escalateWorkdaysAfter),
+  };
+  return (Object.keys(dates) as ReminderKind[]).map((kind) => ({
+    kind,
+    sendOn: dates[kind],
+    recipients: RECIPIENTS[kind],
+    approximate: !calendar.isCovered(dates[kind]) || !calendar.isCovered(deadline),
+  }));
+}
+
+/** The light an open item shows today. */
+export function trafficLight(
+  deadline: string,
+  today: string,
+  calendar: WorkingDayCalendar,
+  thresholds: ReminderThresholds = DEFAULT_THRESHOLDS,
+): TrafficLight {
+  if (today > deadline) return 'red';
+  return today >= calendar.addWorkdays(deadline, -thresholds.yellowWorkdaysBefore) ? 'yellow' : 'green';
+}
+
+/** When a long-term (长期坚持整改) item's next progress review is due, in calendar days. */
+export function nextReviewDate(lastReviewOn: string, reviewIntervalDays: number): string {
+  const d = new Date(`${lastReviewOn}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + reviewIntervalDays);
+  return d.toISOString().slice(0, 10);
+}
