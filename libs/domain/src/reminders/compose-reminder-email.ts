@@ -1,0 +1,81 @@
+import { type TrafficLight } from './reminder-plan';
+
+/**
+ * The Chinese reminder email: one per recipient per day (a digest) listing their items, each
+ * with title, organisation, deadline, days overdue, light colour and a link. Plain text and
+ * HTML carry the same content.
+ */
+export interface ReminderLine {
+  itemTitle: string;
+  organisationName: string;
+  deadline: string;
+  /** Working days past the deadline; 0 when not overdue. */
+  overdueWorkdays: number;
+  light: TrafficLight;
+  url: string;
+  /** The deadline lies past the holiday data: the day count is an estimate. */
+  approximate?: boolean;
+}
+
+export interface ReminderEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const LIGHT: Record<TrafficLight, { label: string; colour: string }> = {
+  green: { label: '绿灯（按期推进）', colour: '#2e7d32' },
+  yellow: { label: '黄灯（临近时限）', colour: '#f9a825' },
+  red: { label: '红灯（已逾期）', colour: '#c62828' },
+};
+
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+function status(line: ReminderLine): string {
+  const base =
+    line.overdueWorkdays > 0 ? `已逾期 ${line.overdueWorkdays} 个工作日` : `整改时限 ${line.deadline}`;
+  return line.approximate ? `${base}（节假日安排尚未公布，按周一至周五估算）` : base;
+}
+
+export function composeReminderEmail(recipientName: string, lines: ReminderLine[]): ReminderEmail {
+  if (lines.length === 0) throw new RangeError('a reminder email needs at least one item');
+  const red = lines.filter((l) => l.light === 'red').length;
+  const subject =
+    red > 0
+      ? `【整改督办】${red} 项整改事项已逾期，${lines.length - red} 项临近时限`
+      : `【整改提醒】${lines.length} 项整改事项临近完成时限`;
+  const sorted = [...lines].sort(
+    (a, b) => b.overdueWorkdays - a.overdueWorkdays || a.deadline.localeCompare(b.deadline),
+  );
+  const text = [
+    `${recipientName}，您好：`,
+    '',
+    `以下 ${lines.length} 项整改事项需要您关注：`,
+    '',
+    ...sorted.map(
+      (l, i) =>
+        `${i + 1}. [${LIGHT[l.light].label}] ${l.itemTitle}\n   责任组织：${l.organisationName}；完成时限：${l.deadline}；${status(l)}\n   查看：${l.url}`,
+    ),
+    '',
+    '请及时推进整改、上传佐证并提交销号申请。本邮件由整改闭环跟踪系统自动发送，请勿直接回复。',
+  ].join('\n');
+  const rows = sorted
+    .map(
+      (l) =>
+        `<tr><td style="color:${LIGHT[l.light].colour};font-weight:bold">●&nbsp;${LIGHT[l.light].label}</td>` +
+        `<td><a href="${escapeHtml(l.url)}">${escapeHtml(l.itemTitle)}</a></td>` +
+        `<td>${escapeHtml(l.organisationName)}</td><td>${escapeHtml(l.deadline)}</td><td>${escapeHtml(status(l))}</td></tr>`,
+    )
+    .join('');
+  const html =
+    `<p>${escapeHtml(recipientName)}，您好：</p><p>以下 ${lines.length} 项整改事项需要您关注：</p>` +
+    `<table border="1" cellpadding="6" cellspacing="0" style="border-collapse:collapse">` +
+    `<thead><tr><th>状态</th><th>整改事项</th><th>责任组织</th><th>完成时限</th><th>进度</th></tr></thead>` +
+    `<tbody>${rows}</tbody></table>` +
+    `<p>请及时推进整改、上传佐证并提交销号申请。</p><p style="color:#888">本邮件由整改闭环跟踪系统自动发送，请勿直接回复。</p>`;
+  return { subject, text, html };
+}
