@@ -14,3 +14,4 @@ export * from './item-queries/get-item.query';
 export * from './report-queries/report-queries';
 export * from './evidence/evidence-file-type';
 export * from './evidence/attach-evidence.usecase';
+export * from './common/is-uuid';

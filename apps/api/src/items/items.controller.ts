@@ -8,6 +8,7 @@ import {
   assertItemVisible,
 } from '@rectify/application';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type RectificationEventType } from '@rectify/workflow';
 import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
@@ -86,44 +87,37 @@ export class ItemsController {
     @Param('id') id: string,
     @Body() body: TransitionRequestDto,
   ) {
-    // Out of scope is "not found", never "forbidden": nothing about the item leaks.
-    await assertItemVisible(this.db, user.sub, id);
-    return transitionItem(this.db, {
-      itemId: id,
-      event: body.event,
-      payload: body.payload,
-      actorUserId: user.sub,
-      expectedVersion: body.expectedVersion,
-    });
+    return this.apply(user, id, body.event, body.payload, body.expectedVersion);
   }
 
   @ApiOperation({ summary: '制定或修改整改措施（每条须有责任人和完成时限），即 SET_MEASURES 操作' })
   @ApiErrors(400, 403, 404, 409)
   @Put(':id/measures')
   async setMeasures(@AuthUser() user: CurrentUser, @Param('id') id: string, @Body() body: SetMeasuresDto) {
-    await assertItemVisible(this.db, user.sub, id);
-    return transitionItem(this.db, {
-      itemId: id,
-      event: 'SET_MEASURES',
-      payload: {
-        measures: body.measures.map(({ title, responsible, deadline }) => ({ title, responsible, deadline })),
-      },
-      actorUserId: user.sub,
-      expectedVersion: body.expectedVersion,
-    });
+    const measures = body.measures.map(({ title, responsible, deadline }) => ({
+      title,
+      responsible,
+      deadline,
+    }));
+    return this.apply(user, id, 'SET_MEASURES', { measures }, body.expectedVersion);
   }
 
   @ApiOperation({ summary: '记录整改进展（任何未完成阶段），即 ADD_PROGRESS_NOTE 操作' })
   @ApiErrors(400, 403, 404, 409)
   @Post(':id/notes')
   async addNote(@AuthUser() user: CurrentUser, @Param('id') id: string, @Body() body: ProgressNoteDto) {
-    await assertItemVisible(this.db, user.sub, id);
-    return transitionItem(this.db, {
-      itemId: id,
-      event: 'ADD_PROGRESS_NOTE',
-      payload: { note: body.note },
-      actorUserId: user.sub,
-      expectedVersion: body.expectedVersion,
-    });
+    return this.apply(user, id, 'ADD_PROGRESS_NOTE', { note: body.note }, body.expectedVersion);
+  }
+
+  /** Out of scope is "not found", never "forbidden": nothing about the item leaks. */
+  private async apply(
+    user: CurrentUser,
+    itemId: string,
+    event: RectificationEventType,
+    payload: Record<string, unknown>,
+    expectedVersion: number,
+  ) {
+    await assertItemVisible(this.db, user.sub, itemId);
+    return transitionItem(this.db, { itemId, event, payload, actorUserId: user.sub, expectedVersion });
   }
 }

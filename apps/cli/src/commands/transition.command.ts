@@ -1,4 +1,4 @@
-import { findUserByUsername, SYSTEM_ACTOR_ID, transitionItem } from '@rectify/application';
+import { findUserByUsername, isUuid, SYSTEM_ACTOR_ID, transitionItem } from '@rectify/application';
 import {
   RECTIFICATION_EVENT_TYPES,
   RECTIFICATION_STATUS_LABELS,
@@ -66,8 +66,7 @@ export async function runTransition(argv: string[], out: (s: string) => void): P
       'USAGE',
     );
   }
-  if (!/^[0-9a-f-]{36}$/i.test(itemId))
-    throw new CliError(`整改事项编号"${itemId}"格式不正确。`, EXIT_USAGE, 'USAGE');
+  if (!isUuid(itemId)) throw new CliError(`整改事项编号"${itemId}"格式不正确。`, EXIT_USAGE, 'USAGE');
   const username = requiredOption(args, 'as', TRANSITION_USAGE);
   const payload = payloadFrom(args);
   const expectedVersion = integerOption(args, 'expected-version');

@@ -6,6 +6,7 @@ import { assertItemVisible } from '../item-queries/get-item.query';
 import { loadItemWithActor } from '../transition-item/load-item-with-actor';
 import { withPreparedSql } from '../transition-item/prepared-sql';
 import { ALLOWED_EVIDENCE, evidenceFileType, MAX_EVIDENCE_BYTES } from './evidence-file-type';
+import { isUuid } from '../common/is-uuid';
 
 export interface AttachEvidenceCommand {
   itemId: string;
@@ -80,7 +81,7 @@ export async function readEvidence(
   evidenceId: string,
 ) {
   await assertItemVisible(db, userId, itemId);
-  const evidence = /^[0-9a-f-]{36}$/i.test(evidenceId)
+  const evidence = isUuid(evidenceId)
     ? await db.getRepository(EvidenceEntity).findOneBy({ id: evidenceId, itemId })
     : null;
   if (!evidence || !evidence.storageKey) {

@@ -4,6 +4,7 @@ import { ApplicationError } from '../errors/application-error';
 import { loadItemWithActor } from '../transition-item/load-item-with-actor';
 import { withPreparedSql } from '../transition-item/prepared-sql';
 import { scopeCondition, viewerScope } from './viewer-scope';
+import { isUuid } from '../common/is-uuid';
 
 export interface ItemDetail {
   id: string;
@@ -36,11 +37,9 @@ export interface ItemDetail {
 const NOT_FOUND = (itemId: string) =>
   new ApplicationError('ITEM_NOT_FOUND', '整改事项不存在，或不在您的管理范围内：请检查编号。', { itemId });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Throws ITEM_NOT_FOUND when the item does not exist or the user may not see it. */
 export async function assertItemVisible(db: DataSource, userId: string, itemId: string): Promise<void> {
-  if (!UUID.test(itemId)) throw NOT_FOUND(itemId);
+  if (!isUuid(itemId)) throw NOT_FOUND(itemId);
   const scope = await viewerScope(db, userId);
   const cond = scopeCondition(scope, 2);
   const rows: unknown[] = await db.query(

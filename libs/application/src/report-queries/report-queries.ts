@@ -1,6 +1,7 @@
 import { type DataSource } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
 import { scopeCondition, viewerScope } from '../item-queries/viewer-scope';
+import { isUuid } from '../common/is-uuid';
 
 export interface ReportListEntry {
   id: string;
@@ -13,7 +14,6 @@ export interface ReportListEntry {
   items: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const notFound = (reportId: string) =>
   new ApplicationError('REPORT_NOT_FOUND', '报告不存在，或不在您的管理范围内：请检查编号。', { reportId });
 
@@ -37,7 +37,7 @@ async function visibleReport<T>(
   reportId: string,
   columns: string,
 ): Promise<T> {
-  if (!UUID.test(reportId)) throw notFound(reportId);
+  if (!isUuid(reportId)) throw notFound(reportId);
   const cond = scopeCondition(await viewerScope(db, userId), 2);
   const rows: T[] = await db.query(
     `SELECT ${columns} FROM report r JOIN organisation o ON o.id = r.organisation_id WHERE r.id = $1 AND ${cond.sql}`,

@@ -1,6 +1,7 @@
 import { type RectificationStatus, type WorkflowActor } from '@rectify/workflow';
 import { ApplicationError } from '../errors/application-error';
 import { type PreparedSql } from './prepared-sql';
+import { isUuid } from '../common/is-uuid';
 
 /** The system itself (reconciliation, reminders) acts without a user account. */
 export const SYSTEM_ACTOR_ID = 'system';
@@ -13,8 +14,6 @@ export interface LoadedItem {
   pendingExtension: unknown;
   version: number;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Row {
   id: string;
@@ -39,12 +38,12 @@ export async function loadItemWithActor(
   actorUserId: string,
 ): Promise<{ item: LoadedItem; actor: WorkflowActor }> {
   const isSystem = actorUserId === SYSTEM_ACTOR_ID;
-  if (!isSystem && !UUID.test(actorUserId)) {
+  if (!isSystem && !isUuid(actorUserId)) {
     throw new ApplicationError('USER_NOT_FOUND', '操作人不存在：请重新登录或联系管理员。', {
       userId: actorUserId,
     });
   }
-  if (!UUID.test(itemId))
+  if (!isUuid(itemId))
     throw new ApplicationError('ITEM_NOT_FOUND', '整改事项不存在：请检查编号。', { itemId });
   const rows = await sql<Row>(
     'rectify.load_item_with_actor',
