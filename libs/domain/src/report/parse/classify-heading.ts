@@ -30,7 +30,8 @@ const PERFORMANCE =
   /做法|成效|成绩|履职|情况|亮点|特色|工作开展|主要工作|工作回顾|基本情况|取得|落实|推进|加强|坚持|强化|深化|开展|抓|建设|责任/;
 
 export function classifyHeading(clause: string, strictness: 'loose' | 'strict'): HeadingClass | null {
-  const text = clause.replace(/[\s:;,.。]+$/, '');
+  // 【存在问题】 and “存在问题” are headings too: brackets and quotes around them do not matter.
+  const text = clause.replace(/[\s:;,.。]+$/, '').replace(/^[【〖\[“"]+|[】〗\]”"]+$/g, '');
   if (!text || text.length > 40) return null;
   return strictness === 'loose' ? classifyLoose(text) : classifyStrict(text);
 }

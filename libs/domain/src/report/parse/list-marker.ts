@@ -30,7 +30,8 @@ const PATTERNS: [MarkerStyle, RegExp][] = [
   ['part', new RegExp(`^第${CN}(?:部分|章|篇)\\s*[、:.,]?\\s*`)],
   ['pcn', new RegExp(`^\\(\\s*${CN}\\s*\\)\\s*[、.,:]?\\s*`)],
   ['shi', new RegExp(`^${CN}[是要]\\s*[,:]?\\s*`)],
-  ['cn', new RegExp(`^${CN}\\s*[、.]\\s*`)],
+  // 一、 一. and, in some copies, just 一 followed by a space.
+  ['cn', new RegExp(`^${CN}(?:\\s*[、.]\\s*|\\s+(?=[\\u4e00-\\u9fff]))`)],
   ['dec', /^\d{1,2}(?:\.\d{1,2}){1,2}(?![\d%])\s*[、.]?\s*(?=\D)/],
   // 1.5万元 is a number, not an item; 3、2024年工作打算 is an item.
   ['num', /^\d{1,2}\s*(?:、|\.(?![\d%]))\s*|^\d{1,2}\s+(?=[\u4e00-\u9fff])/],

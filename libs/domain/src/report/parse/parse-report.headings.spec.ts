@@ -189,6 +189,35 @@ describe('parseReport: headings', () => {
     expect(r.sections[1]).toEqual({ kind, heading: `二、${heading}` });
   });
 
+  it('reads headings numbered 一 with only a space, and headings in 【】 brackets', () => {
+    const spaced = parseReport(
+      doc(
+        '一 主要工作',
+        '略。',
+        '二 存在的问题和不足',
+        '（一）在理论学习方面，系统性不强。',
+        '（二）作风不够扎实。',
+        '三 下一步工作打算',
+        '（一）强化理论武装。',
+      ),
+    );
+    expect(spaced.sections.map((s) => s.kind)).toEqual(['performance', 'problems', 'measures']);
+    expect(spaced.problems.map((p) => p.title)).toEqual(['在理论学习方面，系统性不强', '作风不够扎实']);
+    const bracketed = parseReport(
+      doc(
+        '【主要工作】',
+        '略。',
+        '【存在问题】',
+        '1.学习不够深入。',
+        '2.作风不够扎实。',
+        '【下步打算】',
+        '1.加强学习。',
+      ),
+    );
+    expect(bracketed.problems).toHaveLength(2);
+    expect(bracketed.measures).toHaveLength(1);
+  });
+
   it('reads a heading followed by text on the same line', () => {
     expect(
       titles(doc('二、存在问题：一是理论学习不够深入。二是组织生活不够规范。', '三、下步打算：加强学习。')),
