@@ -31,7 +31,7 @@ const PERFORMANCE =
 
 export function classifyHeading(clause: string, strictness: 'loose' | 'strict'): HeadingClass | null {
   // 【存在问题】 and “存在问题” are headings too: brackets and quotes around them do not matter.
-  const text = clause.replace(/[\s:;,.。]+$/, '').replace(/^[【〖\[“"]+|[】〗\]”"]+$/g, '');
+  const text = clause.replace(/[\s:;,.。]+$/, '').replace(/^[【〖[“"]+|[】〗\]”"]+$/g, '');
   if (!text || text.length > 40) return null;
   return strictness === 'loose' ? classifyLoose(text) : classifyStrict(text);
 }
