@@ -28,18 +28,20 @@ export function extractProblems(lines: ReportLine[]): Omit<ExtractedProblem, 'se
 }
 
 export function extractCauses(lines: ReportLine[]): Omit<ExtractedCause, 'seq'>[] {
-  const { items, preamble } = splitItems(lines);
-  const texts = items.length > 0 ? items.map(itemText) : preamble.map(stripLead);
-  return texts
+  const { mode, items, preamble } = splitItems(lines);
+  // Unnumbered causes keep the lead sentence they were written with; numbered ones have it in the preamble.
+  const texts = items.length > 0 ? items.map(itemText) : preamble;
+  return (mode === 'paragraphs' ? texts.map(stripLead) : texts)
     .map((text) => ({ text: trimPunctuation(text) }))
     .filter((c) => c.text.length >= MIN_ITEM_CHARS);
 }
 
-// "分析存在上述问题的主要原因：" before a cause written as one paragraph.
+// "究其原因，主要是…" / "产生这些问题的原因：…": the lead names the topic, the rest is the cause.
+const CAUSE_LEAD = /^[^。]{0,20}?(?:原因|根源)(?:主要)?(?:是|有|在于|如下)?[:,]\s*(?:主要是|主要有|在于)?/;
+
 function stripLead(text: string): string {
-  const key = normalizeForMatching(text);
-  const colon = key.indexOf(':');
-  return colon >= 0 && colon < 30 ? text.slice(colon + 1) : text;
+  const lead = CAUSE_LEAD.exec(normalizeForMatching(text));
+  return lead ? text.slice(lead[0].length) : text;
 }
 
 const MEASURE_INTRO =
