@@ -1,6 +1,7 @@
 'use strict';
 // `npm start`: builds the apps, seeds the demo data into the embedded database (or the server
-// named by DATABASE_URL), starts a private Redis, then the API and the worker.
+// named by DATABASE_URL), starts a private Redis, then the API and the worker (in one process
+// on the embedded database, which serves one process at a time).
 // Ctrl-C (or SIGTERM) stops all of them. Data lives in .run/ beside the project.
 const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
@@ -56,10 +57,13 @@ async function main() {
     port: process.env.REDIS_PORT ? Number(process.env.REDIS_PORT) : undefined,
   });
   const env = { REDIS_URL: process.env.REDIS_URL ?? redis.url, ...databaseEnv };
-  const children = [
-    launch('api', path.join(root, 'dist/apps/api/src/main.js'), env),
-    launch('worker', path.join(root, 'dist/apps/worker/src/main.js'), env),
-  ];
+  // The embedded database serves one process: the API and the worker then share one.
+  const children = process.env.DATABASE_URL
+    ? [
+        launch('api', path.join(root, 'dist/apps/api/src/main.js'), env),
+        launch('worker', path.join(root, 'dist/apps/worker/src/main.js'), env),
+      ]
+    : [launch('standalone', path.join(root, 'dist/apps/standalone/src/main.js'), env)];
 
   let stopping = false;
   const stopAll = async (code) => {

@@ -1,29 +1,41 @@
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { type Database } from '@rectify/persistence';
+import { Redis } from 'ioredis';
 import { type WorkerConfig } from './config/worker-config';
 import { RedisConnection } from './redis/redis-connection';
 import { WorkerModule } from './worker.module';
 
 /**
  * Builds the worker. It serves only a health endpoint over HTTP; its real work is BullMQ
- * processors. Start-up fails fast when Redis cannot be reached.
+ * processors, which start with `app.init()` (or `listen`). Start-up fails fast, before anything
+ * else opens, when Redis cannot be reached.
  */
-export async function createWorkerApp(config: WorkerConfig, quiet = false): Promise<INestApplication> {
-  const app = await NestFactory.create(WorkerModule.forConfig(config), {
+export async function createWorkerApp(
+  config: WorkerConfig,
+  quiet = false,
+  sharedDatabase?: Database,
+): Promise<INestApplication> {
+  await assertRedisReachable(config.REDIS_URL);
+  const app = await NestFactory.create(WorkerModule.forConfig(config, sharedDatabase), {
     logger: quiet ? false : ['log', 'warn', 'error'],
   });
-  app.enableShutdownHooks();
-  const redis = app.get(RedisConnection);
-  try {
-    await redis.connect();
-  } catch (err) {
-    // The app was never initialised, so its shutdown hooks would not run: stop reconnecting here.
-    redis.client.disconnect();
-    await app.close();
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(
-      `worker: cannot reach Redis at REDIS_URL=${config.REDIS_URL} (${reason}): start Redis or fix REDIS_URL.`,
-    );
-  }
+  // A process hosting both apps (standalone) closes them itself, in order.
+  if (!sharedDatabase) app.enableShutdownHooks();
+  await app.get(RedisConnection).connect();
   return app;
+}
+
+async function assertRedisReachable(url: string): Promise<void> {
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    await probe.ping();
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new Error(`worker: cannot reach Redis at REDIS_URL=${url} (${reason}): start Redis or fix REDIS_URL.`);
+  } finally {
+    probe.disconnect();
+  }
 }

@@ -1,17 +1,45 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { type Database, DatabaseModule, openDatabase } from '@rectify/persistence';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker-config';
+import { DigestsProcessor } from './digests/digests.processor';
 import { HealthController } from './health/health.controller';
+import { mailProviders } from './mail/mail.providers';
+import { OutboxRelay } from './maintenance/outbox-relay.service';
+import { SweeperProcessor } from './maintenance/sweeper.processor';
+import { BullReminderQueues } from './queues/bullmq-reminder-queues';
+import { JobHandlerRegistry } from './queues/job-handler-registry';
+import { QueueWorkers } from './queues/queue-workers.service';
 import { RedisConnection } from './redis/redis-connection';
+import { reminderSettingsProviders } from './reminders/reminder-settings.provider';
+import { RemindersProcessor } from './reminders/reminders.processor';
 
 @Module({})
 export class WorkerModule {
-  static forConfig(config: WorkerConfig): DynamicModule {
+  /** `sharedDatabase`: the API's database when both run in one process (embedded mode). */
+  static forConfig(config: WorkerConfig, sharedDatabase?: Database): DynamicModule {
+    const database = DatabaseModule.forRoot({
+      open: async () =>
+        sharedDatabase ?? openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.RECTIFY_DATA_DIR }),
+      closeOnShutdown: !sharedDatabase,
+    });
     return {
       module: WorkerModule,
-      imports: [TerminusModule.forRoot({ logger: false })],
+      imports: [TerminusModule.forRoot({ logger: false }), database],
       controllers: [HealthController],
-      providers: [{ provide: WORKER_CONFIG, useValue: config }, RedisConnection],
+      providers: [
+        { provide: WORKER_CONFIG, useValue: config },
+        RedisConnection,
+        ...reminderSettingsProviders,
+        ...mailProviders,
+        BullReminderQueues,
+        JobHandlerRegistry,
+        RemindersProcessor,
+        DigestsProcessor,
+        SweeperProcessor,
+        QueueWorkers,
+        OutboxRelay,
+      ],
     };
   }
 }

@@ -15,3 +15,4 @@ export * from './report-queries/report-queries';
 export * from './evidence/evidence-file-type';
 export * from './evidence/attach-evidence.usecase';
 export * from './common/is-uuid';
+export * from './reminders';

@@ -120,3 +120,39 @@ export function positiveInt(defaultValue: number): EnvParser<number> {
     return value;
   };
 }
+
+export function nonNegativeInt(defaultValue: number): EnvParser<number> {
+  return (raw, name) => {
+    if (isBlank(raw)) return defaultValue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0)
+      throw new VariableError(`${name}="${raw}" must be a whole number, 0 or more.`);
+    return value;
+  };
+}
+
+/** A time of day, HH:MM (24-hour clock). */
+export function timeOfDay(defaultValue: string): EnvParser<string> {
+  return (raw, name) => {
+    if (isBlank(raw)) return defaultValue;
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw))
+      throw new VariableError(`${name}="${raw}" is not a time of day: use HH:MM, e.g. 09:00.`);
+    return raw;
+  };
+}
+
+/** An optional ISO 8601 instant, e.g. 2024-10-08T09:00:00+08:00. */
+export function optionalInstant(): EnvParser<Date | undefined> {
+  return (raw, name) => {
+    if (isBlank(raw)) return undefined;
+    const value = new Date(raw);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(value.getTime()))
+      throw new VariableError(`${name}="${raw}" is not an instant: use e.g. 2024-10-08T09:00:00+08:00.`);
+    return value;
+  };
+}
+
+/** Any non-empty text, or the default. */
+export function text(defaultValue: string): EnvParser<string> {
+  return (raw) => (isBlank(raw) ? defaultValue : raw);
+}

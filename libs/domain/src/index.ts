@@ -6,3 +6,5 @@ export * from './report/decode/report-read-error';
 export * from './calendar/working-day-calendar';
 export * from './reminders/reminder-plan';
 export * from './reminders/compose-reminder-email';
+export * from './calendar/shanghai-time';
+export * from './reminders/reminder-schedule';

@@ -7,3 +7,4 @@ export * from './entities/measure.entity';
 export * from './entities/evidence.entity';
 export * from './entities/item-history.entity';
 export * from './files/evidence-file-store';
+export * from './nest/database.module';

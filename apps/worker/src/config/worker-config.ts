@@ -1,16 +1,66 @@
-import { host, port, readEnv, url } from '@rectify/config';
+import { join, resolve } from 'node:path';
+import {
+  ConfigError,
+  host,
+  nonNegativeInt,
+  oneOf,
+  optionalInstant,
+  optionalUrl,
+  port,
+  positiveInt,
+  readEnv,
+  text,
+  timeOfDay,
+  url,
+} from '@rectify/config';
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
 
+const PROJECT_ROOT = resolve(__dirname, '../../../..').replace(/[\\/]dist$/, '');
+
+/**
+ * The worker's configuration, validated at start-up. Without SMTP_URL the worker runs a
+ * development SMTP sink in-process (refused in production); RECTIFY_CLOCK_START lets tests and
+ * the benchmark start the worker's clock at a chosen instant (also refused in production).
+ */
 export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
-  return readEnv(
+  const config = readEnv(
     {
+      NODE_ENV: oneOf(['development', 'production', 'test'], 'development'),
       REDIS_URL: url(['redis:', 'rediss:']),
+      DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+      RECTIFY_DATA_DIR: (raw: string | undefined) => raw || join(PROJECT_ROOT, '.run', 'pglite'),
       WORKER_HEALTH_HOST: host('127.0.0.1'),
       WORKER_HEALTH_PORT: port(3001),
+      SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
+      SMTP_FROM: text('整改闭环跟踪系统 <rectify@localhost>'),
+      DEV_SMTP_SINK_PORT: port(0),
+      APP_BASE_URL: url(['http:', 'https:'], 'http://127.0.0.1:3000'),
+      QUEUE_PREFIX: text('rectify'),
+      REMINDER_YELLOW_WORKDAYS: nonNegativeInt(5),
+      REMINDER_ESCALATE_WORKDAYS: positiveInt(5),
+      REMINDER_DIGEST_TIME: timeOfDay('09:00'),
+      REMINDER_DIGEST_COLLECT_SECONDS: nonNegativeInt(60),
+      REMINDER_CONCURRENCY: positiveInt(500),
+      DIGEST_CONCURRENCY: positiveInt(20),
+      DIGEST_ATTEMPTS: positiveInt(8),
+      DIGEST_BACKOFF_MS: positiveInt(30_000),
+      JOB_LOCK_MS: positiveInt(30_000),
+      SWEEP_EVERY_SECONDS: positiveInt(300),
+      OUTBOX_POLL_MS: positiveInt(500),
+      SMTP_TIMEOUT_MS: positiveInt(20_000),
+      RECTIFY_CLOCK_START: optionalInstant(),
     },
     env,
   );
+  if (config.NODE_ENV === 'production') {
+    const problems = [
+      !config.SMTP_URL && 'SMTP_URL is required in production: set it to smtp://user:pass@host:587.',
+      config.RECTIFY_CLOCK_START && 'RECTIFY_CLOCK_START is for tests only: remove it in production.',
+    ].filter((p): p is string => !!p);
+    if (problems.length > 0) throw new ConfigError(problems);
+  }
+  return config;
 }
 
 export type WorkerConfig = ReturnType<typeof readWorkerConfig>;

@@ -69,6 +69,7 @@ async function transition(sql: PreparedSql, command: TransitionItemCommand): Pro
       command.event,
       item.status,
       JSON.stringify(command.payload),
+      takesOwnership(event) ? actor.userId : null,
       ...(event.type === 'SUBMIT_COMPLETION'
         ? [event.evidence, actor.role === 'system' ? null : actor.userId]
         : []),
@@ -79,21 +80,31 @@ async function transition(sql: PreparedSql, command: TransitionItemCommand): Pro
   return { itemId: item.id, fromStatus: item.status, status: after.status, version };
 }
 
-// The item update guarded by the version read ($2), and the history line, whose seq is the
-// item's version after the event ($7): gapless and ordered.
+// The person of the item's own organisation who first sets its measures owns it: reminders go
+// to them. Nobody owns an imported item yet.
+function takesOwnership(event: RectificationEvent): boolean {
+  return event.type === 'SET_MEASURES' && event.actor.scope === 'own_organisation';
+}
+
+// The item update guarded by the version read ($2), the history line, whose seq is the item's
+// version after the event ($7): gapless and ordered; and the outbox row that tells the worker
+// to (re)schedule the item's reminders, written in the same statement so it cannot be lost.
 const UPDATE_WITH_HISTORY = `
   WITH updated AS (
     UPDATE rectification_item
-       SET status = $3, deadline = $4, review_interval_days = $5, pending_extension = $6, version = $7, updated_at = now()
+       SET status = $3, deadline = $4, review_interval_days = $5, pending_extension = $6, version = $7,
+           owner_id = COALESCE(owner_id, $13::uuid), updated_at = now()
      WHERE id = $1 AND version = $2
      RETURNING id),
   history AS (
     INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload)
-    SELECT id, $7, $8, $9, $10, $11, $3, $12 FROM updated)`;
+    SELECT id, $7, $8, $9, $10, $11, $3, $12 FROM updated),
+  outbox_added AS (
+    INSERT INTO outbox (item_id, reason) SELECT id, $10 FROM updated)`;
 
 const EVIDENCE = `,
   evidence_added AS (
-    INSERT INTO evidence (item_id, text, created_by) SELECT id, $13, $14 FROM updated)`;
+    INSERT INTO evidence (item_id, text, created_by) SELECT id, $14, $15 FROM updated)`;
 
 // Replaces the item's measures in the same statement (the unique key is checked deferred).
 const MEASURES = `,
@@ -102,7 +113,7 @@ const MEASURES = `,
   measures_added AS (
     INSERT INTO measure (item_id, seq, title, detail, responsible, deadline)
     SELECT u.id, t.ordinality, t.m->>'title', '', t.m->>'responsible', (t.m->>'deadline')::date
-      FROM updated u, jsonb_array_elements($13::jsonb) WITH ORDINALITY AS t(m, ordinality))`;
+      FROM updated u, jsonb_array_elements($14::jsonb) WITH ORDINALITY AS t(m, ordinality))`;
 
 function writeStatement(type: RectificationEventType): string {
   const extra = type === 'SUBMIT_COMPLETION' ? EVIDENCE : type === 'SET_MEASURES' ? MEASURES : '';

@@ -16,6 +16,8 @@ export interface WorkingDayCalendar {
   isWorkday(date: string): boolean;
   /** The date `n` working days after (n > 0) or before (n < 0) `date`. */
   addWorkdays(date: string, n: number): string;
+  /** Working days after `from` up to and including `to` (0 when `to` is not later). */
+  workdaysBetween(from: string, to: string): number;
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -62,5 +64,13 @@ export class ChineseWorkingDayCalendar implements WorkingDayCalendar {
       if (this.isWorkday(current)) remaining--;
     }
     return current;
+  }
+
+  workdaysBetween(from: string, to: string): number {
+    assertIsoDate(from);
+    assertIsoDate(to);
+    let count = 0;
+    for (let d = shiftDays(from, 1); d <= to; d = shiftDays(d, 1)) if (this.isWorkday(d)) count++;
+    return count;
   }
 }

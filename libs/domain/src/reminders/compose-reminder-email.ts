@@ -24,7 +24,7 @@ export interface ReminderEmail {
 }
 
 const LIGHT: Record<TrafficLight, { label: string; colour: string }> = {
-  green: { label: '绿灯（按期推进）', colour: '#2e7d32' },
+  green: { label: '绿灯（定期复查）', colour: '#2e7d32' },
   yellow: { label: '黄灯（临近时限）', colour: '#f9a825' },
   red: { label: '红灯（已逾期）', colour: '#c62828' },
 };
@@ -37,17 +37,25 @@ const escapeHtml = (s: string) =>
 
 function status(line: ReminderLine): string {
   const base =
-    line.overdueWorkdays > 0 ? `已逾期 ${line.overdueWorkdays} 个工作日` : `整改时限 ${line.deadline}`;
+    line.light === 'green'
+      ? `长期坚持整改，定期复查日 ${line.deadline}，请报告整改进展`
+      : line.overdueWorkdays > 0
+        ? `已逾期 ${line.overdueWorkdays} 个工作日`
+        : `整改时限 ${line.deadline}`;
   return line.approximate ? `${base}（节假日安排尚未公布，按周一至周五估算）` : base;
 }
 
 export function composeReminderEmail(recipientName: string, lines: ReminderLine[]): ReminderEmail {
   if (lines.length === 0) throw new RangeError('a reminder email needs at least one item');
   const red = lines.filter((l) => l.light === 'red').length;
-  const subject =
-    red > 0
-      ? `【整改督办】${red} 项整改事项已逾期，${lines.length - red} 项临近时限`
-      : `【整改提醒】${lines.length} 项整改事项临近完成时限`;
+  const review = lines.filter((l) => l.light === 'green').length;
+  const yellow = lines.length - red - review;
+  const parts = [
+    red > 0 ? `${red} 项整改事项已逾期` : '',
+    yellow > 0 ? `${yellow} 项${red > 0 ? '' : '整改事项'}临近${red > 0 ? '时限' : '完成时限'}` : '',
+    review > 0 ? `${review} 项长期整改事项需报告进展` : '',
+  ].filter(Boolean);
+  const subject = `【${red > 0 ? '整改督办' : '整改提醒'}】${parts.join('，')}`;
   const sorted = [...lines].sort(
     (a, b) => b.overdueWorkdays - a.overdueWorkdays || a.deadline.localeCompare(b.deadline),
   );

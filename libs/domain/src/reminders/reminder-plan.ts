@@ -7,7 +7,12 @@ import { type WorkingDayCalendar } from '../calendar/working-day-calendar';
  * after it, also to the supervisors of the parent organisation; and M working days later, also
  * to the level above them.
  */
-export type ReminderKind = 'approaching' | 'due' | 'overdue' | 'escalated';
+export type DeadlineReminderKind = 'approaching' | 'due' | 'overdue' | 'escalated';
+
+/** The deadline tiers, and `review`: a long-term (长期坚持整改) item's periodic progress review. */
+export type ReminderKind = DeadlineReminderKind | 'review';
+
+export const REMINDER_KINDS: readonly ReminderKind[] = ['approaching', 'due', 'overdue', 'escalated', 'review'];
 
 export type Recipient = 'owner' | 'secretary' | 'parent_supervisors' | 'grandparent_supervisors';
 
@@ -23,7 +28,7 @@ export interface ReminderThresholds {
 export const DEFAULT_THRESHOLDS: ReminderThresholds = { yellowWorkdaysBefore: 5, escalateWorkdaysAfter: 5 };
 
 export interface PlannedReminder {
-  kind: ReminderKind;
+  kind: DeadlineReminderKind;
   /** The day to send it (ISO date). */
   sendOn: string;
   recipients: Recipient[];
@@ -31,11 +36,21 @@ export interface PlannedReminder {
   approximate: boolean;
 }
 
-const RECIPIENTS: Record<ReminderKind, Recipient[]> = {
+export const RECIPIENTS: Record<ReminderKind, readonly Recipient[]> = {
   approaching: ['owner'],
   due: ['owner', 'secretary'],
   overdue: ['owner', 'secretary', 'parent_supervisors'],
   escalated: ['owner', 'secretary', 'parent_supervisors', 'grandparent_supervisors'],
+  review: ['owner', 'secretary'],
+};
+
+/** The light a reminder of this kind shows: yellow before and on the deadline, red after it. */
+export const REMINDER_LIGHT: Record<ReminderKind, TrafficLight> = {
+  approaching: 'yellow',
+  due: 'yellow',
+  overdue: 'red',
+  escalated: 'red',
+  review: 'green',
 };
 
 export function planReminders(
@@ -44,16 +59,16 @@ export function planReminders(
   thresholds: ReminderThresholds = DEFAULT_THRESHOLDS,
 ): PlannedReminder[] {
   const firstRedDay = calendar.addWorkdays(deadline, 1);
-  const dates: Record<ReminderKind, string> = {
+  const dates: Record<DeadlineReminderKind, string> = {
     approaching: calendar.addWorkdays(deadline, -thresholds.yellowWorkdaysBefore),
     due: deadline,
     overdue: firstRedDay,
     escalated: calendar.addWorkdays(firstRedDay, thresholds.escalateWorkdaysAfter),
   };
-  return (Object.keys(dates) as ReminderKind[]).map((kind) => ({
+  return (Object.keys(dates) as DeadlineReminderKind[]).map((kind) => ({
     kind,
     sendOn: dates[kind],
-    recipients: RECIPIENTS[kind],
+    recipients: [...RECIPIENTS[kind]],
     approximate: !calendar.isCovered(dates[kind]) || !calendar.isCovered(deadline),
   }));
 }

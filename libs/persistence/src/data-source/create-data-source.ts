@@ -11,6 +11,7 @@ import { RectificationItemEntity } from '../entities/rectification-item.entity';
 import { ReportEntity } from '../entities/report.entity';
 import { UserEntity } from '../entities/user.entity';
 import { InitialSchema1732400000000 } from '../migrations/1732400000000-initial-schema';
+import { Reminders1732500000000 } from '../migrations/1732500000000-reminders';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -21,7 +22,7 @@ export const ENTITIES = [
   EvidenceEntity,
   ItemHistoryEntity,
 ];
-export const MIGRATIONS = [InitialSchema1732400000000];
+export const MIGRATIONS = [InitialSchema1732400000000, Reminders1732500000000];
 
 export interface DatabaseOptions {
   /** A real PostgreSQL server; without it the embedded PGlite database in `dataDir` is used. */

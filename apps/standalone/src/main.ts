@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@rectify/config';
+import { openDatabase } from '@rectify/persistence';
+import { readApiConfig } from '../../api/src/config/api-config';
+import { createApiApp } from '../../api/src/create-api-app';
+import { readWorkerConfig } from '../../worker/src/config/worker-config';
+import { createWorkerApp } from '../../worker/src/create-worker-app';
+
+/**
+ * The API and the worker in one process, sharing one database connection. This is how
+ * `npm start` runs on the embedded database (PGlite), which serves one process at a time; with
+ * DATABASE_URL they run as separate processes and scale out independently.
+ */
+async function bootstrap() {
+  const apiConfig = loadConfigOrExit('api', () => readApiConfig());
+  const workerConfig = loadConfigOrExit('worker', () => readWorkerConfig());
+  const db = await openDatabase({ databaseUrl: apiConfig.DATABASE_URL, dataDir: apiConfig.RECTIFY_DATA_DIR });
+  const worker = await createWorkerApp(workerConfig, false, db);
+  const api = await createApiApp(apiConfig, db);
+  await worker.listen(workerConfig.WORKER_HEALTH_PORT, workerConfig.WORKER_HEALTH_HOST);
+  await api.listen(apiConfig.API_PORT, apiConfig.API_HOST);
+  process.stdout.write(
+    `standalone: API on http://${apiConfig.API_HOST}:${apiConfig.API_PORT}/api, worker health on http://${workerConfig.WORKER_HEALTH_HOST}:${workerConfig.WORKER_HEALTH_PORT}/health (one process: embedded database)\n`,
+  );
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    // The API stops taking requests, the worker finishes its running jobs, then the database closes.
+    await api.close();
+    await worker.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
+bootstrap().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import { type AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { type DataSource } from 'typeorm';
+
+/**
+ * The development mail sink: an SMTP server in the worker's process that accepts every message
+ * and keeps it in the `dev_mailbox` table, where administrators read it through the API. Used
+ * only when SMTP_URL is not set, and never in production.
+ */
+export class DevSmtpSink {
+  private server: SMTPServer | null = null;
+
+  constructor(private readonly db: DataSource) {}
+
+  async listen(port: number): Promise<string> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          const header = raw.slice(0, raw.indexOf('\r\n\r\n') >>> 0);
+          this.db
+            .query(
+              `INSERT INTO dev_mailbox (envelope_from, envelope_to, subject, message_id, raw) VALUES ($1, $2, $3, $4, $5)`,
+              [
+                session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+                session.envelope.rcptTo.map((r) => r.address).join(', '),
+                headerValue(header, 'Subject'),
+                headerValue(header, 'Message-ID'),
+                raw,
+              ],
+            )
+            .then(
+              () => callback(),
+              (err: Error) => callback(Object.assign(new Error(`451 sink storage failed: ${err.message}`), { responseCode: 451 })),
+            );
+        });
+      },
+    });
+    const server = this.server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    const { port: bound } = server.server.address() as AddressInfo;
+    return `smtp://127.0.0.1:${bound}`;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+// Raw header value (a Subject may be RFC 2047 encoded; the API decodes when it shows a message).
+function headerValue(header: string, name: string): string | null {
+  const match = new RegExp(`^${name}:[ \\t]*(.*(?:\\r\\n[ \\t].*)*)`, 'im').exec(header);
+  return match ? match[1].replace(/\r\n[ \t]/g, ' ').trim() : null;
+}

@@ -1,0 +1,74 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { relayOutbox, type ReminderSettings } from '@rectify/application';
+import { DataSource } from 'typeorm';
+import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
+import { BullReminderQueues } from '../queues/bullmq-reminder-queues';
+import { REMINDER_SETTINGS } from '../reminders/reminder-settings.provider';
+
+const RESCHEDULE_SWEEPER_EVERY_MS = 30_000;
+
+/**
+ * Polls the outbox and relays its rows to the queues until it is empty, then waits. While
+ * Redis or the database is away it logs and tries again later; the rows stay in the outbox.
+ * Also keeps the sweeper's schedule in Redis, which a flush would have erased.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('outbox');
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly queues: BullReminderQueues,
+    @Inject(REMINDER_SETTINGS) private readonly settings: ReminderSettings,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  private async run(): Promise<void> {
+    let sweeperScheduledAt = 0;
+    let failures = 0;
+    while (this.running) {
+      try {
+        if (Date.now() - sweeperScheduledAt > RESCHEDULE_SWEEPER_EVERY_MS) {
+          await this.queues.ensureSweeperScheduled();
+          sweeperScheduledAt = Date.now();
+        }
+        while (this.running && (await relayOutbox(this.db, this.settings, this.queues)) > 0);
+        failures = 0;
+      } catch (err) {
+        failures++;
+        this.logger.warn(`relay paused: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      await this.sleep(this.config.OUTBOX_POLL_MS * Math.min(2 ** failures, 20));
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+}

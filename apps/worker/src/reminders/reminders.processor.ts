@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  recordDueReminders,
+  type ReminderJobData,
+  type ReminderOutcome,
+  type ReminderSettings,
+} from '@rectify/application';
+import { DataSource } from 'typeorm';
+import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
+import { BullReminderQueues } from '../queues/bullmq-reminder-queues';
+import { JobHandlerRegistry } from '../queues/job-handler-registry';
+import { JOBS } from '../queues/queue-names';
+import { MicroBatcher } from './micro-batcher';
+import { REMINDER_SETTINGS } from './reminder-settings.provider';
+
+/** Due reminder jobs, recorded in the ledger in batches; a stale job is skipped, not retried. */
+@Injectable()
+export class RemindersProcessor {
+  private readonly logger = new Logger('reminders');
+  private readonly batcher: MicroBatcher<ReminderJobData, ReminderOutcome>;
+
+  constructor(
+    registry: JobHandlerRegistry,
+    db: DataSource,
+    queues: BullReminderQueues,
+    @Inject(REMINDER_SETTINGS) settings: ReminderSettings,
+    @Inject(WORKER_CONFIG) config: WorkerConfig,
+  ) {
+    this.batcher = new MicroBatcher(
+      async (jobs) => {
+        const outcomes = await recordDueReminders(db, settings, queues, jobs);
+        this.logger.log(summarise(outcomes));
+        return outcomes;
+      },
+      config.REMINDER_CONCURRENCY,
+      20,
+    );
+    registry.register(JOBS.reminder, (job) => this.batcher.submit(job.data as ReminderJobData));
+  }
+}
+
+function summarise(outcomes: ReminderOutcome[]): string {
+  const counts = new Map<ReminderOutcome, number>();
+  for (const o of outcomes) counts.set(o, (counts.get(o) ?? 0) + 1);
+  return `${outcomes.length} due: ${[...counts].map(([o, n]) => `${n} ${o}`).join(', ')}`;
+}

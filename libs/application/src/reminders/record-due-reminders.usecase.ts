@@ -1,0 +1,98 @@
+import { isReminderLive, RECIPIENTS, shanghaiDate, shanghaiInstant } from '@rectify/domain';
+import { type DataSource } from 'typeorm';
+import { loadReminderRecipients } from './reminder-recipients';
+import { loadReminderSubjects } from './load-reminder-subjects';
+import { digestJobId, type ReminderJobData, type ReminderQueues } from './reminder-jobs';
+import { type ReminderSettings } from './reminder-settings';
+
+/** What became of one reminder job. */
+export type ReminderOutcome = 'recorded' | 'already_recorded' | 'no_recipients' | 'stale';
+
+/**
+ * Handles many due reminder jobs at once (deadlines cluster: thousands of items share one due
+ * date). Reloads the items; a job whose item has moved on (another state, another deadline, a
+ * later tier already due) is stale and skipped. For the others, one row per recipient goes into
+ * the delivery ledger, whose unique key (recipient, item, kind, due date) makes a job that runs
+ * twice record nothing new. Recipients with new rows get their digest job for today.
+ */
+export async function recordDueReminders(
+  db: DataSource,
+  settings: ReminderSettings,
+  queues: ReminderQueues,
+  jobs: ReminderJobData[],
+): Promise<ReminderOutcome[]> {
+  const now = settings.clock.now();
+  const today = shanghaiDate(now);
+  const itemIds = [...new Set(jobs.map((j) => j.itemId))];
+  const subjects = await loadReminderSubjects(db, itemIds);
+  const live = jobs.map((job) => {
+    const subject = subjects.get(job.itemId);
+    return !!subject && isReminderLive(job, subject, today, settings.calendar, settings.thresholds);
+  });
+  const recipients = await loadReminderRecipients(
+    db,
+    itemIds.filter((id) => jobs.some((j, i) => live[i] && j.itemId === id)),
+  );
+
+  const rows = { recipient: [] as string[], item: [] as string[], kind: [] as string[], due: [] as string[] };
+  const sendOn: string[] = [];
+  const rowCount = jobs.map((job, i) => {
+    if (!live[i]) return 0;
+    const byRole = recipients.get(job.itemId);
+    const users = new Set(RECIPIENTS[job.kind].flatMap((role) => byRole?.get(role) ?? []));
+    for (const user of users) {
+      rows.recipient.push(user);
+      rows.item.push(job.itemId);
+      rows.kind.push(job.kind);
+      rows.due.push(job.dueDate);
+      sendOn.push(job.sendOn);
+    }
+    return users.size;
+  });
+
+  const inserted: { recipient_id: string; item_id: string; kind: string; due_date: string; status: string }[] =
+    rows.recipient.length === 0
+      ? []
+      : await db.query(
+          `WITH added AS (
+             INSERT INTO reminder_delivery (recipient_id, item_id, kind, due_date, send_on, status, error)
+             SELECT r.recipient, r.item, r.kind, r.due, r.send_on,
+                    CASE WHEN u.email IS NULL OR u.email = '' THEN 'failed' ELSE 'pending' END,
+                    CASE WHEN u.email IS NULL OR u.email = '' THEN '收件人未设置电子邮箱：请管理员为该用户补充邮箱。' END
+               FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[])
+                    AS r(recipient, item, kind, due, send_on)
+               JOIN app_user u ON u.id = r.recipient
+             ON CONFLICT (recipient_id, item_id, kind, due_date) DO NOTHING
+             RETURNING recipient_id, item_id, kind, to_char(due_date, 'YYYY-MM-DD') AS due_date, status)
+           SELECT * FROM added`,
+          [rows.recipient, rows.item, rows.kind, rows.due, sendOn],
+        );
+
+  // Every recipient of these jobs with rows still waiting gets today's digest job, not only
+  // those with new rows: if adding it failed before, a retry of this job adds it then.
+  const waiting: { recipient_id: string }[] =
+    rows.recipient.length === 0
+      ? []
+      : await db.query(
+          `SELECT DISTINCT recipient_id FROM reminder_delivery
+            WHERE recipient_id = ANY($1::uuid[]) AND status = 'pending'`,
+          [[...new Set(rows.recipient)]],
+        );
+  const digestTime = shanghaiInstant(today, settings.digestTime);
+  const collectUntil = new Date(now.getTime() + settings.digestCollectSeconds * 1000);
+  const runAt = digestTime > now ? digestTime : collectUntil;
+  await queues.addDigests(
+    waiting.map(({ recipient_id: recipientId }) => ({
+      id: digestJobId(recipientId, today),
+      data: { recipientId },
+      runAt,
+    })),
+  );
+
+  const recordedKeys = new Set(inserted.map((r) => `${r.item_id}|${r.kind}|${r.due_date}`));
+  return jobs.map((job, i) => {
+    if (!live[i]) return 'stale';
+    if (rowCount[i] === 0) return 'no_recipients';
+    return recordedKeys.has(`${job.itemId}|${job.kind}|${job.dueDate}`) ? 'recorded' : 'already_recorded';
+  });
+}

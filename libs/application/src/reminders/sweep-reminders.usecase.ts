@@ -1,0 +1,61 @@
+import { scheduleReminders, shanghaiDate, shanghaiInstant } from '@rectify/domain';
+import { type DataSource } from 'typeorm';
+import { loadOpenReminderSubjects } from './load-reminder-subjects';
+import { digestJobId, type DigestJobSpec, reminderJob, type ReminderQueues } from './reminder-jobs';
+import { type ReminderSettings } from './reminder-settings';
+
+export interface SweepResult {
+  expectedReminders: number;
+  restoredReminders: number;
+  restoredDigests: number;
+}
+
+/**
+ * Self-healing: compares the database with the queues and re-enqueues what should exist but
+ * does not, so no reminder depends on Redis keeping its data. A reminder should exist when an
+ * open item's schedule has it and the ledger has no row for it yet; a digest should exist while
+ * ledger rows wait for it (`pending` a while, or `sending` under a digest that is gone).
+ */
+export async function sweepReminders(
+  db: DataSource,
+  settings: ReminderSettings,
+  queues: ReminderQueues,
+): Promise<SweepResult> {
+  const now = settings.clock.now();
+  const today = shanghaiDate(now);
+  const subjects = await loadOpenReminderSubjects(db);
+  const recorded: { key: string }[] = await db.query(
+    `SELECT DISTINCT d.item_id || '|' || d.kind || '|' || to_char(d.due_date, 'YYYY-MM-DD') AS key
+       FROM reminder_delivery d
+       JOIN rectification_item i ON i.id = d.item_id
+      WHERE i.status IN ('measures_set', 'long_term')`,
+  );
+  const recordedKeys = new Set(recorded.map((r) => r.key));
+  const expected = subjects
+    .flatMap((s) => scheduleReminders(s, today, settings.calendar, settings.thresholds))
+    .filter((r) => !recordedKeys.has(`${r.itemId}|${r.kind}|${r.dueDate}`))
+    .map(reminderJob);
+  const missing = new Set(await queues.missingReminders(expected.map((j) => j.id)));
+  await queues.addReminders(expected.filter((j) => missing.has(j.id)));
+
+  const waiting: { recipient_id: string; digest_key: string | null; status: string }[] = await db.query(
+    `SELECT DISTINCT recipient_id, CASE WHEN status = 'sending' THEN digest_key END AS digest_key, status
+       FROM reminder_delivery
+      WHERE status = 'pending' OR status = 'sending'`,
+  );
+  // Waiting rows keep today's digest time; rows a lost digest had claimed go out now.
+  const digestTime = shanghaiInstant(today, settings.digestTime);
+  const digests: DigestJobSpec[] = waiting.map((w) => ({
+    id: w.digest_key ?? digestJobId(w.recipient_id, today),
+    data: { recipientId: w.recipient_id },
+    runAt: w.digest_key === null && digestTime > now ? digestTime : now,
+  }));
+  const missingDigests = new Set(await queues.missingDigests(digests.map((d) => d.id)));
+  const restoredDigests = digests.filter((d) => missingDigests.has(d.id));
+  await queues.addDigests(restoredDigests);
+  return {
+    expectedReminders: expected.length,
+    restoredReminders: missing.size,
+    restoredDigests: restoredDigests.length,
+  };
+}
