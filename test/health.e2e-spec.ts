@@ -1,5 +1,6 @@
 import { type INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { createTestDatabase } from './support/test-database';
 import { readApiConfig } from '../apps/api/src/config/api-config';
 import { createApiApp } from '../apps/api/src/create-api-app';
 import { readWorkerConfig } from '../apps/worker/src/config/worker-config';
@@ -32,15 +33,35 @@ describe('health endpoints', () => {
   describe('worker', () => {
     let app: INestApplication;
     beforeAll(async () => {
-      app = await createWorkerApp(readWorkerConfig({ REDIS_URL: redisUrl }), true);
+      const database = await createTestDatabase();
+      dropDatabase = database.drop;
+      app = await createWorkerApp(
+        readWorkerConfig({
+          NODE_ENV: 'test',
+          REDIS_URL: redisUrl,
+          DATABASE_URL: database.url,
+          SMTP_URL: 'smtp://127.0.0.1:1',
+        }),
+        true,
+      );
       await app.init();
     });
-    afterAll(() => app.close());
+    let dropDatabase: () => Promise<void>;
+    afterAll(async () => {
+      await app.close();
+      await dropDatabase();
+    });
 
-    it('reports Redis up on GET /health', async () => {
+    it('reports Redis up, the queue depths and the ledger figures on GET /health', async () => {
       const res = await request(app.getHttpServer()).get('/health').expect(200);
       expect(res.body.info.redis.status).toBe('up');
       expect(res.body.info.redis.reply).toBe('PONG');
+      expect(res.body.info.queues.reminders).toEqual(expect.objectContaining({ delayed: 0, failed: 0 }));
+      expect(res.body.info.ledger).toEqual({
+        status: 'up',
+        byStatus: { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 },
+        outboxWaiting: 0,
+      });
     });
   });
 

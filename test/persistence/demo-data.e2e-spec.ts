@@ -26,6 +26,10 @@ describe('demo data', () => {
       '开展“主题教育”不平衡',
       '督查问责不够有力',
     ]);
+    // Measures with deadlines around today, so the worker has reminders to send at once.
+    expect(branch.map((i) => i.status)).toEqual(['measures_set', 'measures_set', 'measures_set']);
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox`);
+    expect(n).toBe(3);
     for (const username of first.users) {
       expect((await authenticate(db.dataSource, username, DEMO_PASSWORD)).username).toBe(username);
     }

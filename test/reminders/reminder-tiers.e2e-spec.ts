@@ -1,5 +1,10 @@
 import { ChineseWorkingDayCalendar } from '@rectify/domain';
-import { importProblems, seedReminderTree, setDeadline, type ReminderTree } from '../support/reminder-fixture';
+import {
+  importProblems,
+  seedReminderTree,
+  setDeadline,
+  type ReminderTree,
+} from '../support/reminder-fixture';
 import { ReminderHarness } from '../support/reminder-worker';
 import { waitFor } from '../support/smtp-test-server';
 

@@ -13,7 +13,12 @@ export async function seedReminderTree(db: DataSource) {
   const general = await addOrganisation(db, { name: `青石村党总支-${tag}`, parentName: committee.name });
   const branch = await addOrganisation(db, { name: `青石村第一党支部-${tag}`, parentName: general.name });
   const user = (username: string, organisationName: string, role: 'secretary' | 'supervisor') =>
-    addUser(db, { username: `${username}-${tag}`, organisationName, role, email: `${username}-${tag}@test.example` });
+    addUser(db, {
+      username: `${username}-${tag}`,
+      organisationName,
+      role,
+      email: `${username}-${tag}@test.example`,
+    });
   const owner = await user('owner', branch.name, 'secretary');
   const secretary = await user('secretary', branch.name, 'secretary');
   const parent = await user('parent', general.name, 'supervisor');
@@ -26,13 +31,22 @@ export type ReminderTree = Awaited<ReturnType<typeof seedReminderTree>>;
 
 /** Imports a small report with `count` problems into the branch; returns the item ids in order. */
 export async function importProblems(db: DataSource, tree: ReminderTree, count: number): Promise<string[]> {
-  const titles = ['理论学习不够深入', '组织生活不够规范', '党员教育管理不够精细', '阵地建设相对薄弱', '带富能力还不强'];
+  const titles = [
+    '理论学习不够深入',
+    '组织生活不够规范',
+    '党员教育管理不够精细',
+    '阵地建设相对薄弱',
+    '带富能力还不强',
+  ];
   const lines = [
     `${tree.branch.name}2024年度党建工作述职报告`,
     '一、主要工作',
     '全年组织集中学习12次。',
     '二、存在的问题',
-    ...Array.from({ length: count }, (_, i) => `${i + 1}. ${titles[i % titles.length]}（${tree.tag}-${i + 1}）。具体表现有待改进。`),
+    ...Array.from(
+      { length: count },
+      (_, i) => `${i + 1}. ${titles[i % titles.length]}（${tree.tag}-${i + 1}）。具体表现有待改进。`,
+    ),
     '三、下步工作打算',
     '1. 加强学习。',
   ];

@@ -55,7 +55,10 @@ export class ReminderHarness {
   }
 
   async startWorker(clockStart: string, over: Record<string, string> = {}): Promise<INestApplication> {
-    const app = await createWorkerApp(readWorkerConfig(this.env(clockStart, over)), true);
+    const app = await createWorkerApp(
+      readWorkerConfig(this.env(clockStart, over)),
+      !process.env.TEST_WORKER_LOGS,
+    );
     await app.init();
     this.workers.push(app);
     return app;

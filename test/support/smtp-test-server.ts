@@ -17,6 +17,9 @@ export class SmtpTestServer {
   private server: SMTPServer | null = null;
   private refusals: { code: number; remaining: number } | null = null;
   private stallMs = 0;
+  private readonly closedSessions = new Set<string>();
+  /** Messages whose data started to arrive, accepted or not. */
+  dataStarted = 0;
   port = 0;
 
   get url(): string {
@@ -38,9 +41,13 @@ export class SmtpTestServer {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // Like a real server, a message whose client left before the final reply is not delivered.
+      onClose: (session) => void this.closedSessions.add(session.id),
       onData: (stream, session, callback) => {
+        this.dataStarted++;
         simpleParser(stream).then(async (parsed) => {
           if (this.stallMs > 0) await new Promise((r) => setTimeout(r, this.stallMs));
+          if (this.closedSessions.has(session.id)) return callback(new Error('421 client gone'));
           if (this.refusals && this.refusals.remaining > 0) {
             this.refusals.remaining--;
             const err = Object.assign(new Error(`${this.refusals.code} refused by the test server`), {

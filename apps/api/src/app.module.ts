@@ -1,22 +1,42 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { type Database, DatabaseModule, openDatabase } from '@rectify/persistence';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { ErrorResponseFilter } from './common/error-response.filter';
 import { strictValidationPipe } from './common/strict-validation.pipe';
 import { API_CONFIG, type ApiConfig } from './config/api-config';
-import { DatabaseModule } from './database/database.module';
+import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
 import { HealthModule } from './health/health.module';
 import { ItemsModule } from './items/items.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
-  static forConfig(config: ApiConfig): DynamicModule {
+  /** `sharedDatabase`: the database of the worker running in the same process (embedded mode). */
+  static forConfig(config: ApiConfig, sharedDatabase?: Database): DynamicModule {
+    const database = DatabaseModule.forRoot({
+      open: async () =>
+        sharedDatabase ??
+        openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.RECTIFY_DATA_DIR }),
+      closeOnShutdown: !sharedDatabase,
+    });
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuthModule, HealthModule, ItemsModule, ReportsModule, OrganisationsModule],
+      imports: [
+        database,
+        AuthModule,
+        HealthModule,
+        ItemsModule,
+        ReportsModule,
+        OrganisationsModule,
+        RemindersModule,
+        DevMailboxModule,
+        QueueDashboardModule,
+      ],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ErrorResponseFilter },

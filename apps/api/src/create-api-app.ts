@@ -1,19 +1,25 @@
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { type Database } from '@rectify/persistence';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { QUEUE_DASHBOARD_PATH, QueueDashboard } from './queue-dashboard/queue-dashboard';
 import { serveOpenApi } from './openapi';
 import { type ApiConfig } from './config/api-config';
 
 /** Builds the API application; shared by main.ts and the e2e tests so both run the same app. */
-export async function createApiApp(config: ApiConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forConfig(config), {
+export async function createApiApp(config: ApiConfig, sharedDatabase?: Database): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forConfig(config, sharedDatabase), {
     logger: config.NODE_ENV === 'test' ? false : ['log', 'warn', 'error'],
   });
   // Security headers; CORS stays off (Nest's default): the web UI is served from the same origin.
   app.use(helmet());
+  // bull-board runs on Express itself, outside Nest's routes: its own login, no /api prefix.
+  // Helmet's default CSP suits it (external same-origin scripts, inline styles allowed).
+  app.use(QUEUE_DASHBOARD_PATH, ...app.get(QueueDashboard).handlers());
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
+  // A process hosting both apps (standalone) closes them itself, in order.
+  if (!sharedDatabase) app.enableShutdownHooks();
   serveOpenApi(app);
   return app;
 }

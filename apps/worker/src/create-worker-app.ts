@@ -34,7 +34,9 @@ async function assertRedisReachable(url: string): Promise<void> {
     await probe.ping();
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    throw new Error(`worker: cannot reach Redis at REDIS_URL=${url} (${reason}): start Redis or fix REDIS_URL.`);
+    throw new Error(
+      `worker: cannot reach Redis at REDIS_URL=${url} (${reason}): start Redis or fix REDIS_URL.`,
+    );
   } finally {
     probe.disconnect();
   }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { type AddressInfo } from 'node:net';
 import { loadConfigOrExit } from '@rectify/config';
 import { readWorkerConfig } from './config/worker-config';
 import { createWorkerApp } from './create-worker-app';
@@ -7,8 +8,9 @@ async function bootstrap() {
   const config = loadConfigOrExit('worker', () => readWorkerConfig());
   const app = await createWorkerApp(config);
   await app.listen(config.WORKER_HEALTH_PORT, config.WORKER_HEALTH_HOST);
+  const { port } = app.getHttpServer().address() as AddressInfo;
   process.stdout.write(
-    `worker: connected to Redis; health on http://${config.WORKER_HEALTH_HOST}:${config.WORKER_HEALTH_PORT}/health\n`,
+    `worker: connected to Redis; health on http://${config.WORKER_HEALTH_HOST}:${port}/health\n`,
   );
 }
 

@@ -20,7 +20,8 @@ export class WorkerModule {
   static forConfig(config: WorkerConfig, sharedDatabase?: Database): DynamicModule {
     const database = DatabaseModule.forRoot({
       open: async () =>
-        sharedDatabase ?? openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.RECTIFY_DATA_DIR }),
+        sharedDatabase ??
+        openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.RECTIFY_DATA_DIR }),
       closeOnShutdown: !sharedDatabase,
     });
     return {

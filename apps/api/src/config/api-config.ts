@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { host, oneOf, port, readEnv, secret, positiveInt, optionalUrl } from '@rectify/config';
+import { host, oneOf, port, readEnv, secret, positiveInt, optionalUrl, text } from '@rectify/config';
 
 export const API_CONFIG = Symbol('API_CONFIG');
 
@@ -18,6 +18,8 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env) {
       NODE_ENV: oneOf(['development', 'production', 'test'], 'development'),
       DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
       REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+      // The worker's BullMQ key prefix: the dashboard and the health check read the same queues.
+      QUEUE_PREFIX: text('rectify'),
       RECTIFY_DATA_DIR: (raw: string | undefined) => raw || join(PROJECT_ROOT, '.run', 'pglite'),
       EVIDENCE_DIR: (raw: string | undefined) => raw || join(PROJECT_ROOT, '.run', 'evidence'),
       JWT_SECRET: secret(production ? undefined : 'development-only-secret-change-me'),

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { reminderLedgerFigures } from '@rectify/application';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
+import { MonitoredQueues } from '../queue-dashboard/monitored-queues';
 import { RedisProbe } from './redis-probe';
 
 @ApiTags('health 健康检查')
@@ -13,9 +15,12 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly db: DataSource,
     private readonly redis: RedisProbe,
+    private readonly queues: MonitoredQueues,
   ) {}
 
-  @ApiOperation({ summary: 'API、数据库与 Redis 的健康状况（无需登录）' })
+  @ApiOperation({
+    summary: 'API、数据库、Redis 与到期提醒（发送记录、待转发、队列任务数）的健康状况（无需登录）',
+  })
   @Public()
   @Get()
   @HealthCheck()
@@ -24,7 +29,30 @@ export class HealthController {
       () => this.indicators.check('api').up({ uptimeSeconds: Math.round(process.uptime()) }),
       () => this.checkDatabase(),
       ...(this.redis.configured ? [() => this.checkRedis()] : []),
+      () => this.checkReminders(),
     ]);
+  }
+
+  /**
+   * Ledger rows by status and outbox rows waiting; with Redis, the jobs in each queue. An
+   * unreachable Redis is the redis indicator's to report: here the queues are then just null.
+   */
+  private async checkReminders() {
+    const indicator = this.indicators.check('reminders');
+    let figures;
+    try {
+      const { byStatus, outboxWaiting } = await reminderLedgerFigures(this.db);
+      figures = { ledger: byStatus, outboxWaiting };
+    } catch (err) {
+      return indicator.down({ message: err instanceof Error ? err.message : String(err) });
+    }
+    if (!this.queues.configured) return indicator.up(figures);
+    try {
+      return indicator.up({ ...figures, queues: await this.queues.jobCounts() });
+    } catch (err) {
+      const queuesError = err instanceof Error ? err.message : String(err);
+      return indicator.up({ ...figures, queues: null, queuesError });
+    }
   }
 
   private async checkRedis() {

@@ -38,7 +38,10 @@ export class HealthController {
         Promise.all(
           this.queues
             .all()
-            .map(async (q) => [q.name, await q.getJobCounts('waiting', 'delayed', 'active', 'failed', 'completed')]),
+            .map(async (q) => [
+              q.name,
+              await q.getJobCounts('waiting', 'delayed', 'active', 'failed', 'completed'),
+            ]),
         ),
         2000,
       );

@@ -36,7 +36,10 @@ export class DevSmtpSink {
             )
             .then(
               () => callback(),
-              (err: Error) => callback(Object.assign(new Error(`451 sink storage failed: ${err.message}`), { responseCode: 451 })),
+              (err: Error) =>
+                callback(
+                  Object.assign(new Error(`451 sink storage failed: ${err.message}`), { responseCode: 451 }),
+                ),
             );
         });
       },

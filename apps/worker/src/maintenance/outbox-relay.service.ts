@@ -11,8 +11,6 @@ import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
 import { BullReminderQueues } from '../queues/bullmq-reminder-queues';
 import { REMINDER_SETTINGS } from '../reminders/reminder-settings.provider';
 
-const RESCHEDULE_SWEEPER_EVERY_MS = 30_000;
-
 /**
  * Polls the outbox and relays its rows to the queues until it is empty, then waits. While
  * Redis or the database is away it logs and tries again later; the rows stay in the outbox.
@@ -42,7 +40,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     let failures = 0;
     while (this.running) {
       try {
-        if (Date.now() - sweeperScheduledAt > RESCHEDULE_SWEEPER_EVERY_MS) {
+        if (Date.now() - sweeperScheduledAt > Math.min(30_000, this.config.SWEEP_EVERY_SECONDS * 1000)) {
           await this.queues.ensureSweeperScheduled();
           sweeperScheduledAt = Date.now();
         }

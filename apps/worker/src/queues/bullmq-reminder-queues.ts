@@ -1,9 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import {
-  type DigestJobSpec,
-  type ReminderJobSpec,
-  type ReminderQueues,
-} from '@rectify/application';
+import { type DigestJobSpec, type ReminderJobSpec, type ReminderQueues } from '@rectify/application';
 import { type Clock } from '@rectify/domain';
 import { type JobsOptions, Queue } from 'bullmq';
 import { type Redis } from 'ioredis';
@@ -47,8 +43,8 @@ export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown
     const opts: JobsOptions = {
       attempts: 10,
       backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: { age: 14 * DAY_MS / 1000 },
-      removeOnFail: { age: 30 * DAY_MS / 1000 },
+      removeOnComplete: { age: (14 * DAY_MS) / 1000 },
+      removeOnFail: { age: (30 * DAY_MS) / 1000 },
     };
     for (let i = 0; i < jobs.length; i += CHUNK) {
       await this.reminders.addBulk(

@@ -1,14 +1,9 @@
-/** The worker's queues and the job names each one carries. */
-export const QUEUES = {
-  /** One job per item, reminder kind and due date, delayed until the day it is due. */
-  reminders: 'reminders',
-  /** One job per recipient and day: the digest email. */
-  digests: 'digests',
-  /** The repeatable sweeper that restores what Redis lost. */
-  maintenance: 'maintenance',
-} as const;
+import { type ReminderQueueName, REMINDER_QUEUES } from '@rectify/application';
 
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+/** The worker's queues and the job names each one carries. */
+export const QUEUES = REMINDER_QUEUES;
+
+export type QueueName = ReminderQueueName;
 
 export const JOBS = {
   reminder: 'reminder',

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ChineseWorkingDayCalendar, shanghaiDate } from '@rectify/domain';
 import { OrganisationEntity, type OrganisationKind, UserEntity, type UserRole } from '@rectify/persistence';
 import { type DataSource } from 'typeorm';
 import { addOrganisation } from '../organisations/add-organisation.usecase';
 import { importReport } from '../import-report/import-report.usecase';
-import { addUser } from '../users/add-user.usecase';
+import { addUser, findUserByUsername } from '../users/add-user.usecase';
+import { transitionItem } from '../transition-item/transition-item.usecase';
 
 /**
  * Demo data for a newcomer: a small organisation tree (镇党委 → 村党总支 → 村党支部), a user
@@ -90,6 +92,8 @@ export async function seedDemoData(db: DataSource, reportsDir: string | null): P
         role: user.role,
         organisationName: user.organisation,
         password: DEMO_PASSWORD,
+        // Reminder emails in development land in the mailbox the API shows administrators.
+        email: `${user.username}@qingshi.example`,
       });
     }
   }
@@ -110,11 +114,39 @@ export async function seedDemoData(db: DataSource, reportsDir: string | null): P
     if (imported.created) {
       result.reportsImported++;
       result.itemsCreated += imported.itemIds.length;
+      if (REPORT_OWNERS[i] === DEMO_MEASURES_ORGANISATION) await setDemoMeasures(db, imported.itemIds);
     } else {
       result.skippedReports.push(file);
     }
   }
   return result;
+}
+
+// One branch's first items get measures with deadlines around today, so a newcomer sees a red,
+// a yellow and a green item, and the reminder emails they cause.
+const DEMO_MEASURES_ORGANISATION = '青石村第一党支部';
+const DEMO_DEADLINES_IN_WORKDAYS = [-2, 2, 30];
+
+async function setDemoMeasures(db: DataSource, itemIds: string[]): Promise<void> {
+  const calendar = new ChineseWorkingDayCalendar();
+  const today = shanghaiDate(new Date());
+  const secretary = await findUserByUsername(db, 'diyi.shuji');
+  for (const [k, itemId] of itemIds.slice(0, DEMO_DEADLINES_IN_WORKDAYS.length).entries()) {
+    await transitionItem(db, {
+      itemId,
+      event: 'SET_MEASURES',
+      payload: {
+        measures: [
+          {
+            title: '制定整改方案并逐项落实',
+            responsible: '第一党支部书记',
+            deadline: calendar.addWorkdays(today, DEMO_DEADLINES_IN_WORKDAYS[k]),
+          },
+        ],
+      },
+      actorUserId: secretary.id,
+    });
+  }
 }
 
 function listReports(dir: string): string[] {

@@ -6,3 +6,4 @@ export * from './record-due-reminders.usecase';
 export * from './send-digest.usecase';
 export * from './sweep-reminders.usecase';
 export * from './delivery-queries';
+export * from './queue-names';

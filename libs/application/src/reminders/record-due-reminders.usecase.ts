@@ -50,7 +50,13 @@ export async function recordDueReminders(
     return users.size;
   });
 
-  const inserted: { recipient_id: string; item_id: string; kind: string; due_date: string; status: string }[] =
+  const inserted: {
+    recipient_id: string;
+    item_id: string;
+    kind: string;
+    due_date: string;
+    status: string;
+  }[] =
     rows.recipient.length === 0
       ? []
       : await db.query(

@@ -70,7 +70,16 @@ export async function sendDigest(
   const subjects = await loadReminderSubjects(db, [...new Set(rows.map((r) => r.item_id))]);
   const isLive = (r: ClaimedRow) => {
     const subject = subjects.get(r.item_id);
-    return !!subject && isReminderLive({ kind: r.kind, dueDate: r.due_date }, subject, today, settings.calendar, settings.thresholds);
+    return (
+      !!subject &&
+      isReminderLive(
+        { kind: r.kind, dueDate: r.due_date },
+        subject,
+        today,
+        settings.calendar,
+        settings.thresholds,
+      )
+    );
   };
   const stale = rows.filter((r) => !isLive(r));
   const live = rows.filter(isLive);

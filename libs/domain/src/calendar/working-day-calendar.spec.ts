@@ -33,3 +33,13 @@ describe('ChineseWorkingDayCalendar', () => {
     expect(() => calendar.isWorkday('2024/10/01')).toThrow(/ISO date/);
   });
 });
+
+describe('workdaysBetween', () => {
+  const calendar = new ChineseWorkingDayCalendar();
+  it('counts the working days after one date up to another, skipping the holiday', () => {
+    // 30 Sept (Mon) → 8 Oct (Tue): 1–7 Oct are off, so only 8 Oct counts.
+    expect(calendar.workdaysBetween('2024-09-30', '2024-10-08')).toBe(1);
+    expect(calendar.workdaysBetween('2024-10-08', '2024-10-14')).toBe(5); // 9–11, 12 (a worked Saturday), 14
+    expect(calendar.workdaysBetween('2024-10-08', '2024-10-08')).toBe(0);
+  });
+});

@@ -12,7 +12,13 @@ export type DeadlineReminderKind = 'approaching' | 'due' | 'overdue' | 'escalate
 /** The deadline tiers, and `review`: a long-term (长期坚持整改) item's periodic progress review. */
 export type ReminderKind = DeadlineReminderKind | 'review';
 
-export const REMINDER_KINDS: readonly ReminderKind[] = ['approaching', 'due', 'overdue', 'escalated', 'review'];
+export const REMINDER_KINDS: readonly ReminderKind[] = [
+  'approaching',
+  'due',
+  'overdue',
+  'escalated',
+  'review',
+];
 
 export type Recipient = 'owner' | 'secretary' | 'parent_supervisors' | 'grandparent_supervisors';
 

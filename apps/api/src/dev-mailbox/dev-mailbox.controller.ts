@@ -1,0 +1,54 @@
+import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type CurrentUser } from '../auth/access-token';
+import { AuthUser } from '../auth/current-user.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { requireAdmin } from '../organisations/admin-only';
+import { DevMailboxRepository } from './dev-mailbox.repository';
+import { ListMailboxDto, MailIdParams } from './mailbox-query.dto';
+
+/** The development SMTP sink's mail, so reminders can be checked without a real mail server. */
+@ApiTags('dev 开发邮箱')
+@ApiBearerAuth()
+@Controller('dev/mailbox')
+export class DevMailboxController {
+  constructor(
+    private readonly mailbox: DevMailboxRepository,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  @ApiOperation({ summary: '开发邮箱收到的邮件，最新在前（管理员；生产环境关闭）' })
+  @ApiErrors(400, 403, 404)
+  @Get()
+  list(@AuthUser() user: CurrentUser, @Query() query: ListMailboxDto) {
+    this.allow(user);
+    return this.mailbox.list(query.limit);
+  }
+
+  @ApiOperation({ summary: '开发邮箱中的一封邮件：发件人、收件人、主题、正文（管理员；生产环境关闭）' })
+  @ApiErrors(400, 403, 404)
+  @Get(':id')
+  async get(@AuthUser() user: CurrentUser, @Param() params: MailIdParams) {
+    this.allow(user);
+    const message = await this.mailbox.get(params.id);
+    if (!message) {
+      throw new NotFoundException({
+        code: 'MAIL_NOT_FOUND',
+        message: `开发邮箱中没有编号为 ${params.id} 的邮件：请检查编号。`,
+        details: { id: params.id },
+      });
+    }
+    return message;
+  }
+
+  private allow(user: CurrentUser): void {
+    if (this.config.NODE_ENV === 'production') {
+      throw new NotFoundException({
+        code: 'DEV_MAILBOX_DISABLED',
+        message: '开发邮箱仅用于开发和测试，生产环境已关闭：请在实际收件人的邮箱中查看提醒邮件。',
+      });
+    }
+    requireAdmin(user, '查看开发邮箱');
+  }
+}

@@ -1,0 +1,130 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { HttpException, Injectable, Logger, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { ApplicationError, authenticate } from '@rectify/application';
+import { type NextFunction, type Request, type Response } from 'express';
+import { DataSource } from 'typeorm';
+import { type AccessTokenClaims, type CurrentUser } from '../auth/access-token';
+import { LoginRateLimiter } from '../auth/login-rate-limiter';
+import { type ErrorBody } from '../common/error-body';
+import { requireAdmin } from '../organisations/admin-only';
+
+const CHALLENGE = 'Basic realm="rectify", charset="UTF-8"';
+/** A page load fetches dozens of assets and API calls: bcrypt runs once a minute, not for each. */
+const BASIC_CACHE_MS = 60_000;
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const unauthenticated = () =>
+  new UnauthorizedException({
+    code: 'UNAUTHENTICATED',
+    message:
+      '未登录：任务队列管理页面仅限管理员，请用管理员账号登录（浏览器会弹出登录框），或在请求头中携带 Authorization: Bearer <token>。',
+  });
+
+/**
+ * Administrator login for the queue dashboard, which lives outside Nest's routes and guards:
+ * a bearer token from POST /api/auth/login, or HTTP Basic credentials so a browser can open the
+ * page directly. Refusals have the API's error shape.
+ */
+@Injectable()
+export class DashboardAccess implements OnModuleInit {
+  private readonly logger = new Logger('QueueDashboard');
+  private jwt!: JwtService;
+  private readonly limiter = new LoginRateLimiter();
+  // Keyed by a keyed hash of the credentials, so no password is held in memory.
+  private readonly cacheKey = randomBytes(32);
+  private readonly verified = new Map<string, { user: CurrentUser; until: number }>();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onModuleInit(): void {
+    this.jwt = this.moduleRef.get(JwtService, { strict: false });
+  }
+
+  readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
+    this.admit(req).then(next, (err: unknown) => this.refuse(res, err));
+  };
+
+  private async admit(req: Request): Promise<void> {
+    // Basic credentials are sent by the browser on its own: refuse cross-site writes.
+    const site = req.headers['sec-fetch-site'];
+    if (UNSAFE_METHODS.has(req.method) && (site === 'cross-site' || site === 'same-site')) {
+      throw new HttpException(
+        {
+          code: 'CROSS_SITE_REQUEST',
+          message: '拒绝来自其他网站的队列操作请求：请在任务队列管理页面中操作。',
+        },
+        403,
+      );
+    }
+    requireAdmin(await this.identify(req), '查看和管理任务队列');
+  }
+
+  private async identify(req: Request): Promise<CurrentUser> {
+    const header = req.headers.authorization ?? '';
+    const space = header.indexOf(' ');
+    const scheme = header.slice(0, Math.max(space, 0)).toLowerCase();
+    const credentials = header.slice(space + 1).trim();
+    if (scheme === 'bearer' && credentials) return this.fromToken(credentials);
+    if (scheme === 'basic' && credentials) return this.fromPassword(credentials, req.ip ?? '');
+    throw unauthenticated();
+  }
+
+  private async fromToken(token: string): Promise<CurrentUser> {
+    try {
+      return await this.jwt.verifyAsync<AccessTokenClaims>(token);
+    } catch {
+      throw new UnauthorizedException({
+        code: 'TOKEN_INVALID',
+        message: '登录凭证无效或已过期：请重新登录。',
+      });
+    }
+  }
+
+  private async fromPassword(encoded: string, clientAddress: string): Promise<CurrentUser> {
+    const now = Date.now();
+    const key = createHmac('sha256', this.cacheKey).update(encoded).digest('base64');
+    const cached = this.verified.get(key);
+    if (cached && cached.until > now) return cached.user;
+
+    const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 1) throw unauthenticated();
+    const username = decoded.slice(0, colon);
+    this.limiter.check(clientAddress, username, now);
+    const found = await authenticate(this.db, username, decoded.slice(colon + 1));
+    const user: CurrentUser = { sub: found.id, username: found.username, role: found.role };
+    if (this.verified.size >= 1000) this.forgetExpired(now);
+    this.verified.set(key, { user, until: now + BASIC_CACHE_MS });
+    return user;
+  }
+
+  private forgetExpired(now: number): void {
+    for (const [key, entry] of this.verified) if (entry.until <= now) this.verified.delete(key);
+  }
+
+  private refuse(res: Response, err: unknown): void {
+    let status = 500;
+    let body: ErrorBody = {
+      code: 'INTERNAL_ERROR',
+      message: '服务器内部错误：请稍后重试，或联系管理员。',
+      details: null,
+    };
+    if (err instanceof ApplicationError && err.code === 'INVALID_CREDENTIALS') {
+      status = 401;
+      body = { code: err.code, message: err.message, details: null };
+    } else if (err instanceof HttpException) {
+      status = err.getStatus();
+      const raw = err.getResponse() as Partial<ErrorBody>;
+      body = { code: String(raw.code), message: String(raw.message), details: raw.details ?? null };
+    } else {
+      this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    }
+    if (status === 401) res.setHeader('WWW-Authenticate', CHALLENGE);
+    res.status(status).json(body);
+  }
+}

@@ -1,0 +1,75 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { REMINDER_QUEUES } from '@rectify/application';
+import { Queue } from 'bullmq';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+
+/** The worker's queues, by the names it gives them. */
+const QUEUE_NAMES = Object.values(REMINDER_QUEUES);
+
+const COUNTED = ['waiting', 'delayed', 'active', 'failed', 'completed'] as const;
+
+export type JobCounts = Record<(typeof COUNTED)[number], number>;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis gave no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The worker's BullMQ queues as the API watches them (dashboard, health); none when REDIS_URL is
+ * not set. The API only reads and manages them: it never processes jobs.
+ */
+@Injectable()
+export class MonitoredQueues implements OnApplicationShutdown {
+  readonly queues: Queue[];
+
+  constructor(@Inject(API_CONFIG) config: ApiConfig) {
+    const redisUrl = config.REDIS_URL;
+    this.queues = redisUrl
+      ? QUEUE_NAMES.map(
+          (name) =>
+            new Queue(name, {
+              prefix: config.QUEUE_PREFIX,
+              // A command fails after one reconnect attempt instead of waiting out an outage.
+              connection: {
+                url: redisUrl,
+                maxRetriesPerRequest: 1,
+                retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
+              },
+            }),
+        )
+      : [];
+    // Outages show in the health check; they must not crash the API through an unhandled event.
+    for (const queue of this.queues) queue.on('error', () => undefined);
+  }
+
+  get configured(): boolean {
+    return this.queues.length > 0;
+  }
+
+  /** Resolves once every queue has connected; rejects when Redis cannot be reached in time. */
+  async ready(timeoutMs = 2000): Promise<void> {
+    await withTimeout(Promise.all(this.queues.map((q) => q.waitUntilReady())), timeoutMs);
+  }
+
+  /** Jobs per state in each queue; rejects rather than waits when Redis does not answer. */
+  async jobCounts(timeoutMs = 1000): Promise<Record<string, JobCounts>> {
+    const counts = await withTimeout(
+      Promise.all(this.queues.map((q) => q.getJobCounts(...COUNTED))),
+      timeoutMs,
+    );
+    return Object.fromEntries(
+      this.queues.map((q, i) => [
+        q.name,
+        Object.fromEntries(COUNTED.map((state) => [state, counts[i][state] ?? 0])) as JobCounts,
+      ]),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.queues.map((q) => withTimeout(q.close(), 2000).catch(() => q.disconnect())));
+  }
+}

@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { searchDeliveries, viewerScope } from '@rectify/application';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { type CurrentUser } from '../auth/access-token';
+import { AuthUser } from '../auth/current-user.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { SearchDeliveriesDto } from './search-deliveries.dto';
+
+/** The reminder ledger, seen through the caller's organisation scope like the items it is about. */
+@ApiTags('reminders 到期提醒')
+@ApiBearerAuth()
+@Controller('reminders')
+export class RemindersController {
+  constructor(private readonly db: DataSource) {}
+
+  @ApiOperation({ summary: '本人管理范围内的提醒发送记录（最新在前），发送失败的附中文原因' })
+  @ApiErrors(400)
+  @Get('deliveries')
+  async deliveries(@AuthUser() user: CurrentUser, @Query() query: SearchDeliveriesDto) {
+    return searchDeliveries(this.db, await viewerScope(this.db, user.sub), query);
+  }
+}

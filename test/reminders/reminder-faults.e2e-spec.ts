@@ -1,0 +1,213 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { ChineseWorkingDayCalendar } from '@rectify/domain';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { PrivateRedis } from '../support/private-redis';
+import {
+  importProblems,
+  seedReminderTree,
+  setDeadline,
+  type ReminderTree,
+} from '../support/reminder-fixture';
+import { ReminderHarness } from '../support/reminder-worker';
+import { waitFor } from '../support/smtp-test-server';
+
+const calendar = new ChineseWorkingDayCalendar();
+jest.setTimeout(90_000);
+
+// Each item gets a yellow reminder (owner only) on 12 November 2024. The worker's clock starts
+// a few seconds before that day, so the reminder job waits in Redis briefly before it fires.
+const SEND_ON = '2024-11-12';
+const DEADLINE = calendar.addWorkdays(SEND_ON, 3);
+const secondsBefore = (s: number) =>
+  new Date(new Date(`${SEND_ON}T00:00:00+08:00`).getTime() - s * 1000).toISOString();
+const NOW = `${SEND_ON}T08:00:00+08:00`;
+
+describe('reminders under faults: none lost, none duplicated', () => {
+  let h: ReminderHarness;
+  let tree: ReminderTree;
+  beforeEach(async () => {
+    h = new ReminderHarness();
+    await h.start();
+    tree = await seedReminderTree(h.db.dataSource);
+  });
+  afterEach(() => h.stop());
+
+  const ownerMails = () => h.smtp.to(tree.email(tree.owner));
+  const settle = () => new Promise((r) => setTimeout(r, 1500));
+
+  it('retries a digest the SMTP server answers with 451, and delivers it once', async () => {
+    h.smtp.refuseNext(451, 2);
+    const [item] = await importProblems(h.db.dataSource, tree, 1);
+    await setDeadline(h.db.dataSource, tree, item, DEADLINE);
+    await h.startWorker(NOW);
+    await waitFor('the digest after two refusals', () => ownerMails().length >= 1);
+    await settle();
+    expect(ownerMails()).toHaveLength(1);
+    expect(await h.ledger()).toEqual([expect.objectContaining({ kind: 'approaching', status: 'sent' })]);
+    const [{ attempts }] = await h.db.dataSource.query(`SELECT attempts FROM reminder_delivery`);
+    expect(attempts).toBe(3);
+  });
+
+  it('records a digest refused with 550 as failed, with the reason, and does not retry it', async () => {
+    h.smtp.refuseNext(550, 1);
+    const [item] = await importProblems(h.db.dataSource, tree, 1);
+    await setDeadline(h.db.dataSource, tree, item, DEADLINE);
+    await h.startWorker(NOW);
+    await waitFor('the refusal to be recorded', async () => (await h.ledger())[0]?.status === 'failed');
+    await settle();
+    expect(h.smtp.received).toHaveLength(0);
+    const [row] = await h.db.dataSource.query(`SELECT attempts, error FROM reminder_delivery`);
+    expect(row.attempts).toBe(1);
+    expect(row.error).toContain('邮件服务器拒收');
+    expect(row.error).toContain('550');
+  });
+
+  it('delivers once when the SMTP server comes back after being down', async () => {
+    await h.smtp.stop();
+    const [item] = await importProblems(h.db.dataSource, tree, 1);
+    await setDeadline(h.db.dataSource, tree, item, DEADLINE);
+    await h.startWorker(NOW);
+    await waitFor('a failed attempt', async () => {
+      const rows = await h.db.dataSource.query(`SELECT attempts FROM reminder_delivery`);
+      return rows[0]?.attempts >= 2;
+    });
+    await h.smtp.start();
+    await waitFor('the digest', () => ownerMails().length >= 1);
+    await settle();
+    expect(ownerMails()).toHaveLength(1);
+    expect((await h.ledger())[0].status).toBe('sent');
+  });
+
+  it('records and sends nothing new when the same jobs are delivered twice', async () => {
+    const [item] = await importProblems(h.db.dataSource, tree, 1);
+    await setDeadline(h.db.dataSource, tree, item, DEADLINE);
+    await h.startWorker(NOW);
+    await waitFor('the digest', () => ownerMails().length >= 1);
+
+    const reminders = h.queue('reminders');
+    const again = await reminders.add(
+      'reminder',
+      { itemId: item, kind: 'approaching', dueDate: DEADLINE, sendOn: SEND_ON },
+      { jobId: `again.${item}` },
+    );
+    const digests = h.queue('digests');
+    const digestAgain = await digests.add(
+      'digest',
+      { recipientId: tree.owner.id },
+      { jobId: `digest.${tree.owner.id}.${SEND_ON}` },
+    );
+    await waitFor('both repeats to finish', async () =>
+      (await Promise.all([again.getState(), digestAgain.getState()])).every(
+        (s) => s === 'completed' || s === 'unknown',
+      ),
+    );
+    expect((await reminders.getJob(again.id!))!.returnvalue).toBe('already_recorded');
+    await settle();
+    expect(ownerMails()).toHaveLength(1);
+    expect(await h.ledger()).toHaveLength(1);
+  });
+
+  describe('with a Redis server of its own', () => {
+    const redis = new PrivateRedis();
+    beforeEach(() => redis.start());
+    // Workers first: closing them needs the Redis they were talking to.
+    afterEach(async () => {
+      await h.stopWorkers();
+      await redis.stop();
+    });
+
+    it('restores, through the sweeper, a reminder that a Redis flush lost before it fired', async () => {
+      const [item] = await importProblems(h.db.dataSource, tree, 1);
+      await setDeadline(h.db.dataSource, tree, item, DEADLINE);
+      await h.startWorker(secondsBefore(4), { REDIS_URL: redis.url, SWEEP_EVERY_SECONDS: '1' });
+      const reminders = new Queue('reminders', { connection: { url: redis.url }, prefix: h.prefix });
+      try {
+        // All four tiers wait: yellow in seconds, the others on later days.
+        await waitFor(
+          'the reminders to wait in Redis',
+          async () => (await reminders.getDelayedCount()) === 4,
+        );
+        const client = new Redis(redis.url);
+        await client.flushall();
+        client.disconnect();
+        expect(await reminders.getDelayedCount()).toBe(0);
+        await waitFor('the digest', () => ownerMails().length >= 1, 30_000);
+        await settle();
+        expect(ownerMails()).toHaveLength(1);
+      } finally {
+        await reminders.close();
+      }
+    });
+
+    it('loses nothing while Redis is stopped and started again', async () => {
+      const [first, second] = await importProblems(h.db.dataSource, tree, 2);
+      await setDeadline(h.db.dataSource, tree, first, DEADLINE);
+      await h.startWorker(secondsBefore(5), { REDIS_URL: redis.url });
+      const reminders = new Queue('reminders', { connection: { url: redis.url }, prefix: h.prefix });
+      await waitFor(
+        'the first reminders to wait in Redis',
+        async () => (await reminders.getDelayedCount()) === 4,
+      );
+      await reminders.close();
+      await redis.stop();
+      // Changed while Redis is away: the outbox keeps it until the relay gets through.
+      await setDeadline(h.db.dataSource, tree, second, DEADLINE);
+      await new Promise((r) => setTimeout(r, 2000));
+      await redis.start();
+      await waitFor(
+        'both items in digests',
+        () => {
+          const text = ownerMails()
+            .map((m) => m.parsed.text)
+            .join('\n');
+          return text.includes(`/items/${first}`) && text.includes(`/items/${second}`);
+        },
+        30_000,
+      );
+      await settle();
+      const text = ownerMails()
+        .map((m) => m.parsed.text)
+        .join('\n');
+      expect(text.split(`/items/${first}`)).toHaveLength(2);
+      expect(text.split(`/items/${second}`)).toHaveLength(2);
+      expect((await h.ledger()).map((r) => r.status)).toEqual(['sent', 'sent']);
+    });
+  });
+
+  it('sends once when the worker is killed with SIGKILL in the middle of sending and restarted', async () => {
+    const [item] = await importProblems(h.db.dataSource, tree, 1);
+    await setDeadline(h.db.dataSource, tree, item, DEADLINE);
+    h.smtp.stall(4000);
+    const env = h.env(NOW, { JOB_LOCK_MS: '2000' });
+    const first = startWorkerProcess(env);
+    try {
+      await waitFor('the digest to be on the wire', () => h.smtp.dataStarted >= 1, 30_000);
+      first.kill('SIGKILL');
+      await new Promise((r) => first.once('exit', r));
+    } finally {
+      first.kill('SIGKILL');
+    }
+    h.smtp.stall(0);
+    const second = startWorkerProcess(env);
+    try {
+      await waitFor('the digest from the restarted worker', () => ownerMails().length >= 1, 45_000);
+      await settle();
+      expect(ownerMails()).toHaveLength(1);
+      expect((await h.ledger())[0].status).toBe('sent');
+    } finally {
+      second.kill('SIGTERM');
+      await new Promise((r) => second.once('exit', r));
+    }
+  });
+});
+
+function startWorkerProcess(env: Record<string, string>): ChildProcess {
+  const root = resolve(__dirname, '../..');
+  return spawn(process.execPath, ['-r', './scripts/register-ts.js', 'apps/worker/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
