@@ -11,12 +11,15 @@ async function tableNames(db: Database): Promise<string[]> {
 
 const EXPECTED_TABLES = [
   'app_user',
+  'dev_mailbox',
   'evidence',
   'item_history',
   'measure',
   'migrations',
   'organisation',
+  'outbox',
   'rectification_item',
+  'reminder_delivery',
   'report',
 ];
 

@@ -109,6 +109,17 @@ describe('reminders under faults: none lost, none duplicated', () => {
     expect(await h.ledger()).toHaveLength(1);
   });
 
+  it('lets a running digest finish when the worker shuts down gracefully', async () => {
+    const [item] = await importProblems(h.db.dataSource, tree, 1);
+    await setDeadline(h.db.dataSource, tree, item, DEADLINE);
+    h.smtp.stall(1500);
+    const worker = await h.startWorker(NOW);
+    await waitFor('the digest to be on the wire', () => h.smtp.dataStarted >= 1);
+    await h.closeWorker(worker);
+    expect(ownerMails()).toHaveLength(1);
+    expect((await h.ledger())[0].status).toBe('sent');
+  });
+
   describe('with a Redis server of its own', () => {
     const redis = new PrivateRedis();
     beforeEach(() => redis.start());

@@ -64,6 +64,25 @@ describe('reminder tiers', () => {
     expect(ledger).toHaveLength(4 + 3 + 2 + 1);
   });
 
+  it('shares a cluster of items due on one day between two workers, each reminder once', async () => {
+    const today = '2024-12-31';
+    const items = await importProblems(h.db.dataSource, tree, 40);
+    for (const item of items) await setDeadline(h.db.dataSource, tree, item, today); // due: owner + secretaries
+    await Promise.all([h.startWorker(`${today}T08:00:00+08:00`), h.startWorker(`${today}T08:00:00+08:00`)]);
+    await waitFor('both digests', () => h.smtp.received.length >= 2);
+    await new Promise((r) => setTimeout(r, 2000));
+    for (const who of [tree.owner, tree.secretary]) {
+      const text = h.smtp
+        .to(tree.email(who))
+        .map((m) => m.parsed.text)
+        .join('\n');
+      for (const item of items) expect(text.split(`/items/${item}`)).toHaveLength(2);
+    }
+    const ledger = await h.ledger();
+    expect(ledger).toHaveLength(80);
+    expect(ledger.every((r) => r.status === 'sent')).toBe(true);
+  });
+
   it('counts working days across the National Day holiday and its 调休 make-up Sunday', async () => {
     const [item] = await importProblems(h.db.dataSource, tree, 1);
     // Deadline Tuesday 8 October; 1–7 October are off and Sunday 29 September is worked, so

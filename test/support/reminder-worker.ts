@@ -70,6 +70,12 @@ export class ReminderHarness {
     return queue;
   }
 
+  /** Closes one worker the way SIGTERM would: running jobs finish first. */
+  async closeWorker(app: INestApplication): Promise<void> {
+    this.workers = this.workers.filter((w) => w !== app);
+    await app.close();
+  }
+
   async stopWorkers(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
     this.workers = [];

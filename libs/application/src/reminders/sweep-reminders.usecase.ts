@@ -31,7 +31,11 @@ export async function sweepReminders(
       WHERE i.status IN ('measures_set', 'long_term')`,
   );
   const recordedKeys = new Set(recorded.map((r) => r.key));
+  // Items still in the outbox are the relay's to schedule, not missing jobs.
+  const unrelayed: { item_id: string }[] = await db.query(`SELECT DISTINCT item_id FROM outbox`);
+  const inOutbox = new Set(unrelayed.map((r) => r.item_id));
   const expected = subjects
+    .filter((s) => !inOutbox.has(s.itemId))
     .flatMap((s) => scheduleReminders(s, today, settings.calendar, settings.thresholds))
     .filter((r) => !recordedKeys.has(`${r.itemId}|${r.kind}|${r.dueDate}`))
     .map(reminderJob);

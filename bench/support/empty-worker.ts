@@ -1,0 +1,31 @@
+import { Worker } from 'bullmq';
+import { bullConnection } from '../../apps/worker/src/queues/redis-options';
+
+/**
+ * The raw BullMQ baseline's worker, run as a child process by bench/reminders.ts: an empty
+ * processor on one queue, with the product worker's connection options (bullConnection) and
+ * worker options (concurrency, lock, stalled-check interval). Env: REDIS_URL, QUEUE_PREFIX,
+ * QUEUE_NAME, CONCURRENCY, JOB_LOCK_MS.
+ */
+const env = (name: string, fallback?: string): string => {
+  const value = process.env[name] ?? fallback;
+  if (value === undefined) throw new Error(`${name} is not set`);
+  return value;
+};
+
+const lockMs = Number(env('JOB_LOCK_MS', '30000'));
+const worker = new Worker(env('QUEUE_NAME'), async () => undefined, {
+  connection: bullConnection(env('REDIS_URL')),
+  prefix: env('QUEUE_PREFIX'),
+  concurrency: Number(env('CONCURRENCY')),
+  lockDuration: lockMs,
+  stalledInterval: Math.max(1000, Math.floor(lockMs / 2)),
+  maxStalledCount: 5,
+});
+worker.on('error', (err) => process.stderr.write(`empty worker: ${err.message}\n`));
+
+void worker.waitUntilReady().then(() => process.stdout.write('empty worker ready\n'));
+
+const stop = () => void worker.close().then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
