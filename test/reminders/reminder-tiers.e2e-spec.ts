@@ -83,6 +83,22 @@ describe('reminder tiers', () => {
     expect(ledger.every((r) => r.status === 'sent')).toBe(true);
   });
 
+  it('keeps the email in the development mailbox when no SMTP_URL is set', async () => {
+    const today = '2024-11-12';
+    const [item] = await importProblems(h.db.dataSource, tree, 1);
+    await setDeadline(h.db.dataSource, tree, item, calendar.addWorkdays(today, 3));
+    await h.startWorker(`${today}T08:00:00+08:00`, { SMTP_URL: '' });
+    const mailbox = () =>
+      h.db.dataSource.query(`SELECT envelope_to, subject, raw FROM dev_mailbox`) as Promise<
+        { envelope_to: string; subject: string; raw: string }[]
+      >;
+    await waitFor('the development mailbox to receive it', async () => (await mailbox()).length === 1);
+    const [mail] = await mailbox();
+    expect(mail.envelope_to).toBe(tree.email(tree.owner));
+    expect(mail.subject).toBe('【整改提醒】1 项整改事项临近完成时限');
+    expect(h.smtp.received).toHaveLength(0);
+  });
+
   it('counts working days across the National Day holiday and its 调休 make-up Sunday', async () => {
     const [item] = await importProblems(h.db.dataSource, tree, 1);
     // Deadline Tuesday 8 October; 1–7 October are off and Sunday 29 September is worked, so

@@ -1,4 +1,5 @@
 import { type AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { type DataSource } from 'typeorm';
 
@@ -20,17 +21,18 @@ export class DevSmtpSink {
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
+        stream.on('end', async () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          const header = raw.slice(0, raw.indexOf('\r\n\r\n') >>> 0);
+          // Decoded, so the mailbox list shows the Chinese subject rather than its RFC 2047 form.
+          const parsed = await simpleParser(raw).catch(() => null);
           this.db
             .query(
               `INSERT INTO dev_mailbox (envelope_from, envelope_to, subject, message_id, raw) VALUES ($1, $2, $3, $4, $5)`,
               [
                 session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
                 session.envelope.rcptTo.map((r) => r.address).join(', '),
-                headerValue(header, 'Subject'),
-                headerValue(header, 'Message-ID'),
+                parsed?.subject ?? null,
+                parsed?.messageId ?? null,
                 raw,
               ],
             )
@@ -56,10 +58,4 @@ export class DevSmtpSink {
   close(): Promise<void> {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
-}
-
-// Raw header value (a Subject may be RFC 2047 encoded; the API decodes when it shows a message).
-function headerValue(header: string, name: string): string | null {
-  const match = new RegExp(`^${name}:[ \\t]*(.*(?:\\r\\n[ \\t].*)*)`, 'im').exec(header);
-  return match ? match[1].replace(/\r\n[ \t]/g, ' ').trim() : null;
 }
