@@ -32,7 +32,9 @@ export class RemindersProcessor {
         this.logger.log(summarise(outcomes));
         return outcomes;
       },
-      config.REMINDER_CONCURRENCY,
+      // Half the jobs in flight: while one batch is in the database, the worker keeps fetching
+      // the next instead of sitting with every slot taken.
+      Math.max(1, Math.floor(config.REMINDER_CONCURRENCY / 2)),
       // Jobs arrive a couple of thousand a second at most; waiting this long fills batches of
       // a few hundred, and a day's reminders do not mind a tenth of a second.
       100,
