@@ -16,3 +16,4 @@ export * from './evidence/evidence-file-type';
 export * from './evidence/attach-evidence.usecase';
 export * from './common/is-uuid';
 export * from './reminders';
+export * from './common/with-timeout';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { REMINDER_QUEUES } from '@rectify/application';
+import { REMINDER_QUEUES, withTimeout } from '@rectify/application';
 import { Queue } from 'bullmq';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
@@ -9,14 +9,6 @@ const QUEUE_NAMES = Object.values(REMINDER_QUEUES);
 const COUNTED = ['waiting', 'delayed', 'active', 'failed', 'completed'] as const;
 
 export type JobCounts = Record<(typeof COUNTED)[number], number>;
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis gave no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * The worker's BullMQ queues as the API watches them (dashboard, health); none when REDIS_URL is
@@ -52,7 +44,11 @@ export class MonitoredQueues implements OnApplicationShutdown {
 
   /** Resolves once every queue has connected; rejects when Redis cannot be reached in time. */
   async ready(timeoutMs = 2000): Promise<void> {
-    await withTimeout(Promise.all(this.queues.map((q) => q.waitUntilReady())), timeoutMs);
+    await withTimeout(
+      Promise.all(this.queues.map((q) => q.waitUntilReady())),
+      timeoutMs,
+      `Redis gave no answer within ${timeoutMs} ms`,
+    );
   }
 
   /** Jobs per state in each queue; rejects rather than waits when Redis does not answer. */
@@ -60,6 +56,7 @@ export class MonitoredQueues implements OnApplicationShutdown {
     const counts = await withTimeout(
       Promise.all(this.queues.map((q) => q.getJobCounts(...COUNTED))),
       timeoutMs,
+      `Redis gave no answer within ${timeoutMs} ms`,
     );
     return Object.fromEntries(
       this.queues.map((q, i) => [
@@ -70,6 +67,10 @@ export class MonitoredQueues implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.queues.map((q) => withTimeout(q.close(), 2000).catch(() => q.disconnect())));
+    await Promise.all(
+      this.queues.map((q) =>
+        withTimeout(q.close(), 2000, 'Redis gave no answer within 2000 ms').catch(() => q.disconnect()),
+      ),
+    );
   }
 }

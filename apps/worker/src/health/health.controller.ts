@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import { reminderLedgerFigures } from '@rectify/application';
+import { reminderLedgerFigures, withTimeout } from '@rectify/application';
 import { DataSource } from 'typeorm';
 import { BullReminderQueues } from '../queues/bullmq-reminder-queues';
 import { RedisConnection } from '../redis/redis-connection';
@@ -62,11 +62,3 @@ export class HealthController {
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}

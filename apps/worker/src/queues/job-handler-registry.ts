@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Job } from 'bullmq';
-import { JOB_QUEUE, type JobName, type QueueName } from './queue-names';
+import { JOB_QUEUE, type JobName } from './queue-names';
 
 export type JobHandler = (job: Job) => Promise<unknown>;
 
@@ -23,10 +23,6 @@ export class JobHandlerRegistry {
       return count === 1 ? [] : [`job "${name}" has ${count} handlers (needs exactly 1)`];
     });
     if (problems.length > 0) throw new Error(`worker: ${problems.join('; ')}`);
-  }
-
-  namesOn(queue: QueueName): JobName[] {
-    return (Object.keys(JOB_QUEUE) as JobName[]).filter((name) => JOB_QUEUE[name] === queue);
   }
 
   handlerFor(name: string): JobHandler | undefined {
