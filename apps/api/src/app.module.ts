@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type Database, DatabaseModule, openDatabase } from '@rectify/persistence';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
+import { ClosingLoopModule } from './closing-loop/closing-loop.module';
 import { ErrorResponseFilter } from './common/error-response.filter';
 import { strictValidationPipe } from './common/strict-validation.pipe';
 import { API_CONFIG, type ApiConfig } from './config/api-config';
@@ -32,6 +33,7 @@ export class AppModule {
         HealthModule,
         ItemsModule,
         ReportsModule,
+        ClosingLoopModule,
         OrganisationsModule,
         RemindersModule,
         DevMailboxModule,

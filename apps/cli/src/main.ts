@@ -6,6 +6,10 @@ import { ITEMS_USAGE, runItems } from './commands/items.command';
 import { ORGS_USAGE, runOrgs } from './commands/orgs.command';
 import { runTransition, TRANSITION_USAGE } from './commands/transition.command';
 import { runUsers, USERS_USAGE } from './commands/users.command';
+import { LEDGER_USAGE, runLedger } from './commands/ledger.command';
+import { RECONCILE_USAGE, runReconcile } from './commands/reconcile.command';
+import { runSection, SECTION_USAGE } from './commands/section.command';
+import { runSummary, SUMMARY_USAGE } from './commands/summary.command';
 
 const USAGE = `用法：
   ${EXTRACT_USAGE}
@@ -16,6 +20,14 @@ const USAGE = `用法：
       列出组织（含下级组织）的整改事项
   ${TRANSITION_USAGE}
       对整改事项执行操作（如 SET_MEASURES、SUBMIT_COMPLETION、APPROVE_COMPLETION）
+  ${SECTION_USAGE}
+      生成该年度报告的"上年度整改情况"（依据上一年度查摆问题的整改记录）
+  ${SUMMARY_USAGE}
+      组织及下级组织某年度查摆问题的整改情况汇总（督导用）
+  ${LEDGER_USAGE}
+      导出某年度查摆问题整改台账（Excel）
+  ${RECONCILE_USAGE}
+      用新报告核对上年度整改情况，并查找反复出现的问题（不导入）
   ${ORGS_USAGE}
       管理党组织
   ${USERS_USAGE}
@@ -33,6 +45,10 @@ const COMMANDS: Record<string, (argv: string[], out: (s: string) => void) => Pro
   orgs: runOrgs,
   users: runUsers,
   demo: runDemo,
+  section: runSection,
+  summary: runSummary,
+  ledger: runLedger,
+  reconcile: runReconcile,
 };
 
 export async function runCli(argv: string[], out: (s: string) => void): Promise<void> {

@@ -1,4 +1,5 @@
 export * from './errors/application-error';
+export * from './errors/read-error-to-application-error';
 export * from './organisations/add-organisation.usecase';
 export * from './organisations/organisation-tree';
 export * from './users/add-user.usecase';
@@ -17,3 +18,4 @@ export * from './evidence/attach-evidence.usecase';
 export * from './common/is-uuid';
 export * from './reminders';
 export * from './common/with-timeout';
+export * from './closing-loop';

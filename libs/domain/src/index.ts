@@ -8,3 +8,4 @@ export * from './reminders/reminder-plan';
 export * from './reminders/compose-reminder-email';
 export * from './calendar/shanghai-time';
 export * from './reminders/reminder-schedule';
+export * from './closing-loop';

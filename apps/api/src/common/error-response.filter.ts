@@ -29,6 +29,7 @@ const STATUS_OF: Record<ApplicationErrorCode, number> = {
   EVIDENCE_NOT_FOUND: HttpStatus.NOT_FOUND,
   EVIDENCE_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
   EVIDENCE_UNSUPPORTED_TYPE: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  NO_TRACKED_ITEMS: HttpStatus.NOT_FOUND,
 };
 
 const HTTP_CODES: Record<number, { code: string; message: string }> = {

@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   ForbiddenException,
@@ -25,13 +24,8 @@ import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { uploadedFileName } from '../common/uploaded-file-name';
+import { requireReportFile, type UploadedReport } from './uploaded-report';
 import { ImportReportDto } from './import-report.dto';
-
-interface UploadedReport {
-  originalname: string;
-  buffer: Buffer;
-}
 
 // Files over the limit are cut off by multer and answered 413 before they are read.
 const upload = FileInterceptor('file', { limits: { fileSize: MAX_REPORT_BYTES, files: 1 } });
@@ -51,16 +45,6 @@ function uploadSchema(withOrganisation: boolean) {
         : {}),
     },
   };
-}
-
-function requireFile(file: UploadedReport | undefined): UploadedReport {
-  if (!file) {
-    throw new BadRequestException({
-      code: 'FILE_MISSING',
-      message: '请在表单字段 file 中上传报告文件（.txt、.md 或 .docx）。',
-    });
-  }
-  return { ...file, originalname: uploadedFileName(file.originalname) };
 }
 
 @ApiTags('reports 报告')
@@ -84,7 +68,7 @@ export class ReportsController {
     if (user.role !== 'admin') {
       throw new ForbiddenException({ code: 'ADMIN_ONLY', message: '只有管理员可以导入报告：请联系管理员。' });
     }
-    const { originalname, buffer } = requireFile(file);
+    const { originalname, buffer } = requireReportFile(file);
     const result = await importReport(this.db, {
       bytes: buffer,
       fileName: originalname,
@@ -98,6 +82,8 @@ export class ReportsController {
       year: result.year,
       itemIds: result.itemIds,
       warnings: result.warnings,
+      recurring: result.recurring,
+      reconciliation: result.reconciliation,
     };
   }
 
@@ -109,7 +95,7 @@ export class ReportsController {
   @Post('preview')
   @UseInterceptors(upload)
   async preview(@UploadedFile() file: UploadedReport | undefined) {
-    const { originalname, buffer } = requireFile(file);
+    const { originalname, buffer } = requireReportFile(file);
     try {
       return await extractReport(buffer, originalname);
     } catch (err) {

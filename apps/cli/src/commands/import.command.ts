@@ -1,7 +1,8 @@
-import { importReport } from '@rectify/application';
+import { importReport, type ImportReportResult } from '@rectify/application';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { withDatabase } from '../database/with-database';
 import { integerOption, parseArgs, requiredOption } from '../parse-args';
+import { formatReconciliation } from './format-reconciliation';
 import { readReportFile } from './read-report-file';
 import { emit } from './output';
 
@@ -31,6 +32,8 @@ export async function runImport(argv: string[], out: (s: string) => void): Promi
       problems: result.extraction.problems.length,
       measures: result.extraction.measures.length,
       warnings: result.warnings,
+      recurring: result.recurring,
+      reconciliation: result.reconciliation,
     },
     () =>
       [
@@ -38,6 +41,14 @@ export async function runImport(argv: string[], out: (s: string) => void): Promi
           ? `已导入报告（${result.year ?? '年度未知'}）：新建整改事项 ${result.itemIds.length} 个。`
           : `报告此前已导入：未新建整改事项（已有 ${result.itemIds.length} 个）。`,
         ...result.warnings.map((w) => `  ! ${w}`),
+        // Only a report with a last-year section (or last year's items to check it against) is worth a reconciliation.
+        ...(result.created && result.reconciliation && hasSomethingToCheck(result.reconciliation)
+          ? [formatReconciliation(result.reconciliation)]
+          : []),
       ].join('\n'),
   );
+}
+
+function hasSomethingToCheck(r: NonNullable<ImportReportResult['reconciliation']>): boolean {
+  return r.reconciliation.entries > 0 || r.reconciliation.trackedItems > 0;
 }

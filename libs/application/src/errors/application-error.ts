@@ -20,6 +20,7 @@ export type ApplicationErrorCode =
   | 'EVIDENCE_NOT_FOUND'
   | 'EVIDENCE_TOO_LARGE'
   | 'EVIDENCE_UNSUPPORTED_TYPE'
+  | 'NO_TRACKED_ITEMS'
   | 'INVALID_ARGUMENT';
 
 export class ApplicationError extends Error {

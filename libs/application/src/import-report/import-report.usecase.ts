@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { decodeReport, extractDecoded, type ExtractionResult, ReportReadError } from '@rectify/domain';
+import {
+  decodeReport,
+  extractDecoded,
+  type ExtractionResult,
+  ReportReadError,
+  type RecurringProblem,
+} from '@rectify/domain';
 import {
   ItemHistoryEntity,
   MeasureEntity,
@@ -9,6 +15,9 @@ import {
 } from '@rectify/persistence';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
+import { readErrorToApplicationError } from '../errors/read-error-to-application-error';
+import { detectRecurrence } from '../closing-loop/detect-recurrence';
+import { reconcileStoredReport, type ReconcileResult } from '../closing-loop/reconcile.usecase';
 
 export interface ImportReportCommand {
   bytes: Uint8Array;
@@ -28,6 +37,10 @@ export interface ImportReportResult {
   itemIds: string[];
   warnings: string[];
   extraction: ExtractionResult;
+  /** The report's problems that repeat an organisation's earlier problems (反复出现). */
+  recurring: RecurringProblem[];
+  /** Its 上年度整改情况 checked against last year's items; null when the year is unknown. */
+  reconciliation: ReconcileResult | null;
 }
 
 /**
@@ -51,7 +64,10 @@ export async function importReport(
     }
     throw err;
   }
-  return storeExtraction(db, command, text, extraction);
+  const stored = await storeExtraction(db, command, text, extraction);
+  const reconciliation =
+    stored.year === null ? null : await reconcileStoredReport(db, { reportId: stored.reportId });
+  return { ...stored, reconciliation };
 }
 
 async function storeExtraction(
@@ -59,7 +75,7 @@ async function storeExtraction(
   command: ImportReportCommand,
   text: string,
   extraction: ExtractionResult,
-): Promise<ImportReportResult> {
+): Promise<Omit<ImportReportResult, 'reconciliation'>> {
   const sourceHash = createHash('sha256').update(command.bytes).digest('hex');
   const year = command.year ?? extraction.year;
   return db.transaction(async (m) => {
@@ -90,6 +106,7 @@ async function storeExtraction(
           `该报告此前已导入（${existing.importedAt.toISOString().slice(0, 10)}），未重复创建整改事项。`,
         ],
         extraction: existing.extraction,
+        recurring: [],
       };
     }
     const warnings = [...extraction.warnings];
@@ -106,7 +123,14 @@ async function storeExtraction(
     });
     await m.getRepository(ReportEntity).insert(report);
     const itemIds = await createItems(m, report, extraction, command.importedByUserId);
-    return { created: true, reportId: report.id, year, itemIds, warnings, extraction };
+    const recurring = await detectRecurrence(m, report);
+    for (const r of recurring) {
+      const e = r.earlier[0];
+      warnings.push(
+        `第${r.seq}个问题"${r.title}"与${e.year}年度的"${e.title}"问题相似，已标记为反复出现：请上级党组织关注。`,
+      );
+    }
+    return { created: true, reportId: report.id, year, itemIds, warnings, extraction, recurring };
   });
 }
 
@@ -158,15 +182,4 @@ async function createItems(
     ids.push(item.id);
   }
   return ids;
-}
-
-/** 413 for size, 415 for a type that is no report, 422 for a report that cannot be read. */
-export function readErrorToApplicationError(err: ReportReadError): ApplicationError {
-  const code =
-    err.code === 'FILE_TOO_LARGE'
-      ? 'REPORT_TOO_LARGE'
-      : err.code === 'UNSUPPORTED_FILE_TYPE' || err.code === 'BINARY_CONTENT'
-        ? 'REPORT_UNSUPPORTED_TYPE'
-        : 'REPORT_UNREADABLE';
-  return new ApplicationError(code, err.message, { reason: err.code });
 }

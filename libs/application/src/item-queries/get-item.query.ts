@@ -32,6 +32,21 @@ export interface ItemDetail {
     payload: unknown;
     at: string;
   }[];
+  /** Problems of other years of the same organisation this one resembles (反复出现). */
+  recurrence: {
+    /** Earlier problems this one repeats. */
+    repeats: RecurrenceEntry[];
+    /** Later problems that repeat this one. */
+    repeatedBy: RecurrenceEntry[];
+  };
+}
+
+export interface RecurrenceEntry {
+  itemId: string;
+  year: number | null;
+  title: string;
+  status: RectificationStatus;
+  score: number;
 }
 
 const NOT_FOUND = (itemId: string) =>
@@ -71,7 +86,25 @@ export async function getItem(db: DataSource, userId: string, itemId: string): P
        FROM item_history WHERE item_id = $1 ORDER BY seq`,
     [itemId],
   );
-  return { ...item, measures, evidence, history };
+  const recurrence: (RecurrenceEntry & { direction: 'repeats' | 'repeatedBy' })[] = await db.query(
+    `SELECT CASE WHEN ir.item_id = $1 THEN 'repeats' ELSE 'repeatedBy' END AS direction,
+            o.id AS "itemId", r.year, o.title, o.status, ir.score::float8 AS score
+       FROM item_recurrence ir
+       JOIN rectification_item o ON o.id = CASE WHEN ir.item_id = $1 THEN ir.earlier_item_id ELSE ir.item_id END
+       JOIN report r ON r.id = o.report_id
+      WHERE ir.item_id = $1 OR ir.earlier_item_id = $1
+      ORDER BY ir.score DESC, o.id`,
+    [itemId],
+  );
+  const entries = (direction: 'repeats' | 'repeatedBy') =>
+    recurrence.filter((r) => r.direction === direction).map(({ direction: _, ...r }) => r);
+  return {
+    ...item,
+    measures,
+    evidence,
+    history,
+    recurrence: { repeats: entries('repeats'), repeatedBy: entries('repeatedBy') },
+  };
 }
 
 /** The events the user may send to the item now, from the machine itself. */

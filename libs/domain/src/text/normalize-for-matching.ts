@@ -6,6 +6,8 @@ import { TRADITIONAL_SIMPLIFIED_PAIRS } from './traditional-to-simplified.table'
  * quotes become curly quotes. Patterns run on the key; results are cut from the original
  * text at the same offsets, so a Traditional report keeps its own script in the output.
  */
+const STANDARD_SIMPLIFIED = '群吃峰床痴皂秘灶粽才唇核么';
+
 const TABLE: Uint16Array = buildTable();
 
 function buildTable(): Uint16Array {
@@ -14,6 +16,9 @@ function buildTable(): Uint16Array {
   for (let i = 0; i + 1 < TRADITIONAL_SIMPLIFIED_PAIRS.length; i += 2) {
     table[TRADITIONAL_SIMPLIFIED_PAIRS.charCodeAt(i)] = TRADITIONAL_SIMPLIFIED_PAIRS.charCodeAt(i + 1);
   }
+  // The table pairs some standard characters both ways with a variant (群 ↔ 羣, 核 ↔ 覈); the
+  // standard one must stay itself, or "群众" and "考核" would never match a pattern.
+  for (const c of STANDARD_SIMPLIFIED) table[c.charCodeAt(0)] = c.charCodeAt(0);
   for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
   table[0x3000] = 0x20; // ideographic space
   table[0x00a0] = 0x20; // no-break space

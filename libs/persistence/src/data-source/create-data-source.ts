@@ -12,6 +12,7 @@ import { ReportEntity } from '../entities/report.entity';
 import { UserEntity } from '../entities/user.entity';
 import { InitialSchema1732400000000 } from '../migrations/1732400000000-initial-schema';
 import { Reminders1732500000000 } from '../migrations/1732500000000-reminders';
+import { Recurrence1732600000000 } from '../migrations/1732600000000-recurrence';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -22,7 +23,7 @@ export const ENTITIES = [
   EvidenceEntity,
   ItemHistoryEntity,
 ];
-export const MIGRATIONS = [InitialSchema1732400000000, Reminders1732500000000];
+export const MIGRATIONS = [InitialSchema1732400000000, Reminders1732500000000, Recurrence1732600000000];
 
 export interface DatabaseOptions {
   /** A real PostgreSQL server; without it the embedded PGlite database in `dataDir` is used. */

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+
+export const DOCUMENT_FORMATS = ['json', 'text', 'md', 'docx'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+export const LEDGER_FORMATS = ['json', 'md', 'xlsx'] as const;
+export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
+
+class YearQuery {
+  @ApiProperty({ example: 2024 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1990)
+  @Max(2100)
+  year!: number;
+
+  @ApiPropertyOptional({ example: '2024-03-01', description: '统计截止日期（默认今天），用于判断是否超期' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  asOf?: string;
+}
+
+export class SectionQueryDto extends YearQuery {
+  @ApiProperty({
+    example: 2024,
+    description: '报告年度：生成该年度报告中的"上年度整改情况"（即上一年度查摆问题的整改情况）',
+  })
+  declare year: number;
+
+  @ApiPropertyOptional({ enum: DOCUMENT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(DOCUMENT_FORMATS)
+  format: DocumentFormat = 'json';
+}
+
+export class SummaryQueryDto extends YearQuery {
+  @ApiProperty({ example: 2023, description: '问题年度：统计该年度报告查摆的问题' })
+  declare year: number;
+
+  @ApiPropertyOptional({ enum: DOCUMENT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(DOCUMENT_FORMATS)
+  format: DocumentFormat = 'json';
+}
+
+export class LedgerQueryDto extends YearQuery {
+  @ApiProperty({ example: 2023, description: '问题年度：该年度报告查摆问题的整改台账' })
+  declare year: number;
+
+  @ApiPropertyOptional({ enum: LEDGER_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(LEDGER_FORMATS)
+  format: LedgerFormat = 'json';
+}

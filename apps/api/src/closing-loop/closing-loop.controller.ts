@@ -1,0 +1,97 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  buildLedger,
+  generateLastYearSection,
+  renderDocx,
+  renderLedgerXlsx,
+  summariseOrganisation,
+} from '@rectify/application';
+import { type ClosingDocument, LEDGER_COLUMNS, renderMarkdown, renderPlainText } from '@rectify/domain';
+import { DataSource } from 'typeorm';
+import { type CurrentUser } from '../auth/access-token';
+import { AuthUser } from '../auth/current-user.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
+import {
+  type DocumentFormat,
+  LedgerQueryDto,
+  SectionQueryDto,
+  SummaryQueryDto,
+} from './closing-loop-query.dto';
+import { DOCX_TYPE, download, XLSX_TYPE } from './download';
+
+/**
+ * Closing the loop for one organisation: the 上年度整改情况 of its next report, a supervisor's
+ * summary and the ledger (整改台账), as JSON or as files ready to file or paste.
+ */
+@ApiTags('closing-loop 整改闭环')
+@ApiBearerAuth()
+@ApiParam({ name: 'id', format: 'uuid', description: '党组织编号' })
+@Controller('organisations/:id')
+export class ClosingLoopController {
+  constructor(private readonly db: DataSource) {}
+
+  @ApiOperation({ summary: '生成该组织某年度报告的"上年度整改情况"（json / text / md / docx）' })
+  @ApiProduces('application/json', 'text/plain', 'text/markdown', DOCX_TYPE)
+  @ApiErrors(400, 404)
+  @Get('section')
+  async section(@AuthUser() user: CurrentUser, @Param('id') id: string, @Query() query: SectionQueryDto) {
+    const result = await generateLastYearSection(this.db, {
+      organisationId: id,
+      viewerUserId: user.sub,
+      reportYear: query.year,
+      asOf: query.asOf,
+    });
+    if (query.format === 'json') return { organisation: result.organisation, ...result.section };
+    return documentDownload(
+      result.document,
+      query.format,
+      `${result.organisation.name}${query.year}年度上年度整改情况`,
+    );
+  }
+
+  @ApiOperation({ summary: '该组织及下级组织某年度查摆问题的整改情况汇总（json / text / md / docx）' })
+  @ApiProduces('application/json', 'text/plain', 'text/markdown', DOCX_TYPE)
+  @ApiErrors(400, 404)
+  @Get('summary')
+  async summary(@AuthUser() user: CurrentUser, @Param('id') id: string, @Query() query: SummaryQueryDto) {
+    const result = await summariseOrganisation(this.db, {
+      organisationId: id,
+      viewerUserId: user.sub,
+      problemYear: query.year,
+      asOf: query.asOf,
+    });
+    if (query.format === 'json') return result.summary;
+    return documentDownload(result.document, query.format, result.document.title);
+  }
+
+  @ApiOperation({ summary: '该组织及下级组织某年度查摆问题整改台账（json / md / xlsx）' })
+  @ApiProduces('application/json', 'text/markdown', XLSX_TYPE)
+  @ApiErrors(400, 404)
+  @Get('ledger')
+  async ledger(@AuthUser() user: CurrentUser, @Param('id') id: string, @Query() query: LedgerQueryDto) {
+    const ledger = await buildLedger(this.db, {
+      organisationId: id,
+      viewerUserId: user.sub,
+      problemYear: query.year,
+      asOf: query.asOf,
+    });
+    if (query.format === 'json') return { title: ledger.title, columns: LEDGER_COLUMNS, rows: ledger.rows };
+    if (query.format === 'xlsx') {
+      const generatedAt = new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+      const xlsx = await renderLedgerXlsx({ title: ledger.title, rows: ledger.rows, generatedAt });
+      return download(xlsx, XLSX_TYPE, `${ledger.title}.xlsx`);
+    }
+    const markdown = renderMarkdown({
+      title: ledger.title,
+      blocks: [{ kind: 'table', header: [...LEDGER_COLUMNS], rows: ledger.rows.map((r) => r.cells) }],
+    });
+    return download(markdown, 'text/markdown; charset=utf-8', `${ledger.title}.md`);
+  }
+}
+
+async function documentDownload(doc: ClosingDocument, format: Exclude<DocumentFormat, 'json'>, name: string) {
+  if (format === 'docx') return download(await renderDocx([doc]), DOCX_TYPE, `${name}.docx`);
+  if (format === 'md') return download(renderMarkdown(doc), 'text/markdown; charset=utf-8', `${name}.md`);
+  return download(renderPlainText(doc), 'text/plain; charset=utf-8', `${name}.txt`);
+}

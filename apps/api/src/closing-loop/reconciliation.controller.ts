@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { reconcileReportFile, reconcileStoredReport } from '@rectify/application';
+import { MAX_REPORT_BYTES } from '@rectify/domain';
+import { DataSource } from 'typeorm';
+import { type CurrentUser } from '../auth/access-token';
+import { AuthUser } from '../auth/current-user.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { requireReportFile, type UploadedReport } from '../reports/uploaded-report';
+import { ImportReportDto } from '../reports/import-report.dto';
+
+const upload = FileInterceptor('file', { limits: { fileSize: MAX_REPORT_BYTES, files: 1 } });
+
+/**
+ * Checks a next-year report against the tracked items: its 上年度整改情况 against last year's
+ * items (agreeing, disagreeing, left out, unknown) and its problems against earlier years'.
+ */
+@ApiTags('closing-loop 整改闭环')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReconciliationController {
+  constructor(private readonly db: DataSource) {}
+
+  @ApiOperation({ summary: '上传新报告核对上年度整改情况并查找反复出现的问题（不导入、不保存）' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'organisationId'],
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: '.txt / .md（UTF-8 或 GBK）或 .docx，不超过 10 MB',
+        },
+        organisationId: { type: 'string', format: 'uuid' },
+        year: { type: 'integer', example: 2024, description: '报告年度（覆盖自动识别）' },
+      },
+    },
+  })
+  @ApiErrors(400, 404, 413, 415, 422)
+  @Post('reconcile')
+  @UseInterceptors(upload)
+  reconcileFile(
+    @AuthUser() user: CurrentUser,
+    @UploadedFile() file: UploadedReport | undefined,
+    @Body() body: ImportReportDto,
+  ) {
+    const { originalname, buffer } = requireReportFile(file);
+    return reconcileReportFile(this.db, {
+      bytes: buffer,
+      fileName: originalname,
+      organisationId: body.organisationId,
+      year: body.year,
+      viewerUserId: user.sub,
+    });
+  }
+
+  @ApiOperation({ summary: '已导入报告的上年度整改情况核对结果' })
+  @ApiErrors(400, 404)
+  @Get(':id/reconciliation')
+  reconcileStored(@AuthUser() user: CurrentUser, @Param('id') id: string) {
+    return reconcileStoredReport(this.db, { reportId: id, viewerUserId: user.sub });
+  }
+}

@@ -1,0 +1,44 @@
+import { generateLastYearSection, renderDocx } from '@rectify/application';
+import { renderMarkdown, renderPlainText } from '@rectify/domain';
+import { CliError, EXIT_USAGE } from '../cli-error';
+import { withDatabase } from '../database/with-database';
+import { optionValue, parseArgs, requiredOption } from '../parse-args';
+import { emit } from './output';
+import { documentFormat, writeOutputFile } from './write-output-file';
+import { asOfOption, requiredYear } from './year-option';
+
+export const SECTION_USAGE =
+  'rectify section --org NAME --year 报告年度 [--format text|md|docx] [--out FILE] [--as-of YYYY-MM-DD] [--json]';
+
+/** Prints or writes the 上年度整改情况 of the organisation's report for --year. */
+export async function runSection(argv: string[], out: (s: string) => void): Promise<void> {
+  const args = parseArgs(argv, { flags: ['json'], options: ['org', 'year', 'format', 'out', 'as-of'] });
+  if (args.positionals.length !== 0) throw new CliError(`用法：${SECTION_USAGE}`, EXIT_USAGE, 'USAGE');
+  const outFile = optionValue(args, 'out');
+  const format = documentFormat(optionValue(args, 'format'), outFile, SECTION_USAGE);
+  const result = await withDatabase((db) =>
+    generateLastYearSection(db, {
+      organisationName: requiredOption(args, 'org', SECTION_USAGE),
+      reportYear: requiredYear(args, 'year', SECTION_USAGE),
+      asOf: asOfOption(args),
+    }),
+  );
+  if (args.flags.has('json')) {
+    emit(out, true, result.section, () => '');
+    return;
+  }
+  const content =
+    format === 'docx'
+      ? await renderDocx([result.document])
+      : format === 'md'
+        ? renderMarkdown(result.document)
+        : renderPlainText(result.document);
+  if (outFile) {
+    writeOutputFile(outFile, content);
+    out(
+      `已写入 ${outFile}：${result.organisation.name}，${result.section.heading}，共 ${result.section.paragraphs.length} 个问题。\n`,
+    );
+  } else {
+    out(content as string);
+  }
+}

@@ -1,0 +1,42 @@
+import { renderDocx, summariseOrganisation } from '@rectify/application';
+import { renderMarkdown, renderPlainText } from '@rectify/domain';
+import { CliError, EXIT_USAGE } from '../cli-error';
+import { withDatabase } from '../database/with-database';
+import { optionValue, parseArgs, requiredOption } from '../parse-args';
+import { emit } from './output';
+import { documentFormat, writeOutputFile } from './write-output-file';
+import { asOfOption, requiredYear } from './year-option';
+
+export const SUMMARY_USAGE =
+  'rectify summary --org NAME --year 问题年度 [--format text|md|docx] [--out FILE] [--as-of YYYY-MM-DD] [--json]';
+
+/** Prints or writes a supervisor's summary for an organisation and those below it. */
+export async function runSummary(argv: string[], out: (s: string) => void): Promise<void> {
+  const args = parseArgs(argv, { flags: ['json'], options: ['org', 'year', 'format', 'out', 'as-of'] });
+  if (args.positionals.length !== 0) throw new CliError(`用法：${SUMMARY_USAGE}`, EXIT_USAGE, 'USAGE');
+  const outFile = optionValue(args, 'out');
+  const format = documentFormat(optionValue(args, 'format'), outFile, SUMMARY_USAGE);
+  const result = await withDatabase((db) =>
+    summariseOrganisation(db, {
+      organisationName: requiredOption(args, 'org', SUMMARY_USAGE),
+      problemYear: requiredYear(args, 'year', SUMMARY_USAGE),
+      asOf: asOfOption(args),
+    }),
+  );
+  if (args.flags.has('json')) {
+    emit(out, true, result.summary, () => '');
+    return;
+  }
+  const content =
+    format === 'docx'
+      ? await renderDocx([result.document])
+      : format === 'md'
+        ? renderMarkdown(result.document)
+        : renderPlainText(result.document);
+  if (outFile) {
+    writeOutputFile(outFile, content);
+    out(`已写入 ${outFile}：${result.document.title}。\n`);
+  } else {
+    out(content as string);
+  }
+}

@@ -1,0 +1,56 @@
+import { OrganisationEntity } from '@rectify/persistence';
+import { type DataSource } from 'typeorm';
+import { isUuid } from '../common/is-uuid';
+import { ApplicationError } from '../errors/application-error';
+import { type ViewerScope, viewerScope } from '../item-queries/viewer-scope';
+
+/** Which organisation a section, summary, ledger or reconciliation is for, and who asks. */
+export interface OrganisationRef {
+  /** By id (API) or by name (CLI); one of the two. */
+  organisationId?: string;
+  organisationName?: string;
+  /** The user asking; absent for the CLI, which acts as an operator with access to everything. */
+  viewerUserId?: string;
+}
+
+export interface ClosingLoopTarget {
+  organisation: { id: string; name: string; path: string };
+  viewer: ViewerScope | null;
+}
+
+/**
+ * Finds the organisation and checks the viewer may see it: a secretary only their own, a
+ * supervisor theirs and those below it. One out of scope is "not found", as for items.
+ */
+export async function resolveTarget(db: DataSource, ref: OrganisationRef): Promise<ClosingLoopTarget> {
+  const named = ref.organisationName?.trim() ?? ref.organisationId ?? '';
+  const notFound = () =>
+    new ApplicationError(
+      'ORGANISATION_NOT_FOUND',
+      `组织"${named}"不存在，或不在您的管理范围内：请检查组织名称或编号。`,
+      { organisation: named },
+    );
+  if (ref.organisationId !== undefined && !isUuid(ref.organisationId)) throw notFound();
+  const org = await db
+    .getRepository(OrganisationEntity)
+    .findOneBy(ref.organisationId ? { id: ref.organisationId } : { name: named });
+  if (!org) throw notFound();
+  const viewer = ref.viewerUserId ? await viewerScope(db, ref.viewerUserId) : null;
+  if (viewer && !canSee(viewer, org.id, org.path)) throw notFound();
+  return { organisation: { id: org.id, name: org.name, path: org.path }, viewer };
+}
+
+function canSee(viewer: ViewerScope, organisationId: string, path: string): boolean {
+  if (viewer.role === 'admin') return true;
+  if (viewer.role === 'secretary') return viewer.organisationId === organisationId;
+  return path.startsWith(viewer.organisationPath);
+}
+
+/** A year given by a person: a four-digit year, refused clearly otherwise. */
+export function assertYear(year: number, what = '年度'): void {
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) {
+    throw new ApplicationError('INVALID_ARGUMENT', `${what}"${year}"无效：请填写四位年份，如 2024。`, {
+      year,
+    });
+  }
+}

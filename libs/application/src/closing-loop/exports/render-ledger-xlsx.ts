@@ -1,0 +1,112 @@
+import { type ItemLight, LEDGER_COLUMNS, type LedgerRow } from '@rectify/domain';
+import ExcelJS from 'exceljs';
+
+const LEDGER_SHEET_NAME = '整改台账';
+
+const COLUMN_WIDTHS: Partial<Record<(typeof LEDGER_COLUMNS)[number], number>> = {
+  序号: 6,
+  问题描述: 40,
+  问题来源: 12,
+  整改措施: 45,
+  责任领导: 10,
+  责任单位: 14,
+  责任人: 10,
+  整改时限: 12,
+  进度状态: 10,
+  亮灯: 10,
+  佐证材料: 30,
+  完成情况: 30,
+  备注: 30,
+};
+
+const LIGHT_STYLES: Partial<Record<ItemLight, { fill: string; font?: Partial<ExcelJS.Font> }>> = {
+  red: { fill: 'FFFF0000', font: { bold: true, color: { argb: 'FFFFFFFF' } } },
+  yellow: { fill: 'FFFFFF00' },
+  green: { fill: 'FF00B050' },
+};
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+const BORDERS: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** Excel asks to repair a workbook with a longer cell. */
+const MAX_CELL_CHARS = 32767;
+
+const TITLE_ROW = 1;
+const HEADER_ROW = 2;
+
+/**
+ * The ledger as an .xlsx: a title, the header, one row an item with its 亮灯 cell coloured, and when it
+ * was generated. Every value is text, so dates read exactly as in the ledger and nothing is a formula.
+ */
+export async function renderLedgerXlsx(input: {
+  title: string;
+  rows: LedgerRow[];
+  generatedAt: string;
+}): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'rectify';
+  workbook.lastModifiedBy = 'rectify';
+  workbook.title = input.title;
+
+  const columnCount = LEDGER_COLUMNS.length;
+  const lightColumn = LEDGER_COLUMNS.indexOf('亮灯') + 1;
+  const lastDataRow = HEADER_ROW + input.rows.length;
+  const sheet = workbook.addWorksheet(LEDGER_SHEET_NAME, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}` }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${TITLE_ROW}:${HEADER_ROW}`,
+    },
+  });
+  sheet.columns = LEDGER_COLUMNS.map((name) => ({ width: COLUMN_WIDTHS[name] ?? 12 }));
+
+  sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, columnCount);
+  const title = sheet.getCell(TITLE_ROW, 1);
+  title.value = input.title;
+  title.font = { bold: true, size: 16 };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  sheet.getRow(TITLE_ROW).height = 32;
+
+  const header = sheet.getRow(HEADER_ROW);
+  header.height = 24;
+  LEDGER_COLUMNS.forEach((name, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = name;
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+    cell.border = BORDERS;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+
+  input.rows.forEach((ledgerRow, i) => {
+    const row = sheet.getRow(HEADER_ROW + 1 + i);
+    for (let c = 1; c <= columnCount; c++) {
+      const cell = row.getCell(c);
+      cell.value = (ledgerRow.cells[c - 1] ?? '').slice(0, MAX_CELL_CHARS);
+      cell.border = BORDERS;
+      cell.alignment =
+        c === 1 || c === lightColumn
+          ? { vertical: 'top', wrapText: true, horizontal: 'center' }
+          : { vertical: 'top', wrapText: true };
+    }
+    const light = LIGHT_STYLES[ledgerRow.light];
+    if (light) {
+      const cell = row.getCell(lightColumn);
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: light.fill } };
+      if (light.font) cell.font = light.font;
+    }
+    // No row height: Excel, WPS and LibreOffice then fit each row to its wrapped text.
+  });
+
+  // Over the header and the data but not the footer: Excel filters only the rows in the range.
+  sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: lastDataRow, column: columnCount } };
+
+  // One blank row keeps the footer out of the ledger's block of data.
+  sheet.getCell(lastDataRow + 2, 1).value = `生成时间：${input.generatedAt}`;
+
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

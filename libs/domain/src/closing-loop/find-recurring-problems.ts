@@ -1,0 +1,55 @@
+import { type RectificationStatus } from '@rectify/workflow';
+import { fingerprintProblem, fingerprintSimilarity } from './similarity/problem-similarity';
+import { type RecurrenceLink } from './tracked-item';
+
+/** How alike a new problem and an earlier one must be to call the problem recurring (反复出现). */
+export const RECURRENCE_THRESHOLD = 0.45;
+/** At most this many earlier problems are linked to one new problem, the most alike first. */
+const MAX_LINKS = 3;
+
+export interface EarlierProblem {
+  itemId: string;
+  year: number | null;
+  title: string;
+  status: RectificationStatus;
+}
+
+export interface NewProblem {
+  /** The item, once the report is imported; null for a report only being checked. */
+  itemId: string | null;
+  /** The problem's place in its report. */
+  seq: number;
+  title: string;
+}
+
+export interface RecurringProblem extends NewProblem {
+  earlier: RecurrenceLink[];
+}
+
+/**
+ * The new problems that resemble problems an organisation reported in earlier years: the same
+ * issue in new words, not only exact repeats. Each gets links to the earlier items, most alike
+ * first, so a supervisor can reopen the old item or treat the new one with priority.
+ */
+export function findRecurringProblems(
+  problems: readonly NewProblem[],
+  earlier: readonly EarlierProblem[],
+  threshold = RECURRENCE_THRESHOLD,
+): RecurringProblem[] {
+  const earlierPrints = earlier.map((e) => fingerprintProblem(e.title));
+  const found: RecurringProblem[] = [];
+  for (const problem of problems) {
+    const print = fingerprintProblem(problem.title);
+    const links = earlier
+      .map((e, i) => ({ e, score: fingerprintSimilarity(print, earlierPrints[i]) }))
+      .filter(({ score }) => score >= threshold)
+      .sort(
+        (a, b) =>
+          b.score - a.score || (b.e.year ?? 0) - (a.e.year ?? 0) || a.e.itemId.localeCompare(b.e.itemId),
+      )
+      .slice(0, MAX_LINKS)
+      .map(({ e, score }) => ({ itemId: e.itemId, year: e.year, title: e.title, status: e.status, score }));
+    if (links.length > 0) found.push({ ...problem, earlier: links });
+  }
+  return found;
+}

@@ -1,0 +1,172 @@
+import { RECTIFICATION_STATUSES, type RectificationStatus } from '@rectify/workflow';
+import { type WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { type ReminderThresholds } from '../reminders/reminder-plan';
+import { daysBetween } from './chinese-text';
+import { compareItems } from './compose-last-year-section';
+import { ITEM_LIGHTS, type ItemLight, itemLight } from './item-light';
+import { type ItemSource, isOpen, type RecurrenceLink, type TrackedItem } from './tracked-item';
+
+/** A supervisor's view of one year's problems across an organisation and those below it. */
+export interface RectificationSummary {
+  problemYear: number;
+  asOf: string;
+  organisationName: string;
+  totals: SummaryTotals;
+  /** Completed (销号) items over all items; 0 when there are none. */
+  completionRate: number;
+  byOrganisation: OrganisationSummary[];
+  byStatus: Record<RectificationStatus, number>;
+  bySource: Record<ItemSource, number>;
+  byLight: Record<ItemLight, number>;
+  overdue: OverdueItem[];
+  recurring: RecurringItem[];
+}
+
+export interface SummaryTotals {
+  items: number;
+  measures: number;
+  completed: number;
+  longTerm: number;
+  open: number;
+  overdue: number;
+  recurring: number;
+}
+
+export interface OrganisationSummary {
+  organisationId: string;
+  organisationName: string;
+  items: number;
+  completed: number;
+  longTerm: number;
+  open: number;
+  overdue: number;
+  completionRate: number;
+}
+
+export interface OverdueItem {
+  itemId: string;
+  organisationName: string;
+  title: string;
+  status: RectificationStatus;
+  deadline: string;
+  daysOverdue: number;
+  workdaysOverdue: number;
+}
+
+export interface RecurringItem {
+  itemId: string;
+  organisationName: string;
+  title: string;
+  status: RectificationStatus;
+  earlier: RecurrenceLink[];
+}
+
+export interface SummariseOptions {
+  problemYear: number;
+  asOf: string;
+  organisationName: string;
+  calendar: WorkingDayCalendar;
+  thresholds?: ReminderThresholds;
+}
+
+const SOURCES: readonly ItemSource[] = [
+  'self_inspection',
+  'superior_review',
+  'public_appraisal',
+  'inspection_tour',
+];
+
+export function summariseRectification(
+  items: readonly TrackedItem[],
+  options: SummariseOptions,
+): RectificationSummary {
+  const ordered = [...items].sort(compareItems);
+  const overdue = ordered
+    .filter((i): i is TrackedItem & { deadline: string } => isOverdue(i, options.asOf))
+    .map((i) => ({
+      itemId: i.id,
+      organisationName: i.organisationName,
+      title: i.title,
+      status: i.status,
+      deadline: i.deadline,
+      daysOverdue: daysBetween(i.deadline, options.asOf),
+      workdaysOverdue: options.calendar.workdaysBetween(i.deadline, options.asOf),
+    }))
+    .sort((a, b) => b.daysOverdue - a.daysOverdue || a.itemId.localeCompare(b.itemId));
+  const recurring = ordered
+    .filter((i) => i.recurrence.length > 0)
+    .map((i) => ({
+      itemId: i.id,
+      organisationName: i.organisationName,
+      title: i.title,
+      status: i.status,
+      earlier: i.recurrence,
+    }));
+  const completed = count(ordered, (i) => i.status === 'completed');
+  return {
+    problemYear: options.problemYear,
+    asOf: options.asOf,
+    organisationName: options.organisationName,
+    totals: {
+      items: ordered.length,
+      measures: ordered.reduce((n, i) => n + i.measures.length, 0),
+      completed,
+      longTerm: count(ordered, (i) => i.status === 'long_term'),
+      open: count(ordered, (i) => isOpen(i.status)),
+      overdue: overdue.length,
+      recurring: recurring.length,
+    },
+    completionRate: rate(completed, ordered.length),
+    byOrganisation: byOrganisation(ordered, options.asOf),
+    byStatus: tally(RECTIFICATION_STATUSES, ordered, (i) => i.status),
+    bySource: tally(SOURCES, ordered, (i) => i.source),
+    byLight: tally(ITEM_LIGHTS, ordered, (i) =>
+      itemLight(i, options.asOf, options.calendar, options.thresholds),
+    ),
+    overdue,
+    recurring,
+  };
+}
+
+export function isOverdue(item: Pick<TrackedItem, 'status' | 'deadline'>, asOf: string): boolean {
+  return isOpen(item.status) && item.deadline !== null && item.deadline < asOf;
+}
+
+function byOrganisation(items: readonly TrackedItem[], asOf: string): OrganisationSummary[] {
+  const groups = new Map<string, TrackedItem[]>();
+  for (const item of items)
+    groups.set(item.organisationId, [...(groups.get(item.organisationId) ?? []), item]);
+  return [...groups.values()]
+    .map((group) => {
+      const completed = count(group, (i) => i.status === 'completed');
+      return {
+        organisationId: group[0].organisationId,
+        organisationName: group[0].organisationName,
+        items: group.length,
+        completed,
+        longTerm: count(group, (i) => i.status === 'long_term'),
+        open: count(group, (i) => isOpen(i.status)),
+        overdue: count(group, (i) => isOverdue(i, asOf)),
+        completionRate: rate(completed, group.length),
+      };
+    })
+    .sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'zh'));
+}
+
+function count<T>(xs: readonly T[], pred: (x: T) => boolean): number {
+  return xs.reduce((n, x) => n + (pred(x) ? 1 : 0), 0);
+}
+
+function rate(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000;
+}
+
+function tally<K extends string, T>(
+  keys: readonly K[],
+  xs: readonly T[],
+  key: (x: T) => K,
+): Record<K, number> {
+  const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  for (const x of xs) out[key(x)]++;
+  return out;
+}

@@ -1,0 +1,67 @@
+import { type RectificationStatus } from '@rectify/workflow';
+
+/** Where a problem came from (问题来源). */
+export type ItemSource = 'self_inspection' | 'superior_review' | 'public_appraisal' | 'inspection_tour';
+
+export const ITEM_SOURCE_LABELS: Record<ItemSource, string> = {
+  self_inspection: '自身查摆',
+  superior_review: '上级点评',
+  public_appraisal: '群众评议',
+  inspection_tour: '巡视巡察反馈',
+};
+
+export interface TrackedMeasure {
+  title: string;
+  responsible: string | null;
+  /** ISO date. */
+  deadline: string | null;
+}
+
+/** An earlier item a problem resembles (反复出现). */
+export interface RecurrenceLink {
+  itemId: string;
+  year: number | null;
+  title: string;
+  status: RectificationStatus;
+  score: number;
+}
+
+/**
+ * One rectification item as the closing-the-loop outputs see it: the tracked truth, with the
+ * parts of its history that the section, summary and ledger put into words.
+ */
+export interface TrackedItem {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  /** The year of the report that found the problem. */
+  reportYear: number | null;
+  reportId: string;
+  /** When the report was imported (ISO instant): orders two reports of one year. */
+  reportImportedAt: string;
+  seq: number;
+  title: string;
+  detail: string;
+  source: ItemSource;
+  status: RectificationStatus;
+  /** ISO date: the latest measure deadline, or an approved extension. */
+  deadline: string | null;
+  responsibleLeader: string | null;
+  ownerName: string | null;
+  measures: TrackedMeasure[];
+  /** Evidence files and texts (佐证材料), oldest first. */
+  evidence: { text: string; fileName: string | null }[];
+  /** What the last completion request said was done (SUBMIT_COMPLETION). */
+  completionEvidence: string | null;
+  /** The day the item was signed off (销号), when completed. */
+  completedOn: string | null;
+  /** The latest progress note or long-term review, with its day. */
+  latestProgress: { note: string; on: string } | null;
+  /** Earlier items of the same organisation this problem resembles. */
+  recurrence: RecurrenceLink[];
+}
+
+/** True for statuses whose rectification is not finished and not agreed as long-term. */
+export function isOpen(status: RectificationStatus): boolean {
+  return status === 'identified' || status === 'measures_set' || status === 'pending_review';
+}
