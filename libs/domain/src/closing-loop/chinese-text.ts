@@ -39,7 +39,11 @@ export function clause(text: string): string {
 
 /** Puts text inside Chinese double quotes, turning quotes inside it into single ones. */
 export function quoted(text: string): string {
-  return `“${clause(text).replace(/[“"]/g, '‘').replace(/[”]/g, '’')}”`;
+  const inner = clause(text)
+    .replace(/"([^"]*)"/g, '‘$1’')
+    .replace(/“/g, '‘')
+    .replace(/[”"]/g, '’');
+  return `“${inner}”`;
 }
 
 /** Calendar days from one ISO date to another. */
