@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
-import { authenticate, DEMO_PASSWORD, listItems, seedDemoData } from '@rectify/application';
+import {
+  authenticate,
+  DEMO_PASSWORD,
+  listItems,
+  reconcileStoredReport,
+  seedDemoData,
+} from '@rectify/application';
 import { openDatabase, type Database } from '@rectify/persistence';
 
 const SEEDS = resolve(__dirname, '../../../shared/seeds');
@@ -13,13 +19,13 @@ describe('demo data', () => {
 
   it('seeds the tree, a user per role and the example reports, and is safe to run again', async () => {
     const first = await seedDemoData(db.dataSource, SEEDS);
-    expect(first.reportsImported).toBe(5);
-    expect(first.itemsCreated).toBe(14);
+    expect(first.reportsImported).toBe(6);
+    expect(first.itemsCreated).toBe(17);
     const again = await seedDemoData(db.dataSource, SEEDS);
     expect(again.reportsImported).toBe(0);
-    expect(again.skippedReports).toHaveLength(5);
+    expect(again.skippedReports).toHaveLength(6);
     const all = await listItems(db.dataSource, { organisationName: '青石镇党委' });
-    expect(all).toHaveLength(14);
+    expect(all).toHaveLength(17);
     const branch = await listItems(db.dataSource, { organisationName: '青石村第一党支部' });
     expect(branch.map((i) => i.title)).toEqual([
       '落实党内政治生活制度有差距',
@@ -29,7 +35,17 @@ describe('demo data', () => {
     // Measures with deadlines around today, so the worker has reminders to send at once.
     expect(branch.map((i) => i.status)).toEqual(['measures_set', 'measures_set', 'measures_set']);
     const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox`);
-    expect(n).toBe(3);
+    // …and three more from the general branch's 2023 item that was worked and signed off.
+    expect(n).toBe(6);
+    // The general branch's 2024 report shows the loop closing: one overstated claim, one item
+    // left out, one problem repeated from 2023.
+    const [report] = await db.dataSource.query(`SELECT id FROM report WHERE year = 2024`);
+    const check = await reconcileStoredReport(db.dataSource, { reportId: report.id });
+    expect(check.reconciliation.findings.map((f) => f.kind)).toEqual([
+      'claim_disagrees',
+      'item_omitted',
+      'problem_recurs',
+    ]);
     for (const username of first.users) {
       expect((await authenticate(db.dataSource, username, DEMO_PASSWORD)).username).toBe(username);
     }

@@ -115,11 +115,49 @@ export async function seedDemoData(db: DataSource, reportsDir: string | null): P
       result.reportsImported++;
       result.itemsCreated += imported.itemIds.length;
       if (REPORT_OWNERS[i] === DEMO_MEASURES_ORGANISATION) await setDemoMeasures(db, imported.itemIds);
+      if (REPORT_OWNERS[i] === NEXT_YEAR_ORGANISATION) await workLastYearItems(db, imported.itemIds);
     } else {
       result.skippedReports.push(file);
     }
   }
+  // The general branch's next-year report, so the loop can be seen closing: its 上年度整改情况
+  // claims one item done that was not signed off, leaves one out, and repeats a problem.
+  if (files.length >= REPORT_OWNERS.length) {
+    const next = await importReport(db, {
+      bytes: readFileSync(join(DEMO_REPORTS_DIR, NEXT_YEAR_REPORT)),
+      fileName: NEXT_YEAR_REPORT,
+      organisationName: NEXT_YEAR_ORGANISATION,
+    });
+    if (next.created) {
+      result.reportsImported++;
+      result.itemsCreated += next.itemIds.length;
+    } else {
+      result.skippedReports.push(NEXT_YEAR_REPORT);
+    }
+  }
   return result;
+}
+
+const DEMO_REPORTS_DIR = join(__dirname, 'reports');
+const NEXT_YEAR_ORGANISATION = '青石村党总支';
+const NEXT_YEAR_REPORT = '青石村党总支2024年度党建工作总结.txt';
+
+/** The general branch's first 2023 item is rectified and signed off; the others stay open. */
+async function workLastYearItems(db: DataSource, itemIds: string[]): Promise<void> {
+  const admin = await findUserByUsername(db, 'admin');
+  const supervisor = await findUserByUsername(db, 'zhen.shuji');
+  const send = (
+    actorUserId: string,
+    event: 'SET_MEASURES' | 'SUBMIT_COMPLETION' | 'APPROVE_COMPLETION',
+    payload: Record<string, unknown>,
+  ) => transitionItem(db, { itemId: itemIds[0], event, payload, actorUserId });
+  await send(admin.id, 'SET_MEASURES', {
+    measures: [
+      { title: '制定年度学习计划，每月开展集中学习', responsible: '村党总支书记', deadline: '2024-06-30' },
+    ],
+  });
+  await send(admin.id, 'SUBMIT_COMPLETION', { evidence: '全年集中学习12次，党员撰写学习心得42篇' });
+  await send(supervisor.id, 'APPROVE_COMPLETION', { comment: '同意销号' });
 }
 
 // One branch's first items get measures with deadlines around today, so a newcomer sees a red,

@@ -67,6 +67,20 @@ describe('composeLastYearSection', () => {
     );
   });
 
+  it('says the planned measures of an item not yet worked on are not assigned yet', () => {
+    const planned = trackedItem({
+      id: 'p',
+      seq: 1,
+      title: '宣传不到位',
+      measures: [{ title: '开设宣传栏', responsible: null, deadline: null }],
+    });
+    expect(
+      composeLastYearSection([planned], { reportYear: 2024, asOf: '2024-12-01' }).paragraphs[0].text,
+    ).toBe(
+      '（一）针对“宣传不到位”问题，制定整改措施1条：开设宣传栏。该问题尚未完成，目前整改措施尚未落实到责任人，尚未明确完成时限。',
+    );
+  });
+
   it('leaves no item out, and the same items in any order give the same text', () => {
     expect(section.paragraphs.map((p) => p.itemId)).toEqual(['a', 'b', 'c', 'd', 'e']);
     const shuffled = composeLastYearSection([ITEMS[3], ITEMS[0], ITEMS[4], ITEMS[2], ITEMS[1]], {

@@ -113,9 +113,12 @@ function statusSentences(item: TrackedItem, asOf: string): string {
 
 /** 尚未完成，目前…，计划…完成。 */
 function unfinishedSentence(item: TrackedItem, asOf: string): string {
+  // An item still `identified` may carry the measures its report planned, not yet assigned.
   const now =
     item.status === 'identified'
-      ? '尚未制定整改措施'
+      ? item.measures.length > 0
+        ? '整改措施尚未落实到责任人'
+        : '尚未制定整改措施'
       : item.status === 'pending_review'
         ? '已提交销号申请，正在审核'
         : '正在落实整改措施';

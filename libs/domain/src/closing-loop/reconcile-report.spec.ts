@@ -1,5 +1,5 @@
 import { type LastYearRectificationEntry } from '../report/extraction-result';
-import { compareClaim, reconcileReport } from './reconcile-report';
+import { claimedProblem, compareClaim, reconcileReport } from './reconcile-report';
 import { trackedItem } from './tracked-items.fixtures';
 
 const TRACKED = [
@@ -72,6 +72,16 @@ describe('reconcileReport', () => {
     expect(compareClaim('in_progress', 'completed')).toBe('understated');
     expect(compareClaim('long_term', 'completed')).toBe('understated');
     expect(compareClaim('unknown', 'identified')).toBe('unstated');
+  });
+
+  it.each([
+    ['关于“理论学习不够深入”的问题', '理论学习不够深入'],
+    ['理论学习不够深入系统的问题', '理论学习不够深入系统'],
+    ['理论学习不够深入系统问题已整改完成', '理论学习不够深入系统'],
+    ['党员作用发挥不明显问题需长期坚持整改', '党员作用发挥不明显'],
+    ['问题整改不彻底', '问题整改不彻底'],
+  ])('reads the problem named in "%s" as "%s"', (problem, name) => {
+    expect(claimedProblem({ problem, status: 'unknown', text: '' })).toBe(name);
   });
 
   it('with nothing tracked, every claim is unmatched', () => {

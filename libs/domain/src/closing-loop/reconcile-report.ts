@@ -114,8 +114,19 @@ export function reconcileReport(input: ReconcileInput): Reconciliation {
   };
 }
 
-function claimedProblem(entry: LastYearRectificationEntry): string {
-  return entry.problem.trim() !== '' ? entry.problem : entry.text;
+/**
+ * The problem an entry names, without the wrapping reports put around it: 关于“…”的问题,
+ * …的问题, …问题已整改完成. Falls back to the entry's text when the parser found no name.
+ */
+export function claimedProblem(entry: LastYearRectificationEntry): string {
+  let name = entry.problem.trim() !== '' ? entry.problem.trim() : entry.text.trim();
+  const quoted = /^(?:关于|针对|对于)[“"]([^”"]{2,80})[”"]/.exec(name);
+  if (quoted) return quoted[1];
+  name = name.replace(/^(?:关于|针对|对于)/, '');
+  const cut =
+    /(?:的)?问题(?:已|需|仍|正|尚|未|基本|持续|长期|得到).*$/.exec(name) ?? /(?:的)?问题$/.exec(name);
+  if (cut && cut.index >= 4) name = name.slice(0, cut.index);
+  return name;
 }
 
 export function compareClaim(claim: RectificationProgress, status: RectificationStatus): Agreement {
