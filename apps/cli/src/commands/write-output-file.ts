@@ -19,7 +19,9 @@ export function documentFormat(
   outFile: string | undefined,
   usage: string,
 ): DocumentFormat {
-  const chosen = format ?? (outFile?.endsWith('.docx') ? 'docx' : outFile?.endsWith('.md') ? 'md' : 'text');
+  const extension = outFile?.toLowerCase();
+  const chosen =
+    format ?? (extension?.endsWith('.docx') ? 'docx' : extension?.endsWith('.md') ? 'md' : 'text');
   if (chosen !== 'text' && chosen !== 'md' && chosen !== 'docx') {
     throw new CliError(`--format 只能是 text、md 或 docx，收到"${chosen}"。用法：${usage}`, 64, 'USAGE');
   }
