@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsDateString, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export const DOCUMENT_FORMATS = ['json', 'text', 'md', 'docx'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -17,7 +17,9 @@ class YearQuery {
 
   @ApiPropertyOptional({ example: '2024-03-01', description: '统计截止日期（默认今天），用于判断是否超期' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  // A day, not an instant: deadlines are compared day by day.
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '必须是 YYYY-MM-DD 格式的日期' })
+  @IsDateString({ strict: true })
   asOf?: string;
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { reconcileReportFile, reconcileStoredReport } from '@rectify/application';
@@ -41,6 +41,7 @@ export class ReconciliationController {
   })
   @ApiErrors(400, 404, 413, 415, 422)
   @Post('reconcile')
+  @HttpCode(200) // checks only: nothing is created
   @UseInterceptors(upload)
   reconcileFile(
     @AuthUser() user: CurrentUser,

@@ -1,3 +1,4 @@
+import { isIsoDay } from '@rectify/domain';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { integerOption, optionValue, type ParsedArgs, requiredOption } from '../parse-args';
 
@@ -14,10 +15,7 @@ export function requiredYear(args: ParsedArgs, name: string, usage: string): num
 /** --as-of YYYY-MM-DD: the day to count deadlines from, for reproducible output. */
 export function asOfOption(args: ParsedArgs): string | undefined {
   const value = optionValue(args, 'as-of');
-  // A round trip refuses days that do not exist (2025-02-30), which Date.parse accepts.
-  const real = (d: string) =>
-    !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
-  if (value !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !real(value))) {
+  if (value !== undefined && !isIsoDay(value)) {
     throw new CliError(`--as-of 应为日期 YYYY-MM-DD，收到"${value}"。`, EXIT_USAGE, 'USAGE');
   }
   return value;

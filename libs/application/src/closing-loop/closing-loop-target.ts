@@ -1,3 +1,4 @@
+import { isIsoDay } from '@rectify/domain';
 import { OrganisationEntity } from '@rectify/persistence';
 import { type DataSource } from 'typeorm';
 import { isUuid } from '../common/is-uuid';
@@ -53,4 +54,19 @@ export function assertYear(year: number, what = '年度'): void {
       year,
     });
   }
+}
+
+/** The day outputs are computed for: today in Shanghai unless a valid YYYY-MM-DD is given. */
+export function asOfDay(asOf: string | undefined, today: () => string): string {
+  if (asOf === undefined) return today();
+  if (!isIsoDay(asOf)) {
+    throw new ApplicationError(
+      'INVALID_ARGUMENT',
+      `统计日期"${asOf}"无效：请填写 YYYY-MM-DD 格式的日期，如 2025-01-10。`,
+      {
+        asOf,
+      },
+    );
+  }
+  return asOf;
 }

@@ -7,7 +7,7 @@ import {
 } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
-import { assertYear, type OrganisationRef, resolveTarget } from './closing-loop-target';
+import { asOfDay, assertYear, type OrganisationRef, resolveTarget } from './closing-loop-target';
 import { loadTrackedItems } from './load-tracked-items';
 
 export interface SectionRequest extends OrganisationRef {
@@ -47,7 +47,7 @@ export async function generateLastYearSection(
   }
   const section = composeLastYearSection(items, {
     reportYear: request.reportYear,
-    asOf: request.asOf ?? shanghaiDate(new Date()),
+    asOf: asOfDay(request.asOf, () => shanghaiDate(new Date())),
   });
   return {
     organisation: { id: target.organisation.id, name: target.organisation.name },

@@ -10,7 +10,7 @@ import {
   type WorkingDayCalendar,
 } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
-import { assertYear, type OrganisationRef, resolveTarget } from './closing-loop-target';
+import { asOfDay, assertYear, type OrganisationRef, resolveTarget } from './closing-loop-target';
 import { loadTrackedItems } from './load-tracked-items';
 
 export interface YearRequest extends OrganisationRef {
@@ -64,7 +64,7 @@ async function loadYear(db: DataSource, request: YearRequest) {
   return {
     items,
     target,
-    asOf: request.asOf ?? shanghaiDate(new Date()),
+    asOf: asOfDay(request.asOf, () => shanghaiDate(new Date())),
     calendar: request.calendar ?? new ChineseWorkingDayCalendar(),
   };
 }

@@ -1,4 +1,4 @@
-import { ChineseWorkingDayCalendar } from './working-day-calendar';
+import { ChineseWorkingDayCalendar, isIsoDay } from './working-day-calendar';
 
 describe('ChineseWorkingDayCalendar', () => {
   const calendar = new ChineseWorkingDayCalendar();
@@ -42,4 +42,16 @@ describe('workdaysBetween', () => {
     expect(calendar.workdaysBetween('2024-10-08', '2024-10-14')).toBe(5); // 9–11, 12 (a worked Saturday), 14
     expect(calendar.workdaysBetween('2024-10-08', '2024-10-08')).toBe(0);
   });
+});
+
+describe('isIsoDay', () => {
+  it.each([
+    ['2024-02-29', true],
+    ['2025-02-29', false],
+    ['2025-02-30', false],
+    ['2025-13-01', false],
+    ['2025-01-10T08:00:00Z', false],
+    ['2025-W02', false],
+    ['20250110', false],
+  ])('%s → %s', (date, valid) => expect(isIsoDay(date)).toBe(valid));
 });

@@ -22,10 +22,15 @@ export interface WorkingDayCalendar {
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
+/** True for a day that exists, as YYYY-MM-DD (2025-02-30 is refused; Date.parse would roll it over). */
+export function isIsoDay(date: string): boolean {
+  if (!ISO.test(date)) return false;
+  const time = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(date);
+}
+
 function assertIsoDate(date: string): void {
-  if (!ISO.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw new RangeError(`not an ISO date (YYYY-MM-DD): ${date}`);
-  }
+  if (!isIsoDay(date)) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${date}`);
 }
 
 function shiftDays(date: string, days: number): string {
