@@ -165,6 +165,25 @@ describe('renderLedgerXlsx', () => {
   });
 });
 
+describe('renderLedgerXlsx row heights', () => {
+  it('makes each row tall enough for its wrapped text, since spreadsheets do not re-fit on opening', async () => {
+    const long = '党员'.repeat(50); // 100 Han characters: 200 width units over a 40-wide column
+    const row = (n: number, description: string) => ({
+      itemId: `i${n}`,
+      light: 'not_lit' as const,
+      cells: LEDGER_COLUMNS.map((_, c) => (c === 0 ? String(n) : c === 1 ? description : '')),
+    });
+    const buffer = await renderLedgerXlsx({
+      title: '台账',
+      rows: [row(1, '短'), row(2, long)],
+      generatedAt: 'now',
+    });
+    const sheet = (await new ExcelJS.Workbook().xlsx.load(buffer as unknown as ExcelJS.Buffer)).worksheets[0];
+    expect(sheet.getRow(3).height).toBe(19);
+    expect(sheet.getRow(4).height).toBe(6 * 15 + 4);
+  });
+});
+
 /** The colour of a cell's solid fill; ExcelJS reads an unfilled cell back as pattern 'none'. */
 function solidFill(cell: ExcelJS.Cell): string | undefined {
   const fill = cell.fill;

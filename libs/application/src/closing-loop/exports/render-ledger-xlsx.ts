@@ -31,6 +31,10 @@ const BORDERS: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN,
 /** Excel asks to repair a workbook with a longer cell. */
 const MAX_CELL_CHARS = 32767;
 
+/** Points per line of 11-point text, and the most a row may grow (Excel's limit is 409). */
+const LINE_HEIGHT = 15;
+const MAX_ROW_HEIGHT = 409;
+
 const TITLE_ROW = 1;
 const HEADER_ROW = 2;
 
@@ -99,7 +103,8 @@ export async function renderLedgerXlsx(input: {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: light.fill } };
       if (light.font) cell.font = light.font;
     }
-    // No row height: Excel, WPS and LibreOffice then fit each row to its wrapped text.
+    // Excel and LibreOffice do not re-fit wrapped rows on opening, so the height is set from the text.
+    row.height = rowHeight(ledgerRow.cells);
   });
 
   // Over the header and the data but not the footer: Excel filters only the rows in the range.
@@ -109,4 +114,21 @@ export async function renderLedgerXlsx(input: {
   sheet.getCell(lastDataRow + 2, 1).value = `生成时间：${input.generatedAt}`;
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Lines a cell needs at its column's width: a Han character is two width units, others one. */
+function linesNeeded(text: string, width: number): number {
+  return text.split('\n').reduce((lines, segment) => {
+    let units = 0;
+    for (const ch of segment) units += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
+    return lines + Math.max(1, Math.ceil(units / Math.max(1, width - 1)));
+  }, 0);
+}
+
+function rowHeight(cells: string[]): number {
+  const lines = LEDGER_COLUMNS.reduce(
+    (most, name, i) => Math.max(most, linesNeeded(cells[i] ?? '', COLUMN_WIDTHS[name] ?? 12)),
+    1,
+  );
+  return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4);
 }
