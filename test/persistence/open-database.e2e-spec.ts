@@ -14,6 +14,7 @@ const EXPECTED_TABLES = [
   'dev_mailbox',
   'evidence',
   'item_history',
+  'item_recurrence',
   'measure',
   'migrations',
   'organisation',

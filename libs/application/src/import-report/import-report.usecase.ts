@@ -65,9 +65,25 @@ export async function importReport(
     throw err;
   }
   const stored = await storeExtraction(db, command, text, extraction);
-  const reconciliation =
-    stored.year === null ? null : await reconcileStoredReport(db, { reportId: stored.reportId });
-  return { ...stored, reconciliation };
+  return { ...stored, reconciliation: await reconcileAfterImport(db, stored.reportId, stored.year) };
+}
+
+/**
+ * The report is stored by now, so a check that cannot be made (an unusable year) must not turn
+ * the import into an error: it is left out and can be asked for later.
+ */
+async function reconcileAfterImport(
+  db: DataSource,
+  reportId: string,
+  year: number | null,
+): Promise<ReconcileResult | null> {
+  if (year === null) return null;
+  try {
+    return await reconcileStoredReport(db, { reportId });
+  } catch (err) {
+    if (err instanceof ApplicationError) return null;
+    throw err;
+  }
 }
 
 async function storeExtraction(

@@ -84,7 +84,21 @@ class FeatureRarity {
 
 let rarity: FeatureRarity | undefined;
 
+// Organisations restate the same problems year after year, and every import compares its
+// problems with all earlier ones: remembering recent fingerprints saves recomputing them.
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, ProblemFingerprint>();
+
 export function fingerprintProblem(text: string): ProblemFingerprint {
+  const cached = cache.get(text);
+  if (cached) return cached;
+  const print = computeFingerprint(text);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(text, print);
+  return print;
+}
+
+function computeFingerprint(text: string): ProblemFingerprint {
   rarity ??= new FeatureRarity(BACKGROUND_PROBLEMS);
   const weights = new Map<string, number>();
   let sumSquares = 0;
