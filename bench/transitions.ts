@@ -15,7 +15,7 @@ import { secondsSince } from './timing';
  * actor, asks the machine, saves with a version check and appends a history row.
  * Also measures report import throughput (extract + store) over generated reports.
  *
- * Usage: npm run bench:transitions   (BENCH_SECONDS, BENCH_IMPORTS override the defaults)
+ * Usage: npm run bench:transitions   (BENCH_SECONDS, BENCH_IMPORTS, BENCH_BRANCHES override the defaults)
  * The last stdout line is the JSON result; progress goes to stderr.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -28,6 +28,7 @@ const { startPostgres } = require('../scripts/services.js') as {
 const CLIENTS = 8;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const IMPORTS = Number(process.env.BENCH_IMPORTS ?? 1000);
+const BRANCHES = Number(process.env.BENCH_BRANCHES ?? 100);
 const log = (msg: string) => process.stderr.write(`[bench:transitions] ${msg}\n`);
 
 function pgbenchTps(bin: string, url: string): number {
@@ -65,31 +66,43 @@ async function main() {
     const db = await openDatabase({ databaseUrl: pg.url });
     const tag = randomUUID().slice(0, 8);
     const town = await addOrganisation(db.dataSource, { name: `镇党委-${tag}` });
-    const village = await addOrganisation(db.dataSource, { name: `村党支部-${tag}`, parentName: town.name });
-    const secretary = await addUser(db.dataSource, {
-      username: `sec-${tag}`,
-      organisationName: village.name,
-      role: 'secretary',
-    });
     const supervisor = await addUser(db.dataSource, {
       username: `sup-${tag}`,
       organisationName: town.name,
       role: 'supervisor',
     });
+    // Reports spread over branches as in life: one a year each, about ten years per branch. Each
+    // import compares its problems with its branch's earlier ones (recurring problems), so piling
+    // every report onto one branch would measure an organisation that does not exist.
+    const branches = await Promise.all(
+      Array.from({ length: BRANCHES }, async (_, b) => {
+        const branch = await addOrganisation(db.dataSource, {
+          name: `村党支部${b}-${tag}`,
+          parentName: town.name,
+        });
+        const secretary = await addUser(db.dataSource, {
+          username: `sec${b}-${tag}`,
+          organisationName: branch.name,
+          role: 'secretary',
+        });
+        return { name: branch.name, secretaryId: secretary.id };
+      }),
+    );
 
-    log(`importing ${IMPORTS} generated reports`);
+    log(`importing ${IMPORTS} generated reports into ${BRANCHES} branches`);
     const importStart = process.hrtime.bigint();
-    let items: string[] = [];
+    let items: { itemId: string; secretaryId: string }[] = [];
     let importedBytes = 0;
     for (let i = 0; i < IMPORTS; i++) {
       const report = generateReport(i);
+      const branch = branches[i % BRANCHES];
       importedBytes += report.bytes.length;
       const result = await importReport(db.dataSource, {
         bytes: report.bytes,
         fileName: report.name,
-        organisationName: village.name,
+        organisationName: branch.name,
       });
-      items = items.concat(result.itemIds);
+      items = items.concat(result.itemIds.map((itemId) => ({ itemId, secretaryId: branch.secretaryId })));
     }
     const importSeconds = secondsSince(importStart);
 
@@ -98,17 +111,16 @@ async function main() {
       items.filter((_, i) => i % CLIENTS === c).slice(0, 50),
     );
     for (const own of perClient) {
-      for (const itemId of own) {
+      for (const { itemId, secretaryId } of own) {
         await transitionItem(db.dataSource, {
           itemId,
           event: 'SET_MEASURES',
           payload: LAP[3].payload,
-          actorUserId: secretary.id,
+          actorUserId: secretaryId,
         });
       }
     }
     log(`transitions, ${CLIENTS} clients, ${SECONDS} s`);
-    const actorOf = { secretary: secretary.id, supervisor: supervisor.id };
     let transitions = 0;
     let conflicts = 0;
     const deadline = Date.now() + SECONDS * 1000;
@@ -117,14 +129,14 @@ async function main() {
     await Promise.all(
       perClient.map(async (own) => {
         for (let lap = 0; Date.now() < deadline; lap++) {
-          for (const itemId of own) {
+          for (const { itemId, secretaryId } of own) {
             for (const step of LAP) {
               try {
                 await transitionItem(db.dataSource, {
                   itemId,
                   event: step.event,
                   payload: step.payload,
-                  actorUserId: actorOf[step.as],
+                  actorUserId: step.as === 'secretary' ? secretaryId : supervisor.id,
                 });
                 transitions++;
               } catch {
@@ -156,6 +168,7 @@ async function main() {
         // Share of one core this process used while transitioning: near 1 means Node is the bottleneck.
         nodeCpuShare: Number(((cpu.user + cpu.system) / 1e6 / seconds).toFixed(2)),
         importReports: IMPORTS,
+        importBranches: BRANCHES,
         importReportsPerSecond: Number((IMPORTS / importSeconds).toFixed(1)),
         importMBPerSecond: Number((importedBytes / 1e6 / importSeconds).toFixed(2)),
         importedItems: items.length,

@@ -2,6 +2,12 @@ import { findRecurringProblems, type RecurringProblem } from '@rectify/domain';
 import { type RectificationStatus } from '@rectify/workflow';
 import { type EntityManager } from 'typeorm';
 
+/**
+ * How many years apart two reports may be for a problem to count as recurring: a Party
+ * committee's term (5 years; a branch's is 3), which also keeps an import's work bounded.
+ */
+export const RECURRENCE_WINDOW_YEARS = 5;
+
 interface ItemRow {
   id: string;
   seq: number;
@@ -13,7 +19,7 @@ interface ItemRow {
 
 /**
  * Links the problems of a newly imported report with the alike problems of the same
- * organisation's other years (反复出现), in the import's transaction: the new items to earlier
+ * organisation's other years within the window (反复出现), in the import's transaction: the new items to earlier
  * ones, and items of later years (imported before this older report) to the new ones. Returns
  * the new items that repeat an earlier problem.
  */
@@ -25,9 +31,10 @@ export async function detectRecurrence(
   const rows: ItemRow[] = await m.query(
     `SELECT i.id, i.seq, i.title, i.status, r.year, r.id = $3 AS "isNew"
        FROM rectification_item i JOIN report r ON r.id = i.report_id
-      WHERE i.organisation_id = $1 AND (r.year <> $2 OR r.id = $3)
+      WHERE i.organisation_id = $1
+        AND (r.id = $3 OR (r.year <> $2 AND r.year BETWEEN $2 - $4 AND $2 + $4))
       ORDER BY r.year, r.imported_at, i.seq`,
-    [report.organisationId, report.year, report.id],
+    [report.organisationId, report.year, report.id, RECURRENCE_WINDOW_YEARS],
   );
   const fresh = rows.filter((r) => r.isNew);
   const year = report.year;

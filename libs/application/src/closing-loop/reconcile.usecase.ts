@@ -19,7 +19,7 @@ import {
   type OrganisationRef,
   resolveTarget,
 } from './closing-loop-target';
-import { loadTrackedItems } from './load-tracked-items';
+import { RECURRENCE_WINDOW_YEARS } from './detect-recurrence';
 
 export interface ReconcileResult {
   organisation: { id: string; name: string };
@@ -55,8 +55,8 @@ export async function reconcileReportFile(
   const reportYear = requireYear(request.year ?? extraction.year);
   const earlier: { id: string; title: string; status: RectificationStatus; year: number }[] = await db.query(
     `SELECT i.id, i.title, i.status, r.year FROM rectification_item i JOIN report r ON r.id = i.report_id
-      WHERE i.organisation_id = $1 AND r.year < $2 ORDER BY r.year, r.imported_at, i.seq`,
-    [target.organisation.id, reportYear],
+      WHERE i.organisation_id = $1 AND r.year < $2 AND r.year >= $2 - $3 ORDER BY r.year, r.imported_at, i.seq`,
+    [target.organisation.id, reportYear, RECURRENCE_WINDOW_YEARS],
   );
   const recurring = findRecurringProblems(
     extraction.problems.map((p) => ({ itemId: null, seq: p.seq, title: p.title })),
@@ -154,12 +154,12 @@ async function reconcileWith(
   recurring: RecurringProblem[],
 ): Promise<ReconcileResult> {
   const problemYear = reportYear - 1;
-  const tracked = await loadTrackedItems(db, {
-    organisation: target.organisation,
-    subtree: false,
-    problemYear,
-    viewer: target.viewer,
-  });
+  // Matching needs only names and statuses, so this stays one query however long the history.
+  const tracked: { id: string; title: string; status: RectificationStatus }[] = await db.query(
+    `SELECT i.id, i.title, i.status FROM rectification_item i JOIN report r ON r.id = i.report_id
+      WHERE i.organisation_id = $1 AND r.year = $2 ORDER BY r.imported_at, i.seq`,
+    [target.organisation.id, problemYear],
+  );
   const warnings: string[] = [];
   if (tracked.length === 0) {
     warnings.push(

@@ -64,7 +64,7 @@ export interface ReconcileInput {
   problemYear: number;
   entries: readonly LastYearRectificationEntry[];
   /** The items of `problemYear` that the report's section should account for. */
-  tracked: readonly TrackedItem[];
+  tracked: readonly Pick<TrackedItem, 'id' | 'title' | 'status'>[];
   /** The report's own problems that resemble earlier ones (see findRecurringProblems). */
   recurring?: readonly RecurringProblem[];
   threshold?: number;
