@@ -170,6 +170,48 @@ describe('closing-loop API', () => {
     });
   });
 
+  describe('ledger details (问题来源, 责任领导)', () => {
+    const patch = (who: string, itemId: string, body: Record<string, unknown>) =>
+      request(http).patch(`/api/items/${itemId}`).set(as(who)).send(body);
+
+    it('are set by the branch secretary and show in the item and the ledger', async () => {
+      const res = await patch('sec', ids2023[1], {
+        source: 'superior_review',
+        responsibleLeader: '王书记',
+      }).expect(200);
+      const item = await get('sec', `/api/items/${ids2023[1]}`).expect(200);
+      expect(item.body).toMatchObject({
+        source: 'superior_review',
+        responsibleLeader: '王书记',
+        version: res.body.version,
+      });
+      expect(item.body.history.at(-1)).toMatchObject({
+        event: 'UPDATE_DETAILS',
+        payload: { source: 'superior_review', responsibleLeader: '王书记' },
+      });
+      const ledger = await get('sup', committeePath('ledger'), { year: 2023, asOf: AS_OF }).expect(200);
+      const row = ledger.body.rows.find((r: { itemId: string }) => r.itemId === ids2023[1]);
+      expect([row.cells[2], row.cells[4]]).toEqual(['上级点评', '王书记']);
+      // Cleared with null; the source stays.
+      await patch('sup', ids2023[1], { responsibleLeader: null }).expect(200);
+      const cleared = await get('sec', `/api/items/${ids2023[1]}`).expect(200);
+      expect(cleared.body).toMatchObject({ source: 'superior_review', responsibleLeader: null });
+    });
+
+    it('are refused out of scope, with a stale version, an unknown source, or nothing to change', async () => {
+      await patch('sec4', ids2023[0], { responsibleLeader: '赵' }).expect(404);
+      const stale = await patch('sec', ids2023[0], { responsibleLeader: '李', expectedVersion: 1 }).expect(
+        409,
+      );
+      expect(stale.body.code).toBe('ITEM_CHANGED');
+      const bad = await patch('sec', ids2023[0], { source: 'rumour' }).expect(400);
+      expect(JSON.stringify(bad.body.details)).toContain('source');
+      const empty = await patch('sec', ids2023[0], {}).expect(400);
+      expect(empty.body.message).toContain('没有要修改的内容');
+      await patch('sec', ids2023[0], { colour: 'red' }).expect(400);
+    });
+  });
+
   describe('scope', () => {
     it.each(['section', 'summary', 'ledger'])(
       "answers the other branch's secretary 404 for the branch %s",

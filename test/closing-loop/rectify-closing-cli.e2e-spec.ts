@@ -300,6 +300,22 @@ describe('rectify closing-loop commands refuse with a clear message', () => {
     expect(run.stderr).toContain('不存在');
   });
 
+  it('an import with an unknown problem source, storing nothing (exit 1)', async () => {
+    const run = await cli(
+      'import',
+      REPORT_2024,
+      '--org',
+      q.branch.name,
+      '--year',
+      '2031',
+      '--source',
+      'rumour',
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('问题来源"rumour"无效');
+    expect(run.stderr).toContain('inspection_tour（巡视巡察反馈）');
+  });
+
   it('a year with no earlier report imported (exit 1)', async () => {
     const run = await cli('section', '--org', q.branch.name, '--year', '2030');
     expect(run.status).toBe(1);

@@ -19,3 +19,4 @@ export * from './common/is-uuid';
 export * from './reminders';
 export * from './common/with-timeout';
 export * from './closing-loop';
+export * from './item-details/update-item-details.usecase';

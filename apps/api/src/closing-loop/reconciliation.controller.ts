@@ -8,7 +8,7 @@ import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { requireReportFile, type UploadedReport } from '../reports/uploaded-report';
-import { ImportReportDto } from '../reports/import-report.dto';
+import { ReconcileReportDto } from '../reports/import-report.dto';
 
 const upload = FileInterceptor('file', { limits: { fileSize: MAX_REPORT_BYTES, files: 1 } });
 
@@ -46,7 +46,7 @@ export class ReconciliationController {
   reconcileFile(
     @AuthUser() user: CurrentUser,
     @UploadedFile() file: UploadedReport | undefined,
-    @Body() body: ImportReportDto,
+    @Body() body: ReconcileReportDto,
   ) {
     const { originalname, buffer } = requireReportFile(file);
     return reconcileReportFile(this.db, {

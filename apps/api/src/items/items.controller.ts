@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApplicationError,
   eventsAllowedNow,
@@ -6,6 +6,7 @@ import {
   searchItems,
   transitionItem,
   assertItemVisible,
+  updateItemDetails,
 } from '@rectify/application';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type RectificationEventType } from '@rectify/workflow';
@@ -17,6 +18,7 @@ import { BulkTransitionDto } from './bulk-transition.dto';
 import { ProgressNoteDto, SetMeasuresDto } from './set-measures.dto';
 import { SearchItemsDto } from './search-items.dto';
 import { TransitionRequestDto } from './transition-request.dto';
+import { UpdateItemDetailsDto } from './update-item-details.dto';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -69,6 +71,19 @@ export class ItemsController {
   @Get(':id')
   get(@AuthUser() user: CurrentUser, @Param('id') id: string) {
     return getItem(this.db, user.sub, id);
+  }
+
+  @ApiOperation({ summary: '修改台账信息：问题来源、责任领导（本组织书记、上级党组织或管理员）' })
+  @ApiErrors(400, 403, 404, 409)
+  @Patch(':id')
+  updateDetails(@AuthUser() user: CurrentUser, @Param('id') id: string, @Body() body: UpdateItemDetailsDto) {
+    return updateItemDetails(this.db, {
+      itemId: id,
+      actorUserId: user.sub,
+      source: body.source,
+      responsibleLeader: body.responsibleLeader,
+      expectedVersion: body.expectedVersion,
+    });
   }
 
   @ApiOperation({ summary: '当前用户此刻可执行的操作（由状态机判断）' })

@@ -41,7 +41,15 @@ function uploadSchema(withOrganisation: boolean) {
         description: '.txt / .md（UTF-8 或 GBK）或 .docx，不超过 10 MB',
       },
       ...(withOrganisation
-        ? { organisationId: { type: 'string', format: 'uuid' }, year: { type: 'integer', example: 2023 } }
+        ? {
+            organisationId: { type: 'string', format: 'uuid' },
+            year: { type: 'integer', example: 2023 },
+            source: {
+              type: 'string',
+              enum: ['self_inspection', 'superior_review', 'public_appraisal', 'inspection_tour'],
+              description: '问题来源（默认自身查摆）',
+            },
+          }
         : {}),
     },
   };
@@ -74,6 +82,7 @@ export class ReportsController {
       fileName: originalname,
       organisationId: body.organisationId,
       year: body.year,
+      source: body.source,
       importedByUserId: user.sub,
     });
     return {

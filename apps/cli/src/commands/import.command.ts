@@ -1,15 +1,17 @@
 import { importReport, type ImportReportResult } from '@rectify/application';
+import { type ItemSource } from '@rectify/domain';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { withDatabase } from '../database/with-database';
-import { integerOption, parseArgs, requiredOption } from '../parse-args';
+import { integerOption, optionValue, parseArgs, requiredOption } from '../parse-args';
 import { formatReconciliation } from './format-reconciliation';
 import { readReportFile } from './read-report-file';
 import { emit } from './output';
 
-export const IMPORT_USAGE = 'rectify import REPORT_FILE --org NAME [--year YYYY] [--json]';
+export const IMPORT_USAGE =
+  'rectify import REPORT_FILE --org NAME [--year YYYY] [--source self_inspection|superior_review|public_appraisal|inspection_tour] [--json]';
 
 export async function runImport(argv: string[], out: (s: string) => void): Promise<void> {
-  const args = parseArgs(argv, { flags: ['json'], options: ['org', 'year'] });
+  const args = parseArgs(argv, { flags: ['json'], options: ['org', 'year', 'source'] });
   if (args.positionals.length !== 1) throw new CliError(`用法：${IMPORT_USAGE}`, EXIT_USAGE, 'USAGE');
   const organisationName = requiredOption(args, 'org', IMPORT_USAGE);
   const year = integerOption(args, 'year');
@@ -19,7 +21,13 @@ export async function runImport(argv: string[], out: (s: string) => void): Promi
   const file = args.positionals[0];
   const bytes = readReportFile(file);
   const result = await withDatabase((db) =>
-    importReport(db, { bytes, fileName: file, organisationName, year }),
+    importReport(db, {
+      bytes,
+      fileName: file,
+      organisationName,
+      year,
+      source: optionValue(args, 'source') as ItemSource | undefined,
+    }),
   );
   emit(
     out,

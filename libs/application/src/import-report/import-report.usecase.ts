@@ -4,6 +4,8 @@ import {
   extractDecoded,
   type ExtractionResult,
   ReportReadError,
+  ITEM_SOURCE_LABELS,
+  type ItemSource,
   type RecurringProblem,
 } from '@rectify/domain';
 import {
@@ -16,6 +18,7 @@ import {
 import { type DataSource, type EntityManager } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
 import { readErrorToApplicationError } from '../errors/read-error-to-application-error';
+import { ITEM_SOURCES } from '../item-details/update-item-details.usecase';
 import { detectRecurrence } from '../closing-loop/detect-recurrence';
 import { reconcileStoredReport, type ReconcileResult } from '../closing-loop/reconcile.usecase';
 
@@ -27,6 +30,8 @@ export interface ImportReportCommand {
   organisationId?: string;
   /** Overrides the year the parser found (or could not find). */
   year?: number;
+  /** Where the report's problems came from (问题来源); self-inspection unless given. */
+  source?: ItemSource;
   importedByUserId?: string;
 }
 
@@ -52,6 +57,13 @@ export async function importReport(
   db: DataSource,
   command: ImportReportCommand,
 ): Promise<ImportReportResult> {
+  if (command.source !== undefined && !(ITEM_SOURCES as string[]).includes(command.source)) {
+    throw new ApplicationError(
+      'INVALID_ARGUMENT',
+      `问题来源"${command.source}"无效：可选 ${ITEM_SOURCES.map((s) => `${s}（${ITEM_SOURCE_LABELS[s]}）`).join('、')}。`,
+      { source: command.source },
+    );
+  }
   let text: string;
   let extraction: ExtractionResult;
   try {
@@ -138,7 +150,7 @@ async function storeExtraction(
       importedBy: command.importedByUserId ?? null,
     });
     await m.getRepository(ReportEntity).insert(report);
-    const itemIds = await createItems(m, report, extraction, command.importedByUserId);
+    const itemIds = await createItems(m, report, extraction, command.importedByUserId, command.source);
     const recurring = await detectRecurrence(m, report);
     for (const r of recurring) {
       const e = r.earlier[0];
@@ -155,6 +167,7 @@ async function createItems(
   report: ReportEntity,
   extraction: ExtractionResult,
   importedBy: string | undefined,
+  source: ItemSource = 'self_inspection',
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const problem of extraction.problems) {
@@ -164,7 +177,7 @@ async function createItems(
       seq: problem.seq,
       title: problem.title,
       detail: problem.detail,
-      source: 'self_inspection',
+      source,
       category: null,
       status: 'identified',
       deadline: null,

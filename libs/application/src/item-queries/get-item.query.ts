@@ -15,6 +15,8 @@ export interface ItemDetail {
   title: string;
   detail: string;
   source: string;
+  /** 责任领导, for the ledger. */
+  responsibleLeader: string | null;
   status: RectificationStatus;
   deadline: string | null;
   reviewIntervalDays: number | null;
@@ -69,7 +71,8 @@ export async function getItem(db: DataSource, userId: string, itemId: string): P
   const [item] = await db.query(
     `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", i.report_id AS "reportId", i.seq, i.title,
             i.detail, i.source, i.status, to_char(i.deadline, 'YYYY-MM-DD') AS deadline,
-            i.review_interval_days AS "reviewIntervalDays", i.pending_extension AS "pendingExtension", i.version
+            i.review_interval_days AS "reviewIntervalDays", i.pending_extension AS "pendingExtension", i.version,
+            i.responsible_leader AS "responsibleLeader"
        FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id WHERE i.id = $1`,
     [itemId],
   );
