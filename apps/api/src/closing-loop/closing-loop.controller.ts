@@ -7,7 +7,13 @@ import {
   renderLedgerXlsx,
   summariseOrganisation,
 } from '@rectify/application';
-import { type ClosingDocument, LEDGER_COLUMNS, renderMarkdown, renderPlainText } from '@rectify/domain';
+import {
+  type ClosingDocument,
+  LEDGER_COLUMNS,
+  ledgerDocument,
+  renderMarkdown,
+  renderPlainText,
+} from '@rectify/domain';
 import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
@@ -82,10 +88,7 @@ export class ClosingLoopController {
       const xlsx = await renderLedgerXlsx({ title: ledger.title, rows: ledger.rows, generatedAt });
       return download(xlsx, XLSX_TYPE, `${ledger.title}.xlsx`);
     }
-    const markdown = renderMarkdown({
-      title: ledger.title,
-      blocks: [{ kind: 'table', header: [...LEDGER_COLUMNS], rows: ledger.rows.map((r) => r.cells) }],
-    });
+    const markdown = renderMarkdown(ledgerDocument(ledger.title, ledger.rows));
     return download(markdown, 'text/markdown; charset=utf-8', `${ledger.title}.md`);
   }
 }

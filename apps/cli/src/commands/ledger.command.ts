@@ -1,5 +1,5 @@
 import { buildLedger, renderLedgerXlsx } from '@rectify/application';
-import { LEDGER_COLUMNS, renderMarkdown } from '@rectify/domain';
+import { ledgerDocument, renderMarkdown } from '@rectify/domain';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { withDatabase } from '../database/with-database';
 import { optionValue, parseArgs, requiredOption } from '../parse-args';
@@ -33,10 +33,7 @@ export async function runLedger(argv: string[], out: (s: string) => void): Promi
     emit(out, true, ledger, () => '');
     return;
   }
-  const markdown = renderMarkdown({
-    title: ledger.title,
-    blocks: [{ kind: 'table', header: [...LEDGER_COLUMNS], rows: ledger.rows.map((r) => r.cells) }],
-  });
+  const markdown = renderMarkdown(ledgerDocument(ledger.title, ledger.rows));
   if (!outFile) {
     out(markdown);
     return;

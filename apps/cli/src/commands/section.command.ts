@@ -1,10 +1,9 @@
-import { generateLastYearSection, renderDocx } from '@rectify/application';
-import { renderMarkdown, renderPlainText } from '@rectify/domain';
+import { generateLastYearSection } from '@rectify/application';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { withDatabase } from '../database/with-database';
 import { optionValue, parseArgs, requiredOption } from '../parse-args';
-import { emit } from './output';
-import { documentFormat, writeOutputFile } from './write-output-file';
+import { emitDocument } from './emit-document';
+import { documentFormat } from './write-output-file';
 import { asOfOption, requiredYear } from './year-option';
 
 export const SECTION_USAGE =
@@ -23,22 +22,12 @@ export async function runSection(argv: string[], out: (s: string) => void): Prom
       asOf: asOfOption(args),
     }),
   );
-  if (args.flags.has('json')) {
-    emit(out, true, result.section, () => '');
-    return;
-  }
-  const content =
-    format === 'docx'
-      ? await renderDocx([result.document])
-      : format === 'md'
-        ? renderMarkdown(result.document)
-        : renderPlainText(result.document);
-  if (outFile) {
-    writeOutputFile(outFile, content);
-    out(
-      `已写入 ${outFile}：${result.organisation.name}，${result.section.heading}，共 ${result.section.paragraphs.length} 个问题。\n`,
-    );
-  } else {
-    out(content as string);
-  }
+  await emitDocument(out, {
+    document: result.document,
+    data: result.section,
+    json: args.flags.has('json'),
+    format,
+    outFile,
+    written: `${result.organisation.name}，${result.section.heading}，共 ${result.section.paragraphs.length} 个问题`,
+  });
 }

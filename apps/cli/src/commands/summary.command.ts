@@ -1,10 +1,9 @@
-import { renderDocx, summariseOrganisation } from '@rectify/application';
-import { renderMarkdown, renderPlainText } from '@rectify/domain';
+import { summariseOrganisation } from '@rectify/application';
 import { CliError, EXIT_USAGE } from '../cli-error';
 import { withDatabase } from '../database/with-database';
 import { optionValue, parseArgs, requiredOption } from '../parse-args';
-import { emit } from './output';
-import { documentFormat, writeOutputFile } from './write-output-file';
+import { emitDocument } from './emit-document';
+import { documentFormat } from './write-output-file';
 import { asOfOption, requiredYear } from './year-option';
 
 export const SUMMARY_USAGE =
@@ -23,20 +22,12 @@ export async function runSummary(argv: string[], out: (s: string) => void): Prom
       asOf: asOfOption(args),
     }),
   );
-  if (args.flags.has('json')) {
-    emit(out, true, result.summary, () => '');
-    return;
-  }
-  const content =
-    format === 'docx'
-      ? await renderDocx([result.document])
-      : format === 'md'
-        ? renderMarkdown(result.document)
-        : renderPlainText(result.document);
-  if (outFile) {
-    writeOutputFile(outFile, content);
-    out(`已写入 ${outFile}：${result.document.title}。\n`);
-  } else {
-    out(content as string);
-  }
+  await emitDocument(out, {
+    document: result.document,
+    data: result.summary,
+    json: args.flags.has('json'),
+    format,
+    outFile,
+    written: result.document.title,
+  });
 }

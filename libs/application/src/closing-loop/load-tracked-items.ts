@@ -1,4 +1,4 @@
-import { type ItemSource, type TrackedItem } from '@rectify/domain';
+import { type TrackedItem } from '@rectify/domain';
 import { type RectificationStatus } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
 import { scopeCondition, type ViewerScope } from '../item-queries/viewer-scope';
@@ -13,21 +13,18 @@ export interface TrackedItemsQuery {
   viewer: ViewerScope | null;
 }
 
-interface ItemRow {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  reportYear: number | null;
-  reportId: string;
+/** One item's own columns; the rest of a TrackedItem comes from the other queries. */
+interface ItemRow extends Omit<
+  TrackedItem,
+  | 'reportImportedAt'
+  | 'measures'
+  | 'evidence'
+  | 'completionEvidence'
+  | 'completedOn'
+  | 'latestProgress'
+  | 'recurrence'
+> {
   reportImportedAt: Date;
-  seq: number;
-  title: string;
-  detail: string;
-  source: ItemSource;
-  status: RectificationStatus;
-  deadline: string | null;
-  responsibleLeader: string | null;
-  ownerName: string | null;
 }
 
 /**

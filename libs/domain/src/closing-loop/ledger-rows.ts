@@ -3,6 +3,7 @@ import { type WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { type ReminderThresholds } from '../reminders/reminder-plan';
 import { chineseDate, clause, daysBetween, quoted } from './chinese-text';
 import { compareItems } from './compose-last-year-section';
+import { type ClosingDocument } from './document/closing-document';
 import { ITEM_LIGHT_LABELS, type ItemLight, itemLight } from './item-light';
 import { isOverdue } from './summarise-rectification';
 import { ITEM_SOURCE_LABELS, type TrackedItem } from './tracked-item';
@@ -114,4 +115,9 @@ function remarksCell(item: TrackedItem): string {
         `反复出现：与${r.year ?? '往'}年度${quoted(r.title)}问题相似（${RECTIFICATION_STATUS_LABELS[r.status]}）`,
     )
     .join('\n');
+}
+
+/** The ledger as a document: one table, for Markdown and plain text. */
+export function ledgerDocument(title: string, rows: readonly LedgerRow[]): ClosingDocument {
+  return { title, blocks: [{ kind: 'table', header: [...LEDGER_COLUMNS], rows: rows.map((r) => r.cells) }] };
 }
