@@ -4,6 +4,7 @@ import { ChineseWorkingDayCalendar, shanghaiDate } from '@rectify/domain';
 import { OrganisationEntity, type OrganisationKind, UserEntity, type UserRole } from '@rectify/persistence';
 import { type DataSource } from 'typeorm';
 import { addOrganisation } from '../organisations/add-organisation.usecase';
+import { NEXT_YEAR_REPORT_NAME, NEXT_YEAR_REPORT_TEXT } from './next-year-report';
 import { importReport } from '../import-report/import-report.usecase';
 import { addUser, findUserByUsername } from '../users/add-user.usecase';
 import { transitionItem } from '../transition-item/transition-item.usecase';
@@ -124,23 +125,21 @@ export async function seedDemoData(db: DataSource, reportsDir: string | null): P
   // claims one item done that was not signed off, leaves one out, and repeats a problem.
   if (files.length >= REPORT_OWNERS.length) {
     const next = await importReport(db, {
-      bytes: readFileSync(join(DEMO_REPORTS_DIR, NEXT_YEAR_REPORT)),
-      fileName: NEXT_YEAR_REPORT,
+      bytes: Buffer.from(NEXT_YEAR_REPORT_TEXT, 'utf8'),
+      fileName: NEXT_YEAR_REPORT_NAME,
       organisationName: NEXT_YEAR_ORGANISATION,
     });
     if (next.created) {
       result.reportsImported++;
       result.itemsCreated += next.itemIds.length;
     } else {
-      result.skippedReports.push(NEXT_YEAR_REPORT);
+      result.skippedReports.push(NEXT_YEAR_REPORT_NAME);
     }
   }
   return result;
 }
 
-const DEMO_REPORTS_DIR = join(__dirname, 'reports');
 const NEXT_YEAR_ORGANISATION = '青石村党总支';
-const NEXT_YEAR_REPORT = '青石村党总支2024年度党建工作总结.txt';
 
 /** The general branch's first 2023 item is rectified and signed off; the others stay open. */
 async function workLastYearItems(db: DataSource, itemIds: string[]): Promise<void> {
