@@ -371,6 +371,20 @@ describe('closing-loop API', () => {
       expect(bogus.body.code).toBe('REPORT_NOT_FOUND');
     });
 
+    it('finds the repeated problem with the recurring filter', async () => {
+      const res = await get('sup', '/api/items', { recurring: 'true', organisationId: q.branch.id }).expect(
+        200,
+      );
+      expect(res.body.items).toHaveLength(1);
+      expect(res.body.items[0]).toMatchObject({ reportYear: 2024, recurring: true });
+      const others = await get('sup', '/api/items', {
+        recurring: 'false',
+        organisationId: q.branch.id,
+      }).expect(200);
+      expect(others.body.total).toBe(7);
+      expect(others.body.items.every((i: { recurring: boolean }) => !i.recurring)).toBe(true);
+    });
+
     it('links the repeated problem to the 2023 item both ways in the item details', async () => {
       expect(newItems).toBeDefined();
       const repeated = await get('sec', `/api/items/${newItems[0]}`).expect(200);

@@ -22,6 +22,12 @@ export class SearchItemsDto {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ description: '反复出现（与本组织往年查摆的问题相似）' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  recurring?: boolean;
+
   @ApiPropertyOptional({ enum: SOURCES, description: '自身查摆 / 上级点评 / 群众评议 / 巡视巡察' })
   @IsOptional()
   @IsIn(SOURCES)

@@ -8,6 +8,8 @@ export interface SearchItemsFilter {
   organisationId?: string;
   status?: RectificationStatus;
   overdue?: boolean;
+  /** Only problems that repeat an earlier year's problem (反复出现), or only those that do not. */
+  recurring?: boolean;
   source?: string;
   year?: number;
   /** Words to find in title or detail. */
@@ -29,6 +31,8 @@ export interface ItemListEntry {
   source: string;
   deadline: string | null;
   overdue: boolean;
+  /** Repeats an earlier year's problem of the same organisation. */
+  recurring: boolean;
   version: number;
 }
 
@@ -74,6 +78,11 @@ export async function searchItems(
       filter.today,
     );
   }
+  if (filter.recurring !== undefined) {
+    where.push(
+      `${filter.recurring ? '' : 'NOT '}EXISTS (SELECT 1 FROM item_recurrence ir WHERE ir.item_id = i.id)`,
+    );
+  }
   if (filter.text)
     add((n) => `(i.title ILIKE $${n} OR i.detail ILIKE $${n})`, `%${escapeLike(filter.text)}%`);
 
@@ -86,7 +95,7 @@ export async function searchItems(
     `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", r.year AS "reportYear", i.seq,
             i.title, i.status, i.source, to_char(i.deadline, 'YYYY-MM-DD') AS deadline,
             COALESCE(i.deadline < $${n - 2}::date AND i.status NOT IN ('completed', 'long_term'), FALSE) AS overdue,
-            i.version
+            EXISTS (SELECT 1 FROM item_recurrence ir WHERE ir.item_id = i.id) AS recurring, i.version
        ${from}
       ORDER BY i.created_at DESC, i.seq ASC
       LIMIT $${n - 1} OFFSET $${n}`,
