@@ -129,6 +129,22 @@ describe('closing-loop API', () => {
   });
 
   describe('the summary and ledger for the committee supervisor', () => {
+    it('lists every organisation in the subtree, the one without items with zeros', async () => {
+      const res = await get('sup', committeePath('summary'), { year: 2023, asOf: AS_OF }).expect(200);
+      expect(
+        res.body.byOrganisation.map((o: { organisationName: string; items: number }) => [
+          o.organisationName,
+          o.items,
+        ]),
+      ).toEqual(
+        expect.arrayContaining([
+          [q.branch.name, 5],
+          [q.other.name, 0],
+          [q.committee.name, 0],
+        ]),
+      );
+    });
+
     it('counts the 2023 items', async () => {
       const res = await get('sup', committeePath('summary'), { year: 2023, asOf: AS_OF }).expect(200);
       expect(res.body.totals).toEqual({
@@ -280,11 +296,17 @@ describe('closing-loop API', () => {
       expect(fields(res.body)).toEqual(['asOf']);
     });
 
+    it('refuses an asOf far in the future at once, instead of counting working days to it', async () => {
+      const res = await get('sup', committeePath('summary'), { year: 2023, asOf: '9999-12-31' }).expect(400);
+      expect(res.body.code).toBe('INVALID_ARGUMENT');
+      expect(res.body.message).toContain('1990至2100');
+    });
+
     it('answers a year without items 404, telling which report to import', async () => {
       const res = await get('sec', branchPath('section'), { year: 2030 }).expect(404);
       expect(res.body.code).toBe('NO_TRACKED_ITEMS');
       expect(res.body.message).toContain('没有2029年度的整改事项');
-      expect(res.body.message).toContain('请先导入该组织2029年度的报告');
+      expect(res.body.message).toContain('请先由管理员导入该组织2029年度的报告');
     });
 
     it('answers an organisation id that is not a uuid 404', async () => {

@@ -163,6 +163,29 @@ describe('rectify section (CLI)', () => {
     const badDay = await cli('section', '--org', q.branch.name, '--year', '2024', '--as-of', '2025-02-30');
     expect(badDay.status).toBe(64);
     expect(badDay.stderr).toContain('--as-of');
+    const farFuture = await cli(
+      'summary',
+      '--org',
+      q.committee.name,
+      '--year',
+      '2023',
+      '--as-of',
+      '9999-12-31',
+    );
+    expect(farFuture.status).toBe(64);
+    const mismatch = await cli(
+      'section',
+      '--org',
+      q.branch.name,
+      '--year',
+      '2024',
+      '--format',
+      'md',
+      '--out',
+      file,
+    );
+    expect(mismatch.status).toBe(64);
+    expect(mismatch.stderr).toContain('类型不一致');
   });
 
   it('prints the section as JSON with --json', async () => {
@@ -319,7 +342,7 @@ describe('rectify closing-loop commands refuse with a clear message', () => {
   it('a year with no earlier report imported (exit 1)', async () => {
     const run = await cli('section', '--org', q.branch.name, '--year', '2030');
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('请先导入');
+    expect(run.stderr).toContain('请先由管理员导入');
   });
 
   it('a year that is not a number (exit 64)', async () => {

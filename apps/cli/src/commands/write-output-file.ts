@@ -20,8 +20,22 @@ export function documentFormat(
   usage: string,
 ): DocumentFormat {
   const extension = outFile?.toLowerCase();
-  const chosen =
-    format ?? (extension?.endsWith('.docx') ? 'docx' : extension?.endsWith('.md') ? 'md' : 'text');
+  const named = extension?.endsWith('.docx')
+    ? 'docx'
+    : extension?.endsWith('.md')
+      ? 'md'
+      : extension?.endsWith('.txt')
+        ? 'text'
+        : undefined;
+  // Markdown in a file called .docx is a "corrupt document" in Word: refuse the mismatch.
+  if (format !== undefined && named !== undefined && format !== named) {
+    throw new CliError(
+      `--format ${format} 与输出文件 ${outFile} 的类型不一致：请去掉 --format，或改用相应的扩展名。`,
+      64,
+      'USAGE',
+    );
+  }
+  const chosen = format ?? named ?? 'text';
   if (chosen !== 'text' && chosen !== 'md' && chosen !== 'docx') {
     throw new CliError(`--format 只能是 text、md 或 docx，收到"${chosen}"。用法：${usage}`, 64, 'USAGE');
   }

@@ -15,8 +15,8 @@ export function requiredYear(args: ParsedArgs, name: string, usage: string): num
 /** --as-of YYYY-MM-DD: the day to count deadlines from, for reproducible output. */
 export function asOfOption(args: ParsedArgs): string | undefined {
   const value = optionValue(args, 'as-of');
-  if (value !== undefined && !isIsoDay(value)) {
-    throw new CliError(`--as-of 应为日期 YYYY-MM-DD，收到"${value}"。`, EXIT_USAGE, 'USAGE');
+  if (value !== undefined && (!isIsoDay(value) || value < '1990-01-01' || value > '2100-12-31')) {
+    throw new CliError(`--as-of 应为1990至2100年间的日期 YYYY-MM-DD，收到"${value}"。`, EXIT_USAGE, 'USAGE');
   }
   return value;
 }

@@ -59,10 +59,10 @@ export function assertYear(year: number, what = '年度'): void {
 /** The day outputs are computed for: today in Shanghai unless a valid YYYY-MM-DD is given. */
 export function asOfDay(asOf: string | undefined, today: () => string): string {
   if (asOf === undefined) return today();
-  if (!isIsoDay(asOf)) {
+  if (!isIsoDay(asOf) || asOf < '1990-01-01' || asOf > '2100-12-31') {
     throw new ApplicationError(
       'INVALID_ARGUMENT',
-      `统计日期"${asOf}"无效：请填写 YYYY-MM-DD 格式的日期，如 2025-01-10。`,
+      `统计日期"${asOf}"无效：请填写1990至2100年间 YYYY-MM-DD 格式的日期，如 2025-01-10。`,
       {
         asOf,
       },

@@ -30,7 +30,8 @@ interface ItemRow extends Omit<
 /**
  * The tracked items of one year's reports, with what the section, summary and ledger need to
  * put them into words: measures, evidence, the last completion request, the sign-off day, the
- * latest progress note and the earlier problems each one repeats. Five queries, however many items.
+ * latest progress the branch reported (its notes and long-term reviews) and the earlier problems
+ * each one repeats. Five queries, however many items.
  */
 export async function loadTrackedItems(db: DataSource, query: TrackedItemsQuery): Promise<TrackedItem[]> {
   const params: unknown[] = [query.problemYear];
@@ -72,7 +73,9 @@ export async function loadTrackedItems(db: DataSource, query: TrackedItemsQuery)
               to_char(at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "on"
          FROM item_history
         WHERE item_id = ANY($1)
-          AND event IN ('SUBMIT_COMPLETION', 'APPROVE_COMPLETION', 'ADD_PROGRESS_NOTE', 'RECORD_LONG_TERM_REVIEW', 'APPROVE_LONG_TERM')
+          AND event IN ('SUBMIT_COMPLETION', 'APPROVE_COMPLETION', 'ADD_PROGRESS_NOTE', 'RECORD_LONG_TERM_REVIEW')
+          -- A supervisor's note is an instruction, not the branch's progress.
+          AND NOT (event = 'ADD_PROGRESS_NOTE' AND actor_role = 'supervisor')
         ORDER BY item_id, event, seq DESC`,
       [ids],
     ) as Promise<
@@ -112,9 +115,9 @@ export async function loadTrackedItems(db: DataSource, query: TrackedItemsQuery)
     const submitted = line('SUBMIT_COMPLETION');
     const approved = line('APPROVE_COMPLETION');
     const progress = lines
-      .filter((l) => ['ADD_PROGRESS_NOTE', 'RECORD_LONG_TERM_REVIEW', 'APPROVE_LONG_TERM'].includes(l.event))
+      .filter((l) => l.event === 'ADD_PROGRESS_NOTE' || l.event === 'RECORD_LONG_TERM_REVIEW')
       .sort((a, b) => b.seq - a.seq)[0];
-    const progressNote = progress ? text(progress.payload.note ?? progress.payload.reason) : null;
+    const progressNote = progress ? text(progress.payload.note) : null;
     return {
       id: row.id,
       organisationId: row.organisationId,

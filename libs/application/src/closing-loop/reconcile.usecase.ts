@@ -52,7 +52,7 @@ export async function reconcileReportFile(
     throw err;
   }
   const target = await resolveTarget(db, request);
-  const reportYear = requireYear(request.year ?? extraction.year);
+  const reportYear = requireYear(request.year ?? extraction.year, YEAR_HINT_FOR_FILE);
   const earlier: { id: string; title: string; status: RectificationStatus; year: number }[] = await db.query(
     `SELECT i.id, i.title, i.status, r.year FROM rectification_item i JOIN report r ON r.id = i.report_id
       WHERE i.organisation_id = $1 AND r.year < $2 AND r.year >= $2 - $3 ORDER BY r.year, r.imported_at, i.seq`,
@@ -95,7 +95,7 @@ export async function reconcileStoredReport(
     if (err instanceof ApplicationError && err.code === 'ORGANISATION_NOT_FOUND') throw notFound();
     throw err;
   }
-  const reportYear = requireYear(rows[0].year);
+  const reportYear = requireYear(rows[0].year, YEAR_HINT_FOR_STORED);
   return reconcileWith(
     db,
     target,
@@ -178,14 +178,17 @@ async function reconcileWith(
   };
 }
 
-function requireYear(year: number | null): number {
+function requireYear(year: number | null, hint: string): number {
   if (year === null) {
     throw new ApplicationError(
       'INVALID_ARGUMENT',
-      '报告年度未知，无法确定应核对哪一年的整改事项：请用 --year（接口中为 year）指定报告年度。',
+      `报告年度未知，无法确定应核对哪一年的整改事项：${hint}`,
       {},
     );
   }
   assertYear(year, '报告年度');
   return year;
 }
+
+const YEAR_HINT_FOR_FILE = '请指定报告年度（命令行 --year，接口 year 字段）。';
+const YEAR_HINT_FOR_STORED = '该报告导入时未识别出年度：请管理员指定年度后重新导入。';

@@ -10,7 +10,14 @@ import {
   type WorkingDayCalendar,
 } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
-import { asOfDay, assertYear, type OrganisationRef, resolveTarget } from './closing-loop-target';
+import {
+  asOfDay,
+  assertYear,
+  type ClosingLoopTarget,
+  type OrganisationRef,
+  resolveTarget,
+} from './closing-loop-target';
+import { scopeCondition } from '../item-queries/viewer-scope';
 import { loadTrackedItems } from './load-tracked-items';
 
 export interface YearRequest extends OrganisationRef {
@@ -33,6 +40,7 @@ export async function summariseOrganisation(db: DataSource, request: YearRequest
     problemYear: request.problemYear,
     asOf,
     organisationName: target.organisation.name,
+    organisations: await organisationsInScope(db, target),
     calendar,
   });
   return { summary, document: summaryDocument(summary) };
@@ -50,6 +58,21 @@ export async function buildLedger(db: DataSource, request: YearRequest): Promise
     title: `${target.organisation.name}${request.problemYear}年度查摆问题整改台账`,
     rows: ledgerRows(items, { asOf, calendar }),
   };
+}
+
+/** The organisation and those below it that the viewer may see. */
+async function organisationsInScope(
+  db: DataSource,
+  target: ClosingLoopTarget,
+): Promise<{ id: string; name: string }[]> {
+  const params: unknown[] = [`${target.organisation.path}%`];
+  let condition = 'TRUE';
+  if (target.viewer) {
+    const scoped = scopeCondition(target.viewer, 2);
+    condition = scoped.sql;
+    params.push(...scoped.params);
+  }
+  return db.query(`SELECT o.id, o.name FROM organisation o WHERE o.path LIKE $1 AND ${condition}`, params);
 }
 
 async function loadYear(db: DataSource, request: YearRequest) {

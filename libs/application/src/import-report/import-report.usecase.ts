@@ -6,6 +6,8 @@ import {
   ReportReadError,
   ITEM_SOURCE_LABELS,
   type ItemSource,
+  problemName,
+  quoted,
   type RecurringProblem,
 } from '@rectify/domain';
 import {
@@ -81,8 +83,8 @@ export async function importReport(
 }
 
 /**
- * The report is stored by now, so a check that cannot be made (an unusable year) must not turn
- * the import into an error: it is left out and can be asked for later.
+ * The report is stored by now, so a check that cannot be made (an unusable year, a failing
+ * query) must not turn the import into an error: it is left out and can be asked for later.
  */
 async function reconcileAfterImport(
   db: DataSource,
@@ -92,9 +94,9 @@ async function reconcileAfterImport(
   if (year === null) return null;
   try {
     return await reconcileStoredReport(db, { reportId });
-  } catch (err) {
-    if (err instanceof ApplicationError) return null;
-    throw err;
+  } catch {
+    // Asked for again at GET /api/reports/{id}/reconciliation or with `rectify reconcile`.
+    return null;
   }
 }
 
@@ -155,7 +157,7 @@ async function storeExtraction(
     for (const r of recurring) {
       const e = r.earlier[0];
       warnings.push(
-        `第${r.seq}个问题"${r.title}"与${e.year}年度的"${e.title}"问题相似，已标记为反复出现：请上级党组织关注。`,
+        `第${r.seq}个问题${quoted(problemName(r.title))}与${e.year}年度的${quoted(problemName(e.title))}问题相似，已标记为反复出现：请上级党组织关注。`,
       );
     }
     return { created: true, reportId: report.id, year, itemIds, warnings, extraction, recurring };

@@ -24,7 +24,7 @@ const ITEMS = [
     status: 'long_term',
     measures: [{ title: '设立党员示范岗', responsible: '张华', deadline: '2024-06-30' }],
     deadline: '2024-06-30',
-    latestProgress: { note: '已设立示范岗6个', on: '2024-09-01' },
+    latestProgress: { note: '目前已设立示范岗6个', on: '2024-09-01' },
   }),
   trackedItem({
     id: 'c',

@@ -103,7 +103,7 @@ function statusSentences(item: TrackedItem, asOf: string): string {
       return `${done}该问题已整改完成${signedOff}。`;
     }
     case 'long_term': {
-      const latest = item.latestProgress ? `目前${clause(item.latestProgress.note)}。` : '';
+      const latest = item.latestProgress ? `目前${progressClause(item.latestProgress.note)}。` : '';
       return `${latest}该问题需长期坚持整改，持续推进中。`;
     }
     default:
@@ -122,12 +122,17 @@ function unfinishedSentence(item: TrackedItem, asOf: string): string {
       : item.status === 'pending_review'
         ? '已提交销号申请，正在审核'
         : '正在落实整改措施';
-  const progress = item.latestProgress ? `，${clause(item.latestProgress.note)}` : '';
+  const progress = item.latestProgress ? `，${progressClause(item.latestProgress.note)}` : '';
   let plan: string;
   if (!item.deadline) plan = '尚未明确完成时限';
   else if (item.deadline < asOf) plan = `原计划于${chineseDate(item.deadline)}前完成，已超过整改时限`;
   else plan = `计划于${chineseDate(item.deadline)}前完成`;
   return `该问题尚未完成，目前${now}${progress}，${plan}。`;
+}
+
+/** A progress note as a clause after 目前, without saying 目前 twice. */
+function progressClause(note: string): string {
+  return clause(note).replace(/^(?:目前|当前|现)[，,：:]?/u, '');
 }
 
 /** Older reports first, then the order of the problems in their report. */

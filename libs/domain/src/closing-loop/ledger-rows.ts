@@ -2,7 +2,7 @@ import { RECTIFICATION_STATUS_LABELS } from '@rectify/workflow';
 import { type WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { type ReminderThresholds } from '../reminders/reminder-plan';
 import { chineseDate, clause, daysBetween, quoted } from './chinese-text';
-import { compareItems } from './compose-last-year-section';
+import { compareItems, problemName } from './compose-last-year-section';
 import { type ClosingDocument } from './document/closing-document';
 import { ITEM_LIGHT_LABELS, type ItemLight, itemLight } from './item-light';
 import { isOverdue } from './summarise-rectification';
@@ -112,7 +112,7 @@ function remarksCell(item: TrackedItem): string {
   return item.recurrence
     .map(
       (r) =>
-        `反复出现：与${r.year ?? '往'}年度${quoted(r.title)}问题相似（${RECTIFICATION_STATUS_LABELS[r.status]}）`,
+        `反复出现：与${r.year ?? '往'}年度${quoted(problemName(r.title))}问题相似（${RECTIFICATION_STATUS_LABELS[r.status]}）`,
     )
     .join('\n');
 }

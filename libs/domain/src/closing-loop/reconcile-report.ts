@@ -1,6 +1,7 @@
 import { RECTIFICATION_STATUS_LABELS, type RectificationStatus } from '@rectify/workflow';
 import { type LastYearRectificationEntry, type RectificationProgress } from '../report/extraction-result';
 import { quoted } from './chinese-text';
+import { problemName } from './compose-last-year-section';
 import { type RecurringProblem } from './find-recurring-problems';
 import { matchOneToOne } from './match-problems';
 import { fingerprintProblem, fingerprintSimilarity } from './similarity/problem-similarity';
@@ -172,21 +173,21 @@ function findings(
     out.push({
       kind: 'claim_disagrees',
       itemId: m.itemId,
-      message: `报告称${quoted(m.itemTitle)}问题${CLAIM_LABELS[m.claim]}，但跟踪记录为"${truth}"。${fix}`,
+      message: `报告称${quoted(problemName(m.itemTitle))}问题${CLAIM_LABELS[m.claim]}，但跟踪记录为"${truth}"。${fix}`,
     });
   }
   for (const o of omitted) {
     out.push({
       kind: 'item_omitted',
       itemId: o.itemId,
-      message: `报告的上年度整改情况未提及${problemYear}年度查摆的${quoted(o.title)}问题（当前：${RECTIFICATION_STATUS_LABELS[o.status]}）：请补充该问题的整改情况。`,
+      message: `报告的上年度整改情况未提及${problemYear}年度查摆的${quoted(problemName(o.title))}问题（当前：${RECTIFICATION_STATUS_LABELS[o.status]}）：请补充该问题的整改情况。`,
     });
   }
   for (const c of unmatchedClaims) {
     out.push({
       kind: 'claim_unmatched',
       itemId: null,
-      message: `报告提到的${quoted(c.problem)}问题（${CLAIM_LABELS[c.claim]}）与${problemYear}年度跟踪的整改事项均不对应：请核对问题表述，或确认该问题是否已录入。`,
+      message: `报告提到的${quoted(problemName(c.problem))}问题（${CLAIM_LABELS[c.claim]}）与${problemYear}年度跟踪的整改事项均不对应：请核对问题表述，或确认该问题是否已录入。`,
     });
   }
   for (const r of recurring) {
@@ -194,7 +195,7 @@ function findings(
     out.push({
       kind: 'problem_recurs',
       itemId: r.itemId,
-      message: `本年度查摆的${quoted(r.title)}问题与${first.year ?? '往'}年度的${quoted(first.title)}问题相似，属反复出现（原事项：${RECTIFICATION_STATUS_LABELS[first.status]}）：请考虑重新整改原事项，或将本问题列为重点整改。`,
+      message: `本年度查摆的${quoted(problemName(r.title))}问题与${first.year ?? '往'}年度的${quoted(problemName(first.title))}问题相似，属反复出现（原事项：${RECTIFICATION_STATUS_LABELS[first.status]}）：请考虑重新整改原事项，或将本问题列为重点整改。`,
     });
   }
   return out;

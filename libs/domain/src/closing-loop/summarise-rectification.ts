@@ -65,6 +65,8 @@ export interface SummariseOptions {
   problemYear: number;
   asOf: string;
   organisationName: string;
+  /** Every organisation in scope, so one without items that year shows with zeros, not missing. */
+  organisations?: readonly { id: string; name: string }[];
   calendar: WorkingDayCalendar;
   thresholds?: ReminderThresholds;
 }
@@ -117,7 +119,7 @@ export function summariseRectification(
       recurring: recurring.length,
     },
     completionRate: rate(completed, ordered.length),
-    byOrganisation: byOrganisation(ordered, options.asOf),
+    byOrganisation: byOrganisation(ordered, options.organisations ?? [], options.asOf),
     byStatus: tally(RECTIFICATION_STATUSES, ordered, (i) => i.status),
     bySource: tally(SOURCES, ordered, (i) => i.source),
     byLight: tally(ITEM_LIGHTS, ordered, (i) =>
@@ -132,16 +134,24 @@ export function isOverdue(item: Pick<TrackedItem, 'status' | 'deadline'>, asOf: 
   return isOpen(item.status) && item.deadline !== null && item.deadline < asOf;
 }
 
-function byOrganisation(items: readonly TrackedItem[], asOf: string): OrganisationSummary[] {
-  const groups = new Map<string, TrackedItem[]>();
-  for (const item of items)
-    groups.set(item.organisationId, [...(groups.get(item.organisationId) ?? []), item]);
-  return [...groups.values()]
-    .map((group) => {
+function byOrganisation(
+  items: readonly TrackedItem[],
+  organisations: readonly { id: string; name: string }[],
+  asOf: string,
+): OrganisationSummary[] {
+  const groups = new Map<string, { name: string; items: TrackedItem[] }>();
+  for (const o of organisations) groups.set(o.id, { name: o.name, items: [] });
+  for (const item of items) {
+    const group = groups.get(item.organisationId) ?? { name: item.organisationName, items: [] };
+    group.items.push(item);
+    groups.set(item.organisationId, group);
+  }
+  return [...groups.entries()]
+    .map(([organisationId, { name, items: group }]) => {
       const completed = count(group, (i) => i.status === 'completed');
       return {
-        organisationId: group[0].organisationId,
-        organisationName: group[0].organisationName,
+        organisationId,
+        organisationName: name,
         items: group.length,
         completed,
         longTerm: count(group, (i) => i.status === 'long_term'),

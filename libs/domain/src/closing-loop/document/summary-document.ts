@@ -1,5 +1,6 @@
 import { RECTIFICATION_STATUS_LABELS, RECTIFICATION_STATUSES } from '@rectify/workflow';
 import { chineseDate, quoted } from '../chinese-text';
+import { problemName } from '../compose-last-year-section';
 import { ITEM_LIGHT_LABELS, ITEM_LIGHTS } from '../item-light';
 import { type RectificationSummary } from '../summarise-rectification';
 import { ITEM_SOURCE_LABELS, type ItemSource } from '../tracked-item';
@@ -80,7 +81,7 @@ export function summaryDocument(s: RectificationSummary): ClosingDocument {
             String(i + 1),
             r.organisationName,
             r.title,
-            r.earlier.map((e) => `${e.year ?? '往'}年度${quoted(e.title)}`).join('；'),
+            r.earlier.map((e) => `${e.year ?? '往'}年度${quoted(problemName(e.title))}`).join('；'),
             r.earlier.map((e) => RECTIFICATION_STATUS_LABELS[e.status]).join('；'),
           ]),
         },
