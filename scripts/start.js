@@ -21,6 +21,20 @@ function build() {
     },
   );
   if (r.status !== 0) throw new Error('build failed: see the TypeScript errors above');
+  log('building the web UI (vite build)');
+  const web = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'apps/web/vite.config.mjs',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (web.status !== 0) throw new Error('building the web UI failed: see the messages above');
 }
 
 function launch(name, entry, env) {
@@ -83,6 +97,10 @@ async function main() {
     await redis.stop();
     process.exit(code);
   };
+  const port = process.env.API_PORT ?? '3000';
+  log(
+    `web UI: http://127.0.0.1:${port}/  (demo logins: admin, zhen.shuji, zongzhi.shuji, diyi.shuji; password rectify-demo)`,
+  );
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
   // If either app dies, stop everything: a half-running product is worse than a clear exit.

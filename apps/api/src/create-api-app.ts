@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { QUEUE_DASHBOARD_PATH, QueueDashboard } from './queue-dashboard/queue-dashboard';
 import { serveOpenApi } from './openapi';
 import { type ApiConfig } from './config/api-config';
+import { serveWebUi } from './web-ui/serve-web-ui';
 
 /** Builds the API application; shared by main.ts and the e2e tests so both run the same app. */
 export async function createApiApp(config: ApiConfig, sharedDatabase?: Database): Promise<INestApplication> {
@@ -18,6 +19,7 @@ export async function createApiApp(config: ApiConfig, sharedDatabase?: Database)
   // Helmet's default CSP suits it (external same-origin scripts, inline styles allowed).
   app.use(QUEUE_DASHBOARD_PATH, ...app.get(QueueDashboard).handlers());
   app.setGlobalPrefix('api');
+  serveWebUi(app, config.WEB_DIR);
   // A process hosting both apps (standalone) closes them itself, in order.
   if (!sharedDatabase) app.enableShutdownHooks();
   serveOpenApi(app);

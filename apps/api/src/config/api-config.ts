@@ -22,6 +22,8 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env) {
       QUEUE_PREFIX: text('rectify'),
       RECTIFY_DATA_DIR: (raw: string | undefined) => raw || join(PROJECT_ROOT, '.run', 'pglite'),
       EVIDENCE_DIR: (raw: string | undefined) => raw || join(PROJECT_ROOT, '.run', 'evidence'),
+      // The built web UI (npm run build:web), served under `/` when it exists.
+      WEB_DIR: (raw: string | undefined) => raw || join(PROJECT_ROOT, 'dist', 'web'),
       JWT_SECRET: secret(production ? undefined : 'development-only-secret-change-me'),
       JWT_TTL_SECONDS: positiveInt(3600),
     },
