@@ -393,6 +393,15 @@ describe('closing-loop API', () => {
       expect(bogus.body.code).toBe('REPORT_NOT_FOUND');
     });
 
+    it('lists items with their light and the working days overdue or left', async () => {
+      const res = await get('sec', '/api/items', { organisationId: q.branch.id, year: 2023 }).expect(200);
+      const byId = Object.fromEntries(res.body.items.map((i: { id: string }) => [i.id, i]));
+      // The open 2023 item's deadline (2024-06-30) is long past; completed items are not lit.
+      expect(byId[ids2023[3]]).toMatchObject({ light: 'red', workdaysLeft: null });
+      expect(byId[ids2023[3]].workdaysOverdue).toBeGreaterThan(400);
+      expect(byId[ids2023[0]]).toMatchObject({ light: 'not_lit', workdaysLeft: null, workdaysOverdue: null });
+    });
+
     it('finds the repeated problem with the recurring filter', async () => {
       const res = await get('sup', '/api/items', { recurring: 'true', organisationId: q.branch.id }).expect(
         200,

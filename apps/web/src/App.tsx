@@ -1,10 +1,102 @@
-import { ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import 'dayjs/locale/zh-cn';
+import { type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth/auth-context';
+import { AppLayout } from './layout/AppLayout';
+import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { ImportPage } from './pages/import/ImportPage';
+import { ItemPage } from './pages/item/ItemPage';
+import { ItemsPage } from './pages/items/ItemsPage';
+import { LoginPage } from './pages/login/LoginPage';
+import { MailboxPage } from './pages/mailbox/MailboxPage';
+import { OutputsPage } from './pages/outputs/OutputsPage';
+
+/** Pages behind the login: anyone signed in, sent to the login page otherwise. */
+function RequireLogin({ children }: { children: ReactNode }) {
+  const { user, loading } = useAuth();
+  const location = useLocation();
+  if (loading) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <AppLayout>{children}</AppLayout>;
+}
+
+/** Secretaries start at their items, supervisors and administrators at the dashboard. */
+function Home() {
+  const { user } = useAuth();
+  return <Navigate to={user?.role === 'secretary' ? '/items' : '/dashboard'} replace />;
+}
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN}>
-      <div>整改闭环管理</div>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c8161d' } }}>
+      <AntApp>
+        <AuthProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                path="/"
+                element={
+                  <RequireLogin>
+                    <Home />
+                  </RequireLogin>
+                }
+              />
+              <Route
+                path="/items"
+                element={
+                  <RequireLogin>
+                    <ItemsPage />
+                  </RequireLogin>
+                }
+              />
+              <Route
+                path="/items/:id"
+                element={
+                  <RequireLogin>
+                    <ItemPage />
+                  </RequireLogin>
+                }
+              />
+              <Route
+                path="/dashboard"
+                element={
+                  <RequireLogin>
+                    <DashboardPage />
+                  </RequireLogin>
+                }
+              />
+              <Route
+                path="/import"
+                element={
+                  <RequireLogin>
+                    <ImportPage />
+                  </RequireLogin>
+                }
+              />
+              <Route
+                path="/outputs"
+                element={
+                  <RequireLogin>
+                    <OutputsPage />
+                  </RequireLogin>
+                }
+              />
+              <Route
+                path="/mailbox"
+                element={
+                  <RequireLogin>
+                    <MailboxPage />
+                  </RequireLogin>
+                }
+              />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </BrowserRouter>
+        </AuthProvider>
+      </AntApp>
     </ConfigProvider>
   );
 }

@@ -9,6 +9,7 @@ import {
   updateItemDetails,
 } from '@rectify/application';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { shanghaiDate } from '@rectify/domain';
 import { type RectificationEventType } from '@rectify/workflow';
 import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
@@ -20,7 +21,8 @@ import { SearchItemsDto } from './search-items.dto';
 import { TransitionRequestDto } from './transition-request.dto';
 import { UpdateItemDetailsDto } from './update-item-details.dto';
 
-const today = () => new Date().toISOString().slice(0, 10);
+// Deadlines are days in China: "today" is the Shanghai date, not the UTC one.
+const today = () => shanghaiDate(new Date());
 
 /** Rectification items, always seen through the caller's organisation scope. */
 @ApiTags('items 整改事项')

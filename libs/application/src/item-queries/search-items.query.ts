@@ -1,3 +1,4 @@
+import { ChineseWorkingDayCalendar, type ItemLight, itemLight } from '@rectify/domain';
 import { type RectificationStatus } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
@@ -33,6 +34,12 @@ export interface ItemListEntry {
   overdue: boolean;
   /** Repeats an earlier year's problem of the same organisation. */
   recurring: boolean;
+  /** 亮灯 today: red/yellow/green for open items with a deadline. */
+  light: ItemLight;
+  /** Working days until the deadline (0 on the day), for open items not yet overdue. */
+  workdaysLeft: number | null;
+  /** Working days past the deadline, for overdue items. */
+  workdaysOverdue: number | null;
   version: number;
 }
 
@@ -41,6 +48,25 @@ export interface ItemPage {
   total: number;
   page: number;
   pageSize: number;
+}
+
+const calendar = new ChineseWorkingDayCalendar();
+
+/** The light and the working days left or overdue, counted on the Chinese calendar. */
+function withLight(
+  row: Omit<ItemListEntry, 'light' | 'workdaysLeft' | 'workdaysOverdue'>,
+  today: string,
+): ItemListEntry {
+  const light = itemLight(row, today, calendar);
+  const open = light === 'red' || light === 'yellow' || light === 'green';
+  return {
+    ...row,
+    light,
+    workdaysLeft:
+      open && row.deadline && row.deadline >= today ? calendar.workdaysBetween(today, row.deadline) : null,
+    workdaysOverdue:
+      open && row.deadline && row.deadline < today ? calendar.workdaysBetween(row.deadline, today) : null,
+  };
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -91,7 +117,7 @@ export async function searchItems(
   const [{ total }] = await db.query(`SELECT count(*)::int AS total ${from}`, params);
   params.push(filter.today, filter.pageSize, (filter.page - 1) * filter.pageSize);
   const n = params.length;
-  const rows: ItemListEntry[] = await db.query(
+  const rows: Omit<ItemListEntry, 'light' | 'workdaysLeft' | 'workdaysOverdue'>[] = await db.query(
     `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", r.year AS "reportYear", i.seq,
             i.title, i.status, i.source, to_char(i.deadline, 'YYYY-MM-DD') AS deadline,
             COALESCE(i.deadline < $${n - 2}::date AND i.status NOT IN ('completed', 'long_term'), FALSE) AS overdue,
@@ -101,5 +127,10 @@ export async function searchItems(
       LIMIT $${n - 1} OFFSET $${n}`,
     params,
   );
-  return { items: rows, total, page: filter.page, pageSize: filter.pageSize };
+  return {
+    items: rows.map((row) => withLight(row, filter.today)),
+    total,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
 }

@@ -1,0 +1,3 @@
+export function DashboardPage() {
+  return <div>待开发</div>;
+}

@@ -1,0 +1,3 @@
+export function ImportPage() {
+  return <div>待开发</div>;
+}

@@ -1,0 +1,3 @@
+export function ItemPage() {
+  return <div>待开发</div>;
+}

@@ -1,0 +1,3 @@
+export function ItemsPage() {
+  return <div>待开发</div>;
+}

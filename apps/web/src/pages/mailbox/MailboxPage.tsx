@@ -1,0 +1,3 @@
+export function MailboxPage() {
+  return <div>待开发</div>;
+}

@@ -1,0 +1,3 @@
+export function OutputsPage() {
+  return <div>待开发</div>;
+}
