@@ -55,6 +55,23 @@ function ensureRedisServer() {
   return bin;
 }
 
+const CHROMIUM_CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+
+/**
+ * Debian's chromium for the browser tests (Playwright cannot download its own browser here),
+ * with the CJK fonts without which Chinese renders as boxes. Returns the browser binary.
+ */
+function ensureChromium() {
+  let bin = CHROMIUM_CANDIDATES.find((c) => fs.existsSync(c));
+  if (!bin) {
+    aptInstall('chromium');
+    bin = CHROMIUM_CANDIDATES.find((c) => fs.existsSync(c));
+  }
+  if (!fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) aptInstall('fonts-noto-cjk');
+  if (!bin) throw new Error('chromium is still missing after apt-get install chromium.');
+  return bin;
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -247,4 +264,4 @@ async function startPostgres({ dataDir, database = 'rectify', port }) {
   };
 }
 
-module.exports = { startRedis, startPostgres, ensureRedisServer, freePort, which, log };
+module.exports = { startRedis, startPostgres, ensureRedisServer, ensureChromium, freePort, which, log };

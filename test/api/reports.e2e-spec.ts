@@ -13,6 +13,7 @@ describe('reports API', () => {
   let app: INestApplication;
   let http: ReturnType<INestApplication['getHttpServer']>;
   let orgA: string;
+  let orgB: string;
   const tokens: Record<string, string> = {};
   const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
   const REPORT = `2023年度甲村党支部述职报告 ${tag}\n二、存在问题\n一是学习不够深入。二是制度执行不严。\n三、下步打算\n1.加强学习。\n`;
@@ -26,6 +27,7 @@ describe('reports API', () => {
     const town = await addOrganisation(db, { name: `镇党委-${tag}` });
     orgA = (await addOrganisation(db, { name: `甲村党支部-${tag}`, parentName: town.name })).id;
     const b = await addOrganisation(db, { name: `乙村党支部-${tag}`, parentName: town.name });
+    orgB = b.id;
     for (const [who, org, role] of [
       ['admin', town.name, 'admin'],
       ['secA', `甲村党支部-${tag}`, 'secretary'],
@@ -70,6 +72,33 @@ describe('reports API', () => {
     expect(text.text).toBe(REPORT);
     await request(http).get(`/api/reports/${first.body.reportId}`).set(as('secB')).expect(404);
     await request(http).get(`/api/reports/${first.body.reportId}/text`).set(as('secB')).expect(404);
+  });
+
+  it('imports with the corrections made in the preview: a dropped problem and a rewritten title', async () => {
+    const bytes = Buffer.from(REPORT.replace('2023', '2022'), 'utf8');
+    const bad = await upload('admin', '/api/reports', bytes, 'c.txt', {
+      organisationId: orgB,
+      corrections: JSON.stringify({ dropProblemSeqs: [9] }),
+    }).expect(400);
+    expect(bad.body.message).toContain('问题序号 9 不存在');
+    const malformed = await upload('admin', '/api/reports', bytes, 'c.txt', {
+      organisationId: orgB,
+      corrections: JSON.stringify({ dropProblemSeqs: 'all' }),
+    }).expect(400);
+    expect(malformed.body.details).toEqual({ corrections: '格式不正确' });
+    const res = await upload('admin', '/api/reports', bytes, 'c.txt', {
+      organisationId: orgB,
+      corrections: JSON.stringify({ dropProblemSeqs: [2], titles: { '1': '更正后的问题标题' } }),
+    }).expect(201);
+    expect(res.body.itemIds).toHaveLength(1);
+    expect(res.body.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('剔除了第2个问题'),
+        expect.stringContaining('更正为"更正后的问题标题"'),
+      ]),
+    );
+    const item = await request(http).get(`/api/items/${res.body.itemIds[0]}`).set(as('admin')).expect(200);
+    expect(item.body.title).toBe('更正后的问题标题');
   });
 
   it('refuses imports by a secretary with 403', async () => {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ITEM_SOURCES } from '@rectify/application';
 import { type ItemSource } from '@rectify/domain';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsJSON, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 /** The form fields sent with a report to check against the tracked items. */
 export class ReconcileReportDto {
@@ -29,4 +29,14 @@ export class ImportReportDto extends ReconcileReportDto {
   @IsOptional()
   @IsIn(ITEM_SOURCES)
   source?: ItemSource;
+
+  @ApiPropertyOptional({
+    description:
+      '预览后的更正（JSON）：{"dropProblemSeqs":[2],"titles":{"1":"更正后的标题"}}，序号为预览中问题的 seq',
+    example: '{"dropProblemSeqs":[2],"titles":{"1":"理论学习不够深入"}}',
+  })
+  @IsOptional()
+  @IsJSON()
+  @MaxLength(20_000)
+  corrections?: string;
 }

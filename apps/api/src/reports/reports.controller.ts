@@ -26,6 +26,7 @@ import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { requireReportFile, type UploadedReport } from './uploaded-report';
 import { ImportReportDto } from './import-report.dto';
+import { parseCorrections } from './parse-corrections';
 
 // Files over the limit are cut off by multer and answered 413 before they are read.
 const upload = FileInterceptor('file', { limits: { fileSize: MAX_REPORT_BYTES, files: 1 } });
@@ -48,6 +49,10 @@ function uploadSchema(withOrganisation: boolean) {
               type: 'string',
               enum: ['self_inspection', 'superior_review', 'public_appraisal', 'inspection_tour'],
               description: '问题来源（默认自身查摆）',
+            },
+            corrections: {
+              type: 'string',
+              description: '预览后的更正（JSON）：{"dropProblemSeqs":[2],"titles":{"1":"更正后的标题"}}',
             },
           }
         : {}),
@@ -83,6 +88,7 @@ export class ReportsController {
       organisationId: body.organisationId,
       year: body.year,
       source: body.source,
+      corrections: parseCorrections(body.corrections),
       importedByUserId: user.sub,
     });
     return {
