@@ -18,7 +18,7 @@ function RequireLogin({ children }: { children: ReactNode }) {
   const { user, loading } = useAuth();
   const location = useLocation();
   if (loading) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
-  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return <AppLayout>{children}</AppLayout>;
 }
 

@@ -1,5 +1,188 @@
-import { type ReactNode } from 'react';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  FileTextOutlined,
+  LogoutOutlined,
+  MailOutlined,
+  MenuOutlined,
+  UnorderedListOutlined,
+  UploadOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { ROLE_LABELS, type Role, useAuth } from '../auth/auth-context';
 
+const { Header, Sider, Content } = Layout;
+
+export const BRAND_RED = '#c8161d';
+
+interface NavEntry {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  roles: Role[];
+}
+
+const NAV: NavEntry[] = [
+  {
+    key: '/items',
+    label: '我的整改事项',
+    icon: <UnorderedListOutlined />,
+    roles: ['secretary', 'supervisor', 'admin'],
+  },
+  { key: '/dashboard', label: '督导总览', icon: <AlertOutlined />, roles: ['supervisor', 'admin'] },
+  { key: '/import', label: '导入报告', icon: <UploadOutlined />, roles: ['admin'] },
+  {
+    key: '/outputs',
+    label: '整改材料输出',
+    icon: <FileTextOutlined />,
+    roles: ['secretary', 'supervisor', 'admin'],
+  },
+  { key: '/mailbox', label: '提醒邮件', icon: <MailOutlined />, roles: ['admin'] },
+];
+
+/** The frame of every page behind the login: red header, left menu (a drawer on phones). */
 export function AppLayout({ children }: { children: ReactNode }) {
-  return <div>{children}</div>;
+  const { user, logout } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const mobile = !screens.md;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const entries = NAV.filter((e) => !user || e.roles.includes(user.role));
+  const selected = entries
+    .map((e) => e.key)
+    .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`));
+  const items: MenuProps['items'] = entries.map((e) => ({
+    key: e.key,
+    icon: e.icon,
+    label: <span data-testid={`nav-${e.key.slice(1)}`}>{e.label}</span>,
+  }));
+  const onMenu: MenuProps['onClick'] = ({ key }) => {
+    setDrawerOpen(false);
+    navigate(key);
+  };
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={selected}
+      onClick={onMenu}
+      style={{ borderInlineEnd: 'none' }}
+      data-testid="main-menu"
+    />
+  );
+
+  const roleLabel = user ? ROLE_LABELS[user.role] : '';
+  const onLogout = () => {
+    logout();
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header
+        data-testid="app-header"
+        style={{
+          background: BRAND_RED,
+          color: '#fff',
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          padding: mobile ? '0 12px' : '0 24px',
+          height: 56,
+          lineHeight: '56px',
+          boxShadow: '0 1px 4px rgba(0,0,0,.2)',
+        }}
+      >
+        {mobile && (
+          <Button
+            type="text"
+            aria-label="打开菜单"
+            data-testid="menu-toggle"
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            onClick={() => setDrawerOpen(true)}
+          />
+        )}
+        <AuditOutlined style={{ fontSize: 22 }} />
+        <span
+          style={{ fontSize: mobile ? 17 : 20, fontWeight: 600, letterSpacing: 2, whiteSpace: 'nowrap' }}
+          data-testid="product-name"
+        >
+          整改闭环管理
+        </span>
+        <span style={{ flex: 1 }} />
+        {user && !mobile && (
+          <span data-testid="current-user" style={{ whiteSpace: 'nowrap', fontSize: 14 }}>
+            <UserOutlined style={{ marginInlineEnd: 6 }} />
+            {user.displayName}
+            <span style={{ opacity: 0.85 }}>
+              （{roleLabel}）｜{user.organisation.name}
+            </span>
+          </span>
+        )}
+        <Button
+          data-testid="logout"
+          size="small"
+          ghost
+          icon={<LogoutOutlined />}
+          onClick={onLogout}
+          style={{ borderColor: 'rgba(255,255,255,.7)' }}
+        >
+          {mobile ? '退出' : '退出登录'}
+        </Button>
+      </Header>
+      {user && mobile && (
+        <div
+          data-testid="current-user"
+          style={{
+            background: '#fff4f4',
+            borderBottom: '1px solid #f3d3d4',
+            padding: '6px 12px',
+            fontSize: 13,
+            color: '#5c0f12',
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+          }}
+        >
+          <UserOutlined style={{ marginInlineEnd: 6 }} />
+          {user.displayName}（{roleLabel}）｜{user.organisation.name}
+        </div>
+      )}
+      <Layout>
+        {!mobile && (
+          <Sider
+            width={200}
+            theme="light"
+            style={{ borderInlineEnd: '1px solid #f0f0f0', paddingTop: 8 }}
+            data-testid="app-sider"
+          >
+            {menu}
+          </Sider>
+        )}
+        {mobile && (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={240}
+            title="整改闭环管理"
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu}
+          </Drawer>
+        )}
+        <Content
+          style={{ padding: mobile ? 12 : 24, background: '#f5f5f5', minWidth: 0 }}
+          data-testid="app-content"
+        >
+          {children}
+        </Content>
+      </Layout>
+    </Layout>
+  );
 }

@@ -1,3 +1,637 @@
+import { CheckCircleOutlined, FileSearchOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Result,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/client';
+import { useAuth } from '../../auth/auth-context';
+import { OrganisationSelect, useOrganisationTree } from '../dashboard/OrganisationYearPicker';
+import {
+  CLAIM_TEXT,
+  errorMessage,
+  type ReconcileResult,
+  type RecurringProblem,
+  type Source,
+  SOURCE_TEXT,
+} from '../dashboard/shared';
+import { ReconciliationView, RecurringList } from './ReconciliationView';
+
+interface Extraction {
+  year: number | null;
+  title: string | null;
+  encoding: string;
+  warnings: string[];
+  sections: { kind: string; heading: string }[];
+  problems: { seq: number; title: string; detail: string }[];
+  causes: { seq: number; text: string }[];
+  measures: { seq: number; title: string; detail: string; problemSeqs: number[] }[];
+  lastYearRectification: { problem: string; status: string; text: string }[];
+}
+
+interface ImportResult {
+  created: boolean;
+  reportId: string;
+  year: number | null;
+  itemIds: string[];
+  warnings: string[];
+  recurring: RecurringProblem[];
+  reconciliation: ReconcileResult | null;
+}
+
+const SECTION_TEXT: Record<string, string> = {
+  performance: '工作开展情况',
+  last_year_rectification: '上年度整改情况',
+  problems: '存在的问题',
+  causes: '原因分析',
+  measures: '整改措施',
+  other: '其他',
+};
+
+const ACCEPT = '.txt,.md,.docx';
+const isDocx = (f: File) => /\.docx$/i.test(f.name);
+
+/** Browsers name GB18030 "gb18030"; the API reports the encoding it found. */
+async function readText(file: File, encoding: string): Promise<string> {
+  const bytes = await file.arrayBuffer();
+  try {
+    return new TextDecoder(encoding).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+/** The report text with the extracted problem titles marked, so the admin can check them in place. */
+function MarkedText({ text, marks }: { text: string; marks: string[] }) {
+  const parts = useMemo(() => {
+    const usable = [...new Set(marks.filter((m) => m.length >= 4))].sort((a, b) => b.length - a.length);
+    if (usable.length === 0) return [text];
+    const pattern = new RegExp(`(${usable.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+    return text.split(pattern);
+  }, [text, marks]);
+  return (
+    <div
+      data-testid="report-text"
+      style={{
+        whiteSpace: 'pre-wrap',
+        fontFamily: '"FangSong", "仿宋", "STFangsong", serif',
+        fontSize: 15,
+        lineHeight: 1.9,
+        maxHeight: 720,
+        overflow: 'auto',
+      }}
+    >
+      {parts.map((p, i) =>
+        i % 2 === 1 ? (
+          <mark key={i} style={{ background: '#fff1b8', padding: 0 }}>
+            {p}
+          </mark>
+        ) : (
+          p
+        ),
+      )}
+    </div>
+  );
+}
+
+function Block({ title, count, children }: { title: string; count?: number; children: ReactNode }) {
+  return (
+    <div style={{ marginBottom: 20 }}>
+      <Typography.Title level={5} style={{ borderLeft: '3px solid #c8161d', paddingLeft: 8 }}>
+        {title}
+        {count !== undefined && (
+          <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginLeft: 8 }}>
+            {count} 条
+          </Typography.Text>
+        )}
+      </Typography.Title>
+      {children}
+    </div>
+  );
+}
+
+/** What the admin changed in the preview: problems to drop and rewritten titles, by seq. */
+export interface PreviewCorrections {
+  dropped: Set<number>;
+  titles: Record<number, string>;
+}
+
+function PreviewPanel({
+  extraction,
+  corrections,
+  onChange,
+}: {
+  extraction: Extraction;
+  corrections: PreviewCorrections;
+  onChange: (next: PreviewCorrections) => void;
+}) {
+  return (
+    <div data-testid="preview-result">
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        style={{ marginBottom: 16 }}
+        styles={{ label: { width: 120 } }}
+        items={[
+          { key: 'title', label: '报告标题', children: extraction.title ?? '未识别' },
+          {
+            key: 'year',
+            label: '报告年度',
+            children: extraction.year ? (
+              `${extraction.year}年度`
+            ) : (
+              <Tag color="warning">未识别，请填写年度</Tag>
+            ),
+          },
+          {
+            key: 'sections',
+            label: '识别到的章节',
+            children:
+              extraction.sections.length === 0 ? (
+                '无'
+              ) : (
+                <Space wrap size={4}>
+                  {extraction.sections.map((s) => (
+                    <Tag key={s.heading} title={s.heading}>
+                      {SECTION_TEXT[s.kind] ?? s.kind}
+                    </Tag>
+                  ))}
+                </Space>
+              ),
+          },
+        ]}
+      />
+      {extraction.warnings.length > 0 && (
+        <Alert
+          data-testid="preview-warnings"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="提取提示"
+          description={extraction.warnings.map((w) => (
+            <div key={w}>{w}</div>
+          ))}
+        />
+      )}
+      <Block title="查摆问题（每个问题将建立一个整改事项）" count={extraction.problems.length}>
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title="可直接修改问题标题；取消勾选的不是问题，导入时将剔除。"
+        />
+        {extraction.problems.length === 0 ? (
+          <Empty description="未识别到查摆问题：请检查报告是否有“存在的问题”一节" />
+        ) : (
+          extraction.problems.map((p) => (
+            <div key={p.seq} data-testid="preview-problem" style={{ marginBottom: 10 }}>
+              <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8 }}>
+                <Checkbox
+                  data-testid="preview-problem-keep"
+                  checked={!corrections.dropped.has(p.seq)}
+                  onChange={(e) => {
+                    const dropped = new Set(corrections.dropped);
+                    if (e.target.checked) dropped.delete(p.seq);
+                    else dropped.add(p.seq);
+                    onChange({ ...corrections, dropped });
+                  }}
+                  style={{ marginTop: 6 }}
+                />
+                <div style={{ flex: 1 }}>
+                  <Input
+                    data-testid="preview-problem-title"
+                    prefix={`${p.seq}.`}
+                    value={corrections.titles[p.seq] ?? p.title}
+                    disabled={corrections.dropped.has(p.seq)}
+                    maxLength={200}
+                    onChange={(e) =>
+                      onChange({ ...corrections, titles: { ...corrections.titles, [p.seq]: e.target.value } })
+                    }
+                  />
+                  {p.detail && (
+                    <Typography.Paragraph
+                      type="secondary"
+                      style={{ margin: '4px 0 0' }}
+                      ellipsis={{ rows: 2, expandable: true, symbol: '展开' }}
+                    >
+                      {p.detail}
+                    </Typography.Paragraph>
+                  )}
+                </div>
+              </div>
+            </div>
+          ))
+        )}
+      </Block>
+      {extraction.causes.length > 0 && (
+        <Block title="原因分析" count={extraction.causes.length}>
+          {extraction.causes.map((c) => (
+            <Typography.Paragraph key={c.seq} style={{ marginBottom: 6 }}>
+              {c.seq}. {c.text}
+            </Typography.Paragraph>
+          ))}
+        </Block>
+      )}
+      <Block title="整改措施" count={extraction.measures.length}>
+        {extraction.measures.length === 0 ? (
+          <Typography.Text type="secondary">未识别到整改措施，导入后可由支部书记制定。</Typography.Text>
+        ) : (
+          extraction.measures.map((m) => (
+            <div key={m.seq} style={{ marginBottom: 6 }}>
+              {m.seq}. {m.title}
+              {m.problemSeqs.length > 0 && (
+                <Tag style={{ marginLeft: 6 }} color="blue">
+                  对应问题 {m.problemSeqs.join('、')}
+                </Tag>
+              )}
+              {m.detail && <div style={{ color: 'rgba(0,0,0,0.45)' }}>{m.detail}</div>}
+            </div>
+          ))
+        )}
+      </Block>
+      <Block title="上年度整改情况" count={extraction.lastYearRectification.length}>
+        {extraction.lastYearRectification.length === 0 ? (
+          <Typography.Text type="secondary">报告中没有上年度整改情况。</Typography.Text>
+        ) : (
+          extraction.lastYearRectification.map((e) => (
+            <div key={e.problem} style={{ marginBottom: 8 }}>
+              <Space wrap size={4}>
+                <Typography.Text strong>{e.problem}</Typography.Text>
+                <Tag
+                  color={e.status === 'completed' ? 'success' : e.status === 'long_term' ? 'cyan' : 'default'}
+                >
+                  {CLAIM_TEXT[e.status] ?? e.status}
+                </Tag>
+              </Space>
+              <div style={{ color: 'rgba(0,0,0,0.65)' }}>{e.text}</div>
+            </div>
+          ))
+        )}
+      </Block>
+    </div>
+  );
+}
+
 export function ImportPage() {
-  return <div>待开发</div>;
+  const { user } = useAuth();
+  const { message } = App.useApp();
+  const { tree, loading: treeLoading } = useOrganisationTree();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [organisationId, setOrganisationId] = useState<string | undefined>(user?.organisation.id);
+  const [year, setYear] = useState<number | null>(null);
+  const [source, setSource] = useState<Source>('self_inspection');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'import' | 'reconcile' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [extraction, setExtraction] = useState<Extraction | null>(null);
+  const [corrections, setCorrections] = useState<PreviewCorrections>({ dropped: new Set(), titles: {} });
+  const [text, setText] = useState<string | null>(null);
+  const [imported, setImported] = useState<ImportResult | null>(null);
+  const [checked, setChecked] = useState<ReconcileResult | null>(null);
+
+  if (user?.role !== 'admin') {
+    return <Result status="403" title="无权访问" subTitle="只有管理员可以导入报告：请联系管理员。" />;
+  }
+
+  const reset = () => {
+    setExtraction(null);
+    setCorrections({ dropped: new Set(), titles: {} });
+    setText(null);
+    setImported(null);
+    setChecked(null);
+    setError(null);
+  };
+
+  const pick = (f: File | undefined) => {
+    if (!f) return;
+    if (!/\.(txt|md|docx)$/i.test(f.name)) {
+      message.error('只支持 .txt、.md 或 .docx 格式的报告文件');
+      return;
+    }
+    reset();
+    setFile(f);
+  };
+
+  const form = (withDetails: boolean) => {
+    const data = new FormData();
+    data.append('file', file as File);
+    if (withDetails) {
+      if (organisationId) data.append('organisationId', organisationId);
+      if (year) data.append('year', String(year));
+    }
+    return data;
+  };
+
+  const preview = async () => {
+    if (!file) return;
+    setBusy('preview');
+    reset();
+    try {
+      const result = await api.upload<Extraction>('/reports/preview', form(false));
+      setExtraction(result);
+      if (!year && result.year) setYear(result.year);
+      setText(isDocx(file) ? null : await readText(file, result.encoding));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const doImport = async () => {
+    if (!file || !organisationId) return;
+    setBusy('import');
+    setError(null);
+    try {
+      const data = form(true);
+      data.append('source', source);
+      const titles = Object.fromEntries(
+        Object.entries(corrections.titles).filter(
+          ([seq, title]) => extraction?.problems.find((p) => p.seq === Number(seq))?.title !== title.trim(),
+        ),
+      );
+      if (corrections.dropped.size > 0 || Object.keys(titles).length > 0) {
+        data.append('corrections', JSON.stringify({ dropProblemSeqs: [...corrections.dropped], titles }));
+      }
+      const result = await api.upload<ImportResult>('/reports', data);
+      setImported(result);
+      setChecked(null);
+      message.success(
+        result.created ? `已导入，建立 ${result.itemIds.length} 个整改事项` : '该报告此前已导入',
+      );
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const reconcile = async () => {
+    if (!file || !organisationId) return;
+    setBusy('reconcile');
+    setError(null);
+    setChecked(null);
+    try {
+      setChecked(await api.upload<ReconcileResult>('/reports/reconcile', form(true)));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  // A report imported before answers with no new recurrences; its reconciliation still lists them.
+  const importedRecurring =
+    imported && imported.recurring.length > 0
+      ? imported.recurring
+      : (imported?.reconciliation?.reconciliation.recurring ?? []);
+
+  const orgName = (() => {
+    const find = (nodes: typeof tree): string | undefined => {
+      for (const n of nodes) {
+        if (n.id === organisationId) return n.name;
+        const below = find(n.children);
+        if (below) return below;
+      }
+      return undefined;
+    };
+    return find(tree);
+  })();
+
+  return (
+    <div data-testid="import-page">
+      <Card style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          报告导入
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">
+          {
+            '上传党组织的年度党建工作报告（述职报告、工作总结），系统提取“存在的问题”，每个问题建立一个整改事项；同时核对报告中的“上年度整改情况”与跟踪记录是否一致。同一文件重复上传不会重复建立事项。'
+          }
+        </Typography.Paragraph>
+        <Form layout="inline" style={{ rowGap: 12 }}>
+          <Form.Item label="党组织" required>
+            <OrganisationSelect
+              tree={tree}
+              loading={treeLoading}
+              value={organisationId}
+              onChange={setOrganisationId}
+            />
+          </Form.Item>
+          <Form.Item label="报告年度" tooltip="不填则按报告内容自动识别">
+            <InputNumber
+              data-testid="import-year"
+              min={1990}
+              max={2100}
+              value={year}
+              onChange={(v) => setYear(v ?? null)}
+              placeholder="自动识别"
+              style={{ width: 120 }}
+            />
+          </Form.Item>
+          <Form.Item label="问题来源">
+            <Select<Source>
+              data-testid="import-source"
+              style={{ width: 150 }}
+              value={source}
+              onChange={setSource}
+              options={(Object.keys(SOURCE_TEXT) as Source[]).map((s) => ({
+                value: s,
+                label: SOURCE_TEXT[s],
+              }))}
+            />
+          </Form.Item>
+          <Form.Item label="报告文件" required>
+            <Space>
+              <input
+                ref={fileInput}
+                data-testid="report-file-input"
+                type="file"
+                accept={ACCEPT}
+                style={{ display: 'none' }}
+                onChange={(e) => {
+                  pick(e.target.files?.[0]);
+                  e.target.value = '';
+                }}
+              />
+              <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()}>
+                选择文件
+              </Button>
+              <Typography.Text type={file ? undefined : 'secondary'} data-testid="report-file-name">
+                {file ? file.name : '支持 .txt / .md / .docx，不超过 10 MB'}
+              </Typography.Text>
+            </Space>
+          </Form.Item>
+        </Form>
+        <Space style={{ marginTop: 16 }} wrap>
+          <Button
+            type="primary"
+            icon={<FileSearchOutlined />}
+            disabled={!file}
+            loading={busy === 'preview'}
+            onClick={preview}
+            data-testid="preview-button"
+          >
+            预览提取结果
+          </Button>
+          <Button
+            type="primary"
+            icon={<CheckCircleOutlined />}
+            disabled={
+              !file || !extraction || !organisationId || imported !== null || (!year && !extraction.year)
+            }
+            loading={busy === 'import'}
+            onClick={doImport}
+            data-testid="import-button"
+          >
+            确认导入{orgName ? `到${orgName}` : ''}
+          </Button>
+          <Button
+            disabled={!file || !organisationId}
+            loading={busy === 'reconcile'}
+            onClick={reconcile}
+            data-testid="reconcile-button"
+          >
+            仅核对（不导入）
+          </Button>
+          {file && !extraction && (
+            <Typography.Text type="secondary">请先预览，确认提取结果无误后再导入。</Typography.Text>
+          )}
+          {extraction && !year && !extraction.year && (
+            <Typography.Text type="warning">未识别到报告年度，请填写后再导入。</Typography.Text>
+          )}
+        </Space>
+      </Card>
+
+      {error && (
+        <Alert
+          data-testid="import-error"
+          type="error"
+          showIcon
+          title="操作未成功"
+          description={error}
+          style={{ marginBottom: 16 }}
+          closable={{ onClose: () => setError(null) }}
+        />
+      )}
+
+      {imported && (
+        <Card style={{ marginBottom: 16 }} data-testid="import-result">
+          <Result
+            status={imported.created ? 'success' : 'info'}
+            title={
+              imported.created
+                ? `导入成功：建立 ${imported.itemIds.length} 个整改事项`
+                : '该报告此前已导入，本次未重复建立事项'
+            }
+            subTitle={`${orgName ?? ''}${imported.year ? ` ${imported.year}年度` : ''}报告`}
+            extra={[
+              <Link key="items" to="/items">
+                <Button type="primary">查看整改事项</Button>
+              </Link>,
+              <Button
+                key="again"
+                onClick={() => {
+                  reset();
+                  setFile(null);
+                }}
+              >
+                继续导入
+              </Button>,
+            ]}
+          />
+          {imported.itemIds.length > 0 && (
+            <Block
+              title={imported.created ? '建立的整改事项' : '此前建立的整改事项'}
+              count={imported.itemIds.length}
+            >
+              <Space wrap>
+                {imported.itemIds.map((id, i) => (
+                  <Link key={id} to={`/items/${id}`}>
+                    {extraction?.problems[i]?.title ?? `事项 ${i + 1}`}
+                  </Link>
+                ))}
+              </Space>
+            </Block>
+          )}
+          {imported.warnings.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title="导入提示"
+              description={imported.warnings.map((w) => (
+                <div key={w}>{w}</div>
+              ))}
+            />
+          )}
+          <Block title="反复出现的问题" count={importedRecurring.length}>
+            <RecurringList recurring={importedRecurring} />
+          </Block>
+          <Block title="上年度整改情况核对">
+            {imported.reconciliation ? (
+              <ReconciliationView result={imported.reconciliation} />
+            ) : (
+              <Typography.Text type="secondary">报告年度不明，未核对上年度整改情况。</Typography.Text>
+            )}
+          </Block>
+        </Card>
+      )}
+
+      {checked && (
+        <Card title="核对结果（未导入）" style={{ marginBottom: 16 }} data-testid="reconcile-result">
+          <ReconciliationView result={checked} />
+          <Block title="反复出现的问题" count={checked.reconciliation.recurring.length}>
+            <RecurringList recurring={checked.reconciliation.recurring} />
+          </Block>
+        </Card>
+      )}
+
+      <Spin spinning={busy === 'preview'} description="正在提取…">
+        {extraction ? (
+          <Row gutter={16}>
+            <Col xs={24} lg={12}>
+              <Card title="提取结果" style={{ height: '100%' }}>
+                <PreviewPanel extraction={extraction} corrections={corrections} onChange={setCorrections} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={12}>
+              <Card title={`报告原文${file ? `：${file.name}` : ''}`} style={{ height: '100%' }}>
+                {text !== null ? (
+                  <MarkedText text={text} marks={extraction.problems.map((p) => p.title)} />
+                ) : (
+                  <Empty description="仅预览提取结果（Word 文档的原文请在 Word 中查看）" />
+                )}
+              </Card>
+            </Col>
+          </Row>
+        ) : (
+          !imported &&
+          !checked && (
+            <Card>
+              <Empty description="选择报告文件后点击“预览提取结果”，核对无误再确认导入" />
+            </Card>
+          )
+        )}
+      </Spin>
+    </div>
+  );
 }

@@ -1,0 +1,150 @@
+import { Alert, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import {
+  CLAIM_TEXT,
+  FINDING_COLOR,
+  FINDING_TEXT,
+  type ReconcileResult,
+  type RecurringProblem,
+  statusColor,
+  statusText,
+} from '../dashboard/shared';
+
+const AGREEMENT_TEXT: Record<string, { text: string; color: string }> = {
+  agrees: { text: '一致', color: 'success' },
+  overstated: { text: '报告夸大', color: 'error' },
+  understated: { text: '报告保守', color: 'warning' },
+  unstated: { text: '未写明进度', color: 'default' },
+};
+
+/** 反复出现: the report's problems that resemble earlier years' problems. */
+export function RecurringList({ recurring }: { recurring: RecurringProblem[] }) {
+  if (recurring.length === 0) return <Empty description="没有发现与往年相似的问题" />;
+  return (
+    <div data-testid="recurring-problems">
+      {recurring.map((r) => (
+        <div key={`${r.seq}-${r.title}`} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
+          <Space wrap>
+            <Tag color="volcano">反复出现</Tag>
+            <Typography.Text strong>
+              {r.itemId ? <Link to={`/items/${r.itemId}`}>{r.title}</Link> : r.title}
+            </Typography.Text>
+          </Space>
+          <div style={{ marginTop: 4, paddingLeft: 8 }}>
+            {r.earlier.map((e) => (
+              <div key={e.itemId}>
+                <Typography.Text type="secondary">
+                  相似于{e.year ? `${e.year}年度` : '往年'}：
+                </Typography.Text>
+                <Link to={`/items/${e.itemId}`}>{e.title}</Link>{' '}
+                <Tag color={statusColor(e.status)}>{statusText(e.status)}</Tag>
+                <Typography.Text type="secondary">相似度 {Math.round(e.score * 100)}%</Typography.Text>
+              </div>
+            ))}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The findings of checking a report's 上年度整改情况 against the tracked items. */
+export function ReconciliationView({ result }: { result: ReconcileResult }) {
+  const r = result.reconciliation;
+  return (
+    <div>
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, md: 2, xl: 4 }}
+        style={{ marginBottom: 16 }}
+        items={[
+          { key: 'org', label: '党组织', children: result.organisation.name },
+          { key: 'year', label: '报告年度', children: `${result.reportYear}年度` },
+          { key: 'tracked', label: `${r.problemYear}年度跟踪事项`, children: `${r.trackedItems} 个` },
+          { key: 'entries', label: '报告所述上年度整改', children: `${r.entries} 条` },
+        ]}
+      />
+      {result.warnings.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="提示"
+          description={result.warnings.map((w) => (
+            <div key={w}>{w}</div>
+          ))}
+        />
+      )}
+      <Typography.Title level={5}>核对发现（{r.findings.length} 项）</Typography.Title>
+      <div data-testid="findings-list">
+        {r.findings.length === 0 ? (
+          <Alert type="success" showIcon title="报告的上年度整改情况与跟踪记录一致，未发现问题。" />
+        ) : (
+          r.findings.map((f, i) => (
+            <div
+              key={`${f.kind}-${f.itemId ?? i}`}
+              data-testid="finding"
+              data-kind={f.kind}
+              style={{ display: 'flex', gap: 8, padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}
+            >
+              <Tag color={FINDING_COLOR[f.kind]} style={{ flexShrink: 0, height: 'fit-content' }}>
+                {FINDING_TEXT[f.kind] ?? f.kind}
+              </Tag>
+              <div style={{ flex: 1 }}>
+                <Typography.Text>{f.message}</Typography.Text>
+                {f.itemId && (
+                  <>
+                    {' '}
+                    <Link to={`/items/${f.itemId}`}>查看事项</Link>
+                  </>
+                )}
+              </div>
+            </div>
+          ))
+        )}
+      </div>
+      {r.matched.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            报告所述与跟踪记录对照
+          </Typography.Title>
+          <Table
+            size="small"
+            rowKey="itemId"
+            pagination={false}
+            dataSource={r.matched}
+            columns={[
+              {
+                title: '跟踪事项',
+                dataIndex: 'itemTitle',
+                render: (t: string, m) => <Link to={`/items/${m.itemId}`}>{t}</Link>,
+              },
+              {
+                title: '跟踪状态',
+                dataIndex: 'trackedStatus',
+                width: 130,
+                render: (s: string) => <Tag color={statusColor(s)}>{statusText(s)}</Tag>,
+              },
+              { title: '报告所述问题', dataIndex: 'claimedProblem' },
+              {
+                title: '报告称',
+                dataIndex: 'claim',
+                width: 110,
+                render: (c: string) => CLAIM_TEXT[c] ?? c,
+              },
+              {
+                title: '核对结果',
+                dataIndex: 'agreement',
+                width: 100,
+                render: (a: string) => (
+                  <Tag color={AGREEMENT_TEXT[a]?.color ?? 'default'}>{AGREEMENT_TEXT[a]?.text ?? a}</Tag>
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </div>
+  );
+}
