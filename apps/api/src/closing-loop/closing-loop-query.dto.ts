@@ -55,3 +55,22 @@ export class LedgerQueryDto extends YearQuery {
   @IsIn(LEDGER_FORMATS)
   format: LedgerFormat = 'json';
 }
+
+export class OverdueTrendQueryDto {
+  @ApiPropertyOptional({ example: 12, default: 12, minimum: 1, maximum: 36, description: '统计最近多少个月' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(36)
+  months?: number;
+
+  @ApiPropertyOptional({
+    example: '2025-01-10',
+    description: '统计截止日期（默认今天）：最后一个月按该日统计，此前各月按月末统计',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '必须是 YYYY-MM-DD 格式的日期' })
+  @IsDateString({ strict: true })
+  asOf?: string;
+}

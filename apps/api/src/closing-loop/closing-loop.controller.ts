@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@ne
 import {
   buildLedger,
   generateLastYearSection,
+  overdueTrend,
   renderDocx,
   renderLedgerXlsx,
   summariseOrganisation,
@@ -21,6 +22,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import {
   type DocumentFormat,
   LedgerQueryDto,
+  OverdueTrendQueryDto,
   SectionQueryDto,
   SummaryQueryDto,
 } from './closing-loop-query.dto';
@@ -90,6 +92,20 @@ export class ClosingLoopController {
     }
     const markdown = renderMarkdown(ledgerDocument(ledger.title, ledger.rows));
     return download(markdown, 'text/markdown; charset=utf-8', `${ledger.title}.md`);
+  }
+
+  @ApiOperation({
+    summary: '该组织及下级组织最近若干个月（默认12个月，最多36个月）每月末的超期事项数',
+  })
+  @ApiErrors(400, 404)
+  @Get('overdue-trend')
+  overdueTrend(@AuthUser() user: CurrentUser, @Param('id') id: string, @Query() query: OverdueTrendQueryDto) {
+    return overdueTrend(this.db, {
+      organisationId: id,
+      viewerUserId: user.sub,
+      months: query.months,
+      asOf: query.asOf,
+    });
   }
 }
 

@@ -6,3 +6,4 @@ export * from './summarise.usecase';
 export * from './reconcile.usecase';
 export * from './exports/render-docx';
 export * from './exports/render-ledger-xlsx';
+export * from './overdue-trend.query';
