@@ -45,8 +45,9 @@ test('a secretary submits, the supervisor returns it, the secretary resubmits, t
   await page.screenshot({ path: `${SCREENSHOTS}/dashboard.png`, fullPage: true });
   await logOut(page);
 
+  // The next user starts on their own home page, not on the page the last one left.
   await logIn(page, 'diyi.shuji');
-  await page.goto('/items');
+  await expect(page).toHaveURL(/\/items$/);
   await expect(page.getByTestId('item-row')).toHaveCount(3);
   await page.screenshot({ path: `${SCREENSHOTS}/items.png`, fullPage: true });
   const itemUrl = await openItem(page, ITEM_TITLE);

@@ -15,10 +15,18 @@ import { OutputsPage } from './pages/outputs/OutputsPage';
 
 /** Pages behind the login: anyone signed in, sent to the login page otherwise. */
 function RequireLogin({ children }: { children: ReactNode }) {
-  const { user, loading } = useAuth();
+  const { user, loading, signedOut } = useAuth();
   const location = useLocation();
   if (loading) return <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
-  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // After an expired session, come back here after logging in; after logging out, start afresh.
+  if (!user)
+    return (
+      <Navigate
+        to="/login"
+        replace
+        state={signedOut ? undefined : { from: location.pathname + location.search }}
+      />
+    );
   return <AppLayout>{children}</AppLayout>;
 }
 

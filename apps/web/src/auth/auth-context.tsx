@@ -21,6 +21,8 @@ interface AuthState {
   user: CurrentUser | null;
   /** True until the stored token has been checked. */
   loading: boolean;
+  /** True after the user logged out themselves (not sent away by an expired session). */
+  signedOut: boolean;
   login(username: string, password: string): Promise<void>;
   logout(): void;
 }
@@ -30,14 +32,20 @@ const AuthContext = createContext<AuthState | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [loading, setLoading] = useState(true);
+  const [signedOut, setSignedOut] = useState(false);
 
-  const logout = useCallback(() => {
+  const expire = useCallback(() => {
     tokenStore.clear();
     setUser(null);
   }, []);
 
+  const logout = useCallback(() => {
+    setSignedOut(true);
+    expire();
+  }, [expire]);
+
   useEffect(() => {
-    setUnauthorizedHandler(logout);
+    setUnauthorizedHandler(expire);
     if (!tokenStore.get()) {
       setLoading(false);
       return;
@@ -47,15 +55,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       .then(setUser)
       .catch(() => tokenStore.clear())
       .finally(() => setLoading(false));
-  }, [logout]);
+  }, [expire]);
 
   const login = useCallback(async (username: string, password: string) => {
     const { accessToken } = await api.post<{ accessToken: string }>('/auth/login', { username, password });
     tokenStore.set(accessToken);
+    setSignedOut(false);
     setUser(await api.get<CurrentUser>('/me'));
   }, []);
 
-  const value = useMemo(() => ({ user, loading, login, logout }), [user, loading, login, logout]);
+  const value = useMemo(
+    () => ({ user, loading, signedOut, login, logout }),
+    [user, loading, signedOut, login, logout],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

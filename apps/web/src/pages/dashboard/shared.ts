@@ -1,45 +1,31 @@
 /**
- * Labels, colours and API shapes shared by the dashboard, import, outputs and mailbox pages.
- * (Kept here rather than in components/ so these pages do not depend on files still being written.)
+ * Labels, colours and API shapes shared by the dashboard, import, outputs and mailbox pages;
+ * the item vocabulary itself comes from components/labels.ts.
  */
 import { ApiError } from '../../api/client';
 
-export type Status = 'identified' | 'measures_set' | 'pending_review' | 'completed' | 'long_term';
-export type Source = 'self_inspection' | 'superior_review' | 'public_appraisal' | 'inspection_tour';
-export type Light = 'red' | 'yellow' | 'green' | 'no_deadline' | 'not_lit';
+import {
+  type ItemSource,
+  type ItemStatus,
+  type Light as ItemLight,
+  LIGHT_LABELS,
+  SOURCE_LABELS,
+  STATUS_COLORS,
+  STATUS_LABELS,
+} from '../../components/labels';
+
+// One vocabulary for the whole UI: these pages use the shared labels under their own names.
+export type Status = ItemStatus;
+export type Source = ItemSource;
+export type Light = ItemLight;
 export type FindingKind = 'claim_disagrees' | 'item_omitted' | 'claim_unmatched' | 'problem_recurs';
 
-export const STATUS_TEXT: Record<Status, string> = {
-  identified: '问题已查摆',
-  measures_set: '已制定整改措施',
-  pending_review: '待审核销号',
-  completed: '已整改完成',
-  long_term: '长期坚持整改',
-};
+export const STATUS_TEXT = STATUS_LABELS;
+export const STATUS_COLOR = STATUS_COLORS;
+export const SOURCE_TEXT = SOURCE_LABELS;
+export const LIGHT_TEXT = LIGHT_LABELS;
 
-export const STATUS_COLOR: Record<Status, string> = {
-  identified: 'default',
-  measures_set: 'processing',
-  pending_review: 'warning',
-  completed: 'success',
-  long_term: 'cyan',
-};
-
-export const SOURCE_TEXT: Record<Source, string> = {
-  self_inspection: '自身查摆',
-  superior_review: '上级点评',
-  public_appraisal: '群众评议',
-  inspection_tour: '巡视巡察反馈',
-};
-
-export const LIGHT_TEXT: Record<Light, string> = {
-  red: '红灯',
-  yellow: '黄灯',
-  green: '绿灯',
-  no_deadline: '未定时限',
-  not_lit: '不亮灯',
-};
-
+/** antd Tag colour names for the lights (LightTag in components/ draws its own dot). */
 export const LIGHT_COLOR: Record<Light, string> = {
   red: 'red',
   yellow: 'gold',

@@ -20,16 +20,27 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import { useAuth } from '../../auth/auth-context';
 import { DeadlineText } from '../../components/DeadlineText';
-import { type ItemPage as ItemPageData, type ItemRow } from '../../components/itemTypes';
 import {
+  type EventsAllowed,
+  type ItemDetail,
+  type ItemPage as ItemPageData,
+  type ItemRow,
+} from '../../components/itemTypes';
+import {
+  EVENT_LABELS,
   SOURCE_LABELS,
   STATUS_LABELS,
   label,
+  type EventType,
   type ItemSource,
   type ItemStatus,
 } from '../../components/labels';
 import { LightTag } from '../../components/LightTag';
 import { StatusTag } from '../../components/StatusTag';
+import { EventModal } from '../item/EventModal';
+import { RowActions } from './RowActions';
+
+const CHANGED_MESSAGE = '该事项已被他人修改，已为您刷新，请核对后重试';
 
 const DEFAULT_PAGE_SIZE = 20;
 
@@ -65,7 +76,7 @@ function RecurringTag() {
 
 /** 我的整改事项: the items in the user's scope, filtered through the URL so "back" keeps them. */
 export function ItemsPage() {
-  const { message } = App.useApp();
+  const { message, notification } = App.useApp();
   const { user } = useAuth();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
@@ -75,6 +86,11 @@ export function ItemsPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [keyword, setKeyword] = useState(params.get('q') ?? '');
+  /** The events each row's user may send now; a row without an entry is still loading. */
+  const [rowEvents, setRowEvents] = useState<Record<string, EventType[]>>({});
+  const [opening, setOpening] = useState<{ id: string; event: EventType } | null>(null);
+  const [active, setActive] = useState<{ event: EventType; item: ItemDetail } | null>(null);
+  const [submitting, setSubmitting] = useState(false);
 
   const query = useMemo(
     () => ({
@@ -108,6 +124,100 @@ export function ItemsPage() {
     void load();
   }, [load]);
 
+  // Once the rows are in, ask for each visible row's allowed events, all at once.
+  useEffect(() => {
+    let cancelled = false;
+    for (const row of data?.items ?? []) {
+      void api
+        .get<EventsAllowed>(`/items/${row.id}/events`)
+        .then(({ events }) => events)
+        .catch(() => [] as EventType[])
+        .then((events) => {
+          if (!cancelled) setRowEvents((prev) => ({ ...prev, [row.id]: events }));
+        });
+    }
+    return () => {
+      cancelled = true;
+    };
+  }, [data]);
+
+  /** Reloads the list and one row's events (shown as loading meanwhile); returns its detail and events. */
+  const refreshRow = useCallback(
+    async (id: string): Promise<{ item: ItemDetail; events: EventType[] } | null> => {
+      setRowEvents(({ [id]: _dropped, ...rest }) => rest);
+      void load();
+      try {
+        const [item, allowed] = await Promise.all([
+          api.get<ItemDetail>(`/items/${id}`),
+          api.get<EventsAllowed>(`/items/${id}/events`),
+        ]);
+        setRowEvents((prev) => ({ ...prev, [id]: allowed.events }));
+        return { item, events: allowed.events };
+      } catch {
+        setRowEvents((prev) => ({ ...prev, [id]: [] }));
+        return null;
+      }
+    },
+    [load],
+  );
+
+  /** Shows an API failure as the item page does; on a conflict refreshes the list and the row. */
+  const handleError = useCallback(
+    async (err: unknown, id: string) => {
+      if (err instanceof ApiError && err.status === 409) {
+        if (err.code === 'ITEM_CHANGED') message.warning(CHANGED_MESSAGE, 5);
+        else notification.error({ title: '操作未完成', description: err.message });
+        return refreshRow(id);
+      }
+      notification.error({
+        title: '操作未完成',
+        description: err instanceof ApiError ? err.message : '操作失败，请稍后重试。',
+      });
+      return undefined;
+    },
+    [message, notification, refreshRow],
+  );
+
+  /** The modal needs the item's detail (measures, version…): fetched when a button is clicked. */
+  const openAction = async (id: string, event: EventType) => {
+    if (opening) return;
+    setOpening({ id, event });
+    try {
+      setActive({ event, item: await api.get<ItemDetail>(`/items/${id}`) });
+    } catch (err) {
+      await handleError(err, id);
+    } finally {
+      setOpening(null);
+    }
+  };
+
+  const sendEvent = async (event: EventType, payload: Record<string, unknown>) => {
+    if (!active) return;
+    const { item } = active;
+    setSubmitting(true);
+    try {
+      await api.post(`/items/${item.id}/transitions`, { event, payload, expectedVersion: item.version });
+      message.success(`${EVENT_LABELS[event]}：已完成`);
+      setActive(null);
+      await refreshRow(item.id);
+    } catch (err) {
+      const fresh = await handleError(err, item.id);
+      if (fresh === null || (fresh && !fresh.events.includes(event))) setActive(null);
+      else if (fresh) setActive({ event, item: fresh.item });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const actionsFor = (row: ItemRow) => (
+    <RowActions
+      events={rowEvents[row.id]}
+      opening={opening?.id === row.id ? opening.event : null}
+      disabled={opening !== null}
+      onAction={(ev) => void openAction(row.id, ev)}
+    />
+  );
+
   const setFilter = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -131,7 +241,7 @@ export function ItemsPage() {
     {
       title: '亮灯',
       dataIndex: 'light',
-      width: 104,
+      width: 88,
       render: (light: ItemRow['light']) => <LightTag light={light} />,
     },
     {
@@ -146,23 +256,23 @@ export function ItemsPage() {
         </span>
       ),
     },
-    { title: '党组织', dataIndex: 'organisationName', width: 150, ellipsis: true },
+    { title: '党组织', dataIndex: 'organisationName', width: 120, ellipsis: true },
     {
       title: '年度',
       dataIndex: 'reportYear',
-      width: 76,
+      width: 64,
       render: (y: number) => `${y}`,
     },
     {
       title: '来源',
       dataIndex: 'source',
-      width: 104,
+      width: 92,
       render: (s: ItemSource) => label(SOURCE_LABELS, s),
     },
     {
       title: '整改时限',
       dataIndex: 'deadline',
-      width: 136,
+      width: 124,
       render: (_: unknown, row) => (
         <DeadlineText
           deadline={row.deadline}
@@ -174,8 +284,14 @@ export function ItemsPage() {
     {
       title: '状态',
       dataIndex: 'status',
-      width: 132,
+      width: 116,
       render: (s: ItemStatus) => <StatusTag status={s} />,
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 160,
+      render: (_: unknown, row) => actionsFor(row),
     },
   ];
 
@@ -348,6 +464,9 @@ export function ItemsPage() {
                         </span>
                         <StatusTag status={row.status} />
                       </div>
+                      {rowEvents[row.id]?.length !== 0 && (
+                        <div style={{ marginTop: 8 }}>{actionsFor(row)}</div>
+                      )}
                     </div>
                   </div>
                 </Card>
@@ -388,6 +507,16 @@ export function ItemsPage() {
             onChange: setPage,
           }}
           data-testid="items-table"
+        />
+      )}
+      {active && (
+        <EventModal
+          key={`${active.item.id}-${active.event}`}
+          event={active.event}
+          item={active.item}
+          submitting={submitting}
+          onCancel={() => setActive(null)}
+          onSubmit={sendEvent}
         />
       )}
     </Card>
