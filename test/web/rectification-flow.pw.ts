@@ -32,6 +32,7 @@ async function completedOnDashboard(page: Page): Promise<string> {
   await page.goto('/dashboard');
   await page.getByTestId('year-select').click();
   await page.locator('.ant-select-item-option').filter({ hasText: '2023' }).first().click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   const row = page.getByTestId('organisation-table').locator('tr').filter({ hasText: '青石村第一党支部' });
   await expect(row).toBeVisible();
   return (await row.locator('td').nth(2).innerText()).trim();
@@ -74,6 +75,8 @@ test('a secretary submits, the supervisor returns it, the secretary resubmits, t
     page.getByTestId('field-reason').fill('佐证材料不足，请补充通报文件'),
   );
   await expect(page.getByTestId('timeline')).toContainText('佐证材料不足');
+  // Who did what, by name.
+  await expect(page.getByTestId('timeline')).toContainText('第一党支部书记（支部书记）');
   await logOut(page);
 
   await logIn(page, 'diyi.shuji');

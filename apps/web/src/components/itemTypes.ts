@@ -44,6 +44,7 @@ export interface HistoryLine {
   seq: number;
   event: string;
   actorId: string;
+  actorName?: string | null;
   actorRole: string;
   fromStatus: ItemStatus | null;
   toStatus: ItemStatus | null;

@@ -28,6 +28,8 @@ export interface ItemDetail {
     seq: number;
     event: string;
     actorId: string;
+    /** Who it was, by name; null for the system or a removed account. */
+    actorName: string | null;
     actorRole: string;
     fromStatus: string | null;
     toStatus: string;
@@ -85,8 +87,10 @@ export async function getItem(db: DataSource, userId: string, itemId: string): P
     [itemId],
   );
   const history = await db.query(
-    `SELECT seq, event, actor_id AS "actorId", actor_role AS "actorRole", from_status AS "fromStatus", to_status AS "toStatus", payload, at
-       FROM item_history WHERE item_id = $1 ORDER BY seq`,
+    `SELECT h.seq, h.event, h.actor_id AS "actorId", u.display_name AS "actorName", h.actor_role AS "actorRole",
+            h.from_status AS "fromStatus", h.to_status AS "toStatus", h.payload, h.at
+       FROM item_history h LEFT JOIN app_user u ON u.id::text = h.actor_id
+      WHERE h.item_id = $1 ORDER BY h.seq`,
     [itemId],
   );
   const recurrence: (RecurrenceEntry & { direction: 'repeats' | 'repeatedBy' })[] = await db.query(

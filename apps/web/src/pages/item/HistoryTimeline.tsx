@@ -70,7 +70,7 @@ export function HistoryTimeline({
         const who =
           line.actorId === 'system'
             ? '系统'
-            : `${label(ACTOR_ROLE_LABELS, line.actorRole)}${line.actorId === currentUserId ? '（本人）' : ''}`;
+            : `${line.actorName ? `${line.actorName}（${label(ACTOR_ROLE_LABELS, line.actorRole)}）` : label(ACTOR_ROLE_LABELS, line.actorRole)}${line.actorId === currentUserId ? '·本人' : ''}`;
         const moved = line.fromStatus !== line.toStatus && line.toStatus;
         return {
           key: line.seq,
