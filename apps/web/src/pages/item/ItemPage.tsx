@@ -16,23 +16,21 @@ import {
   Form,
   Grid,
   Input,
-  Modal,
   Result,
   Row,
-  Select,
   Space,
   Spin,
   Table,
   Tag,
   Typography,
-  Upload,
-  type UploadFile,
 } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import { useAuth } from '../../auth/auth-context';
+import { DetailsModal } from './DetailsModal';
+import { UploadModal } from './UploadModal';
 import { DeadlineText } from '../../components/DeadlineText';
 import {
   type EventsAllowed,
@@ -43,14 +41,7 @@ import {
   type Measure,
   type RelatedItem,
 } from '../../components/itemTypes';
-import {
-  EVENT_LABELS,
-  SOURCE_LABELS,
-  STATUS_LABELS,
-  label,
-  type EventType,
-  type ItemSource,
-} from '../../components/labels';
+import { EVENT_LABELS, SOURCE_LABELS, STATUS_LABELS, label, type EventType } from '../../components/labels';
 import { LightTag } from '../../components/LightTag';
 import { StatusTag } from '../../components/StatusTag';
 import { EventModal } from './EventModal';
@@ -558,154 +549,5 @@ export function ItemPage() {
         />
       )}
     </Spin>
-  );
-}
-
-/** Upload one evidence file (multipart field `file`) with an optional description (`text`). */
-function UploadModal({
-  itemId,
-  onClose,
-  onDone,
-  onError,
-}: {
-  itemId: string;
-  onClose(): void;
-  onDone(): Promise<void>;
-  onError(err: unknown): Promise<unknown>;
-}) {
-  const { message } = App.useApp();
-  const [files, setFiles] = useState<UploadFile[]>([]);
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    const file = files[0]?.originFileObj;
-    if (!file) {
-      message.warning('请选择要上传的佐证文件');
-      return;
-    }
-    const form = new FormData();
-    form.append('file', file, file.name);
-    if (text.trim()) form.append('text', text.trim());
-    setBusy(true);
-    try {
-      await api.upload(`/items/${itemId}/evidence`, form);
-      message.success('佐证材料已上传');
-      await onDone();
-    } catch (err) {
-      await onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title="上传整改佐证材料"
-      okText="上传"
-      cancelText="取消"
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'modal-submit' }}
-      data-testid="upload-modal"
-    >
-      <Upload
-        fileList={files}
-        maxCount={1}
-        beforeUpload={() => false}
-        onChange={({ fileList }) => setFiles(fileList.slice(-1))}
-        accept=".pdf,.jpg,.jpeg,.png,.gif,.webp,.doc,.docx,.xls,.xlsx,.txt"
-      >
-        <Button icon={<UploadOutlined />} data-testid="evidence-file">
-          选择文件
-        </Button>
-      </Upload>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0' }}>
-        支持 PDF、图片、Word、Excel、文本文件，单个文件不超过 20 MB。
-      </Typography.Paragraph>
-      <Input.TextArea
-        rows={3}
-        maxLength={2000}
-        placeholder="佐证说明（可选），例如：支委会会议记录"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        data-testid="evidence-text"
-      />
-    </Modal>
-  );
-}
-
-/** 修改台账信息: 问题来源 and 责任领导 (PATCH /api/items/:id). */
-function DetailsModal({
-  item,
-  onClose,
-  onDone,
-  onError,
-}: {
-  item: ItemDetail;
-  onClose(): void;
-  onDone(): Promise<void>;
-  onError(err: unknown): Promise<void>;
-}) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ source: ItemSource; responsibleLeader: string }>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    let values: { source: ItemSource; responsibleLeader: string };
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.patch(`/items/${item.id}`, {
-        source: values.source,
-        responsibleLeader: values.responsibleLeader?.trim() ? values.responsibleLeader.trim() : null,
-        expectedVersion: item.version,
-      });
-      message.success('台账信息已修改');
-      await onDone();
-    } catch (err) {
-      await onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title="修改台账信息"
-      okText="保存"
-      cancelText="取消"
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'modal-submit' }}
-      data-testid="details-modal"
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ source: item.source, responsibleLeader: item.responsibleLeader ?? '' }}
-      >
-        <Form.Item name="source" label="问题来源" rules={[{ required: true, message: '请选择问题来源' }]}>
-          <Select
-            options={(Object.keys(SOURCE_LABELS) as ItemSource[]).map((value) => ({
-              value,
-              label: SOURCE_LABELS[value],
-            }))}
-            data-testid="field-source"
-          />
-        </Form.Item>
-        <Form.Item name="responsibleLeader" label="责任领导" extra="留空表示清除责任领导。">
-          <Input maxLength={50} data-testid="field-leader" />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
