@@ -62,6 +62,26 @@ test('a secretary submits, the supervisor returns it, the secretary resubmits, t
     await deadline.press('Enter');
   });
   await expect(page.getByText('建立督查台账，每月通报问责情况').first()).toBeVisible();
+  // A file as evidence, then the completion request.
+  await page.getByTestId('evidence-upload').click();
+  await page
+    .getByRole('dialog')
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: '督查通报.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('2026年第1期督查通报', 'utf8'),
+    });
+  await page.getByTestId('modal-submit').click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByTestId('evidence-item').filter({ hasText: '督查通报.txt' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page
+    .getByTestId('evidence-item')
+    .filter({ hasText: '督查通报.txt' })
+    .getByTestId('evidence-download')
+    .click();
+  expect(readFileSync((await (await download).path())!, 'utf8')).toBe('2026年第1期督查通报');
   await send(page, 'SUBMIT_COMPLETION', () =>
     page.getByTestId('field-evidence').fill('已建立督查台账并通报3次'),
   );
