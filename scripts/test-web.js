@@ -83,6 +83,8 @@ async function main() {
         DATABASE_URL: databaseUrl,
         API_PORT: String(port),
         WEB_DIR: webDir,
+        // Evidence the tests upload goes with the build, not into the project's .run/.
+        EVIDENCE_DIR: path.join(webDir, 'evidence'),
         NODE_ENV: 'development',
       },
     },
