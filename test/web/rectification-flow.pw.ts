@@ -21,10 +21,13 @@ async function openItem(page: Page, title: string): Promise<string> {
 
 async function send(page: Page, event: string, fill: () => Promise<void> = async () => undefined) {
   await page.getByTestId(`action-${event}`).click();
-  await expect(page.getByRole('dialog')).toBeVisible();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  // Typing and clicking while the dialog still zooms in can miss on a loaded machine.
+  await expect(dialog).not.toHaveClass(/ant-zoom-appear/);
   await fill();
   await page.getByTestId('modal-submit').click();
-  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
 }
 
 /** The completed count of 青石村第一党支部 in the dashboard's organisation table (2023 problems). */
