@@ -67,6 +67,7 @@ test('a secretary submits, the supervisor returns it, the secretary resubmits, t
   await expect(page.getByText('建立督查台账，每月通报问责情况').first()).toBeVisible();
   // A file as evidence, then the completion request.
   await page.getByTestId('evidence-upload').click();
+  await expect(page.getByRole('dialog')).not.toHaveClass(/ant-zoom-appear/);
   await page
     .getByRole('dialog')
     .locator('input[type=file]')
@@ -76,7 +77,7 @@ test('a secretary submits, the supervisor returns it, the secretary resubmits, t
       buffer: Buffer.from('2026年第1期督查通报', 'utf8'),
     });
   await page.getByTestId('modal-submit').click();
-  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByRole('dialog')).toBeHidden({ timeout: 30_000 });
   await expect(page.getByTestId('evidence-item').filter({ hasText: '督查通报.txt' })).toBeVisible();
   const download = page.waitForEvent('download');
   await page
