@@ -11,6 +11,8 @@ const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleN
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    // Real services on a shared, loaded machine: starting PGlite alone has taken 18 s here.
+    // A limit against hangs, not a performance assertion.
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60_000 },
   ],
 };

@@ -8,3 +8,4 @@ export * from './entities/evidence.entity';
 export * from './entities/item-history.entity';
 export * from './files/evidence-file-store';
 export * from './nest/database.module';
+export { DataDirLockedError, type DataDirOwner } from './embedded/data-dir-lock';

@@ -22,13 +22,15 @@ export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, '.run', 'pglite');
 
 /**
  * Runs a command against the product's database: the server named by DATABASE_URL, else the
- * embedded database in RECTIFY_DATA_DIR. Refusals of the use cases become a clear message and
- * exit code 1.
+ * embedded database in RECTIFY_DATA_DIR. When `npm start` (or any process) owns that embedded
+ * database, the command connects to it through the owner's socket, so its writes are the
+ * product's writes, seen at once and kept. Refusals of the use cases become a clear message
+ * and exit code 1.
  */
 export async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Promise<T> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = process.env.RECTIFY_DATA_DIR || DEFAULT_DATA_DIR;
-  const db = await openDatabase({ databaseUrl, dataDir });
+  const db = await openDatabase({ databaseUrl, dataDir, shareWithRunningOwner: true });
   try {
     return await work(db.dataSource);
   } catch (err) {

@@ -1,7 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { DataSource } from 'typeorm';
 import { EvidenceEntity } from '../entities/evidence.entity';
 import { ItemHistoryEntity } from '../entities/item-history.entity';
@@ -10,9 +6,8 @@ import { OrganisationEntity } from '../entities/organisation.entity';
 import { RectificationItemEntity } from '../entities/rectification-item.entity';
 import { ReportEntity } from '../entities/report.entity';
 import { UserEntity } from '../entities/user.entity';
-import { InitialSchema1732400000000 } from '../migrations/1732400000000-initial-schema';
-import { Reminders1732500000000 } from '../migrations/1732500000000-reminders';
-import { Recurrence1732600000000 } from '../migrations/1732600000000-recurrence';
+import { MIGRATIONS } from '../migrations';
+import { openEmbedded } from '../embedded/embedded-server';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -23,13 +18,18 @@ export const ENTITIES = [
   EvidenceEntity,
   ItemHistoryEntity,
 ];
-export const MIGRATIONS = [InitialSchema1732400000000, Reminders1732500000000, Recurrence1732600000000];
+export { MIGRATIONS };
 
 export interface DatabaseOptions {
   /** A real PostgreSQL server; without it the embedded PGlite database in `dataDir` is used. */
   databaseUrl?: string;
   /** Where the embedded database keeps its files; `memory://` for a throw-away one. */
   dataDir?: string;
+  /**
+   * When another live process owns `dataDir`, connect to it instead of refusing (the
+   * command-line tool beside `npm start`). Servers leave it false: a second server is refused.
+   */
+  shareWithRunningOwner?: boolean;
 }
 
 export interface Database {
@@ -41,11 +41,16 @@ export interface Database {
 /**
  * Opens the database and applies pending migrations (never `synchronize`).
  *
- * The embedded default runs PGlite behind its own node-postgres bridge with the normal `pg`
- * driver. Not `typeorm-pglite`: that adapter shares one session between query runners, so a
- * rolled-back transaction can undo a concurrent committed one (measured here, see FACTS.md).
- * The bridge has exactly one connection, so inside a transaction every query must use the
- * transaction's manager.
+ * The embedded default is PGlite with exactly one owner process, served over a Unix socket that
+ * every connection uses, this process's pool included (see `openEmbedded`): the normal `pg`
+ * driver then gets real, isolated sessions. Not `typeorm-pglite`: that adapter shares one
+ * session between query runners, so a rolled-back transaction can undo a concurrent committed
+ * one (measured here, see FACTS.md). PGlite still runs one statement at a time, and an open
+ * transaction holds the others back until it ends: inside a transaction every query must use
+ * the transaction's manager.
+ *
+ * @throws DataDirLockedError (code `DATA_DIR_LOCKED`) when another live process owns `dataDir`
+ *   and `shareWithRunningOwner` is not set.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
@@ -60,26 +65,34 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await dataSource.runMigrations({ transaction: 'each' });
     return { dataSource, embedded: false, close: () => dataSource.destroy() };
   }
-  const dataDir = options.dataDir ?? 'memory://';
-  // PGlite creates its own folder but not the folders above it.
-  if (!dataDir.includes('://')) mkdirSync(dirname(resolve(dataDir)), { recursive: true });
-  const pglite = new PGlite(dataDir);
-  await pglite.waitReady;
+  const embedded = await openEmbedded(options.dataDir ?? 'memory://', options.shareWithRunningOwner ?? false);
   const dataSource = new DataSource({
     type: 'postgres',
+    host: embedded.endpoint.socketDir,
+    port: embedded.endpoint.socketPort,
+    username: 'postgres',
+    database: 'postgres',
     ...common,
     // PGlite has neither uuid-ossp nor pgcrypto; gen_random_uuid() is built in.
     installExtensions: false,
-    extra: { ...createPgConfig(pglite), idleTimeoutMillis: 0 },
+    extra: { max: 8 },
   });
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  try {
+    await dataSource.initialize();
+    // The owner migrates before it lets anyone else in; a sharing process finds the schema ready.
+    if (embedded.owner) await dataSource.runMigrations({ transaction: 'each' });
+  } catch (err) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded.close();
+    throw err;
+  }
+  embedded.publish();
   return {
     dataSource,
     embedded: true,
     close: async () => {
       await dataSource.destroy();
-      await pglite.close();
+      await embedded.close();
     },
   };
 }

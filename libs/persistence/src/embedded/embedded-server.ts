@@ -1,0 +1,124 @@
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import {
+  acquireDataDirLock,
+  DataDirLockedError,
+  isOwnerAlive,
+  readDataDirOwner,
+  type DataDirLock,
+  type DataDirOwner,
+} from './data-dir-lock';
+import { PGliteSocketServer } from './pglite-socket-server';
+
+/** How a process reaches an embedded database over the PostgreSQL protocol (Unix socket). */
+export interface EmbeddedEndpoint {
+  /** Folder holding the socket file `.s.PGSQL.<port>`; `pg` takes it as `host`. */
+  socketDir: string;
+  socketPort: number;
+}
+
+/** The embedded database as this process sees it: served by itself, or by the live owner. */
+export interface EmbeddedConnection {
+  endpoint: EmbeddedEndpoint;
+  /** True when this process owns the data directory (and so runs the migrations). */
+  owner: boolean;
+  /** Called once the schema is ready, so that other processes may connect. */
+  publish(): void;
+  close(): Promise<void>;
+}
+
+const SOCKET_PORT = 5432;
+/** How long a process that shares the directory waits for the owner to finish starting. */
+const OWNER_READY_WAIT_MS = 60_000;
+/** Connections the socket server accepts: this process's pool plus a few command-line tools. */
+const MAX_CONNECTIONS = 64;
+
+/**
+ * Opens the embedded PostgreSQL (PGlite) in `dataDir` with exactly one owner process.
+ *
+ * PGlite does not lock its folder, and two processes writing one folder lose committed rows
+ * (FACTS.md). So the owner takes `<dataDir>.lock` and serves the database over a Unix socket
+ * (`PGliteSocketServer`, which keeps each connection's requests and transactions whole);
+ * every connection, its own pool included, goes through that socket. A second process either
+ * shares it (`share: true`, the command-line tool beside `npm start`) or is refused.
+ *
+ * `memory://` is private to the process: no lock, the same socket path.
+ *
+ * @throws DataDirLockedError when a live process holds `dataDir` and `share` is false.
+ */
+export async function openEmbedded(dataDir: string, share: boolean): Promise<EmbeddedConnection> {
+  if (dataDir.includes('://')) return serve(dataDir, null, () => undefined);
+  const dir = resolve(dataDir);
+  const lockPath = `${dir}.lock`;
+  // PGlite creates its own folder but not the folders above it.
+  mkdirSync(dirname(dir), { recursive: true });
+  const socketDir = mkdtempSync(join(tmpdir(), 'rectify-pg-'));
+  const taken = acquireDataDirLock(lockPath, { socketDir, socketPort: 0 });
+  if ('heldBy' in taken) {
+    rmSync(socketDir, { recursive: true, force: true });
+    if (!share) throw new DataDirLockedError(dir, taken.heldBy);
+    const endpoint = await waitForOwner(lockPath, taken.heldBy);
+    return { endpoint, owner: false, publish: () => undefined, close: async () => undefined };
+  }
+  try {
+    return await serve(
+      dir,
+      socketDir,
+      (endpoint) => publishEndpoint(lockPath, taken.lock, endpoint),
+      taken.lock,
+    );
+  } catch (err) {
+    taken.lock.release();
+    rmSync(socketDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function serve(
+  dataDir: string,
+  givenSocketDir: string | null,
+  onReady: (endpoint: EmbeddedEndpoint) => void,
+  lock?: DataDirLock,
+): Promise<EmbeddedConnection> {
+  const socketDir = givenSocketDir ?? mkdtempSync(join(tmpdir(), 'rectify-pg-'));
+  const pglite = new PGlite(dataDir);
+  await pglite.waitReady;
+  const server = new PGliteSocketServer(pglite, join(socketDir, `.s.PGSQL.${SOCKET_PORT}`), MAX_CONNECTIONS);
+  await server.start();
+  const endpoint = { socketDir, socketPort: SOCKET_PORT };
+  return {
+    endpoint,
+    owner: true,
+    publish: () => onReady(endpoint),
+    close: async () => {
+      await server.stop();
+      await pglite.close();
+      rmSync(socketDir, { recursive: true, force: true });
+      lock?.release();
+    },
+  };
+}
+
+/** Rewrites our lock file with the socket, atomically (temporary file, then rename). */
+function publishEndpoint(lockPath: string, lock: DataDirLock, endpoint: EmbeddedEndpoint): void {
+  const owner: DataDirOwner = { ...lock.owner, ...endpoint };
+  const tmp = `${lockPath}.${owner.nonce}.publish`;
+  writeFileSync(tmp, JSON.stringify(owner), { mode: 0o600 });
+  renameSync(tmp, lockPath);
+}
+
+async function waitForOwner(lockPath: string, first: DataDirOwner): Promise<EmbeddedEndpoint> {
+  const deadline = Date.now() + OWNER_READY_WAIT_MS;
+  let owner: DataDirOwner | null = first;
+  while (owner && owner.socketPort === 0) {
+    if (!isOwnerAlive(owner) || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 100));
+    owner = readDataDirOwner(lockPath);
+  }
+  if (!owner || owner.socketPort === 0) {
+    throw new Error(`数据库正在启动或已停止：请稍后重试（数据目录的锁文件 ${lockPath}）。`);
+  }
+  return { socketDir: owner.socketDir, socketPort: owner.socketPort };
+}

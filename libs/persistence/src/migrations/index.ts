@@ -1,0 +1,14 @@
+import { InitialSchema1732400000000 } from './1732400000000-initial-schema';
+import { Reminders1732500000000 } from './1732500000000-reminders';
+import { Recurrence1732600000000 } from './1732600000000-recurrence';
+
+/**
+ * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
+ * with the timestamp of its file name, which TypeORM uses to order and record it.
+ */
+// prettier-ignore
+export const MIGRATIONS = [
+  InitialSchema1732400000000,
+  Reminders1732500000000,
+  Recurrence1732600000000,
+];
