@@ -103,9 +103,12 @@ function redisPing(port) {
 }
 
 /**
- * Starts a private redis-server and resolves once it answers PING.
+ * Starts a private redis-server and resolves once it answers PING. It runs in a process group
+ * of its own, so a Ctrl-C in the terminal reaches the apps, which finish their jobs, and not
+ * Redis under them; `stop` ends it afterwards.
  * @param {{ dataDir: string, port?: number }} opts
- * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, exited: Promise<number | string> }>}
+ *   `exited` settles with the exit code or signal when the server ends for any reason.
  */
 async function startRedis({ dataDir, port }) {
   const bin = ensureRedisServer();
@@ -129,9 +132,14 @@ async function startRedis({ dataDir, port }) {
     '--logfile',
     path.resolve(dataDir, 'redis.log'),
   ];
-  const child = spawn(bin, args, { stdio: 'ignore' });
+  const child = spawn(bin, args, { stdio: 'ignore', detached: true });
   let exited = false;
-  child.on('exit', () => (exited = true));
+  const exitedPromise = new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      exited = true;
+      resolve(signal ?? code);
+    }),
+  );
   const deadline = Date.now() + 20_000;
   while (!(await redisPing(chosenPort))) {
     if (exited) throw new Error(`redis-server exited at start-up; see ${path.resolve(dataDir, 'redis.log')}`);
@@ -149,7 +157,7 @@ async function startRedis({ dataDir, port }) {
       child.kill('SIGTERM');
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     });
-  return { url: `redis://127.0.0.1:${chosenPort}`, port: chosenPort, stop };
+  return { url: `redis://127.0.0.1:${chosenPort}`, port: chosenPort, stop, exited: exitedPromise };
 }
 
 function findPostgresBin() {

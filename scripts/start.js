@@ -66,8 +66,10 @@ async function main() {
   build();
   const databaseEnv = process.env.DATABASE_URL ? {} : { RECTIFY_DATA_DIR: path.join(runDir, 'pglite') };
   seedDemoData(databaseEnv);
-  const redis = await startRedis({
-    dataDir: path.join(runDir, 'redis'),
+  let stopping = false;
+  const redisDir = path.join(runDir, 'redis');
+  let redis = await startRedis({
+    dataDir: redisDir,
     port: process.env.REDIS_PORT ? Number(process.env.REDIS_PORT) : undefined,
   });
   const env = { REDIS_URL: process.env.REDIS_URL ?? redis.url, ...databaseEnv };
@@ -79,7 +81,32 @@ async function main() {
       ]
     : [launch('standalone', path.join(root, 'dist/apps/standalone/src/main.js'), env)];
 
-  let stopping = false;
+  // A Redis that dies under the product (killed, out of memory) is started again on the same
+  // port and data (AOF): the apps reconnect by themselves. Three deaths within a minute stop the
+  // product with a message instead of looping.
+  const deaths = [];
+  const superviseRedis = () =>
+    redis.exited.then(async (how) => {
+      if (stopping) return;
+      deaths.push(Date.now());
+      while (deaths.length && deaths[0] < Date.now() - 60_000) deaths.shift();
+      if (deaths.length >= 3) {
+        log(
+          `Redis 在一分钟内停止了 ${deaths.length} 次（${how}），产品停止：请查看 ${path.join(redisDir, 'redis.log')}`,
+        );
+        return stopAll(1);
+      }
+      log(`Redis 意外停止（${how}），正在于同一端口重新启动；数据由 AOF 文件恢复`);
+      try {
+        redis = await startRedis({ dataDir: redisDir, port: redis.port });
+        superviseRedis();
+      } catch (err) {
+        log(`Redis 无法重新启动：${err instanceof Error ? err.message : String(err)}`);
+        await stopAll(1);
+      }
+    });
+  superviseRedis();
+
   const stopAll = async (code) => {
     if (stopping) return;
     stopping = true;

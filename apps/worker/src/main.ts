@@ -1,17 +1,33 @@
 import 'reflect-metadata';
 import { type AddressInfo } from 'node:net';
 import { loadConfigOrExit } from '@rectify/config';
+import { openDatabase } from '@rectify/persistence';
 import { readWorkerConfig } from './config/worker-config';
 import { createWorkerApp } from './create-worker-app';
 
+/**
+ * The worker alone. As for the API, the database is opened before Nest starts (a refusal is one
+ * clear line) and closed after the worker's running jobs have finished on SIGTERM or Ctrl-C.
+ */
 async function bootstrap() {
   const config = loadConfigOrExit('worker', () => readWorkerConfig());
-  const app = await createWorkerApp(config);
+  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.RECTIFY_DATA_DIR });
+  const app = await createWorkerApp(config, false, db);
   await app.listen(config.WORKER_HEALTH_PORT, config.WORKER_HEALTH_HOST);
   const { port } = app.getHttpServer().address() as AddressInfo;
   process.stdout.write(
     `worker: connected to Redis; health on http://${config.WORKER_HEALTH_HOST}:${port}/health\n`,
   );
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
 }
 
 bootstrap().catch((err: unknown) => {
