@@ -160,6 +160,43 @@ async function startRedis({ dataDir, port }) {
   return { url: `redis://127.0.0.1:${chosenPort}`, port: chosenPort, stop, exited: exitedPromise };
 }
 
+/**
+ * Keeps a private Redis running: when it ends while the product runs, it is started again on
+ * the same port and data folder (its AOF file restores the data); the apps reconnect by
+ * themselves. `maxDeaths` deaths within `windowMs` call `onGiveUp` instead of looping.
+ * @param {{ url: string, port: number, stop: () => Promise<void>, exited: Promise<number | string> }} first
+ * @param {{ dataDir: string, isStopping: () => boolean, onGiveUp: () => unknown, maxDeaths?: number, windowMs?: number }} opts
+ * @returns {{ current: () => typeof first, restarted: (listener: (redis: typeof first) => void) => void }}
+ */
+function superviseRedis(first, { dataDir, isStopping, onGiveUp, maxDeaths = 3, windowMs = 60_000 }) {
+  let redis = first;
+  const deaths = [];
+  const listeners = [];
+  const watch = () =>
+    redis.exited.then(async (how) => {
+      if (isStopping()) return;
+      deaths.push(Date.now());
+      while (deaths.length && deaths[0] < Date.now() - windowMs) deaths.shift();
+      if (deaths.length >= maxDeaths) {
+        log(
+          `Redis 在 ${windowMs / 1000} 秒内停止了 ${deaths.length} 次（${how}），产品停止：请查看 ${path.resolve(dataDir, 'redis.log')}`,
+        );
+        return onGiveUp();
+      }
+      log(`Redis 意外停止（${how}），正在于同一端口重新启动；数据由 AOF 文件恢复`);
+      try {
+        redis = await startRedis({ dataDir, port: redis.port });
+      } catch (err) {
+        log(`Redis 无法重新启动：${err instanceof Error ? err.message : String(err)}`);
+        return onGiveUp();
+      }
+      for (const listener of listeners) listener(redis);
+      watch();
+    });
+  watch();
+  return { current: () => redis, restarted: (listener) => listeners.push(listener) };
+}
+
 function findPostgresBin() {
   const root = '/usr/lib/postgresql';
   if (!fs.existsSync(root)) return null;
@@ -272,4 +309,13 @@ async function startPostgres({ dataDir, database = 'rectify', port }) {
   };
 }
 
-module.exports = { startRedis, startPostgres, ensureRedisServer, ensureChromium, freePort, which, log };
+module.exports = {
+  startRedis,
+  superviseRedis,
+  startPostgres,
+  ensureRedisServer,
+  ensureChromium,
+  freePort,
+  which,
+  log,
+};

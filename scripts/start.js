@@ -5,7 +5,7 @@
 // Ctrl-C (or SIGTERM) stops all of them. Data lives in .run/ beside the project.
 const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
-const { startRedis, log } = require('./services');
+const { startRedis, superviseRedis, log } = require('./services');
 
 const root = path.resolve(__dirname, '..');
 const runDir = path.join(root, '.run');
@@ -68,7 +68,7 @@ async function main() {
   seedDemoData(databaseEnv);
   let stopping = false;
   const redisDir = path.join(runDir, 'redis');
-  let redis = await startRedis({
+  const redis = await startRedis({
     dataDir: redisDir,
     port: process.env.REDIS_PORT ? Number(process.env.REDIS_PORT) : undefined,
   });
@@ -82,30 +82,12 @@ async function main() {
     : [launch('standalone', path.join(root, 'dist/apps/standalone/src/main.js'), env)];
 
   // A Redis that dies under the product (killed, out of memory) is started again on the same
-  // port and data (AOF): the apps reconnect by themselves. Three deaths within a minute stop the
-  // product with a message instead of looping.
-  const deaths = [];
-  const superviseRedis = () =>
-    redis.exited.then(async (how) => {
-      if (stopping) return;
-      deaths.push(Date.now());
-      while (deaths.length && deaths[0] < Date.now() - 60_000) deaths.shift();
-      if (deaths.length >= 3) {
-        log(
-          `Redis 在一分钟内停止了 ${deaths.length} 次（${how}），产品停止：请查看 ${path.join(redisDir, 'redis.log')}`,
-        );
-        return stopAll(1);
-      }
-      log(`Redis 意外停止（${how}），正在于同一端口重新启动；数据由 AOF 文件恢复`);
-      try {
-        redis = await startRedis({ dataDir: redisDir, port: redis.port });
-        superviseRedis();
-      } catch (err) {
-        log(`Redis 无法重新启动：${err instanceof Error ? err.message : String(err)}`);
-        await stopAll(1);
-      }
-    });
-  superviseRedis();
+  // port and data (AOF): the apps reconnect by themselves.
+  const supervised = superviseRedis(redis, {
+    dataDir: redisDir,
+    isStopping: () => stopping,
+    onGiveUp: () => stopAll(1),
+  });
 
   const stopAll = async (code) => {
     if (stopping) return;
@@ -121,7 +103,7 @@ async function main() {
           }),
       ),
     );
-    await redis.stop();
+    await supervised.current().stop();
     process.exit(code);
   };
   const port = process.env.API_PORT ?? '3000';
