@@ -3,6 +3,8 @@
  * Configuration is read once at start-up; every bad variable is reported together so an
  * operator fixes them in one go.
  */
+import { readOrCreateSecretFile } from './secret-file';
+
 export type EnvParser<T> = (raw: string | undefined, name: string) => T;
 
 export class ConfigError extends Error {
@@ -95,15 +97,26 @@ export function optionalUrl(protocols: string[]): EnvParser<string | undefined> 
   return (raw, name) => (isBlank(raw) ? undefined : parse(raw, name));
 }
 
-/** A secret of at least 16 characters; without a default it is required. */
-export function secret(defaultValue?: string): EnvParser<string> {
+/**
+ * A secret of at least 16 characters. When the variable is not set, `generatedFile` (if given)
+ * supplies it: read from that file, created there on first use with 32 random bytes, mode 0600
+ * (see readOrCreateSecretFile), so every process of one installation shares it. Without
+ * `generatedFile` the variable is required. Never a constant from the source.
+ */
+export function secret(generatedFile?: string): EnvParser<string> {
   return (raw, name) => {
     if (isBlank(raw)) {
-      if (defaultValue === undefined)
+      if (generatedFile === undefined)
         throw new VariableError(
-          `${name} is required in production: set it to a random string of 32+ characters.`,
+          `${name} is required here (production with a database server): set it to a random string of 32+ characters, the same for every API process.`,
         );
-      return defaultValue;
+      try {
+        return readOrCreateSecretFile(generatedFile);
+      } catch (err) {
+        throw new VariableError(
+          `${name} is not set and its generated secret could not be read or created: ${err instanceof Error ? err.message : String(err)}. Set ${name} or fix the file.`,
+        );
+      }
     }
     if (raw.length < 16)
       throw new VariableError(`${name} is too short: use a random string of 32+ characters.`);
@@ -155,4 +168,36 @@ export function optionalInstant(): EnvParser<Date | undefined> {
 /** Any non-empty text, or the default. */
 export function text(defaultValue: string): EnvParser<string> {
   return (raw) => (isBlank(raw) ? defaultValue : raw);
+}
+
+/**
+ * Express's `trust proxy`: which peers may say who the client is in X-Forwarded-For. Not set or
+ * `false`: nobody (the socket's address is the client's). A number: that many proxy hops. Else a
+ * comma-separated list of `loopback`, `linklocal`, `uniquelocal`, IP addresses or CIDR ranges.
+ */
+export function trustProxy(): EnvParser<false | number | string> {
+  return (raw, name) => {
+    if (isBlank(raw) || raw.trim() === 'false') return false;
+    const value = raw.trim();
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((e) => e.trim());
+    const valid = (e: string) =>
+      /^(loopback|linklocal|uniquelocal)$/.test(e) || /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(e);
+    if (!entries.every(valid))
+      throw new VariableError(
+        `${name}="${raw}" is not a proxy setting: use false, a number of hops, or a list such as loopback,10.0.0.0/8.`,
+      );
+    return entries.join(',');
+  };
+}
+
+/** A yes/no setting: `true`/`false` (also `1`/`0`, `yes`/`no`, any case); not set gives the default. */
+export function flag(defaultValue: boolean): EnvParser<boolean> {
+  return (raw, name) => {
+    if (isBlank(raw)) return defaultValue;
+    const value = raw.trim().toLowerCase();
+    if (['true', '1', 'yes'].includes(value)) return true;
+    if (['false', '0', 'no'].includes(value)) return false;
+    throw new VariableError(`${name}="${raw}" is not a yes/no setting: use true or false.`);
+  };
 }

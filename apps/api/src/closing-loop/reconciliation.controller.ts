@@ -1,16 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { reconcileReportFile, reconcileStoredReport } from '@rectify/application';
-import { MAX_REPORT_BYTES } from '@rectify/domain';
 import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { requireReportFile, type UploadedReport } from '../reports/uploaded-report';
+import { ReportUpload, requireReportFile, type UploadedReport } from '../reports/uploaded-report';
 import { ReconcileReportDto } from '../reports/import-report.dto';
 
-const upload = FileInterceptor('file', { limits: { fileSize: MAX_REPORT_BYTES, files: 1 } });
+const upload = ReportUpload();
 
 /**
  * Checks a next-year report against the tracked items: its 上年度整改情况 against last year's

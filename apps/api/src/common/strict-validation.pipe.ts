@@ -1,4 +1,10 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  BadRequestException,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
+import { assertSafeInput } from './unsafe-input';
 
 interface FieldProblem {
   field: string;
@@ -32,9 +38,26 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   });
 }
 
+/** Request values checked for depth and forbidden characters before any DTO sees them. */
+const CHECKED_SOURCES: ReadonlySet<ArgumentMetadata['type']> = new Set(['body', 'query', 'param']);
+
+/**
+ * The one global pipe: first refuses bodies, query strings and path parameters that are nested
+ * deeper than MAX_INPUT_DEPTH or hold forbidden characters (see unsafe-input.ts), for every
+ * route and every DTO alike, multipart form fields included; then validates against the DTO.
+ */
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (CHECKED_SOURCES.has(metadata.type)) {
+      assertSafeInput(value);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Validates every body and query: unknown fields, wrong types and bad dates are listed one by one. */
 export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

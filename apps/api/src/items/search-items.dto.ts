@@ -1,9 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IntegerInRange } from '../common/integer-in-range.decorator';
 import { RECTIFICATION_STATUSES, type RectificationStatus } from '@rectify/workflow';
 
 const SOURCES = ['self_inspection', 'superior_review', 'public_appraisal', 'inspection_tour'];
+/** No scope holds a million items: a page past that is refused before it reaches SQL as an offset. */
+const MAX_PAGE = 1_000_000;
 
 export class SearchItemsDto {
   @ApiPropertyOptional({ description: '只看该组织及其下级组织（在本人管理范围内）', format: 'uuid' })
@@ -35,10 +38,7 @@ export class SearchItemsDto {
 
   @ApiPropertyOptional({ example: 2023, description: '报告年度' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1990)
-  @Max(2100)
+  @IntegerInRange(1990, 2100)
   year?: number;
 
   @ApiPropertyOptional({ description: '在标题和详情中查找的文字' })
@@ -47,18 +47,13 @@ export class SearchItemsDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntegerInRange(1, MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IntegerInRange(1, 200)
   pageSize: number = 20;
 }

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ITEM_SOURCES } from '@rectify/application';
 import { type ItemSource } from '@rectify/domain';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IntegerInRange, PG_INTEGER_MAX } from '../common/integer-in-range.decorator';
 
 /** The ledger details of an item: 问题来源 and 责任领导. */
 export class UpdateItemDetailsDto {
@@ -21,7 +22,6 @@ export class UpdateItemDetailsDto {
 
   @ApiPropertyOptional({ description: '客户端看到的版本；与当前版本不同则返回 409' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IntegerInRange(1, PG_INTEGER_MAX)
   expectedVersion?: number;
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { ITEM_SOURCES } from '@rectify/application';
 import { type ItemSource } from '@rectify/domain';
-import { IsIn, IsInt, IsJSON, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsJSON, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IntegerInRange } from '../common/integer-in-range.decorator';
 
 /** The form fields sent with a report to check against the tracked items. */
 export class ReconcileReportDto {
@@ -12,10 +12,7 @@ export class ReconcileReportDto {
 
   @ApiPropertyOptional({ example: 2023, description: '覆盖自动识别的年度' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1990)
-  @Max(2100)
+  @IntegerInRange(1990, 2100)
   year?: number;
 }
 

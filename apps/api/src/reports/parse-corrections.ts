@@ -1,5 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { type ImportCorrections } from '@rectify/application';
+import { assertSafeInput } from '../common/unsafe-input';
 
 const INVALID = () =>
   new BadRequestException({
@@ -13,6 +14,8 @@ const INVALID = () =>
 export function parseCorrections(raw: string | undefined): ImportCorrections | undefined {
   if (raw === undefined) return undefined;
   const value: unknown = JSON.parse(raw);
+  // The form field itself was checked as text; JSON escapes (\u0000) only appear once parsed.
+  assertSafeInput(value);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw INVALID();
   const { dropProblemSeqs, titles, ...rest } = value as Record<string, unknown>;
   if (Object.keys(rest).length > 0) throw INVALID();

@@ -10,7 +10,6 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import {
   getReport,
   getReportText,
@@ -18,18 +17,18 @@ import {
   listReports,
   readErrorToApplicationError,
 } from '@rectify/application';
-import { extractReport, MAX_REPORT_BYTES, ReportReadError } from '@rectify/domain';
+import { extractReport, ReportReadError } from '@rectify/domain';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { requireReportFile, type UploadedReport } from './uploaded-report';
+import { ReportUpload, requireReportFile, type UploadedReport } from './uploaded-report';
 import { ImportReportDto } from './import-report.dto';
 import { parseCorrections } from './parse-corrections';
 
 // Files over the limit are cut off by multer and answered 413 before they are read.
-const upload = FileInterceptor('file', { limits: { fileSize: MAX_REPORT_BYTES, files: 1 } });
+const upload = ReportUpload();
 
 function uploadSchema(withOrganisation: boolean) {
   return {

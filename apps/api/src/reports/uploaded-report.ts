@@ -1,5 +1,24 @@
 import { BadRequestException } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { MAX_REPORT_BYTES } from '@rectify/domain';
 import { uploadedFileName } from '../common/uploaded-file-name';
+
+/**
+ * multer's limits for a report upload: one file of at most MAX_REPORT_BYTES (else 413, read no
+ * further), and a handful of small text fields (organisationId, year, source, corrections of at
+ * most 20,000 characters), so a form cannot fill memory with fields (multer allows unlimited
+ * fields of 1 MB each by default). Past them: 400.
+ */
+export const REPORT_UPLOAD_LIMITS = {
+  fileSize: MAX_REPORT_BYTES,
+  files: 1,
+  fields: 10,
+  fieldSize: 100 * 1024,
+  parts: 11,
+} as const;
+
+/** The interceptor of every route that takes a report file (preview, import, reconcile). */
+export const ReportUpload = () => FileInterceptor('file', { limits: REPORT_UPLOAD_LIMITS });
 
 /** A report file as multer hands it over. */
 export interface UploadedReport {

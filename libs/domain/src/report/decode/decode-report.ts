@@ -16,7 +16,11 @@ export interface DecodedReport {
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
-/** Turns uploaded bytes into report text, choosing the reader from the content, not the name. */
+/**
+ * Turns uploaded bytes into report text, choosing the reader from the content, not the name.
+ * A zip archive is read as a .docx under DOCX_LIMITS (see docx-to-text.ts). Throws
+ * ReportReadError with a Chinese message and a stable code.
+ */
 export async function decodeReport(bytes: Uint8Array, fileName = ''): Promise<DecodedReport> {
   if (bytes.length === 0) {
     throw new ReportReadError('FILE_EMPTY', '文件为空：请选择包含报告正文的文件。');
@@ -28,14 +32,7 @@ export async function decodeReport(bytes: Uint8Array, fileName = ''): Promise<De
     );
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    if (!isDocx(bytes)) {
-      throw new ReportReadError(
-        'UNSUPPORTED_FILE_TYPE',
-        `不支持的文件类型${fileName ? `（${fileName}）` : ''}：这是一个压缩包而不是 Word 文档。请上传 .docx、.txt 或 .md 格式的报告。`,
-      );
-    }
-    const text = await docxToText(bytes);
-    return { text, encoding: 'utf-8', format: 'docx' };
+    return { text: await docxToText(bytes, fileName), encoding: 'utf-8', format: 'docx' };
   }
   const legacy = legacyFormat(bytes);
   if (legacy) {
@@ -52,12 +49,6 @@ export async function decodeReport(bytes: Uint8Array, fileName = ''): Promise<De
     );
   }
   return { text, encoding, format: 'text' };
-}
-
-function isDocx(bytes: Uint8Array): boolean {
-  // The zip directory names its parts in plain ASCII; a Word document has word/document.xml.
-  const ascii = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return ascii.includes('word/document.xml');
 }
 
 function legacyFormat(bytes: Uint8Array): string | null {

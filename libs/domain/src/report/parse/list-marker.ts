@@ -25,27 +25,41 @@ export interface ListMarker {
   length: number;
 }
 
-const CN = '[一二三四五六七八九十]{1,3}';
+/**
+ * A Chinese numeral of any size a list can reach (一 … 九十九, 一百, 一百零一, 一千二百 …): it
+ * starts with a digit or 十, so words such as 百姓, 千方百计 or 两学一做 are not numerals.
+ */
+export const CN_NUMERAL = '[一二三四五六七八九十][一二三四五六七八九十百千万零〇两]{0,7}';
+const CN = CN_NUMERAL;
+/** Arabic item numbers have no upper bound: a list of 2,000 problems must stay 2,000 items. */
+const NUM = '\\d+';
+// A year at a line start (2023、2024年… / 2023 年) is a date, not item number 2023.
+const NOT_YEAR = '(?!(?:19|20)\\d\\d(?:\\s*[、.]\\s*\\d|\\s*[、.]?\\s*[年—\\-至到]))';
+/** Circled numbers ① … ⑳, ㉑ … ㉟ and ㊱ … ㊿ (Unicode has none past 50). */
+export const CIRCLED = '①-⑳㉑-㉟㊱-㊿';
 const PATTERNS: [MarkerStyle, RegExp][] = [
   ['part', new RegExp(`^第${CN}(?:部分|章|篇)\\s*[、:.,]?\\s*`)],
   ['pcn', new RegExp(`^\\(\\s*${CN}\\s*\\)\\s*[、.,:]?\\s*`)],
   ['shi', new RegExp(`^${CN}[是要]\\s*[,:]?\\s*`)],
   // 一、 一. and, in some copies, just 一 followed by a space.
   ['cn', new RegExp(`^${CN}(?:\\s*[、.]\\s*|\\s+(?=[\\u4e00-\\u9fff]))`)],
-  ['dec', /^\d{1,2}(?:\.\d{1,2}){1,2}(?![\d%])\s*[、.]?\s*(?=\D)/],
-  // 1.5万元 is a number, not an item; 3、2024年工作打算 is an item.
-  ['num', /^\d{1,2}\s*(?:、|\.(?![\d%]))\s*|^\d{1,2}\s+(?=[\u4e00-\u9fff])/],
-  ['pnum', /^(?:\(\s*\d{1,2}\s*\)|[⑴-⒇]|\d{1,2}\))\s*[、.,]?\s*/],
-  ['circ', /^[①-⑳]\s*[、.,]?\s*/],
+  ['dec', /^\d{1,3}(?:\.\d{1,3}){1,2}(?![\d%])\s*[、.]?\s*(?=\D)/],
+  // 1.5万元 is a number, not an item; 3、2024年工作打算 is an item. A number followed by a mere
+  // space is an item only up to four digits (1000 多名党员 reads as an item, 10000 人 does not).
+  ['num', new RegExp(`^${NOT_YEAR}(?:${NUM}\\s*(?:、|\\.(?![\\d%]))\\s*|\\d{1,4}\\s+(?=[\\u4e00-\\u9fff]))`)],
+  ['pnum', new RegExp(`^(?:\\(\\s*${NUM}\\s*\\)|[⑴-⒇]|${NUM}\\))\\s*[、.,]?\\s*`)],
+  ['circ', new RegExp(`^[${CIRCLED}]\\s*[、.,]?\\s*`)],
   ['ord', new RegExp(`^第${CN}\\s*[,、:]\\s*`)],
   ['side', /^(?:一方面|另一方面|再一方面|其次一方面)\s*[,:]?\s*/],
   ['seq', /^(?:首先|其次|再次|最后|此外)\s*[,:]\s*/],
-  ['label', new RegExp(`^(?:问题|不足|措施|原因|差距)\\s*(?:${CN}|\\d{1,2})\\s*[:、.]\\s*`)],
+  ['label', new RegExp(`^(?:问题|不足|措施|原因|差距)\\s*(?:${CN}|${NUM})\\s*[:、.]\\s*`)],
   ['bullet', /^[-*+•·●■◆▪]\s*/],
 ];
 
 // Most lines start with an ordinary character; this skips the patterns for them cheaply.
-const MAY_START_MARKER = /^[第(一二三四五六七八九十\d⑴-⒇①-⑳另其首再最此问不措原差\-*+•·●■◆▪]/;
+const MAY_START_MARKER = new RegExp(
+  `^[第(一二三四五六七八九十\\d⑴-⒇${CIRCLED}另其首再最此问不措原差\\-*+•·●■◆▪]`,
+);
 
 export function parseListMarker(key: string, mdLevel = 0): ListMarker | null {
   if (mdLevel > 0) {

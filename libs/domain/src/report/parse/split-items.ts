@@ -1,5 +1,5 @@
 import { normalizeForMatching } from '../../text/normalize-for-matching';
-import { HEADING_STYLES, type MarkerStyle } from './list-marker';
+import { CIRCLED, CN_NUMERAL, HEADING_STYLES, type MarkerStyle } from './list-marker';
 import { lineBody, type ReportLine } from './report-line';
 
 /**
@@ -69,7 +69,6 @@ function splitByLineMarkers(lines: ReportLine[]): SplitResult | null {
   return { mode: 'lines', preamble, items };
 }
 
-const CN_DIGITS = '一二三四五六七八九十';
 const BOUNDARY = '(?:^|(?<=[。;:,!?\\s]))';
 
 interface InlineFamily {
@@ -79,13 +78,13 @@ interface InlineFamily {
 }
 
 const INLINE_FAMILIES: InlineFamily[] = [
-  { re: new RegExp(`${BOUNDARY}(?:其)?[${CN_DIGITS}]{1,2}是[,:]?`, 'g'), first: /^(?:其)?一是/ },
-  { re: new RegExp(`${BOUNDARY}[${CN_DIGITS}]{1,2}要[,:]?`, 'g'), first: /^一要/ },
+  { re: new RegExp(`${BOUNDARY}(?:其)?${CN_NUMERAL}是[,:]?`, 'g'), first: /^(?:其)?一是/ },
+  { re: new RegExp(`${BOUNDARY}${CN_NUMERAL}要[,:]?`, 'g'), first: /^一要/ },
   { re: new RegExp(`${BOUNDARY}(?:一方面|另一方面|再一方面|此外|另外)[,:]?`, 'g'), first: /^一方面/ },
   { re: new RegExp(`${BOUNDARY}(?:首先|其次|再次|然后|最后)[,:]?`, 'g'), first: /^首先/ },
-  { re: new RegExp(`${BOUNDARY}第[${CN_DIGITS}]{1,2}[,、:]`, 'g'), first: /^第一/ },
-  { re: /[①-⑳][、.,]?/g, first: /^①/ },
-  { re: new RegExp(`${BOUNDARY}\\(\\d{1,2}\\)[、.,]?`, 'g'), first: /^\(1\)/ },
+  { re: new RegExp(`${BOUNDARY}第${CN_NUMERAL}[,、:]`, 'g'), first: /^第一/ },
+  { re: new RegExp(`[${CIRCLED}][、.,]?`, 'g'), first: /^①/ },
+  { re: new RegExp(`${BOUNDARY}\\(\\d+\\)[、.,]?`, 'g'), first: /^\(1\)/ },
 ];
 
 interface Hit {
