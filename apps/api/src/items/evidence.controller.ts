@@ -2,6 +2,7 @@ import {
   BadRequestException,
   Body,
   Controller,
+  Delete,
   Get,
   Inject,
   Param,
@@ -11,17 +12,37 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { attachEvidence, MAX_EVIDENCE_BYTES, readEvidence } from '@rectify/application';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  attachEvidence,
+  deleteEvidence,
+  MAX_EVIDENCE_BYTES,
+  MAX_EVIDENCE_FILES_PER_ITEM,
+  MAX_EVIDENCE_TOTAL_BYTES_PER_ITEM,
+  readEvidence,
+} from '@rectify/application';
 import { EvidenceFileStore } from '@rectify/persistence';
 import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { ApiErrors, ErrorBodyDoc } from '../common/api-errors.decorator';
 import { uploadedFileName } from '../common/uploaded-file-name';
-import { EvidenceUploadDto } from './evidence-upload.dto';
+import { EvidenceUploadLimitInterceptor } from './evidence-upload-limit.interceptor';
+import { EvidenceDeletedDto, EvidenceUploadDto, EvidenceUploadedDto } from './evidence-upload.dto';
 
 export const EVIDENCE_STORE = Symbol('EVIDENCE_STORE');
+
+const MB = 1024 * 1024;
+const LIMITS = `单个文件不超过 ${MAX_EVIDENCE_BYTES / MB} MB；每个整改事项最多 ${MAX_EVIDENCE_FILES_PER_ITEM} 个文件、合计不超过 ${MAX_EVIDENCE_TOTAL_BYTES_PER_ITEM / MB} MB`;
 
 @ApiTags('items 整改事项')
 @ApiBearerAuth()
@@ -32,7 +53,10 @@ export class EvidenceController {
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceFileStore,
   ) {}
 
-  @ApiOperation({ summary: '上传整改佐证文件（PDF、图片、Word、Excel、文本，不超过 20 MB）' })
+  @ApiOperation({
+    summary: '上传整改佐证文件（PDF、图片、Word、Excel、文本）',
+    description: `${LIMITS}。上传记入整改事项的全过程记录，整改事项版本加一。已销号的事项不能上传。`,
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -41,15 +65,30 @@ export class EvidenceController {
       properties: { file: { type: 'string', format: 'binary' }, text: { type: 'string' } },
     },
   })
-  @ApiErrors(400, 403, 404, 409, 413, 415)
+  @ApiCreatedResponse({ type: EvidenceUploadedDto })
+  @ApiErrors(400, 403, 404, 409)
+  @ApiResponse({
+    status: 413,
+    description: `EVIDENCE_TOO_LARGE：单个文件超过 ${MAX_EVIDENCE_BYTES / MB} MB`,
+    type: ErrorBodyDoc,
+  })
+  @ApiResponse({ status: 415, description: 'EVIDENCE_UNSUPPORTED_TYPE：文件类型不支持', type: ErrorBodyDoc })
+  @ApiResponse({
+    status: 422,
+    description: 'EVIDENCE_EMPTY：文件为空；EVIDENCE_LIMIT_REACHED：超过每个整改事项的文件个数或合计大小',
+    type: ErrorBodyDoc,
+  })
   @Post()
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } }))
+  @UseInterceptors(
+    EvidenceUploadLimitInterceptor,
+    FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } }),
+  )
   upload(
     @AuthUser() user: CurrentUser,
     @Param('id') itemId: string,
     @UploadedFile() file: { originalname: string; buffer: Buffer } | undefined,
     @Body() body: EvidenceUploadDto,
-  ) {
+  ): Promise<EvidenceUploadedDto> {
     if (!file)
       throw new BadRequestException({ code: 'FILE_MISSING', message: '请在表单字段 file 中上传佐证文件。' });
     return attachEvidence(this.db, this.store, {
@@ -79,5 +118,21 @@ export class EvidenceController {
       type: mimeType,
       disposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     });
+  }
+
+  @ApiOperation({
+    summary: '删除上传错误的整改佐证文件（销号前，上传者本人或管理员）',
+    description:
+      '记录保留并标记为已删除，文件从磁盘删除；删除记入整改事项的全过程记录，版本加一。已销号的事项不能删除（409）。',
+  })
+  @ApiOkResponse({ type: EvidenceDeletedDto })
+  @ApiErrors(403, 404, 409)
+  @Delete(':evidenceId')
+  remove(
+    @AuthUser() user: CurrentUser,
+    @Param('id') itemId: string,
+    @Param('evidenceId') evidenceId: string,
+  ): Promise<EvidenceDeletedDto> {
+    return deleteEvidence(this.db, this.store, { itemId, evidenceId, userId: user.sub });
   }
 }

@@ -90,6 +90,9 @@ export const api = {
   async patch<T>(path: string, json: unknown): Promise<T> {
     return (await send('PATCH', path, { json })).json() as Promise<T>;
   },
+  async delete<T>(path: string): Promise<T> {
+    return (await send('DELETE', path)).json() as Promise<T>;
+  },
   /** multipart/form-data, e.g. a report or an evidence file. */
   async upload<T>(path: string, form: FormData): Promise<T> {
     return (await send('POST', path, { body: form })).json() as Promise<T>;

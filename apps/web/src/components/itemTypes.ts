@@ -37,6 +37,8 @@ export interface Evidence {
   id: string;
   text: string;
   fileName: string | null;
+  /** Who uploaded it; they (or an administrator) may delete it before sign-off. */
+  createdBy?: string | null;
   createdAt: string;
 }
 

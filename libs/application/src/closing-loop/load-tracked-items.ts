@@ -64,7 +64,7 @@ export async function loadTrackedItems(db: DataSource, query: TrackedItemsQuery)
       [ids],
     ) as Promise<{ itemId: string; title: string; responsible: string | null; deadline: string | null }[]>,
     db.query(
-      `SELECT item_id AS "itemId", text, file_name AS "fileName" FROM evidence WHERE item_id = ANY($1) ORDER BY created_at, id`,
+      `SELECT item_id AS "itemId", text, file_name AS "fileName" FROM evidence WHERE item_id = ANY($1) AND deleted_at IS NULL ORDER BY created_at, id`,
       [ids],
     ) as Promise<{ itemId: string; text: string; fileName: string | null }[]>,
     // The latest line of each kind that the outputs quote.

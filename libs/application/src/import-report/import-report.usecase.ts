@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
+  cleanText,
+  cleanTextDeep,
   decodeReport,
   extractDecoded,
   type ExtractionResult,
@@ -81,16 +83,23 @@ export async function importReport(
   let extraction: ExtractionResult;
   try {
     const decoded = await decodeReport(command.bytes, command.fileName);
-    text = decoded.text;
-    extraction = extractDecoded(decoded);
+    // Everything stored from a report (its text, titles, details, measures) reaches Word and
+    // Excel files later: characters XML forbids are cleaned out before anything is parsed.
+    text = cleanText(decoded.text);
+    extraction = extractDecoded({ ...decoded, text });
   } catch (err) {
     if (err instanceof ReportReadError) {
       throw readErrorToApplicationError(err);
     }
     throw err;
   }
-  if (command.corrections) extraction = applyCorrections(extraction, command.corrections);
-  const stored = await storeExtraction(db, command, text, extraction);
+  if (command.corrections) extraction = applyCorrections(extraction, cleanTextDeep(command.corrections));
+  const stored = await storeExtraction(
+    db,
+    { ...command, fileName: cleanText(command.fileName) },
+    text,
+    cleanTextDeep(extraction),
+  );
   return { ...stored, reconciliation: await reconcileAfterImport(db, stored.reportId, stored.year) };
 }
 

@@ -23,7 +23,14 @@ export interface ItemDetail {
   pendingExtension: unknown;
   version: number;
   measures: { seq: number; title: string; responsible: string | null; deadline: string | null }[];
-  evidence: { id: string; text: string; fileName: string | null; createdAt: string }[];
+  /** Who uploaded it (null: the system); the uploader or an administrator may delete a file. */
+  evidence: {
+    id: string;
+    text: string;
+    fileName: string | null;
+    createdBy: string | null;
+    createdAt: string;
+  }[];
   history: {
     seq: number;
     event: string;
@@ -83,7 +90,9 @@ export async function getItem(db: DataSource, userId: string, itemId: string): P
     [itemId],
   );
   const evidence = await db.query(
-    `SELECT id, text, file_name AS "fileName", created_at AS "createdAt" FROM evidence WHERE item_id = $1 ORDER BY created_at`,
+    // Withdrawn files stay in the table for the record; their withdrawal is in the history.
+    `SELECT id, text, file_name AS "fileName", created_by AS "createdBy", created_at AS "createdAt"
+       FROM evidence WHERE item_id = $1 AND deleted_at IS NULL ORDER BY created_at`,
     [itemId],
   );
   const history = await db.query(

@@ -1,4 +1,5 @@
 import { OrganisationEntity, type OrganisationKind } from '@rectify/persistence';
+import { cleanText } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
 import { kindFromName } from './organisation-tree';
@@ -13,7 +14,8 @@ export async function addOrganisation(
   db: DataSource,
   command: AddOrganisationCommand,
 ): Promise<OrganisationEntity> {
-  const name = command.name.trim();
+  // The name heads the Word and Excel exports: no character XML forbids (see cleanText).
+  const name = cleanText(command.name).trim();
   if (!name) throw new ApplicationError('INVALID_ARGUMENT', '组织名称不能为空。');
   return db.transaction(async (m) => {
     const repo = m.getRepository(OrganisationEntity);
@@ -22,7 +24,7 @@ export async function addOrganisation(
     }
     let parent: OrganisationEntity | null = null;
     if (command.parentName) {
-      parent = await repo.findOneBy({ name: command.parentName.trim() });
+      parent = await repo.findOneBy({ name: cleanText(command.parentName).trim() });
       if (!parent) {
         throw new ApplicationError(
           'ORGANISATION_NOT_FOUND',

@@ -31,4 +31,11 @@ export class EvidenceEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When the file was withdrawn before sign-off; null while it counts as evidence. */
+  @Column({ type: 'timestamptz', name: 'deleted_at', nullable: true })
+  deletedAt!: Date | null;
+
+  @Column({ type: 'uuid', name: 'deleted_by', nullable: true })
+  deletedBy!: string | null;
 }

@@ -1,5 +1,6 @@
 import {
   ArrowLeftOutlined,
+  DeleteOutlined,
   DownloadOutlined,
   EditOutlined,
   PaperClipOutlined,
@@ -16,6 +17,7 @@ import {
   Form,
   Grid,
   Input,
+  Popconfirm,
   Result,
   Row,
   Space,
@@ -192,6 +194,17 @@ export function ItemPage() {
     }
   };
 
+  const removeEvidence = async (ev: Evidence) => {
+    if (!item) return;
+    try {
+      await api.delete(`/items/${item.id}/evidence/${ev.id}`);
+      message.success('佐证材料已删除');
+      await reload();
+    } catch (err) {
+      await handleError(err);
+    }
+  };
+
   if (loading && !item) return <Spin size="large" style={{ display: 'block', margin: '15vh auto' }} />;
   if (!item) {
     return (
@@ -214,6 +227,11 @@ export function ItemPage() {
   const year = row?.reportYear ?? item.reportYear;
   const mayUpload = (user?.role === 'secretary' || user?.role === 'admin') && item.status !== 'completed';
   const mayNote = events.includes('ADD_PROGRESS_NOTE');
+  /** The uploader or an administrator may withdraw a file before sign-off. */
+  const mayDelete = (ev: Evidence) =>
+    !!ev.fileName &&
+    item.status !== 'completed' &&
+    (user?.role === 'admin' || (!!user && ev.createdBy === user.id));
   const repeats = item.recurrence?.repeats ?? [];
   const repeatedBy = item.recurrence?.repeatedBy ?? [];
 
@@ -325,6 +343,25 @@ export function ItemPage() {
                   {dayjs(ev.createdAt).format('YYYY-MM-DD HH:mm')}
                 </Typography.Text>
               </div>
+              {mayDelete(ev) && (
+                <Popconfirm
+                  title="删除该佐证文件？"
+                  description="删除后将记入整改全过程记录。"
+                  okText="删除"
+                  cancelText="取消"
+                  okButtonProps={{ danger: true, ...{ 'data-testid': 'evidence-delete-confirm' } }}
+                  onConfirm={() => removeEvidence(ev)}
+                >
+                  <Button
+                    type="text"
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={`删除 ${ev.fileName}`}
+                    data-testid="evidence-delete"
+                  />
+                </Popconfirm>
+              )}
             </div>
           ))}
         </div>

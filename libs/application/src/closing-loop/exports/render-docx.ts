@@ -1,4 +1,4 @@
-import { type ClosingDocument, type DocumentBlock } from '@rectify/domain';
+import { type ClosingDocument, cleanTextDeep, type DocumentBlock } from '@rectify/domain';
 import {
   AlignmentType,
   BorderStyle,
@@ -35,8 +35,12 @@ const CELL_BORDER: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color:
 /**
  * One Word document holding every closing document in order, each after the first on a new page.
  * Built only from docx's styles and properties (no raw XML) so Word, WPS and LibreOffice open it as is.
+ * Every text is passed through cleanText first: the `docx` package writes characters XML forbids
+ * (control characters pasted from Word, U+FFFF) as they are, and one of them makes the file
+ * unreadable; rows stored before text was cleaned on entry may still hold them.
  */
-export async function renderDocx(docs: ClosingDocument[]): Promise<Buffer> {
+export async function renderDocx(input: ClosingDocument[]): Promise<Buffer> {
+  const docs = cleanTextDeep(input);
   const children = docs.flatMap((doc, i) => [
     // The title is Heading 1 so the navigation pane shows document > section > subsection.
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: i > 0, text: doc.title }),

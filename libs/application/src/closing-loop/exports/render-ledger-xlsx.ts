@@ -1,4 +1,4 @@
-import { type ItemLight, LEDGER_COLUMNS, type LedgerRow } from '@rectify/domain';
+import { cleanText, type ItemLight, LEDGER_COLUMNS, type LedgerRow } from '@rectify/domain';
 import ExcelJS from 'exceljs';
 
 const LEDGER_SHEET_NAME = '整改台账';
@@ -41,12 +41,20 @@ const HEADER_ROW = 2;
 /**
  * The ledger as an .xlsx: a title, the header, one row an item with its 亮灯 cell coloured, and when it
  * was generated. Every value is text, so dates read exactly as in the ledger and nothing is a formula.
+ * Every text is cut to Excel's cell limit and then passed through cleanText: exceljs strips C0
+ * controls but writes U+FFFE and U+FFFF, which break sharedStrings.xml, and a cut may split a
+ * surrogate pair.
  */
-export async function renderLedgerXlsx(input: {
+export async function renderLedgerXlsx(raw: {
   title: string;
   rows: LedgerRow[];
   generatedAt: string;
 }): Promise<Buffer> {
+  const input = {
+    title: cellText(raw.title),
+    generatedAt: cellText(raw.generatedAt),
+    rows: raw.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => cellText(cell ?? '')) })),
+  };
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'rectify';
   workbook.lastModifiedBy = 'rectify';
@@ -90,7 +98,7 @@ export async function renderLedgerXlsx(input: {
     const row = sheet.getRow(HEADER_ROW + 1 + i);
     for (let c = 1; c <= columnCount; c++) {
       const cell = row.getCell(c);
-      cell.value = (ledgerRow.cells[c - 1] ?? '').slice(0, MAX_CELL_CHARS);
+      cell.value = ledgerRow.cells[c - 1] ?? '';
       cell.border = BORDERS;
       cell.alignment =
         c === 1 || c === lightColumn
@@ -114,6 +122,11 @@ export async function renderLedgerXlsx(input: {
   sheet.getCell(lastDataRow + 2, 1).value = `生成时间：${input.generatedAt}`;
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A cell's text as Excel accepts it: at most MAX_CELL_CHARS, no character XML forbids. */
+function cellText(text: string): string {
+  return cleanText(text.slice(0, MAX_CELL_CHARS));
 }
 
 /** Lines a cell needs at its column's width: a Han character is two width units, others one. */
