@@ -1,15 +1,26 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Post, UnauthorizedException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Ip,
+  Post,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { authenticate } from '@rectify/application';
 import { OrganisationEntity, UserEntity } from '@rectify/persistence';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Response } from 'express';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { type AccessTokenClaims, type CurrentUser } from './access-token';
 import { AuthUser } from './current-user.decorator';
 import { LoginDto } from './login.dto';
-import { LoginRateLimiter } from './login-rate-limiter';
+import { LoginThrottle, TooManyLoginAttemptsException } from './login-throttle';
 import { Public } from './public.decorator';
 
 @ApiTags('auth 登录')
@@ -19,18 +30,37 @@ export class AuthController {
     private readonly db: DataSource,
     private readonly jwt: JwtService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly limiter: LoginRateLimiter,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  @ApiOperation({ summary: '用户名密码登录，返回短期有效的 JWT' })
+  @ApiOperation({
+    summary: '用户名密码登录，返回短期有效的 JWT',
+    description: '同一用户名或同一地址登录失败次数过多时返回 429，并在 Retry-After 头中给出等待秒数。',
+  })
   @ApiErrors(400, 429)
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto, @Ip() ip: string) {
-    this.limiter.check(ip, body.username);
-    const user = await authenticate(this.db, body.username, body.password);
-    const claims: AccessTokenClaims = { sub: user.id, username: user.username, role: user.role };
+  async login(
+    @Body() body: LoginDto,
+    @Ip() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: number }> {
+    let user;
+    try {
+      user = await this.throttle.attempt(ip, body.username, () =>
+        authenticate(this.db, body.username, body.password),
+      );
+    } catch (err) {
+      if (err instanceof TooManyLoginAttemptsException) res.setHeader('Retry-After', err.retryAfterSeconds);
+      throw err;
+    }
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      username: user.username,
+      role: user.role,
+      ver: user.tokenVersion,
+    };
     return {
       accessToken: await this.jwt.signAsync(claims),
       tokenType: 'Bearer',
@@ -45,7 +75,7 @@ export class AuthController {
   async me(@AuthUser() current: CurrentUser) {
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: current.sub });
     if (!user)
-      throw new UnauthorizedException({ code: 'TOKEN_INVALID', message: '账号已不存在：请联系管理员。' });
+      throw new UnauthorizedException({ code: 'ACCOUNT_NOT_FOUND', message: '账号已不存在：请联系管理员。' });
     const org = await this.db.getRepository(OrganisationEntity).findOneByOrFail({ id: user.organisationId });
     return {
       id: user.id,

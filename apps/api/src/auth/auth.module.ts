@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { AccessTokenVerifier } from './access-token-verifier';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard } from './jwt-auth.guard';
-import { LoginRateLimiter } from './login-rate-limiter';
+import { LoginThrottle } from './login-throttle';
+import { TrustProxySetting } from './trust-proxy';
 
 @Module({
   imports: [
@@ -13,11 +15,18 @@ import { LoginRateLimiter } from './login-rate-limiter';
       useFactory: (config: ApiConfig) => ({
         secret: config.JWT_SECRET,
         signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
-        verifyOptions: { algorithms: ['HS256'] },
+        // maxAge bounds a token by its issue time too (`iat`), whatever `exp` it claims.
+        verifyOptions: { algorithms: ['HS256'], maxAge: config.JWT_TTL_SECONDS },
       }),
     }),
   ],
   controllers: [AuthController],
-  providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }, LoginRateLimiter],
+  providers: [
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    AccessTokenVerifier,
+    LoginThrottle,
+    TrustProxySetting,
+  ],
+  exports: [AccessTokenVerifier, LoginThrottle],
 })
 export class AuthModule {}

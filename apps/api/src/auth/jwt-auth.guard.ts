@@ -1,22 +1,26 @@
 import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { type Request } from 'express';
-import { type AccessTokenClaims } from './access-token';
+import { type CurrentUser } from './access-token';
+import { AccessTokenVerifier } from './access-token-verifier';
 import { IS_PUBLIC } from './public.decorator';
 
-/** Every route needs a valid, unexpired bearer token unless marked @Public(). */
+/**
+ * Every route needs a valid, unexpired bearer token of a user who still exists, is not disabled
+ * and has not changed role or password since, unless marked @Public(). Attaches the user with
+ * their current role to the request.
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
-    private readonly jwt: JwtService,
+    private readonly verifier: AccessTokenVerifier,
     private readonly reflector: Reflector,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
       return true;
-    const request = context.switchToHttp().getRequest<Request & { user?: AccessTokenClaims }>();
+    const request = context.switchToHttp().getRequest<Request & { user?: CurrentUser }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) {
       throw new UnauthorizedException({
@@ -25,14 +29,7 @@ export class JwtAuthGuard implements CanActivate {
           '未登录：请先通过 POST /api/auth/login 登录，并在请求头中携带 Authorization: Bearer <token>。',
       });
     }
-    try {
-      request.user = await this.jwt.verifyAsync<AccessTokenClaims>(token);
-    } catch {
-      throw new UnauthorizedException({
-        code: 'TOKEN_INVALID',
-        message: '登录凭证无效或已过期：请重新登录。',
-      });
-    }
+    request.user = await this.verifier.verify(token);
     return true;
   }
 }

@@ -1,15 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'zhangsan', pattern: '^[\\w.@-]{2,64}$' })
@@ -30,10 +20,14 @@ export class CreateUserDto {
   @IsUUID()
   organisationId!: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 128 })
+  /** Length, common passwords and the 72-byte bcrypt limit are checked by checkPasswordPolicy. */
+  @ApiProperty({
+    minLength: 8,
+    description:
+      '至少8个字符，最多72字节（72个英文字母、数字或符号，或24个汉字）；不能是常见密码、重复或连续的字符，也不能与用户名相同',
+  })
   @IsString()
-  @MinLength(8)
-  @MaxLength(128)
+  @IsNotEmpty()
   password!: string;
 
   @ApiPropertyOptional({ format: 'email' })

@@ -1,17 +1,21 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { HttpException, Injectable, Logger, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import { ApplicationError, authenticate } from '@rectify/application';
+import { ApplicationError, authenticate, findSessionUser } from '@rectify/application';
 import { type NextFunction, type Request, type Response } from 'express';
 import { DataSource } from 'typeorm';
-import { type AccessTokenClaims, type CurrentUser } from '../auth/access-token';
-import { LoginRateLimiter } from '../auth/login-rate-limiter';
+import { type CurrentUser } from '../auth/access-token';
+import { AccessTokenVerifier } from '../auth/access-token-verifier';
+import { LoginThrottle, TooManyLoginAttemptsException } from '../auth/login-throttle';
 import { type ErrorBody } from '../common/error-body';
 import { requireAdmin } from '../organisations/admin-only';
 
 const CHALLENGE = 'Basic realm="rectify", charset="UTF-8"';
-/** A page load fetches dozens of assets and API calls: bcrypt runs once a minute, not for each. */
+/**
+ * A page load fetches dozens of assets and API calls: bcrypt runs once a minute, not for each.
+ * Only the password check is remembered: the user's existence, role and state are read on every
+ * request, and a changed token version (role, password or disabled changed) forgets the entry.
+ */
 const BASIC_CACHE_MS = 60_000;
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -24,17 +28,18 @@ const unauthenticated = () =>
 
 /**
  * Administrator login for the queue dashboard, which lives outside Nest's routes and guards:
- * a bearer token from POST /api/auth/login, or HTTP Basic credentials so a browser can open the
- * page directly. Refusals have the API's error shape.
+ * a bearer token from POST /api/auth/login (checked like the API's guard, with the user read
+ * fresh from the database), or HTTP Basic credentials so a browser can open the page directly
+ * (throttled with the API's login, LoginThrottle). Refusals have the API's error shape.
  */
 @Injectable()
 export class DashboardAccess implements OnModuleInit {
   private readonly logger = new Logger('QueueDashboard');
-  private jwt!: JwtService;
-  private readonly limiter = new LoginRateLimiter();
+  private tokens!: AccessTokenVerifier;
+  private throttle!: LoginThrottle;
   // Keyed by a keyed hash of the credentials, so no password is held in memory.
   private readonly cacheKey = randomBytes(32);
-  private readonly verified = new Map<string, { user: CurrentUser; until: number }>();
+  private readonly verified = new Map<string, { userId: string; tokenVersion: number; until: number }>();
 
   constructor(
     private readonly db: DataSource,
@@ -42,7 +47,8 @@ export class DashboardAccess implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jwt = this.moduleRef.get(JwtService, { strict: false });
+    this.tokens = this.moduleRef.get(AccessTokenVerifier, { strict: false });
+    this.throttle = this.moduleRef.get(LoginThrottle, { strict: false });
   }
 
   readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
@@ -74,33 +80,35 @@ export class DashboardAccess implements OnModuleInit {
     throw unauthenticated();
   }
 
-  private async fromToken(token: string): Promise<CurrentUser> {
-    try {
-      return await this.jwt.verifyAsync<AccessTokenClaims>(token);
-    } catch {
-      throw new UnauthorizedException({
-        code: 'TOKEN_INVALID',
-        message: '登录凭证无效或已过期：请重新登录。',
-      });
-    }
+  private fromToken(token: string): Promise<CurrentUser> {
+    return this.tokens.verify(token);
   }
 
   private async fromPassword(encoded: string, clientAddress: string): Promise<CurrentUser> {
     const now = Date.now();
     const key = createHmac('sha256', this.cacheKey).update(encoded).digest('base64');
     const cached = this.verified.get(key);
-    if (cached && cached.until > now) return cached.user;
+    if (cached && cached.until > now) {
+      const session = await findSessionUser(this.db, cached.userId);
+      if (session && !session.disabled && session.tokenVersion === cached.tokenVersion)
+        return this.tokens.admit(session, cached.tokenVersion);
+    }
+    this.verified.delete(key);
 
     const decoded = Buffer.from(encoded, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 1) throw unauthenticated();
     const username = decoded.slice(0, colon);
-    this.limiter.check(clientAddress, username, now);
-    const found = await authenticate(this.db, username, decoded.slice(colon + 1));
-    const user: CurrentUser = { sub: found.id, username: found.username, role: found.role };
+    const found = await this.throttle.attempt(clientAddress, username, () =>
+      authenticate(this.db, username, decoded.slice(colon + 1)),
+    );
     if (this.verified.size >= 1000) this.forgetExpired(now);
-    this.verified.set(key, { user, until: now + BASIC_CACHE_MS });
-    return user;
+    this.verified.set(key, {
+      userId: found.id,
+      tokenVersion: found.tokenVersion,
+      until: now + BASIC_CACHE_MS,
+    });
+    return { sub: found.id, username: found.username, role: found.role };
   }
 
   private forgetExpired(now: number): void {
@@ -114,7 +122,10 @@ export class DashboardAccess implements OnModuleInit {
       message: '服务器内部错误：请稍后重试，或联系管理员。',
       details: null,
     };
-    if (err instanceof ApplicationError && err.code === 'INVALID_CREDENTIALS') {
+    if (
+      err instanceof ApplicationError &&
+      (err.code === 'INVALID_CREDENTIALS' || err.code === 'ACCOUNT_DISABLED')
+    ) {
       status = 401;
       body = { code: err.code, message: err.message, details: null };
     } else if (err instanceof HttpException) {
@@ -125,6 +136,7 @@ export class DashboardAccess implements OnModuleInit {
       this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     }
     if (status === 401) res.setHeader('WWW-Authenticate', CHALLENGE);
+    if (err instanceof TooManyLoginAttemptsException) res.setHeader('Retry-After', err.retryAfterSeconds);
     res.status(status).json(body);
   }
 }

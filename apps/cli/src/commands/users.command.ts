@@ -1,26 +1,30 @@
-import { addUser } from '@rectify/application';
+import { addUser, ApplicationError, checkPasswordPolicy } from '@rectify/application';
 import { type UserRole } from '@rectify/persistence';
 import { CliError, EXIT_USAGE } from '../cli-error';
-import { withDatabase } from '../database/with-database';
+import { EXIT_REFUSED, withDatabase } from '../database/with-database';
 import { optionValue, parseArgs, requiredOption } from '../parse-args';
 import { emit } from './output';
 
 export const USERS_USAGE =
-  'rectify users add USERNAME --org NAME --role secretary|supervisor|admin [--name 姓名] [--email EMAIL] [--password 密码] [--json]';
+  'rectify users add USERNAME --org NAME --role secretary|supervisor|admin [--name 姓名] [--email EMAIL] [--password 密码（至少8个字符，最多72字节即24个汉字，不能是常见密码）] [--json]';
 
 export async function runUsers(argv: string[], out: (s: string) => void): Promise<void> {
   const [sub, ...rest] = argv;
   const args = parseArgs(rest, { flags: ['json'], options: ['org', 'role', 'name', 'email', 'password'] });
   if (sub !== 'add' || args.positionals.length !== 1)
     throw new CliError(`用法：${USERS_USAGE}`, EXIT_USAGE, 'USAGE');
+  const username = args.positionals[0];
+  const password = optionValue(args, 'password');
+  // The same password rules as the API, checked before the database is opened.
+  if (password !== undefined) refuseWeakPassword(password, username);
   const user = await withDatabase((db) =>
     addUser(db, {
-      username: args.positionals[0],
+      username,
       organisationName: requiredOption(args, 'org', USERS_USAGE),
       role: requiredOption(args, 'role', USERS_USAGE) as UserRole,
       displayName: optionValue(args, 'name'),
       email: optionValue(args, 'email'),
-      password: optionValue(args, 'password'),
+      password,
     }),
   );
   emit(
@@ -29,4 +33,14 @@ export async function runUsers(argv: string[], out: (s: string) => void): Promis
     { id: user.id, username: user.username, role: user.role, organisationId: user.organisationId },
     () => `已添加用户：${user.username}（${user.role}，${user.id}）`,
   );
+}
+
+/** @throws CliError exit 1 with the rule's Chinese message when the password is refused */
+function refuseWeakPassword(password: string, username: string): void {
+  try {
+    checkPasswordPolicy(password, username.trim());
+  } catch (err) {
+    if (err instanceof ApplicationError) throw new CliError(err.message, EXIT_REFUSED, err.code);
+    throw err;
+  }
 }

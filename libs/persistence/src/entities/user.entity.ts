@@ -27,6 +27,17 @@ export class UserEntity {
   @Column({ type: 'text', name: 'password_hash', nullable: true })
   passwordHash!: string | null;
 
+  /** 停用: a disabled account can neither log in nor use a token issued before. */
+  @Column({ type: 'boolean', default: false })
+  disabled!: boolean;
+
+  /**
+   * Carried in every access token; a database trigger bumps it when the role, the password or
+   * `disabled` changes, which revokes the tokens issued before. Never set it by hand.
+   */
+  @Column({ type: 'integer', name: 'token_version', default: 0 })
+  tokenVersion!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

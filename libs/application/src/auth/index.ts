@@ -1,0 +1,3 @@
+export * from './passwords';
+export * from './password-policy';
+export * from './session-user';
