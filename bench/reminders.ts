@@ -324,7 +324,7 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
     const clockStartMs = shanghaiInstant(sendOn).getTime() - LEAD_SECONDS * 1000;
     const clockStart = new Date(clockStartMs).toISOString();
     const perItem = scheduleReminders(
-      { itemId: 'x', status: 'measures_set', deadline, reviewIntervalDays: null, lastChangedOn: sendOn },
+      { itemId: 'x', status: 'measures_set', deadline, reviewIntervalDays: null, lastReviewedOn: sendOn },
       shanghaiDate(new Date(clockStartMs)),
       calendar,
       {

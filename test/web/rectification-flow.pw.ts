@@ -59,10 +59,8 @@ test('a secretary submits, the supervisor returns it, the secretary resubmits, t
     const row = page.getByTestId('measure-row').first();
     await row.getByTestId('measure-title').fill('建立督查台账，每月通报问责情况');
     await row.getByTestId('measure-responsible').fill('李明');
-    const deadline = row.getByTestId('measure-deadline');
-    await deadline.click();
-    await deadline.fill('2027-03-31');
-    await deadline.press('Enter');
+    // The demo's deadline stays: re-planning may not postpone it (that takes 申请延期).
+    await expect(row.getByTestId('measure-deadline')).not.toHaveValue('');
   });
   await expect(page.getByText('建立督查台账，每月通报问责情况').first()).toBeVisible();
   // A file as evidence, then the completion request.
@@ -112,8 +110,8 @@ test('a secretary submits, the supervisor returns it, the secretary resubmits, t
   await page.goto(itemUrl);
   await send(page, 'APPROVE_COMPLETION');
   await expect(page.getByText('已整改完成').first()).toBeVisible();
-  // Import, the demo's measures, ours, submit, return, submit again, approve.
-  await expect(page.getByTestId('timeline-entry')).toHaveCount(7);
+  // Import, the demo's measures, ours, the evidence file, submit, return, submit again, approve.
+  await expect(page.getByTestId('timeline-entry')).toHaveCount(8);
   await page.screenshot({ path: `${SCREENSHOTS}/item-completed.png`, fullPage: true });
   expect(await completedOnDashboard(page)).toBe(String(Number(completedBefore) + 1));
 });

@@ -4,5 +4,6 @@ export * from './rectification-events';
 export * from './workflow-actor';
 export * from './event-permissions';
 export * from './event-payload-rules';
+export * from './deadline-rules';
 export * from './rectification.machine';
 export * from './rectification-transition';

@@ -1,4 +1,5 @@
 import { transition } from 'xstate';
+import { postponementProblem } from './deadline-rules';
 import { mayActorSend, whoMaySend } from './event-permissions';
 import { contextAllows, payloadProblem } from './event-payload-rules';
 import { type RectificationContext } from './rectification-context';
@@ -21,7 +22,12 @@ export interface ItemState {
   context: RectificationContext;
 }
 
-export type TransitionRefusal = 'EVENT_NOT_ALLOWED_IN_STATE' | 'ACTOR_NOT_PERMITTED' | 'EVENT_INCOMPLETE';
+/**
+ * Why an event was refused. DEADLINE_EXTENSION_REQUIRED: the new measures would postpone the
+ * item's deadline, which only an approved extension (申请延期 → 同意延期) may do.
+ */
+export type TransitionRefusal =
+  'EVENT_NOT_ALLOWED_IN_STATE' | 'ACTOR_NOT_PERMITTED' | 'EVENT_INCOMPLETE' | 'DEADLINE_EXTENSION_REQUIRED';
 
 export class RectificationTransitionError extends Error {
   constructor(
@@ -72,6 +78,10 @@ export function applyRectificationEvent(state: ItemState, event: RectificationEv
   }
   const problem = payloadProblem(event, state.context);
   if (problem) refuse('EVENT_INCOMPLETE', problem);
+  if (event.type === 'SET_MEASURES') {
+    const postponed = postponementProblem(event.measures, state.context);
+    if (postponed) refuse('DEADLINE_EXTENSION_REQUIRED', postponed);
+  }
 
   const snapshot = snapshotOf(state);
   // The checks above mirror the machine's guards; the machine has the last word all the same.

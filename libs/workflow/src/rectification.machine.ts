@@ -1,4 +1,5 @@
 import { and, assign, setup } from 'xstate';
+import { laterDeadline, plannedDeadline, postponementProblem } from './deadline-rules';
 import { mayActorSend } from './event-permissions';
 import { payloadProblem } from './event-payload-rules';
 import { EMPTY_RECTIFICATION_CONTEXT, type RectificationContext } from './rectification-context';
@@ -11,6 +12,10 @@ import { type RectificationEvent } from './rectification-events';
  * identified ─SET_MEASURES→ measures_set ─SUBMIT_COMPLETION→ pending_review ─APPROVE_COMPLETION→ completed
  *                              ↑   └────APPROVE_LONG_TERM→ long_term ─SUBMIT_COMPLETION┘     │
  *                              └──────── RETURN_FOR_REWORK (from pending_review) / REOPEN ────┘
+ *
+ * Deadlines (deadline-rules.ts): re-planning never postpones the item's deadline; only an
+ * approved extension does. An extension request lives only in measures_set: entering any other
+ * state drops it, so a submitted, signed-off or long-term item never shows one waiting.
  */
 export const rectificationMachine = setup({
   types: {
@@ -22,19 +27,16 @@ export const rectificationMachine = setup({
     senderIsEntitled: ({ event }) => mayActorSend(event.type, event.actor),
     eventIsComplete: ({ context, event }) => payloadProblem(event, context) === null,
     allowed: and(['senderIsEntitled', 'eventIsComplete']),
+    planKeepsDeadline: ({ context, event }) =>
+      event.type !== 'SET_MEASURES' || postponementProblem(event.measures, context) === null,
   },
   actions: {
     // Notes and reviews change nothing in the machine; the service appends them to the item's
     // history. The named action makes the machine treat these events as handled (snapshot.can).
     keepForHistory: () => undefined,
     takeDeadlineFromMeasures: assign({
-      deadline: ({ event }) =>
-        event.type === 'SET_MEASURES'
-          ? (event.measures
-              .map((m) => m.deadline)
-              .sort()
-              .at(-1) ?? null)
-          : null,
+      deadline: ({ context, event }) =>
+        event.type === 'SET_MEASURES' ? plannedDeadline(event.measures) : context.deadline,
     }),
     recordExtensionRequest: assign({
       pendingExtension: ({ event }) =>
@@ -43,14 +45,14 @@ export const rectificationMachine = setup({
           : null,
     }),
     applyExtension: assign({
-      deadline: ({ context }) => context.pendingExtension?.newDeadline ?? context.deadline,
+      deadline: ({ context }) =>
+        laterDeadline(context.deadline, context.pendingExtension?.newDeadline ?? null),
       pendingExtension: () => null,
     }),
     dropExtensionRequest: assign({ pendingExtension: () => null }),
     setReviewInterval: assign({
       reviewIntervalDays: ({ event }) =>
         event.type === 'APPROVE_LONG_TERM' ? event.reviewIntervalDays : null,
-      pendingExtension: () => null,
     }),
   },
 }).createMachine({
@@ -66,7 +68,11 @@ export const rectificationMachine = setup({
     },
     measures_set: {
       on: {
-        SET_MEASURES: { target: 'measures_set', guard: 'allowed', actions: 'takeDeadlineFromMeasures' },
+        SET_MEASURES: {
+          target: 'measures_set',
+          guard: and(['allowed', 'planKeepsDeadline']),
+          actions: 'takeDeadlineFromMeasures',
+        },
         SUBMIT_COMPLETION: { target: 'pending_review', guard: 'allowed' },
         APPROVE_LONG_TERM: { target: 'long_term', guard: 'allowed', actions: 'setReviewInterval' },
         REQUEST_EXTENSION: { guard: 'allowed', actions: 'recordExtensionRequest' },
@@ -76,14 +82,17 @@ export const rectificationMachine = setup({
       },
     },
     pending_review: {
+      entry: 'dropExtensionRequest',
       on: {
         APPROVE_COMPLETION: { target: 'completed', guard: 'allowed' },
-        RETURN_FOR_REWORK: { target: 'measures_set', guard: 'allowed' },
+        // Also clears a request left on the item by older versions, which had no entry action.
+        RETURN_FOR_REWORK: { target: 'measures_set', guard: 'allowed', actions: 'dropExtensionRequest' },
         APPROVE_LONG_TERM: { target: 'long_term', guard: 'allowed', actions: 'setReviewInterval' },
         ADD_PROGRESS_NOTE: { guard: 'allowed', actions: 'keepForHistory' },
       },
     },
     long_term: {
+      entry: 'dropExtensionRequest',
       on: {
         RECORD_LONG_TERM_REVIEW: { guard: 'allowed', actions: 'keepForHistory' },
         SUBMIT_COMPLETION: { target: 'pending_review', guard: 'allowed' },
@@ -91,6 +100,7 @@ export const rectificationMachine = setup({
       },
     },
     completed: {
+      entry: 'dropExtensionRequest',
       on: {
         REOPEN: { target: 'measures_set', guard: 'allowed', actions: 'dropExtensionRequest' },
       },

@@ -62,6 +62,8 @@ export const HISTORY_EVENT_LABELS: Record<string, string> = {
   IMPORT: '导入报告，问题已查摆',
   UPDATE_DETAILS: '修改台账信息',
   ATTACH_EVIDENCE: '上传整改佐证',
+  DELETE_EVIDENCE: '删除整改佐证',
+  DROP_EXTENSION_REQUEST: '延期申请随之撤销',
 };
 
 export const LIGHT_LABELS: Record<Light, string> = {

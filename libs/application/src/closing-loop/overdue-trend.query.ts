@@ -24,12 +24,14 @@ export interface OverdueTrend {
  * overdue at the end of each of the last N months, in Shanghai time. The month of `asOf` ends on
  * `asOf` itself, so its bar is "as of today".
  *
- * An item is overdue at the end of day D when its deadline is before D, it had been created by
- * the end of D, and its status then — the `to_status` of its latest history line at or before the
- * end of D — was neither completed nor long_term.
+ * An item is overdue at the end of day D when it had been created by the end of D, and its
+ * latest history line at or before the end of D says that its status then was neither completed
+ * nor long_term and its deadline then (`item_history.deadline`, the deadline in force after
+ * that line) was before D. Deadline changes are replayed: an item overdue at a month's end stays
+ * in that month's figure even if its deadline was extended later.
  *
- * Approximation: the item's current deadline is used for every month; deadline changes
- * (extensions, edited measures) are not replayed from the history.
+ * Items with no history line by then (only data entered by hand: an import writes the first
+ * line) count as imported: identified, with their current deadline.
  */
 export async function overdueTrend(db: DataSource, request: OverdueTrendRequest): Promise<OverdueTrend> {
   const months = request.months ?? OVERDUE_TREND_DEFAULT_MONTHS;
@@ -70,14 +72,14 @@ export async function overdueTrend(db: DataSource, request: OverdueTrendRequest)
            FROM rectification_item i
            JOIN organisation o ON o.id = i.organisation_id
            LEFT JOIN LATERAL (
-             SELECT h.to_status
+             SELECT h.to_status, h.deadline
                FROM item_history h
               WHERE h.item_id = i.id AND h.at < b.until
               ORDER BY h.at DESC, h.seq DESC
               LIMIT 1
            ) s ON TRUE
           WHERE o.path LIKE $3 AND ${viewerCondition}
-            AND i.deadline < b.day
+            AND (CASE WHEN s.to_status IS NULL THEN i.deadline ELSE s.deadline END) < b.day
             AND i.created_at < b.until
             -- No line yet (only possible for data entered by hand): as imported, identified.
             AND COALESCE(s.to_status, 'identified') NOT IN ('completed', 'long_term')

@@ -1,4 +1,4 @@
-import { ITEM_SOURCE_LABELS, type ItemSource } from '@rectify/domain';
+import { cleanText, ITEM_SOURCE_LABELS, type ItemSource } from '@rectify/domain';
 import { type WorkflowActor } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
 import { assertItemVisible } from '../item-queries/get-item.query';
@@ -10,6 +10,8 @@ import { withPreparedSql } from '../transition-item/prepared-sql';
  * The ledger details of an item that are not part of its lifecycle: where the problem came from
  * (问题来源) and the leader responsible (责任领导). Changed by the organisation's secretary, a
  * supervisor above it or an administrator, version-guarded, with a history line like any change.
+ * Nothing else moves: not the deadline, not a long-term item's next review (counted from its
+ * last review, see load-reminder-subjects.ts), not its reminders.
  */
 export interface UpdateItemDetailsCommand {
   itemId: string;
@@ -47,10 +49,11 @@ export async function updateItemDetails(
                 responsible_leader = CASE WHEN $4::boolean THEN $5 ELSE responsible_leader END,
                 version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $2
-          RETURNING id, status, version),
+          RETURNING id, status, version, deadline),
+       -- The line carries the deadline in force, unchanged: the overdue trend replays it.
        history AS (
-         INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload)
-         SELECT id, version, $6, $7, 'UPDATE_DETAILS', status, status, $8 FROM updated)
+         INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload, deadline)
+         SELECT id, version, $6, $7, 'UPDATE_DETAILS', status, status, $8, deadline FROM updated)
        SELECT version FROM updated`,
       [
         item.id,
@@ -87,7 +90,7 @@ function validate(
     changes.source = command.source;
   }
   if (command.responsibleLeader !== undefined) {
-    const leader = command.responsibleLeader === null ? null : command.responsibleLeader.trim();
+    const leader = command.responsibleLeader === null ? null : cleanText(command.responsibleLeader).trim();
     if (leader !== null && (leader === '' || leader.length > MAX_LEADER_LENGTH)) {
       throw new ApplicationError(
         'INVALID_ARGUMENT',

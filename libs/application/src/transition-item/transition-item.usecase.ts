@@ -1,5 +1,6 @@
 import {
   applyRectificationEvent,
+  droppedExtensionRequest,
   type ItemState,
   type PendingExtension,
   RECTIFICATION_STATUS_LABELS,
@@ -8,6 +9,7 @@ import {
   type RectificationStatus,
   RectificationTransitionError,
 } from '@rectify/workflow';
+import { cleanTextDeep } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
 import { type LoadedItem, loadItemWithActor } from './load-item-with-actor';
@@ -45,13 +47,17 @@ export async function transitionItem(
   return withPreparedSql(db, (sql) => transition(sql, command));
 }
 
-async function transition(sql: PreparedSql, command: TransitionItemCommand): Promise<TransitionItemResult> {
+async function transition(sql: PreparedSql, raw: TransitionItemCommand): Promise<TransitionItemResult> {
+  // Reasons, notes, measures and evidence texts end up in Word and Excel files: no character XML
+  // forbids may be stored (see cleanText).
+  const command = { ...raw, payload: cleanTextDeep(raw.payload) };
   const { item, actor } = await loadItemWithActor(sql, command.itemId, command.actorUserId);
   if (command.expectedVersion !== undefined && command.expectedVersion !== item.version) {
     throw await itemChanged(sql, command, { expectedVersion: command.expectedVersion });
   }
   const event = { ...command.payload, type: command.event, actor } as RectificationEvent;
-  const after = decide(item, event);
+  const before = stateOf(item);
+  const after = decide(before, item.version, event);
   const version = item.version + 1;
   const rows = await sql<{ id: string }>(
     `rectify.transition_write.${event.type}`,
@@ -68,7 +74,9 @@ async function transition(sql: PreparedSql, command: TransitionItemCommand): Pro
       actor.role,
       command.event,
       item.status,
-      JSON.stringify(command.payload),
+      JSON.stringify(
+        historyPayload(command.payload, droppedExtensionRequest(before.context, after.context, event.type)),
+      ),
       takesOwnership(event) ? actor.userId : null,
       ...(event.type === 'SUBMIT_COMPLETION'
         ? [event.evidence, actor.role === 'system' ? null : actor.userId]
@@ -86,8 +94,21 @@ function takesOwnership(event: RectificationEvent): boolean {
   return event.type === 'SET_MEASURES' && event.actor.scope === 'own_organisation';
 }
 
+// What the history line keeps of the event: the payload as sent and, when the event dropped a
+// pending extension request without deciding on it, that request (申请延期随之撤销). The key is
+// the server's: a client sending one of its own has it replaced.
+function historyPayload(
+  payload: Record<string, unknown>,
+  dropped: PendingExtension | null,
+): Record<string, unknown> {
+  const sent = { ...payload };
+  delete sent.droppedExtensionRequest;
+  return dropped ? { ...sent, droppedExtensionRequest: dropped } : sent;
+}
+
 // The item update guarded by the version read ($2), the history line, whose seq is the item's
-// version after the event ($7): gapless and ordered; and the outbox row that tells the worker
+// version after the event ($7): gapless and ordered, with the deadline in force after it ($4,
+// which the overdue trend replays); and the outbox row that tells the worker
 // to (re)schedule the item's reminders, written in the same statement so it cannot be lost.
 const UPDATE_WITH_HISTORY = `
   WITH updated AS (
@@ -97,8 +118,8 @@ const UPDATE_WITH_HISTORY = `
      WHERE id = $1 AND version = $2
      RETURNING id),
   history AS (
-    INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload)
-    SELECT id, $7, $8, $9, $10, $11, $3, $12 FROM updated),
+    INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload, deadline)
+    SELECT id, $7, $8, $9, $10, $11, $3, $12, $4 FROM updated),
   outbox_added AS (
     INSERT INTO outbox (item_id, reason) SELECT id, $10 FROM updated)`;
 
@@ -120,8 +141,8 @@ function writeStatement(type: RectificationEventType): string {
   return `${UPDATE_WITH_HISTORY}${extra}\n  SELECT id FROM updated`;
 }
 
-function decide(item: LoadedItem, event: RectificationEvent): ItemState {
-  const before: ItemState = {
+function stateOf(item: LoadedItem): ItemState {
+  return {
     status: item.status,
     context: {
       deadline: item.deadline,
@@ -129,6 +150,9 @@ function decide(item: LoadedItem, event: RectificationEvent): ItemState {
       pendingExtension: item.pendingExtension as PendingExtension | null,
     },
   };
+}
+
+function decide(before: ItemState, version: number, event: RectificationEvent): ItemState {
   try {
     return applyRectificationEvent(before, event);
   } catch (err) {
@@ -136,7 +160,8 @@ function decide(item: LoadedItem, event: RectificationEvent): ItemState {
       throw new ApplicationError(err.code, err.message, {
         currentStatus: err.currentStatus,
         allowedEvents: err.allowedEvents,
-        version: item.version,
+        version,
+        ...(err.code === 'DEADLINE_EXTENSION_REQUIRED' ? { currentDeadline: before.context.deadline } : {}),
       });
     }
     throw err;

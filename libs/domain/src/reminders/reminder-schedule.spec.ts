@@ -8,7 +8,7 @@ const item = (over: Partial<ReminderSubject>): ReminderSubject => ({
   status: 'measures_set',
   deadline: '2024-10-08',
   reviewIntervalDays: null,
-  lastChangedOn: '2024-09-01',
+  lastReviewedOn: '2024-09-01',
   ...over,
 });
 
@@ -31,7 +31,7 @@ describe('scheduleReminders', () => {
     ]);
   });
 
-  it('gives a long-term item its next review, counted from its last change', () => {
+  it('gives a long-term item its next review, counted from its last review', () => {
     expect(
       scheduleReminders(
         item({ status: 'long_term', reviewIntervalDays: 30 }),

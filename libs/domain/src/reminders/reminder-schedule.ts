@@ -13,8 +13,12 @@ export interface ReminderSubject {
   status: string;
   deadline: string | null;
   reviewIntervalDays: number | null;
-  /** The day of the item's last change (a review or note restarts a long-term item's interval). */
-  lastChangedOn: string;
+  /**
+   * The day a long-term item's review interval counts from: its last periodic review
+   * (RECORD_LONG_TERM_REVIEW) or the day it became long-term. Not any other change: editing the
+   * ledger details or adding a note does not postpone the next review.
+   */
+  lastReviewedOn: string;
 }
 
 /**
@@ -43,7 +47,7 @@ export function scheduleReminders(
 ): ScheduledReminder[] {
   const { itemId } = subject;
   if (subject.status === 'long_term' && subject.reviewIntervalDays) {
-    const dueDate = nextReviewDate(subject.lastChangedOn, subject.reviewIntervalDays);
+    const dueDate = nextReviewDate(subject.lastReviewedOn, subject.reviewIntervalDays);
     return [{ itemId, kind: 'review', dueDate, sendOn: dueDate }];
   }
   if (subject.status !== 'measures_set' || !subject.deadline) return [];

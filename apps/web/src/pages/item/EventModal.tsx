@@ -172,6 +172,13 @@ function Fields({ event, item }: { event: EventType; item: ItemDetail }) {
         <>
           <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
             每条整改措施须有责任人和完成时限；事项的整改时限取各措施中最晚的完成时限。
+            {item.status !== 'identified' && item.deadline && (
+              <>
+                <br />
+                当前整改时限为 <b>{item.deadline}</b>
+                ，修改措施时完成时限不得晚于该日期；如需延期，请通过“申请延期”提出，经上级同意后生效。
+              </>
+            )}
           </Typography.Paragraph>
           <MeasuresEditor />
         </>

@@ -44,6 +44,11 @@ function details(line: HistoryLine): ReactNode[] {
   if (str(p.reason)) add('理由', str(p.reason));
   if (str(p.comment)) add('意见', str(p.comment));
   if (str(p.note)) add('进展', str(p.note));
+  if (line.event === 'ATTACH_EVIDENCE' || line.event === 'DELETE_EVIDENCE')
+    add('文件', str(p.fileName) ?? '—');
+  const dropped = p.droppedExtensionRequest as { newDeadline?: unknown } | undefined;
+  if (dropped && typeof dropped === 'object')
+    add('延期申请', `申请延期至 ${str(dropped.newDeadline) ?? '—'} 的申请未经审核，随之撤销`);
   if (line.event === 'UPDATE_DETAILS') {
     if (str(p.source)) add('问题来源', label(SOURCE_LABELS, str(p.source)));
     if ('responsibleLeader' in p) add('责任领导', str(p.responsibleLeader) ?? '（清除）');
