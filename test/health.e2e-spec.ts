@@ -61,6 +61,8 @@ describe('health endpoints', () => {
         status: 'up',
         byStatus: { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 },
         outboxWaiting: 0,
+        outboxRetrying: 0,
+        outboxFailed: 0,
       });
     });
   });

@@ -58,6 +58,16 @@ export class PrivateRedis {
     }
   }
 
+  /** SIGSTOP: Redis keeps its connections open but answers nothing, as when it hangs. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** SIGCONT: a paused Redis answers again, the commands it received meanwhile first. */
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** SIGTERM: Redis writes its append-only file and exits, as in a clean restart. */
   async stop(): Promise<void> {
     const child = this.child;
@@ -65,6 +75,8 @@ export class PrivateRedis {
     if (!child || child.exitCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
+      // A paused server must run again to handle SIGTERM.
+      child.kill('SIGCONT');
       child.kill('SIGTERM');
     });
   }

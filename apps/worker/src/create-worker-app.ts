@@ -1,5 +1,6 @@
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { boundedRedisOptions } from '@rectify/application';
 import { type Database } from '@rectify/persistence';
 import { Redis } from 'ioredis';
 import { type WorkerConfig } from './config/worker-config';
@@ -27,7 +28,12 @@ export async function createWorkerApp(
 }
 
 async function assertRedisReachable(url: string): Promise<void> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const probe = new Redis(url, {
+    ...boundedRedisOptions(),
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   probe.on('error', () => undefined);
   try {
     await probe.connect();

@@ -1,3 +1,4 @@
+import { dayProblem, isDayInWindow } from '@rectify/domain/calendar/date-window';
 import { type RectificationEvent } from './rectification-events';
 import { type RectificationContext } from './rectification-context';
 
@@ -6,22 +7,22 @@ import { type RectificationContext } from './rectification-context';
  * Each rule returns null when satisfied, else a Chinese sentence saying what to fix. The
  * machine's guards and the transition service's error messages share these rules.
  */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** An existing YYYY-MM-DD day inside the product's date window (DATE_WINDOW, 1990–2100). */
 export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  return isDayInWindow(value);
 }
 
 const filled = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
 
 export function measuresProblem(event: Extract<RectificationEvent, { type: 'SET_MEASURES' }>): string | null {
   if (!Array.isArray(event.measures) || event.measures.length === 0) return '请至少制定一条整改措施。';
-  const index = event.measures.findIndex(
-    (m) => !filled(m.title) || !filled(m.responsible) || !isIsoDate(m.deadline),
-  );
-  if (index >= 0) return `第${index + 1}条整改措施缺少内容、责任人或完成时限（日期格式为 YYYY-MM-DD）。`;
+  const index = event.measures.findIndex((m) => !filled(m?.title) || !filled(m?.responsible));
+  if (index >= 0) return `第${index + 1}条整改措施缺少内容或责任人。`;
+  for (const [i, m] of event.measures.entries()) {
+    const problem = dayProblem(m.deadline, `第${i + 1}条整改措施的完成时限`);
+    if (problem) return problem;
+  }
   return null;
 }
 
@@ -46,7 +47,7 @@ export function payloadProblem(event: RectificationEvent, context: Rectification
       return filled(event.note) ? null : '请填写本期整改进展。';
     case 'REQUEST_EXTENSION':
       if (context.pendingExtension) return '已有一项延期申请等待审核，请等待上级党组织处理后再申请。';
-      if (!isIsoDate(event.newDeadline)) return '请填写新的完成时限（日期格式为 YYYY-MM-DD）。';
+      if (!isIsoDate(event.newDeadline)) return dayProblem(event.newDeadline, '新的完成时限');
       if (context.deadline && event.newDeadline <= context.deadline) {
         return `新的完成时限必须晚于当前时限 ${context.deadline}。`;
       }

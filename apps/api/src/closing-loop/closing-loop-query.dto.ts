@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { DATE_WINDOW } from '@rectify/domain';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsDayInWindow } from '../common/day-in-window.validator';
+import { IntegerInRange } from '../common/integer-in-range.decorator';
 
 export const DOCUMENT_FORMATS = ['json', 'text', 'md', 'docx'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
@@ -9,17 +11,13 @@ export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
 
 class YearQuery {
   @ApiProperty({ example: 2024 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1990)
-  @Max(2100)
+  @IntegerInRange(DATE_WINDOW.firstYear, DATE_WINDOW.lastYear)
   year!: number;
 
   @ApiPropertyOptional({ example: '2024-03-01', description: '统计截止日期（默认今天），用于判断是否超期' })
   @IsOptional()
   // A day, not an instant: deadlines are compared day by day.
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '必须是 YYYY-MM-DD 格式的日期' })
-  @IsDateString({ strict: true })
+  @IsDayInWindow()
   asOf?: string;
 }
 
@@ -59,10 +57,7 @@ export class LedgerQueryDto extends YearQuery {
 export class OverdueTrendQueryDto {
   @ApiPropertyOptional({ example: 12, default: 12, minimum: 1, maximum: 36, description: '统计最近多少个月' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(36)
+  @IntegerInRange(1, 36)
   months?: number;
 
   @ApiPropertyOptional({
@@ -70,7 +65,6 @@ export class OverdueTrendQueryDto {
     description: '统计截止日期（默认今天）：最后一个月按该日统计，此前各月按月末统计',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '必须是 YYYY-MM-DD 格式的日期' })
-  @IsDateString({ strict: true })
+  @IsDayInWindow()
   asOf?: string;
 }

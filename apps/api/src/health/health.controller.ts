@@ -19,7 +19,8 @@ export class HealthController {
   ) {}
 
   @ApiOperation({
-    summary: 'API、数据库、Redis 与到期提醒（发送记录、待转发、队列任务数）的健康状况（无需登录）',
+    summary:
+      'API、数据库、Redis 与到期提醒（发送记录、待转发、重试中与已搁置的转发记录、队列任务数）的健康状况（无需登录）',
   })
   @Public()
   @Get()
@@ -34,15 +35,16 @@ export class HealthController {
   }
 
   /**
-   * Ledger rows by status and outbox rows waiting; with Redis, the jobs in each queue. An
-   * unreachable Redis is the redis indicator's to report: here the queues are then just null.
+   * Ledger rows by status; outbox rows waiting, retrying after a failure, and parked after their
+   * last attempt (`outboxFailed`); with Redis, the jobs in each queue. An unreachable Redis is
+   * the redis indicator's to report: here the queues are then just null.
    */
   private async checkReminders() {
     const indicator = this.indicators.check('reminders');
     let figures;
     try {
-      const { byStatus, outboxWaiting } = await reminderLedgerFigures(this.db);
-      figures = { ledger: byStatus, outboxWaiting };
+      const { byStatus, ...outbox } = await reminderLedgerFigures(this.db);
+      figures = { ledger: byStatus, ...outbox };
     } catch (err) {
       return indicator.down({ message: err instanceof Error ? err.message : String(err) });
     }

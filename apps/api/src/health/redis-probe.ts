@@ -1,15 +1,20 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { boundedRedisOptions } from '@rectify/application';
 import { Redis } from 'ioredis';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
-/** Answers whether Redis (the reminder queues' store) is reachable; null when none is configured. */
+/**
+ * Answers whether Redis (the reminder queues' store) is reachable; null when none is configured.
+ * Its connection has bounded connect and command timeouts, so a paused Redis costs a health
+ * check at most `timeoutMs` and leaves nothing waiting behind it.
+ */
 @Injectable()
 export class RedisProbe implements OnApplicationShutdown {
   private readonly client: Redis | null;
 
   constructor(@Inject(API_CONFIG) config: ApiConfig) {
     this.client = config.REDIS_URL
-      ? new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+      ? new Redis(config.REDIS_URL, { ...boundedRedisOptions(), lazyConnect: true })
       : null;
     // Failures show in the health check; they must not crash the API through an unhandled event.
     this.client?.on('error', () => undefined);

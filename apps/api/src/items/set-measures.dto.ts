@@ -4,14 +4,13 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsDateString,
-  IsInt,
   IsNotEmpty,
   IsString,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
+import { IntegerInRange, PG_INTEGER_MAX } from '../common/integer-in-range.decorator';
+import { IsDayInWindow } from '../common/day-in-window.validator';
 
 export class MeasurePlanDto {
   @ApiProperty({ example: '建立支部月度学习制度' })
@@ -26,8 +25,8 @@ export class MeasurePlanDto {
   @MaxLength(50)
   responsible!: string;
 
-  @ApiProperty({ example: '2024-06-30', format: 'date', description: '完成时限' })
-  @IsDateString({ strict: true })
+  @ApiProperty({ example: '2024-06-30', format: 'date', description: '完成时限（1990-01-01 至 2100-12-31）' })
+  @IsDayInWindow()
   deadline!: string;
 }
 
@@ -41,8 +40,7 @@ export class SetMeasuresDto {
   measures!: MeasurePlanDto[];
 
   @ApiProperty({ minimum: 1 })
-  @IsInt()
-  @Min(1)
+  @IntegerInRange(1, PG_INTEGER_MAX)
   expectedVersion!: number;
 }
 
@@ -54,7 +52,6 @@ export class ProgressNoteDto {
   note!: string;
 
   @ApiProperty({ minimum: 1 })
-  @IsInt()
-  @Min(1)
+  @IntegerInRange(1, PG_INTEGER_MAX)
   expectedVersion!: number;
 }

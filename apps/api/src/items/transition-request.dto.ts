@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsObject, IsOptional, Min } from 'class-validator';
+import { IsIn, IsObject, IsOptional } from 'class-validator';
 import { RECTIFICATION_EVENT_TYPES, type RectificationEventType } from '@rectify/workflow';
+import { PayloadDatesInWindow } from '../common/day-in-window.validator';
+import { IntegerInRange, PG_INTEGER_MAX } from '../common/integer-in-range.decorator';
 
 export class TransitionRequestDto {
   @ApiProperty({
@@ -16,14 +18,15 @@ export class TransitionRequestDto {
     description:
       '事件所需字段：SET_MEASURES {measures:[{title,responsible,deadline}]}；SUBMIT_COMPLETION {evidence}；' +
       'RETURN_FOR_REWORK/REJECT_EXTENSION/REOPEN {reason}；APPROVE_LONG_TERM {reviewIntervalDays,reason}；' +
-      'REQUEST_EXTENSION {newDeadline,reason}；ADD_PROGRESS_NOTE/RECORD_LONG_TERM_REVIEW {note}',
+      'REQUEST_EXTENSION {newDeadline,reason}；ADD_PROGRESS_NOTE/RECORD_LONG_TERM_REVIEW {note}。' +
+      '日期为 YYYY-MM-DD，须在 1990-01-01 至 2100-12-31 之间',
   })
   @IsOptional()
   @IsObject()
+  @PayloadDatesInWindow()
   payload: Record<string, unknown> = {};
 
   @ApiProperty({ minimum: 1, description: '客户端看到的版本号；不一致时返回 409' })
-  @IsInt()
-  @Min(1)
+  @IntegerInRange(1, PG_INTEGER_MAX)
   expectedVersion!: number;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { REMINDER_QUEUES, withTimeout } from '@rectify/application';
+import { boundedRedisOptions, REMINDER_QUEUES, withTimeout } from '@rectify/application';
 import { Queue } from 'bullmq';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
@@ -25,12 +25,9 @@ export class MonitoredQueues implements OnApplicationShutdown {
           (name) =>
             new Queue(name, {
               prefix: config.QUEUE_PREFIX,
-              // A command fails after one reconnect attempt instead of waiting out an outage.
-              connection: {
-                url: redisUrl,
-                maxRetriesPerRequest: 1,
-                retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
-              },
+              // Bounded connect and command timeouts: a paused Redis fails a dashboard or health
+              // read instead of holding it.
+              connection: { url: redisUrl, ...boundedRedisOptions() },
             }),
         )
       : [];

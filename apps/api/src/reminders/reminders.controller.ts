@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { searchDeliveries, viewerScope } from '@rectify/application';
+import { searchDeliveries, searchOutboxFailures, viewerScope } from '@rectify/application';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { SearchDeliveriesDto } from './search-deliveries.dto';
+import { SearchOutboxFailuresDto } from './search-outbox-failures.dto';
 
 /** The reminder ledger, seen through the caller's organisation scope like the items it is about. */
 @ApiTags('reminders 到期提醒')
@@ -19,5 +20,15 @@ export class RemindersController {
   @Get('deliveries')
   async deliveries(@AuthUser() user: CurrentUser, @Query() query: SearchDeliveriesDto) {
     return searchDeliveries(this.db, await viewerScope(this.db, user.sub), query);
+  }
+
+  @ApiOperation({
+    summary:
+      '本人管理范围内未能安排提醒的事项（最新在前）：等待重试的和多次失败后已搁置的，附尝试次数、中文原因和时间',
+  })
+  @ApiErrors(400)
+  @Get('outbox-failures')
+  async outboxFailures(@AuthUser() user: CurrentUser, @Query() query: SearchOutboxFailuresDto) {
+    return searchOutboxFailures(this.db, await viewerScope(this.db, user.sub), query);
   }
 }

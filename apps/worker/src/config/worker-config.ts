@@ -13,6 +13,7 @@ import {
   timeOfDay,
   url,
 } from '@rectify/config';
+import { appBaseUrlFor } from './app-base-url';
 
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
 
@@ -35,7 +36,10 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
       SMTP_URL: optionalUrl(['smtp:', 'smtps:']),
       SMTP_FROM: text('整改闭环跟踪系统 <rectify@localhost>'),
       DEV_SMTP_SINK_PORT: port(0),
-      APP_BASE_URL: url(['http:', 'https:'], 'http://127.0.0.1:3000'),
+      // Links in emails; by default where the API listens (API_HOST, API_PORT: see app-base-url.ts).
+      APP_BASE_URL: optionalUrl(['http:', 'https:']),
+      API_HOST: host('127.0.0.1'),
+      API_PORT: port(3000),
       QUEUE_PREFIX: text('rectify'),
       REMINDER_YELLOW_WORKDAYS: nonNegativeInt(5),
       REMINDER_ESCALATE_WORKDAYS: positiveInt(5),
@@ -48,6 +52,12 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
       JOB_LOCK_MS: positiveInt(30_000),
       SWEEP_EVERY_SECONDS: positiveInt(300),
       OUTBOX_POLL_MS: positiveInt(500),
+      // A failing outbox row: tried OUTBOX_MAX_ATTEMPTS times, waiting OUTBOX_RETRY_BASE_MS,
+      // doubled each time up to OUTBOX_RETRY_MAX_MS, then parked; a claim holds OUTBOX_LEASE_MS.
+      OUTBOX_MAX_ATTEMPTS: positiveInt(8),
+      OUTBOX_RETRY_BASE_MS: positiveInt(5_000),
+      OUTBOX_RETRY_MAX_MS: positiveInt(600_000),
+      OUTBOX_LEASE_MS: positiveInt(60_000),
       SMTP_TIMEOUT_MS: positiveInt(20_000),
       RECTIFY_CLOCK_START: optionalInstant(),
     },
@@ -60,7 +70,7 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
     ].filter((p): p is string => !!p);
     if (problems.length > 0) throw new ConfigError(problems);
   }
-  return config;
+  return { ...config, APP_BASE_URL: config.APP_BASE_URL ?? appBaseUrlFor(config.API_HOST, config.API_PORT) };
 }
 
 export type WorkerConfig = ReturnType<typeof readWorkerConfig>;

@@ -5,21 +5,24 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { relayOutbox, type ReminderSettings } from '@rectify/application';
+import { type OutboxPolicy, relayOutbox, type ReminderSettings } from '@rectify/application';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
 import { BullReminderQueues } from '../queues/bullmq-reminder-queues';
 import { REMINDER_SETTINGS } from '../reminders/reminder-settings.provider';
 
 /**
- * Polls the outbox and relays its rows to the queues until it is empty, then waits. While
- * Redis or the database is away it logs and tries again later; the rows stay in the outbox.
- * Also keeps the sweeper's schedule in Redis, which a flush would have erased.
+ * Polls the outbox and relays its rows to the queues until nothing is due, then waits. While
+ * Redis or the database is away it logs and tries again later (waiting longer each time); the
+ * rows stay in the outbox. A row that fails on its own is recorded on the row, retried with
+ * backoff and finally parked by the relay use case, and the others go on. Also keeps the
+ * sweeper's schedule in Redis, which a flush would have erased.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('outbox');
   private running = false;
+  private readonly policy: OutboxPolicy;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
 
@@ -28,7 +31,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly queues: BullReminderQueues,
     @Inject(REMINDER_SETTINGS) private readonly settings: ReminderSettings,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-  ) {}
+  ) {
+    this.policy = {
+      batchSize: 1000,
+      leaseMs: config.OUTBOX_LEASE_MS,
+      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+      retryBaseMs: config.OUTBOX_RETRY_BASE_MS,
+      retryMaxMs: config.OUTBOX_RETRY_MAX_MS,
+    };
+  }
 
   onApplicationBootstrap(): void {
     this.running = true;
@@ -44,7 +55,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           await this.queues.ensureSweeperScheduled();
           sweeperScheduledAt = Date.now();
         }
-        while (this.running && (await relayOutbox(this.db, this.settings, this.queues)) > 0);
+        while (this.running) {
+          const round = await relayOutbox(this.db, this.settings, this.queues, this.policy);
+          if (round.failed + round.parked > 0) {
+            this.logger.warn(
+              `${round.failed} outbox rows failed and wait for a retry, ${round.parked} parked after ${this.policy.maxAttempts} attempts`,
+            );
+          }
+          if (round.claimed === 0) break;
+        }
         failures = 0;
       } catch (err) {
         failures++;

@@ -24,6 +24,11 @@ export class SweeperProcessor {
           `restored ${result.restoredReminders} reminder and ${result.restoredDigests} digest jobs missing from Redis`,
         );
       }
+      if (result.unschedulable > 0) {
+        this.logger.warn(
+          `${result.unschedulable} items cannot be scheduled: see the outbox failures (GET /api/reminders/outbox-failures)`,
+        );
+      }
       return result;
     });
   }

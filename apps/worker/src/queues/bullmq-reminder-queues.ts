@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { type DigestJobSpec, type ReminderJobSpec, type ReminderQueues } from '@rectify/application';
+import {
+  type DigestJobSpec,
+  REDIS_LIMITS,
+  type ReminderJobSpec,
+  type ReminderQueues,
+  withTimeout,
+} from '@rectify/application';
 import { type Clock } from '@rectify/domain';
 import { type JobsOptions, Queue } from 'bullmq';
 import { type Redis } from 'ioredis';
@@ -83,6 +89,16 @@ export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown
 
   missingDigests(ids: string[]): Promise<string[]> {
     return this.missing(this.digests, ids);
+  }
+
+  /** Whether Redis answers a PING now; the connection's command timeout bounds the wait. */
+  async isReachable(): Promise<boolean> {
+    try {
+      const ping = (async () => ((await this.reminders.getBackend().client) as unknown as Redis).ping())();
+      return (await withTimeout(ping, REDIS_LIMITS.commandTimeoutMs)) === 'PONG';
+    } catch {
+      return false;
+    }
   }
 
   /** Keeps the sweeper scheduled; called again now and then, since a flushed Redis forgets it. */

@@ -1,26 +1,20 @@
+import { blockingRedisOptions, boundedRedisOptions } from '@rectify/application';
 import { type ConnectionOptions } from 'bullmq';
 
 /**
- * BullMQ connection options from REDIS_URL. Workers need maxRetriesPerRequest: null; with it,
- * commands wait through a Redis restart instead of failing, and ioredis keeps reconnecting.
+ * BullMQ Worker connections from REDIS_URL: blocking commands, so no command timeout and
+ * maxRetriesPerRequest: null (BullMQ requires it); commands wait through a Redis restart
+ * instead of failing, and ioredis keeps reconnecting. Only connecting is bounded.
  */
 export function bullConnection(redisUrl: string): ConnectionOptions {
-  return {
-    url: redisUrl,
-    maxRetriesPerRequest: null,
-    retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
-  };
+  return { url: redisUrl, ...blockingRedisOptions() };
 }
 
 /**
- * For queues that add jobs: fail fast while Redis is away instead of queueing commands, so the
- * outbox relay rolls back and retries later rather than holding its transaction open.
+ * For queues that add jobs and read counts: every command answers or fails within
+ * REDIS_LIMITS.commandTimeoutMs, and fails at once while Redis is away, so the outbox relay
+ * gives its rows back and tries later instead of waiting on a paused Redis.
  */
 export function bullProducerConnection(redisUrl: string): ConnectionOptions {
-  return {
-    url: redisUrl,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
-  };
+  return { url: redisUrl, ...boundedRedisOptions() };
 }

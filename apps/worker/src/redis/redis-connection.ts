@@ -1,21 +1,27 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { boundedRedisOptions } from '@rectify/application';
 import { Redis } from 'ioredis';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
 
-/** The worker's one Redis connection; BullMQ processors will share its options. */
+/**
+ * The worker's own Redis connection, for its health check: ordinary commands only, so each
+ * answers or fails within REDIS_LIMITS.commandTimeoutMs (BullMQ's workers open their own).
+ */
 @Injectable()
 export class RedisConnection implements OnApplicationShutdown {
   readonly client: Redis;
   private established = false;
 
   constructor(@Inject(WORKER_CONFIG) config: WorkerConfig) {
+    const bounded = boundedRedisOptions();
     this.client = new Redis(config.REDIS_URL, {
-      // BullMQ workers require maxRetriesPerRequest: null on their connection.
-      maxRetriesPerRequest: null,
+      ...bounded,
       lazyConnect: true,
       // Fail fast at start-up; once connected, ride out Redis restarts.
-      retryStrategy: (attempt) => (this.established ? Math.min(attempt * 200, 2000) : null),
+      retryStrategy: (attempt) => (this.established ? bounded.retryStrategy(attempt) : null),
     });
+    // Failures show in the health check; they must not crash the worker through an unhandled event.
+    this.client.on('error', () => undefined);
   }
 
   async connect(): Promise<void> {

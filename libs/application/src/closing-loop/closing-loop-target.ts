@@ -1,4 +1,4 @@
-import { isIsoDay } from '@rectify/domain';
+import { isDayInWindow, isYearInWindow } from '@rectify/domain';
 import { OrganisationEntity } from '@rectify/persistence';
 import { type DataSource } from 'typeorm';
 import { isUuid } from '../common/is-uuid';
@@ -49,7 +49,7 @@ function canSee(viewer: ViewerScope, organisationId: string, path: string): bool
 
 /** A year given by a person: a four-digit year, refused clearly otherwise. */
 export function assertYear(year: number, what = '年度'): void {
-  if (!Number.isInteger(year) || year < 1990 || year > 2100) {
+  if (!isYearInWindow(year)) {
     throw new ApplicationError('INVALID_ARGUMENT', `${what}"${year}"无效：请填写四位年份，如 2024。`, {
       year,
     });
@@ -59,7 +59,7 @@ export function assertYear(year: number, what = '年度'): void {
 /** The day outputs are computed for: today in Shanghai unless a valid YYYY-MM-DD is given. */
 export function asOfDay(asOf: string | undefined, today: () => string): string {
   if (asOf === undefined) return today();
-  if (!isIsoDay(asOf) || asOf < '1990-01-01' || asOf > '2100-12-31') {
+  if (!isDayInWindow(asOf)) {
     throw new ApplicationError(
       'INVALID_ARGUMENT',
       `统计日期"${asOf}"无效：请填写1990至2100年间 YYYY-MM-DD 格式的日期，如 2025-01-10。`,

@@ -72,15 +72,35 @@ export async function searchDeliveries(
   }));
 }
 
-/** Ledger rows by status, and outbox rows not yet relayed: figures for the health endpoints. */
-export async function reminderLedgerFigures(
-  db: DataSource,
-): Promise<{ byStatus: Record<DeliveryStatus, number>; outboxWaiting: number }> {
+/** What the health endpoints show of the reminder pipeline's database side. */
+// A type, not an interface: health indicators take it as their index-signed data.
+export type ReminderLedgerFigures = {
+  byStatus: Record<DeliveryStatus, number>;
+  /** Outbox rows still to relay (including those waiting for a retry). */
+  outboxWaiting: number;
+  /** Of those, rows that failed at least once and wait for their next attempt. */
+  outboxRetrying: number;
+  /** Rows parked after their last attempt: listed at GET /api/reminders/outbox-failures. */
+  outboxFailed: number;
+};
+
+/** Ledger rows by status, and outbox rows by state: figures for the health endpoints. */
+export async function reminderLedgerFigures(db: DataSource): Promise<ReminderLedgerFigures> {
   const rows: { status: DeliveryStatus; n: string }[] = await db.query(
     `SELECT status, count(*) AS n FROM reminder_delivery GROUP BY status`,
   );
-  const [{ n: outbox }]: { n: string }[] = await db.query(`SELECT count(*) AS n FROM outbox`);
+  const [outbox]: { waiting: string; retrying: string; failed: string }[] = await db.query(
+    `SELECT count(*) FILTER (WHERE failed_at IS NULL) AS waiting,
+            count(*) FILTER (WHERE failed_at IS NULL AND last_error IS NOT NULL) AS retrying,
+            count(*) FILTER (WHERE failed_at IS NOT NULL) AS failed
+       FROM outbox`,
+  );
   const byStatus = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 };
   for (const r of rows) byStatus[r.status] = Number(r.n);
-  return { byStatus, outboxWaiting: Number(outbox) };
+  return {
+    byStatus,
+    outboxWaiting: Number(outbox.waiting),
+    outboxRetrying: Number(outbox.retrying),
+    outboxFailed: Number(outbox.failed),
+  };
 }

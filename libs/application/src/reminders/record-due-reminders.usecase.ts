@@ -2,11 +2,17 @@ import { isReminderLive, RECIPIENTS, shanghaiDate, shanghaiInstant } from '@rect
 import { type DataSource } from 'typeorm';
 import { loadReminderRecipients } from './reminder-recipients';
 import { loadReminderSubjects } from './load-reminder-subjects';
+import { describeReminderError } from './reminder-errors';
 import { digestJobId, type ReminderJobData, type ReminderQueues } from './reminder-jobs';
 import { type ReminderSettings } from './reminder-settings';
 
+/** A job that could not be handled, with the Chinese reason; the other jobs of its batch go on. */
+export class ReminderFailure {
+  constructor(readonly error: string) {}
+}
+
 /** What became of one reminder job. */
-export type ReminderOutcome = 'recorded' | 'already_recorded' | 'no_recipients' | 'stale';
+export type ReminderOutcome = 'recorded' | 'already_recorded' | 'no_recipients' | 'stale' | ReminderFailure;
 
 /**
  * Handles many due reminder jobs at once (deadlines cluster: thousands of items share one due
@@ -14,8 +20,33 @@ export type ReminderOutcome = 'recorded' | 'already_recorded' | 'no_recipients' 
  * later tier already due) is stale and skipped. For the others, one row per recipient goes into
  * the delivery ledger, whose unique key (recipient, item, kind, due date) makes a job that runs
  * twice record nothing new. Recipients with new rows get their digest job for today.
+ *
+ * One job never fails the others: a job whose item cannot be judged (its schedule throws) is a
+ * `ReminderFailure` while the rest go on; when the batch fails as a whole (a job whose data the
+ * database refuses poisons its SQL), its jobs are run one by one, so only the jobs at fault
+ * become `ReminderFailure`s. Never rejects: an outage of the database or Redis makes every job
+ * a failure, which the caller retries.
  */
 export async function recordDueReminders(
+  db: DataSource,
+  settings: ReminderSettings,
+  queues: ReminderQueues,
+  jobs: ReminderJobData[],
+): Promise<ReminderOutcome[]> {
+  try {
+    return await recordBatch(db, settings, queues, jobs);
+  } catch (err) {
+    const failure = new ReminderFailure(describeReminderError(err));
+    // During an outage every job would fail alone too, each after its own timeout.
+    if (jobs.length === 1 || !(await servicesAnswer(db, queues))) return jobs.map(() => failure);
+    const outcomes: ReminderOutcome[] = [];
+    // One at a time: a batch that failed is rare, and the database is then spared a stampede.
+    for (const job of jobs) outcomes.push(...(await recordDueReminders(db, settings, queues, [job])));
+    return outcomes;
+  }
+}
+
+async function recordBatch(
   db: DataSource,
   settings: ReminderSettings,
   queues: ReminderQueues,
@@ -25,9 +56,15 @@ export async function recordDueReminders(
   const today = shanghaiDate(now);
   const itemIds = [...new Set(jobs.map((j) => j.itemId))];
   const subjects = await loadReminderSubjects(db, itemIds);
-  const live = jobs.map((job) => {
+  const failures = new Map<number, ReminderFailure>();
+  const live = jobs.map((job, i) => {
     const subject = subjects.get(job.itemId);
-    return !!subject && isReminderLive(job, subject, today, settings.calendar, settings.thresholds);
+    try {
+      return !!subject && isReminderLive(job, subject, today, settings.calendar, settings.thresholds);
+    } catch (err) {
+      failures.set(i, new ReminderFailure(describeReminderError(err)));
+      return false;
+    }
   });
   const recipients = await loadReminderRecipients(
     db,
@@ -97,8 +134,18 @@ export async function recordDueReminders(
 
   const recordedKeys = new Set(inserted.map((r) => `${r.item_id}|${r.kind}|${r.due_date}`));
   return jobs.map((job, i) => {
+    const failure = failures.get(i);
+    if (failure) return failure;
     if (!live[i]) return 'stale';
     if (rowCount[i] === 0) return 'no_recipients';
     return recordedKeys.has(`${job.itemId}|${job.kind}|${job.dueDate}`) ? 'recorded' : 'already_recorded';
   });
+}
+
+async function servicesAnswer(db: DataSource, queues: ReminderQueues): Promise<boolean> {
+  const database = await db.query('SELECT 1').then(
+    () => true,
+    () => false,
+  );
+  return database && (await queues.isReachable());
 }

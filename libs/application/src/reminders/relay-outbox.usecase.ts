@@ -1,41 +1,125 @@
-import { scheduleReminders, shanghaiDate } from '@rectify/domain';
+import { type ReminderSubject, scheduleReminders, shanghaiDate } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
 import { loadReminderSubjects } from './load-reminder-subjects';
-import { reminderJob, type ReminderQueues } from './reminder-jobs';
+import {
+  claimOutboxRows,
+  deleteRelayedRows,
+  type OutboxPolicy,
+  recordRowFailures,
+  releaseRows,
+} from './outbox-claims';
+import { describeReminderError } from './reminder-errors';
+import { reminderJob, type ReminderJobSpec, type ReminderQueues } from './reminder-jobs';
 import { type ReminderSettings } from './reminder-settings';
 
+/** What one relay round did with the rows it claimed. */
+export interface RelayResult {
+  /** Rows claimed this round (0: the outbox has nothing due). */
+  claimed: number;
+  /** Rows whose jobs are in the queue, now deleted. */
+  relayed: number;
+  /** Rows that failed this round and wait for a later attempt … */
+  failed: number;
+  /** … or, after their last attempt, were parked. */
+  parked: number;
+}
+
+/** Thrown when the queue did not take the jobs and does not answer: the rows were given back. */
+export class QueueUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`queue unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'QueueUnavailableError';
+  }
+}
+
 /**
- * Turns outbox rows into reminder jobs. Rows are claimed with SKIP LOCKED, so several workers
- * relay side by side without taking the same row, and deleted in the transaction that enqueues
- * their jobs: if Redis refuses, the transaction rolls back and the rows wait for the next
- * round. A crash after enqueueing but before commit relays them again, which is harmless
- * because job ids are deterministic. Returns how many rows were relayed.
+ * Turns outbox rows into reminder jobs, in three short steps with nothing held open between
+ * them: claim rows (one statement, with a lease), enqueue their jobs in Redis outside any
+ * transaction, delete the rows (one statement). A relay that dies between enqueueing and
+ * deleting leaves its claim to run out; the rows are then relayed again, which is harmless
+ * because job ids are deterministic.
+ *
+ * A row is its own problem: an item whose schedule cannot be computed (a deadline the
+ * calendar refuses) or whose jobs the queue refuses fails alone, with its error, attempt
+ * count and time recorded on the row, and is retried with backoff and at last parked; every
+ * other row goes on. When Redis does not answer at all, no row is to blame: the rows are given
+ * back and `QueueUnavailableError` is thrown, so the caller waits before the next round.
  */
 export async function relayOutbox(
   db: DataSource,
   settings: ReminderSettings,
   queues: ReminderQueues,
-  batchSize = 1000,
-): Promise<number> {
-  return db.transaction(async (manager) => {
-    const claimed: { item_id: string }[] = await manager.query(
-      `WITH claimed AS (
-         DELETE FROM outbox
-          WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-          RETURNING item_id)
-       SELECT DISTINCT item_id FROM claimed`,
-      [batchSize],
-    );
-    if (claimed.length === 0) return 0;
-    const subjects = await loadReminderSubjects(
-      manager,
-      claimed.map((r) => r.item_id),
-    );
-    const today = shanghaiDate(settings.clock.now());
-    const jobs = [...subjects.values()].flatMap((s) =>
-      scheduleReminders(s, today, settings.calendar, settings.thresholds).map(reminderJob),
-    );
-    await queues.addReminders(jobs);
-    return claimed.length;
-  });
+  policy: OutboxPolicy,
+): Promise<RelayResult> {
+  const { token, rows } = await claimOutboxRows(db, policy);
+  const result: RelayResult = { claimed: rows.length, relayed: 0, failed: 0, parked: 0 };
+  if (rows.length === 0) return result;
+
+  let subjects: Map<string, ReminderSubject>;
+  try {
+    subjects = await loadReminderSubjects(db, [...new Set(rows.map((r) => r.itemId))]);
+  } catch (err) {
+    await releaseRows(
+      db,
+      token,
+      rows.map((r) => r.id),
+    ).catch(() => undefined);
+    throw err;
+  }
+
+  const today = shanghaiDate(settings.clock.now());
+  const failures = new Map<string, string>();
+  const jobsByItem = new Map<string, ReminderJobSpec[]>();
+  for (const subject of subjects.values()) {
+    try {
+      const planned = scheduleReminders(subject, today, settings.calendar, settings.thresholds);
+      jobsByItem.set(subject.itemId, planned.map(reminderJob));
+    } catch (err) {
+      failures.set(subject.itemId, describeReminderError(err));
+    }
+  }
+
+  try {
+    await queues.addReminders([...jobsByItem.values()].flat());
+  } catch (err) {
+    if (!(await queues.isReachable())) {
+      const waiting = rows.filter((r) => !failures.has(r.itemId)).map((r) => r.id);
+      await releaseRows(db, token, waiting).catch(() => undefined);
+      await recordFailures(db, policy, token, rows, failures, result).catch(() => undefined);
+      throw new QueueUnavailableError(err);
+    }
+    // Redis answers but refused the batch: find the items it refuses, one by one.
+    for (const [itemId, jobs] of jobsByItem) {
+      await queues.addReminders(jobs).catch((itemErr: unknown) => {
+        failures.set(itemId, describeReminderError(itemErr));
+      });
+    }
+  }
+
+  await recordFailures(db, policy, token, rows, failures, result);
+  const relayed = rows.filter((r) => !failures.has(r.itemId)).map((r) => r.id);
+  await deleteRelayedRows(db, token, relayed);
+  result.relayed = relayed.length;
+  return result;
+}
+
+async function recordFailures(
+  db: DataSource,
+  policy: OutboxPolicy,
+  token: string,
+  rows: { id: string; itemId: string }[],
+  failures: Map<string, string>,
+  result: RelayResult,
+): Promise<void> {
+  const failed = rows.filter((r) => failures.has(r.itemId));
+  if (failed.length === 0) return;
+  const parked = await recordRowFailures(
+    db,
+    policy,
+    token,
+    failed.map((r) => r.id),
+    failed.map((r) => failures.get(r.itemId)!),
+  );
+  result.failed = failed.length - parked;
+  result.parked = parked;
 }

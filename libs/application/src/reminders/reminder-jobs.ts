@@ -46,4 +46,6 @@ export interface ReminderQueues {
   /** The ids among these that the queue does not hold in any state. */
   missingReminders(ids: string[]): Promise<string[]>;
   missingDigests(ids: string[]): Promise<string[]>;
+  /** Whether the queue's store answers now (bounded wait): tells an outage from a refused job. */
+  isReachable(): Promise<boolean>;
 }

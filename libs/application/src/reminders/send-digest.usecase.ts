@@ -9,6 +9,7 @@ import {
 import { type DataSource } from 'typeorm';
 import { loadReminderSubjects } from './load-reminder-subjects';
 import { MailDeliveryError, type Mailer } from './mailer';
+import { describeReminderError } from './reminder-errors';
 import { type ReminderSettings } from './reminder-settings';
 
 export interface SendDigestCommand {
@@ -19,10 +20,22 @@ export interface SendDigestCommand {
   mayRetry: boolean;
 }
 
+/** `setAside`: rows that could not go into the email (their error is on the row). */
 export type DigestOutcome =
-  | { status: 'sent'; items: number; skipped: number }
-  | { status: 'nothing_to_send'; skipped: number }
+  | { status: 'sent'; items: number; skipped: number; setAside: number }
+  | { status: 'nothing_to_send'; skipped: number; setAside: number }
   | { status: 'failed'; error: string };
+
+/**
+ * Thrown after the good rows went out when some rows could not be put into the email and the
+ * job may still retry: the retry claims exactly those rows again (they stay under this digest).
+ */
+export class DigestRowsSetAsideError extends Error {
+  constructor(readonly rows: number) {
+    super(`${rows} reminder rows could not be composed; they are retried with the digest`);
+    this.name = 'DigestRowsSetAsideError';
+  }
+}
 
 interface ClaimedRow {
   id: string;
@@ -42,6 +55,12 @@ interface ClaimedRow {
  * that is `sent` is never claimed again, so a job that runs twice sends nothing the second time.
  * The one window left is a crash between the SMTP server's acceptance and the UPDATE to `sent`:
  * the retry then sends the same message again, with the same Message-ID.
+ *
+ * A row is its own problem: one that cannot be judged or composed (its item's schedule throws)
+ * is set aside with its error while the others are sent; while the job may retry it stays
+ * claimed and `DigestRowsSetAsideError` is thrown so the retry (with backoff) tries it again,
+ * and on the last attempt it is marked `failed`. Unexpected send errors count as temporary and
+ * are bounded the same way, so no row waits in `sending` for ever.
  */
 export async function sendDigest(
   db: DataSource,
@@ -64,58 +83,93 @@ export async function sendDigest(
       ORDER BY c.id`,
     [command.recipientId, command.digestKey],
   );
-  if (rows.length === 0) return { status: 'nothing_to_send', skipped: 0 };
+  if (rows.length === 0) return { status: 'nothing_to_send', skipped: 0, setAside: 0 };
 
   const today = shanghaiDate(settings.clock.now());
   const subjects = await loadReminderSubjects(db, [...new Set(rows.map((r) => r.item_id))]);
-  const isLive = (r: ClaimedRow) => {
-    const subject = subjects.get(r.item_id);
-    return (
-      !!subject &&
-      isReminderLive(
-        { kind: r.kind, dueDate: r.due_date },
-        subject,
-        today,
-        settings.calendar,
-        settings.thresholds,
-      )
-    );
-  };
-  const stale = rows.filter((r) => !isLive(r));
-  const live = rows.filter(isLive);
+  const stale: ClaimedRow[] = [];
+  const live: { row: ClaimedRow; line: ReminderLine }[] = [];
+  const broken: { row: ClaimedRow; error: string }[] = [];
+  for (const row of rows) {
+    try {
+      const subject = subjects.get(row.item_id);
+      const isLive =
+        !!subject &&
+        isReminderLive(
+          { kind: row.kind, dueDate: row.due_date },
+          subject,
+          today,
+          settings.calendar,
+          settings.thresholds,
+        );
+      if (isLive) live.push({ row, line: toLine(row, today, settings) });
+      else stale.push(row);
+    } catch (err) {
+      broken.push({ row, error: describeReminderError(err) });
+    }
+  }
   await mark(db, stale, 'skipped', '事项状态或时限已变化，提醒不再适用。');
-  if (live.length === 0) return { status: 'nothing_to_send', skipped: stale.length };
+  const setAside = await setRowsAside(db, broken, command.mayRetry);
+  const finish = <T extends DigestOutcome>(outcome: T): T => {
+    if (setAside > 0 && command.mayRetry) throw new DigestRowsSetAsideError(setAside);
+    return outcome;
+  };
+  if (live.length === 0) return finish({ status: 'nothing_to_send', skipped: stale.length, setAside });
 
-  const { email: address, display_name: name } = live[0];
+  const sending = live.map((l) => l.row);
+  const { email: address, display_name: name } = sending[0];
   if (!address) {
     const error = '收件人未设置电子邮箱：请管理员为该用户补充邮箱。';
-    await mark(db, live, 'failed', error);
-    return { status: 'failed', error };
+    await mark(db, sending, 'failed', error);
+    return finish({ status: 'failed', error });
   }
-  const lines = live.map((r) => toLine(r, today, settings));
-  const email = composeReminderEmail(name, lines);
-  const messageId = `<${command.digestKey}.${live[0].id}.${live.length}@rectify.invalid>`;
+  const email = composeReminderEmail(
+    name,
+    live.map((l) => l.line),
+  );
+  const messageId = `<${command.digestKey}.${sending[0].id}.${sending.length}@rectify.invalid>`;
   try {
     await mailer.send({ to: address, ...email, messageId });
   } catch (err) {
-    if (!(err instanceof MailDeliveryError)) throw err;
-    if (err.kind === 'temporary' && command.mayRetry) {
-      await note(db, live, err.message);
+    // Anything but a refusal the server called permanent may pass: it is retried, boundedly.
+    const permanent = err instanceof MailDeliveryError && err.kind === 'permanent';
+    const reason = err instanceof Error ? err.message : String(err);
+    if (!permanent && command.mayRetry) {
+      await note(db, sending, reason);
       throw err;
     }
-    const error =
-      err.kind === 'permanent'
-        ? `邮件服务器拒收（${err.message}）：请检查收件人邮箱。`
-        : `多次重试后仍未送达（${err.message}）：请检查邮件服务器。`;
-    await mark(db, live, 'failed', error);
-    return { status: 'failed', error };
+    const error = permanent
+      ? `邮件服务器拒收（${reason}）：请检查收件人邮箱。`
+      : `多次重试后仍未送达（${reason}）：请检查邮件服务器。`;
+    await mark(db, sending, 'failed', error);
+    return finish({ status: 'failed', error });
   }
   await db.query(
     `UPDATE reminder_delivery SET status = 'sent', message_id = $2, sent_at = now(), updated_at = now(), error = NULL
       WHERE id = ANY($1::bigint[])`,
-    [live.map((r) => r.id), messageId],
+    [sending.map((r) => r.id), messageId],
   );
-  return { status: 'sent', items: live.length, skipped: stale.length };
+  return finish({ status: 'sent', items: sending.length, skipped: stale.length, setAside });
+}
+
+/**
+ * Rows that could not go into the email: while the job may retry they stay claimed, with their
+ * error noted; on its last attempt they are marked failed. Returns how many there were.
+ */
+async function setRowsAside(
+  db: DataSource,
+  broken: { row: ClaimedRow; error: string }[],
+  mayRetry: boolean,
+): Promise<number> {
+  if (broken.length === 0) return 0;
+  await db.query(
+    `UPDATE reminder_delivery d SET error = b.error, updated_at = now(),
+            status = CASE WHEN $3 THEN d.status ELSE 'failed' END
+       FROM unnest($1::bigint[], $2::text[]) AS b(id, error)
+      WHERE d.id = b.id`,
+    [broken.map((b) => b.row.id), broken.map((b) => b.error), mayRetry],
+  );
+  return broken.length;
 }
 
 function toLine(row: ClaimedRow, today: string, settings: ReminderSettings): ReminderLine {

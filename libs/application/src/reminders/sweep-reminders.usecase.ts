@@ -1,4 +1,4 @@
-import { scheduleReminders, shanghaiDate, shanghaiInstant } from '@rectify/domain';
+import { type ScheduledReminder, scheduleReminders, shanghaiDate, shanghaiInstant } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
 import { loadOpenReminderSubjects } from './load-reminder-subjects';
 import { digestJobId, type DigestJobSpec, reminderJob, type ReminderQueues } from './reminder-jobs';
@@ -8,6 +8,8 @@ export interface SweepResult {
   expectedReminders: number;
   restoredReminders: number;
   restoredDigests: number;
+  /** Items whose schedule could not be computed, handed to the outbox relay's retry and parking. */
+  unschedulable: number;
 }
 
 /**
@@ -15,6 +17,10 @@ export interface SweepResult {
  * does not, so no reminder depends on Redis keeping its data. A reminder should exist when an
  * open item's schedule has it and the ledger has no row for it yet; a digest should exist while
  * ledger rows wait for it (`pending` a while, or `sending` under a digest that is gone).
+ *
+ * One item never stops the sweep: an item whose schedule throws (a deadline the calendar
+ * refuses) is skipped and, unless the outbox already holds a row for it, given an outbox row,
+ * so the relay records its error, retries it with backoff and parks it where operators see it.
  */
 export async function sweepReminders(
   db: DataSource,
@@ -31,12 +37,25 @@ export async function sweepReminders(
       WHERE i.status IN ('measures_set', 'long_term')`,
   );
   const recordedKeys = new Set(recorded.map((r) => r.key));
-  // Items still in the outbox are the relay's to schedule, not missing jobs.
-  const unrelayed: { item_id: string }[] = await db.query(`SELECT DISTINCT item_id FROM outbox`);
+  // Items still in the outbox are the relay's to schedule, not missing jobs; parked rows are
+  // history, and their item is swept like any other.
+  const unrelayed: { item_id: string }[] = await db.query(
+    `SELECT DISTINCT item_id FROM outbox WHERE failed_at IS NULL`,
+  );
   const inOutbox = new Set(unrelayed.map((r) => r.item_id));
-  const expected = subjects
+  const unschedulable: string[] = [];
+  const scheduled = subjects
     .filter((s) => !inOutbox.has(s.itemId))
-    .flatMap((s) => scheduleReminders(s, today, settings.calendar, settings.thresholds))
+    .flatMap((s): ScheduledReminder[] => {
+      try {
+        return scheduleReminders(s, today, settings.calendar, settings.thresholds);
+      } catch {
+        unschedulable.push(s.itemId);
+        return [];
+      }
+    });
+  await handToOutbox(db, unschedulable);
+  const expected = scheduled
     .filter((r) => !recordedKeys.has(`${r.itemId}|${r.kind}|${r.dueDate}`))
     .map(reminderJob);
   const missing = new Set(await queues.missingReminders(expected.map((j) => j.id)));
@@ -61,5 +80,17 @@ export async function sweepReminders(
     expectedReminders: expected.length,
     restoredReminders: missing.size,
     restoredDigests: restoredDigests.length,
+    unschedulable: unschedulable.length,
   };
+}
+
+/** One outbox row per unschedulable item that has none (waiting or parked): never a pile. */
+async function handToOutbox(db: DataSource, itemIds: string[]): Promise<void> {
+  if (itemIds.length === 0) return;
+  await db.query(
+    `INSERT INTO outbox (item_id, reason)
+     SELECT i, 'SWEEP_UNSCHEDULABLE' FROM unnest($1::uuid[]) AS i
+      WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.item_id = i)`,
+    [itemIds],
+  );
 }

@@ -1,3 +1,4 @@
+import { DATE_WINDOW, DateOutsideWindowError } from './date-window';
 import { ChineseWorkingDayCalendar, isIsoDay } from './working-day-calendar';
 
 describe('ChineseWorkingDayCalendar', () => {
@@ -54,4 +55,40 @@ describe('isIsoDay', () => {
     ['2025-W02', false],
     ['20250110', false],
   ])('%s → %s', (date, valid) => expect(isIsoDay(date)).toBe(valid));
+});
+
+describe('the calendar outside the date window', () => {
+  const calendar = new ChineseWorkingDayCalendar();
+
+  it('refuses to add working days to a day outside the window instead of walking to it', () => {
+    expect(() => calendar.addWorkdays('9999-12-31', -5)).toThrow(DateOutsideWindowError);
+    expect(() => calendar.addWorkdays('0000-01-01', 1)).toThrow(DateOutsideWindowError);
+  });
+
+  it('refuses a result that would leave the window', () => {
+    expect(() => calendar.addWorkdays('2100-12-30', 5)).toThrow(DateOutsideWindowError);
+    expect(() => calendar.addWorkdays('2024-10-08', 100_000)).toThrow(DateOutsideWindowError);
+  });
+
+  it('counts working days up to a far date as up to the end of the window', () => {
+    expect(calendar.workdaysBetween('2024-10-08', '9999-12-31')).toBe(
+      calendar.workdaysBetween('2024-10-08', DATE_WINDOW.last),
+    );
+    expect(calendar.workdaysBetween('0000-01-01', '1990-01-10')).toBe(
+      calendar.workdaysBetween(DATE_WINDOW.first, '1990-01-10'),
+    );
+  });
+
+  it('counts Monday–Friday past the holiday data exactly as walking day by day would', () => {
+    const from = `${calendar.coveredUntilYear}-12-20`;
+    const to = `${calendar.coveredUntilYear + 3}-02-14`;
+    let walked = 0;
+    for (let d = new Date(`${from}T00:00:00Z`); ;) {
+      d.setUTCDate(d.getUTCDate() + 1);
+      const day = d.toISOString().slice(0, 10);
+      if (day > to) break;
+      if (calendar.isWorkday(day)) walked++;
+    }
+    expect(calendar.workdaysBetween(from, to)).toBe(walked);
+  });
 });

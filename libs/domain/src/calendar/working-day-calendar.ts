@@ -1,5 +1,8 @@
 import chineseDays from 'chinese-days';
 import calendarData from 'chinese-days/dist/chinese-days.json';
+import { DATE_WINDOW, DateOutsideWindowError, isIsoDay } from './date-window';
+
+export { isIsoDay };
 
 /**
  * Working days on the Chinese calendar: weekends and public holidays are off, and 调休
@@ -14,19 +17,16 @@ export interface WorkingDayCalendar {
   readonly coveredUntilYear: number;
   isCovered(date: string): boolean;
   isWorkday(date: string): boolean;
-  /** The date `n` working days after (n > 0) or before (n < 0) `date`. */
+  /**
+   * The date `n` working days after (n > 0) or before (n < 0) `date`. Throws
+   * `DateOutsideWindowError` when `date` or the result lies outside `DATE_WINDOW`.
+   */
   addWorkdays(date: string, n: number): string;
-  /** Working days after `from` up to and including `to` (0 when `to` is not later). */
+  /**
+   * Working days after `from` up to and including `to` (0 when `to` is not later). Days outside
+   * `DATE_WINDOW` count as the window's edge, so the count always ends.
+   */
   workdaysBetween(from: string, to: string): number;
-}
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a day that exists, as YYYY-MM-DD (2025-02-30 is refused; Date.parse would roll it over). */
-export function isIsoDay(date: string): boolean {
-  if (!ISO.test(date)) return false;
-  const time = Date.parse(`${date}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(date);
 }
 
 function assertIsoDate(date: string): void {
@@ -68,12 +68,14 @@ export class ChineseWorkingDayCalendar implements WorkingDayCalendar {
   }
 
   addWorkdays(date: string, n: number): string {
-    assertIsoDate(date);
+    assertInWindow(date);
     const step = n >= 0 ? 1 : -1;
     let remaining = Math.abs(n);
     let current = date;
     while (remaining > 0) {
       current = shiftDays(current, step);
+      // Leaving the window ends the walk: it is at most the window's length in days.
+      assertInWindow(current);
       if (this.isWorkday(current)) remaining--;
     }
     return current;
@@ -82,8 +84,40 @@ export class ChineseWorkingDayCalendar implements WorkingDayCalendar {
   workdaysBetween(from: string, to: string): number {
     assertIsoDate(from);
     assertIsoDate(to);
+    const start = clampToWindow(from);
+    const end = clampToWindow(to);
+    if (end <= start) return 0;
+    // Day by day while the holiday data applies; past it, Monday–Friday by arithmetic.
+    const lastCovered = `${this.coveredUntilYear}-12-31`;
+    const walkEnd = end < lastCovered ? end : lastCovered;
     let count = 0;
-    for (let d = shiftDays(from, 1); d <= to; d = shiftDays(d, 1)) if (this.isWorkday(d)) count++;
+    for (let d = shiftDays(start, 1); d <= walkEnd; d = shiftDays(d, 1)) if (this.isWorkday(d)) count++;
+    const tailStart = start > lastCovered ? start : lastCovered;
+    if (end > tailStart) count += weekdaysAfter(tailStart, end);
     return count;
   }
+}
+
+function assertInWindow(date: string): void {
+  assertIsoDate(date);
+  if (date < DATE_WINDOW.first || date > DATE_WINDOW.last) throw new DateOutsideWindowError(date);
+}
+
+function clampToWindow(date: string): string {
+  if (date < DATE_WINDOW.first) return DATE_WINDOW.first;
+  return date > DATE_WINDOW.last ? DATE_WINDOW.last : date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Monday–Friday days after `from` up to and including `to` (`from` < `to`). */
+function weekdaysAfter(from: string, to: string): number {
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  let count = Math.floor(days / 7) * 5;
+  let weekday = new Date(`${from}T00:00:00Z`).getUTCDay();
+  for (let i = 0; i < days % 7; i++) {
+    weekday = (weekday + 1) % 7;
+    if (weekday !== 0 && weekday !== 6) count++;
+  }
+  return count;
 }

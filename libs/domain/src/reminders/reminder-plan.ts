@@ -1,3 +1,4 @@
+import { DATE_WINDOW } from '../calendar/date-window';
 import { type WorkingDayCalendar } from '../calendar/working-day-calendar';
 
 /**
@@ -87,6 +88,8 @@ export function trafficLight(
   thresholds: ReminderThresholds = DEFAULT_THRESHOLDS,
 ): TrafficLight {
   if (today > deadline) return 'red';
+  // A deadline stored before dates were bounded may lie past the window: it is far off, green.
+  if (deadline > DATE_WINDOW.last) return 'green';
   return today >= calendar.addWorkdays(deadline, -thresholds.yellowWorkdaysBefore) ? 'yellow' : 'green';
 }
 
