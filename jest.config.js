@@ -9,10 +9,11 @@ const moduleNameMapper = {
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
 
 module.exports = {
+  // Real services on a shared, loaded machine: starting PGlite alone has taken 18 s here. A limit
+  // against hangs, not a performance assertion (testTimeout is global: projects ignore it).
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    // Real services on a shared, loaded machine: starting PGlite alone has taken 18 s here.
-    // A limit against hangs, not a performance assertion.
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 60_000 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

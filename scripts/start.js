@@ -1,7 +1,7 @@
 'use strict';
 // `npm start`: builds the apps, seeds the demo data into the embedded database (or the server
 // named by DATABASE_URL), starts a private Redis, then the API and the worker (in one process
-// on the embedded database, which serves one process at a time).
+// on the embedded database, which one process owns).
 // Ctrl-C (or SIGTERM) stops all of them. Data lives in .run/ beside the project.
 const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
@@ -73,7 +73,7 @@ async function main() {
     port: process.env.REDIS_PORT ? Number(process.env.REDIS_PORT) : undefined,
   });
   const env = { REDIS_URL: process.env.REDIS_URL ?? redis.url, ...databaseEnv };
-  // The embedded database serves one process: the API and the worker then share one.
+  // The embedded database has one owner process: the API and the worker then share one.
   const children = process.env.DATABASE_URL
     ? [
         launch('api', path.join(root, 'dist/apps/api/src/main.js'), env),

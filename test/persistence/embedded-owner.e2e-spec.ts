@@ -36,7 +36,7 @@ function startChild(dataDir: string, name?: string): { child: ChildProcess; outp
 
 /** Runs the CLI in a child process without blocking this one, which owns the database it serves. */
 function rectify(dataDir: string, ...args: string[]) {
-  const env = { ...process.env, RECTIFY_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, RECTIFY_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [join(ROOT, 'bin/rectify.js'), ...args], { env });
   let stdout = '';

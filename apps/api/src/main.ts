@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@rectify/config';
+import { loadConfigOrExit, stopOnSignals } from '@rectify/config';
 import { openDatabase } from '@rectify/persistence';
 import { readApiConfig } from './config/api-config';
 import { createApiApp } from './create-api-app';
@@ -15,16 +15,10 @@ async function bootstrap() {
   const app = await createApiApp(config, db);
   await app.listen(config.API_PORT, config.API_HOST);
   process.stdout.write(`api: listening on http://${config.API_HOST}:${config.API_PORT}/api\n`);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  stopOnSignals(async () => {
     await app.close();
     await db.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
+  });
 }
 
 bootstrap().catch((err: unknown) => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit } from '@rectify/config';
+import { loadConfigOrExit, stopOnSignals } from '@rectify/config';
 import { openDatabase } from '@rectify/persistence';
 import { readApiConfig } from '../../api/src/config/api-config';
 import { createApiApp } from '../../api/src/create-api-app';
@@ -8,7 +8,7 @@ import { createWorkerApp } from '../../worker/src/create-worker-app';
 
 /**
  * The API and the worker in one process, sharing one database connection. This is how
- * `npm start` runs on the embedded database (PGlite), which serves one process at a time; with
+ * `npm start` runs on the embedded database (PGlite), which one process owns; with
  * DATABASE_URL they run as separate processes and scale out independently.
  */
 async function bootstrap() {
@@ -22,18 +22,12 @@ async function bootstrap() {
   process.stdout.write(
     `standalone: API on http://${apiConfig.API_HOST}:${apiConfig.API_PORT}/api, worker health on http://${workerConfig.WORKER_HEALTH_HOST}:${workerConfig.WORKER_HEALTH_PORT}/health (one process: embedded database)\n`,
   );
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    // The API stops taking requests, the worker finishes its running jobs, then the database closes.
+  // The API stops taking requests, the worker finishes its running jobs, then the database closes.
+  stopOnSignals(async () => {
     await api.close();
     await worker.close();
     await db.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
+  });
 }
 
 bootstrap().catch((err: unknown) => {

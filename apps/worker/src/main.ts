@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { type AddressInfo } from 'node:net';
-import { loadConfigOrExit } from '@rectify/config';
+import { loadConfigOrExit, stopOnSignals } from '@rectify/config';
 import { openDatabase } from '@rectify/persistence';
 import { readWorkerConfig } from './config/worker-config';
 import { createWorkerApp } from './create-worker-app';
@@ -18,16 +18,10 @@ async function bootstrap() {
   process.stdout.write(
     `worker: connected to Redis; health on http://${config.WORKER_HEALTH_HOST}:${port}/health\n`,
   );
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  stopOnSignals(async () => {
     await app.close();
     await db.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
+  });
 }
 
 bootstrap().catch((err: unknown) => {

@@ -8,11 +8,15 @@ export type ApplicationErrorCode =
   | 'USER_NOT_FOUND'
   | 'USER_EXISTS'
   | 'INVALID_CREDENTIALS'
+  | 'ACCOUNT_DISABLED'
+  | 'PASSWORD_REJECTED'
   | 'ITEM_NOT_FOUND'
   | 'ITEM_CHANGED'
   | 'EVENT_NOT_ALLOWED_IN_STATE'
   | 'ACTOR_NOT_PERMITTED'
   | 'EVENT_INCOMPLETE'
+  /** Re-planned measures would postpone the deadline: only 申请延期 → 同意延期 may (409). */
+  | 'DEADLINE_EXTENSION_REQUIRED'
   | 'REPORT_UNREADABLE'
   | 'REPORT_UNSUPPORTED_TYPE'
   | 'REPORT_TOO_LARGE'
@@ -20,6 +24,8 @@ export type ApplicationErrorCode =
   | 'EVIDENCE_NOT_FOUND'
   | 'EVIDENCE_TOO_LARGE'
   | 'EVIDENCE_UNSUPPORTED_TYPE'
+  | 'EVIDENCE_EMPTY'
+  | 'EVIDENCE_LIMIT_REACHED'
   | 'NO_TRACKED_ITEMS'
   | 'INVALID_ARGUMENT';
 

@@ -1,6 +1,10 @@
 import { InitialSchema1732400000000 } from './1732400000000-initial-schema';
 import { Reminders1732500000000 } from './1732500000000-reminders';
 import { Recurrence1732600000000 } from './1732600000000-recurrence';
+import { OutboxFailures1732700000000 } from './1732700000000-outbox-failures';
+import { EvidenceDeletion1732710000000 } from './1732710000000-evidence-deletion';
+import { UserSessions1732720000000 } from './1732720000000-user-sessions';
+import { HistoryDeadline1732730000000 } from './1732730000000-history-deadline';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -11,4 +15,8 @@ export const MIGRATIONS = [
   InitialSchema1732400000000,
   Reminders1732500000000,
   Recurrence1732600000000,
+  OutboxFailures1732700000000,
+  EvidenceDeletion1732710000000,
+  UserSessions1732720000000,
+  HistoryDeadline1732730000000,
 ];
