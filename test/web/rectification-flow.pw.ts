@@ -33,9 +33,19 @@ async function send(page: Page, event: string, fill: () => Promise<void> = async
 /** The completed count of 青石村第一党支部 in the dashboard's organisation table (2023 problems). */
 async function completedOnDashboard(page: Page): Promise<string> {
   await page.goto('/dashboard');
-  await page.getByTestId('year-select').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '2023' }).first().click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  // A click while the dropdown still slides open can miss on a loaded machine: open and pick
+  // again until the menu has closed on 2023.
+  const open = page.locator('.ant-select-dropdown:visible');
+  await expect(async () => {
+    if ((await open.count()) === 0) await page.getByTestId('year-select').click();
+    await open
+      .locator('.ant-select-item-option')
+      .filter({ hasText: '2023' })
+      .first()
+      .click({ timeout: 3_000 });
+    await expect(open).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId('year-select')).toContainText('2023');
   const row = page.getByTestId('organisation-table').locator('tr').filter({ hasText: '青石村第一党支部' });
   await expect(row).toBeVisible();
   return (await row.locator('td').nth(2).innerText()).trim();
