@@ -113,6 +113,7 @@ function redisPing(port) {
 async function startRedis({ dataDir, port }) {
   const bin = ensureRedisServer();
   fs.mkdirSync(dataDir, { recursive: true });
+  await stopLeftoverRedis(dataDir);
   const chosenPort = port ?? (await freePort());
   const args = [
     '--port',
@@ -131,6 +132,8 @@ async function startRedis({ dataDir, port }) {
     'yes',
     '--logfile',
     path.resolve(dataDir, 'redis.log'),
+    '--pidfile',
+    path.resolve(dataDir, 'redis.pid'),
   ];
   const child = spawn(bin, args, { stdio: 'ignore', detached: true });
   let exited = false;
@@ -158,6 +161,37 @@ async function startRedis({ dataDir, port }) {
       setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     });
   return { url: `redis://127.0.0.1:${chosenPort}`, port: chosenPort, stop, exited: exitedPromise };
+}
+
+/**
+ * A redis-server left running on `dataDir` by a launcher that was killed (Redis runs in a
+ * process group of its own, so `kill -9` of the launcher's group misses it). Two servers
+ * appending to one AOF file would mix their data, so the old one is stopped first (SIGTERM,
+ * then SIGKILL after 10 s).
+ */
+async function stopLeftoverRedis(dataDir) {
+  const pidFile = path.resolve(dataDir, 'redis.pid');
+  let pid;
+  try {
+    pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+  } catch {
+    return;
+  }
+  const isRedis = () => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server');
+    } catch {
+      return false;
+    }
+  };
+  if (!Number.isInteger(pid) || pid <= 0 || !isRedis()) return;
+  log(`stopping the redis-server (pid ${pid}) an earlier run left on ${dataDir}`);
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (isRedis()) {
+    if (Date.now() > deadline) process.kill(pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /**

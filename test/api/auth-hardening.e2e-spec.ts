@@ -177,6 +177,20 @@ describe('API authentication hardening', () => {
       expect(res.body.code).toBe('TOKEN_INVALID');
     });
 
+    it('refuses a token issued in the future, which would stretch the age limit', async () => {
+      const user = await t.addUser('secretary');
+      const signer = new JwtService({ secret: readFileSync(t.secretFile, 'utf8').trim() });
+      const now = Math.floor(Date.now() / 1000);
+      const token = await signer.signAsync({
+        ...(await claimsOf(user.username, user.id)),
+        iat: now + 365 * 86400,
+        exp: now + 366 * 86400,
+      });
+      expect((await request(t.http).get('/api/me').set(bearer(token)).expect(401)).body.code).toBe(
+        'TOKEN_INVALID',
+      );
+    });
+
     it('refuses a token issued longer ago than JWT_TTL_SECONDS even if its expiry is later', async () => {
       const user = await t.addUser('secretary');
       const signer = new JwtService({ secret: readFileSync(t.secretFile, 'utf8').trim() });

@@ -309,6 +309,50 @@ describe('input limits (HTTP API and CLI)', () => {
       },
     );
 
+    it('answers a body that is not JSON, a form or an upload with 415, saying what to send', async () => {
+      const res = await request(http)
+        .post('/api/auth/login')
+        .set('Content-Type', 'text/plain')
+        .send(JSON.stringify({ username: 'x', password: 'y' }))
+        .expect(415);
+      expect(res.body).toEqual(
+        expect.objectContaining({
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: expect.stringContaining('application/json'),
+        }),
+      );
+    });
+
+    it('says one thing per field, in Chinese, naming the limit: the type when the type is wrong', async () => {
+      const problems = async (path: string, body?: object) => {
+        const req = body
+          ? request(http).put(path).set(auth()).send(body)
+          : request(http).get(path).set(auth());
+        const res = await req.expect(400);
+        return Object.fromEntries(
+          (res.body.details as { field: string; problems: string[] }[]).map((d) => [d.field, d.problems]),
+        );
+      };
+      expect(await problems('/api/items?page=1e308&overdue=maybe&organisationId=x')).toEqual({
+        page: ['必须是整数'],
+        overdue: ['必须是 true 或 false'],
+        organisationId: ['必须是有效的编号（UUID）'],
+      });
+      expect(await problems('/api/items?pageSize=5000')).toEqual({
+        pageSize: [expect.stringMatching(/^不能大于 \d+$/)],
+      });
+      const item = `/api/items/${randomUUID()}/measures`;
+      expect(await problems(item, { measures: [], expectedVersion: 1 })).toEqual({ measures: ['至少 1 项'] });
+      const many = Array.from({ length: 5000 }, () => ({
+        title: '措施',
+        responsible: '张三',
+        deadline: '2030-01-01',
+      }));
+      expect(await problems(item, { measures: many, expectedVersion: 1 })).toEqual({
+        measures: [expect.stringMatching(/^最多 \d+ 项$/)],
+      });
+    });
+
     it('still reads plain decimal numbers', async () => {
       const res = await request(http).get('/api/items?page=2&pageSize=5&year=2023').set(auth()).expect(200);
       expect(res.body).toEqual(expect.objectContaining({ page: 2, pageSize: 5 }));

@@ -45,7 +45,9 @@ describe('the launcher’s Redis supervision', () => {
     const second = await restarted;
     try {
       expect(second.port).toBe(first.port);
-      expect(await client.get('kept')).toBe('yes'); // the same client reconnects by itself
+      const after = new Redis(second.url);
+      expect(await after.get('kept')).toBe('yes');
+      after.disconnect();
       expect(gaveUp).not.toHaveBeenCalled();
     } finally {
       client.disconnect();
@@ -67,6 +69,19 @@ describe('the launcher’s Redis supervision', () => {
     process.kill(await pidOf(first), 'SIGKILL');
     await givenUp;
     await supervised.current().stop();
+  });
+
+  it('stops the redis-server a killed launcher left on the data folder before starting another', async () => {
+    const leftover = await startRedis({ dataDir: dir });
+    const next = await startRedis({ dataDir: dir });
+    try {
+      expect(await leftover.exited).toBeDefined();
+      const client = new Redis(next.url);
+      expect(await client.ping()).toBe('PONG');
+      client.disconnect();
+    } finally {
+      await next.stop();
+    }
   });
 
   it('leaves Redis stopped when the product is stopping', async () => {

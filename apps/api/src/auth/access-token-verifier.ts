@@ -7,6 +7,9 @@ import { type AccessTokenClaims, type CurrentUser } from './access-token';
 const tokenInvalid = () =>
   new UnauthorizedException({ code: 'TOKEN_INVALID', message: '登录凭证无效或已过期：请重新登录。' });
 
+/** How far ahead of this machine's clock a token's issue time may be. */
+const MAX_CLOCK_SKEW_SECONDS = 60;
+
 /**
  * Decides who a bearer token belongs to, now: the signature, the algorithm (HS256), a required
  * expiry within JWT_TTL_SECONDS of issue, and then the user as the database has it at this
@@ -27,14 +30,17 @@ export class AccessTokenVerifier {
    * @throws ApplicationError ACCOUNT_DISABLED (HTTP 401)
    */
   async verify(token: string): Promise<CurrentUser> {
-    let claims: AccessTokenClaims & { exp?: unknown };
+    let claims: AccessTokenClaims & { exp?: unknown; iat?: unknown };
     try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp?: unknown }>(token);
+      claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp?: unknown; iat?: unknown }>(token);
     } catch {
       throw tokenInvalid();
     }
     // jsonwebtoken accepts a token without `exp` as never expiring: ours always have one.
     if (typeof claims.exp !== 'number' || typeof claims.ver !== 'number' || typeof claims.sub !== 'string')
+      throw tokenInvalid();
+    // The age limit counts from `iat`: one in the future would stretch it (a minute of clock skew allowed).
+    if (typeof claims.iat !== 'number' || claims.iat > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS)
       throw tokenInvalid();
     return this.admit(await findSessionUser(this.db, claims.sub), claims.ver);
   }

@@ -12,7 +12,7 @@ const DECIMAL_TEXT = /^[+-]?\d{1,15}$/;
  * An integer in [min, max] from a query string, a multipart field or a JSON body. Text becomes a
  * number only when it is plain decimal digits: `1e308`, `0x10`, `NaN`, `Infinity`, `1.5` and
  * `` stay text and are refused as 必须是整数; a JSON number must be an integer within the bounds
- * (so `1e308` is refused as 数值过大). Every numeric field of the API's DTOs uses it.
+ * (so `1e308` is refused as 不能大于 …). Every numeric field of the API's DTOs uses it.
  */
 export function IntegerInRange(min: number, max: number): PropertyDecorator {
   return applyDecorators(

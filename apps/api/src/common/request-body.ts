@@ -63,11 +63,40 @@ function answerBodyParserErrors(err: unknown, _req: Request, res: Response, next
 }
 
 /**
+ * A body the API cannot read (text/plain, XML, no content type at all) would otherwise arrive as
+ * "nothing sent" and be answered field by field as 不能为空; say instead what to send.
+ * Multipart uploads go to their routes' own parser.
+ */
+function refuseUnreadableBodies(req: Request, res: Response, next: NextFunction): void {
+  const length = Number(req.headers['content-length'] ?? 0);
+  const hasBody = length > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (
+    !hasBody ||
+    req.is([
+      'application/json',
+      'application/*+json',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data',
+    ])
+  ) {
+    return next();
+  }
+  const body: ErrorBody = {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message:
+      '请求内容的类型不受支持：请以 Content-Type: application/json 发送 JSON，上传文件请用 multipart/form-data。',
+    details: { contentType: req.headers['content-type'] ?? null },
+  };
+  res.status(415).json(body);
+}
+
+/**
  * Parses JSON and form-encoded bodies for every route (the app is created with Nest's own
  * parsers off): at most MAX_BODY_BYTES, else 413; malformed, 400; an unknown charset, 415;
- * each with a Chinese message. Depth and characters are checked later, once, by the global pipe.
+ * a body of any other type, 415; each with a Chinese message. Depth and characters are checked later, once, by the global pipe.
  */
 export function parseRequestBodies(app: INestApplication): void {
+  app.use(refuseUnreadableBodies);
   app.use(express.json({ limit: MAX_BODY_BYTES }));
   app.use(express.urlencoded({ extended: true, limit: MAX_BODY_BYTES }));
   app.use(answerBodyParserErrors);
