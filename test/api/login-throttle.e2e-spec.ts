@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { type AuthTestApp, PASSWORD, startAuthTestApp } from '../support/auth-test-app';
+import { PrivateRedis } from '../support/private-redis';
 
 // Failed-login counting in the test's real Redis, shared by every API process of one prefix.
 // Every login runs bcrypt (also for unknown users), which is slow on a loaded machine.
@@ -112,5 +113,26 @@ describe('login throttling', () => {
     await t.login(user.username).expect(200);
     for (let i = 0; i < 10; i++) await t.login(user.username, 'wrong-password').expect(401);
     expectThrottled(await t.login(user.username));
+  });
+
+  it('answers logins while Redis is paused (counting in memory after a short wait) and after it answers again', async () => {
+    const redis = new PrivateRedis();
+    await redis.start();
+    // Its own app, closed while Redis still runs: queues cannot close against a stopped Redis.
+    const t = await startAuthTestApp({ REDIS_URL: redis.url });
+    try {
+      const user = await t.addUser('secretary');
+      await t.login(user.username).expect(200);
+      redis.pause();
+      // Every request gets a generous client timeout: a login must answer, not hang on Redis.
+      await t.login(user.username).timeout(5_000).expect(200);
+      await t.login(user.username, 'wrong-password').timeout(5_000).expect(401);
+      redis.resume();
+      await t.login(user.username).timeout(5_000).expect(200);
+    } finally {
+      redis.resume();
+      await t.close();
+      await redis.stop();
+    }
   });
 });

@@ -68,8 +68,10 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
     this.redis = url
       ? new Redis(url, {
           // Reconnects in the background; meanwhile (rejectIfRedisNotReady) logins count in memory.
+          // A paused Redis keeps its connection "ready": every command then waits this long before
+          // the in-memory count takes over, and a login makes two rounds (count, give back).
           maxRetriesPerRequest: 1,
-          commandTimeout: 2000,
+          commandTimeout: 1000,
         })
       : null;
     this.redis?.on('error', () => undefined);
@@ -118,16 +120,15 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
       [this.byUsername, usernameKey(username)],
       [this.byAddress, clientAddress || 'unknown'],
     ];
-    const reserved: [RateLimiterAbstract, string][] = [];
-    for (const [limiter, key] of counters) {
-      try {
-        await limiter.consume(key);
-        reserved.push([limiter, key]);
-      } catch (err) {
-        await this.giveBack(reserved);
-        if (err instanceof RateLimiterRes) throw new TooManyLoginAttemptsException(err.msBeforeNext);
-        throw err;
-      }
+    // Both counters at once: with Redis stalled, each waits out its command timeout in parallel.
+    const outcomes = await Promise.allSettled(counters.map(([limiter, key]) => limiter.consume(key)));
+    const reserved = counters.filter((_, i) => outcomes[i].status === 'fulfilled');
+    const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (refused) {
+      await this.giveBack(reserved);
+      if (refused.reason instanceof RateLimiterRes)
+        throw new TooManyLoginAttemptsException(refused.reason.msBeforeNext);
+      throw refused.reason;
     }
     try {
       const result = await verify();
@@ -140,11 +141,13 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async giveBack(reserved: [RateLimiterAbstract, string][]): Promise<void> {
-    for (const [limiter, key] of reserved) {
-      await limiter.reward(key).catch((err: unknown) => {
-        this.logger.warn(`could not give back a login count: ${String(err)}`);
-      });
-    }
+    await Promise.all(
+      reserved.map(([limiter, key]) =>
+        limiter.reward(key).catch((err: unknown) => {
+          this.logger.warn(`could not give back a login count: ${String(err)}`);
+        }),
+      ),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
