@@ -151,6 +151,24 @@ describe('evidence files', () => {
     expect(res.body.message).not.toContain('报告');
   });
 
+  it('says how to upload when a form carries two files or a file under another field name', async () => {
+    const itemId = await newItem();
+    const two = await request(http)
+      .post(`/api/items/${itemId}/evidence`)
+      .set(as('sec'))
+      .attach('file', Buffer.from('一'), 'a.txt')
+      .attach('file', Buffer.from('二'), 'b.txt')
+      .expect(400);
+    const elsewhere = await request(http)
+      .post(`/api/items/${itemId}/evidence`)
+      .set(as('sec'))
+      .attach('attachment', Buffer.from('三'), 'c.txt')
+      .expect(400);
+    expect(two.body.code).toBe('TOO_MANY_FILES');
+    expect(elsewhere.body.code).toBe('UNEXPECTED_FILE_FIELD');
+    for (const res of [two, elsewhere]) expect(res.body.message).toContain('表单字段 file');
+  });
+
   it('accepts a file of exactly 20 MB', async () => {
     const itemId = await newItem();
     const res = await upload('sec', itemId, Buffer.alloc(20 * MB, 0x41), 'exact.txt').expect(201);

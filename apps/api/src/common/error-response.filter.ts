@@ -42,9 +42,40 @@ const HTTP_CODES: Record<number, { code: string; message: string }> = {
   401: { code: 'UNAUTHENTICATED', message: '未登录或登录已过期：请重新登录。' },
   403: { code: 'FORBIDDEN', message: '没有权限执行此操作。' },
   404: { code: 'NOT_FOUND', message: '请求的资源不存在：请检查地址。' },
-  413: { code: 'PAYLOAD_TOO_LARGE', message: '上传内容过大：报告文件不能超过 10 MB。' },
+  413: {
+    code: 'PAYLOAD_TOO_LARGE',
+    message: '上传内容过大：请缩小文件后重试（报告 10 MB，佐证材料 20 MB）。',
+  },
   429: { code: 'TOO_MANY_REQUESTS', message: '请求过于频繁：请稍后再试。' },
 };
+
+/**
+ * Multer's own refusals of a multipart form, which Nest passes on as a bare 400 with multer's
+ * English text (two files, a file under another field name, too many parts).
+ */
+const MULTIPART_REFUSALS: Record<string, { code: string; message: string }> = {
+  'Unexpected field': {
+    code: 'UNEXPECTED_FILE_FIELD',
+    message: '上传方式有误：每次只上传一个文件，放在表单字段 file 中。',
+  },
+  'Unexpected file field': {
+    code: 'UNEXPECTED_FILE_FIELD',
+    message: '上传方式有误：每次只上传一个文件，放在表单字段 file 中。',
+  },
+  'Too many files': {
+    code: 'TOO_MANY_FILES',
+    message: '上传方式有误：每次只能上传一个文件，放在表单字段 file 中。',
+  },
+  'Too many parts': { code: 'TOO_MANY_PARTS', message: '表单内容过多：请只提交文件和必要的字段。' },
+  'Too many fields': { code: 'TOO_MANY_PARTS', message: '表单字段过多：请只提交文件和必要的字段。' },
+  'Field value too long': { code: 'FIELD_TOO_LONG', message: '表单字段内容过长：请缩短后重试。' },
+  'Field name too long': { code: 'FIELD_TOO_LONG', message: '表单字段名过长。' },
+  'Field name missing': { code: 'BAD_MULTIPART', message: '表单字段缺少名称。' },
+  Multipart: { code: 'BAD_MULTIPART', message: '上传的表单不完整或格式有误：请重新选择文件上传。' },
+};
+
+/** Multer's text, without the field name or detail Nest appends ("Unexpected field - zzz"). */
+const multerReason = (message: string) => message.split(' - ')[0].split(':')[0].trim();
 
 /**
  * Turns every error into { code, message, details }: use-case refusals keep their code and
@@ -81,6 +112,9 @@ export class ErrorResponseFilter implements ExceptionFilter {
         const down = Object.keys((raw as { error: Record<string, unknown> }).error).join('、');
         return [status, { code: 'UNHEALTHY', message: `服务不可用：${down} 无法访问。`, details: raw }];
       }
+      const multipart =
+        status === HttpStatus.BAD_REQUEST ? MULTIPART_REFUSALS[multerReason(error.message)] : undefined;
+      if (multipart) return [status, { ...multipart, details: null }];
       const fallback = HTTP_CODES[status] ?? { code: `HTTP_${status}`, message: '请求失败。' };
       return [status, { ...fallback, details: null }];
     }
