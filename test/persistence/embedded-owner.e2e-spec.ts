@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
@@ -80,7 +80,10 @@ describe('the embedded database has one owner', () => {
     child.kill('SIGKILL');
     await new Promise((done) => child.on('exit', done));
     expect(existsSync(`${dataDir}.lock`)).toBe(true);
+    const { socketDir } = JSON.parse(readFileSync(`${dataDir}.lock`, 'utf8')) as { socketDir: string };
+    expect(existsSync(socketDir)).toBe(true);
     const db = await openDatabase({ dataDir });
+    expect(existsSync(socketDir)).toBe(false); // the killed owner's socket folder is tidied
     try {
       const rows = await db.dataSource.query('SELECT name FROM organisation');
       expect(rows).toEqual([{ name: '被强行终止前写入的支部' }]);

@@ -86,12 +86,13 @@ export interface DataDirLock {
  * fails if the file exists: two processes can never both create it. A lock whose process is gone
  * (killed, crashed, machine restarted) is stale: it is removed and taken over.
  *
- * @returns `{ lock }` when taken, `{ heldBy }` when a live process holds it.
+ * @returns `{ lock, replaced }` when taken (`replaced`: the stale owner whose lock was taken
+ *   over, so the caller can tidy what it left), `{ heldBy }` when a live process holds it.
  */
 export function acquireDataDirLock(
   lockPath: string,
   socket: { socketDir: string; socketPort: number },
-): { lock: DataDirLock } | { heldBy: DataDirOwner } {
+): { lock: DataDirLock; replaced: DataDirOwner | null } | { heldBy: DataDirOwner } {
   const owner: DataDirOwner = {
     pid: process.pid,
     processStart: processStartTime(process.pid),
@@ -103,11 +104,12 @@ export function acquireDataDirLock(
   };
   const tmp = `${lockPath}.${process.pid}.${owner.nonce}.tmp`;
   writeFileSync(tmp, JSON.stringify(owner), { mode: 0o600 });
+  let replaced: DataDirOwner | null = null;
   try {
     for (let attempt = 0; attempt < 20; attempt++) {
       try {
         linkSync(tmp, lockPath);
-        return { lock: { owner, release: () => releaseIfOurs(lockPath, owner.nonce) } };
+        return { lock: { owner, release: () => releaseIfOurs(lockPath, owner.nonce) }, replaced };
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       }
@@ -115,7 +117,10 @@ export function acquireDataDirLock(
       if (stale && isOwnerAlive(stale)) return { heldBy: stale };
       // Stale (or unreadable): only the holder of the short take-over mutex removes it, and only
       // if it is still the same stale file, so two takers never both end up holding the lock.
-      if (withTakeoverMutex(`${lockPath}.takeover`, () => removeIfStill(lockPath, stale))) continue;
+      if (withTakeoverMutex(`${lockPath}.takeover`, () => removeIfStill(lockPath, stale))) {
+        replaced = stale;
+        continue;
+      }
       sleepSync(25);
     }
     const current = readDataDirOwner(lockPath);

@@ -62,6 +62,10 @@ export async function openEmbedded(dataDir: string, share: boolean): Promise<Emb
     const endpoint = await waitForOwner(lockPath, taken.heldBy);
     return { endpoint, owner: false, publish: () => undefined, close: async () => undefined };
   }
+  // A killed owner's socket folder is all it leaves outside the data directory.
+  if (taken.replaced?.socketDir.startsWith(join(tmpdir(), 'rectify-pg-'))) {
+    rmSync(taken.replaced.socketDir, { recursive: true, force: true });
+  }
   try {
     return await serve(
       dir,
