@@ -2,13 +2,10 @@ import { droppedExtensionRequest, laterDeadline, plannedDeadline } from './deadl
 import { EMPTY_RECTIFICATION_CONTEXT, type RectificationContext } from './rectification-context';
 import { type MeasurePlan, type RectificationEvent } from './rectification-events';
 import { type RectificationStatus } from './rectification-status';
-import {
-  applyRectificationEvent,
-  type ItemState,
-  RectificationTransitionError,
-} from './rectification-transition';
+import { applyRectificationEvent, type ItemState } from './rectification-transition';
 import { rectificationMachine } from './rectification.machine';
 import { type WorkflowActor } from './workflow-actor';
+import { refusal } from './transition.fixtures';
 
 const sec: WorkflowActor = { userId: 'u-sec', role: 'secretary', scope: 'own_organisation' };
 const sup: WorkflowActor = { userId: 'u-sup', role: 'supervisor', scope: 'ancestor_organisation' };
@@ -27,16 +24,6 @@ const state = (status: RectificationStatus, context: Partial<RectificationContex
   context: { ...EMPTY_RECTIFICATION_CONTEXT, ...context },
 });
 const PENDING = { newDeadline: '2024-09-30', reason: '换届', requestedBy: 'u-sec' };
-
-function refusal(fn: () => unknown): RectificationTransitionError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof RectificationTransitionError) return err;
-    throw err;
-  }
-  throw new Error('expected the event to be refused');
-}
 
 describe('deadline rules: re-planning never postpones the deadline', () => {
   it('takes the first plan’s latest measure deadline, however late it is', () => {

@@ -1,13 +1,9 @@
 import { EMPTY_RECTIFICATION_CONTEXT, type RectificationContext } from './rectification-context';
 import { type RectificationEvent, type RectificationEventType } from './rectification-events';
 import { RECTIFICATION_STATUSES, type RectificationStatus } from './rectification-status';
-import {
-  allowedEvents,
-  applyRectificationEvent,
-  type ItemState,
-  RectificationTransitionError,
-} from './rectification-transition';
+import { allowedEvents, applyRectificationEvent, type ItemState } from './rectification-transition';
 import { type WorkflowActor } from './workflow-actor';
+import { refusal } from './transition.fixtures';
 
 // The business rules, written out independently of the implementation: where each event leads
 // from each state ('stay' = no state change), and who may send it.
@@ -104,16 +100,6 @@ const cases = RECTIFICATION_STATUSES.flatMap((status) =>
     (Object.keys(ACTORS) as ActorName[]).map((actor) => [status, type, actor] as const),
   ),
 );
-
-function refusal(fn: () => unknown): RectificationTransitionError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof RectificationTransitionError) return err;
-    throw err;
-  }
-  throw new Error('expected the event to be refused');
-}
 
 describe('rectification lifecycle: every (state, event, actor)', () => {
   it.each(cases)('%s + %s by %s', (status, type, actorName) => {
