@@ -22,6 +22,10 @@ const CREDIT_IN_BRACKETS = new RegExp(
 // A credit cut off by the copy at the end of a line: "…作用。（笔杆儿网"
 const TRUNCATED_CREDIT = /[（(【][^（）()\n【】]{0,30}(?:网|原创|来源|公众号|www)[^（）()\n【】]{0,40}$/gm;
 
+// Paywall teasers of material sites: 仅展示386字，全文共2914字 / 仅供站内会员… / 【点此注册】加入会员.
+const PAYWALL =
+  /仅展示\d*字|全文共\d+字|剩余\d+字|站内会员|点此注册|注册会员|加入会员|开通会员|升级会员|会员(?:可|专享|免费|才能)|登录后(?:查看|下载|阅读|复制)|(?:查看|阅读|下载)(?:完整|全)文|(?:付费|购买)(?:阅读|下载|后)|新来的客人/;
+
 // Words that only advertising lines carry; one is enough on a short line.
 const AD_WORDS =
   /素材库|会员群|网盘群|代笔|添加客服|客服微信|请认准|谨防假冒|下载后可编辑|仅供参考|免费下载|原文链接|侵删|版权归原作者|免责声明|s?vip会员|一键(?:下载|搜索|查找)|每天更新|更多(?:精彩)?(?:范文|材料|资料|内容)|关注(?:微信)?公众号|扫码(?:关注|获取|下载|添加)|本文(?:档)?(?:由|来源|转载|整理)|文章来源[:：]|^\s*来源[:：]|材料来源|www\.[a-z0-9-]+\.|https?:\/\/|加微信|QQ群/i;
@@ -31,20 +35,27 @@ const AD_ONLY_WORDS =
   /素材库|会员群|网盘群|代笔|添加客服|客服微信|请认准|谨防假冒|下载后可编辑|免费下载|原文链接|侵删|版权归原作者|免责声明|s?vip会员|一键(?:下载|搜索|查找)|每天更新|www\.[a-z0-9-]+\.|https?:\/\//i;
 const SENTENCE = /[^。！？!?]*[。！？!?]?/g;
 
+// Converter sites annotate characters with pinyin: 關(guān)愛 / 党(dǎng)员. A Latin syllable with tone
+// marks in brackets right after a Chinese character is never report text.
+const PINYIN =
+  /(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?[)）](?=[\u4e00-\u9fff，。；、：,.;:]|$)/gm;
+// A site's name in brackets inside a paragraph: （某某范文网） / （XX文库）.
+const SITE_NAME = /[（(][^（）()\n]{1,12}(?:网|文库|范文|文秘|公文)[）)]/g;
+
 const PAGE_NUMBER =
   /^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 
 function isAdLine(line: string): boolean {
-  if (!AD_WORDS.test(line)) return false;
+  if (!AD_WORDS.test(line) && !PAYWALL.test(line)) return false;
   // A long paragraph is report text; at most some of its sentences are ads (dropAdSentences).
   return line.length <= 200;
 }
 
 function dropAdSentences(line: string): { line: string; dropped: number } {
-  if (!AD_ONLY_WORDS.test(line)) return { line, dropped: 0 };
+  if (!AD_ONLY_WORDS.test(line) && !PAYWALL.test(line)) return { line, dropped: 0 };
   let dropped = 0;
   const kept = (line.match(SENTENCE) ?? []).filter((sentence) => {
-    const ad = AD_ONLY_WORDS.test(sentence);
+    const ad = AD_ONLY_WORDS.test(sentence) || PAYWALL.test(sentence);
     if (ad) dropped++;
     return !ad;
   });
@@ -62,6 +73,11 @@ export function stripNoise(input: string): NoiseStripResult {
   text = text.replace(CREDIT_IN_BRACKETS, '');
   removed += count(TRUNCATED_CREDIT, text);
   text = text.replace(TRUNCATED_CREDIT, '');
+  removed += count(SITE_NAME, text);
+  text = text.replace(SITE_NAME, '');
+  // Each annotated character is one mark of the same conversion: counted once, not per syllable.
+  if (PINYIN.test(text)) removed++;
+  text = text.replace(PINYIN, '');
 
   const kept: string[] = [];
   for (const line of text.split('\n')) {

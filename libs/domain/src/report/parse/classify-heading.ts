@@ -1,4 +1,4 @@
-import { type SectionKind } from '../extraction-result';
+import { type RectificationProgress, type SectionKind } from '../extraction-result';
 
 /**
  * Recognises what a heading announces by its meaning, not one exact string: 存在问题,
@@ -13,6 +13,24 @@ export interface HeadingClass {
   kind: SectionKind;
   /** The heading announces problems and measures together (存在的不足和下步打算). */
   combined: boolean;
+  /** A group of last year's problems by how far they got (已完成整改的问题 / 正在整改的问题). */
+  progress?: RectificationProgress;
+}
+
+// 一、已完成整改的问题 / 二、正在整改的问题 / 三、需长期坚持整改的问题 (2个)
+const STATUS_GROUP =
+  /^(已经?|基本|正在|仍在|尚未|未|需要?长期坚持|长期坚持|需要?持续|持续)(?:完成)?(?:整改|推进)(?:完成|到位)?(?:的)?(?:问题|事项)(?:\(?[0-9一二三四五六七八九十]+(?:个|项|条)\)?)?$/;
+
+function statusGroup(text: string): HeadingClass | null {
+  const m = STATUS_GROUP.exec(text);
+  if (!m) return null;
+  const word = m[1];
+  const progress: RectificationProgress = /^已/.test(word)
+    ? 'completed'
+    : /长期|持续/.test(word)
+      ? 'long_term'
+      : 'in_progress';
+  return { kind: 'last_year_rectification', combined: false, progress };
 }
 
 const LAST_YEAR =
@@ -25,7 +43,7 @@ const CAUSE = /原因|根源/;
 // …的原因 / 问题原因剖析 announce causes; 问题及原因 announces problems with their causes.
 const CAUSE_OF_PROBLEMS = /(?<![及和与、])(?:主要|深层次|根本)?(?:原因|根源)(?:分析|剖析)?$|^(?:原因|根源)/;
 const MEASURE =
-  /下一?步|工作设想|下阶段|下一阶段|今后|明年|来年|新的一年|\d{4}年(?:工作)?(?:打算|计划|思路|重点)|打算|措施|举措|努力方向|改进方向|工作思路|工作计划|工作安排|工作重点|整改方向|整改思路/;
+  /下一?步|工作设想|整改要求|工作要求|(?:整改|改进|工作|意见)建议|改进措施|改进举措|努力目标|工作目标|下阶段|下一阶段|今后|明年|来年|新的一年|\d{4}年(?:工作)?(?:打算|计划|思路|重点)|打算|措施|举措|努力方向|改进方向|工作思路|工作计划|工作安排|工作重点|整改方向|整改思路/;
 const PERFORMANCE =
   /做法|成效|成绩|履职|情况|亮点|特色|工作开展|主要工作|工作回顾|基本情况|取得|落实|推进|加强|坚持|强化|深化|开展|抓|建设|责任/;
 
@@ -33,7 +51,7 @@ export function classifyHeading(clause: string, strictness: 'loose' | 'strict'):
   // 【存在问题】 and “存在问题” are headings too: brackets and quotes around them do not matter.
   const text = clause.replace(/[\s:;,.。]+$/, '').replace(/^[【〖[“"]+|[】〗\]”"]+$/g, '');
   if (!text || text.length > 40) return null;
-  return strictness === 'loose' ? classifyLoose(text) : classifyStrict(text);
+  return statusGroup(text) ?? (strictness === 'loose' ? classifyLoose(text) : classifyStrict(text));
 }
 
 function classifyLoose(text: string): HeadingClass | null {
@@ -54,9 +72,9 @@ function classifyLoose(text: string): HeadingClass | null {
 const STRICT_PROBLEMS =
   /^(?:需要|有待)?改进的地方$|^(?:(?:存在|主要|突出|查摆|检视|发现|面临)的?(?:主要|突出)?(?:的)?)?(?:问题|不足|差距|短板|弱项|困难)(?:(?:和|与|及|、)(?:问题|不足|差距|短板|弱项|困难|原因|原因分析))?(?:之处|方面|清单)?$/;
 const STRICT_CAUSES =
-  /^(?:(?:存在|产生)?(?:上述|以上|这些)?(?:问题|不足)?的?(?:主要)?原因(?:分析|剖析)?|原因分析|根源剖析|问题根源)$/;
+  /^(?:(?:存在|产生|出现|形成)?(?:上述|以上|这些)?(?:问题|不足|差距)?(?:产生|存在|出现|形成)?的?(?:主要|深层次|根本)?(?:原因|根源)(?:分析|剖析)?|原因分析|根源剖析|问题根源)$/;
 const STRICT_MEASURES =
-  /^(?:(?:下一?步|下阶段|下一阶段|今后|明年|新的一年)(?:的)?(?:工作)?(?:打算|计划|措施|思路|举措|方向|努力方向|安排|重点)?|(?:整改|改进)(?:措施|方向|举措|思路)|努力方向|(?:工作)?(?:打算|措施)(?:和|与|及)?(?:打算|措施|建议)?)$/;
+  /^(?:(?:下一?步|下阶段|下一阶段|今后|明年|新的一年)(?:的)?(?:工作)?(?:打算|计划|措施|思路|举措|方向|努力方向|安排|重点)?|(?:整改|改进)(?:措施|方向|举措|思路|要求|建议|意见)|努力方向|努力目标|工作要求|(?:工作)?(?:打算|措施)(?:和|与|及)?(?:打算|措施|建议)?)$/;
 
 function classifyStrict(text: string): HeadingClass | null {
   if (text.length > 30) return null;

@@ -1,14 +1,18 @@
 import { normalizeForMatching } from '../../text/normalize-for-matching';
 import {
+  type ExtractionBasis,
   type ExtractedCause,
   type ExtractedMeasure,
   type ExtractedProblem,
   type LastYearRectificationEntry,
+  type RectificationProgress,
 } from '../extraction-result';
+import { measureConfidence, problemConfidence } from './confidence';
 import { splitHeadline, trimPunctuation } from './headline';
-import { readRectificationStatus } from './rectification-status';
+import { readRectificationStatus, readStatusField } from './rectification-status';
 import { type ReportLine } from './report-line';
-import { CLOSING, type SectionItem, splitItems } from './split-items';
+import { splitLeadInClauses } from './split-clauses';
+import { CLOSING, type SectionItem, type SplitMode, splitItems } from './split-items';
 
 const MIN_ITEM_CHARS = 4;
 
@@ -21,10 +25,43 @@ function headlineOf(item: SectionItem, firstClause = false) {
   return { title, detail: [detail, ...item.continuation].filter(Boolean).join('\n') };
 }
 
-export function extractProblems(lines: ReportLine[]): Omit<ExtractedProblem, 'seq'>[] {
-  return splitItems(lines)
-    .items.map((item) => headlineOf(item, true))
-    .filter((p) => p.title.length >= MIN_ITEM_CHARS);
+type Found<T> = Omit<T, 'seq' | 'problemSeqs'>;
+
+/** Why items split in `mode` were taken; a section opened by a lead-in sentence says so. */
+function basisOf(mode: SplitMode, leadIn: boolean): ExtractionBasis {
+  if (mode === 'lines') return 'numbered_item';
+  if (leadIn) return 'lead_in_sentence';
+  return mode === 'inline' ? 'inline_enumeration' : 'paragraph';
+}
+
+/**
+ * The problems of a problems section: numbered or enumerated items, else clauses after a
+ * lead-in (存在的问题：如A；B；C), else one per paragraph. `leadIn`: the section was opened by a
+ * sentence in running text (主要问题是：) rather than a heading.
+ */
+export function extractProblems(lines: ReportLine[], leadIn = false): Found<ExtractedProblem>[] {
+  const split = splitItems(lines);
+  const found: Found<ExtractedProblem>[] = [];
+  const add = (item: SectionItem, basis: ExtractionBasis) => {
+    const { title, detail } = headlineOf(item, true);
+    if (title.length >= MIN_ITEM_CHARS)
+      found.push({ title, detail, basis, confidence: problemConfidence(basis, title) });
+  };
+  for (const item of split.items) {
+    const clauses = split.mode === 'paragraphs' ? splitLeadInClauses(itemText(item)) : null;
+    if (!clauses) {
+      add(item, basisOf(split.mode, leadIn));
+      continue;
+    }
+    clauses.clauses.forEach((text, i) => {
+      const last = i === clauses.clauses.length - 1;
+      add(
+        { text, boldLead: null, continuation: last && clauses.after ? [clauses.after] : [] },
+        'separated_clauses',
+      );
+    });
+  }
+  return found;
 }
 
 export function extractCauses(lines: ReportLine[]): Omit<ExtractedCause, 'seq'>[] {
@@ -51,21 +88,41 @@ const MEASURE_INTRO =
  * One measure per numbered item; without numbering, one per clause where a sentence lists
  * several actions separated by ；, and otherwise one per paragraph.
  */
-export function extractMeasures(lines: ReportLine[]): Omit<ExtractedMeasure, 'seq' | 'problemSeqs'>[] {
+export function extractMeasures(lines: ReportLine[], leadIn = false): Found<ExtractedMeasure>[] {
   const split = splitItems(lines);
+  const measures: Found<ExtractedMeasure>[] = [];
+  const add = (title: string, detail: string, basis: ExtractionBasis) => {
+    if (title.length >= MIN_ITEM_CHARS)
+      measures.push({ title, detail, basis, confidence: measureConfidence(basis, title) });
+  };
   if (split.mode !== 'paragraphs') {
-    return split.items.map((item) => headlineOf(item)).filter((m) => m.title.length >= MIN_ITEM_CHARS);
+    const basis = basisOf(split.mode, leadIn);
+    for (const item of split.items) {
+      const { title, detail } = headlineOf(item);
+      add(title, detail, basis);
+    }
+    return measures;
   }
-  const measures: Omit<ExtractedMeasure, 'seq' | 'problemSeqs'>[] = [];
   for (const line of lines) {
     const isIntro = MEASURE_INTRO.test(line.key) && line.key.length < 80 && !line.key.includes(';');
     if ((CLOSING.test(line.key) && !line.key.includes(';')) || isIntro) continue;
-    for (const clause of splitActions(line.text)) {
+    const clauses = splitActions(stripFutureLead(line.text));
+    const basis = clauses.length > 1 ? 'separated_clauses' : basisOf('paragraphs', leadIn);
+    for (const clause of clauses) {
       const { title, detail } = splitHeadline(clause);
-      if (title.length >= MIN_ITEM_CHARS) measures.push({ title, detail });
+      add(title, detail, basis);
     }
   }
   return measures;
+}
+
+// "在以后的工作中，我们将坚持…": the pledge's lead is not part of the first action.
+const FUTURE_LEAD =
+  /^(?:[^。]{0,30}。)*?(?:在)?(?:以后|今后|下一步|下步|下阶段|下一阶段|新的一年|明年|来年)(?:的)?(?:工作中|工作里|一年里|里|中)?[,]?(?:我们|我|支部|党支部|党总支|党委)?(?:将|要|会|还将)(?:继续)?/;
+
+function stripFutureLead(text: string): string {
+  const lead = FUTURE_LEAD.exec(normalizeForMatching(text));
+  return lead && lead[0].length < text.length - MIN_ITEM_CHARS ? text.slice(lead[0].length) : text;
 }
 
 function splitActions(text: string): string[] {
@@ -88,13 +145,21 @@ function splitActions(text: string): string[] {
 }
 
 // 针对"为民服务的宗旨意识还有欠缺"问题 / 针对“规范文书和档案管理”情况
-const QUOTED_TARGET = /针对[^“"。]{0,16}[“"]([^”"]{2,80})[”"]/;
+// …or 关于“党组会议研究党建工作次数偏少”问题的整改 in a progress report.
+const QUOTED_TARGET = /(?:针对|关于)[^“"。]{0,16}[“"]([^”"]{2,80})[”"]/;
 const QUOTED_TARGETS = new RegExp(QUOTED_TARGET.source, 'g');
 // 针对理论学习不深入的问题，
 const UNQUOTED_TARGET = /针对([^。;,“”"]{2,40}?)(?:的)?问题/;
 const SUMMARY = /(?:\d+|[一二三四五六七八九十]+)个问题.{0,40}(?:\d+|[一二三四五六七八九十]+)(?:条|项|个)/;
 
-export function extractLastYear(lines: ReportLine[]): LastYearRectificationEntry[] {
+/**
+ * Last year's problems and how far each got. The status is read from a field written for it
+ * (整改状态：完成), else from the group heading (`progress`: 已完成整改的问题), else from wording.
+ */
+export function extractLastYear(
+  lines: ReportLine[],
+  progress?: RectificationProgress,
+): LastYearRectificationEntry[] {
   const split = splitItems(lines);
   const entries: LastYearRectificationEntry[] = [];
   let items = split.items;
@@ -109,7 +174,8 @@ export function extractLastYear(lines: ReportLine[]): LastYearRectificationEntry
       const problem =
         namedProblem(part, key) ?? headlineOf({ ...item, text: part, continuation: [] }, true).title;
       if (problem.length < 2) continue;
-      entries.push({ problem, status: readRectificationStatus(key), text: part.trim() });
+      const status = readStatusField(key) ?? progress ?? readRectificationStatus(key);
+      entries.push({ problem, status, text: part.trim() });
     }
   }
   return entries;

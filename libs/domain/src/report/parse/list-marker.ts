@@ -46,7 +46,14 @@ const PATTERNS: [MarkerStyle, RegExp][] = [
   ['dec', /^\d{1,3}(?:\.\d{1,3}){1,2}(?![\d%])\s*[、.]?\s*(?=\D)/],
   // 1.5万元 is a number, not an item; 3、2024年工作打算 is an item. A number followed by a mere
   // space is an item only up to four digits (1000 多名党员 reads as an item, 10000 人 does not).
-  ['num', new RegExp(`^${NOT_YEAR}(?:${NUM}\\s*(?:、|\\.(?![\\d%]))\\s*|\\d{1,4}\\s+(?=[\\u4e00-\\u9fff]))`)],
+  // 2,组织生活质量不高: a half-width (or full-width) comma after a small number is a marker too when
+  // a Chinese character follows (2,000名 is a number); ⒈ ⒉ are single-character markers.
+  [
+    'num',
+    new RegExp(
+      `^${NOT_YEAR}(?:${NUM}\\s*(?:、|\\.(?![\\d%]))\\s*|\\d{1,2}\\s*,\\s*(?=[\\u4e00-\\u9fff“"])|[⒈-⒛]\\s*|\\d{1,4}\\s+(?=[\\u4e00-\\u9fff]))`,
+    ),
+  ],
   ['pnum', new RegExp(`^(?:\\(\\s*${NUM}\\s*\\)|[⑴-⒇]|${NUM}\\))\\s*[、.,]?\\s*`)],
   ['circ', new RegExp(`^[${CIRCLED}]\\s*[、.,]?\\s*`)],
   ['ord', new RegExp(`^第${CN}\\s*[,、:]\\s*`)],
@@ -58,7 +65,7 @@ const PATTERNS: [MarkerStyle, RegExp][] = [
 
 // Most lines start with an ordinary character; this skips the patterns for them cheaply.
 const MAY_START_MARKER = new RegExp(
-  `^[第(一二三四五六七八九十\\d⑴-⒇${CIRCLED}另其首再最此问不措原差\\-*+•·●■◆▪]`,
+  `^[第(一二三四五六七八九十\\d⑴-⒇⒈-⒛${CIRCLED}另其首再最此问不措原差\\-*+•·●■◆▪]`,
 );
 
 export function parseListMarker(key: string, mdLevel = 0): ListMarker | null {

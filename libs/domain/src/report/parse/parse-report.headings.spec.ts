@@ -145,7 +145,7 @@ describe('parseReport: headings', () => {
         '网格信息平台数据更新不及时。',
       ),
     );
-    expect(r.problems).toEqual([
+    expect(r.problems).toMatchObject([
       { seq: 1, title: '网格化治理精细化程度不高', detail: '网格信息平台数据更新不及时。' },
     ]);
   });

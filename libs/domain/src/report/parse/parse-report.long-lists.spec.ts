@@ -31,7 +31,7 @@ describe('parseReport: numbered lists of any length', () => {
     const report = parseReport(doc('二、存在问题', ...lines, '三、下步打算', '1.加强学习。'));
     expect(report.problems).toHaveLength(2000);
     expect(report.problems[99].title).toBe(problem(100));
-    expect(report.problems[1999]).toEqual({ seq: 2000, title: problem(2000), detail: '' });
+    expect(report.problems[1999]).toMatchObject({ seq: 2000, title: problem(2000), detail: '' });
     expect(report.problems.every((p) => !p.detail.includes('\n'))).toBe(true);
   });
 

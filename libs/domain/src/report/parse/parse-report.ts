@@ -1,12 +1,14 @@
 import { looksTraditional } from '../../text/normalize-for-matching';
 import { type ExtractedCause, type ExtractedProblem, type ParsedReport } from '../extraction-result';
 import { stripNoise } from '../noise/strip-noise';
+import { asProgressReport, detectDocumentKind } from './detect-kind';
 import { detectTitle } from './detect-title';
 import { detectYear } from './detect-year';
 import { extractCauses, extractLastYear, extractMeasures, extractProblems } from './extract-items';
 import { findUnheadedSections } from './find-unheaded-sections';
 import { linkMeasures } from './link-measures';
 import { toReportLines } from './report-line';
+import { splitRunOnLines } from './split-run-on-lines';
 import { type Segment, segmentReport } from './segment-report';
 
 /**
@@ -15,15 +17,18 @@ import { type Segment, segmentReport } from './segment-report';
  */
 export function parseReport(rawText: string): ParsedReport {
   const { text, removed } = stripNoise(rawText);
-  const allLines = toReportLines(text);
+  const allLines = toReportLines(splitRunOnLines(text));
   const titleLine = detectTitle(allLines);
   const lines = titleLine ? allLines.slice(1) : allLines;
   const { segments: headed, sections } = segmentReport(lines);
-  const segments = findUnheadedSections(headed);
+  const title = titleLine?.text ?? null;
+  const found = findUnheadedSections(headed);
+  const kind = detectDocumentKind(title, found);
+  const segments = kind === 'rectification_progress' ? asProgressReport(found) : found;
   const of = (kind: Segment['kind']) => segments.filter((s) => s.kind === kind);
 
   const problems: ExtractedProblem[] = of('problems')
-    .flatMap((s) => extractProblems(s.lines))
+    .flatMap((s) => extractProblems(s.lines, s.leadIn === true))
     .map((p, i) => ({ seq: i + 1, ...p }));
   const causes: ExtractedCause[] = of('causes')
     .flatMap((s) => extractCauses(s.lines))
@@ -31,12 +36,13 @@ export function parseReport(rawText: string): ParsedReport {
   const measures = linkMeasures(
     problems,
     of('measures')
-      .flatMap((s) => extractMeasures(s.lines))
+      .flatMap((s) => extractMeasures(s.lines, s.leadIn === true))
       .map((m, i) => ({ seq: i + 1, ...m })),
   );
-  const lastYearRectification = of('last_year_rectification').flatMap((s) => extractLastYear(s.lines));
+  const lastYearRectification = of('last_year_rectification').flatMap((s) =>
+    extractLastYear(s.lines, s.progress),
+  );
 
-  const title = titleLine?.text ?? null;
   const year = detectYear(
     title,
     lines.slice(0, 3).map((l) => l.key),
@@ -58,5 +64,15 @@ export function parseReport(rawText: string): ParsedReport {
   if (removed > 0) warnings.push(`已移除${removed}处复制文本中的噪声（付费标记、广告或来源声明）。`);
   if (looksTraditional(text)) warnings.push('报告为繁体中文：已按简体关键词识别，输出保留原文字形。');
 
-  return { year, title, warnings, sections, problems, causes, measures, lastYearRectification };
+  return {
+    kind: 'work_report',
+    year,
+    title,
+    warnings,
+    sections,
+    problems,
+    causes,
+    measures,
+    lastYearRectification,
+  };
 }

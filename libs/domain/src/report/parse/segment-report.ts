@@ -1,4 +1,4 @@
-import { type ReportSection, type SectionKind } from '../extraction-result';
+import { type RectificationProgress, type ReportSection, type SectionKind } from '../extraction-result';
 import { classifyHeading, type HeadingClass, isStrongKind } from './classify-heading';
 import { HEADING_STYLES } from './list-marker';
 import { lineBody, type ReportLine } from './report-line';
@@ -13,6 +13,10 @@ export interface Segment {
   kind: SectionKind;
   heading: string | null;
   lines: ReportLine[];
+  /** Opened by a lead-in sentence in running text (主要问题是：), not by a heading. */
+  leadIn?: boolean;
+  /** Status its heading gives every entry of a last-year group (已完成整改的问题). */
+  progress?: RectificationProgress;
 }
 
 type HeadingStyle = string;
@@ -97,7 +101,13 @@ export function segmentReport(lines: ReportLine[]): SegmentedReport {
   const sections: ReportSection[] = [];
   const segments: Segment[] = [];
 
-  const outer: { kind: SectionKind; combined: boolean; heading: string | null; lines: ReportLine[] }[] = [];
+  const outer: {
+    kind: SectionKind;
+    combined: boolean;
+    progress?: RectificationProgress;
+    heading: string | null;
+    lines: ReportLine[];
+  }[] = [];
   let current: (typeof outer)[number] = { kind: 'performance', combined: false, heading: null, lines: [] };
   let seenProblems = false;
   lines.forEach((line, i) => {
@@ -113,14 +123,20 @@ export function segmentReport(lines: ReportLine[]): SegmentedReport {
     outer.push(current);
     const kind: SectionKind = info.loose?.kind ?? (seenProblems ? 'other' : 'performance');
     if (kind === 'problems' || kind === 'measures') seenProblems = true;
-    current = { kind, combined: info.loose?.combined ?? false, heading: line.text, lines: [] };
+    current = {
+      kind,
+      combined: info.loose?.combined ?? false,
+      progress: info.loose?.progress,
+      heading: line.text,
+      lines: [],
+    };
     if (info.rest) current.lines.push(restLine(line, info.rest));
   });
   outer.push(current);
 
   for (const section of outer) {
     if (section.heading) sections.push({ kind: section.kind, heading: section.heading });
-    for (const seg of splitNested(section.kind, section.combined, section.heading, section.lines)) {
+    for (const seg of splitNested(section, section.lines)) {
       if (seg.heading && seg.heading !== section.heading)
         sections.push({ kind: seg.kind, heading: seg.heading });
       segments.push(seg);
@@ -138,23 +154,26 @@ const CAUSE_LEAD =
   /^(?:[一二三四五六七八九十]+、)?(?:分析|剖析|深究|究其|查找|反思|追溯|深挖)?[^。]{0,14}(?:原因|根源)(?:主要)?(?:是|有|在于|如下|为|:|,|分析)/;
 const MEASURE_LEAD =
   /^(?:下一步|下步|今后|下阶段|下一阶段|在新的一年里?|新的一年|明年|\d{4}年|针对(?:以上|上述|这些|存在的)(?:问题|不足))[,，]?/;
+// Under one heading for problems and plans, the plan may close the section in a paragraph of its
+// own that pledges inside a sentence: 党员就是…旗帜。在以后的工作中，我们将坚持…
+const FUTURE_PLEDGE =
+  /(?:以后|今后|下一步|下步|下阶段|下一阶段|新的一年|明年|来年)(?:的)?(?:工作中|工作里|一年里|里)?[,]?(?:我们|我|支部|党支部|党总支|党委)?(?:将|要|会|还将|计划|打算)/;
 const PROBLEM_LEAD =
   /^(?:(?:存在|主要)的?)?(?:问题|不足|差距)(?:和不足|和差距|与不足)?(?:主要)?(?:是|有|表现在|体现在)?[:,]/;
 
 /** Splits one outer section at nested headings and lead sentences. */
 function splitNested(
-  kind: SectionKind,
-  combined: boolean,
-  heading: string | null,
+  section: { kind: SectionKind; combined: boolean; progress?: RectificationProgress; heading: string | null },
   lines: ReportLine[],
 ): Segment[] {
+  const { kind, combined, heading } = section;
   const out: Segment[] = [];
-  let current: Segment = { kind, heading, lines: [] };
+  let current: Segment = { kind, heading, lines: [], progress: section.progress };
   let nestedStyle: HeadingStyle | null = null;
   let nested = false;
-  const open = (k: SectionKind, h: string | null, isNested: boolean) => {
+  const open = (k: SectionKind, h: string | null, isNested: boolean, progress?: RectificationProgress) => {
     out.push(current);
-    current = { kind: k, heading: h, lines: [] };
+    current = { kind: k, heading: h, lines: [], progress };
     nested = isNested;
   };
 
@@ -162,14 +181,14 @@ function splitNested(
     const info = headingInfo(line);
     const strict = info?.strict;
     if (info && strict && isStrongKind(strict.kind)) {
-      open(strict.kind, line.text, true);
+      open(strict.kind, line.text, true, strict.progress);
       nestedStyle = info.style;
       if (info.rest) current.lines.push(restLine(line, info.rest));
       continue;
     }
     if (nested && nestedStyle && info?.style === nestedStyle && current.kind !== kind) {
       // The next sibling heading ends the nested segment: back to the outer section's kind.
-      open(kind, null, false);
+      open(kind, null, false, section.progress);
       current.lines.push(line);
       continue;
     }
@@ -179,7 +198,12 @@ function splitNested(
       CAUSE_LEAD.test(line.key)
     ) {
       open('causes', null, true);
-    } else if (combined && current.kind === 'problems' && MEASURE_LEAD.test(line.key)) {
+    } else if (
+      combined &&
+      current.kind === 'problems' &&
+      (MEASURE_LEAD.test(line.key) ||
+        (!line.marker && current.lines.some((l) => l.marker) && FUTURE_PLEDGE.test(line.key)))
+    ) {
       open('measures', null, true);
     } else if (combined && current.kind === 'measures' && PROBLEM_LEAD.test(line.key)) {
       open('problems', null, true);
