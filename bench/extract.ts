@@ -1,4 +1,6 @@
 import { extractReport, type TextEncoding } from '../libs/domain/src';
+import { unzipAndParse } from './docx-baseline';
+import { type DocxCorpusReport, generateDocxCorpus } from './docx-corpus';
 import {
   type CorpusReport,
   DEFAULT_CORPUS_SEED,
@@ -9,15 +11,21 @@ import { type CorpusEncoding, DECODER_LABELS } from './report-encoding';
 import { median, secondsSince, timeSeconds } from './timing';
 
 /**
- * Benchmarks extractReport (encoding detection, noise stripping, parsing) against the least any
- * reader must do with the same bytes: decode them with the known encoding and split them into
- * lines. Both run in the same process, interleaved, so their ratio survives a noisy machine.
+ * Benchmarks extractReport (encoding detection, noise stripping, parsing; for .docx, reading
+ * Word's structure: numbering, tables, text boxes) against the least any reader must do with
+ * the same bytes: decode text with the known encoding and split it into lines; for a .docx,
+ * inflate word/document.xml and parse its XML (docx-baseline.ts). Both run in the same
+ * process, interleaved, so their ratio survives a noisy machine.
  *
- * Usage: npm run bench:extract   (BENCH_RUNS, BENCH_REPORTS, BENCH_SEED override the defaults)
- * The last stdout line is the JSON result; progress goes to stderr.
+ * The corpus is the synthetic text reports plus a Word copy of every BENCH_DOCX_EVERY-th of
+ * them (docx-corpus.ts: Word numbering, a 问题清单 or statistics table).
+ *
+ * Usage: npm run bench:extract   (BENCH_RUNS, BENCH_REPORTS, BENCH_SEED, BENCH_DOCX_EVERY
+ * override the defaults). The last stdout line is the JSON result; progress goes to stderr.
  */
 
 const DEFAULT_RUNS = 5;
+const DEFAULT_DOCX_EVERY = 10;
 
 /** What extractReport should report for each stored form (the BOM is not part of the encoding). */
 const DETECTED_ENCODING: Readonly<Record<CorpusEncoding, TextEncoding>> = {
@@ -30,6 +38,7 @@ const DETECTED_ENCODING: Readonly<Record<CorpusEncoding, TextEncoding>> = {
 /** Sanity of the untimed pass: a fast extractor that reads nothing would be no result. */
 interface ExtractionChecks {
   failures: number;
+  docxFailures: number;
   encodingMismatches: number;
   withoutProblems: number;
   problems: number;
@@ -61,7 +70,14 @@ function decodeAndSplitAll(corpus: readonly CorpusReport[]): void {
   }
 }
 
-async function extractAll(corpus: readonly CorpusReport[]): Promise<void> {
+async function unzipAndParseAll(corpus: readonly DocxCorpusReport[]): Promise<void> {
+  for (const report of corpus) {
+    const lines = await unzipAndParse(report.bytes);
+    sink += lines.length + (lines[lines.length - 1]?.length ?? 0);
+  }
+}
+
+async function extractAll(corpus: readonly { bytes: Uint8Array; name: string }[]): Promise<void> {
   for (const report of corpus) {
     try {
       const result = await extractReport(report.bytes, report.name);
@@ -74,9 +90,13 @@ async function extractAll(corpus: readonly CorpusReport[]): Promise<void> {
 }
 
 /** The untimed first pass: warms the extractor up and checks that it reads the corpus. */
-async function checkExtraction(corpus: readonly CorpusReport[]): Promise<ExtractionChecks> {
+async function checkExtraction(
+  corpus: readonly CorpusReport[],
+  docxCorpus: readonly DocxCorpusReport[],
+): Promise<ExtractionChecks> {
   const checks: ExtractionChecks = {
     failures: 0,
+    docxFailures: 0,
     encodingMismatches: 0,
     withoutProblems: 0,
     problems: 0,
@@ -92,6 +112,18 @@ async function checkExtraction(corpus: readonly CorpusReport[]): Promise<Extract
     } catch (error: unknown) {
       checks.failures++;
       if (checks.failures <= 3) progress(`extraction failed for ${report.name}: ${String(error)}`);
+    }
+  }
+  for (const report of docxCorpus) {
+    try {
+      const result = await extractReport(report.bytes, report.name);
+      if (result.encoding !== 'utf-8') checks.encodingMismatches++;
+      if (result.problems.length === 0) checks.withoutProblems++;
+      checks.problems += result.problems.length;
+      checks.measures += result.measures.length;
+    } catch (error: unknown) {
+      checks.docxFailures++;
+      if (checks.docxFailures <= 3) progress(`extraction failed for ${report.name}: ${String(error)}`);
     }
   }
   return checks;
@@ -110,46 +142,68 @@ function countByEncoding(corpus: readonly CorpusReport[]): Record<CorpusEncoding
 
 const round = (value: number, decimals: number): number => Number(value.toFixed(decimals));
 
+/** Seconds of one round of each side, text and .docx timed apart. */
+interface RoundSeconds {
+  text: number;
+  docx: number;
+}
+
+async function timeRound(
+  work: { text: () => Promise<void> | void; docx: () => Promise<void> },
+  into: RoundSeconds[],
+): Promise<void> {
+  into.push({ text: await timeSeconds(work.text), docx: await timeSeconds(work.docx) });
+}
+
+const total = (r: RoundSeconds) => r.text + r.docx;
+
 async function main(): Promise<void> {
   const runs = positiveIntFromEnv('BENCH_RUNS', DEFAULT_RUNS);
   const reports = positiveIntFromEnv('BENCH_REPORTS', DEFAULT_CORPUS_SIZE);
   const seed = positiveIntFromEnv('BENCH_SEED', DEFAULT_CORPUS_SEED);
+  const docxEvery = positiveIntFromEnv('BENCH_DOCX_EVERY', DEFAULT_DOCX_EVERY);
 
   const generationStart = process.hrtime.bigint();
   const corpus = generateReportCorpus(reports, seed);
+  const docxCorpus = await generateDocxCorpus(corpus, docxEvery);
   const generationSeconds = secondsSince(generationStart);
-  const bytes = corpus.reduce((total, report) => total + report.bytes.length, 0);
+  const textBytes = corpus.reduce((sum, report) => sum + report.bytes.length, 0);
+  const docxBytes = docxCorpus.reduce((sum, report) => sum + report.bytes.length, 0);
+  const bytes = textBytes + docxBytes;
   progress(
-    `generated ${corpus.length} reports, ${(bytes / 1e6).toFixed(1)} MB in ${generationSeconds.toFixed(1)} s`,
+    `generated ${corpus.length} text reports (${(textBytes / 1e6).toFixed(1)} MB) and ` +
+      `${docxCorpus.length} .docx (${(docxBytes / 1e6).toFixed(1)} MB) in ${generationSeconds.toFixed(1)} s`,
   );
 
   decodeAndSplitAll(corpus);
-  const checks = await checkExtraction(corpus);
+  await unzipAndParseAll(docxCorpus);
+  const checks = await checkExtraction(corpus, docxCorpus);
   progress(`warm-up done: ${JSON.stringify(checks)}`);
 
-  const baselineSeconds: number[] = [];
-  const valueSeconds: number[] = [];
+  const baselineRounds: RoundSeconds[] = [];
+  const valueRounds: RoundSeconds[] = [];
+  const baselineWork = { text: () => decodeAndSplitAll(corpus), docx: () => unzipAndParseAll(docxCorpus) };
+  const valueWork = { text: () => extractAll(corpus), docx: () => extractAll(docxCorpus) };
   for (let run = 1; run <= runs; run++) {
     // Alternate which goes first, so that neither always inherits the other's garbage to collect.
-    const timeBaseline = async () => baselineSeconds.push(await timeSeconds(() => decodeAndSplitAll(corpus)));
-    const timeValue = async () => valueSeconds.push(await timeSeconds(() => extractAll(corpus)));
     if (run % 2 === 1) {
-      await timeBaseline();
-      await timeValue();
+      await timeRound(baselineWork, baselineRounds);
+      await timeRound(valueWork, valueRounds);
     } else {
-      await timeValue();
-      await timeBaseline();
+      await timeRound(valueWork, valueRounds);
+      await timeRound(baselineWork, baselineRounds);
     }
     progress(
-      `run ${run}/${runs}: baseline ${baselineSeconds[run - 1].toFixed(3)} s, ` +
-        `extractReport ${valueSeconds[run - 1].toFixed(3)} s`,
+      `run ${run}/${runs}: baseline ${total(baselineRounds[run - 1]).toFixed(3)} s, ` +
+        `extractReport ${total(valueRounds[run - 1]).toFixed(3)} s (.docx ${valueRounds[run - 1].docx.toFixed(3)} s)`,
     );
   }
 
-  const valueMedian = median(valueSeconds);
-  const baselineMedian = median(baselineSeconds);
+  const valueMedian = median(valueRounds.map(total));
+  const baselineMedian = median(baselineRounds.map(total));
   const value = bytes / 1e6 / valueMedian;
   const baseline = bytes / 1e6 / baselineMedian;
+  const mbPerSecond = (b: number, seconds: number[]) => round(b / 1e6 / median(seconds), 2);
   progress(`checksum ${sink}`);
 
   const result = {
@@ -158,18 +212,45 @@ async function main(): Promise<void> {
     value: round(value, 2),
     baseline: round(baseline, 2),
     ratio: Number((value / baseline).toPrecision(4)),
-    reports: corpus.length,
+    reports: corpus.length + docxCorpus.length,
     bytes,
-    reportsPerSecond: round(corpus.length / valueMedian, 1),
-    baselineReportsPerSecond: round(corpus.length / baselineMedian, 1),
+    reportsPerSecond: round((corpus.length + docxCorpus.length) / valueMedian, 1),
+    baselineReportsPerSecond: round((corpus.length + docxCorpus.length) / baselineMedian, 1),
     byEncoding: countByEncoding(corpus),
+    byFormat: {
+      text: {
+        reports: corpus.length,
+        bytes: textBytes,
+        value: mbPerSecond(
+          textBytes,
+          valueRounds.map((r) => r.text),
+        ),
+        baseline: mbPerSecond(
+          textBytes,
+          baselineRounds.map((r) => r.text),
+        ),
+      },
+      docx: {
+        reports: docxCorpus.length,
+        bytes: docxBytes,
+        value: mbPerSecond(
+          docxBytes,
+          valueRounds.map((r) => r.docx),
+        ),
+        baseline: mbPerSecond(
+          docxBytes,
+          baselineRounds.map((r) => r.docx),
+        ),
+      },
+    },
     runs,
     node: process.version,
     seed,
+    docxEvery,
     medianSeconds: { value: round(valueMedian, 4), baseline: round(baselineMedian, 4) },
     runSeconds: {
-      value: valueSeconds.map((s) => round(s, 4)),
-      baseline: baselineSeconds.map((s) => round(s, 4)),
+      value: valueRounds.map((r) => round(total(r), 4)),
+      baseline: baselineRounds.map((r) => round(total(r), 4)),
     },
     checks,
   };

@@ -24,6 +24,7 @@ describe('rectify extract (CLI)', () => {
       [
         'causes',
         'encoding',
+        'kind',
         'lastYearRectification',
         'measures',
         'problems',
@@ -34,7 +35,14 @@ describe('rectify extract (CLI)', () => {
       ].sort(),
     );
     expect(json.problems).toHaveLength(3);
-    expect(json.problems[0]).toEqual({ seq: 1, title: '对党建工作认识还不够', detail: expect.any(String) });
+    expect(json.kind).toBe('work_report');
+    expect(json.problems[0]).toEqual({
+      seq: 1,
+      title: '对党建工作认识还不够',
+      detail: expect.any(String),
+      basis: 'numbered_item',
+      confidence: expect.any(Number),
+    });
     expect(json.measures[0]).toEqual(expect.objectContaining({ seq: 1, problemSeqs: expect.any(Array) }));
     expect(json.sections[0]).toEqual({ kind: 'performance', heading: '一、 履职工作特色与亮点' });
   });

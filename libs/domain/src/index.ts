@@ -3,6 +3,7 @@ export * from './report/extract-report';
 export * from './report/parse/parse-report';
 export * from './report/decode/decode-report';
 export * from './report/decode/report-read-error';
+export * from './report/table';
 export * from './calendar/date-window';
 export * from './calendar/working-day-calendar';
 export * from './reminders/reminder-plan';

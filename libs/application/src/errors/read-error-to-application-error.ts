@@ -2,12 +2,14 @@ import { type ReportReadError } from '@rectify/domain';
 import { ApplicationError } from './application-error';
 
 /**
- * 413 for size (the upload's, or a .docx's once unpacked: DOCX_LIMIT_EXCEEDED), 415 for a type
+ * 413 for size (the upload's, or a .docx's or .xlsx's once unpacked: *_LIMIT_EXCEEDED), 415 for a type
  * that is no report, 422 for a report that cannot be read. `details.reason` keeps the domain code.
  */
 export function readErrorToApplicationError(err: ReportReadError): ApplicationError {
   const code =
-    err.code === 'FILE_TOO_LARGE' || err.code === 'DOCX_LIMIT_EXCEEDED'
+    err.code === 'FILE_TOO_LARGE' ||
+    err.code === 'DOCX_LIMIT_EXCEEDED' ||
+    err.code === 'SPREADSHEET_LIMIT_EXCEEDED'
       ? 'REPORT_TOO_LARGE'
       : err.code === 'UNSUPPORTED_FILE_TYPE' || err.code === 'BINARY_CONTENT'
         ? 'REPORT_UNSUPPORTED_TYPE'

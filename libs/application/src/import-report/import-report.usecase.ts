@@ -12,19 +12,14 @@ import {
   quoted,
   type RecurringProblem,
 } from '@rectify/domain';
-import {
-  ItemHistoryEntity,
-  MeasureEntity,
-  OrganisationEntity,
-  RectificationItemEntity,
-  ReportEntity,
-} from '@rectify/persistence';
-import { type DataSource, type EntityManager } from 'typeorm';
+import { OrganisationEntity, RectificationItemEntity, ReportEntity } from '@rectify/persistence';
+import { type DataSource } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
 import { readErrorToApplicationError } from '../errors/read-error-to-application-error';
 import { ITEM_SOURCES } from '../item-details/update-item-details.usecase';
 import { detectRecurrence } from '../closing-loop/detect-recurrence';
 import { reconcileStoredReport, type ReconcileResult } from '../closing-loop/reconcile.usecase';
+import { createItems } from './create-items';
 
 export interface ImportReportCommand {
   bytes: Uint8Array;
@@ -183,57 +178,6 @@ async function storeExtraction(
     }
     return { created: true, reportId: report.id, year, itemIds, warnings, extraction, recurring };
   });
-}
-
-async function createItems(
-  m: EntityManager,
-  report: ReportEntity,
-  extraction: ExtractionResult,
-  importedBy: string | undefined,
-  source: ItemSource = 'self_inspection',
-): Promise<string[]> {
-  const ids: string[] = [];
-  for (const problem of extraction.problems) {
-    const item = m.getRepository(RectificationItemEntity).create({
-      reportId: report.id,
-      organisationId: report.organisationId,
-      seq: problem.seq,
-      title: problem.title,
-      detail: problem.detail,
-      source,
-      category: null,
-      status: 'identified',
-      deadline: null,
-      ownerId: null,
-      responsibleLeader: null,
-      reviewIntervalDays: null,
-      pendingExtension: null,
-    });
-    await m.getRepository(RectificationItemEntity).insert(item);
-    const linked = extraction.measures.filter((measure) => measure.problemSeqs.includes(problem.seq));
-    for (const [i, measure] of linked.entries()) {
-      await m.getRepository(MeasureEntity).insert({
-        itemId: item.id,
-        seq: i + 1,
-        title: measure.title,
-        detail: measure.detail,
-        responsible: null,
-        deadline: null,
-      });
-    }
-    await m.getRepository(ItemHistoryEntity).insert({
-      itemId: item.id,
-      seq: 1,
-      actorId: importedBy ?? 'system',
-      actorRole: importedBy ? 'admin' : 'system',
-      event: 'IMPORT',
-      fromStatus: null,
-      toStatus: 'identified',
-      payload: { reportId: report.id, problemSeq: problem.seq, linkedMeasures: linked.length },
-    });
-    ids.push(item.id);
-  }
-  return ids;
 }
 
 const MAX_TITLE_LENGTH = 200;

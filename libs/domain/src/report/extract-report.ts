@@ -1,15 +1,24 @@
 import { decodeReport, type DecodedReport } from './decode/decode-report';
 import { type ExtractionResult } from './extraction-result';
 import { parseReport } from './parse/parse-report';
+import { appendTableProblems } from './table/append-table-problems';
+import { describeSpreadsheet } from './table/spreadsheet-titles';
 
-/** What the parser finds in already decoded report text. */
+/**
+ * What the parser finds in already decoded report text, plus the problems of its 问题清单
+ * tables (appendTableProblems) and the reader's own warnings. A spreadsheet's text is only the
+ * titles above its tables, so it is not parsed as a report (describeSpreadsheet).
+ */
 export function extractDecoded(decoded: DecodedReport): ExtractionResult {
-  const parsed = parseReport(decoded.text);
+  const spreadsheet = decoded.format === 'xlsx' || decoded.format === 'csv';
+  const read = spreadsheet ? describeSpreadsheet(decoded.text) : parseReport(decoded.text);
+  const parsed = appendTableProblems(read, decoded.tables);
   return {
+    kind: parsed.kind,
     year: parsed.year,
     title: parsed.title,
     encoding: decoded.encoding,
-    warnings: parsed.warnings,
+    warnings: [...parsed.warnings, ...decoded.warnings],
     sections: parsed.sections,
     problems: parsed.problems,
     causes: parsed.causes,

@@ -1,24 +1,40 @@
 import { type TextEncoding } from '../extraction-result';
 import { decodeText } from './detect-encoding';
-import { docxToText } from './docx-to-text';
+import { readDocx } from './docx/read-docx';
 import { ReportReadError } from './report-read-error';
+import { isCsvFileName } from './csv-to-table';
+import { readCsvReport, readXlsxReport } from './spreadsheet-report';
+import { isXlsWorkbook, xlsNotSupported } from './xls-workbook';
+import { isXlsxZip } from './xlsx-to-tables';
 
 /** Reports are a few dozen KB; 10 MiB leaves room for .docx files with embedded images. */
 export const MAX_REPORT_BYTES = 10 * 1024 * 1024;
 
-export type ReportFormat = 'text' | 'docx';
+export type ReportFormat = 'text' | 'docx' | 'doc' | 'pdf' | 'xlsx' | 'xls' | 'csv';
+
+/** A table of a document or a sheet of a workbook: rows of cell texts (a cell's lines joined by \n). */
+export interface DecodedTable {
+  rows: string[][];
+  /** The sheet's name for a workbook; null for a table inside a document. */
+  sheet: string | null;
+}
 
 export interface DecodedReport {
+  /** The running text, one paragraph per line. */
   text: string;
   encoding: TextEncoding;
   format: ReportFormat;
+  /** Tables read as tables (问题清单 / 整改台账); other tables are part of `text`. */
+  tables: DecodedTable[];
+  /** What the reader could not take in (text boxes skipped, …), in Chinese for people. */
+  warnings: string[];
 }
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 /**
  * Turns uploaded bytes into report text, choosing the reader from the content, not the name.
- * A zip archive is read as a .docx under DOCX_LIMITS (see docx-to-text.ts). Throws
+ * A zip archive is read as a .docx under DOCX_LIMITS (see docx/read-docx.ts). Throws
  * ReportReadError with a Chinese message and a stable code.
  */
 export async function decodeReport(bytes: Uint8Array, fileName = ''): Promise<DecodedReport> {
@@ -32,8 +48,18 @@ export async function decodeReport(bytes: Uint8Array, fileName = ''): Promise<De
     );
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    return { text: await docxToText(bytes, fileName), encoding: 'utf-8', format: 'docx' };
+    if (await isXlsxZip(bytes)) return readXlsxReport(bytes);
+    const docx = await readDocx(bytes, fileName);
+    return {
+      text: docx.text,
+      encoding: 'utf-8',
+      format: 'docx',
+      tables: docx.tables.map((rows) => ({ rows, sheet: null })),
+      warnings: docx.warnings,
+    };
   }
+  if (isXlsWorkbook(bytes)) throw xlsNotSupported();
+  if (isCsvFileName(fileName)) return readCsvReport(bytes);
   const legacy = legacyFormat(bytes);
   if (legacy) {
     throw new ReportReadError(
@@ -48,7 +74,7 @@ export async function decodeReport(bytes: Uint8Array, fileName = ''): Promise<De
       '文件不是文本：内容中含有大量控制字符。请上传 .txt、.md 或 .docx 格式的报告。',
     );
   }
-  return { text, encoding, format: 'text' };
+  return { text, encoding, format: 'text', tables: [], warnings: [] };
 }
 
 function legacyFormat(bytes: Uint8Array): string | null {

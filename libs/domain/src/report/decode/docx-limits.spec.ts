@@ -91,7 +91,9 @@ describe('reading a .docx within bounds', () => {
   });
 
   it('counts a part once per read, so relationships that point every part at one large document cannot multiply the work', async () => {
-    const count = Math.ceil(DOCX_LIMITS.maxXmlElements / 3 / 4);
+    // The reader follows two relationships (styles, numbering): each read of a document half
+    // the budget in size is allowed alone, and two reads of it are not.
+    const count = Math.ceil(DOCX_LIMITS.maxXmlElements / 3 / 2);
     const document = textEntry('word/document.xml', documentXml(paragraphs(count)));
     const alone = await decodeReport(docxWith(document), 'ok.docx');
     expect(alone.text.split('\n').filter(Boolean)).toHaveLength(count);

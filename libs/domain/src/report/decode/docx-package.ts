@@ -14,6 +14,8 @@ import { measureXmlShape, type XmlShapeProblem } from './xml-shape';
 export interface DocxPackage {
   /** Whether the package has a part of that exact name (e.g. `word/document.xml`). */
   exists(name: string): boolean;
+  /** Every entry name of the central directory (folders end with `/`). */
+  entryNames(): string[];
   /** The part's bytes; with an `encoding` its text (an XML part), or base64 for `'base64'`. */
   read(name: string, encoding?: string): Promise<string | Uint8Array>;
 }
@@ -118,6 +120,7 @@ export async function openDocxPackage(
 
   return {
     exists: (name) => entries.has(name),
+    entryNames: () => [...entries.keys()],
     async read(name, encoding) {
       const entry = entries.get(name);
       if (!entry) throw unreadable(new Error(`no part named ${name}`));

@@ -7,7 +7,13 @@ export type ReportReadErrorCode =
   | 'UNSUPPORTED_FILE_TYPE'
   | 'DOCX_UNREADABLE'
   /** A .docx passes a bound of `DOCX_LIMITS` (size when unpacked, entries, ratio, XML elements or depth). */
-  | 'DOCX_LIMIT_EXCEEDED';
+  | 'DOCX_LIMIT_EXCEEDED'
+  /** An .xlsx or .csv that cannot be read as a spreadsheet (damaged, encrypted, malformed CSV). */
+  | 'SPREADSHEET_UNREADABLE'
+  /** An .xlsx or .csv passes a bound of `XLSX_LIMITS` / the CSV limits (see xlsx-to-tables.ts, csv-to-table.ts). */
+  | 'SPREADSHEET_LIMIT_EXCEEDED'
+  /** A spreadsheet none of whose sheets has a 问题清单 header (存在问题 plus 整改措施/责任人/整改时限 …). */
+  | 'NO_PROBLEM_TABLE';
 
 /**
  * What a user is told when a .docx cannot be read, whatever the reader's own reason: parser
