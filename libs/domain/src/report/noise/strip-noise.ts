@@ -38,7 +38,9 @@ const SENTENCE = /[^。！？!?]*[。！？!?]?/g;
 // Converter sites annotate characters with pinyin: 關(guān)愛 / 党(dǎng)员. A Latin syllable with tone
 // marks in brackets right after a Chinese character is never report text.
 const PINYIN =
-  /(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?[)）](?=[\u4e00-\u9fff，。；、：,.;:]|$)/gm;
+  /([\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?[)）](?=[\u4e00-\u9fff，。；、：,.;:]|$)/gm;
+// Annotations carry tone marks; texts without any are not scanned (the scan is the costly part).
+const TONE_MARK = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]/;
 // A site's name in brackets inside a paragraph: （某某范文网） / （XX文库）.
 const SITE_NAME = /[（(][^（）()\n]{1,12}(?:网|文库|范文|文秘|公文)[）)]/g;
 
@@ -62,27 +64,39 @@ function dropAdSentences(line: string): { line: string; dropped: number } {
   return { line: kept.join(''), dropped };
 }
 
+// Most reports carry no advertising at all: one scan of the whole text decides whether the
+// line-by-line checks run.
+const ANY_AD = new RegExp(`${AD_WORDS.source}|${PAYWALL.source}`, 'i');
+
 export function stripNoise(input: string): NoiseStripResult {
   let removed = 0;
-  const count = (re: RegExp, text: string) => (text.match(re) ?? []).length;
+  const drop = (text: string, re: RegExp) =>
+    text.replace(re, () => {
+      removed++;
+      return '';
+    });
 
   let text = input.replace(/\r\n?/g, '\n');
-  removed += count(MARKER, text);
-  text = text.replace(MARKER, '');
-  removed += count(CREDIT_IN_BRACKETS, text);
-  text = text.replace(CREDIT_IN_BRACKETS, '');
-  removed += count(TRUNCATED_CREDIT, text);
-  text = text.replace(TRUNCATED_CREDIT, '');
-  removed += count(SITE_NAME, text);
-  text = text.replace(SITE_NAME, '');
+  text = drop(text, MARKER);
+  text = drop(text, CREDIT_IN_BRACKETS);
+  text = drop(text, TRUNCATED_CREDIT);
+  text = drop(text, SITE_NAME);
   // Each annotated character is one mark of the same conversion: counted once, not per syllable.
-  if (PINYIN.test(text)) removed++;
-  text = text.replace(PINYIN, '');
+  if (TONE_MARK.test(text)) {
+    const annotated = text.replace(PINYIN, '$1');
+    if (annotated !== text) removed++;
+    text = annotated;
+  }
 
+  const hasAds = ANY_AD.test(text);
   const kept: string[] = [];
   for (const line of text.split('\n')) {
-    if (isAdLine(line) || PAGE_NUMBER.test(line)) {
+    if ((hasAds && isAdLine(line)) || PAGE_NUMBER.test(line)) {
       removed++;
+      continue;
+    }
+    if (!hasAds) {
+      kept.push(line);
       continue;
     }
     const cleaned = dropAdSentences(line);

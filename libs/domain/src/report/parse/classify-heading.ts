@@ -1,4 +1,5 @@
 import { type RectificationProgress, type SectionKind } from '../extraction-result';
+import { SHORTFALL } from './confidence';
 
 /**
  * Recognises what a heading announces by its meaning, not one exact string: 存在问题,
@@ -54,7 +55,12 @@ export function classifyHeading(clause: string, strictness: 'loose' | 'strict'):
   return statusGroup(text) ?? (strictness === 'loose' ? classifyLoose(text) : classifyStrict(text));
 }
 
+// （一）在“党组领导作用发挥不足”方面: an aspect named by the shortfall it groups.
+const QUOTED_ASPECT = /^(?:在|关于)?[“"](.{2,40})[”"](?:方面|问题)(?:的问题)?$/;
+
 function classifyLoose(text: string): HeadingClass | null {
+  const aspect = QUOTED_ASPECT.exec(text);
+  if (aspect && SHORTFALL.test(aspect[1])) return { kind: 'problems', combined: false };
   const hasProblem = PROBLEM_WORD.test(text) && PROBLEM_LOOSE.test(text);
   const hasMeasure = MEASURE.test(text);
   if (LAST_YEAR.test(text) && !MEASURE_NOT_LAST_YEAR.test(text))
@@ -70,7 +76,7 @@ function classifyLoose(text: string): HeadingClass | null {
 }
 
 const STRICT_PROBLEMS =
-  /^(?:需要|有待)?改进的地方$|^(?:(?:存在|主要|突出|查摆|检视|发现|面临)的?(?:主要|突出)?(?:的)?)?(?:问题|不足|差距|短板|弱项|困难)(?:(?:和|与|及|、)(?:问题|不足|差距|短板|弱项|困难|原因|原因分析))?(?:之处|方面|清单)?$/;
+  /^(?:需要|有待)?改进的地方$|^(?:具体|主要)?表现(?:为|在)?$|^(?:具体|主要)问题(?:表现)?$|^问题表现$|^(?:(?:存在|主要|突出|查摆|检视|发现|面临)的?(?:主要|突出)?(?:的)?)?(?:问题|不足|差距|短板|弱项|困难)(?:(?:和|与|及|、)(?:问题|不足|差距|短板|弱项|困难|原因|原因分析))?(?:之处|方面|清单)?$/;
 const STRICT_CAUSES =
   /^(?:(?:存在|产生|出现|形成)?(?:上述|以上|这些)?(?:问题|不足|差距)?(?:产生|存在|出现|形成)?的?(?:主要|深层次|根本)?(?:原因|根源)(?:分析|剖析)?|原因分析|根源剖析|问题根源)$/;
 const STRICT_MEASURES =

@@ -19,7 +19,7 @@ const BASE: Record<ExtractionBasis, number> = {
 };
 
 // Words that say something is lacking: 不够 不足 不强 缺乏 滞后 偏少 老化 …
-const SHORTFALL =
+export const SHORTFALL =
   /不够|不足|不强|不高|不深|不细|不实|不严|不力|不到位|不规范|不及时|不完善|不健全|不平衡|不充分|不明显|不紧密?|不多|不够|缺乏|欠缺|缺少|缺位|滞后|落后|薄弱|单一|老化|偏少|偏低|偏弱|较少|较弱|较低|有待|还需|仍需|亟待|不经常|流于形式|走过场|松散|松懈|随意|淡化|弱化|虚化|边缘化|问题|短板|差距|盲区|漏洞|隐患|两张皮/;
 // Words of action or intent: 加强 建立 完善 落实 制定 每月 …
 const ACTION =

@@ -1,3 +1,4 @@
+import { normalizeForMatching } from '../../text/normalize-for-matching';
 import { type DocumentKind } from '../extraction-result';
 import { readRectificationStatus } from './rectification-status';
 import { type Segment } from './segment-report';
@@ -33,7 +34,9 @@ function problemsCarryStatuses(segments: Segment[]): boolean {
     .flatMap((s) => splitItems(s.lines).items);
   if (items.length === 0) return false;
   const withStatus = items.filter(
-    (item) => readRectificationStatus([item.text, ...item.continuation].join('\n')) !== 'unknown',
+    (item) =>
+      readRectificationStatus(normalizeForMatching([item.text, ...item.continuation].join('\n'))) !==
+      'unknown',
   );
   return withStatus.length * 2 >= items.length;
 }

@@ -4,7 +4,7 @@ import { type ReportLine } from './report-line';
  * The first line is the title when it reads like one: short, no sentence inside, and it names
  * a report (报告, 总结, 述职 …) or stands alone before the body.
  */
-const TITLE_WORDS = /报告|总结|述职|汇报|情况|材料|发言|讲话|工作|打算/;
+const TITLE_WORDS = /报告|总结|述职|汇报|情况|材料|发言|讲话|工作|打算|方案|清单|台账|通报|提纲|剖析/;
 
 export function detectTitle(lines: ReportLine[]): ReportLine | null {
   const first = lines[0];

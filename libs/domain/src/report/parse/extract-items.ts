@@ -103,7 +103,9 @@ export function extractMeasures(lines: ReportLine[], leadIn = false): Found<Extr
     }
     return measures;
   }
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
+    // After a lead-in in running text, the story goes on (会议还开展了…): only what reads as a plan counts.
+    if (leadIn && i > 0 && !IMPERATIVE.test(line.key) && !FUTURE_LEAD.test(line.key)) continue;
     const isIntro = MEASURE_INTRO.test(line.key) && line.key.length < 80 && !line.key.includes(';');
     if ((CLOSING.test(line.key) && !line.key.includes(';')) || isIntro) continue;
     const clauses = splitActions(stripFutureLead(line.text));
@@ -141,7 +143,23 @@ function splitActions(text: string): string[] {
     const colon = firstKey.indexOf(':');
     if (colon >= 0 && colon < firstKey.length - MIN_ITEM_CHARS) clauses[0] = clauses[0].slice(colon + 1);
   }
+  if (clauses.length === 1) return imperativeSentences(text);
   return clauses.map((c) => c.trim()).filter(Boolean);
+}
+
+// 要加强学习。要规范组织生活。: sentences that each open with what to do are one action each.
+const IMPERATIVE =
+  /^(?:要|将|还要|继续|进一步|切实|认真)?(?:加强|强化|建立|健全|完善|落实|制定|推进|推动|开展|组织|坚持|严格|规范|提升|提高|抓好|抓实|做好|深化|狠抓|确保|加大|注重|着力|把|定期|每[月季年周])/;
+
+function imperativeSentences(text: string): string[] {
+  const sentences =
+    text
+      .match(/[^。!?！？]+[。!?！？]?/g)
+      ?.map((t) => t.trim())
+      .filter(Boolean) ?? [];
+  if (sentences.length < 2 || !sentences.every((t) => IMPERATIVE.test(normalizeForMatching(t))))
+    return [text.trim()].filter(Boolean);
+  return sentences.map((t) => t.replace(/^(?:要|还要)/, ''));
 }
 
 // 针对"为民服务的宗旨意识还有欠缺"问题 / 针对“规范文书和档案管理”情况

@@ -6,7 +6,7 @@ import { type ReportLine } from './report-line';
  * 但也存在一些问题和不足：一是…；下一步，我将…. When no heading announced problems, this finds
  * such leads inside the remaining text and carves problem and measure segments out of it.
  */
-const COUNT = '(?:\\d+|[一二三四五六七八九十两]+)(?:个|类|项|条|点|大|方面)?';
+const COUNT = '(?:\\d+|[一二三四五六七八九十两]+)(?:个方面|个|类|项|条|点|大|方面)?(?:的)?';
 const PROBLEM_INTRO = new RegExp(
   [
     // 存在的3类主要问题： / 还存在一些问题和不足：/ 查摆出以下问题：

@@ -31,12 +31,29 @@ export function splitHeadline(text: string, boldLead: string | null = null, firs
     }
   }
   const key = normalizeForMatching(clean);
-  const sentenceEnd = firstIndexOf(key, /[。!?;:]/);
+  const sentenceEnd = firstIndexOf(key, /[。!?;:\n]/);
   let cut = sentenceEnd < 0 ? key.length : sentenceEnd;
   if (firstClause || cut > MAX_TITLE) cut = headlineClauseEnd(key, cut);
+  if (firstClause) cut = shortfallEnd(key, cut);
   const title = clean.slice(0, cut).replace(TRAILING_PUNCT, '').trim();
   const detail = clean.slice(cut).replace(LEADING_PUNCT, '').trim();
   return { title, detail };
+}
+
+// 党员发展工作滞后近两年只发展1名: a headline written without a comma ends at the word that
+// names the shortfall, not where the sentence does.
+const RUN_ON_AFTER = 12;
+const SHORTFALL_WORD =
+  /(?:滞后|落后|薄弱|老化|不足(?![\d一二三四五六七八九十以])|欠缺|不到位|不规范|不及时|不健全|不完善|不平衡)(?![的地得和与及、等之于方面,。;:])/g;
+
+function shortfallEnd(key: string, limit: number): number {
+  if (limit <= RUN_ON_AFTER) return limit;
+  SHORTFALL_WORD.lastIndex = 0;
+  for (const m of key.slice(0, limit).matchAll(SHORTFALL_WORD)) {
+    const end = (m.index ?? 0) + m[0].length;
+    if (m.index >= 4 && limit - end >= 4) return end;
+  }
+  return limit;
 }
 
 /** End of the first comma clause that states something, or `limit` when there is none. */

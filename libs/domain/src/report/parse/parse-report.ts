@@ -33,11 +33,13 @@ export function parseReport(rawText: string): ParsedReport {
   const causes: ExtractedCause[] = of('causes')
     .flatMap((s) => extractCauses(s.lines))
     .map((c, i) => ({ seq: i + 1, ...c }));
+  // Plans announced in running text count only when no heading announced measures that were found.
+  const fromHeadings = of('measures').flatMap((s) => (s.leadIn ? [] : extractMeasures(s.lines)));
+  const measureItems =
+    fromHeadings.length > 0 ? fromHeadings : of('measures').flatMap((s) => extractMeasures(s.lines, true));
   const measures = linkMeasures(
     problems,
-    of('measures')
-      .flatMap((s) => extractMeasures(s.lines, s.leadIn === true))
-      .map((m, i) => ({ seq: i + 1, ...m })),
+    measureItems.map((m, i) => ({ seq: i + 1, ...m })),
   );
   const lastYearRectification = of('last_year_rectification').flatMap((s) =>
     extractLastYear(s.lines, s.progress),
@@ -52,20 +54,27 @@ export function parseReport(rawText: string): ParsedReport {
   const warnings: string[] = [];
   if (allLines.length === 0)
     warnings.push('报告没有正文内容：请检查文件是否为空或只含广告、付费标记等噪声。');
-  if (problems.length === 0) {
+  const progressReport = kind === 'rectification_progress' && lastYearRectification.length > 0;
+  if (problems.length === 0 && !progressReport) {
     warnings.push(
-      '报告中未找到"存在问题"部分：请检查标题是否为"存在问题"、"存在的不足"、"问题和差距"或"不足之处"等，或手工补录问题。',
+      of('problems').length > 0
+        ? '"存在问题"部分中没有识别出具体问题：请核对原文，或手工补录问题。'
+        : '报告中未找到"存在问题"部分：请检查标题是否为"存在问题"、"存在的不足"、"问题和差距"或"不足之处"等，或手工补录问题。',
     );
   }
   if (problems.length > 0 && measures.length === 0) {
-    warnings.push('报告中未找到"下步工作打算"或"整改措施"部分：问题已识别，请为每个问题补充整改措施。');
+    warnings.push(
+      of('measures').length > 0
+        ? '"下步工作打算"或"整改措施"部分中没有识别出具体措施：请核对原文，为每个问题补充整改措施。'
+        : '报告中未找到"下步工作打算"或"整改措施"部分：问题已识别，请为每个问题补充整改措施。',
+    );
   }
   if (year === null) warnings.push('无法确定报告年度：标题和正文中都没有可辨认的年份，请在导入时指定年度。');
   if (removed > 0) warnings.push(`已移除${removed}处复制文本中的噪声（付费标记、广告或来源声明）。`);
   if (looksTraditional(text)) warnings.push('报告为繁体中文：已按简体关键词识别，输出保留原文字形。');
 
   return {
-    kind: 'work_report',
+    kind,
     year,
     title,
     warnings,

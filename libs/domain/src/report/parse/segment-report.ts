@@ -199,6 +199,16 @@ function splitNested(
     ) {
       open('causes', null, true);
     } else if (
+      !combined &&
+      current.kind === 'problems' &&
+      !line.marker &&
+      MEASURE_LEAD.test(line.key) &&
+      FUTURE_PLEDGE.test(line.key)
+    ) {
+      // 下一步，要…。 closing a problems section: a plan, not one more problem.
+      open('measures', null, true);
+      current.leadIn = true;
+    } else if (
       combined &&
       current.kind === 'problems' &&
       (MEASURE_LEAD.test(line.key) ||

@@ -17,7 +17,8 @@ export interface LeadInClauses {
 const INTRODUCING =
   /问题|不足|差距|短板|弱项|表现|如下|以下|几个方面|几点|主要有|主要是|整改措施|措施有|提出|打算|计划/;
 const EXAMPLE_OPENING = /^(?:如|比如|例如|譬如|诸如)[,:]?/;
-const CLOSING_SENTENCE = /^(?:这些|以上|上述|对此|对于这些|针对这些)(?:问题|不足|差距)?/;
+const CLOSING_SENTENCE =
+  /^(?:这些|以上|上述|对此|对于?(?:这些|以上|上述)|针对(?:这些|以上|上述))(?:问题|不足|差距)?/;
 /** A sentence longer than this is prose, not one item of a list written as sentences. */
 const MAX_SENTENCE_ITEM = 40;
 

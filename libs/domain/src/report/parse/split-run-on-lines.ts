@@ -16,12 +16,22 @@ const SENTENCE_END = /[:;。!?]$/;
 // A title before the first gap: short, no sentence inside, names a document.
 const TITLE_BEFORE_GAP = /^[^。,;:!?]{4,60}(?:报告|总结|述职|汇报|情况|材料|发言|通报|方案|清单)$/;
 
+// A gap followed by what may open an item: a digit, a Chinese numeral, a bracket or a circled number.
+const GAP_BEFORE_ITEM = /[ \t\u3000\u00a0]+[\d一二三四五六七八九十(（⑴-⒇⒈-⒛①-⑳]/g;
+
 export function splitRunOnLines(text: string): string {
-  if (!text.includes(' ') && !text.includes('\u3000') && !text.includes('\t')) return text;
+  // Cheap first: only a text with two gaps before possible items anywhere can need cutting.
+  GAP_BEFORE_ITEM.lastIndex = 0;
+  if (!GAP_BEFORE_ITEM.test(text) || !GAP_BEFORE_ITEM.test(text)) return text;
   return text
     .split('\n')
-    .map((line) => (line.length >= MIN_RUN_ON_LENGTH ? splitLine(line) : line))
+    .map((line) => (line.length >= MIN_RUN_ON_LENGTH && mayRunOn(line) ? splitLine(line) : line))
     .join('\n');
+}
+
+function mayRunOn(line: string): boolean {
+  GAP_BEFORE_ITEM.lastIndex = 0;
+  return GAP_BEFORE_ITEM.test(line) && GAP_BEFORE_ITEM.test(line);
 }
 
 function splitLine(line: string): string {
