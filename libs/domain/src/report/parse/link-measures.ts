@@ -47,3 +47,25 @@ export function linkMeasures(
   }
   return linked;
 }
+
+/**
+ * In a text labelled per aspect (1.政治方面 → 存在问题：… 整改措施：…) a measure answers the
+ * problems of its own aspect, whatever its wording shares with others; only a measure that names
+ * another problem keeps that link. `groups[i]` is the aspect of `measures[i]` (undefined: none);
+ * `problemGroups` maps an aspect to its problems' seqs.
+ */
+export function linkWithinGroups(
+  measures: ExtractedMeasure[],
+  groups: (number | undefined)[],
+  problemGroups: Map<number, number[]>,
+  problems: ExtractedProblem[],
+): ExtractedMeasure[] {
+  return measures.map((m, i) => {
+    const group = groups[i];
+    const own = group === undefined ? undefined : problemGroups.get(group);
+    if (!own || own.length === 0) return m;
+    const text = `${m.title}${m.detail}`;
+    const names = problems.some((p) => p.title.length >= 4 && text.includes(p.title) && !own.includes(p.seq));
+    return names ? m : { ...m, problemSeqs: own };
+  });
+}

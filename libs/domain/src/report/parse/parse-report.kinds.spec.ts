@@ -157,3 +157,44 @@ describe('parseReport: warnings are never false', () => {
     expect(empty.warnings.join()).toContain('没有识别出具体措施');
   });
 });
+
+describe('parseReport: 对照检查材料 labelled per aspect', () => {
+  const material = doc(
+    '某党支部书记2024年度组织生活会对照检查材料',
+    '1.政治方面',
+    '存在问题：理论学习不够系统，满足于读原文。',
+    '原因分析：学习的自觉性有所放松。',
+    '整改措施：制定个人学习计划，每月写一篇体会。',
+    '2.作风方面',
+    '存在问题：深入基层调研偏少。',
+    '原因：认为事务性工作更要紧。',
+    '整改措施：每季度到联系点调研一次；建立调研问题清单。',
+  );
+
+  it('reads each aspect’s problem, cause and measures, and links the measures to their own aspect', () => {
+    const r = parseReport(material);
+    expect(r.kind).toBe('inspection_material');
+    expect(r.problems.map((p) => p.title)).toEqual(['理论学习不够系统', '深入基层调研偏少']);
+    expect(r.causes.map((c) => c.text)).toEqual(['学习的自觉性有所放松', '认为事务性工作更要紧']);
+    expect(r.measures.map((m) => [m.title, m.problemSeqs])).toEqual([
+      ['制定个人学习计划，每月写一篇体会', [1]],
+      ['每季度到联系点调研一次', [2]],
+      ['建立调研问题清单', [2]],
+    ]);
+  });
+
+  it('keeps numbered problems apart when one of them carries a 原因： line', () => {
+    const r = parseReport(
+      doc(
+        '二、存在问题',
+        '1.学习不够深入。',
+        '原因：工作任务重。',
+        '2.阵地使用率不高。',
+        '三、整改措施',
+        '1.定期学习。',
+      ),
+    );
+    expect(r.problems.map((p) => p.title)).toEqual(['学习不够深入', '阵地使用率不高']);
+    expect(r.causes.map((c) => c.text)).toEqual(['工作任务重']);
+  });
+});

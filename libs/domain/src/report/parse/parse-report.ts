@@ -6,7 +6,7 @@ import { detectTitle } from './detect-title';
 import { detectYear } from './detect-year';
 import { extractCauses, extractLastYear, extractMeasures, extractProblems } from './extract-items';
 import { findUnheadedSections } from './find-unheaded-sections';
-import { linkMeasures } from './link-measures';
+import { linkMeasures, linkWithinGroups } from './link-measures';
 import { toReportLines } from './report-line';
 import { splitRunOnLines } from './split-run-on-lines';
 import { type Segment, segmentReport } from './segment-report';
@@ -27,19 +27,32 @@ export function parseReport(rawText: string): ParsedReport {
   const segments = kind === 'rectification_progress' ? asProgressReport(found) : found;
   const of = (kind: Segment['kind']) => segments.filter((s) => s.kind === kind);
 
-  const problems: ExtractedProblem[] = of('problems')
-    .flatMap((s) => extractProblems(s.lines, s.leadIn === true))
-    .map((p, i) => ({ seq: i + 1, ...p }));
+  const problemGroups = new Map<number, number[]>();
+  const problems: ExtractedProblem[] = [];
+  for (const s of of('problems')) {
+    for (const p of extractProblems(s.lines, s.leadIn === true)) {
+      problems.push({ seq: problems.length + 1, ...p });
+      if (s.group !== undefined)
+        problemGroups.set(s.group, [...(problemGroups.get(s.group) ?? []), problems.length]);
+    }
+  }
   const causes: ExtractedCause[] = of('causes')
     .flatMap((s) => extractCauses(s.lines))
     .map((c, i) => ({ seq: i + 1, ...c }));
   // Plans announced in running text count only when no heading announced measures that were found.
-  const fromHeadings = of('measures').flatMap((s) => (s.leadIn ? [] : extractMeasures(s.lines)));
+  const withGroup = (s: Segment, leadIn: boolean) =>
+    extractMeasures(s.lines, leadIn).map((m) => ({ ...m, group: s.group }));
+  const fromHeadings = of('measures').flatMap((s) => (s.leadIn ? [] : withGroup(s, false)));
   const measureItems =
-    fromHeadings.length > 0 ? fromHeadings : of('measures').flatMap((s) => extractMeasures(s.lines, true));
-  const measures = linkMeasures(
+    fromHeadings.length > 0 ? fromHeadings : of('measures').flatMap((s) => withGroup(s, true));
+  const measures = linkWithinGroups(
+    linkMeasures(
+      problems,
+      measureItems.map(({ group: _group, ...m }, i) => ({ seq: i + 1, ...m })),
+    ),
+    measureItems.map((m) => m.group),
+    problemGroups,
     problems,
-    measureItems.map((m, i) => ({ seq: i + 1, ...m })),
   );
   const lastYearRectification = of('last_year_rectification').flatMap((s) =>
     extractLastYear(s.lines, s.progress),

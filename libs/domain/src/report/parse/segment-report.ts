@@ -1,6 +1,6 @@
 import { type RectificationProgress, type ReportSection, type SectionKind } from '../extraction-result';
 import { classifyHeading, type HeadingClass, isStrongKind } from './classify-heading';
-import { HEADING_STYLES } from './list-marker';
+import { HEADING_STYLES, type MarkerStyle } from './list-marker';
 import { lineBody, type ReportLine } from './report-line';
 
 /**
@@ -17,6 +17,11 @@ export interface Segment {
   leadIn?: boolean;
   /** Status its heading gives every entry of a last-year group (已完成整改的问题). */
   progress?: RectificationProgress;
+  /**
+   * Aspect group (1.政治方面 → 存在问题：… 原因：… 整改措施：…) the segment belongs to, when the
+   * text labels each part of each aspect: measures answer the problems of their own aspect.
+   */
+  group?: number;
 }
 
 type HeadingStyle = string;
@@ -145,6 +150,18 @@ export function segmentReport(lines: ReportLine[]): SegmentedReport {
   return { segments: segments.filter((s) => s.lines.length > 0), sections };
 }
 
+// 存在问题：… / 原因分析：… / 整改措施：… — a part of an aspect labelled at the start of its line.
+const LABEL = /^([\u4e00-\u9fff]{2,10})\s*:\s*(\S.*)$/;
+
+function labelOf(line: ReportLine): { kind: SectionKind; rest: string } | null {
+  if (line.marker) return null;
+  const m = LABEL.exec(line.key);
+  if (!m) return null;
+  const found = classifyHeading(m[1], 'strict');
+  if (!found || found.kind === 'last_year_rectification' || !isStrongKind(found.kind)) return null;
+  return { kind: found.kind, rest: line.text.slice(line.key.length - m[2].length).trim() };
+}
+
 function restLine(line: ReportLine, rest: string): ReportLine {
   const offset = line.text.length - rest.length;
   return { text: rest, key: line.key.slice(offset), marker: null, boldLead: null, index: line.index };
@@ -177,7 +194,31 @@ function splitNested(
     nested = isNested;
   };
 
+  let group = -1;
+  let aspectStyle: MarkerStyle | null = null;
+  let previous: ReportLine | null = null;
   for (const line of lines) {
+    const last = previous;
+    previous = line;
+    const label = labelOf(line);
+    if (label) {
+      if (label.kind === 'problems' || group < 0) {
+        group++;
+        aspectStyle = last?.marker?.style ?? null;
+      }
+      open(label.kind, null, true);
+      current.group = group;
+      nestedStyle = 'label';
+      current.lines.push(restLine(line, label.rest));
+      continue;
+    }
+    if (nestedStyle === 'label' && nested && aspectStyle && line.marker?.style === aspectStyle) {
+      // The next aspect (2.思想方面) ends the labelled part of the one before.
+      open(kind, null, false, section.progress);
+      nestedStyle = null;
+      current.lines.push(line);
+      continue;
+    }
     const info = headingInfo(line);
     const strict = info?.strict;
     if (info && strict && isStrongKind(strict.kind)) {
