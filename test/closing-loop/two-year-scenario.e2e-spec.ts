@@ -229,6 +229,34 @@ describe('closing the loop over two years (PostgreSQL)', () => {
     });
   });
 
+  it('checks a 整改情况通报 whose problems are grouped by status as it checks a 上年度整改情况 section', async () => {
+    const notice = [
+      '青石村第一党支部关于2023年度查摆问题整改情况的通报',
+      '一、已完成整改的问题',
+      '1.理论学习不够深入系统。全年集中学习12次。',
+      '2.“三会一课”制度落实不够规范。会议记录按月检查。',
+      '二、需长期坚持整改的问题',
+      '3.党员发挥先锋模范作用不够明显。示范岗持续创建。',
+      '三、正在整改的问题',
+      '4.党员活动阵地建设滞后。活动室改造方案已确定。',
+    ].join('\n');
+    const result = await reconcileReportFile(db.dataSource, {
+      bytes: new TextEncoder().encode(notice),
+      fileName: '整改情况通报.txt',
+      organisationName: q.branch.name,
+      year: 2024,
+    });
+    const r = result.reconciliation;
+    expect(r.matched.map((m) => [m.itemId, m.claim])).toEqual([
+      [ids[0], 'completed'],
+      [ids[1], 'completed'],
+      [ids[2], 'long_term'],
+      [ids[4], 'in_progress'],
+    ]);
+    expect(r.omitted.map((o) => o.itemId)).toEqual([ids[3]]);
+    expect(r.unmatchedClaims).toEqual([]);
+  });
+
   function expectTheThreeFindings(
     r: Awaited<ReturnType<typeof reconcileStoredReport>>['reconciliation'],
   ): void {
