@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { DOCX_LIMITS, type DocxLimits } from './docx-limits';
 import { DOCX_UNREADABLE_MESSAGE, ReportReadError } from './report-read-error';
@@ -76,24 +77,45 @@ function checkedEntries(zip: yauzl.ZipFile, limits: DocxLimits): Promise<Map<str
   });
 }
 
-/** The entry's bytes, stopped the moment they pass the size its directory entry declares. */
-async function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    const stream = await zip.openReadStreamPromise(entry);
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      // Declared sizes can lie; leaving the loop destroys the stream, so inflating stops here.
-      if (size > entry.uncompressedSize) break;
-      chunks.push(chunk);
-    }
-  } catch (err) {
-    throw unreadable(err);
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const LOCAL_HEADER_SIZE = 30;
+const STORED = 0;
+const DEFLATED = 8;
+
+/**
+ * The entry's bytes, inflated in one call from the package's own buffer and never past the size
+ * its directory entry declares (`maxOutputLength`): a part that inflates to more is refused, not
+ * buffered. Only stored and deflated parts without encryption are read, as in every Office file.
+ */
+function inflate(bytes: Buffer, entry: yauzl.Entry): Buffer {
+  const at = entry.relativeOffsetOfLocalHeader;
+  if (at + LOCAL_HEADER_SIZE > bytes.length || bytes.readUInt32LE(at) !== LOCAL_HEADER_SIGNATURE) {
+    throw unreadable(new Error(`no local header for ${entry.fileName}`));
   }
-  if (size > entry.uncompressedSize) throw limitExceeded('文件内容比其目录记录的大小更大');
-  if (size !== entry.uncompressedSize) throw unreadable();
-  return Buffer.concat(chunks, size);
+  if (entry.generalPurposeBitFlag & 1) throw unreadable(new Error('encrypted entry'));
+  const start = at + LOCAL_HEADER_SIZE + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw unreadable(new Error(`truncated entry ${entry.fileName}`));
+  const compressed = bytes.subarray(start, end);
+  let data: Buffer;
+  if (entry.compressionMethod === STORED) {
+    data = compressed;
+  } else if (entry.compressionMethod === DEFLATED) {
+    try {
+      // One byte more than declared tells a lying directory entry from an exact one.
+      data = inflateRawSync(compressed, { maxOutputLength: entry.uncompressedSize + 1 });
+    } catch (err) {
+      // By code, not instanceof: the error may come from another realm (jest, workers).
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw limitExceeded('文件内容比其目录记录的大小更大');
+      throw unreadable(err);
+    }
+  } else {
+    throw unreadable(new Error(`compression method ${entry.compressionMethod}`));
+  }
+  if (data.length > entry.uncompressedSize) throw limitExceeded('文件内容比其目录记录的大小更大');
+  if (data.length !== entry.uncompressedSize) throw unreadable();
+  return data;
 }
 
 /**
@@ -105,8 +127,9 @@ export async function openDocxPackage(
   limits: DocxLimits = DOCX_LIMITS,
 ): Promise<DocxPackage> {
   let zip: yauzl.ZipFile;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
-    zip = await yauzl.fromBufferPromise(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+    zip = await yauzl.fromBufferPromise(buffer, {
       lazyEntries: true,
       // Checked by `inflate` itself, which stops at the declared size with a clear error.
       validateEntrySizes: false,
@@ -129,7 +152,7 @@ export async function openDocxPackage(
         throw limitExceeded(`读取时解压的内容超过 ${limits.maxInflatedBytes / MiB} MB`);
       }
       inflateBudget -= entry.uncompressedSize;
-      const data = await inflate(zip, entry);
+      const data = inflate(buffer, entry);
       if (encoding === 'base64') return data.toString('base64');
       if (!encoding) return data;
       const shape = measureXmlShape(data, elementBudget, limits.maxXmlDepth);

@@ -1,4 +1,4 @@
-import { openOleCompoundFile } from './ole-compound-file';
+import { isOleCompoundFile, openOleCompoundFile } from './ole-compound-file';
 import { ReportReadError } from './report-read-error';
 
 /**
@@ -16,6 +16,8 @@ import { ReportReadError } from './report-read-error';
  * list (the .doc reader, which looks for `WordDocument`, then says why).
  */
 export function isXlsWorkbook(bytes: Uint8Array): boolean {
+  // Most uploads are not compound files at all: no exception (and its stack trace) for them.
+  if (!isOleCompoundFile(bytes)) return false;
   try {
     const streams = openOleCompoundFile(bytes).rootStreams;
     return streams.has('Workbook') || streams.has('Book');
