@@ -5,7 +5,12 @@ import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { ReportUpload, requireReportFile, type UploadedReport } from '../reports/uploaded-report';
+import {
+  REPORT_FILE_DESCRIPTION,
+  ReportUpload,
+  requireReportFile,
+  type UploadedReport,
+} from '../reports/uploaded-report';
 import { ReconcileReportDto } from '../reports/import-report.dto';
 
 const upload = ReportUpload();
@@ -30,7 +35,7 @@ export class ReconciliationController {
         file: {
           type: 'string',
           format: 'binary',
-          description: '.txt / .md（UTF-8 或 GBK）或 .docx，不超过 10 MB',
+          description: REPORT_FILE_DESCRIPTION,
         },
         organisationId: { type: 'string', format: 'uuid' },
         year: { type: 'integer', example: 2024, description: '报告年度（覆盖自动识别）' },

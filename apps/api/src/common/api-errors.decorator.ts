@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiResponse } from '@nestjs/swagger';
+import { SUPPORTED_REPORT_FORMATS } from '@rectify/domain';
 
 /** The one error shape, for the OpenAPI document. */
 export class ErrorBodyDoc {
@@ -26,7 +27,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: '资源不存在或不在当前用户的管理范围内',
   409: '状态冲突：当前状态不允许该操作，或整改事项已被他人修改',
   413: '上传文件超过 10 MB',
-  415: '文件类型不支持（仅支持 .txt、.md、.docx）',
+  415: `文件类型不支持（仅支持 ${SUPPORTED_REPORT_FORMATS}）`,
   422: '文件无法作为报告读取（编码无法识别、文件损坏等）',
   429: '请求过于频繁',
 };

@@ -17,13 +17,18 @@ import {
   listReports,
   readErrorToApplicationError,
 } from '@rectify/application';
-import { extractReport, ReportReadError } from '@rectify/domain';
+import { decodeReport, extractDecoded, ReportReadError } from '@rectify/domain';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { ReportUpload, requireReportFile, type UploadedReport } from './uploaded-report';
+import {
+  REPORT_FILE_DESCRIPTION,
+  ReportUpload,
+  requireReportFile,
+  type UploadedReport,
+} from './uploaded-report';
 import { ImportReportDto } from './import-report.dto';
 import { parseCorrections } from './parse-corrections';
 
@@ -38,7 +43,7 @@ function uploadSchema(withOrganisation: boolean) {
       file: {
         type: 'string',
         format: 'binary',
-        description: '.txt / .md（UTF-8 或 GBK）或 .docx，不超过 10 MB',
+        description: REPORT_FILE_DESCRIPTION,
       },
       ...(withOrganisation
         ? {
@@ -101,8 +106,11 @@ export class ReportsController {
     };
   }
 
-  /** What the parser finds in a file, without saving anything. */
-  @ApiOperation({ summary: '预览报告的提取结果，不保存' })
+  /**
+   * What the parser finds in a file, without saving anything, with the text it read (`text`,
+   * one paragraph per line, also for .doc/.pdf) and the format it recognised (`format`).
+   */
+  @ApiOperation({ summary: '预览报告的提取结果（含读取到的正文 text 与文件格式 format），不保存' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: uploadSchema(false) })
   @ApiErrors(400, 413, 415, 422)
@@ -111,7 +119,8 @@ export class ReportsController {
   async preview(@UploadedFile() file: UploadedReport | undefined) {
     const { originalname, buffer } = requireReportFile(file);
     try {
-      return await extractReport(buffer, originalname);
+      const decoded = await decodeReport(buffer, originalname);
+      return { ...extractDecoded(decoded), format: decoded.format, text: decoded.text };
     } catch (err) {
       if (err instanceof ReportReadError) throw readErrorToApplicationError(err);
       throw err;

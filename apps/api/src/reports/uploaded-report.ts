@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { MAX_REPORT_BYTES } from '@rectify/domain';
+import { MAX_REPORT_BYTES, SUPPORTED_REPORT_FORMATS } from '@rectify/domain';
 import { uploadedFileName } from '../common/uploaded-file-name';
 
 /**
@@ -17,6 +17,10 @@ export const REPORT_UPLOAD_LIMITS = {
   parts: 11,
 } as const;
 
+/** The OpenAPI description of the `file` field of every report upload. */
+export const REPORT_FILE_DESCRIPTION =
+  '报告文件：Word（.docx、.doc）、WPS（.wps）、有文字层的 PDF、文本（.txt / .md，UTF-8 或 GBK）、问题清单表格（.xlsx、.csv），不超过 10 MB';
+
 /** The interceptor of every route that takes a report file (preview, import, reconcile). */
 export const ReportUpload = () => FileInterceptor('file', { limits: REPORT_UPLOAD_LIMITS });
 
@@ -31,7 +35,7 @@ export function requireReportFile(file: UploadedReport | undefined): UploadedRep
   if (!file) {
     throw new BadRequestException({
       code: 'FILE_MISSING',
-      message: '请在表单字段 file 中上传报告文件（.txt、.md 或 .docx）。',
+      message: `请在表单字段 file 中上传报告文件（${SUPPORTED_REPORT_FORMATS}）。`,
     });
   }
   return { ...file, originalname: uploadedFileName(file.originalname) };

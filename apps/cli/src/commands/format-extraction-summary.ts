@@ -1,4 +1,9 @@
-import { type ExtractionResult, type RectificationProgress, type SectionKind } from '@rectify/domain';
+import {
+  type ExtractionBasis,
+  type ExtractionResult,
+  type RectificationProgress,
+  type SectionKind,
+} from '@rectify/domain';
 
 const KIND_LABELS: Record<SectionKind, string> = {
   performance: '工作情况',
@@ -16,6 +21,40 @@ const STATUS_LABELS: Record<RectificationProgress, string> = {
   unknown: '未说明',
 };
 
+/** Why an item was taken, in a word (the web preview says the same, apps/web/src/pages/import/extraction-basis.ts). */
+const BASIS_LABELS: Record<ExtractionBasis, string> = {
+  table_row: '表格行',
+  numbered_item: '编号条目',
+  inline_enumeration: '列举（一是…）',
+  lead_in_sentence: '引导句后',
+  separated_clauses: '分句',
+  paragraph: '段落',
+};
+
+/** Below this confidence an item is marked 待核对 and listed first. */
+export const DOUBTFUL_BELOW = 0.7;
+
+/** Old results and parsers that do not say yet: no basis, no confidence (then not doubtful). */
+interface Judged {
+  basis?: ExtractionBasis;
+  confidence?: number;
+}
+
+const isDoubtful = (item: Judged) => item.confidence !== undefined && item.confidence < DOUBTFUL_BELOW;
+
+/** 待核对 and why the item was taken, e.g. `〔待核对 · 分句〕`; '' when nothing is known. */
+function judgement(item: Judged): string {
+  const parts = [isDoubtful(item) ? '待核对' : '', item.basis ? BASIS_LABELS[item.basis] : ''].filter(
+    Boolean,
+  );
+  return parts.length > 0 ? `〔${parts.join(' · ')}〕` : '';
+}
+
+/** Doubtful items first, otherwise in their order (Array.prototype.sort is stable). */
+export function doubtfulFirst<T extends Judged>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => Number(isDoubtful(b)) - Number(isDoubtful(a)));
+}
+
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** The readable Chinese summary printed without --json. */
@@ -28,8 +67,13 @@ export function formatExtractionSummary(file: string, r: ExtractionResult): stri
     `章节：${r.sections.map((s) => `[${KIND_LABELS[s.kind]}] ${s.heading}`).join('；') || '（无）'}`,
   );
   lines.push('');
-  lines.push(`存在问题（${r.problems.length}个）`);
-  for (const p of r.problems) lines.push(`  ${String(p.seq).padStart(2)}. ${p.title}`);
+  const doubtful = r.problems.filter(isDoubtful).length;
+  lines.push(
+    `存在问题（${r.problems.length}个${doubtful > 0 ? `，其中${doubtful}个待核对，列在前面` : ''}）`,
+  );
+  for (const p of doubtfulFirst(r.problems)) {
+    lines.push(`  ${String(p.seq).padStart(2)}. ${p.title}${judgement(p) ? `  ${judgement(p)}` : ''}`);
+  }
   if (r.causes.length > 0) {
     lines.push('', `原因分析（${r.causes.length}条）`);
     for (const c of r.causes) lines.push(`  ${String(c.seq).padStart(2)}. ${clip(c.text, 60)}`);
@@ -38,7 +82,8 @@ export function formatExtractionSummary(file: string, r: ExtractionResult): stri
   lines.push('  序号 | 对应问题 | 措施');
   for (const m of r.measures) {
     const linked = m.problemSeqs.length > 0 ? m.problemSeqs.map((s) => `问题${s}`).join('、') : '—';
-    lines.push(`  ${String(m.seq).padStart(4)} | ${linked.padEnd(8)} | ${clip(m.title, 50)}`);
+    const mark = isDoubtful(m) ? '〔待核对〕' : '';
+    lines.push(`  ${String(m.seq).padStart(4)} | ${linked.padEnd(8)} | ${mark}${clip(m.title, 50)}`);
   }
   if (r.lastYearRectification.length > 0) {
     lines.push('', `上年度整改情况（${r.lastYearRectification.length}项）`);

@@ -15,76 +15,21 @@ import {
   Spin,
   Typography,
 } from 'antd';
-import { useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth-context';
 import { OrganisationSelect, useOrganisationTree } from '../dashboard/OrganisationYearPicker';
-import {
-  errorMessage,
-  type ReconcileResult,
-  type RecurringProblem,
-  type Source,
-  SOURCE_TEXT,
-} from '../dashboard/shared';
+import { errorMessage, type ReconcileResult, type Source, SOURCE_TEXT } from '../dashboard/shared';
 import { ReconciliationView, RecurringList } from './ReconciliationView';
 import { Block, type Extraction, type PreviewCorrections, PreviewPanel } from './PreviewPanel';
+import { type ImportResult, ImportResultCard } from './ImportResultCard';
+import { ReportTextView } from './ReportTextView';
 
-interface ImportResult {
-  created: boolean;
-  reportId: string;
-  year: number | null;
-  itemIds: string[];
-  warnings: string[];
-  recurring: RecurringProblem[];
-  reconciliation: ReconcileResult | null;
-}
-
-const ACCEPT = '.txt,.md,.docx';
-const isDocx = (f: File) => /\.docx$/i.test(f.name);
-
-/** Browsers name GB18030 "gb18030"; the API reports the encoding it found. */
-async function readText(file: File, encoding: string): Promise<string> {
-  const bytes = await file.arrayBuffer();
-  try {
-    return new TextDecoder(encoding).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
-
-/** The report text with the extracted problem titles marked, so the admin can check them in place. */
-function MarkedText({ text, marks }: { text: string; marks: string[] }) {
-  const parts = useMemo(() => {
-    const usable = [...new Set(marks.filter((m) => m.length >= 4))].sort((a, b) => b.length - a.length);
-    if (usable.length === 0) return [text];
-    const pattern = new RegExp(`(${usable.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
-    return text.split(pattern);
-  }, [text, marks]);
-  return (
-    <div
-      data-testid="report-text"
-      style={{
-        whiteSpace: 'pre-wrap',
-        fontFamily: '"FangSong", "仿宋", "STFangsong", serif',
-        fontSize: 15,
-        lineHeight: 1.9,
-        maxHeight: 720,
-        overflow: 'auto',
-      }}
-    >
-      {parts.map((p, i) =>
-        i % 2 === 1 ? (
-          <mark key={i} style={{ background: '#fff1b8', padding: 0 }}>
-            {p}
-          </mark>
-        ) : (
-          p
-        ),
-      )}
-    </div>
-  );
-}
+/** Every format the API reads (the server answers .xls with advice to save it as .xlsx). */
+const ACCEPT = '.docx,.doc,.wps,.pdf,.txt,.md,.xlsx,.xls,.csv';
+const ACCEPTED_NAME = /\.(docx|doc|wps|pdf|txt|md|xlsx|xls|csv)$/i;
+const FORMATS_HINT =
+  'Word（.docx/.doc）、WPS（.wps）、PDF（需有文字层）、.txt/.md、问题清单表格（.xlsx/.csv）';
 
 export function ImportPage() {
   const { user } = useAuth();
@@ -99,7 +44,6 @@ export function ImportPage() {
   const [error, setError] = useState<string | null>(null);
   const [extraction, setExtraction] = useState<Extraction | null>(null);
   const [corrections, setCorrections] = useState<PreviewCorrections>({ dropped: new Set(), titles: {} });
-  const [text, setText] = useState<string | null>(null);
   const [imported, setImported] = useState<ImportResult | null>(null);
   const [checked, setChecked] = useState<ReconcileResult | null>(null);
 
@@ -110,7 +54,6 @@ export function ImportPage() {
   const reset = () => {
     setExtraction(null);
     setCorrections({ dropped: new Set(), titles: {} });
-    setText(null);
     setImported(null);
     setChecked(null);
     setError(null);
@@ -118,8 +61,8 @@ export function ImportPage() {
 
   const pick = (f: File | undefined) => {
     if (!f) return;
-    if (!/\.(txt|md|docx)$/i.test(f.name)) {
-      message.error('只支持 .txt、.md 或 .docx 格式的报告文件');
+    if (!ACCEPTED_NAME.test(f.name)) {
+      message.error(`只支持 ${FORMATS_HINT} 格式的报告文件`);
       return;
     }
     reset();
@@ -144,7 +87,6 @@ export function ImportPage() {
       const result = await api.upload<Extraction>('/reports/preview', form(false));
       setExtraction(result);
       if (!year && result.year) setYear(result.year);
-      setText(isDocx(file) ? null : await readText(file, result.encoding));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -193,12 +135,6 @@ export function ImportPage() {
       setBusy(null);
     }
   };
-
-  // A report imported before answers with no new recurrences; its reconciliation still lists them.
-  const importedRecurring =
-    imported && imported.recurring.length > 0
-      ? imported.recurring
-      : (imported?.reconciliation?.reconciliation.recurring ?? []);
 
   const orgName = (() => {
     const find = (nodes: typeof tree): string | undefined => {
@@ -272,7 +208,7 @@ export function ImportPage() {
                 选择文件
               </Button>
               <Typography.Text type={file ? undefined : 'secondary'} data-testid="report-file-name">
-                {file ? file.name : '支持 .txt / .md / .docx，不超过 10 MB'}
+                {file ? file.name : `支持 ${FORMATS_HINT}，不超过 10 MB`}
               </Typography.Text>
             </Space>
           </Form.Item>
@@ -330,66 +266,15 @@ export function ImportPage() {
       )}
 
       {imported && (
-        <Card style={{ marginBottom: 16 }} data-testid="import-result">
-          <Result
-            status={imported.created ? 'success' : 'info'}
-            title={
-              imported.created
-                ? `导入成功：建立 ${imported.itemIds.length} 个整改事项`
-                : '该报告此前已导入，本次未重复建立事项'
-            }
-            subTitle={`${orgName ?? ''}${imported.year ? ` ${imported.year}年度` : ''}报告`}
-            extra={[
-              <Link key="items" to="/items">
-                <Button type="primary">查看整改事项</Button>
-              </Link>,
-              <Button
-                key="again"
-                onClick={() => {
-                  reset();
-                  setFile(null);
-                }}
-              >
-                继续导入
-              </Button>,
-            ]}
-          />
-          {imported.itemIds.length > 0 && (
-            <Block
-              title={imported.created ? '建立的整改事项' : '此前建立的整改事项'}
-              count={imported.itemIds.length}
-            >
-              <Space wrap>
-                {imported.itemIds.map((id, i) => (
-                  <Link key={id} to={`/items/${id}`}>
-                    {extraction?.problems[i]?.title ?? `事项 ${i + 1}`}
-                  </Link>
-                ))}
-              </Space>
-            </Block>
-          )}
-          {imported.warnings.length > 0 && (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 16 }}
-              title="导入提示"
-              description={imported.warnings.map((w) => (
-                <div key={w}>{w}</div>
-              ))}
-            />
-          )}
-          <Block title="反复出现的问题" count={importedRecurring.length}>
-            <RecurringList recurring={importedRecurring} />
-          </Block>
-          <Block title="上年度整改情况核对">
-            {imported.reconciliation ? (
-              <ReconciliationView result={imported.reconciliation} />
-            ) : (
-              <Typography.Text type="secondary">报告年度不明，未核对上年度整改情况。</Typography.Text>
-            )}
-          </Block>
-        </Card>
+        <ImportResultCard
+          imported={imported}
+          extraction={extraction}
+          orgName={orgName}
+          onAgain={() => {
+            reset();
+            setFile(null);
+          }}
+        />
       )}
 
       {checked && (
@@ -411,11 +296,7 @@ export function ImportPage() {
             </Col>
             <Col xs={24} lg={12}>
               <Card title={`报告原文${file ? `：${file.name}` : ''}`} style={{ height: '100%' }}>
-                {text !== null ? (
-                  <MarkedText text={text} marks={extraction.problems.map((p) => p.title)} />
-                ) : (
-                  <Empty description="仅预览提取结果（Word 文档的原文请在 Word 中查看）" />
-                )}
+                <ReportTextView extraction={extraction} />
               </Card>
             </Col>
           </Row>

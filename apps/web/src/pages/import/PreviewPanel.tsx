@@ -1,17 +1,31 @@
-import { Alert, Checkbox, Descriptions, Empty, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Space, Tag, Typography } from 'antd';
 import { type ReactNode } from 'react';
 import { CLAIM_TEXT } from '../dashboard/shared';
+import { type Judged } from './extraction-basis';
+import { JudgementTags } from './JudgementTags';
+import { ProblemPreviewList } from './ProblemPreviewList';
 
-/** What the preview API returns: the extraction of one report. */
+/** A problem as the preview API returns it; `basis` and `confidence` may be missing (older parsers). */
+export interface ExtractedProblem extends Judged {
+  seq: number;
+  title: string;
+  detail: string;
+}
+
+/** What the preview API returns: the extraction of one report, the text read and its format. */
 export interface Extraction {
   year: number | null;
   title: string | null;
   encoding: string;
+  /** text, docx, doc, pdf, xlsx, csv … */
+  format?: string;
+  /** The text read from the file, one paragraph per line. */
+  text?: string;
   warnings: string[];
   sections: { kind: string; heading: string }[];
-  problems: { seq: number; title: string; detail: string }[];
+  problems: ExtractedProblem[];
   causes: { seq: number; text: string }[];
-  measures: { seq: number; title: string; detail: string; problemSeqs: number[] }[];
+  measures: ({ seq: number; title: string; detail: string; problemSeqs: number[] } & Judged)[];
   lastYearRectification: { problem: string; status: string; text: string }[];
 }
 
@@ -105,54 +119,7 @@ export function PreviewPanel({
         />
       )}
       <Block title="查摆问题（每个问题将建立一个整改事项）" count={extraction.problems.length}>
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 8 }}
-          title="可直接修改问题标题；取消勾选的不是问题，导入时将剔除。"
-        />
-        {extraction.problems.length === 0 ? (
-          <Empty description="未识别到查摆问题：请检查报告是否有“存在的问题”一节" />
-        ) : (
-          extraction.problems.map((p) => (
-            <div key={p.seq} data-testid="preview-problem" style={{ marginBottom: 10 }}>
-              <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8 }}>
-                <Checkbox
-                  data-testid="preview-problem-keep"
-                  checked={!corrections.dropped.has(p.seq)}
-                  onChange={(e) => {
-                    const dropped = new Set(corrections.dropped);
-                    if (e.target.checked) dropped.delete(p.seq);
-                    else dropped.add(p.seq);
-                    onChange({ ...corrections, dropped });
-                  }}
-                  style={{ marginTop: 6 }}
-                />
-                <div style={{ flex: 1 }}>
-                  <Input
-                    data-testid="preview-problem-title"
-                    prefix={`${p.seq}.`}
-                    value={corrections.titles[p.seq] ?? p.title}
-                    disabled={corrections.dropped.has(p.seq)}
-                    maxLength={200}
-                    onChange={(e) =>
-                      onChange({ ...corrections, titles: { ...corrections.titles, [p.seq]: e.target.value } })
-                    }
-                  />
-                  {p.detail && (
-                    <Typography.Paragraph
-                      type="secondary"
-                      style={{ margin: '4px 0 0' }}
-                      ellipsis={{ rows: 2, expandable: true, symbol: '展开' }}
-                    >
-                      {p.detail}
-                    </Typography.Paragraph>
-                  )}
-                </div>
-              </div>
-            </div>
-          ))
-        )}
+        <ProblemPreviewList problems={extraction.problems} corrections={corrections} onChange={onChange} />
       </Block>
       {extraction.causes.length > 0 && (
         <Block title="原因分析" count={extraction.causes.length}>
@@ -175,6 +142,7 @@ export function PreviewPanel({
                   对应问题 {m.problemSeqs.join('、')}
                 </Tag>
               )}
+              <JudgementTags item={m} />
               {m.detail && <div style={{ color: 'rgba(0,0,0,0.45)' }}>{m.detail}</div>}
             </div>
           ))

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { makeDocx } from '../../../../../test/support/make-docx';
@@ -75,11 +77,22 @@ describe('decodeReport', () => {
   });
 
   it.each([
-    ['.doc', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
-    ['.pdf', [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]],
-  ])('refuses %s files with advice to save as .docx or .txt', async (_name, magic) => {
+    ['liuan-2023.doc', 'doc'],
+    ['liuan-2023.wps', 'doc'],
+    ['liuan-2023.pdf', 'pdf'],
+  ])('reads %s by its content, whatever its name', async (file, format) => {
+    const bytes = readFileSync(join(__dirname, '../../../../../test/fixtures/reports', file));
+    const decoded = await decodeReport(bytes, 'upload.bin');
+    expect(decoded.format).toBe(format);
+    expect(decoded.text).toContain('（二）组织生活质量有待提升。');
+  });
+
+  it.each([
+    ['.doc', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 'DOC_UNREADABLE'],
+    ['.pdf', [0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37], 'PDF_UNREADABLE'],
+  ])("answers a broken %s with its reader's advice to save as .docx", async (_name, magic, code) => {
     const err = await readError(Buffer.from(magic));
-    expect(err.code).toBe('UNSUPPORTED_FILE_TYPE');
+    expect(err.code).toBe(code);
     expect(err.message).toContain('.docx');
   });
 

@@ -1,11 +1,13 @@
 import { type TextEncoding } from '../extraction-result';
 import { decodeText } from './detect-encoding';
+import { readDocReport } from './doc-to-text';
 import { readDocx } from './docx/read-docx';
-import { ReportReadError } from './report-read-error';
+import { ReportReadError, SUPPORTED_REPORT_FORMATS } from './report-read-error';
 import { isCsvFileName } from './csv-to-table';
 import { readCsvReport, readXlsxReport } from './spreadsheet-report';
 import { isXlsWorkbook, xlsNotSupported } from './xls-workbook';
 import { isXlsxZip } from './xlsx-to-tables';
+import { readPdfReport } from './pdf-to-text';
 
 /** Reports are a few dozen KB; 10 MiB leaves room for .docx files with embedded images. */
 export const MAX_REPORT_BYTES = 10 * 1024 * 1024;
@@ -59,27 +61,30 @@ export async function decodeReport(bytes: Uint8Array, fileName = ''): Promise<De
     };
   }
   if (isXlsWorkbook(bytes)) throw xlsNotSupported();
+  // Any other compound file (D0 CF 11 E0): .doc / .wps, or the reason it is none (doc-to-text.ts).
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return readDocReport(bytes);
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return readPdfReport(bytes);
   if (isCsvFileName(fileName)) return readCsvReport(bytes);
   const legacy = legacyFormat(bytes);
   if (legacy) {
     throw new ReportReadError(
       'UNSUPPORTED_FILE_TYPE',
-      `不支持${legacy}格式：请用 Word/WPS 将报告另存为 .docx 或 .txt（UTF-8）后上传。`,
+      legacy === '图片'
+        ? `不支持图片格式：请先进行文字识别（OCR），或上传 ${SUPPORTED_REPORT_FORMATS} 格式的报告。`
+        : `不支持${legacy}格式：请用 Word/WPS 另存为 .docx，或上传 ${SUPPORTED_REPORT_FORMATS} 格式的报告。`,
     );
   }
   const { text, encoding } = decodeText(bytes);
   if (looksBinary(text)) {
     throw new ReportReadError(
       'BINARY_CONTENT',
-      '文件不是文本：内容中含有大量控制字符。请上传 .txt、.md 或 .docx 格式的报告。',
+      `文件不是文本：内容中含有大量控制字符。请上传 ${SUPPORTED_REPORT_FORMATS} 格式的报告。`,
     );
   }
   return { text, encoding, format: 'text', tables: [], warnings: [] };
 }
 
 function legacyFormat(bytes: Uint8Array): string | null {
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return '旧版 Word（.doc）';
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return ' PDF ';
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return ' RTF ';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff])) return '图片';
   return null;

@@ -1,7 +1,7 @@
 import { type TextEncoding } from '../extraction-result';
 import { COMMON_CHARACTERS } from '../../text/common-characters';
 import { normalizeForMatching } from '../../text/normalize-for-matching';
-import { ReportReadError } from './report-read-error';
+import { ReportReadError, SUPPORTED_REPORT_FORMATS } from './report-read-error';
 
 /**
  * Decodes the bytes of a plain-text report, detecting the encoding from the bytes themselves
@@ -73,7 +73,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes.includes(0)) {
     throw new ReportReadError(
       'BINARY_CONTENT',
-      '文件不是文本：内容中含有二进制数据。请上传 .txt、.md 或 .docx 格式的报告。',
+      `文件不是文本：内容中含有二进制数据。请上传 ${SUPPORTED_REPORT_FORMATS} 格式的报告。`,
     );
   }
   const utf8 = strictDecode('utf-8', bytes);

@@ -195,8 +195,7 @@ export function openOleCompoundFile(bytes: Uint8Array): OleCompoundFile {
   walk(root.child, true);
 
   const miniFatSectors = i32(64);
-  const miniFatChain =
-    miniFatSectors > 0 ? follow(fat, i32(60), sectorCount, 'mini FAT') : ([] as number[]);
+  const miniFatChain = miniFatSectors > 0 ? follow(fat, i32(60), sectorCount, 'mini FAT') : ([] as number[]);
   if (miniFatChain.length !== Math.max(miniFatSectors, 0)) {
     throw new OleStructureError('mini FAT length');
   }
@@ -239,7 +238,10 @@ export function openOleCompoundFile(bytes: Uint8Array): OleCompoundFile {
       let filled = 0;
       for (const piece of stream.pieces) {
         if (filled >= out.length) break;
-        const chunk = bytes.subarray(piece.offset, piece.offset + Math.min(piece.length, out.length - filled));
+        const chunk = bytes.subarray(
+          piece.offset,
+          piece.offset + Math.min(piece.length, out.length - filled),
+        );
         out.set(chunk, filled);
         filled += chunk.length;
       }

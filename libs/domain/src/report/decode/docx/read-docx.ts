@@ -1,6 +1,6 @@
 import { type DocxLimits } from '../docx-limits';
 import { type DocxPackage, openDocxPackage } from '../docx-package';
-import { DOCX_UNREADABLE_MESSAGE, ReportReadError } from '../report-read-error';
+import { DOCX_UNREADABLE_MESSAGE, ReportReadError, SUPPORTED_REPORT_FORMATS } from '../report-read-error';
 import { BodyReader } from './body-reader';
 import { ListCounter } from './list-counter';
 import { readNumbering } from './numbering';
@@ -51,7 +51,7 @@ export async function readDocx(
   if (!docx.exists(MAIN_PART)) {
     throw new ReportReadError(
       'UNSUPPORTED_FILE_TYPE',
-      `不支持的文件类型${fileName ? `（${fileName}）` : ''}：这是一个压缩包而不是 Word 文档。请上传 .docx、.txt 或 .md 格式的报告。`,
+      `不支持的文件类型${fileName ? `（${fileName}）` : ''}：这是一个压缩包而不是 Word 文档或 Excel 工作簿。请上传 ${SUPPORTED_REPORT_FORMATS} 格式的报告。`,
     );
   }
   try {
