@@ -10,7 +10,7 @@ import {
 import { measureConfidence, problemConfidence } from './confidence';
 import { splitHeadline, trimPunctuation } from './headline';
 import { readRectificationStatus, readStatusField } from './rectification-status';
-import { type ReportLine } from './report-line';
+import { type ReportLine, toReportLines } from './report-line';
 import { splitLeadInClauses } from './split-clauses';
 import { CLOSING, type SectionItem, type SplitMode, splitItems } from './split-items';
 
@@ -48,6 +48,20 @@ export function extractProblems(lines: ReportLine[], leadIn = false): Found<Extr
       found.push({ title, detail, basis, confidence: problemConfidence(basis, title) });
   };
   for (const item of split.items) {
+    const aspect = split.mode === 'lines' ? aspectOf(item) : null;
+    if (aspect) {
+      // （一）政治建设方面。一是…；二是… — the aspect groups the problems after it.
+      const inner = splitItems(toReportLines(aspect.rest));
+      const innerBasis = inner.mode === 'inline' ? 'inline_enumeration' : 'numbered_item';
+      if (inner.mode === 'inline' && inner.items.length >= 2) {
+        inner.items.forEach((it, i) =>
+          add(i === inner.items.length - 1 ? { ...it, continuation: item.continuation } : it, innerBasis),
+        );
+      } else {
+        add({ ...item, text: aspect.rest, boldLead: null }, 'numbered_item');
+      }
+      continue;
+    }
     const clauses = split.mode === 'paragraphs' ? splitLeadInClauses(itemText(item)) : null;
     if (!clauses) {
       add(item, basisOf(split.mode, leadIn));
@@ -62,6 +76,16 @@ export function extractProblems(lines: ReportLine[], leadIn = false): Found<Extr
     });
   }
   return found;
+}
+
+// 政治建设方面。/ 在党性修养方面： — an aspect named before the problem itself.
+const ASPECT_LEAD = /^(?:在)?[^。:,;]{1,12}方面(?:存在的?问题)?[。:]/;
+
+function aspectOf(item: SectionItem): { rest: string } | null {
+  const key = normalizeForMatching(item.text);
+  const m = ASPECT_LEAD.exec(key);
+  if (!m || key.length - m[0].length < MIN_ITEM_CHARS) return null;
+  return { rest: item.text.slice(m[0].length).trim() };
 }
 
 export function extractCauses(lines: ReportLine[]): Omit<ExtractedCause, 'seq'>[] {

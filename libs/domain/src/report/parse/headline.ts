@@ -35,7 +35,9 @@ export function splitHeadline(text: string, boldLead: string | null = null, firs
   let cut = sentenceEnd < 0 ? key.length : sentenceEnd;
   if (firstClause || cut > MAX_TITLE) cut = headlineClauseEnd(key, cut);
   if (firstClause) cut = shortfallEnd(key, cut);
-  const title = clean.slice(0, cut).replace(TRAILING_PUNCT, '').trim();
+  let title = clean.slice(0, cut).replace(TRAILING_PUNCT, '').trim();
+  // 理论学习不够深入的问题 names the problem 理论学习不够深入.
+  if (firstClause && /.{4,}的问题$/.test(title)) title = title.slice(0, -3);
   const detail = clean.slice(cut).replace(LEADING_PUNCT, '').trim();
   return { title, detail };
 }

@@ -7,8 +7,10 @@ import { detectYear } from './detect-year';
 import { extractCauses, extractLastYear, extractMeasures, extractProblems } from './extract-items';
 import { findUnheadedSections } from './find-unheaded-sections';
 import { linkMeasures, linkWithinGroups } from './link-measures';
+import { trackingFromLabels } from './tracking-from-labels';
 import { toReportLines } from './report-line';
 import { splitRunOnLines } from './split-run-on-lines';
+import { stripClosing } from './strip-closing';
 import { type Segment, segmentReport } from './segment-report';
 
 /**
@@ -19,7 +21,7 @@ export function parseReport(rawText: string): ParsedReport {
   const { text, removed } = stripNoise(rawText);
   const allLines = toReportLines(splitRunOnLines(text));
   const titleLine = detectTitle(allLines);
-  const lines = titleLine ? allLines.slice(1) : allLines;
+  const lines = stripClosing(titleLine ? allLines.slice(1) : allLines);
   const { segments: headed, sections } = segmentReport(lines);
   const title = titleLine?.text ?? null;
   const found = findUnheadedSections(headed);
@@ -27,11 +29,21 @@ export function parseReport(rawText: string): ParsedReport {
   const segments = kind === 'rectification_progress' ? asProgressReport(found) : found;
   const of = (kind: Segment['kind']) => segments.filter((s) => s.kind === kind);
 
+  const groupTracking = new Map<number, Record<string, string>>();
+  for (const s of segments) {
+    if (s.group !== undefined && s.tracking)
+      groupTracking.set(s.group, { ...groupTracking.get(s.group), ...s.tracking });
+  }
   const problemGroups = new Map<number, number[]>();
   const problems: ExtractedProblem[] = [];
   for (const s of of('problems')) {
     for (const p of extractProblems(s.lines, s.leadIn === true)) {
-      problems.push({ seq: problems.length + 1, ...p });
+      const tracking = s.group !== undefined ? groupTracking.get(s.group) : undefined;
+      problems.push({
+        seq: problems.length + 1,
+        ...p,
+        ...(tracking ? { tracking: trackingFromLabels(tracking) } : {}),
+      });
       if (s.group !== undefined)
         problemGroups.set(s.group, [...(problemGroups.get(s.group) ?? []), problems.length]);
     }

@@ -1,5 +1,6 @@
 import { type RectificationProgress, type ReportSection, type SectionKind } from '../extraction-result';
 import { classifyHeading, type HeadingClass, isStrongKind } from './classify-heading';
+import { SHORTFALL } from './confidence';
 import { HEADING_STYLES, type MarkerStyle } from './list-marker';
 import { lineBody, type ReportLine } from './report-line';
 
@@ -22,6 +23,8 @@ export interface Segment {
    * text labels each part of each aspect: measures answer the problems of their own aspect.
    */
   group?: number;
+  /** 责任人：/ 完成时限： lines of a 整改方案 laid out per problem, by label. */
+  tracking?: Record<string, string>;
 }
 
 type HeadingStyle = string;
@@ -153,6 +156,14 @@ export function segmentReport(lines: ReportLine[]): SegmentedReport {
 // 存在问题：… / 原因分析：… / 整改措施：… — a part of an aspect labelled at the start of its line.
 const LABEL = /^([\u4e00-\u9fff]{2,10})\s*:\s*(\S.*)$/;
 
+const TRACKING_LABEL =
+  /^(责任(?:人|领导|单位|部门|科室)|牵头(?:领导|单位|部门)|配合(?:单位|部门)|(?:完成|整改)(?:时限|时间|期限)|时限(?:要求)?)\s*:\s*(.*)$/;
+
+function namesProblem(line: ReportLine): boolean {
+  const body = lineBody(line);
+  return SHORTFALL.test(body) || /问题[:。]?$/.test(body);
+}
+
 function labelOf(line: ReportLine): { kind: SectionKind; rest: string } | null {
   if (line.marker) return null;
   const m = LABEL.exec(line.key);
@@ -200,11 +211,31 @@ function splitNested(
   for (const line of lines) {
     const last = previous;
     previous = line;
+    const tracked = TRACKING_LABEL.exec(line.key);
+    if (tracked && !line.marker && nestedStyle === 'label') {
+      // 责任人：张三 / 完成时限：2024年6月底前 — facts about the aspect's problem, not measures.
+      current.tracking = {
+        ...current.tracking,
+        [tracked[1]]: line.text.slice(line.key.length - tracked[2].length).trim(),
+      };
+      continue;
+    }
     const label = labelOf(line);
     if (label) {
-      if (label.kind === 'problems' || group < 0) {
+      // （一）理论学习不够深入的问题 followed by 整改措施：… — the heading is the problem itself.
+      const heading =
+        label.kind !== 'problems' && last?.marker && current.lines.at(-1) === last && namesProblem(last)
+          ? last
+          : null;
+      if (label.kind === 'problems' || heading || group < 0) {
         group++;
         aspectStyle = last?.marker?.style ?? null;
+      }
+      if (heading) {
+        current.lines.pop();
+        open('problems', null, true);
+        current.group = group;
+        current.lines.push(heading);
       }
       open(label.kind, null, true);
       current.group = group;
