@@ -46,5 +46,21 @@ function problemsCarryStatuses(segments: Segment[]): boolean {
  * 整改情况: their sections are read as last-year rectification, like a 上年度整改情况 section.
  */
 export function asProgressReport(segments: Segment[]): Segment[] {
-  return segments.map((s) => (s.kind === 'problems' ? { ...s, kind: 'last_year_rectification' } : s));
+  return segments.map((s) =>
+    s.kind === 'problems' || (s.kind === 'other' && carriesStatuses(s))
+      ? { ...s, kind: 'last_year_rectification' }
+      : s,
+  );
 }
+
+/** A group such as （二）关于“全面从严治党”方面 whose numbered entries say how far they got. */
+function carriesStatuses(segment: Segment): boolean {
+  const items = splitItems(segment.lines).items;
+  return (
+    items.length > 0 &&
+    items.some((item) => readRectificationStatus(normalizeForMatching(itemText(item))) !== 'unknown')
+  );
+}
+
+const itemText = (item: { text: string; continuation: string[] }) =>
+  [item.text, ...item.continuation].join('\n');

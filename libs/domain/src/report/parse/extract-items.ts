@@ -88,6 +88,21 @@ function aspectOf(item: SectionItem): { rest: string } | null {
   return { rest: item.text.slice(m[0].length).trim() };
 }
 
+// 党员管理不够精细，究其原因是考核机制不健全。— a problem that names its own cause.
+const CAUSE_IN_DETAIL =
+  /(?:究其原因(?:主要)?(?:是|在于)?|原因(?:主要)?(?:是|在于|为))[,:]?(?:主要是|在于)?([^。;\n]{4,80})/;
+
+/** Causes stated inside problems' details (究其原因是… / 原因在于…), in the problems' order. */
+export function causesInProblems(problems: { detail: string }[]): Omit<ExtractedCause, 'seq'>[] {
+  return problems.flatMap((p) => {
+    const key = normalizeForMatching(p.detail);
+    const m = CAUSE_IN_DETAIL.exec(key);
+    if (!m) return [];
+    const start = m.index + m[0].length - m[1].length;
+    return [{ text: trimPunctuation(p.detail.slice(start, start + m[1].length)) }];
+  });
+}
+
 export function extractCauses(lines: ReportLine[]): Omit<ExtractedCause, 'seq'>[] {
   const { mode, items, preamble } = splitItems(lines);
   // Unnumbered causes keep the lead sentence they were written with; numbered ones have it in the preamble.
@@ -144,7 +159,7 @@ export function extractMeasures(lines: ReportLine[], leadIn = false): Found<Extr
 
 // "在以后的工作中，我们将坚持…": the pledge's lead is not part of the first action.
 const FUTURE_LEAD =
-  /^(?:[^。]{0,30}。)*?(?:在)?(?:以后|今后|下一步|下步|下阶段|下一阶段|新的一年|明年|来年)(?:的)?(?:工作中|工作里|一年里|里|中)?[,]?(?:我们|我|支部|党支部|党总支|党委)?(?:将|要|会|还将)(?:继续)?/;
+  /^(?:[^。]{0,30}。)*?(?:在)?(?:以后|今后|下一步|下步|下阶段|下一阶段|新的一年|明年|来年|\d{4}年度?)(?:的)?(?:工作中|工作里|一年里|里|中)?[,]?(?:我们|我|支部|党支部|党总支|党委)?(?:将|要|会|还将)(?:继续)?/;
 
 function stripFutureLead(text: string): string {
   const lead = FUTURE_LEAD.exec(normalizeForMatching(text));
@@ -173,14 +188,18 @@ function splitActions(text: string): string[] {
 
 // 要加强学习。要规范组织生活。: sentences that each open with what to do are one action each.
 const IMPERATIVE =
-  /^(?:要|将|还要|继续|进一步|切实|认真)?(?:加强|强化|建立|健全|完善|落实|制定|推进|推动|开展|组织|坚持|严格|规范|提升|提高|抓好|抓实|做好|深化|狠抓|确保|加大|注重|着力|把|定期|每[月季年周])/;
+  /^(?:要|将|还要|继续|进一步|切实|认真|全面|大力|积极|主动|持续|不断)?(?:加强|强化|建立|健全|完善|落实|制定|推进|推动|开展|组织|坚持|严格|规范|提升|提高|抓好|抓实|做好|深化|狠抓|确保|加大|注重|着力|把|定期|每[月季年周]|拓宽|拓展|发展|优化|创新|丰富|探索|打造|培育|夯实|筑牢|增强|改进|加快|压实|实施|推行|引导|发挥|树立|弘扬|巩固|扩大|用好|管好|聚焦|围绕|严把|严守|深入|扎实|紧扣|坚决|落细|细化|完成|建设|召开|举办|选派|配齐|配强|整治|清理|补齐|健全)/;
+
+// 重点抓好以下工作。 introduces the sentences after it.
+const INTRO_SENTENCE = /以下|如下|几个方面|几点|几项/;
 
 function imperativeSentences(text: string): string[] {
-  const sentences =
+  let sentences =
     text
       .match(/[^。!?！？]+[。!?！？]?/g)
       ?.map((t) => t.trim())
       .filter(Boolean) ?? [];
+  if (sentences.length > 2 && INTRO_SENTENCE.test(sentences[0])) sentences = sentences.slice(1);
   if (sentences.length < 2 || !sentences.every((t) => IMPERATIVE.test(normalizeForMatching(t))))
     return [text.trim()].filter(Boolean);
   return sentences.map((t) => t.replace(/^(?:要|还要)/, ''));

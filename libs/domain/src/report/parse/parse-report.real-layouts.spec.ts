@@ -94,7 +94,7 @@ describe('parseReport: item marker variants', () => {
 });
 
 describe('parseReport: measures headings and plans in closing paragraphs', () => {
-  it.each(['整改要求', '努力方向', '改进措施', '整改建议', '工作要求'])(
+  it.each(['整改要求', '努力方向', '改进措施', '整改建议', '2025年工作思路'])(
     'reads a %s heading as the measures section',
     (heading) => {
       const r = parseReport(

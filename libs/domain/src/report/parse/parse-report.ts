@@ -4,7 +4,13 @@ import { stripNoise } from '../noise/strip-noise';
 import { asProgressReport, detectDocumentKind } from './detect-kind';
 import { detectTitle } from './detect-title';
 import { detectYear } from './detect-year';
-import { extractCauses, extractLastYear, extractMeasures, extractProblems } from './extract-items';
+import {
+  causesInProblems,
+  extractCauses,
+  extractLastYear,
+  extractMeasures,
+  extractProblems,
+} from './extract-items';
 import { findUnheadedSections } from './find-unheaded-sections';
 import { linkMeasures, linkWithinGroups } from './link-measures';
 import { trackingFromLabels } from './tracking-from-labels';
@@ -48,9 +54,10 @@ export function parseReport(rawText: string): ParsedReport {
         problemGroups.set(s.group, [...(problemGroups.get(s.group) ?? []), problems.length]);
     }
   }
-  const causes: ExtractedCause[] = of('causes')
-    .flatMap((s) => extractCauses(s.lines))
-    .map((c, i) => ({ seq: i + 1, ...c }));
+  const causes: ExtractedCause[] = [
+    ...of('causes').flatMap((s) => extractCauses(s.lines)),
+    ...causesInProblems(problems),
+  ].map((c, i) => ({ seq: i + 1, ...c }));
   // Plans announced in running text count only when no heading announced measures that were found.
   const withGroup = (s: Segment, leadIn: boolean) =>
     extractMeasures(s.lines, leadIn).map((m) => ({ ...m, group: s.group }));

@@ -49,6 +49,7 @@ function chooseItemStyle(lines: ReportLine[]): MarkerStyle | null {
 
 function isGroupingHeading(body: string): boolean {
   const key = normalizeForMatching(body).replace(/[:：\s]+$/, '');
+  if (/^(?:在|关于)?[“"][^”"]{2,40}[”"](?:方面|问题)(?:存在的?问题|的问题)?$/.test(key)) return true;
   return key.length <= 14 && !/[。,;]/.test(key) && /(?:方面|领域|层面)(?:存在的?问题|的问题)?$/.test(key);
 }
 
