@@ -145,7 +145,11 @@ export function extractMeasures(lines: ReportLine[], leadIn = false): Found<Extr
   for (const [i, line] of lines.entries()) {
     // After a lead-in in running text, the story goes on (会议还开展了…): only what reads as a plan counts.
     if (leadIn && i > 0 && !IMPERATIVE.test(line.key) && !FUTURE_LEAD.test(line.key)) continue;
-    const isIntro = MEASURE_INTRO.test(line.key) && line.key.length < 80 && !line.key.includes(';');
+    const isIntro =
+      MEASURE_INTRO.test(line.key) &&
+      line.key.length < 80 &&
+      !line.key.includes(';') &&
+      !/。./.test(line.key.trimEnd());
     if ((CLOSING.test(line.key) && !line.key.includes(';')) || isIntro) continue;
     const clauses = splitActions(stripFutureLead(line.text));
     const basis = clauses.length > 1 ? 'separated_clauses' : basisOf('paragraphs', leadIn);

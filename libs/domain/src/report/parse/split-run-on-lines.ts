@@ -19,13 +19,74 @@ const TITLE_BEFORE_GAP = /^[^。,;:!?]{4,60}(?:报告|总结|述职|汇报|情�
 // A gap followed by what may open an item: a digit, a Chinese numeral, a bracket or a circled number.
 const GAP_BEFORE_ITEM = /[ \t\u3000\u00a0]+[\d一二三四五六七八九十(（⑴-⒇⒈-⒛①-⑳]/g;
 
+/** A line this long with headings inside it is a whole report on one line, even without gaps. */
+const MIN_GAPLESS_LENGTH = 60;
+const MIN_GAPLESS_CUTS = 3;
+// 二、 / （一） / 1、 inside a line; cut before them after a sentence end or a short heading.
+const INNER_MARKER =
+  /[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.](?![\d%])/g;
+const SHORT_HEADING = 20;
+
 export function splitRunOnLines(text: string): string {
-  // Cheap first: only a text with two gaps before possible items anywhere can need cutting.
+  const longLine = new RegExp(`[^\n]{${MIN_GAPLESS_LENGTH}}`).test(text);
+  // Cheap first: only a text with two gaps before possible items, or a very long line, can need cutting.
   GAP_BEFORE_ITEM.lastIndex = 0;
-  if (!GAP_BEFORE_ITEM.test(text) || !GAP_BEFORE_ITEM.test(text)) return text;
+  const gaps = GAP_BEFORE_ITEM.test(text) && GAP_BEFORE_ITEM.test(text);
+  if (!gaps && !longLine) return text;
   return text
     .split('\n')
-    .map((line) => (line.length >= MIN_RUN_ON_LENGTH && mayRunOn(line) ? splitLine(line) : line))
+    .map((line) => {
+      let out = line;
+      if (gaps && line.length >= MIN_RUN_ON_LENGTH && mayRunOn(line)) out = splitLine(line);
+      if (line.length >= MIN_GAPLESS_LENGTH) out = out.split('\n').map(splitGapless).join('\n');
+      return out;
+    })
+    .join('\n');
+}
+
+/**
+ * …如下。一、主要工作（一）健全领导体制。…二、存在的问题（一）… — cuts before each heading
+ * marker that follows a sentence end or a heading of its own (一、存在的问题 before （一）), and
+ * after a title followed by a gap. Lines with fewer than MIN_GAPLESS_CUTS such places are kept.
+ */
+function splitGapless(line: string): string {
+  if (line.length < MIN_GAPLESS_LENGTH) return line;
+  // Cheap first: enough markers at all in the line as written.
+  INNER_MARKER.lastIndex = 0;
+  let seen = 0;
+  while (seen < MIN_GAPLESS_CUTS && INNER_MARKER.test(line)) seen++;
+  if (seen < MIN_GAPLESS_CUTS) return line;
+  const key = normalizeForMatching(line);
+  const cuts: number[] = [];
+  // The title, when a gap follows it: XX医院党委2023年度党建工作总结 2023年，…
+  const titleGap = /^([^。,;:!?\s]{4,60})\s+/.exec(key);
+  const titled = titleGap !== null && TITLE_BEFORE_GAP.test(titleGap[1]);
+  if (titled) cuts.push(titleGap[0].length);
+  let last = cuts[0] ?? 0;
+  INNER_MARKER.lastIndex = 0;
+  for (const m of key.matchAll(INNER_MARKER)) {
+    const at = m.index ?? 0;
+    if (at <= last) continue;
+    const before = key.slice(last, at);
+    const afterSentence = /[:;。!?]\s*$/.test(before);
+    const afterHeading =
+      before.length <= SHORT_HEADING && !/[,:;。!?]/.test(before) && parseListMarker(before) !== null;
+    if (afterSentence || afterHeading) {
+      cuts.push(at);
+      last = at;
+    }
+  }
+  if (cuts.length - (titled ? 1 : 0) < MIN_GAPLESS_CUTS) return line;
+  const parts: string[] = [];
+  let from = 0;
+  for (const at of cuts) {
+    parts.push(line.slice(from, at));
+    from = at;
+  }
+  parts.push(line.slice(from));
+  return parts
+    .map((p) => p.trim())
+    .filter(Boolean)
     .join('\n');
 }
 
