@@ -46,7 +46,7 @@ export function splitHeadline(text: string, boldLead: string | null = null, firs
 // names the shortfall, not where the sentence does.
 const RUN_ON_AFTER = 12;
 const SHORTFALL_WORD =
-  /(?:滞后|落后|薄弱|老化|不足(?![\d一二三四五六七八九十以])|欠缺|不到位|不规范|不及时|不健全|不完善|不平衡)(?![的地得和与及、等之于方面,。;:])/g;
+  /(?:滞后|落后|薄弱|老化|不足(?![\d一二三四五六七八九十以])|欠缺|不到位|不规范|不及时|不健全|不完善|不平衡)(?![的地得和与及、等之于方面])(?=[\u4e00-\u9fff])/g;
 
 function shortfallEnd(key: string, limit: number): number {
   if (limit <= RUN_ON_AFTER) return limit;

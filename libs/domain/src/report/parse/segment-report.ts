@@ -178,9 +178,9 @@ function restLine(line: ReportLine, rest: string): ReportLine {
   return { text: rest, key: line.key.slice(offset), marker: null, boldLead: null, index: line.index };
 }
 
-// No comma before 原因: 一是党员管理不够精细，究其原因是… is a problem that names its cause.
+// 一是党员管理不够精细，究其原因是… is a problem that names its cause, not a causes lead.
 const CAUSE_LEAD =
-  /^(?:[一二三四五六七八九十]+、)?(?:分析|剖析|深究|究其|查找|反思|追溯|深挖)?[^。,]{0,14}(?:原因|根源)(?:主要)?(?:是|有|在于|如下|为|:|,|分析)/;
+  /^(?!(?:其)?[一二三四五六七八九十]+[是要]|\d+[、.])(?:[一二三四五六七八九十]+、)?(?:分析|剖析|深究|究其|查找|反思|追溯|深挖)?[^。]{0,14}(?:原因|根源)(?:主要)?(?:是|有|在于|如下|为|:|,|分析)/;
 const MEASURE_LEAD =
   /^(?:下一步|下步|今后|下阶段|下一阶段|在新的一年里?|新的一年|明年|\d{4}年|针对(?:以上|上述|这些|存在的)(?:问题|不足))[,，]?/;
 // Under one heading for problems and plans, the plan may close the section in a paragraph of its
