@@ -3,6 +3,7 @@ import { type DocumentKind } from '../extraction-result';
 import { readRectificationStatus } from './rectification-status';
 import { type Segment } from './segment-report';
 import { splitItems } from './split-items';
+import { UNQUOTED_TARGETS } from './extract-items';
 
 /**
  * The kind of document (文种) from its title and, where titles mislead, its content. A title such
@@ -29,6 +30,7 @@ export function detectDocumentKind(title: string | null, segments: Segment[]): D
 /** At least half of the items in the problem and last-year sections say how far they got. */
 function problemsCarryStatuses(segments: Segment[]): boolean {
   if (segments.some((s) => s.progress)) return true;
+  if (segments.some((s) => s.lines.some(namesEntries))) return true;
   const items = segments
     .filter((s) => s.kind === 'problems' || s.kind === 'last_year_rectification')
     .flatMap((s) => splitItems(s.lines).items);
@@ -46,11 +48,35 @@ function problemsCarryStatuses(segments: Segment[]): boolean {
  * 整改情况: their sections are read as last-year rectification, like a 上年度整改情况 section.
  */
 export function asProgressReport(segments: Segment[]): Segment[] {
-  return segments.map((s) =>
-    s.kind === 'problems' || (s.kind === 'other' && carriesStatuses(s))
-      ? { ...s, kind: 'last_year_rectification' }
-      : s,
+  const entriesAnywhere = segments.some(
+    (s) =>
+      (s.kind === 'problems' && !s.leadIn) ||
+      s.kind === 'last_year_rectification' ||
+      s.lines.some(namesEntries),
   );
+  return segments.flatMap((s): Segment[] => {
+    const runningText = s.kind === 'performance' || (s.kind === 'problems' && s.leadIn === true);
+    if (runningText && s.lines.some(namesEntries)) {
+      // A paragraph of 关于…的问题，…已完成整改；关于…: the entries, in running text.
+      return s.lines.map((line) => ({
+        ...s,
+        kind: namesEntries(line) ? 'last_year_rectification' : 'other',
+        lines: [line],
+      }));
+    }
+    // 针对查摆出的5个问题制定了…: a lead-in that only counts the problems, when entries are elsewhere.
+    if (s.kind === 'problems' && s.leadIn && entriesAnywhere) return [{ ...s, kind: 'other' }];
+    if (s.kind === 'problems' || (s.kind === 'other' && carriesStatuses(s)))
+      return [{ ...s, kind: 'last_year_rectification' }];
+    return [s];
+  });
+}
+
+/** The line reports on two or more problems, each opened by 关于…的问题，, with a status. */
+function namesEntries(line: { key: string }): boolean {
+  UNQUOTED_TARGETS.lastIndex = 0;
+  const targets = line.key.match(UNQUOTED_TARGETS)?.length ?? 0;
+  return targets >= 2 && readRectificationStatus(line.key) !== 'unknown';
 }
 
 /** A group such as （二）关于“全面从严治党”方面 whose numbered entries say how far they got. */

@@ -211,10 +211,12 @@ function imperativeSentences(text: string): string[] {
 
 // 针对"为民服务的宗旨意识还有欠缺"问题 / 针对“规范文书和档案管理”情况
 // …or 关于“党组会议研究党建工作次数偏少”问题的整改 in a progress report.
-const QUOTED_TARGET = /(?:针对|关于)[^“"。]{0,16}[“"]([^”"]{2,80})[”"]/;
+const QUOTED_TARGET = /(?:针对|关于)[^“"。,;]{0,16}[“"]([^”"]{2,80})[”"]/;
 const QUOTED_TARGETS = new RegExp(QUOTED_TARGET.source, 'g');
 // 针对理论学习不深入的问题，
-const UNQUOTED_TARGET = /针对([^。;,“”"]{2,40}?)(?:的)?问题/;
+const UNQUOTED_TARGET = /(?:针对|关于)([^。;,“”"]{2,40}?)(?:的)?问题/;
+// 关于理论学习不够深入的问题，…；关于…: entries written one after another in one paragraph.
+export const UNQUOTED_TARGETS = /(?:^|(?<=[。;\n]))关于[^。;,“”"]{2,40}?的?问题,/g;
 const SUMMARY = /(?:\d+|[一二三四五六七八九十]+)个问题.{0,40}(?:\d+|[一二三四五六七八九十]+)(?:条|项|个)/;
 
 /**
@@ -259,9 +261,10 @@ function mergeUntargeted(items: SectionItem[]): SectionItem[] {
 /** One paragraph may report on several problems, each opened by 针对“…”. */
 function splitAtTargets(text: string): string[] {
   const key = normalizeForMatching(text);
-  const starts = [...key.matchAll(QUOTED_TARGETS)]
+  let starts = [...key.matchAll(QUOTED_TARGETS)]
     .map((m) => m.index ?? 0)
     .filter((i) => i === 0 || /[。;\n]/.test(key[i - 1]));
+  if (starts.length < 2) starts = [...key.matchAll(UNQUOTED_TARGETS)].map((m) => m.index ?? 0);
   if (starts.length < 2) return [text];
   // Text before the first 针对 introduces the entries and is not one of them.
   return starts.map((s, i) => text.slice(s, starts[i + 1] ?? text.length).trim());

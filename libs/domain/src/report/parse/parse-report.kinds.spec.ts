@@ -84,6 +84,26 @@ describe('parseReport: progress reports (整改情况报告 / 通报)', () => {
   });
 });
 
+describe('parseReport: a progress 通报 written as running text', () => {
+  it('reads each 关于…的问题，… entry of a paragraph with its status, and not the lead-in that counts them', () => {
+    const r = parseReport(
+      doc(
+        '关于2024年度组织生活会查摆问题整改进展情况的通报',
+        '组织生活会后，支委会针对查摆出的3个问题制定了整改清单，明确了完成时限。现通报如下。',
+        '关于党员教育方式单一的问题，开展了“微党课”评比，已完成整改；关于阵地使用率低的问题，活动室已错时开放，但部分设施仍未配齐，正在持续推进；关于制度执行有偏差的问题，作为常态任务长期坚持。',
+        '下一步，支部将巩固整改成果。',
+      ),
+    );
+    expect(r.kind).toBe('rectification_progress');
+    expect(r.lastYearRectification.map((e) => [e.problem, e.status])).toEqual([
+      ['党员教育方式单一', 'completed'],
+      ['阵地使用率低', 'in_progress'],
+      ['制度执行有偏差', 'long_term'],
+    ]);
+    expect(r.problems).toEqual([]);
+  });
+});
+
 describe('parseReport: document kinds', () => {
   it.each([
     ['某党支部书记2024年度抓基层党建工作述职报告', 'work_report'],
