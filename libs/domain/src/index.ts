@@ -1,6 +1,7 @@
 export * from './report/extraction-result';
 export * from './report/extract-report';
 export * from './report/parse/parse-report';
+export { DOUBTFUL_BELOW, EXTRACTION_BASIS_LABELS } from './report/parse/confidence';
 export * from './report/decode/decode-report';
 export * from './report/decode/report-read-error';
 export * from './report/table';

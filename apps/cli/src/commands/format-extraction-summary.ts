@@ -1,4 +1,6 @@
 import {
+  DOUBTFUL_BELOW,
+  EXTRACTION_BASIS_LABELS,
   type ExtractionBasis,
   type ExtractionResult,
   type RectificationProgress,
@@ -21,19 +23,6 @@ const STATUS_LABELS: Record<RectificationProgress, string> = {
   unknown: '未说明',
 };
 
-/** Why an item was taken, in a word (the web preview says the same, apps/web/src/pages/import/extraction-basis.ts). */
-const BASIS_LABELS: Record<ExtractionBasis, string> = {
-  table_row: '表格行',
-  numbered_item: '编号条目',
-  inline_enumeration: '列举（一是…）',
-  lead_in_sentence: '引导句后',
-  separated_clauses: '分句',
-  paragraph: '段落',
-};
-
-/** Below this confidence an item is marked 待核对 and listed first. */
-export const DOUBTFUL_BELOW = 0.7;
-
 /** Old results and parsers that do not say yet: no basis, no confidence (then not doubtful). */
 interface Judged {
   basis?: ExtractionBasis;
@@ -44,9 +33,10 @@ const isDoubtful = (item: Judged) => item.confidence !== undefined && item.confi
 
 /** 待核对 and why the item was taken, e.g. `〔待核对 · 分句〕`; '' when nothing is known. */
 function judgement(item: Judged): string {
-  const parts = [isDoubtful(item) ? '待核对' : '', item.basis ? BASIS_LABELS[item.basis] : ''].filter(
-    Boolean,
-  );
+  const parts = [
+    isDoubtful(item) ? '待核对' : '',
+    item.basis ? EXTRACTION_BASIS_LABELS[item.basis] : '',
+  ].filter(Boolean);
   return parts.length > 0 ? `〔${parts.join(' · ')}〕` : '';
 }
 

@@ -1,7 +1,8 @@
 /**
  * Why the parser took a problem or measure, and how sure it is, as the preview shows them:
- * copied from `libs/domain/src/report/extraction-result.ts` (ExtractionBasis; the web app cannot
- * import it) and from the CLI's summary (apps/cli/src/commands/format-extraction-summary.ts).
+ * a copy of ExtractionBasis (libs/domain/src/report/extraction-result.ts) and of
+ * EXTRACTION_BASIS_LABELS and DOUBTFUL_BELOW (libs/domain/src/report/parse/confidence.ts),
+ * because the web app cannot import the domain; the typed API contract will replace it.
  */
 export type ExtractionBasis =
   | 'table_row'

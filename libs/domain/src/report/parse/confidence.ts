@@ -9,6 +9,16 @@ import { type ExtractionBasis } from '../extraction-result';
  */
 export const DOUBTFUL_BELOW = 0.7;
 
+/** Why an item was taken, in a word, as the CLI summary and the import preview say it. */
+export const EXTRACTION_BASIS_LABELS: Readonly<Record<ExtractionBasis, string>> = {
+  table_row: '表格行',
+  numbered_item: '编号条目',
+  inline_enumeration: '列举（一是…）',
+  lead_in_sentence: '引导句后',
+  separated_clauses: '分句',
+  paragraph: '段落',
+};
+
 const BASE: Record<ExtractionBasis, number> = {
   table_row: 0.95,
   numbered_item: 0.9,
