@@ -1,7 +1,7 @@
+import { readErrorOf } from './decode.fixtures';
 import iconv from 'iconv-lite';
 import { CSV_LIMITS, csvToTable } from './csv-to-table';
 import { decodeReport } from './decode-report';
-import { ReportReadError } from './report-read-error';
 
 const CSV = [
   '青石村党支部问题整改清单,,,',
@@ -12,15 +12,7 @@ const CSV = [
   '',
 ].join('\r\n');
 
-async function readError(bytes: Uint8Array, name = '清单.csv'): Promise<ReportReadError> {
-  try {
-    await decodeReport(bytes, name);
-  } catch (err) {
-    if (err instanceof ReportReadError) return err;
-    throw err;
-  }
-  throw new Error('expected decodeReport to fail');
-}
+const readError = (bytes: Uint8Array, name = '清单.csv') => readErrorOf(() => decodeReport(bytes, name));
 
 describe('csvToTable', () => {
   it('reads a GB18030 CSV as Excel in China writes it, with quoted commas, quotes and line breaks', () => {

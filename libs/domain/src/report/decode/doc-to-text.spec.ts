@@ -1,23 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readErrorOf, reportFixture } from './decode.fixtures';
 import fc from 'fast-check';
 import { DOC_UNREADABLE_MESSAGE, readDocReport } from './doc-to-text';
 import { openOleCompoundFile } from './ole-compound-file';
 import { ReportReadError } from './report-read-error';
 
-const FIXTURES = join(__dirname, '../../../../../test/fixtures/reports');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+const fixture = reportFixture;
 const DOC = fixture('liuan-2023.doc');
 
-async function readError(bytes: Uint8Array): Promise<ReportReadError> {
-  try {
-    await readDocReport(bytes);
-  } catch (err) {
-    if (err instanceof ReportReadError) return err;
-    throw err;
-  }
-  throw new Error('expected readDocReport to fail');
-}
+const readError = (bytes: Uint8Array) => readErrorOf(() => readDocReport(bytes));
 
 /** A copy of the .doc with a 16-bit word of its FIB (WordDocument stream) replaced. */
 function withFibWord(at: number, value: (old: number) => number): Buffer {

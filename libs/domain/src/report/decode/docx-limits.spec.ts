@@ -1,3 +1,4 @@
+import { readErrorOf } from './decode.fixtures';
 import { randomBytes } from 'node:crypto';
 import {
   documentXml,
@@ -10,17 +11,9 @@ import {
 } from '../../../../../test/support/zip-bombs';
 import { decodeReport } from './decode-report';
 import { DOCX_LIMITS } from './docx-limits';
-import { DOCX_UNREADABLE_MESSAGE, ReportReadError } from './report-read-error';
+import { DOCX_UNREADABLE_MESSAGE } from './report-read-error';
 
-async function readError(bytes: Uint8Array): Promise<ReportReadError> {
-  try {
-    await decodeReport(bytes, 'bomb.docx');
-  } catch (err) {
-    if (err instanceof ReportReadError) return err;
-    throw err;
-  }
-  throw new Error('expected decodeReport to fail');
-}
+const readError = (bytes: Uint8Array) => readErrorOf(() => decodeReport(bytes, 'bomb.docx'));
 
 const paragraphs = (count: number) =>
   Array.from(

@@ -1,22 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readErrorOf, reportFixture } from './decode.fixtures';
 import { createDeflate } from 'node:zlib';
 import { HELVETICA, makePdf, textPage } from '../../../../../test/support/make-pdf';
 import { PDF_LIMITS, PDF_NO_TEXT_MESSAGE, readPdfReport } from './pdf-to-text';
-import { ReportReadError } from './report-read-error';
 
-const FIXTURES = join(__dirname, '../../../../../test/fixtures/reports');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+const fixture = reportFixture;
 
-async function readError(bytes: Uint8Array): Promise<ReportReadError> {
-  try {
-    await readPdfReport(bytes);
-  } catch (err) {
-    if (err instanceof ReportReadError) return err;
-    throw err;
-  }
-  throw new Error('expected readPdfReport to fail');
-}
+const readError = (bytes: Uint8Array) => readErrorOf(() => readPdfReport(bytes));
 
 /** zlib data of `bytes` zero bytes, compressed a MiB at a time (about 1 KB per MiB). */
 function deflatedZeros(bytes: number): Promise<Buffer> {

@@ -1,7 +1,7 @@
+import { readErrorOf } from './decode.fixtures';
 import ExcelJS from 'exceljs';
 import { deflatedZeros, textEntry, writeZip } from '../../../../../test/support/zip-bombs';
 import { decodeReport } from './decode-report';
-import { ReportReadError } from './report-read-error';
 import { XLSX_LIMITS, xlsxToTables } from './xlsx-to-tables';
 
 const HEADER = ['序号', '存在问题', '整改措施', '责任人', '整改时限', '进度'];
@@ -12,15 +12,7 @@ async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Arr
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-async function readError(bytes: Uint8Array): Promise<ReportReadError> {
-  try {
-    await decodeReport(bytes, '问题清单.xlsx');
-  } catch (err) {
-    if (err instanceof ReportReadError) return err;
-    throw err;
-  }
-  throw new Error('expected decodeReport to fail');
-}
+const readError = (bytes: Uint8Array) => readErrorOf(() => decodeReport(bytes, '问题清单.xlsx'));
 
 describe('xlsxToTables', () => {
   it('reads each sheet as display text: dates, numbers, rich text, formulas and hyperlinks', async () => {
