@@ -9,3 +9,8 @@ export * from './entities/item-history.entity';
 export * from './files/evidence-file-store';
 export * from './nest/database.module';
 export { DataDirLockedError, type DataDirOwner } from './embedded/data-dir-lock';
+export {
+  MIGRATION_LOCK_KEY,
+  MigrationLockTimeoutError,
+  runMigrationsUnderLock,
+} from './data-source/run-migrations-under-lock';

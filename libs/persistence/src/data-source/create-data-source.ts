@@ -8,6 +8,7 @@ import { ReportEntity } from '../entities/report.entity';
 import { UserEntity } from '../entities/user.entity';
 import { MIGRATIONS } from '../migrations';
 import { openEmbedded } from '../embedded/embedded-server';
+import { runMigrationsUnderLock } from './run-migrations-under-lock';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -62,7 +63,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       extra: { max: 20 },
     });
     await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
+    try {
+      // Processes started together on one database migrate one at a time (see the function).
+      await runMigrationsUnderLock(dataSource);
+    } catch (err) {
+      await dataSource.destroy();
+      throw err;
+    }
     return { dataSource, embedded: false, close: () => dataSource.destroy() };
   }
   const embedded = await openEmbedded(options.dataDir ?? 'memory://', options.shareWithRunningOwner ?? false);
