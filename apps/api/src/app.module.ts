@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { databaseLimitsOf } from '@rectify/config';
 import { type Database, DatabaseModule, openDatabase } from '@rectify/persistence';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
@@ -21,7 +22,11 @@ export class AppModule {
     const database = DatabaseModule.forRoot({
       open: async () =>
         sharedDatabase ??
-        openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.RECTIFY_DATA_DIR }),
+        openDatabase({
+          databaseUrl: config.DATABASE_URL,
+          dataDir: config.RECTIFY_DATA_DIR,
+          limits: databaseLimitsOf(config),
+        }),
       closeOnShutdown: !sharedDatabase,
     });
     return {

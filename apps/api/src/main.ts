@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit, stopOnSignals } from '@rectify/config';
+import { databaseLimitsOf, loadConfigOrExit, stopOnSignals } from '@rectify/config';
 import { openDatabase } from '@rectify/persistence';
 import { readApiConfig } from './config/api-config';
 import { createApiApp } from './create-api-app';
@@ -11,7 +11,11 @@ import { createApiApp } from './create-api-app';
  */
 async function bootstrap() {
   const config = loadConfigOrExit('api', () => readApiConfig());
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.RECTIFY_DATA_DIR });
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.RECTIFY_DATA_DIR,
+    limits: databaseLimitsOf(config),
+  });
   const app = await createApiApp(config, db);
   await app.listen(config.API_PORT, config.API_HOST);
   process.stdout.write(`api: listening on http://${config.API_HOST}:${config.API_PORT}/api\n`);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfigOrExit, stopOnSignals } from '@rectify/config';
+import { databaseLimitsOf, loadConfigOrExit, stopOnSignals } from '@rectify/config';
 import { openDatabase } from '@rectify/persistence';
 import { readApiConfig } from '../../api/src/config/api-config';
 import { createApiApp } from '../../api/src/create-api-app';
@@ -14,7 +14,12 @@ import { createWorkerApp } from '../../worker/src/create-worker-app';
 async function bootstrap() {
   const apiConfig = loadConfigOrExit('api', () => readApiConfig());
   const workerConfig = loadConfigOrExit('worker', () => readWorkerConfig());
-  const db = await openDatabase({ databaseUrl: apiConfig.DATABASE_URL, dataDir: apiConfig.RECTIFY_DATA_DIR });
+  // One pool serves both apps: the API's settings (the same variables as the worker's).
+  const db = await openDatabase({
+    databaseUrl: apiConfig.DATABASE_URL,
+    dataDir: apiConfig.RECTIFY_DATA_DIR,
+    limits: databaseLimitsOf(apiConfig),
+  });
   const worker = await createWorkerApp(workerConfig, false, db);
   const api = await createApiApp(apiConfig, db);
   await worker.listen(workerConfig.WORKER_HEALTH_PORT, workerConfig.WORKER_HEALTH_HOST);

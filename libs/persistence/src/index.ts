@@ -14,3 +14,5 @@ export {
   MigrationLockTimeoutError,
   runMigrationsUnderLock,
 } from './data-source/run-migrations-under-lock';
+export * from './errors/database-fault';
+export { connectionPoolOf, poolFigures, type PoolFigures } from './data-source/pool-settings';

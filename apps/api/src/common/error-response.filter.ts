@@ -7,7 +7,13 @@ import {
   Logger,
 } from '@nestjs/common';
 import { ApplicationError, type ApplicationErrorCode } from '@rectify/application';
-import { type Response } from 'express';
+import { classifyDatabaseError } from '@rectify/persistence';
+import { type Request, type Response } from 'express';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseFaultResponse,
+  driverMessageOf,
+} from './database-fault-response';
 import { type ErrorBody } from './error-body';
 
 const STATUS_OF: Record<ApplicationErrorCode, number> = {
@@ -79,19 +85,25 @@ const multerReason = (message: string) => message.split(' - ')[0].split(':')[0].
 
 /**
  * Turns every error into { code, message, details }: use-case refusals keep their code and
- * Chinese message; unexpected errors are logged and answered without a stack trace.
+ * Chinese message; database faults (a lock not granted in time, the database unreachable, out
+ * of connections, a statement past its timeout) become 409 or 503 with one log line each (see
+ * databaseFaultResponse); other unexpected errors are logged and answered without a stack trace.
+ * Every 503 carries `Retry-After`.
  */
 @Catch()
 export class ErrorResponseFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const [status, body] = this.toBody(error);
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const [status, body] = this.toBody(error, http.getRequest<Request>());
+    if (status === HttpStatus.SERVICE_UNAVAILABLE && !response.getHeader('Retry-After'))
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     response.status(status).json(body);
   }
 
-  private toBody(error: unknown): [number, ErrorBody] {
+  private toBody(error: unknown, request: Request): [number, ErrorBody] {
     if (error instanceof ApplicationError) {
       return [STATUS_OF[error.code], { code: error.code, message: error.message, details: error.details }];
     }
@@ -117,6 +129,15 @@ export class ErrorResponseFilter implements ExceptionFilter {
       if (multipart) return [status, { ...multipart, details: null }];
       const fallback = HTTP_CODES[status] ?? { code: `HTTP_${status}`, message: '请求失败。' };
       return [status, { ...fallback, details: null }];
+    }
+    const fault = classifyDatabaseError(error);
+    if (fault) {
+      const path = request.originalUrl.split('?')[0];
+      const [status, body] = databaseFaultResponse(fault, path);
+      this.logger.warn(
+        `${request.method} ${path} → ${status} ${body.code} (${fault.reason}): ${driverMessageOf(error)}`,
+      );
+      return [status, body];
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return [

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import {
+  DATABASE_LIMITS_ENV,
   host,
   oneOf,
   port,
@@ -62,6 +63,8 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env) {
         // Served to browsers over HTTPS (directly or behind a TLS proxy): only then do responses
         // carry HSTS and CSP upgrade-insecure-requests, which break a plain-HTTP intranet address.
         HTTPS_ONLY: flag(false),
+        // Timeouts and pool size of the database connections (see DEFAULT_DATABASE_LIMITS).
+        ...DATABASE_LIMITS_ENV,
       },
       env,
     ),

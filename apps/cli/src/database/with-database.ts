@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ApplicationError } from '@rectify/application';
-import { openDatabase } from '@rectify/persistence';
+import { ConfigError, DATABASE_LIMITS_ENV, databaseLimitsOf, readEnv } from '@rectify/config';
+import { classifyDatabaseError, openDatabase } from '@rectify/persistence';
 import { type DataSource } from 'typeorm';
-import { CliError } from '../cli-error';
+import { CliError, EXIT_USAGE } from '../cli-error';
 
 export const EXIT_REFUSED = 1;
+/** The database is busy or cannot be reached now: the same command may succeed later (EX_TEMPFAIL). */
+export const EXIT_TRY_AGAIN = 75;
 
 /** The project folder, whether the CLI runs from its sources or from dist/. */
 export const PROJECT_ROOT = findProjectRoot(__dirname);
@@ -25,18 +28,51 @@ export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, '.run', 'pglite');
  * embedded database in RECTIFY_DATA_DIR. When `npm start` (or any process) owns that embedded
  * database, the command connects to it through the owner's socket, so its writes are the
  * product's writes, seen at once and kept. Refusals of the use cases become a clear message
- * and exit code 1.
+ * and exit code 1; a database that is busy (a lock not granted within DB_LOCK_TIMEOUT_MS) or
+ * cannot serve now (unreachable, out of connections, a statement timed out) exit code 75. The
+ * database limits (DB_STATEMENT_TIMEOUT_MS …) are the servers'; a malformed one is wrong usage (64).
  */
 export async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Promise<T> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = process.env.RECTIFY_DATA_DIR || DEFAULT_DATA_DIR;
-  const db = await openDatabase({ databaseUrl, dataDir, shareWithRunningOwner: true });
+  const limits = readLimits();
+  const db = await openDatabase({ databaseUrl, dataDir, shareWithRunningOwner: true, limits }).catch(
+    (err: unknown) => {
+      throw asTryAgain(err) ?? err;
+    },
+  );
   try {
     return await work(db.dataSource);
   } catch (err) {
     if (err instanceof ApplicationError) throw new CliError(err.message, EXIT_REFUSED, err.code);
-    throw err;
+    throw asTryAgain(err) ?? err;
   } finally {
     await db.close();
+  }
+}
+
+/** A database fault as a clear message and exit code 75, or null for any other error. */
+function asTryAgain(err: unknown): CliError | null {
+  const fault = classifyDatabaseError(err);
+  if (!fault) return null;
+  return fault.kind === 'busy'
+    ? new CliError(
+        `所需数据正被其他操作处理，请稍后重试（${fault.reason}）。`,
+        EXIT_TRY_AGAIN,
+        'RESOURCE_BUSY',
+      )
+    : new CliError(
+        `数据库暂时不可用（${fault.reason}：数据库繁忙、无法连接或正在维护），请稍后重试。`,
+        EXIT_TRY_AGAIN,
+        'DATABASE_UNAVAILABLE',
+      );
+}
+
+function readLimits() {
+  try {
+    return databaseLimitsOf(readEnv(DATABASE_LIMITS_ENV));
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliError(err.message, EXIT_USAGE, err.code);
+    throw err;
   }
 }

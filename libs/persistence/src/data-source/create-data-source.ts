@@ -1,3 +1,4 @@
+import { type DatabaseLimits, DEFAULT_DATABASE_LIMITS } from '@rectify/config';
 import { DataSource } from 'typeorm';
 import { EvidenceEntity } from '../entities/evidence.entity';
 import { ItemHistoryEntity } from '../entities/item-history.entity';
@@ -8,6 +9,7 @@ import { ReportEntity } from '../entities/report.entity';
 import { UserEntity } from '../entities/user.entity';
 import { MIGRATIONS } from '../migrations';
 import { openEmbedded } from '../embedded/embedded-server';
+import { embeddedPoolSettings, serverPoolSettings } from './pool-settings';
 import { runMigrationsUnderLock } from './run-migrations-under-lock';
 
 export const ENTITIES = [
@@ -31,6 +33,8 @@ export interface DatabaseOptions {
    * command-line tool beside `npm start`). Servers leave it false: a second server is refused.
    */
   shareWithRunningOwner?: boolean;
+  /** Timeouts and pool size (`DEFAULT_DATABASE_LIMITS` when not given); see `serverPoolSettings`. */
+  limits?: DatabaseLimits;
 }
 
 export interface Database {
@@ -54,13 +58,14 @@ export interface Database {
  *   and `shareWithRunningOwner` is not set.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const limits = options.limits ?? DEFAULT_DATABASE_LIMITS;
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false } as const;
   if (options.databaseUrl) {
     const dataSource = new DataSource({
       type: 'postgres',
       url: options.databaseUrl,
       ...common,
-      extra: { max: 20 },
+      extra: serverPoolSettings(limits),
     });
     await dataSource.initialize();
     try {
@@ -82,7 +87,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ...common,
     // PGlite has neither uuid-ossp nor pgcrypto; gen_random_uuid() is built in.
     installExtensions: false,
-    extra: { max: 8 },
+    extra: embeddedPoolSettings(limits),
   });
   try {
     await dataSource.initialize();
