@@ -1,11 +1,12 @@
 'use strict';
 // `npm start`: builds the apps, seeds the demo data into the embedded database (or the server
-// named by DATABASE_URL), starts a private Redis, then the API and the worker (in one process
-// on the embedded database, which one process owns).
+// named by DATABASE_URL), starts a private Redis unless REDIS_URL names one, then the API and
+// the worker (in one process on the embedded database, which one process owns).
 // Ctrl-C (or SIGTERM) stops all of them. Data lives in .run/ beside the project.
 const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
-const { startRedis, superviseRedis, log } = require('./services');
+const { log } = require('./services');
+const { redisForLauncher } = require('./launcher-redis');
 
 const root = path.resolve(__dirname, '..');
 const runDir = path.join(root, '.run');
@@ -67,12 +68,14 @@ async function main() {
   const databaseEnv = process.env.DATABASE_URL ? {} : { RECTIFY_DATA_DIR: path.join(runDir, 'pglite') };
   seedDemoData(databaseEnv);
   let stopping = false;
-  const redisDir = path.join(runDir, 'redis');
-  const redis = await startRedis({
-    dataDir: redisDir,
+  const redis = await redisForLauncher({
+    redisUrl: process.env.REDIS_URL,
+    dataDir: path.join(runDir, 'redis'),
     port: process.env.REDIS_PORT ? Number(process.env.REDIS_PORT) : undefined,
+    isStopping: () => stopping,
+    onGiveUp: () => stopAll(1),
   });
-  const env = { REDIS_URL: process.env.REDIS_URL ?? redis.url, ...databaseEnv };
+  const env = { REDIS_URL: redis.url, ...databaseEnv };
   // The embedded database has one owner process: the API and the worker then share one.
   const children = process.env.DATABASE_URL
     ? [
@@ -80,14 +83,6 @@ async function main() {
         launch('worker', path.join(root, 'dist/apps/worker/src/main.js'), env),
       ]
     : [launch('standalone', path.join(root, 'dist/apps/standalone/src/main.js'), env)];
-
-  // A Redis that dies under the product (killed, out of memory) is started again on the same
-  // port and data (AOF): the apps reconnect by themselves.
-  const supervised = superviseRedis(redis, {
-    dataDir: redisDir,
-    isStopping: () => stopping,
-    onGiveUp: () => stopAll(1),
-  });
 
   const stopAll = async (code) => {
     if (stopping) return;
@@ -103,7 +98,7 @@ async function main() {
           }),
       ),
     );
-    await supervised.current().stop();
+    await redis.stop();
     process.exit(code);
   };
   const port = process.env.API_PORT ?? '3000';

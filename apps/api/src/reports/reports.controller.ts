@@ -15,9 +15,8 @@ import {
   getReportText,
   importReport,
   listReports,
-  readErrorToApplicationError,
+  readReportOffThread,
 } from '@rectify/application';
-import { decodeReport, extractDecoded, ReportReadError } from '@rectify/domain';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
@@ -108,7 +107,8 @@ export class ReportsController {
 
   /**
    * What the parser finds in a file, without saving anything, with the text it read (`text`,
-   * one paragraph per line, also for .doc/.pdf) and the format it recognised (`format`).
+   * one paragraph per line, also for .doc/.pdf) and the format it recognised (`format`). Read
+   * in a worker thread under the import's limits (IMPORT_LIMITS), so a preview predicts the import.
    */
   @ApiOperation({ summary: '预览报告的提取结果（含读取到的正文 text 与文件格式 format），不保存' })
   @ApiConsumes('multipart/form-data')
@@ -118,13 +118,8 @@ export class ReportsController {
   @UseInterceptors(upload)
   async preview(@UploadedFile() file: UploadedReport | undefined) {
     const { originalname, buffer } = requireReportFile(file);
-    try {
-      const decoded = await decodeReport(buffer, originalname);
-      return { ...extractDecoded(decoded), format: decoded.format, text: decoded.text };
-    } catch (err) {
-      if (err instanceof ReportReadError) throw readErrorToApplicationError(err);
-      throw err;
-    }
+    const read = await readReportOffThread(buffer, originalname, { clean: false });
+    return { ...read.extraction, format: read.format, text: read.text };
   }
 
   @ApiOperation({ summary: '本人管理范围内的报告' })

@@ -1,25 +1,20 @@
-import {
-  decodeReport,
-  extractDecoded,
-  findRecurringProblems,
-  type LastYearRectificationEntry,
-  type Reconciliation,
-  reconcileReport,
-  type RecurringProblem,
-  ReportReadError,
-} from '@rectify/domain';
+import { type LastYearRectificationEntry, type Reconciliation, type RecurringProblem } from '@rectify/domain';
 import { type RectificationStatus } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
 import { isUuid } from '../common/is-uuid';
 import { ApplicationError } from '../errors/application-error';
-import { readErrorToApplicationError } from '../errors/read-error-to-application-error';
+import {
+  readReportOffThread,
+  reconcileOffThread,
+  scoreRecurrenceOffThread,
+} from '../import-report/report-work-pool';
 import {
   assertYear,
   type ClosingLoopTarget,
   type OrganisationRef,
   resolveTarget,
 } from './closing-loop-target';
-import { RECURRENCE_WINDOW_YEARS } from './detect-recurrence';
+import { loadEarlierProblems } from './detect-recurrence';
 
 export interface ReconcileResult {
   organisation: { id: string; name: string };
@@ -39,30 +34,24 @@ export interface ReconcileFileRequest extends OrganisationRef {
 /**
  * Checks a report file that is not imported (yet) against the tracked items: its 上年度整改情况
  * against last year's items, its problems against earlier years' problems. Stores nothing.
+ * Reading, scoring and matching run in worker threads, within the import's limits (IMPORT_LIMITS).
  */
 export async function reconcileReportFile(
   db: DataSource,
   request: ReconcileFileRequest,
 ): Promise<ReconcileResult> {
-  let extraction;
-  try {
-    extraction = extractDecoded(await decodeReport(request.bytes, request.fileName));
-  } catch (err) {
-    if (err instanceof ReportReadError) throw readErrorToApplicationError(err);
-    throw err;
-  }
+  const { extraction } = await readReportOffThread(request.bytes, request.fileName, { clean: false });
   const target = await resolveTarget(db, request);
   const reportYear = requireYear(request.year ?? extraction.year, YEAR_HINT_FOR_FILE);
-  const earlier: { id: string; title: string; status: RectificationStatus; year: number }[] = await db.query(
-    `SELECT i.id, i.title, i.status, r.year FROM rectification_item i JOIN report r ON r.id = i.report_id
-      WHERE i.organisation_id = $1 AND r.year < $2 AND r.year >= $2 - $3 ORDER BY r.year, r.imported_at, i.seq`,
-    [target.organisation.id, reportYear, RECURRENCE_WINDOW_YEARS],
-  );
-  const recurring = findRecurringProblems(
-    extraction.problems.map((p) => ({ itemId: null, seq: p.seq, title: p.title })),
-    earlier.map((e) => ({ itemId: e.id, year: Number(e.year), title: e.title, status: e.status })),
-  );
-  return reconcileWith(db, target, reportYear, extraction.lastYearRectification, recurring);
+  const { earlier, warnings } = await loadEarlierProblems(db, target.organisation.id, reportYear);
+  const { recurring } = await scoreRecurrenceOffThread({
+    problems: extraction.problems.map((p) => ({ itemId: null, seq: p.seq, title: p.title })),
+    year: reportYear,
+    earlier,
+    later: [],
+  });
+  const result = await reconcileWith(db, target, reportYear, extraction.lastYearRectification, recurring);
+  return { ...result, warnings: [...result.warnings, ...warnings] };
 }
 
 /** Checks an imported report; its recurring problems are the links made at import. */
@@ -173,7 +162,7 @@ async function reconcileWith(
     organisation: { id: target.organisation.id, name: target.organisation.name },
     reportYear,
     problemYear,
-    reconciliation: reconcileReport({ problemYear, entries, tracked, recurring }),
+    reconciliation: await reconcileOffThread({ problemYear, entries, tracked, recurring }),
     warnings,
   };
 }

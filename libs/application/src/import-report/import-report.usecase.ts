@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   cleanText,
   cleanTextDeep,
-  decodeReport,
-  extractDecoded,
   type ExtractionResult,
-  ReportReadError,
   ITEM_SOURCE_LABELS,
   type ItemSource,
   problemName,
@@ -13,13 +10,17 @@ import {
   type RecurringProblem,
 } from '@rectify/domain';
 import { OrganisationEntity, RectificationItemEntity, ReportEntity } from '@rectify/persistence';
-import { type DataSource } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
-import { readErrorToApplicationError } from '../errors/read-error-to-application-error';
 import { ITEM_SOURCES } from '../item-details/update-item-details.usecase';
-import { detectRecurrence } from '../closing-loop/detect-recurrence';
+import {
+  matchRecurrence,
+  type RecurrenceMatch,
+  storeRecurrenceLinks,
+} from '../closing-loop/detect-recurrence';
 import { reconcileStoredReport, type ReconcileResult } from '../closing-loop/reconcile.usecase';
 import { createItems } from './create-items';
+import { readReportOffThread } from './report-work-pool';
 
 export interface ImportReportCommand {
   bytes: Uint8Array;
@@ -61,7 +62,9 @@ export interface ImportReportResult {
 /**
  * Extracts a report and, in one transaction, stores it with one rectification item per problem
  * (and the measures the text links to it). The same file imported again for the same
- * organisation creates nothing and says so.
+ * organisation creates nothing and says so. Reading the file and comparing its problems with
+ * other years' run in worker threads (report-work-pool.ts), within IMPORT_LIMITS: more than
+ * maxProblems problems are refused (413 REPORT_TOO_LARGE, reason TOO_MANY_PROBLEMS).
  */
 export async function importReport(
   db: DataSource,
@@ -74,26 +77,16 @@ export async function importReport(
       { source: command.source },
     );
   }
-  let text: string;
-  let extraction: ExtractionResult;
-  try {
-    const decoded = await decodeReport(command.bytes, command.fileName);
-    // Everything stored from a report (its text, titles, details, measures) reaches Word and
-    // Excel files later: characters XML forbids are cleaned out before anything is parsed.
-    text = cleanText(decoded.text);
-    extraction = extractDecoded({ ...decoded, text });
-  } catch (err) {
-    if (err instanceof ReportReadError) {
-      throw readErrorToApplicationError(err);
-    }
-    throw err;
-  }
+  // Everything stored from a report (its text, titles, details, measures) reaches Word and
+  // Excel files later: characters XML forbids are cleaned out before anything is parsed.
+  const read = await readReportOffThread(command.bytes, command.fileName, { clean: true });
+  let extraction = read.extraction;
   if (command.corrections) extraction = applyCorrections(extraction, cleanTextDeep(command.corrections));
   const stored = await storeExtraction(
     db,
     { ...command, fileName: cleanText(command.fileName) },
-    text,
-    cleanTextDeep(extraction),
+    read.text,
+    extraction,
   );
   return { ...stored, reconciliation: await reconcileAfterImport(db, stored.reportId, stored.year) };
 }
@@ -116,45 +109,38 @@ async function reconcileAfterImport(
   }
 }
 
+type StoredImport = Omit<ImportReportResult, 'reconciliation'>;
+
+const NO_MATCH: RecurrenceMatch = { recurring: [], links: [], warnings: [] };
+
+/**
+ * Stores the report unless it was imported already. Its problems are compared with other years'
+ * before the transaction (the comparison may take seconds, and the embedded database serves
+ * nobody else while a transaction is open), against item ids chosen beforehand.
+ */
 async function storeExtraction(
   db: DataSource,
   command: ImportReportCommand,
   text: string,
   extraction: ExtractionResult,
-): Promise<Omit<ImportReportResult, 'reconciliation'>> {
+): Promise<StoredImport> {
   const sourceHash = createHash('sha256').update(command.bytes).digest('hex');
   const year = command.year ?? extraction.year;
+  const org = await findOrganisation(db.manager, command);
+  const imported = await alreadyImported(db.manager, org.id, sourceHash);
+  if (imported) return imported;
+  const itemIds = extraction.problems.map(() => randomUUID());
+  const match =
+    year === null
+      ? NO_MATCH
+      : await matchRecurrence(db, {
+          organisationId: org.id,
+          year,
+          problems: extraction.problems.map((p, i) => ({ itemId: itemIds[i], seq: p.seq, title: p.title })),
+        });
   return db.transaction(async (m) => {
-    const org = await m
-      .getRepository(OrganisationEntity)
-      .findOneBy(
-        command.organisationId ? { id: command.organisationId } : { name: command.organisationName?.trim() },
-      );
-    if (!org) {
-      const named = command.organisationName ?? command.organisationId;
-      throw new ApplicationError(
-        'ORGANISATION_NOT_FOUND',
-        `组织"${named}"不存在：请检查名称，或先用 "rectify orgs add" 添加该组织。`,
-        { organisation: named },
-      );
-    }
-    const existing = await m.getRepository(ReportEntity).findOneBy({ organisationId: org.id, sourceHash });
-    if (existing) {
-      const items = await m
-        .getRepository(RectificationItemEntity)
-        .find({ where: { reportId: existing.id }, order: { seq: 'ASC' } });
-      return {
-        created: false,
-        reportId: existing.id,
-        year: existing.year,
-        itemIds: items.map((i) => i.id),
-        warnings: [
-          `该报告此前已导入（${existing.importedAt.toISOString().slice(0, 10)}），未重复创建整改事项。`,
-        ],
-        extraction: existing.extraction,
-        recurring: [],
-      };
-    }
+    const again = await alreadyImported(m, org.id, sourceHash);
+    if (again) return again;
     const warnings = [...extraction.warnings];
     if (year === null) warnings.push('报告年度未知：请用 --year 指定，以便按年度统计整改情况。');
     const report = m.getRepository(ReportEntity).create({
@@ -168,16 +154,64 @@ async function storeExtraction(
       importedBy: command.importedByUserId ?? null,
     });
     await m.getRepository(ReportEntity).insert(report);
-    const itemIds = await createItems(m, report, extraction, command.importedByUserId, command.source);
-    const recurring = await detectRecurrence(m, report);
-    for (const r of recurring) {
+    await createItems(m, report, extraction, itemIds, command.importedByUserId, command.source);
+    await storeRecurrenceLinks(m, match.links);
+    warnings.push(...match.warnings);
+    for (const r of match.recurring) {
       const e = r.earlier[0];
       warnings.push(
         `第${r.seq}个问题${quoted(problemName(r.title))}与${e.year}年度的${quoted(problemName(e.title))}问题相似，已标记为反复出现：请上级党组织关注。`,
       );
     }
-    return { created: true, reportId: report.id, year, itemIds, warnings, extraction, recurring };
+    return {
+      created: true,
+      reportId: report.id,
+      year,
+      itemIds,
+      warnings,
+      extraction,
+      recurring: match.recurring,
+    };
   });
+}
+
+async function findOrganisation(m: EntityManager, command: ImportReportCommand): Promise<OrganisationEntity> {
+  const org = await m
+    .getRepository(OrganisationEntity)
+    .findOneBy(
+      command.organisationId ? { id: command.organisationId } : { name: command.organisationName?.trim() },
+    );
+  if (!org) {
+    const named = command.organisationName ?? command.organisationId;
+    throw new ApplicationError(
+      'ORGANISATION_NOT_FOUND',
+      `组织"${named}"不存在：请检查名称，或先用 "rectify orgs add" 添加该组织。`,
+      { organisation: named },
+    );
+  }
+  return org;
+}
+
+/** The result of an import of this file for this organisation made before, or null. */
+async function alreadyImported(
+  m: EntityManager,
+  organisationId: string,
+  sourceHash: string,
+): Promise<StoredImport | null> {
+  const existing = await m.getRepository(ReportEntity).findOneBy({ organisationId, sourceHash });
+  if (!existing) return null;
+  const items = await m
+    .getRepository(RectificationItemEntity)
+    .find({ where: { reportId: existing.id }, order: { seq: 'ASC' } });
+  return {
+    created: false,
+    reportId: existing.id,
+    year: existing.year,
+    itemIds: items.map((i) => i.id),
+    warnings: [`该报告此前已导入（${existing.importedAt.toISOString().slice(0, 10)}），未重复创建整改事项。`],
+    extraction: existing.extraction,
+    recurring: [],
+  };
 }
 
 const MAX_TITLE_LENGTH = 200;

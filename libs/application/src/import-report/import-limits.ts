@@ -1,0 +1,42 @@
+/**
+ * Bounds of one report import (and of a preview or a reconciliation of a file), besides the
+ * readers' own (MAX_REPORT_BYTES, the table and package limits in libs/domain). A real report
+ * names tens of problems and a 问题清单 spreadsheet hundreds; past these bounds the upload is
+ * refused or the comparison cut, so no upload can occupy the server for long. Fixed in code
+ * (SECURITY.md lists them), not configuration.
+ */
+export const IMPORT_LIMITS = {
+  /**
+   * Problems one file may yield; more are refused with 413 REPORT_TOO_LARGE (details.reason
+   * TOO_MANY_PROBLEMS) before anything is stored. 2,000 × 3 rows a problem is a transaction of a
+   * few seconds.
+   */
+  maxProblems: 2_000,
+  /**
+   * Measures stored for one file, counted once per problem a measure answers (a measure linked
+   * to three problems is stored three times); more are refused likewise (reason TOO_MANY_MEASURES).
+   */
+  maxMeasureLinks: 20_000,
+  /**
+   * Items of the organisation's other years within the recurrence window that an import's
+   * problems are compared with, on each side (earlier years, later years), the nearest years
+   * first; the rest are not compared and a warning says so. With maxProblems it bounds the
+   * similarity work to 10 million pairs (about 7 s of one worker thread).
+   */
+  maxComparedItems: 5_000,
+  /**
+   * Worker threads that read files and score similarity, so at most this many uploads use a
+   * core at once; further ones wait their turn (holding only their bytes).
+   */
+  threads: 2,
+  /**
+   * Milliseconds one task (reading a file, or scoring its problems) may take from being handed
+   * to the threads, waiting included; past it the thread is stopped and the upload refused
+   * (413 REPORT_TOO_LARGE, details.reason WORK_LIMIT_EXCEEDED).
+   */
+  taskTimeoutMs: 120_000,
+  /** JavaScript heap of each worker thread, in MiB; a task that needs more is refused likewise. */
+  maxHeapMb: 1_024,
+  /** Milliseconds an idle worker thread is kept before it ends (a new one loads in well under a second). */
+  idleTimeoutMs: 30_000,
+} as const;
