@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { ChineseWorkingDayCalendar } from '@rectify/domain';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -10,7 +8,7 @@ import {
   setDeadline,
   type ReminderTree,
 } from '../support/reminder-fixture';
-import { ReminderHarness } from '../support/reminder-worker';
+import { ReminderHarness, WorkerProcess } from '../support/reminder-worker';
 import { waitFor } from '../support/smtp-test-server';
 
 const calendar = new ChineseWorkingDayCalendar();
@@ -192,33 +190,21 @@ describe('reminders under faults: none lost, none duplicated', () => {
     await setDeadline(h.db.dataSource, tree, item, DEADLINE);
     h.smtp.stall(4000);
     const env = h.env(NOW, { JOB_LOCK_MS: '2000' });
-    const first = startWorkerProcess(env);
+    const first = new WorkerProcess(env);
     try {
       await waitFor('the digest to be on the wire', () => h.smtp.dataStarted >= 1, 30_000);
-      first.kill('SIGKILL');
-      await new Promise((r) => first.once('exit', r));
     } finally {
-      first.kill('SIGKILL');
+      await first.stop('SIGKILL');
     }
     h.smtp.stall(0);
-    const second = startWorkerProcess(env);
+    const second = new WorkerProcess(env);
     try {
       await waitFor('the digest from the restarted worker', () => ownerMails().length >= 1, 45_000);
       await settle();
       expect(ownerMails()).toHaveLength(1);
       expect((await h.ledger())[0].status).toBe('sent');
     } finally {
-      second.kill('SIGTERM');
-      await new Promise((r) => second.once('exit', r));
+      await second.stop();
     }
   });
 });
-
-function startWorkerProcess(env: Record<string, string>): ChildProcess {
-  const root = resolve(__dirname, '../..');
-  return spawn(process.execPath, ['-r', './scripts/register-ts.js', 'apps/worker/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}

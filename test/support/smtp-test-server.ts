@@ -9,17 +9,21 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server in the test's process that keeps what it accepts, parsed with mailparser.
- * It can be told to answer the next messages with an error code (451, 550 …) or to stall
- * before answering, and can be stopped and started again on the same port.
+ * It can be told to answer the next messages with an error code (451, 550 …), to stall before
+ * answering, or to hold its answers until the test releases them; and can be stopped and started
+ * again on the same port.
  */
 export class SmtpTestServer {
   readonly received: ReceivedMail[] = [];
   private server: SMTPServer | null = null;
   private refusals: { code: number; remaining: number } | null = null;
   private stallMs = 0;
+  private gate: { opened: Promise<void>; open: () => void; afterAccept: boolean } | null = null;
   private readonly closedSessions = new Set<string>();
   /** Messages whose data started to arrive, accepted or not. */
   dataStarted = 0;
+  /** Messages whose answer is being held (see `hold`). */
+  held = 0;
   port = 0;
 
   get url(): string {
@@ -36,6 +40,23 @@ export class SmtpTestServer {
     this.stallMs = ms;
   }
 
+  /**
+   * Holds the answer to every message from now on until `release()`. With `afterAccept` the
+   * message is kept (counted in `received`) before its answer is held, like a server that has
+   * stored a message when its client dies before reading the 250: the client cannot know.
+   */
+  hold(options: { afterAccept?: boolean } = {}): void {
+    let open = () => undefined as void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    this.gate = { opened, open, afterAccept: !!options.afterAccept };
+  }
+
+  /** Answers the held messages and stops holding. */
+  release(): void {
+    this.gate?.open();
+    this.gate = null;
+  }
+
   async start(port = this.port): Promise<void> {
     const server = new SMTPServer({
       authOptional: true,
@@ -47,6 +68,19 @@ export class SmtpTestServer {
         this.dataStarted++;
         simpleParser(stream).then(async (parsed) => {
           if (this.stallMs > 0) await new Promise((r) => setTimeout(r, this.stallMs));
+          const gate = this.gate;
+          if (gate?.afterAccept) {
+            this.received.push({ to: session.envelope.rcptTo.map((r) => r.address), parsed });
+            this.held++;
+            await gate.opened;
+            this.held--;
+            return callback();
+          }
+          if (gate) {
+            this.held++;
+            await gate.opened;
+            this.held--;
+          }
           if (this.closedSessions.has(session.id)) return callback(new Error('421 client gone'));
           if (this.refusals && this.refusals.remaining > 0) {
             this.refusals.remaining--;
@@ -69,6 +103,7 @@ export class SmtpTestServer {
   }
 
   async stop(): Promise<void> {
+    this.release();
     const server = this.server;
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { type AddressInfo } from 'node:net';
-import { loadConfigOrExit, stopOnSignals } from '@rectify/config';
+import { databaseLimitsOf, loadConfigOrExit, stopOnSignals } from '@rectify/config';
 import { openDatabase } from '@rectify/persistence';
 import { readWorkerConfig } from './config/worker-config';
 import { createWorkerApp } from './create-worker-app';
@@ -11,7 +11,11 @@ import { createWorkerApp } from './create-worker-app';
  */
 async function bootstrap() {
   const config = loadConfigOrExit('worker', () => readWorkerConfig());
-  const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.RECTIFY_DATA_DIR });
+  const db = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.RECTIFY_DATA_DIR,
+    limits: databaseLimitsOf(config),
+  });
   const app = await createWorkerApp(config, false, db);
   await app.listen(config.WORKER_HEALTH_PORT, config.WORKER_HEALTH_HOST);
   const { port } = app.getHttpServer().address() as AddressInfo;

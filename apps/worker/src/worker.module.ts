@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { databaseLimitsOf } from '@rectify/config';
 import { type Database, DatabaseModule, openDatabase } from '@rectify/persistence';
 import { WORKER_CONFIG, type WorkerConfig } from './config/worker-config';
 import { DigestsProcessor } from './digests/digests.processor';
 import { HealthController } from './health/health.controller';
+import { WarningSummary } from './logging/warning-summary';
 import { mailProviders } from './mail/mail.providers';
 import { OutboxRelay } from './maintenance/outbox-relay.service';
 import { SweeperProcessor } from './maintenance/sweeper.processor';
@@ -11,6 +13,7 @@ import { BullReminderQueues } from './queues/bullmq-reminder-queues';
 import { JobHandlerRegistry } from './queues/job-handler-registry';
 import { QueueWorkers } from './queues/queue-workers.service';
 import { RedisConnection } from './redis/redis-connection';
+import { RedisOutageLog } from './redis/redis-outage-log';
 import { reminderSettingsProviders } from './reminders/reminder-settings.provider';
 import { RemindersProcessor } from './reminders/reminders.processor';
 
@@ -21,7 +24,11 @@ export class WorkerModule {
     const database = DatabaseModule.forRoot({
       open: async () =>
         sharedDatabase ??
-        openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.RECTIFY_DATA_DIR }),
+        openDatabase({
+          databaseUrl: config.DATABASE_URL,
+          dataDir: config.RECTIFY_DATA_DIR,
+          limits: databaseLimitsOf(config),
+        }),
       closeOnShutdown: !sharedDatabase,
     });
     return {
@@ -31,6 +38,8 @@ export class WorkerModule {
       providers: [
         { provide: WORKER_CONFIG, useValue: config },
         RedisConnection,
+        WarningSummary,
+        RedisOutageLog,
         ...reminderSettingsProviders,
         ...mailProviders,
         BullReminderQueues,

@@ -56,3 +56,16 @@ describe('outbox retry settings', () => {
     expect(() => readWorkerConfig({ ...base, OUTBOX_MAX_ATTEMPTS: '0' })).toThrow(/OUTBOX_MAX_ATTEMPTS/);
   });
 });
+
+describe('reminder retry and log summary settings', () => {
+  it('default to 10 attempts from 1 s (doubling) and one summary line per source every 10 s', () => {
+    const config = readWorkerConfig(base);
+    expect([config.REMINDER_ATTEMPTS, config.REMINDER_BACKOFF_MS, config.LOG_SUMMARY_SECONDS]).toEqual([
+      10, 1_000, 10,
+    ]);
+  });
+
+  it('refuse a zero summary interval, naming the variable', () => {
+    expect(() => readWorkerConfig({ ...base, LOG_SUMMARY_SECONDS: '0' })).toThrow(/LOG_SUMMARY_SECONDS/);
+  });
+});

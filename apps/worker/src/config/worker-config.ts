@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import {
   ConfigError,
+  DATABASE_LIMITS_ENV,
   host,
   nonNegativeInt,
   oneOf,
@@ -46,6 +47,11 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
       REMINDER_DIGEST_TIME: timeOfDay('09:00'),
       REMINDER_DIGEST_COLLECT_SECONDS: nonNegativeInt(60),
       REMINDER_CONCURRENCY: positiveInt(500),
+      // A reminder job's attempts and first backoff (doubling); database outages do not spend them.
+      REMINDER_ATTEMPTS: positiveInt(10),
+      REMINDER_BACKOFF_MS: positiveInt(1_000),
+      // Repeated warnings (failed attempts, Redis errors) print one summary line per source this often.
+      LOG_SUMMARY_SECONDS: positiveInt(10),
       DIGEST_CONCURRENCY: positiveInt(20),
       DIGEST_ATTEMPTS: positiveInt(8),
       DIGEST_BACKOFF_MS: positiveInt(30_000),
@@ -60,6 +66,7 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
       OUTBOX_LEASE_MS: positiveInt(60_000),
       SMTP_TIMEOUT_MS: positiveInt(20_000),
       RECTIFY_CLOCK_START: optionalInstant(),
+      ...DATABASE_LIMITS_ENV,
     },
     env,
   );

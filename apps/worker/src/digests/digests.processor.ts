@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { type DigestJobData, type Mailer, type ReminderSettings, sendDigest } from '@rectify/application';
 import { DataSource } from 'typeorm';
+import { WarningSummary } from '../logging/warning-summary';
 import { MAILER } from '../mail/mail.providers';
 import { JobHandlerRegistry } from '../queues/job-handler-registry';
 import { JOBS } from '../queues/queue-names';
@@ -12,13 +13,12 @@ import { REMINDER_SETTINGS } from '../reminders/reminder-settings.provider';
  */
 @Injectable()
 export class DigestsProcessor {
-  private readonly logger = new Logger('digests');
-
   constructor(
     registry: JobHandlerRegistry,
     db: DataSource,
     @Inject(MAILER) mailer: Mailer,
     @Inject(REMINDER_SETTINGS) settings: ReminderSettings,
+    summary: WarningSummary,
   ) {
     registry.register(JOBS.digest, async (job) => {
       const outcome = await sendDigest(db, settings, mailer, {
@@ -26,7 +26,7 @@ export class DigestsProcessor {
         digestKey: job.id as string,
         mayRetry: job.attemptsMade + 1 < (job.opts.attempts ?? 1),
       });
-      if (outcome.status === 'failed') this.logger.warn(`${job.id}: ${outcome.error}`);
+      if (outcome.status === 'failed') summary.note('digests', 'digests failed', outcome.error);
       return outcome;
     });
   }

@@ -8,6 +8,7 @@ import {
 import { type OutboxPolicy, relayOutbox, type ReminderSettings } from '@rectify/application';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
+import { WarningSummary } from '../logging/warning-summary';
 import { BullReminderQueues } from '../queues/bullmq-reminder-queues';
 import { REMINDER_SETTINGS } from '../reminders/reminder-settings.provider';
 
@@ -31,6 +32,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly queues: BullReminderQueues,
     @Inject(REMINDER_SETTINGS) private readonly settings: ReminderSettings,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    private readonly summary: WarningSummary,
   ) {
     this.policy = {
       batchSize: 1000,
@@ -67,7 +69,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         failures = 0;
       } catch (err) {
         failures++;
-        this.logger.warn(`relay paused: ${err instanceof Error ? err.message : String(err)}`);
+        // Once per poll while Redis or the database is away: summarised, not a line each.
+        this.summary.note('outbox', 'relay pauses', err instanceof Error ? err.message : String(err));
       }
       await this.sleep(this.config.OUTBOX_POLL_MS * Math.min(2 ** failures, 20));
     }

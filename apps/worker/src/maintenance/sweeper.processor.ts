@@ -6,7 +6,10 @@ import { JobHandlerRegistry } from '../queues/job-handler-registry';
 import { JOBS } from '../queues/queue-names';
 import { REMINDER_SETTINGS } from '../reminders/reminder-settings.provider';
 
-/** The repeatable sweep: re-enqueues reminders and digests the database expects but Redis lacks. */
+/**
+ * The repeatable sweep: re-enqueues reminders and digests the database expects but Redis lacks,
+ * and retries reminder jobs that failed for good without leaving a ledger row.
+ */
 @Injectable()
 export class SweeperProcessor {
   private readonly logger = new Logger('sweeper');
@@ -22,6 +25,11 @@ export class SweeperProcessor {
       if (result.restoredReminders + result.restoredDigests > 0) {
         this.logger.warn(
           `restored ${result.restoredReminders} reminder and ${result.restoredDigests} digest jobs missing from Redis`,
+        );
+      }
+      if (result.retriedReminders > 0) {
+        this.logger.warn(
+          `retried ${result.retriedReminders} failed reminder jobs that have no ledger row (attempts reset)`,
         );
       }
       if (result.unschedulable > 0) {

@@ -1,21 +1,33 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import {
   type DigestJobSpec,
+  type LostReminderJobs,
   REDIS_LIMITS,
   type ReminderJobSpec,
   type ReminderQueues,
   withTimeout,
 } from '@rectify/application';
 import { type Clock } from '@rectify/domain';
-import { type JobsOptions, Queue } from 'bullmq';
+import { ErrorCode, Job, type JobsOptions, Queue } from 'bullmq';
 import { type Redis } from 'ioredis';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
+import { RedisOutageLog } from '../redis/redis-outage-log';
 import { CLOCK } from '../reminders/reminder-settings.provider';
 import { JOBS, QUEUES } from './queue-names';
+import { closeUnlessRedisIsAway } from './close-unless-redis-is-away';
 import { bullProducerConnection } from './redis-options';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CHUNK = 5000;
+// Retries in flight at once: ioredis writes them without waiting for answers, so a chunk costs
+// about one round trip.
+const RETRY_CHUNK = 1000;
+
+/** Failed jobs of a queue, newest first: `failedAt` is when each failed for good (ms). */
+export interface FailedJobs {
+  total: number;
+  newest: { id: string; failedAt: number }[];
+}
 
 /**
  * The reminder use cases' queues, on BullMQ. Job ids are deterministic, so adding a job that
@@ -33,12 +45,20 @@ export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    // Absent when a test or script builds the queues alone: errors are then logged as they come.
+    @Optional() private readonly redisLog?: RedisOutageLog,
   ) {
     const options = { connection: bullProducerConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX };
     this.reminders = new Queue(QUEUES.reminders, options);
     this.digests = new Queue(QUEUES.digests, options);
     this.maintenance = new Queue(QUEUES.maintenance, options);
-    for (const q of this.all()) q.on('error', (err) => this.logger.warn(`${q.name}: ${err.message}`));
+    for (const q of this.all()) {
+      q.on('error', (err) =>
+        this.redisLog
+          ? this.redisLog.noteError(`${q.name} queue`, err)
+          : this.logger.warn(`${q.name}: ${err.message}`),
+      );
+    }
   }
 
   all(): Queue[] {
@@ -47,8 +67,8 @@ export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown
 
   async addReminders(jobs: ReminderJobSpec[]): Promise<void> {
     const opts: JobsOptions = {
-      attempts: 10,
-      backoff: { type: 'exponential', delay: 1000 },
+      attempts: this.config.REMINDER_ATTEMPTS,
+      backoff: { type: 'exponential', delay: this.config.REMINDER_BACKOFF_MS },
       removeOnComplete: { age: (14 * DAY_MS) / 1000 },
       removeOnFail: { age: (30 * DAY_MS) / 1000 },
     };
@@ -83,8 +103,61 @@ export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown
     }
   }
 
-  missingReminders(ids: string[]): Promise<string[]> {
-    return this.missing(this.reminders, ids);
+  /** One pipelined round trip per 5,000 ids: does each job exist, and is it failed? */
+  async findLostReminders(ids: string[]): Promise<LostReminderJobs> {
+    const client = await this.client(this.reminders);
+    const lost: LostReminderJobs = { missing: [], failed: [] };
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const pipeline = client.pipeline();
+      for (const id of chunk) {
+        pipeline.exists(this.reminders.toKey(id));
+        pipeline.zscore(this.reminders.keys.failed, id);
+      }
+      const replies = (await pipeline.exec()) ?? [];
+      chunk.forEach((id, k) => {
+        const [[existsErr, exists], [scoreErr, score]] = [replies[2 * k], replies[2 * k + 1]];
+        if (existsErr || scoreErr) throw existsErr ?? scoreErr;
+        if (exists === 0) lost.missing.push(id);
+        else if (score !== null) lost.failed.push(id);
+      });
+    }
+    return lost;
+  }
+
+  /**
+   * Moves failed reminder jobs back to waiting with their attempts reset (BullMQ's Job.retry),
+   * a thousand at a time. A job that is gone or no longer failed meanwhile is left alone.
+   */
+  async retryFailedReminders(ids: string[]): Promise<number> {
+    let retried = 0;
+    for (let i = 0; i < ids.length; i += RETRY_CHUNK) {
+      const outcomes = await Promise.allSettled(
+        ids.slice(i, i + RETRY_CHUNK).map(async (id) => {
+          const job = await Job.fromId(this.reminders, id);
+          if (!job) return false;
+          await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+          return true;
+        }),
+      );
+      retried += outcomes.filter((o) => o.status === 'fulfilled' && o.value).length;
+      const unexpected = outcomes.find((o) => o.status === 'rejected' && !isNotFailedAnyMore(o.reason));
+      if (unexpected) throw (unexpected as PromiseRejectedResult).reason;
+    }
+    return retried;
+  }
+
+  /** How many reminder jobs are failed, and the newest `limit` of them with when they failed. */
+  async failedReminders(limit: number): Promise<FailedJobs> {
+    const client = await this.client(this.reminders);
+    const key = this.reminders.keys.failed;
+    const [total, flat] = await Promise.all([
+      client.zcard(key),
+      client.zrevrange(key, 0, limit - 1, 'WITHSCORES'),
+    ]);
+    const newest: FailedJobs['newest'] = [];
+    for (let k = 0; k < flat.length; k += 2) newest.push({ id: flat[k], failedAt: Number(flat[k + 1]) });
+    return { total, newest };
   }
 
   missingDigests(ids: string[]): Promise<string[]> {
@@ -94,7 +167,7 @@ export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown
   /** Whether Redis answers a PING now; the connection's command timeout bounds the wait. */
   async isReachable(): Promise<boolean> {
     try {
-      const ping = (async () => ((await this.reminders.getBackend().client) as unknown as Redis).ping())();
+      const ping = (async () => (await this.client(this.reminders)).ping())();
       return (await withTimeout(ping, REDIS_LIMITS.commandTimeoutMs)) === 'PONG';
     } catch {
       return false;
@@ -110,9 +183,13 @@ export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown
     );
   }
 
+  // ioredis is the driver here (see redis-options.ts): its pipeline checks thousands of ids in one round trip.
+  private async client(queue: Queue): Promise<Redis> {
+    return (await queue.getBackend().client) as unknown as Redis;
+  }
+
   private async missing(queue: Queue, ids: string[]): Promise<string[]> {
-    // ioredis is the driver here (see redis-options.ts): its pipeline checks thousands of ids in one round trip.
-    const client = (await queue.getBackend().client) as unknown as Redis;
+    const client = await this.client(queue);
     const missing: string[] = [];
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
@@ -133,6 +210,13 @@ export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.all().map((q) => q.close()));
+    const away = () => this.redisLog?.isDown ?? false;
+    await Promise.all(this.all().map((q) => closeUnlessRedisIsAway(q, away)));
   }
+}
+
+/** Job.retry's refusal when the job left the failed set meanwhile (retried, removed): not an error here. */
+function isNotFailedAnyMore(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === ErrorCode.JobNotExist || code === ErrorCode.JobNotInState;
 }

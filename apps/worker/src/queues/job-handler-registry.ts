@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { type Job } from 'bullmq';
 import { JOB_QUEUE, type JobName } from './queue-names';
 
-export type JobHandler = (job: Job) => Promise<unknown>;
+/** `token`: the worker's lock on the job, for moving it (e.g. back to delayed) while it runs. */
+export type JobHandler = (job: Job, token?: string) => Promise<unknown>;
 
 /**
  * Job handlers registered by name. The worker refuses to start when a job name has no handler

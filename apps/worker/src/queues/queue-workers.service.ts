@@ -2,27 +2,33 @@ import {
   type BeforeApplicationShutdown,
   Inject,
   Injectable,
-  Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
+import { WarningSummary } from '../logging/warning-summary';
+import { RedisOutageLog } from '../redis/redis-outage-log';
+import { closeUnlessRedisIsAway } from './close-unless-redis-is-away';
 import { JobHandlerRegistry } from './job-handler-registry';
 import { QUEUES, type QueueName } from './queue-names';
 import { bullConnection } from './redis-options';
 
 /**
  * One BullMQ worker per queue, dispatching each job to the handler registered for its name.
- * On shutdown the workers close first and wait for the jobs they are running to finish.
+ * On shutdown the workers close first and wait for the jobs they are running to finish, unless
+ * Redis is away (see closeUnlessRedisIsAway).
+ * Failed attempts and errors are summarised (WarningSummary, RedisOutageLog), never logged one
+ * line per job: in an outage every job fails on every attempt.
  */
 @Injectable()
 export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('workers');
   private workers: Worker[] = [];
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly registry: JobHandlerRegistry,
+    private readonly summary: WarningSummary,
+    private readonly redisLog: RedisOutageLog,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -35,10 +41,10 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     this.workers = Object.values(QUEUES).map((queue) => {
       const worker = new Worker(
         queue,
-        async (job) => {
+        async (job, token) => {
           const handler = this.registry.handlerFor(job.name);
           if (!handler) throw new UnrecoverableError(`no handler for job "${job.name}" on ${queue}`);
-          return handler(job);
+          return handler(job, token);
         },
         {
           connection: bullConnection(this.config.REDIS_URL),
@@ -49,15 +55,16 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
           maxStalledCount: 5,
         },
       );
-      worker.on('error', (err) => this.logger.warn(`${queue}: ${err.message}`));
-      worker.on('failed', (job, err) =>
-        this.logger.warn(`${queue}: job ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`),
-      );
+      worker.on('error', (err) => this.redisLog.noteError(`${queue} worker`, err));
+      worker.on('failed', (job, err) => {
+        const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1);
+        this.summary.note(queue, final ? 'jobs failed for good' : 'job attempts failed', err.message);
+      });
       return worker;
     });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all(this.workers.map((w) => closeUnlessRedisIsAway(w, () => this.redisLog.isDown)));
   }
 }

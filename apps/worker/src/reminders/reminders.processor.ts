@@ -7,20 +7,27 @@ import {
   type ReminderOutcome,
   type ReminderSettings,
 } from '@rectify/application';
-import { type Job } from 'bullmq';
+import { DelayedError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
+import { WarningSummary } from '../logging/warning-summary';
 import { BullReminderQueues } from '../queues/bullmq-reminder-queues';
 import { JobHandlerRegistry } from '../queues/job-handler-registry';
 import { JOBS } from '../queues/queue-names';
 import { MicroBatcher } from './micro-batcher';
 import { REMINDER_SETTINGS } from './reminder-settings.provider';
 
+// Longest wait between two tries of a job while the database does not answer.
+const OUTAGE_WAIT_MAX_MS = 60_000;
+
 /**
  * Due reminder jobs, recorded in the ledger in batches; a stale job is skipped, not retried. One
- * job never fails its batch (see recordDueReminders). A failing job is retried by BullMQ with
- * backoff; after its last attempt its recipients get `failed` ledger rows with the reason, and
- * it stays among the queue's failed jobs, counted in the health figures.
+ * job never fails its batch (see recordDueReminders). While the database does not answer, a job
+ * waits for it (moved back to delayed, REMINDER_BACKOFF_MS doubling up to a minute) without
+ * spending an attempt, however long the outage. Otherwise a failing job is retried by BullMQ
+ * with backoff; after its last attempt its recipients get `failed` ledger rows with the reason,
+ * and it stays among the queue's failed jobs, counted in the health figures (the sweeper retries
+ * those the ledger does not account for).
  */
 @Injectable()
 export class RemindersProcessor {
@@ -32,12 +39,14 @@ export class RemindersProcessor {
     private readonly db: DataSource,
     queues: BullReminderQueues,
     @Inject(REMINDER_SETTINGS) settings: ReminderSettings,
-    @Inject(WORKER_CONFIG) config: WorkerConfig,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    private readonly summary: WarningSummary,
   ) {
     this.batcher = new MicroBatcher(
       async (jobs) => {
         const outcomes = await recordDueReminders(db, settings, queues, jobs);
-        this.logger.log(summarise(outcomes));
+        // A batch that only failed says nothing new: the failures are summarised per interval.
+        if (outcomes.some((o) => !(o instanceof ReminderFailure))) this.logger.log(summarise(outcomes));
         return outcomes;
       },
       // Half the jobs in flight: while one batch is in the database, the worker keeps fetching
@@ -47,21 +56,36 @@ export class RemindersProcessor {
       // a few hundred, and a day's reminders do not mind a tenth of a second.
       100,
     );
-    registry.register(JOBS.reminder, (job) => this.handle(job));
+    registry.register(JOBS.reminder, (job, token) => this.handle(job, token));
   }
 
-  private async handle(job: Job): Promise<ReminderOutcome> {
+  private async handle(job: Job, token?: string): Promise<ReminderOutcome> {
     const data = job.data as ReminderJobData;
     const outcome = await this.batcher.submit(data);
     if (!(outcome instanceof ReminderFailure)) return outcome;
+    if (outcome.databaseUnreachable && token) {
+      const waitMs = Math.min(
+        this.config.REMINDER_BACKOFF_MS * 2 ** Math.max(0, job.attemptsStarted - 1),
+        OUTAGE_WAIT_MAX_MS,
+      );
+      await job.moveToDelayed(Date.now() + waitMs, token);
+      this.summary.note(
+        'reminders',
+        'tries put off until the database answers (attempts kept)',
+        outcome.error,
+      );
+      throw new DelayedError();
+    }
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (lastAttempt) {
       const added = await recordReminderFailure(this.db, data, outcome.error).catch((err: unknown) => {
-        this.logger.warn(`${job.id}: could not record the failure in the ledger: ${message(err)}`);
+        this.summary.note('reminders', 'failures not recorded in the ledger', message(err));
         return 0;
       });
-      this.logger.warn(
-        `${job.id}: set aside after ${job.attemptsMade + 1} attempts (${added} ledger rows): ${outcome.error}`,
+      this.summary.note(
+        'reminders',
+        'jobs set aside after their last attempt',
+        `${outcome.error}${added > 0 ? '' : ' (no ledger row: the sweeper retries it)'}`,
       );
     }
     throw new Error(outcome.error);

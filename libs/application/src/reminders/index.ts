@@ -8,6 +8,7 @@ export * from './record-due-reminders.usecase';
 export * from './record-reminder-failure';
 export * from './send-digest.usecase';
 export * from './sweep-reminders.usecase';
+export * from './audit-failed-reminders';
 export * from './delivery-queries';
 export * from './outbox-failure-queries';
 export * from './queue-names';

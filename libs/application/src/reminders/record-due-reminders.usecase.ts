@@ -1,14 +1,22 @@
 import { isReminderLive, RECIPIENTS, shanghaiDate, shanghaiInstant } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
+import { withTimeout } from '../common/with-timeout';
 import { loadReminderRecipients } from './reminder-recipients';
 import { loadReminderSubjects } from './load-reminder-subjects';
 import { describeReminderError } from './reminder-errors';
 import { digestJobId, type ReminderJobData, type ReminderQueues } from './reminder-jobs';
 import { type ReminderSettings } from './reminder-settings';
 
-/** A job that could not be handled, with the Chinese reason; the other jobs of its batch go on. */
+/**
+ * A job that could not be handled, with the Chinese reason; the other jobs of its batch go on.
+ * `databaseUnreachable`: the database did not answer at all, so the job itself is not to blame
+ * and should wait for it rather than spend its attempts.
+ */
 export class ReminderFailure {
-  constructor(readonly error: string) {}
+  constructor(
+    readonly error: string,
+    readonly databaseUnreachable = false,
+  ) {}
 }
 
 /** What became of one reminder job. */
@@ -25,7 +33,8 @@ export type ReminderOutcome = 'recorded' | 'already_recorded' | 'no_recipients' 
  * `ReminderFailure` while the rest go on; when the batch fails as a whole (a job whose data the
  * database refuses poisons its SQL), its jobs are run one by one, so only the jobs at fault
  * become `ReminderFailure`s. Never rejects: an outage of the database or Redis makes every job
- * a failure, which the caller retries.
+ * a failure, which the caller retries (marked `databaseUnreachable` when the database does not
+ * answer a probe).
  */
 export async function recordDueReminders(
   db: DataSource,
@@ -36,9 +45,12 @@ export async function recordDueReminders(
   try {
     return await recordBatch(db, settings, queues, jobs);
   } catch (err) {
-    const failure = new ReminderFailure(describeReminderError(err));
+    const databaseAnswers = await answers(db.query('SELECT 1'));
+    const failure = new ReminderFailure(describeReminderError(err), !databaseAnswers);
     // During an outage every job would fail alone too, each after its own timeout.
-    if (jobs.length === 1 || !(await servicesAnswer(db, queues))) return jobs.map(() => failure);
+    if (jobs.length === 1 || !databaseAnswers || !(await answers(queues.isReachable()))) {
+      return jobs.map(() => failure);
+    }
     const outcomes: ReminderOutcome[] = [];
     // One at a time: a batch that failed is rare, and the database is then spared a stampede.
     for (const job of jobs) outcomes.push(...(await recordDueReminders(db, settings, queues, [job])));
@@ -111,22 +123,27 @@ async function recordBatch(
           [rows.recipient, rows.item, rows.kind, rows.due, sendOn],
         );
 
-  // Every recipient of these jobs with rows still waiting gets today's digest job, not only
-  // those with new rows: if adding it failed before, a retry of this job adds it then.
-  const waiting: { recipient_id: string }[] =
+  // Every recipient of these jobs with rows still waiting gets a digest job, not only those
+  // with new rows: if adding it failed before, a retry of this job adds it then. The job is
+  // named by the rows digests have claimed so far (see digestJobId): while an earlier digest is
+  // being sent, rows recorded now get a digest of their own instead of waiting for the sweeper.
+  const waiting: { recipient_id: string; claimed: number }[] =
     rows.recipient.length === 0
       ? []
       : await db.query(
-          `SELECT DISTINCT recipient_id FROM reminder_delivery
-            WHERE recipient_id = ANY($1::uuid[]) AND status = 'pending'`,
+          `SELECT recipient_id, count(*) FILTER (WHERE digest_key IS NOT NULL)::int AS claimed
+             FROM reminder_delivery
+            WHERE recipient_id = ANY($1::uuid[])
+            GROUP BY recipient_id
+           HAVING bool_or(status = 'pending')`,
           [[...new Set(rows.recipient)]],
         );
   const digestTime = shanghaiInstant(today, settings.digestTime);
   const collectUntil = new Date(now.getTime() + settings.digestCollectSeconds * 1000);
   const runAt = digestTime > now ? digestTime : collectUntil;
   await queues.addDigests(
-    waiting.map(({ recipient_id: recipientId }) => ({
-      id: digestJobId(recipientId, today),
+    waiting.map(({ recipient_id: recipientId, claimed }) => ({
+      id: digestJobId(recipientId, today, claimed),
       data: { recipientId },
       runAt,
     })),
@@ -142,10 +159,10 @@ async function recordBatch(
   });
 }
 
-async function servicesAnswer(db: DataSource, queues: ReminderQueues): Promise<boolean> {
-  const database = await db.query('SELECT 1').then(
-    () => true,
+/** Whether a probe succeeded (a false answer counts as none) within 5 s. */
+async function answers(probe: Promise<unknown>): Promise<boolean> {
+  return withTimeout(probe, 5_000).then(
+    (reply) => reply !== false,
     () => false,
   );
-  return database && (await queues.isReachable());
 }

@@ -39,6 +39,8 @@ export class DigestRowsSetAsideError extends Error {
 
 interface ClaimedRow {
   id: string;
+  /** Set while an earlier attempt sent the email this row went in (see fixMessageId). */
+  message_id: string | null;
   item_id: string;
   kind: ReminderKind;
   due_date: string;
@@ -49,12 +51,13 @@ interface ClaimedRow {
 }
 
 /**
- * Sends one recipient's digest: claims their waiting ledger rows (and the rows this digest
- * claimed before, if it is a retry), drops rows whose item has moved on, sends one email, and
- * marks the rows sent. Claiming is one atomic UPDATE, so two digests never share a row; a row
+ * Sends one recipient's digest: claims their waiting ledger rows, drops rows whose item has
+ * moved on, sends one email, and marks the rows sent. A retry claims exactly the rows this
+ * digest claimed before and nothing new (rows recorded meanwhile have a digest job of their
+ * own, see digestJobId). Claiming is one atomic UPDATE, so two digests never share a row; a row
  * that is `sent` is never claimed again, so a job that runs twice sends nothing the second time.
  * The one window left is a crash between the SMTP server's acceptance and the UPDATE to `sent`:
- * the retry then sends the same message again, with the same Message-ID.
+ * the retry then sends the same message again, with the same Message-ID (see fixMessageId).
  *
  * A row is its own problem: one that cannot be judged or composed (its item's schedule throws)
  * is set aside with its error while the others are sent; while the job may retry it stays
@@ -69,12 +72,17 @@ export async function sendDigest(
   command: SendDigestCommand,
 ): Promise<DigestOutcome> {
   const rows: ClaimedRow[] = await db.query(
-    `WITH claimed AS (
+    `WITH retry AS (
+       SELECT EXISTS (SELECT 1 FROM reminder_delivery
+                       WHERE recipient_id = $1 AND status = 'sending' AND digest_key = $2) AS again),
+     claimed AS (
        UPDATE reminder_delivery
           SET status = 'sending', digest_key = $2, attempts = attempts + 1, updated_at = now()
-        WHERE recipient_id = $1 AND (status = 'pending' OR (status = 'sending' AND digest_key = $2))
-        RETURNING id, item_id, kind, to_char(due_date, 'YYYY-MM-DD') AS due_date)
-     SELECT c.id, c.item_id, c.kind, c.due_date, i.title, o.name AS organisation_name,
+        WHERE recipient_id = $1
+          AND ((status = 'sending' AND digest_key = $2)
+               OR (status = 'pending' AND NOT (SELECT again FROM retry)))
+        RETURNING id, item_id, kind, to_char(due_date, 'YYYY-MM-DD') AS due_date, message_id)
+     SELECT c.id, c.message_id, c.item_id, c.kind, c.due_date, i.title, o.name AS organisation_name,
             u.email, u.display_name
        FROM claimed c
        JOIN rectification_item i ON i.id = c.item_id
@@ -127,7 +135,7 @@ export async function sendDigest(
     name,
     live.map((l) => l.line),
   );
-  const messageId = `<${command.digestKey}.${sending[0].id}.${sending.length}@rectify.invalid>`;
+  const messageId = await fixMessageId(db, command.digestKey, sending);
   try {
     await mailer.send({ to: address, ...email, messageId });
   } catch (err) {
@@ -185,10 +193,29 @@ function toLine(row: ClaimedRow, today: string, settings: ReminderSettings): Rem
   };
 }
 
+/**
+ * The email's Message-ID, `<digestKey.firstRowId@rectify.invalid>` (what identifies the digest,
+ * never its size), written on its rows before it is sent: a retry after a crash between the SMTP
+ * server's acceptance and the UPDATE to `sent` finds it there and sends the same id, even if
+ * some of its rows went stale meanwhile. Rows that carry no id yet (a second digest the same
+ * day, rows set aside by an earlier attempt) make a new one, from the first of them.
+ */
+async function fixMessageId(db: DataSource, digestKey: string, rows: ClaimedRow[]): Promise<string> {
+  const stored = rows[0].message_id;
+  if (stored && rows.every((r) => r.message_id === stored)) return stored;
+  const messageId = `<${digestKey}.${rows.find((r) => !r.message_id)?.id ?? rows[0].id}@rectify.invalid>`;
+  await db.query(`UPDATE reminder_delivery SET message_id = $2 WHERE id = ANY($1::bigint[])`, [
+    rows.map((r) => r.id),
+    messageId,
+  ]);
+  return messageId;
+}
+
 async function mark(db: DataSource, rows: ClaimedRow[], status: 'skipped' | 'failed', error: string) {
   if (rows.length === 0) return;
   await db.query(
-    `UPDATE reminder_delivery SET status = $2, error = $3, updated_at = now() WHERE id = ANY($1::bigint[])`,
+    `UPDATE reminder_delivery SET status = $2, error = $3, message_id = NULL, updated_at = now()
+      WHERE id = ANY($1::bigint[])`,
     [rows.map((r) => r.id), status, error],
   );
 }

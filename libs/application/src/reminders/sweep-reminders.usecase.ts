@@ -6,7 +6,10 @@ import { type ReminderSettings } from './reminder-settings';
 
 export interface SweepResult {
   expectedReminders: number;
+  /** Expected reminder jobs missing from the queue, added again. */
   restoredReminders: number;
+  /** Expected reminder jobs found failed (attempts used up, e.g. in a database outage), retried. */
+  retriedReminders: number;
   restoredDigests: number;
   /** Items whose schedule could not be computed, handed to the outbox relay's retry and parking. */
   unschedulable: number;
@@ -15,8 +18,11 @@ export interface SweepResult {
 /**
  * Self-healing: compares the database with the queues and re-enqueues what should exist but
  * does not, so no reminder depends on Redis keeping its data. A reminder should exist when an
- * open item's schedule has it and the ledger has no row for it yet; a digest should exist while
- * ledger rows wait for it (`pending` a while, or `sending` under a digest that is gone).
+ * open item's schedule has it and the ledger has no row for it yet; its job is added again when
+ * the queue lost it, and retried with fresh attempts when it failed for good (a job that spent
+ * its attempts while the database was away left no ledger row: it would otherwise be lost,
+ * however long ago the outage ended). A digest should exist while ledger rows wait for it
+ * (`pending`, or `sending` under a digest that is gone).
  *
  * One item never stops the sweep: an item whose schedule throws (a deadline the calendar
  * refuses) is skipped and, unless the outbox already holds a row for it, given an outbox row,
@@ -58,18 +64,26 @@ export async function sweepReminders(
   const expected = scheduled
     .filter((r) => !recordedKeys.has(`${r.itemId}|${r.kind}|${r.dueDate}`))
     .map(reminderJob);
-  const missing = new Set(await queues.missingReminders(expected.map((j) => j.id)));
+  const lost = await queues.findLostReminders(expected.map((j) => j.id));
+  const missing = new Set(lost.missing);
   await queues.addReminders(expected.filter((j) => missing.has(j.id)));
+  const retriedReminders = await queues.retryFailedReminders(lost.failed);
 
-  const waiting: { recipient_id: string; digest_key: string | null; status: string }[] = await db.query(
-    `SELECT DISTINCT recipient_id, CASE WHEN status = 'sending' THEN digest_key END AS digest_key, status
-       FROM reminder_delivery
-      WHERE status = 'pending' OR status = 'sending'`,
-  );
+  const waiting: { recipient_id: string; digest_key: string | null; claimed: number | null }[] =
+    await db.query(
+      `SELECT recipient_id, NULL::text AS digest_key, count(*) FILTER (WHERE digest_key IS NOT NULL)::int AS claimed
+         FROM reminder_delivery
+        WHERE recipient_id IN (SELECT recipient_id FROM reminder_delivery WHERE status = 'pending')
+        GROUP BY recipient_id
+       HAVING bool_or(status = 'pending')
+       UNION ALL
+       SELECT DISTINCT recipient_id, digest_key, NULL::int
+         FROM reminder_delivery WHERE status = 'sending' AND digest_key IS NOT NULL`,
+    );
   // Waiting rows keep today's digest time; rows a lost digest had claimed go out now.
   const digestTime = shanghaiInstant(today, settings.digestTime);
   const digests: DigestJobSpec[] = waiting.map((w) => ({
-    id: w.digest_key ?? digestJobId(w.recipient_id, today),
+    id: w.digest_key ?? digestJobId(w.recipient_id, today, w.claimed!),
     data: { recipientId: w.recipient_id },
     runAt: w.digest_key === null && digestTime > now ? digestTime : now,
   }));
@@ -79,6 +93,7 @@ export async function sweepReminders(
   return {
     expectedReminders: expected.length,
     restoredReminders: missing.size,
+    retriedReminders,
     restoredDigests: restoredDigests.length,
     unschedulable: unschedulable.length,
   };
