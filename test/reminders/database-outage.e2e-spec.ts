@@ -1,5 +1,4 @@
 import { reminderJobId } from '@rectify/application';
-import { ChineseWorkingDayCalendar } from '@rectify/domain';
 import { Job, type Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import request from 'supertest';
@@ -8,19 +7,17 @@ import {
   seedReminderTree,
   setDeadline,
   type ReminderTree,
+  SEND_ON,
+  DEADLINE,
+  secondsBefore,
 } from '../support/reminder-fixture';
 import { ReminderHarness } from '../support/reminder-worker';
 import { waitFor } from '../support/smtp-test-server';
 
-const calendar = new ChineseWorkingDayCalendar();
 jest.setTimeout(90_000);
 
 // Each item gets a yellow reminder (owner only) on SEND_ON. The worker's clock starts a few
 // seconds before that day, so the reminder jobs wait in Redis briefly before they fall due.
-const SEND_ON = '2024-11-12';
-const DEADLINE = calendar.addWorkdays(SEND_ON, 3);
-const secondsBefore = (s: number) =>
-  new Date(new Date(`${SEND_ON}T00:00:00+08:00`).getTime() - s * 1000).toISOString();
 const OUTAGE_ERROR = '处理提醒时出错：connect ECONNREFUSED 127.0.0.1:5432';
 // Few attempts and a short backoff, so a job spends them in a second, not 511 s.
 const QUICK_RETRIES = { REMINDER_ATTEMPTS: '2', REMINDER_BACKOFF_MS: '100' };

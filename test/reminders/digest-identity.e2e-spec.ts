@@ -1,21 +1,19 @@
 import { transitionItem } from '@rectify/application';
-import { ChineseWorkingDayCalendar } from '@rectify/domain';
 import {
   importProblems,
   seedReminderTree,
   setDeadline,
   type ReminderTree,
+  SEND_ON,
+  DEADLINE,
 } from '../support/reminder-fixture';
 import { ReminderHarness, WorkerProcess } from '../support/reminder-worker';
 import { waitFor } from '../support/smtp-test-server';
 
-const calendar = new ChineseWorkingDayCalendar();
 jest.setTimeout(90_000);
 
 // Yellow reminders go to the owner on SEND_ON; the worker's clock starts that day, after the
 // digest hour, so each digest goes out a second after its reminders are recorded.
-const SEND_ON = '2024-11-12';
-const DEADLINE = calendar.addWorkdays(SEND_ON, 3);
 const NOW = `${SEND_ON}T08:00:00+08:00`;
 // Only the worker's first sweep runs: what is delivered later was not the sweeper's doing.
 const NO_SWEEP = { SWEEP_EVERY_SECONDS: '3600' };

@@ -1,12 +1,11 @@
 import { ChineseWorkingDayCalendar } from '@rectify/domain';
-import { importProblems, seedReminderTree, setDeadline } from '../support/reminder-fixture';
+import { importProblems, seedReminderTree, setDeadline, SEND_ON } from '../support/reminder-fixture';
 import { ReminderHarness } from '../support/reminder-worker';
 import { waitFor } from '../support/smtp-test-server';
 
 const calendar = new ChineseWorkingDayCalendar();
 jest.setTimeout(60_000);
 
-const SEND_ON = '2024-11-12';
 const NOW = `${SEND_ON}T08:00:00+08:00`;
 
 describe('links in reminder emails', () => {

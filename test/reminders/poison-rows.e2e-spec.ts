@@ -16,6 +16,8 @@ import {
   seedReminderTree,
   setDeadline,
   type ReminderTree,
+  SEND_ON,
+  DEADLINE,
 } from '../support/reminder-fixture';
 import { ReminderHarness } from '../support/reminder-worker';
 import { waitFor } from '../support/smtp-test-server';
@@ -24,8 +26,6 @@ const calendar = new ChineseWorkingDayCalendar();
 jest.setTimeout(120_000);
 
 // Yellow (approaching) reminders go to the owner on SEND_ON; the worker's clock starts that day.
-const SEND_ON = '2024-11-12';
-const DEADLINE = calendar.addWorkdays(SEND_ON, 3);
 const NOW = `${SEND_ON}T08:00:00+08:00`;
 // A deadline stored before dates were bounded: the calendar refuses to count towards it.
 const POISON_DEADLINE = '9999-12-31';

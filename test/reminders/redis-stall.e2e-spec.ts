@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
 import { addUser } from '@rectify/application';
-import { ChineseWorkingDayCalendar } from '@rectify/domain';
 import { type Database, openDatabase } from '@rectify/persistence';
 import { Queue } from 'bullmq';
 import request from 'supertest';
@@ -15,17 +14,16 @@ import {
   seedReminderTree,
   setDeadline,
   type ReminderTree,
+  SEND_ON,
+  DEADLINE,
 } from '../support/reminder-fixture';
 import { reminderWorkerEnv } from '../support/reminder-worker';
 import { SmtpTestServer, waitFor } from '../support/smtp-test-server';
 
-const calendar = new ChineseWorkingDayCalendar();
 jest.setTimeout(120_000);
 
 // Yellow reminders go to the owner on SEND_ON; the worker's clock starts a few seconds before
 // that day, so the reminders fall due while Redis is paused.
-const SEND_ON = '2024-11-12';
-const DEADLINE = calendar.addWorkdays(SEND_ON, 3);
 const CLOCK_START = new Date(new Date(`${SEND_ON}T00:00:00+08:00`).getTime() - 6_000).toISOString();
 const STALL_MS = 10_000;
 // Generous: an answer that takes this long is a request stuck behind Redis, not a slow one.

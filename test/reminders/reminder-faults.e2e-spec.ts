@@ -1,4 +1,3 @@
-import { ChineseWorkingDayCalendar } from '@rectify/domain';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PrivateRedis } from '../support/private-redis';
@@ -7,19 +6,17 @@ import {
   seedReminderTree,
   setDeadline,
   type ReminderTree,
+  SEND_ON,
+  DEADLINE,
+  secondsBefore,
 } from '../support/reminder-fixture';
 import { ReminderHarness, WorkerProcess } from '../support/reminder-worker';
 import { waitFor } from '../support/smtp-test-server';
 
-const calendar = new ChineseWorkingDayCalendar();
 jest.setTimeout(90_000);
 
 // Each item gets a yellow reminder (owner only) on 12 November 2024. The worker's clock starts
 // a few seconds before that day, so the reminder job waits in Redis briefly before it fires.
-const SEND_ON = '2024-11-12';
-const DEADLINE = calendar.addWorkdays(SEND_ON, 3);
-const secondsBefore = (s: number) =>
-  new Date(new Date(`${SEND_ON}T00:00:00+08:00`).getTime() - s * 1000).toISOString();
 const NOW = `${SEND_ON}T08:00:00+08:00`;
 
 describe('reminders under faults: none lost, none duplicated', () => {

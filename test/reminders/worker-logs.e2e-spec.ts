@@ -1,20 +1,23 @@
 import { reminderJobId } from '@rectify/application';
-import { ChineseWorkingDayCalendar } from '@rectify/domain';
 import { Job, Queue } from 'bullmq';
 import { PrivateRedis } from '../support/private-redis';
 import { type CuttableProxy } from '../support/cuttable-proxy';
-import { importProblems, seedReminderTree, setDeadline } from '../support/reminder-fixture';
+import {
+  importProblems,
+  seedReminderTree,
+  setDeadline,
+  SEND_ON,
+  DEADLINE,
+  secondsBefore,
+} from '../support/reminder-fixture';
 import { ReminderHarness, WorkerProcess } from '../support/reminder-worker';
 import { waitFor } from '../support/smtp-test-server';
 
-const calendar = new ChineseWorkingDayCalendar();
 jest.setTimeout(120_000);
 
 // Yellow reminders (owner only) fall due on SEND_ON; the worker's clock starts a few seconds
 // before, so they fall due while the database is cut off.
-const SEND_ON = '2024-11-12';
-const DEADLINE = calendar.addWorkdays(SEND_ON, 3);
-const clockStart = new Date(new Date(`${SEND_ON}T00:00:00+08:00`).getTime() - 3000).toISOString();
+const clockStart = secondsBefore(3);
 const ITEMS = 40;
 const TRIES_EACH = 3;
 const OUTAGE_MS = 4000;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addOrganisation, addUser, importReport, transitionItem } from '@rectify/application';
+import { ChineseWorkingDayCalendar } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
 
 /**
@@ -70,3 +71,16 @@ export function setDeadline(db: DataSource, tree: ReminderTree, itemId: string, 
     actorUserId: tree.owner.id,
   });
 }
+
+const calendar = new ChineseWorkingDayCalendar();
+
+/**
+ * The day of the reminder specs: 12 November 2024, a Tuesday. Their items get `DEADLINE`, three
+ * working days later, so each has a yellow reminder (owner only) on that day.
+ */
+export const SEND_ON = '2024-11-12';
+export const DEADLINE = calendar.addWorkdays(SEND_ON, 3);
+
+/** The instant `s` seconds before SEND_ON begins in Shanghai (ISO): a worker clock's start. */
+export const secondsBefore = (s: number) =>
+  new Date(new Date(`${SEND_ON}T00:00:00+08:00`).getTime() - s * 1000).toISOString();
