@@ -1,3 +1,4 @@
+export * from './lifecycle';
 export * from './report/extraction-result';
 export * from './report/extract-report';
 export * from './report/parse/parse-report';

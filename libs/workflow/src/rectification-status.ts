@@ -1,21 +1,13 @@
 /**
- * The stages of a rectification item (整改事项). The XState machine that moves items between
- * them arrives with the workflow issue; the vocabulary is fixed here so every layer shares it.
+ * The lifecycle vocabulary is owned by `libs/domain` (statuses, labels, status sets); the machine
+ * uses it and re-exports it so callers of the workflow need one import.
  */
-export const RECTIFICATION_STATUSES = [
-  'identified', // 问题已查摆
-  'measures_set', // 已制定整改措施
-  'pending_review', // 待审核销号
-  'completed', // 已整改完成（已销号）
-  'long_term', // 长期坚持整改
-] as const;
-
-export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
-
-export const RECTIFICATION_STATUS_LABELS: Record<RectificationStatus, string> = {
-  identified: '问题已查摆',
-  measures_set: '已制定整改措施',
-  pending_review: '待审核销号',
-  completed: '已整改完成',
-  long_term: '长期坚持整改',
-};
+export {
+  RECTIFICATION_STATUSES,
+  RECTIFICATION_STATUS_LABELS,
+  type RectificationStatus,
+  OPEN_STATUSES,
+  SETTLED_STATUSES,
+  REMINDED_STATUSES,
+  isRectificationStatus,
+} from '@rectify/domain';

@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ITEM_SOURCES } from '@rectify/application';
-import { type ItemSource } from '@rectify/domain';
+import { ITEM_SOURCES, type ItemSource } from '@rectify/domain';
 import { IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { IntegerInRange, PG_INTEGER_MAX } from '../common/integer-in-range.decorator';
 

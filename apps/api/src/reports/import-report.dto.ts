@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ITEM_SOURCES } from '@rectify/application';
-import { type ItemSource } from '@rectify/domain';
+import { ITEM_SOURCES, type ItemSource } from '@rectify/domain';
 import { IsIn, IsJSON, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { IntegerInRange } from '../common/integer-in-range.decorator';
 

@@ -1,4 +1,4 @@
-import { shanghaiDate } from '@rectify/domain';
+import { OPEN_STATUSES, shanghaiDate } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
 import { scopeCondition } from '../item-queries/viewer-scope';
@@ -45,7 +45,7 @@ export async function overdueTrend(db: DataSource, request: OverdueTrendRequest)
   const asOf = asOfDay(request.asOf, () => shanghaiDate(new Date()));
   const target = await resolveTarget(db, request);
 
-  const params: unknown[] = [asOf, months, `${target.organisation.path}%`];
+  const params: unknown[] = [asOf, months, `${target.organisation.path}%`, OPEN_STATUSES];
   let viewerCondition = 'TRUE';
   if (target.viewer) {
     const cond = scopeCondition(target.viewer, params.length + 1);
@@ -82,7 +82,7 @@ export async function overdueTrend(db: DataSource, request: OverdueTrendRequest)
             AND (CASE WHEN s.to_status IS NULL THEN i.deadline ELSE s.deadline END) < b.day
             AND i.created_at < b.until
             -- No line yet (only possible for data entered by hand): as imported, identified.
-            AND COALESCE(s.to_status, 'identified') NOT IN ('completed', 'long_term')
+            AND COALESCE(s.to_status, 'identified') = ANY($4::text[])
        ) c
       ORDER BY b.month`,
     params,

@@ -1,4 +1,9 @@
-import { type ExtractedMeasure, type ExtractionResult, type ItemSource } from '@rectify/domain';
+import {
+  type ExtractedMeasure,
+  type ExtractionResult,
+  type ItemSource,
+  REMINDED_STATUSES,
+} from '@rectify/domain';
 import { MeasureEntity, RectificationItemEntity, type ReportEntity } from '@rectify/persistence';
 import { type EntityManager } from 'typeorm';
 import { planImportedItem } from './imported-item-plan';
@@ -12,7 +17,7 @@ const INSERT_IMPORT_LINES = `
   history AS (
     INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload, deadline)
     SELECT item_id, 1, $5, $6, 'IMPORT', NULL, status, payload, deadline FROM line)
-  INSERT INTO outbox (item_id, reason) SELECT item_id, 'IMPORT' FROM line WHERE status IN ('measures_set', 'long_term')`;
+  INSERT INTO outbox (item_id, reason) SELECT item_id, 'IMPORT' FROM line WHERE status = ANY($7::text[])`;
 
 /**
  * Rows per multi-row INSERT: TypeORM builds a statement of 1,000 items in about 200 ms of the
@@ -92,6 +97,7 @@ export async function createItems(
     planned.map((p) => p.plan.deadline),
     importedBy ?? 'system',
     importedBy ? 'admin' : 'system',
+    REMINDED_STATUSES,
   ]);
   return planned.map((p) => p.id);
 }

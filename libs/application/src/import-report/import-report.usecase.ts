@@ -4,6 +4,7 @@ import {
   cleanTextDeep,
   type ExtractionResult,
   ITEM_SOURCE_LABELS,
+  ITEM_SOURCES,
   type ItemSource,
   problemName,
   quoted,
@@ -12,7 +13,6 @@ import {
 import { OrganisationEntity, RectificationItemEntity, ReportEntity } from '@rectify/persistence';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
-import { ITEM_SOURCES } from '../item-details/update-item-details.usecase';
 import {
   matchRecurrence,
   type RecurrenceMatch,
@@ -70,7 +70,7 @@ export async function importReport(
   db: DataSource,
   command: ImportReportCommand,
 ): Promise<ImportReportResult> {
-  if (command.source !== undefined && !(ITEM_SOURCES as string[]).includes(command.source)) {
+  if (command.source !== undefined && !(ITEM_SOURCES as readonly string[]).includes(command.source)) {
     throw new ApplicationError(
       'INVALID_ARGUMENT',
       `问题来源"${command.source}"无效：可选 ${ITEM_SOURCES.map((s) => `${s}（${ITEM_SOURCE_LABELS[s]}）`).join('、')}。`,

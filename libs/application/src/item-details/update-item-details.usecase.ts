@@ -1,4 +1,4 @@
-import { cleanText, ITEM_SOURCE_LABELS, type ItemSource } from '@rectify/domain';
+import { cleanText, ITEM_SOURCE_LABELS, ITEM_SOURCES, type ItemSource } from '@rectify/domain';
 import { type WorkflowActor } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
 import { assertItemVisible } from '../item-queries/get-item.query';
@@ -22,7 +22,6 @@ export interface UpdateItemDetailsCommand {
   expectedVersion?: number;
 }
 
-export const ITEM_SOURCES = Object.keys(ITEM_SOURCE_LABELS) as ItemSource[];
 const MAX_LEADER_LENGTH = 50;
 
 export async function updateItemDetails(
@@ -80,7 +79,7 @@ function validate(
 ): Partial<Pick<UpdateItemDetailsCommand, 'source' | 'responsibleLeader'>> {
   const changes: Partial<Pick<UpdateItemDetailsCommand, 'source' | 'responsibleLeader'>> = {};
   if (command.source !== undefined) {
-    if (!ITEM_SOURCES.includes(command.source)) {
+    if (!(ITEM_SOURCES as readonly string[]).includes(command.source)) {
       throw new ApplicationError(
         'INVALID_ARGUMENT',
         `问题来源"${command.source}"无效：可选 ${ITEM_SOURCES.map((s) => `${s}（${ITEM_SOURCE_LABELS[s]}）`).join('、')}。`,

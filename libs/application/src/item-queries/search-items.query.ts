@@ -1,4 +1,4 @@
-import { ChineseWorkingDayCalendar, type ItemLight, itemLight } from '@rectify/domain';
+import { ChineseWorkingDayCalendar, type ItemLight, itemLight, OPEN_STATUSES } from '@rectify/domain';
 import { type RectificationStatus } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
 import { ApplicationError } from '../errors/application-error';
@@ -100,9 +100,10 @@ export async function searchItems(
   if (filter.overdue !== undefined) {
     add(
       (n) =>
-        `(${filter.overdue ? '' : 'NOT '}COALESCE(i.deadline < $${n}::date AND i.status NOT IN ('completed', 'long_term'), FALSE))`,
+        `(${filter.overdue ? '' : 'NOT '}COALESCE(i.deadline < $${n}::date AND i.status = ANY($${n + 1}::text[]), FALSE))`,
       filter.today,
     );
+    params.push(OPEN_STATUSES);
   }
   if (filter.recurring !== undefined) {
     where.push(
@@ -115,12 +116,12 @@ export async function searchItems(
   const from = `FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id JOIN report r ON r.id = i.report_id
     WHERE ${where.join(' AND ')}`;
   const [{ total }] = await db.query(`SELECT count(*)::int AS total ${from}`, params);
-  params.push(filter.today, filter.pageSize, (filter.page - 1) * filter.pageSize);
+  params.push(filter.today, OPEN_STATUSES, filter.pageSize, (filter.page - 1) * filter.pageSize);
   const n = params.length;
   const rows: Omit<ItemListEntry, 'light' | 'workdaysLeft' | 'workdaysOverdue'>[] = await db.query(
     `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", r.year AS "reportYear", i.seq,
             i.title, i.status, i.source, to_char(i.deadline, 'YYYY-MM-DD') AS deadline,
-            COALESCE(i.deadline < $${n - 2}::date AND i.status NOT IN ('completed', 'long_term'), FALSE) AS overdue,
+            COALESCE(i.deadline < $${n - 3}::date AND i.status = ANY($${n - 2}::text[]), FALSE) AS overdue,
             EXISTS (SELECT 1 FROM item_recurrence ir WHERE ir.item_id = i.id) AS recurring, i.version
        ${from}
       ORDER BY i.created_at DESC, i.seq ASC

@@ -1,4 +1,10 @@
-import { type ScheduledReminder, scheduleReminders, shanghaiDate, shanghaiInstant } from '@rectify/domain';
+import {
+  REMINDED_STATUSES,
+  type ScheduledReminder,
+  scheduleReminders,
+  shanghaiDate,
+  shanghaiInstant,
+} from '@rectify/domain';
 import { type DataSource } from 'typeorm';
 import { loadOpenReminderSubjects } from './load-reminder-subjects';
 import { digestJobId, type DigestJobSpec, reminderJob, type ReminderQueues } from './reminder-jobs';
@@ -40,7 +46,8 @@ export async function sweepReminders(
     `SELECT DISTINCT d.item_id || '|' || d.kind || '|' || to_char(d.due_date, 'YYYY-MM-DD') AS key
        FROM reminder_delivery d
        JOIN rectification_item i ON i.id = d.item_id
-      WHERE i.status IN ('measures_set', 'long_term')`,
+      WHERE i.status = ANY($1::text[])`,
+    [REMINDED_STATUSES],
   );
   const recordedKeys = new Set(recorded.map((r) => r.key));
   // Items still in the outbox are the relay's to schedule, not missing jobs; parked rows are

@@ -1,4 +1,4 @@
-import { type RectificationStatus } from '@rectify/workflow';
+import { type RectificationStatus } from '../lifecycle';
 import { fingerprintProblem, fingerprintSimilarity } from './similarity/problem-similarity';
 import { type RecurrenceLink } from './tracked-item';
 

@@ -1,6 +1,7 @@
 import { type WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { DEFAULT_THRESHOLDS, type ReminderThresholds, trafficLight } from '../reminders/reminder-plan';
-import { isOpen, type TrackedItem } from './tracked-item';
+import { isOpen } from '../lifecycle';
+import { type TrackedItem } from './tracked-item';
 
 /**
  * The light (亮灯) an item shows in a ledger: an open item with a deadline is green, yellow or

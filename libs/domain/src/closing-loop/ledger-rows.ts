@@ -1,4 +1,4 @@
-import { RECTIFICATION_STATUS_LABELS } from '@rectify/workflow';
+import { ITEM_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '../lifecycle';
 import { type WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { type ReminderThresholds } from '../reminders/reminder-plan';
 import { chineseDate, clause, daysBetween, quoted } from './chinese-text';
@@ -6,7 +6,7 @@ import { compareItems, problemName } from './compose-last-year-section';
 import { type ClosingDocument } from './document/closing-document';
 import { ITEM_LIGHT_LABELS, type ItemLight, itemLight } from './item-light';
 import { isOverdue } from './summarise-rectification';
-import { ITEM_SOURCE_LABELS, type TrackedItem } from './tracked-item';
+import { type TrackedItem } from './tracked-item';
 
 /** The columns supervision offices use in a rectification ledger (整改台账), in order. */
 export const LEDGER_COLUMNS = [

@@ -1,4 +1,4 @@
-import { RECTIFICATION_STATUS_LABELS, type RectificationStatus } from '@rectify/workflow';
+import { RECTIFICATION_STATUS_LABELS, type RectificationStatus } from '../lifecycle';
 import { type LastYearRectificationEntry, type RectificationProgress } from '../report/extraction-result';
 import { quoted } from './chinese-text';
 import { problemName } from './compose-last-year-section';

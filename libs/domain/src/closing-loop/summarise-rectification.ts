@@ -1,10 +1,10 @@
-import { RECTIFICATION_STATUSES, type RectificationStatus } from '@rectify/workflow';
+import { isOpen, type ItemSource, RECTIFICATION_STATUSES, type RectificationStatus } from '../lifecycle';
 import { type WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { type ReminderThresholds } from '../reminders/reminder-plan';
 import { daysBetween } from './chinese-text';
 import { compareItems } from './compose-last-year-section';
 import { ITEM_LIGHTS, type ItemLight, itemLight } from './item-light';
-import { type ItemSource, isOpen, type RecurrenceLink, type TrackedItem } from './tracked-item';
+import { type RecurrenceLink, type TrackedItem } from './tracked-item';
 
 /** A supervisor's view of one year's problems across an organisation and those below it. */
 export interface RectificationSummary {

@@ -1,14 +1,4 @@
-import { type RectificationStatus } from '@rectify/workflow';
-
-/** Where a problem came from (问题来源). */
-export type ItemSource = 'self_inspection' | 'superior_review' | 'public_appraisal' | 'inspection_tour';
-
-export const ITEM_SOURCE_LABELS: Record<ItemSource, string> = {
-  self_inspection: '自身查摆',
-  superior_review: '上级点评',
-  public_appraisal: '群众评议',
-  inspection_tour: '巡视巡察反馈',
-};
+import { type ItemSource, type RectificationStatus } from '../lifecycle';
 
 export interface TrackedMeasure {
   title: string;
@@ -59,9 +49,4 @@ export interface TrackedItem {
   latestProgress: { note: string; on: string } | null;
   /** Earlier items of the same organisation this problem resembles. */
   recurrence: RecurrenceLink[];
-}
-
-/** True for statuses whose rectification is not finished and not agreed as long-term. */
-export function isOpen(status: RectificationStatus): boolean {
-  return status === 'identified' || status === 'measures_set' || status === 'pending_review';
 }

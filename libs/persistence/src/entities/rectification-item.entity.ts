@@ -1,4 +1,5 @@
-import { type PendingExtension, type RectificationStatus } from '@rectify/workflow';
+import { type ItemSource, type RectificationStatus } from '@rectify/domain';
+import { type PendingExtension } from '@rectify/workflow';
 import {
   Column,
   CreateDateColumn,
@@ -8,9 +9,6 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-
-/** 自身查摆 / 上级点评 / 群众评议 / 巡视巡察. */
-export type ItemSource = 'self_inspection' | 'superior_review' | 'public_appraisal' | 'inspection_tour';
 
 /** A rectification item (整改事项): one problem found in a report, tracked to its sign-off. */
 @Entity({ name: 'rectification_item' })

@@ -1,9 +1,13 @@
-import { RECTIFICATION_STATUS_LABELS, RECTIFICATION_STATUSES } from '@rectify/workflow';
+import {
+  ITEM_SOURCE_LABELS,
+  type ItemSource,
+  RECTIFICATION_STATUS_LABELS,
+  RECTIFICATION_STATUSES,
+} from '../../lifecycle';
 import { chineseDate, quoted } from '../chinese-text';
 import { problemName } from '../compose-last-year-section';
 import { ITEM_LIGHT_LABELS, ITEM_LIGHTS } from '../item-light';
 import { type RectificationSummary } from '../summarise-rectification';
-import { ITEM_SOURCE_LABELS, type ItemSource } from '../tracked-item';
 import { type ClosingDocument, type DocumentBlock } from './closing-document';
 
 /** A supervisor's summary (整改情况汇总) as a document: totals, then one table a breakdown. */

@@ -1,0 +1,2 @@
+export * from './rectification-status';
+export * from './item-source';
