@@ -7,3 +7,4 @@ export * from './event-payload-rules';
 export * from './deadline-rules';
 export * from './rectification.machine';
 export * from './rectification-transition';
+export * from './access';

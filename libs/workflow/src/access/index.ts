@@ -1,0 +1,3 @@
+export * from './organisation-relation';
+export * from './item-access';
+export * from './organisation-access';

@@ -1,0 +1,81 @@
+import { type RectificationStatus } from '@rectify/domain';
+import { RECTIFICATION_EVENT_TYPES, type RectificationEventType } from '../rectification-events';
+import { allowedEvents, type ItemState } from '../rectification-transition';
+import { mayActorSend } from '../event-permissions';
+import { type WorkflowActor } from '../workflow-actor';
+
+/**
+ * What a person may do to one rectification item (整改事项), besides the lifecycle events:
+ * edit its ledger details (问题来源、责任领导), attach evidence (上传佐证), delete an evidence
+ * file. Reading is a separate question (mayReadItem): these are only asked of visible items.
+ */
+export const ITEM_ACTIONS = [...RECTIFICATION_EVENT_TYPES, 'EDIT_DETAILS', 'ATTACH_EVIDENCE'] as const;
+
+export type ItemAction = (typeof ITEM_ACTIONS)[number];
+
+/** The part of an item the access rules read: its status and the machine's context. */
+export type ItemAccessState = ItemState;
+
+/**
+ * May the actor see the item at all (查看)? An administrator and the system see everything; a
+ * secretary (支部书记) their own organisation's items; a supervisor (上级党组织) their own
+ * organisation's and those of every organisation below it. The SQL scope in
+ * libs/persistence applies the same rule inside queries (tested against this function).
+ */
+export function mayReadItem(actor: WorkflowActor): boolean {
+  if (actor.role === 'admin' || actor.role === 'system') return true;
+  if (actor.role === 'secretary') return actor.scope === 'own_organisation';
+  return actor.scope !== 'unrelated';
+}
+
+/**
+ * May the actor edit the item's ledger details: an administrator, the own organisation's
+ * secretary, or a supervisor above it. In any status: the ledger is corrected after sign-off too.
+ */
+export function mayEditDetails(actor: WorkflowActor): boolean {
+  return (
+    actor.role === 'admin' ||
+    (actor.role === 'secretary' && actor.scope === 'own_organisation') ||
+    (actor.role === 'supervisor' && actor.scope === 'ancestor_organisation')
+  );
+}
+
+/**
+ * May the actor attach evidence (佐证材料): whoever may submit the completion, until sign-off
+ * (销号), after which the evidence is part of the record.
+ */
+export function mayAttachEvidence(actor: WorkflowActor, status: RectificationStatus): boolean {
+  return mayActorSend('SUBMIT_COMPLETION', actor) && status !== 'completed';
+}
+
+/**
+ * May the actor delete one evidence file: the person who uploaded it or an administrator,
+ * until sign-off. `uploadedBy` is the uploader's user id (null for imported evidence).
+ */
+export function mayDeleteEvidence(
+  actor: WorkflowActor,
+  status: RectificationStatus,
+  uploadedBy: string | null,
+): boolean {
+  if (status === 'completed' || actor.role === 'system') return false;
+  return actor.role === 'admin' || (uploadedBy !== null && uploadedBy === actor.userId);
+}
+
+/**
+ * Every action the actor may take on the item now, in ITEM_ACTIONS order: the lifecycle events
+ * the machine accepts from them in this state, then EDIT_DETAILS and ATTACH_EVIDENCE. Empty for
+ * an actor who may not read the item. The API sends this with each item, so clients never
+ * work the rules out themselves.
+ */
+export function allowedItemActions(actor: WorkflowActor, item: ItemAccessState): ItemAction[] {
+  if (!mayReadItem(actor)) return [];
+  const actions: ItemAction[] = allowedEvents(item, actor);
+  if (mayEditDetails(actor)) actions.push('EDIT_DETAILS');
+  if (mayAttachEvidence(actor, item.status)) actions.push('ATTACH_EVIDENCE');
+  return actions;
+}
+
+/** True when `action` is a lifecycle event rather than one of the item's other actions. */
+export function isLifecycleEvent(action: ItemAction): action is RectificationEventType {
+  return (RECTIFICATION_EVENT_TYPES as readonly string[]).includes(action);
+}
