@@ -31,3 +31,9 @@ export function actorFor(viewer: Viewer, targetPath: string): WorkflowActor {
     scope: relationBetween(viewer.organisationPath, targetPath),
   };
 }
+
+/**
+ * Whose view a read is made from (查看范围): a person, or the operator at the command line, who
+ * sees everything. Every repository read takes one, so a query without a scope does not compile.
+ */
+export type ReadScope = Viewer | 'operator';
