@@ -1,3 +1,4 @@
+import { STATUS_PROFILES, stageOf } from '../lifecycle';
 import { chineseDate, chineseNumeral, clause, quoted } from './chinese-text';
 import { type TrackedItem } from './tracked-item';
 
@@ -51,8 +52,8 @@ export function composeLastYearSection(
 }
 
 export function countSection(items: readonly TrackedItem[]): SectionCounts {
-  const completed = items.filter((i) => i.status === 'completed').length;
-  const longTerm = items.filter((i) => i.status === 'long_term').length;
+  const completed = items.filter((i) => stageOf(i.status) === 'completed').length;
+  const longTerm = items.filter((i) => stageOf(i.status) === 'long_term').length;
   return {
     problems: items.length,
     measures: items.reduce((n, i) => n + i.measures.length, 0),
@@ -96,7 +97,7 @@ function measuresClause(item: TrackedItem): string {
 }
 
 function statusSentences(item: TrackedItem, asOf: string): string {
-  switch (item.status) {
+  switch (stageOf(item.status)) {
     case 'completed': {
       const done = item.completionEvidence ? `整改成效：${clause(item.completionEvidence)}。` : '';
       const signedOff = item.completedOn ? `，于${chineseDate(item.completedOn)}审核销号` : '';
@@ -106,7 +107,7 @@ function statusSentences(item: TrackedItem, asOf: string): string {
       const latest = item.latestProgress ? `目前${progressClause(item.latestProgress.note)}。` : '';
       return `${latest}该问题需长期坚持整改，持续推进中。`;
     }
-    default:
+    case 'open':
       return unfinishedSentence(item, asOf);
   }
 }
@@ -115,13 +116,9 @@ function statusSentences(item: TrackedItem, asOf: string): string {
 function unfinishedSentence(item: TrackedItem, asOf: string): string {
   // An item still `identified` may carry the measures its report planned, not yet assigned.
   const now =
-    item.status === 'identified'
-      ? item.measures.length > 0
-        ? '整改措施尚未落实到责任人'
-        : '尚未制定整改措施'
-      : item.status === 'pending_review'
-        ? '已提交销号申请，正在审核'
-        : '正在落实整改措施';
+    item.status === 'identified' && item.measures.length > 0
+      ? '整改措施尚未落实到责任人'
+      : (STATUS_PROFILES[item.status].now?.section ?? '正在落实整改措施');
   const progress = item.latestProgress ? `，${progressClause(item.latestProgress.note)}` : '';
   let plan: string;
   if (!item.deadline) plan = '尚未明确完成时限';

@@ -1,4 +1,4 @@
-import { ITEM_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '../lifecycle';
+import { ITEM_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS, STATUS_PROFILES, stageOf } from '../lifecycle';
 import { type WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { type ReminderThresholds } from '../reminders/reminder-plan';
 import { chineseDate, clause, daysBetween, quoted } from './chinese-text';
@@ -53,7 +53,7 @@ export function ledgerRows(items: readonly TrackedItem[], options: LedgerOptions
         item.responsibleLeader ?? '',
         item.organisationName,
         ownersCell(item),
-        item.status === 'long_term' ? '长期坚持' : (item.deadline ?? '未定'),
+        stageOf(item.status) === 'long_term' ? '长期坚持' : (item.deadline ?? '未定'),
         RECTIFICATION_STATUS_LABELS[item.status],
         ITEM_LIGHT_LABELS[light],
         item.evidence
@@ -88,7 +88,7 @@ function completionCell(item: TrackedItem, asOf: string): string {
   const progress = item.latestProgress
     ? `最新进展（${item.latestProgress.on}）：${clause(item.latestProgress.note)}`
     : '';
-  switch (item.status) {
+  switch (stageOf(item.status)) {
     case 'completed':
       return [
         item.completedOn ? `已于${chineseDate(item.completedOn)}审核销号` : '已整改完成',
@@ -98,10 +98,10 @@ function completionCell(item: TrackedItem, asOf: string): string {
         .join('\n');
     case 'long_term':
       return ['长期坚持整改，持续推进中', progress].filter((s) => s !== '').join('\n');
-    default: {
+    case 'open': {
       const overdue =
         item.deadline && isOverdue(item, asOf) ? `已超期${daysBetween(item.deadline, asOf)}天` : '';
-      return [item.status === 'pending_review' ? '已提交销号申请，待审核' : '整改中', overdue, progress]
+      return [STATUS_PROFILES[item.status].now?.ledger ?? '整改中', overdue, progress]
         .filter((s) => s !== '')
         .join('\n');
     }

@@ -1,4 +1,9 @@
-import { RECTIFICATION_STATUS_LABELS, type RectificationStatus } from '../lifecycle';
+import {
+  RECTIFICATION_STATUS_LABELS,
+  type RectificationStatus,
+  stageOf,
+  type StatusStage,
+} from '../lifecycle';
 import { type LastYearRectificationEntry, type RectificationProgress } from '../report/extraction-result';
 import { quoted } from './chinese-text';
 import { problemName } from './compose-last-year-section';
@@ -133,8 +138,8 @@ export function claimedProblem(entry: LastYearRectificationEntry): string {
 export function compareClaim(claim: RectificationProgress, status: RectificationStatus): Agreement {
   if (claim === 'unknown') return 'unstated';
   const claimed = CLAIM_RANK[claim];
-  const tracked = STATUS_RANK[status];
-  if (claim === 'in_progress' && status === 'long_term') return 'agrees';
+  const tracked = STAGE_RANK[stageOf(status)];
+  if (claim === 'in_progress' && stageOf(status) === 'long_term') return 'agrees';
   if (claimed === tracked) return 'agrees';
   return claimed > tracked ? 'overstated' : 'understated';
 }
@@ -145,13 +150,7 @@ const CLAIM_RANK: Record<Exclude<RectificationProgress, 'unknown'>, number> = {
   long_term: 1,
   completed: 2,
 };
-const STATUS_RANK: Record<RectificationStatus, number> = {
-  identified: 0,
-  measures_set: 0,
-  pending_review: 0,
-  long_term: 1,
-  completed: 2,
-};
+const STAGE_RANK: Record<StatusStage, number> = { open: 0, long_term: 1, completed: 2 };
 
 function findings(
   problemYear: number,
