@@ -1,11 +1,11 @@
 'use strict';
 // Unit specs sit next to their code (*.spec.ts); e2e and integration tests live in test/.
 // Type checking is done once by `npm run typecheck`, so ts-jest only transpiles.
+// The @rectify/* names come from tsconfig.json's paths (scripts/lib-paths.js).
+const { jestModuleNameMapper } = require('./scripts/lib-paths');
+
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json', diagnostics: false }] };
-const moduleNameMapper = {
-  '^@rectify/(domain|workflow|config|persistence|application)$': '<rootDir>/libs/$1/src',
-  '^@rectify/(domain|workflow|config|persistence|application)/(.*)$': '<rootDir>/libs/$1/src/$2',
-};
+const moduleNameMapper = jestModuleNameMapper();
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
 
 module.exports = {

@@ -3,8 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addOrganisation, addUser, importReport, transitionItem } from '../libs/application/src';
-import { openDatabase } from '../libs/persistence/src';
+import {
+  AddOrganisationUseCase,
+  AddUserUseCase,
+  ImportReportUseCase,
+  TransitionItemUseCase,
+} from '../libs/application/src';
+import { createRepositories, openDatabase, PgItemsRepository } from '../libs/persistence/src';
 import { generateReport } from './report-corpus';
 import { secondsSince } from './timing';
 
@@ -64,11 +69,17 @@ async function main() {
     const baseline = pgbenchTps(pg.bin, pg.url);
 
     const db = await openDatabase({ databaseUrl: pg.url });
+    const transitionItem = new TransitionItemUseCase(new PgItemsRepository(db.dataSource));
+    const importReport = new ImportReportUseCase(createRepositories(db.dataSource));
+    const { organisations, users, viewers } = createRepositories(db.dataSource);
+    const addOrganisation = new AddOrganisationUseCase(organisations, viewers);
+    const addUser = new AddUserUseCase(users, organisations, viewers);
     const tag = randomUUID().slice(0, 8);
-    const town = await addOrganisation(db.dataSource, { name: `镇党委-${tag}` });
-    const supervisor = await addUser(db.dataSource, {
+    const town = await addOrganisation.execute({ by: 'operator', name: `镇党委-${tag}` });
+    const supervisor = await addUser.execute({
+      by: 'operator',
       username: `sup-${tag}`,
-      organisationName: town.name,
+      organisation: { name: town.name },
       role: 'supervisor',
     });
     // Reports spread over branches as in life: one a year each, about ten years per branch. Each
@@ -76,13 +87,15 @@ async function main() {
     // every report onto one branch would measure an organisation that does not exist.
     const branches = await Promise.all(
       Array.from({ length: BRANCHES }, async (_, b) => {
-        const branch = await addOrganisation(db.dataSource, {
+        const branch = await addOrganisation.execute({
+          by: 'operator',
           name: `村党支部${b}-${tag}`,
-          parentName: town.name,
+          parent: { name: town.name },
         });
-        const secretary = await addUser(db.dataSource, {
+        const secretary = await addUser.execute({
+          by: 'operator',
           username: `sec${b}-${tag}`,
-          organisationName: branch.name,
+          organisation: { name: branch.name },
           role: 'secretary',
         });
         return { name: branch.name, secretaryId: secretary.id };
@@ -97,7 +110,7 @@ async function main() {
       const report = generateReport(i);
       const branch = branches[i % BRANCHES];
       importedBytes += report.bytes.length;
-      const result = await importReport(db.dataSource, {
+      const result = await importReport.execute({
         bytes: report.bytes,
         fileName: report.name,
         organisationName: branch.name,
@@ -112,7 +125,7 @@ async function main() {
     );
     for (const own of perClient) {
       for (const { itemId, secretaryId } of own) {
-        await transitionItem(db.dataSource, {
+        await transitionItem.execute({
           itemId,
           event: 'SET_MEASURES',
           payload: LAP[3].payload,
@@ -132,7 +145,7 @@ async function main() {
           for (const { itemId, secretaryId } of own) {
             for (const step of LAP) {
               try {
-                await transitionItem(db.dataSource, {
+                await transitionItem.execute({
                   itemId,
                   event: step.event,
                   payload: step.payload,

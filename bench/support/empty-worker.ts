@@ -1,5 +1,5 @@
+import { bullConnection } from '@rectify/queue';
 import { Worker } from 'bullmq';
-import { bullConnection } from '../../apps/worker/src/queues/redis-options';
 
 /**
  * The raw BullMQ baseline's worker, run as a child process by bench/reminders.ts: an empty

@@ -3,9 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
-import { addOrganisation, setUserPassword } from '@rectify/application';
+import { SetPasswordUseCase } from '@rectify/application';
+import { createRepositories } from '@rectify/persistence';
 import request from 'supertest';
 import { type AuthTestApp, bearer, PASSWORD, startAuthTestApp } from '../support/auth-test-app';
+import { addOrganisation } from '../support/admin-fixtures';
 
 // Who a token belongs to is decided on every request, against the real PostgreSQL and Redis.
 jest.setTimeout(60_000);
@@ -133,7 +135,10 @@ describe('API authentication hardening', () => {
     it('revokes the tokens issued before a password change', async () => {
       const user = await t.addUser('secretary');
       const token = await t.token(user.username);
-      await setUserPassword(t.db, user.username, 'a-brand-new-password');
+      await new SetPasswordUseCase(createRepositories(t.db).users).execute({
+        username: user.username,
+        password: 'a-brand-new-password',
+      });
       expect((await request(t.http).get('/api/me').set(bearer(token)).expect(401)).body.code).toBe(
         'TOKEN_REVOKED',
       );

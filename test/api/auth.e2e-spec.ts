@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { addOrganisation, addUser } from '@rectify/application';
 import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { addOrganisation, addUser } from '../support/admin-fixtures';
 
 // The API against the test's real PostgreSQL server.
 describe('API authentication', () => {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
-import { addOrganisation, addUser, importReport } from '@rectify/application';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { importReport } from '../support/item-commands';
+import { addOrganisation, addUser } from '../support/admin-fixtures';
 
 const WINDOW = '1990-01-01 至 2100-12-31';
 

@@ -3,12 +3,13 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
-import { addOrganisation, addUser, importReport } from '@rectify/application';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createTestDatabase } from '../support/test-database';
+import { importReport } from '../support/item-commands';
+import { addOrganisation, addUser } from '../support/admin-fixtures';
 
 const MB = 1024 * 1024;
 const png = (n = 64) =>

@@ -4,14 +4,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
-import {
-  addOrganisation,
-  addUser,
-  attachEvidence,
-  importReport,
-  transitionItem,
-  updateItemDetails,
-} from '@rectify/application';
 import { EvidenceFileStore } from '@rectify/persistence';
 import { type RectificationEventType } from '@rectify/workflow';
 import request from 'supertest';
@@ -19,8 +11,10 @@ import { DataSource } from 'typeorm';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { binaryParser } from '../support/binary-response';
+import { attachEvidence, importReport, transitionItem, updateItemDetails } from '../support/item-commands';
 import { xmlPartText, xmlProblems } from '../support/office-xml';
 import { createTestDatabase } from '../support/test-database';
+import { addOrganisation, addUser } from '../support/admin-fixtures';
 
 const ROOT = resolve(__dirname, '../..');
 const AS_OF = '2024-12-20';

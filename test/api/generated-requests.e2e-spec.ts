@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
-import { addOrganisation, addUser, importReport } from '@rectify/application';
 import fc from 'fast-check';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { buildOpenApiDocument } from '../../apps/api/src/openapi';
+import { importReport } from '../support/item-commands';
+import { addOrganisation, addUser } from '../support/admin-fixtures';
 
 // Generated bodies, query strings, path parameters and headers sent to every route the OpenAPI
 // document lists, as each role and anonymously, against the real PostgreSQL server: never a 500,

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { type AddressInfo } from 'node:net';
-import { addOrganisation, addUser } from '@rectify/application';
 import { DataSource } from 'typeorm';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { addOrganisation, addUser } from '../support/admin-fixtures';
 
 describe('API shutdown', () => {
   it('finishes a request that is in flight when the app is closed (what SIGTERM does)', async () => {
@@ -20,14 +21,17 @@ describe('API shutdown', () => {
       role: 'secretary',
       password: 'password-123',
     });
-    const { port } = app.getHttpServer().address() as AddressInfo;
-    // A login spends tens of milliseconds hashing: long enough to close the app meanwhile.
+    const server = app.getHttpServer();
+    const { port } = server.address() as AddressInfo;
+    // A login spends tens of milliseconds hashing: long enough to close the app meanwhile. Close
+    // it once the server has the request (its 'request' event), not after a guessed delay.
+    const arrived = once(server, 'request');
     const inFlight = fetch(`http://127.0.0.1:${port}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: `u-${tag}`, password: 'password-123' }),
     });
-    await new Promise((r) => setTimeout(r, 5));
+    await arrived;
     const closing = app.close();
     const response = await inFlight;
     expect(response.status).toBe(200);

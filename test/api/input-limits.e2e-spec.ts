@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
-import { addOrganisation, addUser } from '@rectify/application';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
@@ -19,6 +18,7 @@ import {
   textEntry,
   zerosDocx,
 } from '../support/zip-bombs';
+import { addOrganisation, addUser } from '../support/admin-fixtures';
 
 const ROOT = resolve(__dirname, '../..');
 

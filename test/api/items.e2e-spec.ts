@@ -3,11 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
-import { addOrganisation, addUser, importReport } from '@rectify/application';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { importReport } from '../support/item-commands';
+import { addOrganisation, addUser } from '../support/admin-fixtures';
 
 // Each role through the HTTP API against the real PostgreSQL server, and the refusals.
 describe('items API', () => {

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { addOrganisation, IMPORT_LIMITS, importReport, reportWorkInProgress } from '@rectify/application';
+import { IMPORT_LIMITS, reportWorkInProgress } from '@rectify/application';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { type AuthTestApp, bearer, startAuthTestApp } from '../support/auth-test-app';
 import { createTestDatabase } from '../support/test-database';
+import { importReport } from '../support/item-commands';
+import { addOrganisation } from '../support/admin-fixtures';
 
 // Large imports (issue 20, part 5): the heavy, pure part of an import runs in worker threads,
 // so the API keeps answering; and past IMPORT_LIMITS an upload is refused or its comparison cut.

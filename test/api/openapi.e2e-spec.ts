@@ -1,7 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+
+const COMMITTED_DOCUMENT = join(__dirname, '../../apps/web/openapi.json');
+
+interface Operation {
+  operationId?: string;
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+
+type Paths = Record<string, Record<string, Operation>>;
+
+/** "GET /api/items" for each operation whose success (2xx) response lacks a body schema. */
+function undocumentedSuccesses(paths: Paths): string[] {
+  return Object.entries(paths).flatMap(([path, ops]) =>
+    Object.entries(ops)
+      .filter(([, op]) => {
+        const successes = Object.entries(op.responses).filter(([status]) => /^2\d\d$/.test(status));
+        return (
+          successes.length === 0 ||
+          successes.some(([, r]) => {
+            const media = Object.values(r.content ?? {});
+            return media.length === 0 || media.some((m) => m.schema === undefined);
+          })
+        );
+      })
+      .map(([method]) => `${method.toUpperCase()} ${path}`),
+  );
+}
 
 interface ExpressLayer {
   route?: { path: string; methods: Record<string, boolean> };
@@ -64,6 +93,34 @@ describe('OpenAPI document', () => {
         'pageSize',
       ]),
     );
+  });
+
+  it('documents a success response with a body schema for every operation, each with its own operationId', async () => {
+    const doc = (await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200)).body;
+    expect(undocumentedSuccesses(doc.paths)).toEqual([]);
+    const ids = Object.values(doc.paths as Paths).flatMap((ops) =>
+      Object.values(ops).map((o) => o.operationId),
+    );
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('finds an operation without a documented success response', () => {
+    const paths: Paths = {
+      '/api/x': {
+        get: { responses: { '200': { content: { 'application/json': { schema: { type: 'string' } } } } } },
+        post: { responses: { '201': { content: {} }, '400': {} } },
+        put: { responses: { '401': {} } },
+      },
+    };
+    expect(undocumentedSuccesses(paths)).toEqual(['POST /api/x', 'PUT /api/x']);
+  });
+
+  it('is the document committed in apps/web/openapi.json, which the web client is generated from', async () => {
+    const doc = (await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200)).body;
+    const committed = JSON.parse(readFileSync(COMMITTED_DOCUMENT, 'utf8'));
+    // On failure: run `npm run openapi` and commit apps/web/openapi.json.
+    expect(committed).toEqual(doc);
   });
 
   it('serves the interactive documentation page', async () => {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
-import { addOrganisation, addUser } from '@rectify/application';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { addOrganisation, addUser } from '../support/admin-fixtures';
 
 /** A 问题清单 workbook as an organisation keeps it: a title row, a header with a line break, rows. */
 async function problemListXlsx(tag: string): Promise<Buffer> {

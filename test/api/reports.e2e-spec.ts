@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
-import { addOrganisation, addUser } from '@rectify/application';
 import iconv from 'iconv-lite';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { addOrganisation, addUser } from '../support/admin-fixtures';
 
 describe('reports API', () => {
   const tag = randomUUID().slice(0, 8);

@@ -1,12 +1,9 @@
-import { addOrganisation } from '@rectify/application';
 import { ChineseWorkingDayCalendar, scheduleReminders, shanghaiDate } from '@rectify/domain';
-import {
-  loadOpenReminderSubjects,
-  loadReminderSubjects,
-} from '../../libs/application/src/reminders/load-reminder-subjects';
+import { PgReminderSubjectsRepository } from '@rectify/persistence';
 import { backfillHistoryDeadlines } from '../../libs/persistence/src/migrations/1732730000000-history-deadline';
 import request from 'supertest';
 import { startWorkflowApi, type WorkflowApi } from '../support/workflow-fixture';
+import { addOrganisation } from '../support/admin-fixtures';
 
 // What the history is read back for, against the real PostgreSQL server: the overdue trend
 // replays the deadline of each month's end, and a long-term item's reviews count from its last
@@ -164,8 +161,9 @@ describe('history read back: overdue trend and review schedule', () => {
     return id;
   };
   const nextReview = async (id: string) => {
-    const subject = (await loadReminderSubjects(w.db, [id])).get(id)!;
-    const swept = (await loadOpenReminderSubjects(w.db)).find((s) => s.itemId === id);
+    const subjects = new PgReminderSubjectsRepository(w.db);
+    const subject = (await subjects.subjects('operator', [id])).get(id)!;
+    const swept = (await subjects.openSubjects('operator')).find((s) => s.itemId === id);
     expect(swept).toEqual(subject);
     return scheduleReminders(subject, '2024-05-02', calendar).map((r) => [r.kind, r.dueDate]);
   };
@@ -192,7 +190,7 @@ describe('history read back: overdue trend and review schedule', () => {
     const reviewedOn = shanghaiDate(new Date());
     const due = new Date(`${reviewedOn}T00:00:00Z`);
     due.setUTCDate(due.getUTCDate() + 30);
-    const subject = (await loadReminderSubjects(w.db, [id])).get(id)!;
+    const subject = (await new PgReminderSubjectsRepository(w.db).subjects('operator', [id])).get(id)!;
     expect(subject.lastReviewedOn).toBe(reviewedOn);
     expect(scheduleReminders(subject, reviewedOn, calendar)).toEqual([
       expect.objectContaining({ kind: 'review', dueDate: due.toISOString().slice(0, 10) }),

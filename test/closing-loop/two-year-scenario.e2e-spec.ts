@@ -1,17 +1,17 @@
 import ExcelJS from 'exceljs';
 import {
-  buildLedger,
-  generateLastYearSection,
-  importReport,
-  reconcileReportFile,
-  reconcileStoredReport,
+  BuildLedgerUseCase,
+  GenerateLastYearSectionUseCase,
+  ReconcileReportFileUseCase,
+  type ReconcileResult,
+  ReconcileStoredReportUseCase,
   renderDocx,
   renderLedgerXlsx,
-  summariseOrganisation,
+  SummariseOrganisationUseCase,
 } from '@rectify/application';
 import { chineseDate, LEDGER_COLUMNS, renderPlainText, shanghaiDate } from '@rectify/domain';
 import { docxToText } from '@rectify/domain/report/decode/docx-to-text';
-import { openDatabase, type Database } from '@rectify/persistence';
+import { createRepositories, openDatabase, type Database } from '@rectify/persistence';
 import {
   fixtureBytes,
   importAndWork2023,
@@ -19,6 +19,7 @@ import {
   seedQingshan,
 } from '../support/closing-loop-fixture';
 import { createTestDatabase } from '../support/test-database';
+import { importReport } from '../support/item-commands';
 
 const AS_OF = '2025-01-10';
 
@@ -32,6 +33,7 @@ describe('closing the loop over two years (PostgreSQL)', () => {
   let q: Qingshan;
   let ids: string[];
   let signedOff: string;
+  const repositories = () => createRepositories(db.dataSource);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -47,7 +49,7 @@ describe('closing the loop over two years (PostgreSQL)', () => {
   });
 
   it('writes the 2024 report 上年度整改情况 exactly, every item included', async () => {
-    const result = await generateLastYearSection(db.dataSource, {
+    const result = await new GenerateLastYearSectionUseCase(repositories()).execute({
       organisationName: q.branch.name,
       reportYear: 2024,
       asOf: AS_OF,
@@ -66,7 +68,7 @@ describe('closing the loop over two years (PostgreSQL)', () => {
     );
     expect(result.section.paragraphs.map((p) => p.itemId)).toEqual(ids);
     // Same data, same text.
-    const again = await generateLastYearSection(db.dataSource, {
+    const again = await new GenerateLastYearSectionUseCase(repositories()).execute({
       organisationName: q.branch.name,
       reportYear: 2024,
       asOf: AS_OF,
@@ -75,12 +77,12 @@ describe('closing the loop over two years (PostgreSQL)', () => {
   });
 
   it('puts the section into a Word document that reads back with every paragraph', async () => {
-    const result = await generateLastYearSection(db.dataSource, {
+    const result = await new GenerateLastYearSectionUseCase(repositories()).execute({
       organisationName: q.branch.name,
       reportYear: 2024,
       asOf: AS_OF,
     });
-    const summary = await summariseOrganisation(db.dataSource, {
+    const summary = await new SummariseOrganisationUseCase(repositories()).execute({
       organisationName: q.committee.name,
       problemYear: 2023,
       asOf: AS_OF,
@@ -103,7 +105,7 @@ describe('closing the loop over two years (PostgreSQL)', () => {
   });
 
   it('counts the summary from the data: by organisation, status, source and light, with the overdue list', async () => {
-    const { summary } = await summariseOrganisation(db.dataSource, {
+    const { summary } = await new SummariseOrganisationUseCase(repositories()).execute({
       organisationName: q.committee.name,
       problemYear: 2023,
       asOf: AS_OF,
@@ -152,7 +154,7 @@ describe('closing the loop over two years (PostgreSQL)', () => {
   });
 
   it('exports the ledger as .xlsx whose cells read back as the tracked truth', async () => {
-    const ledger = await buildLedger(db.dataSource, {
+    const ledger = await new BuildLedgerUseCase(repositories()).execute({
       organisationName: q.committee.name,
       problemYear: 2023,
       asOf: AS_OF,
@@ -189,7 +191,7 @@ describe('closing the loop over two years (PostgreSQL)', () => {
 
   describe('the 2024 report as the branch wrote it', () => {
     it('is checked before import: exactly the omission, the overstated claim and the recurring problem', async () => {
-      const result = await reconcileReportFile(db.dataSource, {
+      const result = await new ReconcileReportFileUseCase(repositories()).execute({
         bytes: fixtureBytes('qingshan-2024.txt'),
         fileName: 'qingshan-2024.txt',
         organisationName: q.branch.name,
@@ -213,9 +215,11 @@ describe('closing the loop over two years (PostgreSQL)', () => {
       expect(imported.warnings).toEqual([expect.stringContaining('已标记为反复出现')]);
       expectTheThreeFindings(imported.reconciliation!.reconciliation);
       // The stored report gives the same answer later, and the link shows in the 2024 summary.
-      const stored = await reconcileStoredReport(db.dataSource, { reportId: imported.reportId });
+      const stored = await new ReconcileStoredReportUseCase(repositories()).execute({
+        reportId: imported.reportId,
+      });
       expect(stored.reconciliation).toEqual(imported.reconciliation!.reconciliation);
-      const { summary } = await summariseOrganisation(db.dataSource, {
+      const { summary } = await new SummariseOrganisationUseCase(repositories()).execute({
         organisationName: q.committee.name,
         problemYear: 2024,
         asOf: AS_OF,
@@ -240,7 +244,7 @@ describe('closing the loop over two years (PostgreSQL)', () => {
       '三、正在整改的问题',
       '4.党员活动阵地建设滞后。活动室改造方案已确定。',
     ].join('\n');
-    const result = await reconcileReportFile(db.dataSource, {
+    const result = await new ReconcileReportFileUseCase(repositories()).execute({
       bytes: new TextEncoder().encode(notice),
       fileName: '整改情况通报.txt',
       organisationName: q.branch.name,
@@ -257,9 +261,7 @@ describe('closing the loop over two years (PostgreSQL)', () => {
     expect(r.unmatchedClaims).toEqual([]);
   });
 
-  function expectTheThreeFindings(
-    r: Awaited<ReturnType<typeof reconcileStoredReport>>['reconciliation'],
-  ): void {
+  function expectTheThreeFindings(r: ReconcileResult['reconciliation']): void {
     expect(r.matched.map((m) => [m.itemId, m.claim, m.agreement])).toEqual([
       [ids[0], 'completed', 'agrees'],
       [ids[1], 'completed', 'agrees'],

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import {
-  authenticate,
+  AuthenticateUseCase,
   DEMO_PASSWORD,
-  listItems,
-  reconcileStoredReport,
-  seedDemoData,
+  ListItemsUseCase,
+  ReconcileStoredReportUseCase,
+  SeedDemoDataUseCase,
 } from '@rectify/application';
-import { openDatabase, type Database } from '@rectify/persistence';
+import { createRepositories, openDatabase, type Database } from '@rectify/persistence';
 
 const SEEDS = resolve(__dirname, '../../../shared/seeds');
 
@@ -16,17 +16,23 @@ describe('demo data', () => {
     db = await openDatabase({ dataDir: 'memory://' });
   });
   afterAll(() => db.close());
+  const listItems = (query: { organisationName: string }) => {
+    const { organisations, itemQueries } = createRepositories(db.dataSource);
+    return new ListItemsUseCase(organisations, itemQueries).execute(query);
+  };
 
   it('seeds the tree, a user per role and the example reports, and is safe to run again', async () => {
-    const first = await seedDemoData(db.dataSource, SEEDS);
+    const seed = () =>
+      new SeedDemoDataUseCase(createRepositories(db.dataSource)).execute({ reportsDir: SEEDS });
+    const first = await seed();
     expect(first.reportsImported).toBe(6);
     expect(first.itemsCreated).toBe(17);
-    const again = await seedDemoData(db.dataSource, SEEDS);
+    const again = await seed();
     expect(again.reportsImported).toBe(0);
     expect(again.skippedReports).toHaveLength(6);
-    const all = await listItems(db.dataSource, { organisationName: '青石镇党委' });
+    const all = await listItems({ organisationName: '青石镇党委' });
     expect(all).toHaveLength(17);
-    const branch = await listItems(db.dataSource, { organisationName: '青石村第一党支部' });
+    const branch = await listItems({ organisationName: '青石村第一党支部' });
     expect(branch.map((i) => i.title)).toEqual([
       '落实党内政治生活制度有差距',
       '开展“主题教育”不平衡',
@@ -40,14 +46,19 @@ describe('demo data', () => {
     // The general branch's 2024 report shows the loop closing: one overstated claim, one item
     // left out, one problem repeated from 2023.
     const [report] = await db.dataSource.query(`SELECT id FROM report WHERE year = 2024`);
-    const check = await reconcileStoredReport(db.dataSource, { reportId: report.id });
+    const check = await new ReconcileStoredReportUseCase(createRepositories(db.dataSource)).execute({
+      reportId: report.id,
+    });
     expect(check.reconciliation.findings.map((f) => f.kind)).toEqual([
       'claim_disagrees',
       'item_omitted',
       'problem_recurs',
     ]);
     for (const username of first.users) {
-      expect((await authenticate(db.dataSource, username, DEMO_PASSWORD)).username).toBe(username);
+      const users = createRepositories(db.dataSource).users;
+      expect(
+        (await new AuthenticateUseCase(users).execute({ username, password: DEMO_PASSWORD })).username,
+      ).toBe(username);
     }
   });
 });

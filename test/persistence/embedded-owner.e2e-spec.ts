@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
-import { addOrganisation, addUser } from '@rectify/application';
 import { openDatabase, type Database } from '@rectify/persistence';
 import request from 'supertest';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { addOrganisation, addUser } from '../support/admin-fixtures';
 
 // The embedded database (PGlite) has exactly one owner process; the command-line tool works
 // through that owner while the product runs (issue 13, part 1).

@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  addOrganisation,
-  addUser,
-  ApplicationError,
-  importReport,
-  transitionItem,
-  type TransitionItemCommand,
-} from '@rectify/application';
+import { ApplicationError, type TransitionItemCommand } from '@rectify/application';
 import {
   ItemHistoryEntity,
   MeasureEntity,
@@ -17,6 +10,8 @@ import {
   ReportEntity,
   type Database,
 } from '@rectify/persistence';
+import { importReport, transitionItem } from '../support/item-commands';
+import { addOrganisation, addUser } from '../support/admin-fixtures';
 
 const SEEDS = resolve(__dirname, '../../../shared/seeds');
 const SEED_FILES = readdirSync(SEEDS)

@@ -1,4 +1,3 @@
-import { transitionItem } from '@rectify/application';
 import {
   importProblems,
   seedReminderTree,
@@ -7,6 +6,7 @@ import {
   SEND_ON,
   DEADLINE,
 } from '../support/reminder-fixture';
+import { transitionItem } from '../support/item-commands';
 import { ReminderHarness, WorkerProcess } from '../support/reminder-worker';
 import { waitFor } from '../support/smtp-test-server';
 

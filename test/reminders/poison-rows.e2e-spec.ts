@@ -1,11 +1,11 @@
 import {
-  addUser,
-  recordDueReminders,
+  RecordDueRemindersUseCase,
   ReminderFailure,
   type ReminderJobData,
   type ReminderSettings,
 } from '@rectify/application';
 import { ChineseWorkingDayCalendar, clockStartingAt } from '@rectify/domain';
+import { PgReminderLedgerRepository, PgReminderSubjectsRepository } from '@rectify/persistence';
 import request from 'supertest';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
@@ -21,6 +21,7 @@ import {
 } from '../support/reminder-fixture';
 import { ReminderHarness } from '../support/reminder-worker';
 import { waitFor } from '../support/smtp-test-server';
+import { addUser } from '../support/admin-fixtures';
 
 const calendar = new ChineseWorkingDayCalendar();
 jest.setTimeout(120_000);
@@ -236,11 +237,13 @@ describe('one failing reminder row never stops the others', () => {
         dueDate: DEADLINE,
         sendOn: SEND_ON,
       };
-      const outcomes = await recordDueReminders(db(), settings, queues, [
-        ...jobs.slice(0, 2),
-        broken,
-        ...jobs.slice(2),
-      ]);
+      const recordDueReminders = new RecordDueRemindersUseCase(
+        new PgReminderLedgerRepository(db()),
+        new PgReminderSubjectsRepository(db()),
+        queues,
+        settings,
+      );
+      const outcomes = await recordDueReminders.execute([...jobs.slice(0, 2), broken, ...jobs.slice(2)]);
       expect(outcomes.filter((o) => o === 'recorded')).toHaveLength(5);
       expect(outcomes[2]).toBeInstanceOf(ReminderFailure);
       expect((outcomes[2] as ReminderFailure).error).toContain('not-a-uuid');

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
-import { addUser } from '@rectify/application';
 import { type Database, openDatabase } from '@rectify/persistence';
 import { Queue } from 'bullmq';
 import request from 'supertest';
@@ -19,6 +18,7 @@ import {
 } from '../support/reminder-fixture';
 import { reminderWorkerEnv } from '../support/reminder-worker';
 import { SmtpTestServer, waitFor } from '../support/smtp-test-server';
+import { addUser } from '../support/admin-fixtures';
 
 jest.setTimeout(120_000);
 

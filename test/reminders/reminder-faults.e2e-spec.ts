@@ -1,3 +1,4 @@
+import { QUEUES } from '@rectify/queue';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PrivateRedis } from '../support/private-redis';
@@ -10,6 +11,7 @@ import {
   DEADLINE,
   secondsBefore,
 } from '../support/reminder-fixture';
+import { waitForRemindersQuiet } from '../support/reminders-quiet';
 import { ReminderHarness, WorkerProcess } from '../support/reminder-worker';
 import { waitFor } from '../support/smtp-test-server';
 
@@ -30,7 +32,9 @@ describe('reminders under faults: none lost, none duplicated', () => {
   afterEach(() => h.stop());
 
   const ownerMails = () => h.smtp.to(tree.email(tree.owner));
-  const settle = () => new Promise((r) => setTimeout(r, 1500));
+  // Nothing queued, running or due soon, and the outbox relayed: no further email can come.
+  const settle = (redisUrl = process.env.REDIS_URL!) =>
+    waitForRemindersQuiet(h.db.dataSource, { redisUrl, prefix: h.prefix });
 
   it('retries a digest the SMTP server answers with 451, and delivers it once', async () => {
     h.smtp.refuseNext(451, 2);
@@ -128,7 +132,7 @@ describe('reminders under faults: none lost, none duplicated', () => {
       const [item] = await importProblems(h.db.dataSource, tree, 1);
       await setDeadline(h.db.dataSource, tree, item, DEADLINE);
       await h.startWorker(secondsBefore(4), { REDIS_URL: redis.url, SWEEP_EVERY_SECONDS: '1' });
-      const reminders = new Queue('reminders', { connection: { url: redis.url }, prefix: h.prefix });
+      const reminders = new Queue(QUEUES.reminders, { connection: { url: redis.url }, prefix: h.prefix });
       try {
         // All four tiers wait: yellow in seconds, the others on later days.
         await waitFor(
@@ -140,7 +144,7 @@ describe('reminders under faults: none lost, none duplicated', () => {
         client.disconnect();
         expect(await reminders.getDelayedCount()).toBe(0);
         await waitFor('the digest', () => ownerMails().length >= 1, 30_000);
-        await settle();
+        await settle(redis.url);
         expect(ownerMails()).toHaveLength(1);
       } finally {
         await reminders.close();
@@ -151,7 +155,7 @@ describe('reminders under faults: none lost, none duplicated', () => {
       const [first, second] = await importProblems(h.db.dataSource, tree, 2);
       await setDeadline(h.db.dataSource, tree, first, DEADLINE);
       await h.startWorker(secondsBefore(5), { REDIS_URL: redis.url });
-      const reminders = new Queue('reminders', { connection: { url: redis.url }, prefix: h.prefix });
+      const reminders = new Queue(QUEUES.reminders, { connection: { url: redis.url }, prefix: h.prefix });
       await waitFor(
         'the first reminders to wait in Redis',
         async () => (await reminders.getDelayedCount()) === 4,
@@ -160,7 +164,12 @@ describe('reminders under faults: none lost, none duplicated', () => {
       await redis.stop();
       // Changed while Redis is away: the outbox keeps it until the relay gets through.
       await setDeadline(h.db.dataSource, tree, second, DEADLINE);
-      await new Promise((r) => setTimeout(r, 2000));
+      await waitFor('the relay to try while Redis is away', async () => {
+        const rows = await h.db.dataSource.query(`SELECT last_attempt_at FROM outbox WHERE item_id = $1`, [
+          second,
+        ]);
+        return rows.length === 0 || rows[0].last_attempt_at !== null;
+      });
       await redis.start();
       await waitFor(
         'both items in digests',
@@ -172,7 +181,7 @@ describe('reminders under faults: none lost, none duplicated', () => {
         },
         30_000,
       );
-      await settle();
+      await settle(redis.url);
       const text = ownerMails()
         .map((m) => m.parsed.text)
         .join('\n');

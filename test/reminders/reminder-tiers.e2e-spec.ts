@@ -5,6 +5,7 @@ import {
   setDeadline,
   type ReminderTree,
 } from '../support/reminder-fixture';
+import { waitForRemindersQuiet } from '../support/reminders-quiet';
 import { ReminderHarness } from '../support/reminder-worker';
 import { waitFor } from '../support/smtp-test-server';
 
@@ -20,6 +21,9 @@ describe('reminder tiers', () => {
     tree = await seedReminderTree(h.db.dataSource);
   });
   afterEach(() => h.stop());
+  // Nothing queued, running or due soon, and the outbox relayed: no further email can come.
+  const quiet = () =>
+    waitForRemindersQuiet(h.db.dataSource, { redisUrl: process.env.REDIS_URL!, prefix: h.prefix });
 
   it('sends each tier to exactly its recipients, one digest per person listing their items', async () => {
     // Tuesday 8 October 2024, the first working day after the National Day holiday.
@@ -34,7 +38,7 @@ describe('reminder tiers', () => {
     await h.startWorker(`${today}T08:00:00+08:00`);
 
     await waitFor('four digests', () => h.smtp.received.length >= 4);
-    await new Promise((r) => setTimeout(r, 1500)); // nothing else arrives
+    await quiet(); // nothing else arrives
     expect(h.smtp.received).toHaveLength(4);
 
     const titlesTo = (who: { username: string }) => {
@@ -70,7 +74,7 @@ describe('reminder tiers', () => {
     for (const item of items) await setDeadline(h.db.dataSource, tree, item, today); // due: owner + secretaries
     await Promise.all([h.startWorker(`${today}T08:00:00+08:00`), h.startWorker(`${today}T08:00:00+08:00`)]);
     await waitFor('both digests', () => h.smtp.received.length >= 2);
-    await new Promise((r) => setTimeout(r, 2000));
+    await quiet();
     for (const who of [tree.owner, tree.secretary]) {
       const text = h.smtp
         .to(tree.email(who))
@@ -146,7 +150,7 @@ describe('reminder tiers', () => {
     await old!.promote();
     await waitFor('the old reminder to run', async () => (await old!.getState()) === 'completed');
     expect((await reminders.getJob(oldJobId))!.returnvalue).toBe('stale');
-    await new Promise((r) => setTimeout(r, 1500));
+    await quiet();
     expect(h.smtp.received).toHaveLength(1);
     expect(h.smtp.received[0].parsed.text).toContain(`整改时限 ${newDeadline}`);
     expect((await h.ledger()).map((r) => r.due)).toEqual([newDeadline]);

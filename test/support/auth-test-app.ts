@@ -3,12 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
-import { addOrganisation, addUser } from '@rectify/application';
 import { type UserRole } from '@rectify/persistence';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { addOrganisation, addUser } from './admin-fixtures';
 
 export const PASSWORD = 'test-password-123';
 

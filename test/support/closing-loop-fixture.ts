@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { addOrganisation, addUser, importReport, transitionItem } from '@rectify/application';
 import { type RectificationEventType } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
+import { importReport, transitionItem } from './item-commands';
+import { addOrganisation, addUser } from './admin-fixtures';
 
 export const FIXTURES = resolve(__dirname, '../fixtures/closing-loop');
 

@@ -4,11 +4,12 @@ import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
-import { addOrganisation, addUser, importReport } from '@rectify/application';
 import { poolFigures, type PoolFigures } from '@rectify/persistence';
 import { DataSource } from 'typeorm';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { importReport } from './item-commands';
+import { addOrganisation, addUser } from './admin-fixtures';
 
 const PASSWORD = 'test-password-123';
 

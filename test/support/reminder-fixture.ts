@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { addOrganisation, addUser, importReport, transitionItem } from '@rectify/application';
 import { ChineseWorkingDayCalendar } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
+import { importReport, transitionItem } from './item-commands';
+import { addOrganisation, addUser } from './admin-fixtures';
 
 /**
  * A three-level organisation tree with one person per role, everyone with an email address:

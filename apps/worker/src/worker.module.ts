@@ -16,6 +16,7 @@ import { RedisConnection } from './redis/redis-connection';
 import { RedisOutageLog } from './redis/redis-outage-log';
 import { reminderSettingsProviders } from './reminders/reminder-settings.provider';
 import { RemindersProcessor } from './reminders/reminders.processor';
+import { reminderUseCaseProviders } from './reminders/reminder-use-cases.provider';
 
 @Module({})
 export class WorkerModule {
@@ -43,6 +44,7 @@ export class WorkerModule {
         ...reminderSettingsProviders,
         ...mailProviders,
         BullReminderQueues,
+        ...reminderUseCaseProviders,
         JobHandlerRegistry,
         RemindersProcessor,
         DigestsProcessor,

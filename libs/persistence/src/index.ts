@@ -16,3 +16,18 @@ export {
 } from './data-source/run-migrations-under-lock';
 export * from './errors/database-fault';
 export { connectionPoolOf, poolFigures, type PoolFigures } from './data-source/pool-settings';
+export * from './repositories/viewers';
+export * from './repositories/item-queries';
+export * from './repositories/organisations';
+export * from './repositories/users';
+export * from './repositories/repositories';
+export * from './nest/repository-providers';
+export * from './repositories/reminder-subjects';
+export * from './repositories/reminder-ledger';
+export * from './repositories/outbox';
+export * from './repositories/dev-mailbox';
+export * from './repositories/items';
+export * from './health/database-probe';
+export * from './repositories/tracked-items';
+export * from './repositories/report-queries';
+export * from './repositories/reports';

@@ -2,6 +2,8 @@ export * from './rectification-status';
 export * from './rectification-context';
 export * from './rectification-events';
 export * from './workflow-actor';
+export * from './actor-roles';
+export * from './history-events';
 export * from './event-permissions';
 export * from './event-payload-rules';
 export * from './deadline-rules';

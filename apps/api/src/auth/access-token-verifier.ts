@@ -1,7 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { accountDisabled, findSessionUser, type SessionUser } from '@rectify/application';
-import { DataSource } from 'typeorm';
+import { accountDisabled, FindSessionUserUseCase } from '@rectify/application';
+import { type SessionUser } from '@rectify/persistence';
 import { type AccessTokenClaims, type CurrentUser } from './access-token';
 
 const tokenInvalid = () =>
@@ -20,7 +20,7 @@ const MAX_CLOCK_SKEW_SECONDS = 60;
 export class AccessTokenVerifier {
   constructor(
     private readonly jwt: JwtService,
-    private readonly db: DataSource,
+    private readonly sessions: FindSessionUserUseCase,
   ) {}
 
   /**
@@ -42,7 +42,7 @@ export class AccessTokenVerifier {
     // The age limit counts from `iat`: one in the future would stretch it (a minute of clock skew allowed).
     if (typeof claims.iat !== 'number' || claims.iat > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS)
       throw tokenInvalid();
-    return this.admit(await findSessionUser(this.db, claims.sub), claims.ver);
+    return this.admit(await this.sessions.execute(claims.sub), claims.ver);
   }
 
   /**

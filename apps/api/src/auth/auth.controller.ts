@@ -10,11 +10,9 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { authenticate } from '@rectify/application';
-import { OrganisationEntity, UserEntity } from '@rectify/persistence';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticateUseCase, GetProfileUseCase } from '@rectify/application';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
-import { DataSource } from 'typeorm';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { type AccessTokenClaims, type CurrentUser } from './access-token';
@@ -22,21 +20,25 @@ import { AuthUser } from './current-user.decorator';
 import { LoginDto } from './login.dto';
 import { LoginThrottle, TooManyLoginAttemptsException } from './login-throttle';
 import { Public } from './public.decorator';
+import { LoginResponse, MeResponse } from './auth.response';
 
 @ApiTags('auth 登录')
 @Controller()
 export class AuthController {
   constructor(
-    private readonly db: DataSource,
+    private readonly authenticate: AuthenticateUseCase,
+    private readonly profiles: GetProfileUseCase,
     private readonly jwt: JwtService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly throttle: LoginThrottle,
   ) {}
 
   @ApiOperation({
+    operationId: 'login',
     summary: '用户名密码登录，返回短期有效的 JWT',
     description: '同一用户名或同一地址登录失败次数过多时返回 429，并在 Retry-After 头中给出等待秒数。',
   })
+  @ApiOkResponse({ type: LoginResponse })
   @ApiErrors(400, 429)
   @Public()
   @Post('auth/login')
@@ -49,7 +51,7 @@ export class AuthController {
     let user;
     try {
       user = await this.throttle.attempt(ip, body.username, () =>
-        authenticate(this.db, body.username, body.password),
+        this.authenticate.execute({ username: body.username, password: body.password }),
       );
     } catch (err) {
       if (err instanceof TooManyLoginAttemptsException) res.setHeader('Retry-After', err.retryAfterSeconds);
@@ -68,21 +70,15 @@ export class AuthController {
     };
   }
 
-  @ApiOperation({ summary: '当前登录用户' })
+  @ApiOperation({ operationId: 'getMe', summary: '当前登录用户' })
+  @ApiOkResponse({ type: MeResponse })
   @ApiBearerAuth()
   @ApiErrors()
   @Get('me')
   async me(@AuthUser() current: CurrentUser) {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ id: current.sub });
-    if (!user)
+    const profile = await this.profiles.execute({ userId: current.sub });
+    if (!profile)
       throw new UnauthorizedException({ code: 'ACCOUNT_NOT_FOUND', message: '账号已不存在：请联系管理员。' });
-    const org = await this.db.getRepository(OrganisationEntity).findOneByOrFail({ id: user.organisationId });
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      role: user.role,
-      organisation: { id: org.id, name: org.name, kind: org.kind },
-    };
+    return profile;
   }
 }

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { AccessTokenVerifier } from './access-token-verifier';
 import { AuthController } from './auth.controller';
+import { AUTH_PROVIDERS } from './auth.providers';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { LoginThrottle } from './login-throttle';
 import { TrustProxySetting } from './trust-proxy';
@@ -26,6 +27,7 @@ import { TrustProxySetting } from './trust-proxy';
     AccessTokenVerifier,
     LoginThrottle,
     TrustProxySetting,
+    ...AUTH_PROVIDERS,
   ],
   exports: [AccessTokenVerifier, LoginThrottle],
 })

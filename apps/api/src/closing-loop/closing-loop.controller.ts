@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
-  buildLedger,
-  generateLastYearSection,
-  overdueTrend,
+  BuildLedgerUseCase,
+  GenerateLastYearSectionUseCase,
+  OverdueTrendUseCase,
   renderDocx,
   renderLedgerXlsx,
-  summariseOrganisation,
+  SummariseOrganisationUseCase,
 } from '@rectify/application';
 import {
   type ClosingDocument,
@@ -15,7 +15,6 @@ import {
   renderMarkdown,
   renderPlainText,
 } from '@rectify/domain';
-import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -27,6 +26,13 @@ import {
   SummaryQueryDto,
 } from './closing-loop-query.dto';
 import { DOCX_TYPE, download, XLSX_TYPE } from './download';
+import {
+  ApiClosingDocumentResponse,
+  LastYearSectionResponse,
+  LedgerResponse,
+  OverdueTrendResponse,
+  RectificationSummaryResponse,
+} from './closing-loop.response';
 
 /**
  * Closing the loop for one organisation: the 上年度整改情况 of its next report, a supervisor's
@@ -37,14 +43,23 @@ import { DOCX_TYPE, download, XLSX_TYPE } from './download';
 @ApiParam({ name: 'id', format: 'uuid', description: '党组织编号' })
 @Controller('organisations/:id')
 export class ClosingLoopController {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly generateSection: GenerateLastYearSectionUseCase,
+    private readonly summarise: SummariseOrganisationUseCase,
+    private readonly buildLedger: BuildLedgerUseCase,
+    private readonly trend: OverdueTrendUseCase,
+  ) {}
 
-  @ApiOperation({ summary: '生成该组织某年度报告的"上年度整改情况"（json / text / md / docx）' })
+  @ApiOperation({
+    operationId: 'getLastYearSection',
+    summary: '生成该组织某年度报告的"上年度整改情况"（json / text / md / docx）',
+  })
+  @ApiClosingDocumentResponse(LastYearSectionResponse, ['text', 'md', 'docx'])
   @ApiProduces('application/json', 'text/plain', 'text/markdown', DOCX_TYPE)
   @ApiErrors(400, 404)
   @Get('section')
   async section(@AuthUser() user: CurrentUser, @Param('id') id: string, @Query() query: SectionQueryDto) {
-    const result = await generateLastYearSection(this.db, {
+    const result = await this.generateSection.execute({
       organisationId: id,
       viewerUserId: user.sub,
       reportYear: query.year,
@@ -58,12 +73,16 @@ export class ClosingLoopController {
     );
   }
 
-  @ApiOperation({ summary: '该组织及下级组织某年度查摆问题的整改情况汇总（json / text / md / docx）' })
+  @ApiOperation({
+    operationId: 'getOrganisationSummary',
+    summary: '该组织及下级组织某年度查摆问题的整改情况汇总（json / text / md / docx）',
+  })
+  @ApiClosingDocumentResponse(RectificationSummaryResponse, ['text', 'md', 'docx'])
   @ApiProduces('application/json', 'text/plain', 'text/markdown', DOCX_TYPE)
   @ApiErrors(400, 404)
   @Get('summary')
   async summary(@AuthUser() user: CurrentUser, @Param('id') id: string, @Query() query: SummaryQueryDto) {
-    const result = await summariseOrganisation(this.db, {
+    const result = await this.summarise.execute({
       organisationId: id,
       viewerUserId: user.sub,
       problemYear: query.year,
@@ -73,12 +92,16 @@ export class ClosingLoopController {
     return documentDownload(result.document, query.format, result.document.title);
   }
 
-  @ApiOperation({ summary: '该组织及下级组织某年度查摆问题整改台账（json / md / xlsx）' })
+  @ApiOperation({
+    operationId: 'getLedger',
+    summary: '该组织及下级组织某年度查摆问题整改台账（json / md / xlsx）',
+  })
+  @ApiClosingDocumentResponse(LedgerResponse, ['md', 'xlsx'])
   @ApiProduces('application/json', 'text/markdown', XLSX_TYPE)
   @ApiErrors(400, 404)
   @Get('ledger')
   async ledger(@AuthUser() user: CurrentUser, @Param('id') id: string, @Query() query: LedgerQueryDto) {
-    const ledger = await buildLedger(this.db, {
+    const ledger = await this.buildLedger.execute({
       organisationId: id,
       viewerUserId: user.sub,
       problemYear: query.year,
@@ -95,12 +118,14 @@ export class ClosingLoopController {
   }
 
   @ApiOperation({
+    operationId: 'getOverdueTrend',
     summary: '该组织及下级组织最近若干个月（默认12个月，最多36个月）每月末的超期事项数',
   })
+  @ApiOkResponse({ type: OverdueTrendResponse })
   @ApiErrors(400, 404)
   @Get('overdue-trend')
   overdueTrend(@AuthUser() user: CurrentUser, @Param('id') id: string, @Query() query: OverdueTrendQueryDto) {
-    return overdueTrend(this.db, {
+    return this.trend.execute({
       organisationId: id,
       viewerUserId: user.sub,
       months: query.months,

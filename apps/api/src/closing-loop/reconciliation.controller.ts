@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { reconcileReportFile, reconcileStoredReport } from '@rectify/application';
-import { DataSource } from 'typeorm';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReconcileReportFileUseCase, ReconcileStoredReportUseCase } from '@rectify/application';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -12,6 +11,7 @@ import {
   type UploadedReport,
 } from '../reports/uploaded-report';
 import { ReconcileReportDto } from '../reports/import-report.dto';
+import { ReconcileResultResponse } from './reconciliation.response';
 
 const upload = ReportUpload();
 
@@ -23,9 +23,16 @@ const upload = ReportUpload();
 @ApiBearerAuth()
 @Controller('reports')
 export class ReconciliationController {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly reconcileReportFile: ReconcileReportFileUseCase,
+    private readonly reconcileStoredReport: ReconcileStoredReportUseCase,
+  ) {}
 
-  @ApiOperation({ summary: '上传新报告核对上年度整改情况并查找反复出现的问题（不导入、不保存）' })
+  @ApiOperation({
+    operationId: 'reconcileReportFile',
+    summary: '上传新报告核对上年度整改情况并查找反复出现的问题（不导入、不保存）',
+  })
+  @ApiOkResponse({ type: ReconcileResultResponse })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -52,7 +59,7 @@ export class ReconciliationController {
     @Body() body: ReconcileReportDto,
   ) {
     const { originalname, buffer } = requireReportFile(file);
-    return reconcileReportFile(this.db, {
+    return this.reconcileReportFile.execute({
       bytes: buffer,
       fileName: originalname,
       organisationId: body.organisationId,
@@ -61,10 +68,11 @@ export class ReconciliationController {
     });
   }
 
-  @ApiOperation({ summary: '已导入报告的上年度整改情况核对结果' })
+  @ApiOperation({ operationId: 'getReportReconciliation', summary: '已导入报告的上年度整改情况核对结果' })
+  @ApiOkResponse({ type: ReconcileResultResponse })
   @ApiErrors(400, 404)
   @Get(':id/reconciliation')
   reconcileStored(@AuthUser() user: CurrentUser, @Param('id') id: string) {
-    return reconcileStoredReport(this.db, { reportId: id, viewerUserId: user.sub });
+    return this.reconcileStoredReport.execute({ reportId: id, viewerUserId: user.sub });
   }
 }

@@ -1,12 +1,13 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListMailboxMessagesUseCase, ReadMailboxMessageUseCase } from '@rectify/application';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { requireAdmin } from '../organisations/admin-only';
-import { DevMailboxRepository } from './dev-mailbox.repository';
 import { ListMailboxDto, MailIdParams } from './mailbox-query.dto';
+import { MailboxEntryResponse, MailboxMessageResponse } from './dev-mailbox.response';
 
 /** The development SMTP sink's mail, so reminders can be checked without a real mail server. */
 @ApiTags('dev 开发邮箱')
@@ -14,24 +15,33 @@ import { ListMailboxDto, MailIdParams } from './mailbox-query.dto';
 @Controller('dev/mailbox')
 export class DevMailboxController {
   constructor(
-    private readonly mailbox: DevMailboxRepository,
+    private readonly listMessages: ListMailboxMessagesUseCase,
+    private readonly readMessage: ReadMailboxMessageUseCase,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  @ApiOperation({ summary: '开发邮箱收到的邮件，最新在前（管理员；生产环境关闭）' })
+  @ApiOperation({
+    operationId: 'listMailboxMessages',
+    summary: '开发邮箱收到的邮件，最新在前（管理员；生产环境关闭）',
+  })
+  @ApiOkResponse({ type: [MailboxEntryResponse] })
   @ApiErrors(400, 403, 404)
   @Get()
   list(@AuthUser() user: CurrentUser, @Query() query: ListMailboxDto) {
     this.allow(user);
-    return this.mailbox.list(query.limit);
+    return this.listMessages.execute({ limit: query.limit });
   }
 
-  @ApiOperation({ summary: '开发邮箱中的一封邮件：发件人、收件人、主题、正文（管理员；生产环境关闭）' })
+  @ApiOperation({
+    operationId: 'getMailboxMessage',
+    summary: '开发邮箱中的一封邮件：发件人、收件人、主题、正文（管理员；生产环境关闭）',
+  })
+  @ApiOkResponse({ type: MailboxMessageResponse })
   @ApiErrors(400, 403, 404)
   @Get(':id')
   async get(@AuthUser() user: CurrentUser, @Param() params: MailIdParams) {
     this.allow(user);
-    const message = await this.mailbox.get(params.id);
+    const message = await this.readMessage.execute({ id: params.id });
     if (!message) {
       throw new NotFoundException({
         code: 'MAIL_NOT_FOUND',

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DevMailboxController } from './dev-mailbox.controller';
-import { DevMailboxRepository } from './dev-mailbox.repository';
+import { DEV_MAILBOX_PROVIDERS } from './dev-mailbox.providers';
 
-@Module({ controllers: [DevMailboxController], providers: [DevMailboxRepository] })
+@Module({ controllers: [DevMailboxController], providers: [...DEV_MAILBOX_PROVIDERS] })
 export class DevMailboxModule {}

@@ -1,11 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { reminderLedgerFigures, withTimeout } from '@rectify/application';
-import { DataSource } from 'typeorm';
+import { ReminderLedgerFiguresUseCase, withTimeout } from '@rectify/application';
+import { DatabaseProbe, type DatabaseReport } from '@rectify/persistence';
 import { Public } from '../auth/public.decorator';
 import { MonitoredQueues } from '../queue-dashboard/monitored-queues';
-import { DatabaseProbe, type DatabaseReport } from './database-probe';
 import { RedisProbe } from './redis-probe';
 
 /**
@@ -23,13 +22,14 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    private readonly db: DataSource,
+    private readonly ledgerFigures: ReminderLedgerFiguresUseCase,
     private readonly database: DatabaseProbe,
     private readonly redis: RedisProbe,
     private readonly queues: MonitoredQueues,
   ) {}
 
   @ApiOperation({
+    operationId: 'getHealth',
     summary:
       'API、数据库、Redis 与到期提醒（发送记录、待转发、重试中与已搁置的转发记录、队列任务数）的健康状况（无需登录）',
   })
@@ -62,7 +62,7 @@ export class HealthController {
     try {
       const bound = Math.max(boundMs, 100);
       const { byStatus, ...outbox } = await withTimeout(
-        reminderLedgerFigures(this.db),
+        this.ledgerFigures.execute(),
         bound,
         `the ledger figures took over ${bound} ms`,
       );

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { boundedRedisOptions } from '@rectify/application';
-import { Redis } from 'ioredis';
+import { createRedisClient, pingRedis } from '@rectify/queue';
+import { type Redis } from 'ioredis';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
 /**
@@ -13,11 +13,8 @@ export class RedisProbe implements OnApplicationShutdown {
   private readonly client: Redis | null;
 
   constructor(@Inject(API_CONFIG) config: ApiConfig) {
-    this.client = config.REDIS_URL
-      ? new Redis(config.REDIS_URL, { ...boundedRedisOptions(), lazyConnect: true })
-      : null;
-    // Failures show in the health check; they must not crash the API through an unhandled event.
-    this.client?.on('error', () => undefined);
+    // Failures show in the health check (createRedisClient swallows 'error' events).
+    this.client = config.REDIS_URL ? createRedisClient(config.REDIS_URL) : null;
   }
 
   get configured(): boolean {
@@ -27,11 +24,7 @@ export class RedisProbe implements OnApplicationShutdown {
   async ping(timeoutMs = 1000): Promise<string> {
     if (!this.client) throw new Error('REDIS_URL is not set');
     if (this.client.status === 'wait' || this.client.status === 'end') await this.client.connect();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    return Promise.race([this.client.ping(), timeout]).finally(() => clearTimeout(timer));
+    return pingRedis(this.client, timeoutMs);
   }
 
   onApplicationShutdown(): void {

@@ -4,7 +4,6 @@ import {
   Controller,
   Delete,
   Get,
-  Inject,
   Param,
   Post,
   StreamableFile,
@@ -23,23 +22,19 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
-  attachEvidence,
-  deleteEvidence,
+  AttachEvidenceUseCase,
+  DeleteEvidenceUseCase,
   MAX_EVIDENCE_BYTES,
   MAX_EVIDENCE_FILES_PER_ITEM,
   MAX_EVIDENCE_TOTAL_BYTES_PER_ITEM,
-  readEvidence,
+  ReadEvidenceUseCase,
 } from '@rectify/application';
-import { EvidenceFileStore } from '@rectify/persistence';
-import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors, ErrorBodyDoc } from '../common/api-errors.decorator';
 import { uploadedFileName } from '../common/uploaded-file-name';
 import { EvidenceUploadLimitInterceptor } from './evidence-upload-limit.interceptor';
 import { EvidenceDeletedDto, EvidenceUploadDto, EvidenceUploadedDto } from './evidence-upload.dto';
-
-export const EVIDENCE_STORE = Symbol('EVIDENCE_STORE');
 
 const MB = 1024 * 1024;
 const LIMITS = `单个文件不超过 ${MAX_EVIDENCE_BYTES / MB} MB；每个整改事项最多 ${MAX_EVIDENCE_FILES_PER_ITEM} 个文件、合计不超过 ${MAX_EVIDENCE_TOTAL_BYTES_PER_ITEM / MB} MB`;
@@ -49,11 +44,13 @@ const LIMITS = `单个文件不超过 ${MAX_EVIDENCE_BYTES / MB} MB；每个整�
 @Controller('items/:id/evidence')
 export class EvidenceController {
   constructor(
-    private readonly db: DataSource,
-    @Inject(EVIDENCE_STORE) private readonly store: EvidenceFileStore,
+    private readonly attachEvidence: AttachEvidenceUseCase,
+    private readonly readEvidence: ReadEvidenceUseCase,
+    private readonly deleteEvidence: DeleteEvidenceUseCase,
   ) {}
 
   @ApiOperation({
+    operationId: 'uploadEvidence',
     summary: '上传整改佐证文件（PDF、图片、Word、Excel、文本）',
     description: `${LIMITS}。上传记入整改事项的全过程记录，整改事项版本加一。已销号的事项不能上传。`,
   })
@@ -91,7 +88,7 @@ export class EvidenceController {
   ): Promise<EvidenceUploadedDto> {
     if (!file)
       throw new BadRequestException({ code: 'FILE_MISSING', message: '请在表单字段 file 中上传佐证文件。' });
-    return attachEvidence(this.db, this.store, {
+    return this.attachEvidence.execute({
       itemId,
       userId: user.sub,
       text: body.text ?? '',
@@ -99,7 +96,11 @@ export class EvidenceController {
     });
   }
 
-  @ApiOperation({ summary: '下载整改佐证文件' })
+  @ApiOperation({ operationId: 'downloadEvidence', summary: '下载整改佐证文件' })
+  @ApiOkResponse({
+    description: '佐证文件，Content-Type 为其类型，作为下载文件（Content-Disposition 给出文件名）',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiErrors(404)
   @Get(':evidenceId')
   async download(
@@ -107,13 +108,11 @@ export class EvidenceController {
     @Param('id') itemId: string,
     @Param('evidenceId') evidenceId: string,
   ) {
-    const { fileName, mimeType, bytes } = await readEvidence(
-      this.db,
-      this.store,
-      user.sub,
+    const { fileName, mimeType, bytes } = await this.readEvidence.execute({
+      userId: user.sub,
       itemId,
       evidenceId,
-    );
+    });
     return new StreamableFile(bytes, {
       type: mimeType,
       disposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
@@ -121,6 +120,7 @@ export class EvidenceController {
   }
 
   @ApiOperation({
+    operationId: 'deleteEvidence',
     summary: '删除上传错误的整改佐证文件（销号前，上传者本人或管理员）',
     description:
       '记录保留并标记为已删除，文件从磁盘删除；删除记入整改事项的全过程记录，版本加一。已销号的事项不能删除（409）。',
@@ -133,6 +133,6 @@ export class EvidenceController {
     @Param('id') itemId: string,
     @Param('evidenceId') evidenceId: string,
   ): Promise<EvidenceDeletedDto> {
-    return deleteEvidence(this.db, this.store, { itemId, evidenceId, userId: user.sub });
+    return this.deleteEvidence.execute({ itemId, evidenceId, userId: user.sub });
   }
 }

@@ -1,17 +1,11 @@
 import { Module } from '@nestjs/common';
-import { EvidenceFileStore } from '@rectify/persistence';
-import { API_CONFIG, type ApiConfig } from '../config/api-config';
-import { EVIDENCE_STORE, EvidenceController } from './evidence.controller';
+import { EvidenceController } from './evidence.controller';
+import { ITEM_COMMAND_PROVIDERS } from './item-commands.providers';
+import { ITEM_QUERY_PROVIDERS } from './item-queries.providers';
 import { ItemsController } from './items.controller';
 
 @Module({
   controllers: [ItemsController, EvidenceController],
-  providers: [
-    {
-      provide: EVIDENCE_STORE,
-      inject: [API_CONFIG],
-      useFactory: (c: ApiConfig) => new EvidenceFileStore(c.EVIDENCE_DIR),
-    },
-  ],
+  providers: [...ITEM_QUERY_PROVIDERS, ...ITEM_COMMAND_PROVIDERS],
 })
 export class ItemsModule {}

@@ -1,9 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { HttpException, Injectable, Logger, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { ApplicationError, authenticate, findSessionUser } from '@rectify/application';
+import { ApplicationError, AuthenticateUseCase, FindSessionUserUseCase } from '@rectify/application';
+import { PgUsersRepository } from '@rectify/persistence';
 import { type NextFunction, type Request, type Response } from 'express';
-import { DataSource } from 'typeorm';
 import { type CurrentUser } from '../auth/access-token';
 import { AccessTokenVerifier } from '../auth/access-token-verifier';
 import { LoginThrottle, TooManyLoginAttemptsException } from '../auth/login-throttle';
@@ -41,10 +41,16 @@ export class DashboardAccess implements OnModuleInit {
   private readonly cacheKey = randomBytes(32);
   private readonly verified = new Map<string, { userId: string; tokenVersion: number; until: number }>();
 
+  private readonly authenticate: AuthenticateUseCase;
+  private readonly sessions: FindSessionUserUseCase;
+
   constructor(
-    private readonly db: DataSource,
+    users: PgUsersRepository,
     private readonly moduleRef: ModuleRef,
-  ) {}
+  ) {
+    this.authenticate = new AuthenticateUseCase(users);
+    this.sessions = new FindSessionUserUseCase(users);
+  }
 
   onModuleInit(): void {
     this.tokens = this.moduleRef.get(AccessTokenVerifier, { strict: false });
@@ -89,7 +95,7 @@ export class DashboardAccess implements OnModuleInit {
     const key = createHmac('sha256', this.cacheKey).update(encoded).digest('base64');
     const cached = this.verified.get(key);
     if (cached && cached.until > now) {
-      const session = await findSessionUser(this.db, cached.userId);
+      const session = await this.sessions.execute(cached.userId);
       if (session && !session.disabled && session.tokenVersion === cached.tokenVersion)
         return this.tokens.admit(session, cached.tokenVersion);
     }
@@ -100,7 +106,7 @@ export class DashboardAccess implements OnModuleInit {
     if (colon < 1) throw unauthenticated();
     const username = decoded.slice(0, colon);
     const found = await this.throttle.attempt(clientAddress, username, () =>
-      authenticate(this.db, username, decoded.slice(colon + 1)),
+      this.authenticate.execute({ username, password: decoded.slice(colon + 1) }),
     );
     if (this.verified.size >= 1000) this.forgetExpired(now);
     this.verified.set(key, {

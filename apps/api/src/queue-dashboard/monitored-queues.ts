@@ -1,10 +1,11 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { boundedRedisOptions, REMINDER_QUEUES, withTimeout } from '@rectify/application';
-import { Queue } from 'bullmq';
+import { withTimeout } from '@rectify/application';
+import { producerQueue, QUEUES } from '@rectify/queue';
+import { type Queue } from 'bullmq';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
 /** The worker's queues, by the names it gives them. */
-const QUEUE_NAMES = Object.values(REMINDER_QUEUES);
+const QUEUE_NAMES = Object.values(QUEUES);
 
 const COUNTED = ['waiting', 'delayed', 'active', 'failed', 'completed'] as const;
 
@@ -20,16 +21,10 @@ export class MonitoredQueues implements OnApplicationShutdown {
 
   constructor(@Inject(API_CONFIG) config: ApiConfig) {
     const redisUrl = config.REDIS_URL;
+    // Bounded connect and command timeouts (producerQueue): a paused Redis fails a dashboard or
+    // health read instead of holding it.
     this.queues = redisUrl
-      ? QUEUE_NAMES.map(
-          (name) =>
-            new Queue(name, {
-              prefix: config.QUEUE_PREFIX,
-              // Bounded connect and command timeouts: a paused Redis fails a dashboard or health
-              // read instead of holding it.
-              connection: { url: redisUrl, ...boundedRedisOptions() },
-            }),
-        )
+      ? QUEUE_NAMES.map((name) => producerQueue(name, { redisUrl, prefix: config.QUEUE_PREFIX }))
       : [];
     // Outages show in the health check; they must not crash the API through an unhandled event.
     for (const queue of this.queues) queue.on('error', () => undefined);

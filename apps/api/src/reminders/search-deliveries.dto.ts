@@ -1,9 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { type DeliveryStatus } from '@rectify/application';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '@rectify/persistence';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IntegerInRange } from '../common/integer-in-range.decorator';
-
-const DELIVERY_STATUSES: DeliveryStatus[] = ['pending', 'sending', 'sent', 'failed', 'skipped'];
 
 export class SearchDeliveriesDto {
   @ApiPropertyOptional({

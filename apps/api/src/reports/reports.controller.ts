@@ -11,14 +11,22 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import {
-  getReport,
-  getReportText,
-  importReport,
-  listReports,
+  GetReportTextUseCase,
+  GetReportUseCase,
+  ImportReportUseCase,
+  ListReportsUseCase,
   readReportOffThread,
 } from '@rectify/application';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -30,6 +38,12 @@ import {
 } from './uploaded-report';
 import { ImportReportDto } from './import-report.dto';
 import { parseCorrections } from './parse-corrections';
+import {
+  ImportReportResponse,
+  ReportDetailResponse,
+  ReportListEntryResponse,
+  ReportPreviewResponse,
+} from './report.response';
 
 // Files over the limit are cut off by multer and answered 413 before they are read.
 const upload = ReportUpload();
@@ -67,10 +81,19 @@ function uploadSchema(withOrganisation: boolean) {
 @ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly listReports: ListReportsUseCase,
+    private readonly getReport: GetReportUseCase,
+    private readonly getReportText: GetReportTextUseCase,
+    private readonly importReports: ImportReportUseCase,
+  ) {}
 
   /** Administrators import reports: the report is stored and one item per problem is created. */
-  @ApiOperation({ summary: '管理员上传报告并导入：每个问题建立一个整改事项；同一文件重复上传不重复建立' })
+  @ApiOperation({
+    operationId: 'importReport',
+    summary: '管理员上传报告并导入：每个问题建立一个整改事项；同一文件重复上传不重复建立',
+  })
+  @ApiCreatedResponse({ type: ImportReportResponse })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: uploadSchema(true) })
   @ApiErrors(400, 403, 404, 413, 415, 422)
@@ -85,7 +108,7 @@ export class ReportsController {
       throw new ForbiddenException({ code: 'ADMIN_ONLY', message: '只有管理员可以导入报告：请联系管理员。' });
     }
     const { originalname, buffer } = requireReportFile(file);
-    const result = await importReport(this.db, {
+    const result = await this.importReports.execute({
       bytes: buffer,
       fileName: originalname,
       organisationId: body.organisationId,
@@ -110,7 +133,11 @@ export class ReportsController {
    * one paragraph per line, also for .doc/.pdf) and the format it recognised (`format`). Read
    * in a worker thread under the import's limits (IMPORT_LIMITS), so a preview predicts the import.
    */
-  @ApiOperation({ summary: '预览报告的提取结果（含读取到的正文 text 与文件格式 format），不保存' })
+  @ApiOperation({
+    operationId: 'previewReport',
+    summary: '预览报告的提取结果（含读取到的正文 text 与文件格式 format），不保存',
+  })
+  @ApiCreatedResponse({ type: ReportPreviewResponse })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: uploadSchema(false) })
   @ApiErrors(400, 413, 415, 422)
@@ -122,28 +149,34 @@ export class ReportsController {
     return { ...read.extraction, format: read.format, text: read.text };
   }
 
-  @ApiOperation({ summary: '本人管理范围内的报告' })
+  @ApiOperation({ operationId: 'listReports', summary: '本人管理范围内的报告' })
+  @ApiOkResponse({ type: [ReportListEntryResponse] })
   @ApiErrors()
   @Get()
   list(@AuthUser() user: CurrentUser) {
-    return listReports(this.db, user.sub);
+    return this.listReports.execute({ userId: user.sub });
   }
 
-  @ApiOperation({ summary: '报告及其提取结果' })
+  @ApiOperation({ operationId: 'getReport', summary: '报告及其提取结果' })
+  @ApiOkResponse({ type: ReportDetailResponse })
   @ApiErrors(404)
   @Get(':id')
   get(@AuthUser() user: CurrentUser, @Param('id') id: string) {
-    return getReport(this.db, user.sub, id);
+    return this.getReport.execute({ userId: user.sub, reportId: id });
   }
 
   /** The stored (decoded, UTF-8) text of the report. */
-  @ApiOperation({ summary: '下载报告正文（UTF-8 文本）' })
+  @ApiOperation({ operationId: 'getReportText', summary: '下载报告正文（UTF-8 文本）' })
+  @ApiOkResponse({
+    description: '报告正文（UTF-8 文本），作为下载文件（Content-Disposition 给出文件名）',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   @ApiProduces('text/plain')
   @ApiErrors(404)
   @Get(':id/text')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   async text(@AuthUser() user: CurrentUser, @Param('id') id: string) {
-    const { text, sourceFileName } = await getReportText(this.db, user.sub, id);
+    const { text, sourceFileName } = await this.getReportText.execute({ userId: user.sub, reportId: id });
     const name = encodeURIComponent(sourceFileName.replace(/\.[^.]+$/, '') + '.txt');
     return new StreamableFile(Buffer.from(text, 'utf8'), {
       disposition: `attachment; filename*=UTF-8''${name}`,

@@ -1,8 +1,20 @@
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
-import { closeReportWorkPool } from '@rectify/application';
+import { closeReportWorkPool, ImportReportUseCase } from '@rectify/application';
+import { REPOSITORIES, type Repositories } from '@rectify/persistence';
 import { ReportsController } from './reports.controller';
+import { REPORT_QUERY_PROVIDERS } from './report-queries.providers';
 
-@Module({ controllers: [ReportsController] })
+@Module({
+  controllers: [ReportsController],
+  providers: [
+    ...REPORT_QUERY_PROVIDERS,
+    {
+      provide: ImportReportUseCase,
+      inject: [REPOSITORIES],
+      useFactory: (r: Repositories) => new ImportReportUseCase(r),
+    },
+  ],
+})
 export class ReportsModule implements OnApplicationShutdown {
   /** Reports are read in worker threads (report-work-pool.ts): none outlives the application. */
   onApplicationShutdown(): Promise<void> {

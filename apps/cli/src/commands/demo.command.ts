@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { seedDemoData } from '@rectify/application';
+import { SeedDemoDataUseCase } from '@rectify/application';
 import { CliError, EXIT_USAGE } from '../cli-error';
-import { PROJECT_ROOT, withDatabase } from '../database/with-database';
+import { PROJECT_ROOT, withRepositories } from '../database/with-database';
 import { optionValue, parseArgs } from '../parse-args';
 import { emit } from './output';
 
@@ -13,7 +13,9 @@ export async function runDemo(argv: string[], out: (s: string) => void): Promise
   const args = parseArgs(argv, { flags: ['json'], options: ['reports'] });
   if (args.positionals.length !== 0) throw new CliError(`用法：${DEMO_USAGE}`, EXIT_USAGE, 'USAGE');
   const dir = resolve(optionValue(args, 'reports') ?? resolve(PROJECT_ROOT, '../shared/seeds'));
-  const result = await withDatabase((db) => seedDemoData(db, existsSync(dir) ? dir : null));
+  const result = await withRepositories((repositories) =>
+    new SeedDemoDataUseCase(repositories).execute({ reportsDir: existsSync(dir) ? dir : null }),
+  );
   emit(out, args.flags.has('json'), result, () =>
     [
       `演示数据已就绪：${result.organisations} 个党组织，用户 ${result.users.join('、')}。`,

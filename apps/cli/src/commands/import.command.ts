@@ -1,7 +1,7 @@
-import { importReport, type ImportReportResult } from '@rectify/application';
+import { ImportReportUseCase, type ImportReportResult } from '@rectify/application';
 import { type ItemSource } from '@rectify/domain';
 import { CliError, EXIT_USAGE } from '../cli-error';
-import { withDatabase } from '../database/with-database';
+import { withRepositories } from '../database/with-database';
 import { integerOption, optionValue, parseArgs, requiredOption } from '../parse-args';
 import { formatReconciliation } from './format-reconciliation';
 import { readReportFile } from './read-report-file';
@@ -20,8 +20,8 @@ export async function runImport(argv: string[], out: (s: string) => void): Promi
   }
   const file = args.positionals[0];
   const bytes = readReportFile(file);
-  const result = await withDatabase((db) =>
-    importReport(db, {
+  const result = await withRepositories((repositories) =>
+    new ImportReportUseCase(repositories).execute({
       bytes,
       fileName: file,
       organisationName,

@@ -1,7 +1,7 @@
-import { listItems } from '@rectify/application';
+import { ListItemsUseCase } from '@rectify/application';
 import { RECTIFICATION_STATUS_LABELS } from '@rectify/workflow';
 import { CliError, EXIT_USAGE } from '../cli-error';
-import { withDatabase } from '../database/with-database';
+import { withRepositories } from '../database/with-database';
 import { optionValue, parseArgs, requiredOption } from '../parse-args';
 import { emit } from './output';
 
@@ -11,8 +11,8 @@ export const ITEMS_USAGE =
 export async function runItems(argv: string[], out: (s: string) => void): Promise<void> {
   const args = parseArgs(argv, { flags: ['json'], options: ['org', 'status'] });
   if (args.positionals.length !== 0) throw new CliError(`用法：${ITEMS_USAGE}`, EXIT_USAGE, 'USAGE');
-  const items = await withDatabase((db) =>
-    listItems(db, {
+  const items = await withRepositories(({ organisations, itemQueries }) =>
+    new ListItemsUseCase(organisations, itemQueries).execute({
       organisationName: requiredOption(args, 'org', ITEMS_USAGE),
       status: optionValue(args, 'status'),
     }),

@@ -1,7 +1,7 @@
-import { buildLedger, renderLedgerXlsx } from '@rectify/application';
+import { BuildLedgerUseCase, renderLedgerXlsx } from '@rectify/application';
 import { ledgerDocument, renderMarkdown } from '@rectify/domain';
 import { CliError, EXIT_USAGE } from '../cli-error';
-import { withDatabase } from '../database/with-database';
+import { withRepositories } from '../database/with-database';
 import { optionValue, parseArgs, requiredOption } from '../parse-args';
 import { emit } from './output';
 import { writeOutputFile } from './write-output-file';
@@ -22,8 +22,8 @@ export async function runLedger(argv: string[], out: (s: string) => void): Promi
       'USAGE',
     );
   }
-  const ledger = await withDatabase((db) =>
-    buildLedger(db, {
+  const ledger = await withRepositories((repositories) =>
+    new BuildLedgerUseCase(repositories).execute({
       organisationName: requiredOption(args, 'org', LEDGER_USAGE),
       problemYear: requiredYear(args, 'year', LEDGER_USAGE),
       asOf: asOfOption(args),

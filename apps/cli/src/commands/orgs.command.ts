@@ -1,7 +1,7 @@
-import { addOrganisation } from '@rectify/application';
-import { OrganisationEntity, type OrganisationKind } from '@rectify/persistence';
+import { AddOrganisationUseCase, ListOrganisationsUseCase } from '@rectify/application';
+import { type OrganisationKind } from '@rectify/persistence';
 import { CliError, EXIT_USAGE } from '../cli-error';
-import { withDatabase } from '../database/with-database';
+import { withRepositories } from '../database/with-database';
 import { optionValue, parseArgs } from '../parse-args';
 import { emit } from './output';
 
@@ -18,10 +18,12 @@ export async function runOrgs(argv: string[], out: (s: string) => void): Promise
     if (kind !== undefined && !(KINDS as readonly string[]).includes(kind)) {
       throw new CliError(`--kind 只能是 ${KINDS.join('、')}。`, EXIT_USAGE, 'USAGE');
     }
-    const org = await withDatabase((db) =>
-      addOrganisation(db, {
+    const parentName = optionValue(args, 'parent');
+    const org = await withRepositories(({ organisations, viewers }) =>
+      new AddOrganisationUseCase(organisations, viewers).execute({
+        by: 'operator',
         name: args.positionals[0],
-        parentName: optionValue(args, 'parent'),
+        parent: parentName ? { name: parentName } : undefined,
         kind: kind as OrganisationKind | undefined,
       }),
     );
@@ -34,15 +36,14 @@ export async function runOrgs(argv: string[], out: (s: string) => void): Promise
     return;
   }
   if (sub === 'list' && args.positionals.length === 0) {
-    const orgs = await withDatabase((db) =>
-      db.getRepository(OrganisationEntity).find({ order: { path: 'ASC' } }),
+    const orgs = await withRepositories(({ organisations }) =>
+      new ListOrganisationsUseCase(organisations).execute(),
     );
-    const depth = (path: string) => path.split('/').length - 3;
     emit(
       out,
       json,
       orgs.map((o) => ({ id: o.id, name: o.name, kind: o.kind, parentId: o.parentId })),
-      () => orgs.map((o) => `${'  '.repeat(depth(o.path))}${o.name}`).join('\n') || '（尚无组织）',
+      () => orgs.map((o) => `${'  '.repeat(o.depth)}${o.name}`).join('\n') || '（尚无组织）',
     );
     return;
   }

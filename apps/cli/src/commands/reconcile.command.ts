@@ -1,6 +1,6 @@
-import { reconcileReportFile } from '@rectify/application';
+import { ReconcileReportFileUseCase } from '@rectify/application';
 import { CliError, EXIT_USAGE } from '../cli-error';
-import { withDatabase } from '../database/with-database';
+import { withRepositories } from '../database/with-database';
 import { integerOption, parseArgs, requiredOption } from '../parse-args';
 import { formatReconciliation } from './format-reconciliation';
 import { emit } from './output';
@@ -19,8 +19,8 @@ export async function runReconcile(argv: string[], out: (s: string) => void): Pr
   const year = integerOption(args, 'year');
   const file = args.positionals[0];
   const bytes = readReportFile(file);
-  const result = await withDatabase((db) =>
-    reconcileReportFile(db, { bytes, fileName: file, organisationName, year }),
+  const result = await withRepositories((repositories) =>
+    new ReconcileReportFileUseCase(repositories).execute({ bytes, fileName: file, organisationName, year }),
   );
   emit(out, args.flags.has('json'), result, () => formatReconciliation(result));
 }

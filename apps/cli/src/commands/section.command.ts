@@ -1,6 +1,6 @@
-import { generateLastYearSection } from '@rectify/application';
+import { GenerateLastYearSectionUseCase } from '@rectify/application';
 import { CliError, EXIT_USAGE } from '../cli-error';
-import { withDatabase } from '../database/with-database';
+import { withRepositories } from '../database/with-database';
 import { optionValue, parseArgs, requiredOption } from '../parse-args';
 import { emitDocument } from './emit-document';
 import { documentFormat } from './write-output-file';
@@ -15,8 +15,8 @@ export async function runSection(argv: string[], out: (s: string) => void): Prom
   if (args.positionals.length !== 0) throw new CliError(`用法：${SECTION_USAGE}`, EXIT_USAGE, 'USAGE');
   const outFile = optionValue(args, 'out');
   const format = documentFormat(optionValue(args, 'format'), outFile, SECTION_USAGE);
-  const result = await withDatabase((db) =>
-    generateLastYearSection(db, {
+  const result = await withRepositories((repositories) =>
+    new GenerateLastYearSectionUseCase(repositories).execute({
       organisationName: requiredOption(args, 'org', SECTION_USAGE),
       reportYear: requiredYear(args, 'year', SECTION_USAGE),
       asOf: asOfOption(args),

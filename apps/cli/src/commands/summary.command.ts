@@ -1,6 +1,6 @@
-import { summariseOrganisation } from '@rectify/application';
+import { SummariseOrganisationUseCase } from '@rectify/application';
 import { CliError, EXIT_USAGE } from '../cli-error';
-import { withDatabase } from '../database/with-database';
+import { withRepositories } from '../database/with-database';
 import { optionValue, parseArgs, requiredOption } from '../parse-args';
 import { emitDocument } from './emit-document';
 import { documentFormat } from './write-output-file';
@@ -15,8 +15,8 @@ export async function runSummary(argv: string[], out: (s: string) => void): Prom
   if (args.positionals.length !== 0) throw new CliError(`用法：${SUMMARY_USAGE}`, EXIT_USAGE, 'USAGE');
   const outFile = optionValue(args, 'out');
   const format = documentFormat(optionValue(args, 'format'), outFile, SUMMARY_USAGE);
-  const result = await withDatabase((db) =>
-    summariseOrganisation(db, {
+  const result = await withRepositories((repositories) =>
+    new SummariseOrganisationUseCase(repositories).execute({
       organisationName: requiredOption(args, 'org', SUMMARY_USAGE),
       problemYear: requiredYear(args, 'year', SUMMARY_USAGE),
       asOf: asOfOption(args),

@@ -1,11 +1,11 @@
-import { findUserByUsername, isUuid, SYSTEM_ACTOR_ID, transitionItem } from '@rectify/application';
+import { isUuid, requireUserNamed, SYSTEM_ACTOR_ID, TransitionItemUseCase } from '@rectify/application';
 import {
   RECTIFICATION_EVENT_TYPES,
   RECTIFICATION_STATUS_LABELS,
   type RectificationEventType,
 } from '@rectify/workflow';
 import { CliError, EXIT_USAGE } from '../cli-error';
-import { withDatabase } from '../database/with-database';
+import { withRepositories } from '../database/with-database';
 import { integerOption, optionValue, type ParsedArgs, parseArgs, requiredOption } from '../parse-args';
 import { emit } from './output';
 
@@ -70,10 +70,10 @@ export async function runTransition(argv: string[], out: (s: string) => void): P
   const username = requiredOption(args, 'as', TRANSITION_USAGE);
   const payload = payloadFrom(args);
   const expectedVersion = integerOption(args, 'expected-version');
-  const result = await withDatabase(async (db) => {
+  const result = await withRepositories(async ({ users, items }) => {
     const actorUserId =
-      username === SYSTEM_ACTOR_ID ? SYSTEM_ACTOR_ID : (await findUserByUsername(db, username)).id;
-    return transitionItem(db, {
+      username === SYSTEM_ACTOR_ID ? SYSTEM_ACTOR_ID : (await requireUserNamed(users, username)).id;
+    return new TransitionItemUseCase(items).execute({
       itemId,
       event: event as RectificationEventType,
       payload,

@@ -1,7 +1,7 @@
-import { addUser, ApplicationError, checkPasswordPolicy } from '@rectify/application';
+import { AddUserUseCase, ApplicationError, checkPasswordPolicy } from '@rectify/application';
 import { type UserRole } from '@rectify/persistence';
 import { CliError, EXIT_USAGE } from '../cli-error';
-import { EXIT_REFUSED, withDatabase } from '../database/with-database';
+import { EXIT_REFUSED, withRepositories } from '../database/with-database';
 import { optionValue, parseArgs, requiredOption } from '../parse-args';
 import { emit } from './output';
 
@@ -17,11 +17,14 @@ export async function runUsers(argv: string[], out: (s: string) => void): Promis
   const password = optionValue(args, 'password');
   // The same password rules as the API, checked before the database is opened.
   if (password !== undefined) refuseWeakPassword(password, username);
-  const user = await withDatabase((db) =>
-    addUser(db, {
+  const organisationName = requiredOption(args, 'org', USERS_USAGE);
+  const role = requiredOption(args, 'role', USERS_USAGE) as UserRole;
+  const user = await withRepositories(({ users, organisations, viewers }) =>
+    new AddUserUseCase(users, organisations, viewers).execute({
+      by: 'operator',
       username,
-      organisationName: requiredOption(args, 'org', USERS_USAGE),
-      role: requiredOption(args, 'role', USERS_USAGE) as UserRole,
+      organisation: { name: organisationName },
+      role,
       displayName: optionValue(args, 'name'),
       email: optionValue(args, 'email'),
       password,

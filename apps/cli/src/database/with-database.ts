@@ -2,8 +2,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ApplicationError } from '@rectify/application';
 import { ConfigError, DATABASE_LIMITS_ENV, databaseLimitsOf, readEnv } from '@rectify/config';
-import { classifyDatabaseError, openDatabase } from '@rectify/persistence';
-import { type DataSource } from 'typeorm';
+import {
+  classifyDatabaseError,
+  createRepositories,
+  openDatabase,
+  type Repositories,
+} from '@rectify/persistence';
 import { CliError, EXIT_USAGE } from '../cli-error';
 
 export const EXIT_REFUSED = 1;
@@ -24,15 +28,18 @@ function findProjectRoot(from: string): string {
 export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, '.run', 'pglite');
 
 /**
- * Runs a command against the product's database: the server named by DATABASE_URL, else the
- * embedded database in RECTIFY_DATA_DIR. When `npm start` (or any process) owns that embedded
- * database, the command connects to it through the owner's socket, so its writes are the
- * product's writes, seen at once and kept. Refusals of the use cases become a clear message
- * and exit code 1; a database that is busy (a lock not granted within DB_LOCK_TIMEOUT_MS) or
- * cannot serve now (unreachable, out of connections, a statement timed out) exit code 75. The
- * database limits (DB_STATEMENT_TIMEOUT_MS …) are the servers'; a malformed one is wrong usage (64).
+ * Runs a command with every repository (see REPOSITORY_CLASSES in libs/persistence) over the
+ * product's database: the server named by DATABASE_URL, else the embedded database in
+ * RECTIFY_DATA_DIR, e.g. `withRepositories(({ users, organisations, viewers }) => new
+ * AddUserUseCase(users, organisations, viewers).execute(…))`. When `npm start` (or any process)
+ * owns that embedded database, the command connects to it through the owner's socket, so its
+ * writes are the product's writes, seen at once and kept. Refusals of the use cases become a
+ * clear message and exit code 1; a database that is busy (a lock not granted within
+ * DB_LOCK_TIMEOUT_MS) or cannot serve now (unreachable, out of connections, a statement timed
+ * out) exit code 75. The database limits (DB_STATEMENT_TIMEOUT_MS …) are the servers'; a
+ * malformed one is wrong usage (64). The database is closed when the work ends.
  */
-export async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Promise<T> {
+export async function withRepositories<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = process.env.RECTIFY_DATA_DIR || DEFAULT_DATA_DIR;
   const limits = readLimits();
@@ -42,7 +49,7 @@ export async function withDatabase<T>(work: (db: DataSource) => Promise<T>): Pro
     },
   );
   try {
-    return await work(db.dataSource);
+    return await work(createRepositories(db.dataSource));
   } catch (err) {
     if (err instanceof ApplicationError) throw new CliError(err.message, EXIT_REFUSED, err.code);
     throw asTryAgain(err) ?? err;

@@ -1,11 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { type DigestJobData, type Mailer, type ReminderSettings, sendDigest } from '@rectify/application';
-import { DataSource } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { type DigestJobData, SendDigestUseCase } from '@rectify/application';
+import { JOBS } from '@rectify/queue';
 import { WarningSummary } from '../logging/warning-summary';
-import { MAILER } from '../mail/mail.providers';
 import { JobHandlerRegistry } from '../queues/job-handler-registry';
-import { JOBS } from '../queues/queue-names';
-import { REMINDER_SETTINGS } from '../reminders/reminder-settings.provider';
 
 /**
  * One recipient's digest email. A temporary mail failure throws, so BullMQ retries it with
@@ -13,15 +10,9 @@ import { REMINDER_SETTINGS } from '../reminders/reminder-settings.provider';
  */
 @Injectable()
 export class DigestsProcessor {
-  constructor(
-    registry: JobHandlerRegistry,
-    db: DataSource,
-    @Inject(MAILER) mailer: Mailer,
-    @Inject(REMINDER_SETTINGS) settings: ReminderSettings,
-    summary: WarningSummary,
-  ) {
+  constructor(registry: JobHandlerRegistry, sendDigest: SendDigestUseCase, summary: WarningSummary) {
     registry.register(JOBS.digest, async (job) => {
-      const outcome = await sendDigest(db, settings, mailer, {
+      const outcome = await sendDigest.execute({
         recipientId: (job.data as DigestJobData).recipientId,
         digestKey: job.id as string,
         mayRetry: job.attemptsMade + 1 < (job.opts.attempts ?? 1),

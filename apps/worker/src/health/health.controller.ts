@@ -1,16 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import {
-  auditFailedReminders,
-  reminderLedgerFigures,
-  type ReminderSettings,
-  withTimeout,
-} from '@rectify/application';
-import { DataSource } from 'typeorm';
+import { AuditFailedRemindersUseCase, ReminderLedgerFiguresUseCase, withTimeout } from '@rectify/application';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
 import { BullReminderQueues } from '../queues/bullmq-reminder-queues';
 import { RedisConnection } from '../redis/redis-connection';
-import { REMINDER_SETTINGS } from '../reminders/reminder-settings.provider';
 
 // Failed reminder jobs examined per health check; the rest are only counted.
 const EXAMINED_FAILED_JOBS = 10_000;
@@ -28,9 +21,9 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     private readonly redis: RedisConnection,
-    private readonly db: DataSource,
     private readonly queues: BullReminderQueues,
-    @Inject(REMINDER_SETTINGS) private readonly settings: ReminderSettings,
+    private readonly ledgerFigures: ReminderLedgerFiguresUseCase,
+    private readonly auditFailedReminders: AuditFailedRemindersUseCase,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
@@ -77,7 +70,7 @@ export class HealthController {
   private async checkLedger() {
     const indicator = this.indicators.check('ledger');
     try {
-      return indicator.up(await withTimeout(reminderLedgerFigures(this.db), 2000));
+      return indicator.up(await withTimeout(this.ledgerFigures.execute(), 2000));
     } catch (err) {
       return indicator.down({ message: message(err) });
     }
@@ -89,7 +82,7 @@ export class HealthController {
       const figures = await withTimeout(
         (async () => {
           const failed = await this.queues.failedReminders(EXAMINED_FAILED_JOBS);
-          return auditFailedReminders(this.db, this.settings, failed.total, failed.newest);
+          return this.auditFailedReminders.execute({ total: failed.total, jobs: failed.newest });
         })(),
         3000,
       );

@@ -1,7 +1,7 @@
 import { type AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { type DataSource } from 'typeorm';
+import { type DevMailboxRepository } from '@rectify/persistence';
 
 /**
  * The development mail sink: an SMTP server in the worker's process that accepts every message
@@ -11,7 +11,7 @@ import { type DataSource } from 'typeorm';
 export class DevSmtpSink {
   private server: SMTPServer | null = null;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly mailbox: DevMailboxRepository) {}
 
   async listen(port: number): Promise<string> {
     this.server = new SMTPServer({
@@ -25,17 +25,14 @@ export class DevSmtpSink {
           const raw = Buffer.concat(chunks).toString('utf8');
           // Decoded, so the mailbox list shows the Chinese subject rather than its RFC 2047 form.
           const parsed = await simpleParser(raw).catch(() => null);
-          this.db
-            .query(
-              `INSERT INTO dev_mailbox (envelope_from, envelope_to, subject, message_id, raw) VALUES ($1, $2, $3, $4, $5)`,
-              [
-                session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
-                session.envelope.rcptTo.map((r) => r.address).join(', '),
-                parsed?.subject ?? null,
-                parsed?.messageId ?? null,
-                raw,
-              ],
-            )
+          this.mailbox
+            .store({
+              envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+              envelopeTo: session.envelope.rcptTo.map((r) => r.address).join(', '),
+              subject: parsed?.subject ?? null,
+              messageId: parsed?.messageId ?? null,
+              raw,
+            })
             .then(
               () => callback(),
               (err: Error) =>

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { type Mailer } from '@rectify/application';
-import { DataSource } from 'typeorm';
+import { PgDevMailboxRepository } from '@rectify/persistence';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
 import { DevSmtpSink } from './dev-smtp-sink';
 import { SmtpMailer } from './smtp-mailer';
@@ -16,13 +16,13 @@ export class MailTransport implements OnApplicationShutdown {
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-    private readonly db: DataSource,
+    private readonly mailbox: PgDevMailboxRepository,
   ) {}
 
   async open(): Promise<SmtpMailer> {
     let url = this.config.SMTP_URL;
     if (!url) {
-      this.sink = new DevSmtpSink(this.db);
+      this.sink = new DevSmtpSink(this.mailbox);
       url = await this.sink.listen(this.config.DEV_SMTP_SINK_PORT);
       this.logger.log(`no SMTP_URL: reminder emails go to the development mailbox (sink at ${url})`);
     }

@@ -5,12 +5,10 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { type OutboxPolicy, relayOutbox, type ReminderSettings } from '@rectify/application';
-import { DataSource } from 'typeorm';
+import { RelayOutboxUseCase } from '@rectify/application';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
 import { WarningSummary } from '../logging/warning-summary';
 import { BullReminderQueues } from '../queues/bullmq-reminder-queues';
-import { REMINDER_SETTINGS } from '../reminders/reminder-settings.provider';
 
 /**
  * Polls the outbox and relays its rows to the queues until nothing is due, then waits. While
@@ -23,25 +21,15 @@ import { REMINDER_SETTINGS } from '../reminders/reminder-settings.provider';
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('outbox');
   private running = false;
-  private readonly policy: OutboxPolicy;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly relayOutbox: RelayOutboxUseCase,
     private readonly queues: BullReminderQueues,
-    @Inject(REMINDER_SETTINGS) private readonly settings: ReminderSettings,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly summary: WarningSummary,
-  ) {
-    this.policy = {
-      batchSize: 1000,
-      leaseMs: config.OUTBOX_LEASE_MS,
-      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
-      retryBaseMs: config.OUTBOX_RETRY_BASE_MS,
-      retryMaxMs: config.OUTBOX_RETRY_MAX_MS,
-    };
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     this.running = true;
@@ -58,10 +46,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           sweeperScheduledAt = Date.now();
         }
         while (this.running) {
-          const round = await relayOutbox(this.db, this.settings, this.queues, this.policy);
+          const round = await this.relayOutbox.execute();
           if (round.failed + round.parked > 0) {
             this.logger.warn(
-              `${round.failed} outbox rows failed and wait for a retry, ${round.parked} parked after ${this.policy.maxAttempts} attempts`,
+              `${round.failed} outbox rows failed and wait for a retry, ${round.parked} parked after ${this.config.OUTBOX_MAX_ATTEMPTS} attempts`,
             );
           }
           if (round.claimed === 0) break;

@@ -1,10 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type ReminderSettings, sweepReminders } from '@rectify/application';
-import { DataSource } from 'typeorm';
-import { BullReminderQueues } from '../queues/bullmq-reminder-queues';
+import { Injectable, Logger } from '@nestjs/common';
+import { SweepRemindersUseCase } from '@rectify/application';
+import { JOBS } from '@rectify/queue';
 import { JobHandlerRegistry } from '../queues/job-handler-registry';
-import { JOBS } from '../queues/queue-names';
-import { REMINDER_SETTINGS } from '../reminders/reminder-settings.provider';
 
 /**
  * The repeatable sweep: re-enqueues reminders and digests the database expects but Redis lacks,
@@ -14,14 +11,9 @@ import { REMINDER_SETTINGS } from '../reminders/reminder-settings.provider';
 export class SweeperProcessor {
   private readonly logger = new Logger('sweeper');
 
-  constructor(
-    registry: JobHandlerRegistry,
-    db: DataSource,
-    queues: BullReminderQueues,
-    @Inject(REMINDER_SETTINGS) settings: ReminderSettings,
-  ) {
+  constructor(registry: JobHandlerRegistry, sweepReminders: SweepRemindersUseCase) {
     registry.register(JOBS.sweep, async () => {
-      const result = await sweepReminders(db, settings, queues);
+      const result = await sweepReminders.execute();
       if (result.restoredReminders + result.restoredDigests > 0) {
         this.logger.warn(
           `restored ${result.restoredReminders} reminder and ${result.restoredDigests} digest jobs missing from Redis`,

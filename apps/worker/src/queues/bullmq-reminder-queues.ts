@@ -2,20 +2,17 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from
 import {
   type DigestJobSpec,
   type LostReminderJobs,
-  REDIS_LIMITS,
   type ReminderJobSpec,
   type ReminderQueues,
-  withTimeout,
 } from '@rectify/application';
 import { type Clock } from '@rectify/domain';
+import { isRedisReachable, JOBS, producerQueue, QUEUES, REDIS_LIMITS } from '@rectify/queue';
 import { ErrorCode, Job, type JobsOptions, Queue } from 'bullmq';
 import { type Redis } from 'ioredis';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
 import { RedisOutageLog } from '../redis/redis-outage-log';
 import { CLOCK } from '../reminders/reminder-settings.provider';
-import { JOBS, QUEUES } from './queue-names';
 import { closeUnlessRedisIsAway } from './close-unless-redis-is-away';
-import { bullProducerConnection } from './redis-options';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CHUNK = 5000;
@@ -48,10 +45,10 @@ export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown
     // Absent when a test or script builds the queues alone: errors are then logged as they come.
     @Optional() private readonly redisLog?: RedisOutageLog,
   ) {
-    const options = { connection: bullProducerConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX };
-    this.reminders = new Queue(QUEUES.reminders, options);
-    this.digests = new Queue(QUEUES.digests, options);
-    this.maintenance = new Queue(QUEUES.maintenance, options);
+    const location = { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX };
+    this.reminders = producerQueue(QUEUES.reminders, location);
+    this.digests = producerQueue(QUEUES.digests, location);
+    this.maintenance = producerQueue(QUEUES.maintenance, location);
     for (const q of this.all()) {
       q.on('error', (err) =>
         this.redisLog
@@ -167,8 +164,7 @@ export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown
   /** Whether Redis answers a PING now; the connection's command timeout bounds the wait. */
   async isReachable(): Promise<boolean> {
     try {
-      const ping = (async () => (await this.client(this.reminders)).ping())();
-      return (await withTimeout(ping, REDIS_LIMITS.commandTimeoutMs)) === 'PONG';
+      return await isRedisReachable(await this.client(this.reminders), REDIS_LIMITS.commandTimeoutMs);
     } catch {
       return false;
     }
@@ -183,7 +179,7 @@ export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown
     );
   }
 
-  // ioredis is the driver here (see redis-options.ts): its pipeline checks thousands of ids in one round trip.
+  // ioredis is the driver here (@rectify/queue): its pipeline checks thousands of ids in one round trip.
   private async client(queue: Queue): Promise<Redis> {
     return (await queue.getBackend().client) as unknown as Redis;
   }

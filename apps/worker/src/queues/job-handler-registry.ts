@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { JOB_QUEUE, type JobName } from '@rectify/queue';
 import { type Job } from 'bullmq';
-import { JOB_QUEUE, type JobName } from './queue-names';
 
 /** `token`: the worker's lock on the job, for moving it (e.g. back to delayed) while it runs. */
 export type JobHandler = (job: Job, token?: string) => Promise<unknown>;

@@ -4,14 +4,13 @@ import {
   Injectable,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { bullConnection, QUEUES, type QueueName } from '@rectify/queue';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
 import { WarningSummary } from '../logging/warning-summary';
 import { RedisOutageLog } from '../redis/redis-outage-log';
 import { closeUnlessRedisIsAway } from './close-unless-redis-is-away';
 import { JobHandlerRegistry } from './job-handler-registry';
-import { QUEUES, type QueueName } from './queue-names';
-import { bullConnection } from './redis-options';
 
 /**
  * One BullMQ worker per queue, dispatching each job to the handler registered for its name.

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { boundedRedisOptions } from '@rectify/application';
-import { Redis } from 'ioredis';
+import { boundedRedisOptions, createRedisClient, pingRedis, REDIS_LIMITS } from '@rectify/queue';
+import { type Redis } from 'ioredis';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
 
 /**
@@ -13,15 +13,12 @@ export class RedisConnection implements OnApplicationShutdown {
   private established = false;
 
   constructor(@Inject(WORKER_CONFIG) config: WorkerConfig) {
-    const bounded = boundedRedisOptions();
-    this.client = new Redis(config.REDIS_URL, {
-      ...bounded,
-      lazyConnect: true,
+    const { retryStrategy } = boundedRedisOptions();
+    // Failures show in the health check (createRedisClient swallows 'error' events).
+    this.client = createRedisClient(config.REDIS_URL, {
       // Fail fast at start-up; once connected, ride out Redis restarts.
-      retryStrategy: (attempt) => (this.established ? bounded.retryStrategy(attempt) : null),
+      retryStrategy: (attempt) => (this.established ? retryStrategy(attempt) : null),
     });
-    // Failures show in the health check; they must not crash the worker through an unhandled event.
-    this.client.on('error', () => undefined);
   }
 
   async connect(): Promise<void> {
@@ -30,8 +27,9 @@ export class RedisConnection implements OnApplicationShutdown {
     this.established = true;
   }
 
+  /** Redis's answer to PING; the command timeout bounds the wait. */
   async ping(): Promise<string> {
-    return this.client.ping();
+    return pingRedis(this.client, REDIS_LIMITS.commandTimeoutMs);
   }
 
   async onApplicationShutdown(): Promise<void> {

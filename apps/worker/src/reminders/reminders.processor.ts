@@ -1,28 +1,24 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  recordDueReminders,
-  recordReminderFailure,
+  RecordDueRemindersUseCase,
+  RecordReminderFailureUseCase,
   ReminderFailure,
   type ReminderJobData,
   type ReminderOutcome,
-  type ReminderSettings,
 } from '@rectify/application';
+import { JOBS } from '@rectify/queue';
 import { DelayedError, type Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
 import { WarningSummary } from '../logging/warning-summary';
-import { BullReminderQueues } from '../queues/bullmq-reminder-queues';
 import { JobHandlerRegistry } from '../queues/job-handler-registry';
-import { JOBS } from '../queues/queue-names';
 import { MicroBatcher } from './micro-batcher';
-import { REMINDER_SETTINGS } from './reminder-settings.provider';
 
 // Longest wait between two tries of a job while the database does not answer.
 const OUTAGE_WAIT_MAX_MS = 60_000;
 
 /**
  * Due reminder jobs, recorded in the ledger in batches; a stale job is skipped, not retried. One
- * job never fails its batch (see recordDueReminders). While the database does not answer, a job
+ * job never fails its batch (see RecordDueRemindersUseCase). While the database does not answer, a job
  * waits for it (moved back to delayed, REMINDER_BACKOFF_MS doubling up to a minute) without
  * spending an attempt, however long the outage. Otherwise a failing job is retried by BullMQ
  * with backoff; after its last attempt its recipients get `failed` ledger rows with the reason,
@@ -36,15 +32,14 @@ export class RemindersProcessor {
 
   constructor(
     registry: JobHandlerRegistry,
-    private readonly db: DataSource,
-    queues: BullReminderQueues,
-    @Inject(REMINDER_SETTINGS) settings: ReminderSettings,
+    recordDueReminders: RecordDueRemindersUseCase,
+    private readonly recordReminderFailure: RecordReminderFailureUseCase,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly summary: WarningSummary,
   ) {
     this.batcher = new MicroBatcher(
       async (jobs) => {
-        const outcomes = await recordDueReminders(db, settings, queues, jobs);
+        const outcomes = await recordDueReminders.execute(jobs);
         // A batch that only failed says nothing new: the failures are summarised per interval.
         if (outcomes.some((o) => !(o instanceof ReminderFailure))) this.logger.log(summarise(outcomes));
         return outcomes;
@@ -78,10 +73,12 @@ export class RemindersProcessor {
     }
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (lastAttempt) {
-      const added = await recordReminderFailure(this.db, data, outcome.error).catch((err: unknown) => {
-        this.summary.note('reminders', 'failures not recorded in the ledger', message(err));
-        return 0;
-      });
+      const added = await this.recordReminderFailure
+        .execute({ job: data, error: outcome.error })
+        .catch((err: unknown) => {
+          this.summary.note('reminders', 'failures not recorded in the ledger', message(err));
+          return 0;
+        });
       this.summary.note(
         'reminders',
         'jobs set aside after their last attempt',

@@ -1,3 +1,2 @@
 export * from './passwords';
 export * from './password-policy';
-export * from './session-user';

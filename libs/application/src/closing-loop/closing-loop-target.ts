@@ -1,9 +1,9 @@
 import { isDayInWindow, isYearInWindow } from '@rectify/domain';
-import { OrganisationEntity } from '@rectify/persistence';
-import { type DataSource } from 'typeorm';
+import { type OrganisationsRepository, type ViewersRepository } from '@rectify/persistence';
+import { mayOnOrganisation, type ReadScope } from '@rectify/workflow';
 import { isUuid } from '../common/is-uuid';
 import { ApplicationError } from '../errors/application-error';
-import { type ViewerScope, viewerScope } from '../item-queries/viewer-scope';
+import { requireViewer } from '../item-queries/require-viewer';
 
 /** Which organisation a section, summary, ledger or reconciliation is for, and who asks. */
 export interface OrganisationRef {
@@ -16,14 +16,21 @@ export interface OrganisationRef {
 
 export interface ClosingLoopTarget {
   organisation: { id: string; name: string; path: string };
-  viewer: ViewerScope | null;
+  /** Whose view the outputs are computed from: the viewer, or the operator at the command line. */
+  scope: ReadScope;
 }
 
 /**
- * Finds the organisation and checks the viewer may see it: a secretary only their own, a
- * supervisor theirs and those below it. One out of scope is "not found", as for items.
+ * Finds the organisation and checks the viewer may read it (mayOnOrganisation READ): a
+ * secretary only their own, a supervisor theirs and those below it. One out of scope is "not
+ * found", as for items. Throws ApplicationError ORGANISATION_NOT_FOUND, or USER_NOT_FOUND when
+ * the viewer's account is gone.
  */
-export async function resolveTarget(db: DataSource, ref: OrganisationRef): Promise<ClosingLoopTarget> {
+export async function resolveTarget(
+  organisations: OrganisationsRepository,
+  viewers: ViewersRepository,
+  ref: OrganisationRef,
+): Promise<ClosingLoopTarget> {
   const named = ref.organisationName?.trim() ?? ref.organisationId ?? '';
   const notFound = () =>
     new ApplicationError(
@@ -32,19 +39,14 @@ export async function resolveTarget(db: DataSource, ref: OrganisationRef): Promi
       { organisation: named },
     );
   if (ref.organisationId !== undefined && !isUuid(ref.organisationId)) throw notFound();
-  const org = await db
-    .getRepository(OrganisationEntity)
-    .findOneBy(ref.organisationId ? { id: ref.organisationId } : { name: named });
+  // Looked up whole first, then checked with the access rule: the same answer either way.
+  const org = ref.organisationId
+    ? await organisations.findById('operator', ref.organisationId)
+    : await organisations.findByName('operator', named);
   if (!org) throw notFound();
-  const viewer = ref.viewerUserId ? await viewerScope(db, ref.viewerUserId) : null;
-  if (viewer && !canSee(viewer, org.id, org.path)) throw notFound();
-  return { organisation: { id: org.id, name: org.name, path: org.path }, viewer };
-}
-
-function canSee(viewer: ViewerScope, organisationId: string, path: string): boolean {
-  if (viewer.role === 'admin') return true;
-  if (viewer.role === 'secretary') return viewer.organisationId === organisationId;
-  return path.startsWith(viewer.organisationPath);
+  const viewer = ref.viewerUserId ? await requireViewer(viewers, ref.viewerUserId) : null;
+  if (!mayOnOrganisation(viewer, 'READ', org.path)) throw notFound();
+  return { organisation: { id: org.id, name: org.name, path: org.path }, scope: viewer ?? 'operator' };
 }
 
 /** A year given by a person: a four-digit year, refused clearly otherwise. */

@@ -1,17 +1,12 @@
 import { cleanText, ITEM_SOURCE_LABELS, ITEM_SOURCES, type ItemSource } from '@rectify/domain';
-import { type WorkflowActor } from '@rectify/workflow';
-import { type DataSource } from 'typeorm';
-import { assertItemVisible } from '../item-queries/get-item.query';
+import { type ItemsRepository } from '@rectify/persistence';
+import { mayEditDetails } from '@rectify/workflow';
 import { ApplicationError } from '../errors/application-error';
 import { loadItemWithActor } from '../transition-item/load-item-with-actor';
-import { withPreparedSql } from '../transition-item/prepared-sql';
 
 /**
  * The ledger details of an item that are not part of its lifecycle: where the problem came from
- * (问题来源) and the leader responsible (责任领导). Changed by the organisation's secretary, a
- * supervisor above it or an administrator, version-guarded, with a history line like any change.
- * Nothing else moves: not the deadline, not a long-term item's next review (counted from its
- * last review, see load-reminder-subjects.ts), not its reminders.
+ * (问题来源) and the leader responsible (责任领导).
  */
 export interface UpdateItemDetailsCommand {
   itemId: string;
@@ -24,60 +19,55 @@ export interface UpdateItemDetailsCommand {
 
 const MAX_LEADER_LENGTH = 50;
 
-export async function updateItemDetails(
-  db: DataSource,
-  command: UpdateItemDetailsCommand,
-): Promise<{ itemId: string; version: number }> {
-  const changes = validate(command);
-  await assertItemVisible(db, command.actorUserId, command.itemId);
-  return withPreparedSql(db, async (sql) => {
-    const { item, actor } = await loadItemWithActor(sql, command.itemId, command.actorUserId);
-    if (!mayEditDetails(actor)) {
-      throw new ApplicationError(
-        'ACTOR_NOT_PERMITTED',
-        '只有本组织书记、上级党组织或管理员可以修改问题来源和责任领导。',
-        { itemId: item.id },
-      );
-    }
-    const readVersion = command.expectedVersion ?? item.version;
-    const rows = await sql<{ version: number }>(
-      'rectify.update_item_details',
-      `WITH updated AS (
-         UPDATE rectification_item
-            SET source = COALESCE($3, source),
-                responsible_leader = CASE WHEN $4::boolean THEN $5 ELSE responsible_leader END,
-                version = version + 1, updated_at = now()
-          WHERE id = $1 AND version = $2
-          RETURNING id, status, version, deadline),
-       -- The line carries the deadline in force, unchanged: the overdue trend replays it.
-       history AS (
-         INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload, deadline)
-         SELECT id, version, $6, $7, 'UPDATE_DETAILS', status, status, $8, deadline FROM updated)
-       SELECT version FROM updated`,
-      [
-        item.id,
-        readVersion,
-        changes.source ?? null,
-        'responsibleLeader' in changes,
-        changes.responsibleLeader ?? null,
-        actor.userId,
-        actor.role,
-        JSON.stringify(changes),
-      ],
-    );
-    if (rows.length !== 1) {
-      throw new ApplicationError('ITEM_CHANGED', '整改事项已被他人修改：请刷新后重新操作。', {
-        itemId: item.id,
+type DetailChanges = Partial<Pick<UpdateItemDetailsCommand, 'source' | 'responsibleLeader'>>;
+
+/**
+ * Changes an item's ledger details, as the organisation's secretary, a supervisor above it or an
+ * administrator (mayEditDetails), version-guarded, with an UPDATE_DETAILS history line.
+ * Nothing else moves: not the deadline, not a long-term item's next review (counted from its
+ * last review, see load-reminder-subjects.ts), not its reminders. Resolves to the new version.
+ *
+ * Errors: INVALID_ARGUMENT (unknown source, a leader of 0 or over 50 characters, nothing to
+ * change), ITEM_NOT_FOUND (absent or out of the actor's scope), USER_NOT_FOUND,
+ * ACTOR_NOT_PERMITTED, ITEM_CHANGED (the version moved, or is not expectedVersion).
+ */
+export class UpdateItemDetailsUseCase {
+  constructor(private readonly items: ItemsRepository) {}
+
+  async execute(command: UpdateItemDetailsCommand): Promise<{ itemId: string; version: number }> {
+    const changes = validate(command);
+    return this.items.session(async (session) => {
+      const { item, actor } = await loadItemWithActor(session, command.itemId, command.actorUserId, {
+        hideOutOfScope: true,
       });
-    }
-    return { itemId: item.id, version: Number(rows[0].version) };
-  });
+      if (!mayEditDetails(actor)) {
+        throw new ApplicationError(
+          'ACTOR_NOT_PERMITTED',
+          '只有本组织书记、上级党组织或管理员可以修改问题来源和责任领导。',
+          { itemId: item.id },
+        );
+      }
+      const version = await session.updateDetails({
+        itemId: item.id,
+        readVersion: command.expectedVersion ?? item.version,
+        source: changes.source ?? null,
+        setResponsibleLeader: 'responsibleLeader' in changes,
+        responsibleLeader: changes.responsibleLeader ?? null,
+        actor: { userId: actor.userId, role: actor.role },
+        changes,
+      });
+      if (version === null) {
+        throw new ApplicationError('ITEM_CHANGED', '整改事项已被他人修改：请刷新后重新操作。', {
+          itemId: item.id,
+        });
+      }
+      return { itemId: item.id, version };
+    });
+  }
 }
 
-function validate(
-  command: UpdateItemDetailsCommand,
-): Partial<Pick<UpdateItemDetailsCommand, 'source' | 'responsibleLeader'>> {
-  const changes: Partial<Pick<UpdateItemDetailsCommand, 'source' | 'responsibleLeader'>> = {};
+function validate(command: UpdateItemDetailsCommand): DetailChanges {
+  const changes: DetailChanges = {};
   if (command.source !== undefined) {
     if (!(ITEM_SOURCES as readonly string[]).includes(command.source)) {
       throw new ApplicationError(
@@ -107,12 +97,4 @@ function validate(
     );
   }
   return changes;
-}
-
-function mayEditDetails(actor: WorkflowActor): boolean {
-  return (
-    actor.role === 'admin' ||
-    (actor.role === 'secretary' && actor.scope === 'own_organisation') ||
-    (actor.role === 'supervisor' && actor.scope === 'ancestor_organisation')
-  );
 }

@@ -1,83 +1,54 @@
-import { type RectificationStatus, type WorkflowActor } from '@rectify/workflow';
-import { ApplicationError } from '../errors/application-error';
-import { type PreparedSql } from './prepared-sql';
+import { type ItemCommandSession, type ItemForCommand } from '@rectify/persistence';
+import { mayReadItem, relationBetween, type WorkflowActor } from '@rectify/workflow';
 import { isUuid } from '../common/is-uuid';
+import { ApplicationError } from '../errors/application-error';
 
 /** The system itself (reconciliation, reminders) acts without a user account. */
 export const SYSTEM_ACTOR_ID = 'system';
 
-export interface LoadedItem {
-  id: string;
-  status: RectificationStatus;
-  deadline: string | null;
-  reviewIntervalDays: number | null;
-  pendingExtension: unknown;
-  version: number;
+export interface LoadItemOptions {
+  /**
+   * Answer ITEM_NOT_FOUND, never ACTOR_NOT_PERMITTED, when the person may not even read the
+   * item (mayReadItem), with one message for "absent" and "out of scope": what the API does, so
+   * nothing about an item out of scope leaks. The operator's CLI leaves it off.
+   */
+  hideOutOfScope?: boolean;
 }
 
-interface Row {
-  id: string;
-  status: RectificationStatus;
-  deadline: string | null;
-  review_interval_days: number | null;
-  pending_extension: unknown;
-  version: number;
-  item_path: string;
-  user_id: string | null;
-  user_role: 'secretary' | 'supervisor' | 'admin' | null;
-  user_path: string | null;
-}
+const NOT_FOUND = '整改事项不存在：请检查编号。';
+const NOT_VISIBLE = '整改事项不存在，或不在您的管理范围内：请检查编号。';
 
 /**
- * The item and who the actor is, seen from the item's organisation, in one query: the
- * organisation tree's materialised paths tell own organisation, ancestor, or unrelated.
+ * The item and who the actor is, seen from the item's organisation (relationBetween of the two
+ * materialised paths), in one query of `session`. Throws USER_NOT_FOUND for an unknown actor
+ * (not the system) and ITEM_NOT_FOUND for an unknown item, or, with hideOutOfScope, one the
+ * person may not read.
  */
 export async function loadItemWithActor(
-  sql: PreparedSql,
+  session: ItemCommandSession,
   itemId: string,
   actorUserId: string,
-): Promise<{ item: LoadedItem; actor: WorkflowActor }> {
+  options: LoadItemOptions = {},
+): Promise<{ item: ItemForCommand; actor: WorkflowActor }> {
+  const notFound = () =>
+    new ApplicationError('ITEM_NOT_FOUND', options.hideOutOfScope ? NOT_VISIBLE : NOT_FOUND, { itemId });
   const isSystem = actorUserId === SYSTEM_ACTOR_ID;
-  if (!isSystem && !isUuid(actorUserId)) {
-    throw new ApplicationError('USER_NOT_FOUND', '操作人不存在：请重新登录或联系管理员。', {
-      userId: actorUserId,
-    });
-  }
-  if (!isUuid(itemId))
-    throw new ApplicationError('ITEM_NOT_FOUND', '整改事项不存在：请检查编号。', { itemId });
-  const rows = await sql<Row>(
-    'rectify.load_item_with_actor',
-    `SELECT i.id, i.status, to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days,
-            i.pending_extension, i.version, io.path AS item_path,
-            u.id AS user_id, u.role AS user_role, uo.path AS user_path
-       FROM rectification_item i
-       JOIN organisation io ON io.id = i.organisation_id
-       LEFT JOIN app_user u ON u.id = $2
-       LEFT JOIN organisation uo ON uo.id = u.organisation_id
-      WHERE i.id = $1`,
-    [itemId, isSystem ? null : actorUserId],
-  );
-  const row = rows[0];
-  if (!row) throw new ApplicationError('ITEM_NOT_FOUND', '整改事项不存在：请检查编号。', { itemId });
-  const item: LoadedItem = {
-    id: row.id,
-    status: row.status,
-    deadline: row.deadline,
-    reviewIntervalDays: row.review_interval_days,
-    pendingExtension: row.pending_extension,
-    version: Number(row.version),
-  };
+  if (!isSystem && !isUuid(actorUserId)) throw userNotFound(actorUserId);
+  if (!isUuid(itemId)) throw notFound();
+  const loaded = await session.loadItemWithActor(itemId, isSystem ? null : actorUserId);
+  if (!loaded) throw notFound();
+  const { item } = loaded;
   if (isSystem) return { item, actor: { userId: SYSTEM_ACTOR_ID, role: 'system', scope: 'unrelated' } };
-  if (!row.user_id || !row.user_role || !row.user_path) {
-    throw new ApplicationError('USER_NOT_FOUND', '操作人不存在：请重新登录或联系管理员。', {
-      userId: actorUserId,
-    });
-  }
-  const scope =
-    row.user_path === row.item_path
-      ? 'own_organisation'
-      : row.item_path.startsWith(row.user_path)
-        ? 'ancestor_organisation'
-        : 'unrelated';
-  return { item, actor: { userId: row.user_id, role: row.user_role, scope } };
+  if (!loaded.actor) throw userNotFound(actorUserId);
+  const actor: WorkflowActor = {
+    userId: loaded.actor.userId,
+    role: loaded.actor.role,
+    scope: relationBetween(loaded.actor.organisationPath, item.organisationPath),
+  };
+  if (options.hideOutOfScope && !mayReadItem(actor)) throw notFound();
+  return { item, actor };
+}
+
+function userNotFound(userId: string): ApplicationError {
+  return new ApplicationError('USER_NOT_FOUND', '操作人不存在：请重新登录或联系管理员。', { userId });
 }

@@ -10,19 +10,24 @@ import {
   RectificationTransitionError,
 } from '@rectify/workflow';
 import { cleanTextDeep } from '@rectify/domain';
-import { type DataSource } from 'typeorm';
+import { type ItemCommandSession, type ItemForCommand, type ItemsRepository } from '@rectify/persistence';
 import { ApplicationError } from '../errors/application-error';
-import { type LoadedItem, loadItemWithActor } from './load-item-with-actor';
-import { type PreparedSql, withPreparedSql } from './prepared-sql';
+import { loadItemWithActor } from './load-item-with-actor';
 
 export interface TransitionItemCommand {
   itemId: string;
   event: RectificationEventType;
   /** The event's fields besides type and actor (reason, measures, evidence …). */
   payload: Record<string, unknown>;
+  /** A user id (uuid), or SYSTEM_ACTOR_ID. */
   actorUserId: string;
   /** The version the client saw; a different current version is a conflict. */
   expectedVersion?: number;
+  /**
+   * ITEM_NOT_FOUND rather than ACTOR_NOT_PERMITTED for a person who may not read the item (the
+   * API sets it: out of scope is "not found", never "forbidden").
+   */
+  hideOutOfScope?: boolean;
 }
 
 export interface TransitionItemResult {
@@ -33,59 +38,63 @@ export interface TransitionItemResult {
 }
 
 /**
- * One command: load the item (with the actor's place in the organisation tree), ask the
- * machine, then write everything in ONE atomic statement: the item update guarded by the
- * version that was read (optimistic lock), the history line, and the measures or evidence the
- * event brings. If the version moved in between, nothing is written and the caller gets
- * ITEM_CHANGED with the item's current state. Two round trips per transition, no explicit
- * transaction needed: the version check makes the read part of the write's decision.
+ * One lifecycle command (整改事项状态迁移): load the item (with the actor's place in the
+ * organisation tree), ask the machine, then write everything in ONE atomic statement: the item
+ * update guarded by the version that was read (optimistic lock), the history line, the outbox
+ * row, and the measures or evidence the event brings. Two round trips on one connection, no
+ * explicit transaction: the version check makes the read part of the write's decision.
+ *
+ * Errors (ApplicationError codes): USER_NOT_FOUND, ITEM_NOT_FOUND; the machine's refusals
+ * (ACTOR_NOT_PERMITTED, EVENT_NOT_ALLOWED_IN_STATE, INVALID_EVENT_PAYLOAD,
+ * DEADLINE_EXTENSION_REQUIRED …) with currentStatus, allowedEvents and version; ITEM_CHANGED
+ * when expectedVersion differs or the version moved before the write (nothing is written).
  */
-export async function transitionItem(
-  db: DataSource,
-  command: TransitionItemCommand,
-): Promise<TransitionItemResult> {
-  return withPreparedSql(db, (sql) => transition(sql, command));
+export class TransitionItemUseCase {
+  constructor(private readonly items: ItemsRepository) {}
+
+  async execute(command: TransitionItemCommand): Promise<TransitionItemResult> {
+    return this.items.session((session) => transition(session, command));
+  }
 }
 
-async function transition(sql: PreparedSql, raw: TransitionItemCommand): Promise<TransitionItemResult> {
+async function transition(
+  session: ItemCommandSession,
+  raw: TransitionItemCommand,
+): Promise<TransitionItemResult> {
   // Reasons, notes, measures and evidence texts end up in Word and Excel files: no character XML
   // forbids may be stored (see cleanText).
   const command = { ...raw, payload: cleanTextDeep(raw.payload) };
-  const { item, actor } = await loadItemWithActor(sql, command.itemId, command.actorUserId);
+  const { item, actor } = await loadItemWithActor(session, command.itemId, command.actorUserId, {
+    hideOutOfScope: command.hideOutOfScope,
+  });
   if (command.expectedVersion !== undefined && command.expectedVersion !== item.version) {
-    throw await itemChanged(sql, command, { expectedVersion: command.expectedVersion });
+    throw await itemChanged(session, command.itemId, { expectedVersion: command.expectedVersion });
   }
   const event = { ...command.payload, type: command.event, actor } as RectificationEvent;
   const before = stateOf(item);
   const after = decide(before, item.version, event);
-  const version = item.version + 1;
-  const rows = await sql<{ id: string }>(
-    `rectify.transition_write.${event.type}`,
-    writeStatement(event.type),
-    [
-      item.id,
-      item.version,
-      after.status,
-      after.context.deadline,
-      after.context.reviewIntervalDays,
-      after.context.pendingExtension === null ? null : JSON.stringify(after.context.pendingExtension),
-      version,
-      actor.userId,
-      actor.role,
-      command.event,
-      item.status,
-      JSON.stringify(
-        historyPayload(command.payload, droppedExtensionRequest(before.context, after.context, event.type)),
-      ),
-      takesOwnership(event) ? actor.userId : null,
-      ...(event.type === 'SUBMIT_COMPLETION'
-        ? [event.evidence, actor.role === 'system' ? null : actor.userId]
-        : []),
-      ...(event.type === 'SET_MEASURES' ? [JSON.stringify(event.measures)] : []),
-    ],
-  );
-  if (rows.length !== 1) throw await itemChanged(sql, command, {});
-  return { itemId: item.id, fromStatus: item.status, status: after.status, version };
+  const written = await session.writeTransition({
+    itemId: item.id,
+    readVersion: item.version,
+    event: event.type,
+    fromStatus: item.status,
+    toStatus: after.status,
+    deadline: after.context.deadline,
+    reviewIntervalDays: after.context.reviewIntervalDays,
+    pendingExtension: after.context.pendingExtension,
+    actor: { userId: actor.userId, role: actor.role },
+    historyPayload: historyPayload(
+      command.payload,
+      droppedExtensionRequest(before.context, after.context, event.type),
+    ),
+    ownerId: takesOwnership(event) ? actor.userId : null,
+    ...(event.type === 'SUBMIT_COMPLETION'
+      ? { evidence: { text: event.evidence, createdBy: actor.role === 'system' ? null : actor.userId } }
+      : {}),
+    ...(event.type === 'SET_MEASURES' ? { measures: event.measures } : {}),
+  });
+  if (!written) throw await itemChanged(session, command.itemId, {});
+  return { itemId: item.id, fromStatus: item.status, status: after.status, version: item.version + 1 };
 }
 
 // The person of the item's own organisation who first sets its measures owns it: reminders go
@@ -106,42 +115,7 @@ function historyPayload(
   return dropped ? { ...sent, droppedExtensionRequest: dropped } : sent;
 }
 
-// The item update guarded by the version read ($2), the history line, whose seq is the item's
-// version after the event ($7): gapless and ordered, with the deadline in force after it ($4,
-// which the overdue trend replays); and the outbox row that tells the worker
-// to (re)schedule the item's reminders, written in the same statement so it cannot be lost.
-const UPDATE_WITH_HISTORY = `
-  WITH updated AS (
-    UPDATE rectification_item
-       SET status = $3, deadline = $4, review_interval_days = $5, pending_extension = $6, version = $7,
-           owner_id = COALESCE(owner_id, $13::uuid), updated_at = now()
-     WHERE id = $1 AND version = $2
-     RETURNING id),
-  history AS (
-    INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload, deadline)
-    SELECT id, $7, $8, $9, $10, $11, $3, $12, $4 FROM updated),
-  outbox_added AS (
-    INSERT INTO outbox (item_id, reason) SELECT id, $10 FROM updated)`;
-
-const EVIDENCE = `,
-  evidence_added AS (
-    INSERT INTO evidence (item_id, text, created_by) SELECT id, $14, $15 FROM updated)`;
-
-// Replaces the item's measures in the same statement (the unique key is checked deferred).
-const MEASURES = `,
-  measures_removed AS (
-    DELETE FROM measure WHERE item_id IN (SELECT id FROM updated)),
-  measures_added AS (
-    INSERT INTO measure (item_id, seq, title, detail, responsible, deadline)
-    SELECT u.id, t.ordinality, t.m->>'title', '', t.m->>'responsible', (t.m->>'deadline')::date
-      FROM updated u, jsonb_array_elements($14::jsonb) WITH ORDINALITY AS t(m, ordinality))`;
-
-function writeStatement(type: RectificationEventType): string {
-  const extra = type === 'SUBMIT_COMPLETION' ? EVIDENCE : type === 'SET_MEASURES' ? MEASURES : '';
-  return `${UPDATE_WITH_HISTORY}${extra}\n  SELECT id FROM updated`;
-}
-
-function stateOf(item: LoadedItem): ItemState {
+function stateOf(item: ItemForCommand): ItemState {
   return {
     status: item.status,
     context: {
@@ -169,16 +143,8 @@ function decide(before: ItemState, version: number, event: RectificationEvent): 
 }
 
 // Reads on the command's own connection: the embedded database has only one.
-async function itemChanged(
-  sql: PreparedSql,
-  command: TransitionItemCommand,
-  details: Record<string, unknown>,
-) {
-  const [current] = await sql<{ status: RectificationStatus; version: number }>(
-    'rectify.item_status',
-    'SELECT status, version FROM rectification_item WHERE id = $1',
-    [command.itemId],
-  );
+async function itemChanged(session: ItemCommandSession, itemId: string, details: Record<string, unknown>) {
+  const current = await session.currentState(itemId);
   const status = current?.status;
   const label = status ? RECTIFICATION_STATUS_LABELS[status] : '未知';
   return new ApplicationError(

@@ -6,6 +6,7 @@ export * from './summarise-rectification';
 export * from './match-problems';
 export * from './find-recurring-problems';
 export * from './reconcile-report';
+export * from './finding-labels';
 export * from './similarity/problem-similarity';
 export * from './ledger-rows';
 export * from './document/closing-document';

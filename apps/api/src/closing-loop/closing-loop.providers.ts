@@ -1,0 +1,24 @@
+import { type Provider } from '@nestjs/common';
+import {
+  BuildLedgerUseCase,
+  GenerateLastYearSectionUseCase,
+  OverdueTrendUseCase,
+  ReconcileReportFileUseCase,
+  ReconcileStoredReportUseCase,
+  SummariseOrganisationUseCase,
+} from '@rectify/application';
+import { REPOSITORIES, type Repositories } from '@rectify/persistence';
+
+/** The closing-the-loop use cases, each over the repositories it reads (organisations, viewers, tracked items, reports). */
+export const CLOSING_LOOP_PROVIDERS: Provider[] = [
+  GenerateLastYearSectionUseCase,
+  SummariseOrganisationUseCase,
+  BuildLedgerUseCase,
+  OverdueTrendUseCase,
+  ReconcileReportFileUseCase,
+  ReconcileStoredReportUseCase,
+].map((UseCase) => ({
+  provide: UseCase,
+  inject: [REPOSITORIES],
+  useFactory: (r: Repositories) => new UseCase(r),
+}));

@@ -1,0 +1,56 @@
+import { type Provider } from '@nestjs/common';
+import {
+  AttachEvidenceUseCase,
+  BulkTransitionItemsUseCase,
+  DeleteEvidenceUseCase,
+  ReadEvidenceUseCase,
+  TransitionItemUseCase,
+  UpdateItemDetailsUseCase,
+} from '@rectify/application';
+import { EvidenceFileStore, PgItemsRepository, PgViewersRepository } from '@rectify/persistence';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+
+/**
+ * The item commands (transitions, ledger details, evidence files) over the items repository, and
+ * the evidence files on disk under EVIDENCE_DIR.
+ */
+export const ITEM_COMMAND_PROVIDERS: Provider[] = [
+  {
+    provide: EvidenceFileStore,
+    inject: [API_CONFIG],
+    useFactory: (c: ApiConfig) => new EvidenceFileStore(c.EVIDENCE_DIR),
+  },
+  {
+    provide: TransitionItemUseCase,
+    inject: [PgItemsRepository],
+    useFactory: (items: PgItemsRepository) => new TransitionItemUseCase(items),
+  },
+  {
+    provide: BulkTransitionItemsUseCase,
+    inject: [TransitionItemUseCase],
+    useFactory: (transitions: TransitionItemUseCase) => new BulkTransitionItemsUseCase(transitions),
+  },
+  {
+    provide: UpdateItemDetailsUseCase,
+    inject: [PgItemsRepository],
+    useFactory: (items: PgItemsRepository) => new UpdateItemDetailsUseCase(items),
+  },
+  {
+    provide: AttachEvidenceUseCase,
+    inject: [PgItemsRepository, EvidenceFileStore],
+    useFactory: (items: PgItemsRepository, files: EvidenceFileStore) =>
+      new AttachEvidenceUseCase(items, files),
+  },
+  {
+    provide: DeleteEvidenceUseCase,
+    inject: [PgItemsRepository, EvidenceFileStore],
+    useFactory: (items: PgItemsRepository, files: EvidenceFileStore) =>
+      new DeleteEvidenceUseCase(items, files),
+  },
+  {
+    provide: ReadEvidenceUseCase,
+    inject: [PgViewersRepository, PgItemsRepository, EvidenceFileStore],
+    useFactory: (viewers: PgViewersRepository, items: PgItemsRepository, files: EvidenceFileStore) =>
+      new ReadEvidenceUseCase(viewers, items, files),
+  },
+];

@@ -1,0 +1,38 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { OrganisationKindProperty, UserRoleProperty } from '../common/vocabulary.response';
+
+/** GET /api/organisations: one organisation of the caller's tree, with those below it. */
+export class OrganisationNodeResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '第一党支部' }) name!: string;
+  @OrganisationKindProperty() kind!: string;
+  @ApiProperty({ type: () => [OrganisationNodeResponse], description: '下级组织，按名称排序' })
+  children!: OrganisationNodeResponse[];
+}
+
+/** POST /api/organisations: the organisation created. */
+export class OrganisationCreatedResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @OrganisationKindProperty() kind!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '上级党组织；顶层为 null' })
+  parentId!: string | null;
+}
+
+/** GET /api/users: one account, ordered by username. */
+export class UserListEntryResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty({ description: '姓名' }) displayName!: string;
+  @UserRoleProperty() role!: string;
+  @ApiProperty({ format: 'uuid', description: '所属党组织' }) organisationId!: string;
+  @ApiProperty({ type: String, nullable: true, description: '接收提醒的邮箱' }) email!: string | null;
+}
+
+/** POST /api/users: the account created. */
+export class UserCreatedResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() username!: string;
+  @UserRoleProperty() role!: string;
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+}

@@ -1,0 +1,81 @@
+import { InMemoryItemQueriesRepository } from '../testing/in-memory-item-queries.repository';
+import { InMemoryViewersRepository } from '../testing/in-memory-viewers.repository';
+import { itemRecord, TREE, viewerIn } from '../testing/item-detail-records';
+import { GetItemUseCase } from './get-item.usecase';
+
+const secretaryA = viewerIn('secretary', TREE.branchA);
+const secretaryB = viewerIn('secretary', TREE.branchB);
+const supervisor = viewerIn('supervisor', TREE.town);
+const admin = viewerIn('admin', TREE.town);
+const evidence = (createdBy: string | null) => ({
+  id: `e-${createdBy}`,
+  text: '会议记录',
+  fileName: null,
+  createdBy,
+  createdAt: '2025-01-02T00:00:00.000Z',
+});
+const pending = itemRecord(TREE.branchA, {
+  status: 'pending_review',
+  deadline: '2025-03-31',
+  evidence: [evidence(secretaryA.userId), evidence(null)],
+});
+const completed = itemRecord(TREE.branchA, {
+  status: 'completed',
+  deadline: '2025-01-10',
+  evidence: [evidence(secretaryA.userId)],
+});
+const overdue = itemRecord(TREE.branchA, { status: 'measures_set', deadline: '2025-02-28' });
+
+const useCase = new GetItemUseCase(
+  new InMemoryViewersRepository([secretaryA, secretaryB, supervisor, admin]),
+  new InMemoryItemQueriesRepository([pending, completed, overdue]),
+);
+const get = (userId: string, itemId: string, today = '2025-03-03') =>
+  useCase.execute({ userId, itemId, today });
+
+describe('GetItemUseCase', () => {
+  it('answers ITEM_NOT_FOUND alike for an item out of scope, an unknown item and a malformed id', async () => {
+    for (const itemId of [pending.id, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      await expect(get(secretaryB.userId, itemId)).rejects.toMatchObject({
+        code: 'ITEM_NOT_FOUND',
+        details: { itemId },
+      });
+    }
+  });
+
+  it('answers USER_NOT_FOUND when the account is gone', async () => {
+    await expect(get('gone', pending.id)).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
+  });
+
+  it('tells each reader the actions they may take now', async () => {
+    expect((await get(secretaryA.userId, pending.id)).allowedActions).toEqual([
+      'ADD_PROGRESS_NOTE',
+      'EDIT_DETAILS',
+      'ATTACH_EVIDENCE',
+    ]);
+    expect((await get(supervisor.userId, pending.id)).allowedActions).toEqual(
+      expect.arrayContaining(['APPROVE_COMPLETION', 'RETURN_FOR_REWORK', 'EDIT_DETAILS']),
+    );
+    expect((await get(supervisor.userId, pending.id)).allowedActions).not.toContain('ATTACH_EVIDENCE');
+    expect((await get(admin.userId, completed.id)).allowedActions).toEqual(['REOPEN', 'EDIT_DETAILS']);
+  });
+
+  it('lets the uploader and an admin delete evidence before sign-off, nobody after', async () => {
+    const mayDelete = async (userId: string, itemId: string) =>
+      (await get(userId, itemId)).evidence.map((e) => e.mayDelete);
+    expect(await mayDelete(secretaryA.userId, pending.id)).toEqual([true, false]);
+    expect(await mayDelete(supervisor.userId, pending.id)).toEqual([false, false]);
+    expect(await mayDelete(admin.userId, pending.id)).toEqual([true, true]);
+    expect(await mayDelete(admin.userId, completed.id)).toEqual([false]);
+  });
+
+  it('lights the item and counts working days left or overdue, and does not show the path', async () => {
+    const left = await get(secretaryA.userId, pending.id, '2025-03-24');
+    expect(left).toMatchObject({ light: 'yellow', workdaysLeft: 5, workdaysOverdue: null });
+    const late = await get(secretaryA.userId, overdue.id, '2025-03-03');
+    expect(late).toMatchObject({ light: 'red', workdaysLeft: null, workdaysOverdue: 1 });
+    const done = await get(secretaryA.userId, completed.id);
+    expect(done).toMatchObject({ light: 'not_lit', workdaysLeft: null, workdaysOverdue: null });
+    expect(done).not.toHaveProperty('organisationPath');
+  });
+});

@@ -1,0 +1,54 @@
+import { InMemoryDevMailboxRepository } from '../../testing/in-memory-dev-mailbox.repository';
+import { ListMailboxMessagesUseCase } from '../list-mailbox-messages/list-mailbox-messages.usecase';
+import { ReadMailboxMessageUseCase } from './read-mailbox-message.usecase';
+
+const RAW = [
+  'From: =?UTF-8?B?5pW05pS5?= <rectify@example.com>',
+  'To: owner@example.com',
+  'Subject: =?UTF-8?B?5pW05pS55o+Q6YaS?=',
+  'Message-ID: <digest.x.1@rectify.invalid>',
+  'Date: Tue, 12 Nov 2024 09:00:00 +0000',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  '您有 1 项整改事项即将到期。',
+].join('\r\n');
+
+describe('reading the development mailbox', () => {
+  it('lists messages newest first with their envelope, and reads one decoded, or null when there is none', async () => {
+    const mailbox = new InMemoryDevMailboxRepository();
+    await mailbox.store({
+      envelopeFrom: null,
+      envelopeTo: 'a@example.com',
+      subject: null,
+      messageId: null,
+      raw: 'x',
+    });
+    await mailbox.store({
+      envelopeFrom: 'bounce@example.com',
+      envelopeTo: 'owner@example.com',
+      subject: '整改提醒',
+      messageId: '<digest.x.1@rectify.invalid>',
+      raw: RAW,
+    });
+    const listed = await new ListMailboxMessagesUseCase(mailbox).execute({ limit: 10 });
+    expect(listed.map((m) => [m.id, m.from, m.to])).toEqual([
+      ['2', 'bounce@example.com', 'owner@example.com'],
+      ['1', null, 'a@example.com'],
+    ]);
+
+    const read = new ReadMailboxMessageUseCase(mailbox);
+    expect(await read.execute({ id: '2' })).toEqual({
+      id: '2',
+      from: '"整改" <rectify@example.com>',
+      to: 'owner@example.com',
+      subject: '整改提醒',
+      messageId: '<digest.x.1@rectify.invalid>',
+      date: '2024-11-12T09:00:00.000Z',
+      text: '您有 1 项整改事项即将到期。',
+      html: null,
+    });
+    // Headers the message lacks come from the envelope.
+    expect(await read.execute({ id: '1' })).toMatchObject({ from: null, to: 'a@example.com', subject: null });
+    expect(await read.execute({ id: '3' })).toBeNull();
+  });
+});

@@ -1,0 +1,43 @@
+import { type DevMailboxRepository } from '@rectify/persistence';
+import { type AddressObject, simpleParser } from 'mailparser';
+
+/** A message in the development mailbox as its recipient would read it. */
+export interface MailboxMessage {
+  id: string;
+  from: string | null;
+  to: string;
+  subject: string | null;
+  messageId: string | null;
+  /** The Date header (ISO instant), null without one. */
+  date: string | null;
+  text: string | null;
+  html: string | null;
+}
+
+const addresses = (value: AddressObject | AddressObject[] | undefined): string | undefined =>
+  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).map((a) => a.text).join(', ');
+
+/**
+ * One message of the development mailbox, parsed from its raw text (headers decoded; the
+ * envelope stands in for headers the message lacks). Null when there is no such message. Who may
+ * read it (administrators, never in production) is the caller's to check.
+ */
+export class ReadMailboxMessageUseCase {
+  constructor(private readonly mailbox: DevMailboxRepository) {}
+
+  async execute({ id }: { id: string }): Promise<MailboxMessage | null> {
+    const row = await this.mailbox.find(id);
+    if (!row) return null;
+    const mail = await simpleParser(row.raw);
+    return {
+      id: row.id,
+      from: mail.from?.text ?? row.envelopeFrom,
+      to: addresses(mail.to) ?? row.envelopeTo,
+      subject: mail.subject ?? row.subject,
+      messageId: mail.messageId ?? row.messageId,
+      date: mail.date ? mail.date.toISOString() : null,
+      text: mail.text ?? null,
+      html: mail.html || null,
+    };
+  }
+}

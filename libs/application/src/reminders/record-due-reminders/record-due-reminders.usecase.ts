@@ -1,0 +1,142 @@
+import { isReminderLive, RECIPIENTS, shanghaiDate, shanghaiInstant } from '@rectify/domain';
+import {
+  type DueDelivery,
+  reminderKey,
+  type ReminderLedgerRepository,
+  type ReminderSubjectsRepository,
+} from '@rectify/persistence';
+import { withTimeout } from '../../common/with-timeout';
+import { describeReminderError } from '../reminder-errors';
+import { digestJobId, type ReminderJobData, type ReminderQueues } from '../reminder-jobs';
+import { type ReminderSettings } from '../reminder-settings';
+
+/**
+ * A job that could not be handled, with the Chinese reason; the other jobs of its batch go on.
+ * `databaseUnreachable`: the database did not answer at all, so the job itself is not to blame
+ * and should wait for it rather than spend its attempts.
+ */
+export class ReminderFailure {
+  constructor(
+    readonly error: string,
+    readonly databaseUnreachable = false,
+  ) {}
+}
+
+/** What became of one reminder job. */
+export type ReminderOutcome = 'recorded' | 'already_recorded' | 'no_recipients' | 'stale' | ReminderFailure;
+
+/**
+ * Handles many due reminder jobs at once (deadlines cluster: thousands of items share one due
+ * date). Reloads the items; a job whose item has moved on (another state, another deadline, a
+ * later tier already due) is stale and skipped. For the others, one row per recipient goes into
+ * the delivery ledger, whose unique key (recipient, item, kind, due date) makes a job that runs
+ * twice record nothing new. Every recipient of these jobs with rows still waiting gets their
+ * digest job for today (see digestJobId).
+ *
+ * One job never fails the others: a job whose item cannot be judged (its schedule throws) is a
+ * `ReminderFailure` while the rest go on; when the batch fails as a whole (a job whose data the
+ * database refuses poisons its SQL), its jobs are run one by one, so only the jobs at fault
+ * become `ReminderFailure`s. Never rejects: an outage of the database or Redis makes every job
+ * a failure, which the caller retries (marked `databaseUnreachable` when the database does not
+ * answer a probe).
+ */
+export class RecordDueRemindersUseCase {
+  constructor(
+    private readonly ledger: ReminderLedgerRepository,
+    private readonly subjects: ReminderSubjectsRepository,
+    private readonly queues: ReminderQueues,
+    private readonly settings: ReminderSettings,
+  ) {}
+
+  /** One outcome per job, in the jobs' order. */
+  async execute(jobs: ReminderJobData[]): Promise<ReminderOutcome[]> {
+    try {
+      return await this.recordBatch(jobs);
+    } catch (err) {
+      const databaseAnswers = await answers(this.ledger.ping());
+      const failure = new ReminderFailure(describeReminderError(err), !databaseAnswers);
+      // During an outage every job would fail alone too, each after its own timeout.
+      if (jobs.length === 1 || !databaseAnswers || !(await answers(this.queues.isReachable()))) {
+        return jobs.map(() => failure);
+      }
+      const outcomes: ReminderOutcome[] = [];
+      // One at a time: a batch that failed is rare, and the database is then spared a stampede.
+      for (const job of jobs) outcomes.push(...(await this.execute([job])));
+      return outcomes;
+    }
+  }
+
+  private async recordBatch(jobs: ReminderJobData[]): Promise<ReminderOutcome[]> {
+    const { settings } = this;
+    const now = settings.clock.now();
+    const today = shanghaiDate(now);
+    const itemIds = [...new Set(jobs.map((j) => j.itemId))];
+    const subjects = await this.subjects.subjects('operator', itemIds);
+    const failures = new Map<number, ReminderFailure>();
+    const live = jobs.map((job, i) => {
+      const subject = subjects.get(job.itemId);
+      try {
+        return !!subject && isReminderLive(job, subject, today, settings.calendar, settings.thresholds);
+      } catch (err) {
+        failures.set(i, new ReminderFailure(describeReminderError(err)));
+        return false;
+      }
+    });
+    const recipients = await this.subjects.recipients(
+      'operator',
+      itemIds.filter((id) => jobs.some((j, i) => live[i] && j.itemId === id)),
+    );
+
+    const rows: DueDelivery[] = [];
+    const rowCount = jobs.map((job, i) => {
+      if (!live[i]) return 0;
+      const byRole = recipients.get(job.itemId);
+      const users = new Set(RECIPIENTS[job.kind].flatMap((role) => byRole?.get(role) ?? []));
+      for (const recipientId of users) {
+        rows.push({
+          recipientId,
+          itemId: job.itemId,
+          kind: job.kind,
+          dueDate: job.dueDate,
+          sendOn: job.sendOn,
+        });
+      }
+      return users.size;
+    });
+
+    const inserted = await this.ledger.recordDue(rows);
+
+    // Every recipient of these jobs with rows still waiting gets a digest job, not only those
+    // with new rows: if adding it failed before, a retry of this job adds it then. The job is
+    // named by the rows digests have claimed so far (see digestJobId): while an earlier digest is
+    // being sent, rows recorded now get a digest of their own instead of waiting for the sweeper.
+    const waiting = await this.ledger.waitingRecipients([...new Set(rows.map((r) => r.recipientId))]);
+    const digestTime = shanghaiInstant(today, settings.digestTime);
+    const collectUntil = new Date(now.getTime() + settings.digestCollectSeconds * 1000);
+    const runAt = digestTime > now ? digestTime : collectUntil;
+    await this.queues.addDigests(
+      waiting.map(({ recipientId, claimed }) => ({
+        id: digestJobId(recipientId, today, claimed),
+        data: { recipientId },
+        runAt,
+      })),
+    );
+
+    const recordedKeys = new Set(inserted.map(reminderKey));
+    return jobs.map((job, i) => {
+      const failure = failures.get(i);
+      if (failure) return failure;
+      if (!live[i]) return 'stale';
+      if (rowCount[i] === 0) return 'no_recipients';
+      return recordedKeys.has(reminderKey(job)) ? 'recorded' : 'already_recorded';
+    });
+  }
+}
+
+/** Whether a probe succeeded (a false answer counts as none) within 5 s. */
+async function answers(probe: Promise<unknown>): Promise<boolean> {
+  return withTimeout(probe, 5_000).then(
+    (reply) => reply !== false,
+    () => false,
+  );
+}

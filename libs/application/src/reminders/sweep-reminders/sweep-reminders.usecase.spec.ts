@@ -1,0 +1,99 @@
+import { InMemoryOutboxRepository } from '../../testing/in-memory-outbox.repository';
+import { InMemoryReminderLedgerRepository } from '../../testing/in-memory-reminder-ledger.repository';
+import { InMemoryReminderQueues } from '../../testing/in-memory-reminder-queues';
+import { InMemoryReminderSubjectsRepository } from '../../testing/in-memory-reminder-subjects.repository';
+import {
+  DEADLINE,
+  measuresSet,
+  POISON_DEADLINE,
+  reminderSettings,
+  TODAY,
+  uuid,
+} from '../../testing/reminder-fixtures';
+import { digestJobId, reminderJobId } from '../reminder-jobs';
+import { SweepRemindersUseCase } from './sweep-reminders.usecase';
+
+const OWNER = uuid(1, 'a');
+const [A, B, C] = [uuid(1), uuid(2), uuid(3)];
+const approaching = (itemId: string) => ({
+  itemId,
+  kind: 'approaching' as const,
+  dueDate: DEADLINE,
+  sendOn: TODAY,
+});
+
+function setUp() {
+  const item = {
+    title: '问题',
+    organisationName: '第一支部',
+    organisationPath: '/x/',
+    status: 'measures_set',
+  };
+  const ledger = new InMemoryReminderLedgerRepository(
+    new Map([[OWNER, { username: 'owner', displayName: '张三', email: 'owner@example.com' }]]),
+    new Map([A, B, C].map((id) => [id, item])),
+  );
+  const outbox = new InMemoryOutboxRepository();
+  const subjects = new InMemoryReminderSubjectsRepository().add(measuresSet(A)).add(measuresSet(B));
+  const queues = new InMemoryReminderQueues();
+  const sweep = new SweepRemindersUseCase(ledger, outbox, subjects, queues, reminderSettings());
+  return { ledger, outbox, subjects, queues, sweep };
+}
+
+describe('SweepRemindersUseCase', () => {
+  it('re-adds the reminder jobs the queue lost, and none the ledger already records or the queue holds', async () => {
+    const { ledger, queues, sweep } = setUp();
+    await ledger.recordDue([{ ...approaching(A), recipientId: OWNER }]);
+    const result = await sweep.execute();
+    // A's current tier is recorded; B's is expected and missing; later tiers of both are missing.
+    expect(queues.reminders.has(reminderJobId(approaching(A)))).toBe(false);
+    expect(queues.reminders.has(reminderJobId(approaching(B)))).toBe(true);
+    expect(result.restoredReminders).toBe(result.expectedReminders);
+    expect(result.expectedReminders).toBeGreaterThan(1);
+
+    const again = await sweep.execute();
+    expect(again).toMatchObject({ restoredReminders: 0, expectedReminders: result.expectedReminders });
+  });
+
+  it('retries expected reminder jobs that failed for good, and leaves items still in the outbox to the relay', async () => {
+    const { outbox, queues, sweep } = setUp();
+    outbox.add(B);
+    await sweep.execute();
+    expect([...queues.reminders.values()].some((j) => j.data.itemId === B)).toBe(false);
+    queues.failed.add(reminderJobId(approaching(A)));
+    expect(await sweep.execute()).toMatchObject({ retriedReminders: 1, restoredReminders: 0 });
+    expect(queues.failed.size).toBe(0);
+  });
+
+  it('hands an item whose schedule throws to the outbox once, and sweeps the others', async () => {
+    const { outbox, subjects, queues, sweep } = setUp();
+    subjects.add(measuresSet(C, POISON_DEADLINE));
+    expect(await sweep.execute()).toMatchObject({ unschedulable: 1 });
+    expect(outbox.rows.map((r) => [r.itemId, r.reason])).toEqual([[C, 'SWEEP_UNSCHEDULABLE']]);
+    expect(queues.reminders.has(reminderJobId(approaching(A)))).toBe(true);
+
+    // Parked, it is swept again, but never given a second row.
+    outbox.rows[0].failedAt = outbox.now;
+    expect(await sweep.execute()).toMatchObject({ unschedulable: 1 });
+    expect(outbox.rows).toHaveLength(1);
+  });
+
+  it('restores digests: at the digest time for waiting rows, at once for rows a lost digest had claimed', async () => {
+    const { ledger, queues, sweep } = setUp();
+    await ledger.recordDue([
+      { ...approaching(A), recipientId: OWNER },
+      { ...approaching(B), recipientId: OWNER },
+    ]);
+    const lostKey = digestJobId(OWNER, TODAY, 0);
+    await ledger.claimForDigest(OWNER, lostKey);
+    await ledger.recordDue([{ ...approaching(C), recipientId: OWNER }]);
+
+    const result = await sweep.execute();
+    expect(result.restoredDigests).toBe(2);
+    expect(queues.digests.get(lostKey)!.runAt).toEqual(reminderSettings().clock.now());
+    expect(queues.digests.get(digestJobId(OWNER, TODAY, 2))!.runAt).toEqual(
+      new Date(`${TODAY}T17:00:00+08:00`),
+    );
+    expect((await sweep.execute()).restoredDigests).toBe(0);
+  });
+});

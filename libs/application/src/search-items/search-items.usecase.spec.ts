@@ -1,0 +1,67 @@
+import { InMemoryItemQueriesRepository } from '../testing/in-memory-item-queries.repository';
+import { InMemoryViewersRepository } from '../testing/in-memory-viewers.repository';
+import { itemRecord, TREE, viewerIn } from '../testing/item-detail-records';
+import { SearchItemsUseCase } from './search-items.usecase';
+
+const secretaryA = viewerIn('secretary', TREE.branchA);
+const supervisor = viewerIn('supervisor', TREE.town);
+const inA = itemRecord(TREE.branchA, { status: 'measures_set', deadline: '2025-02-28', title: '甲的问题' });
+const inB = itemRecord(TREE.branchB, { status: 'pending_review', deadline: '2025-03-31', title: '乙的问题' });
+const atTown = itemRecord(TREE.town, { title: '镇的问题' });
+
+const useCase = new SearchItemsUseCase(
+  new InMemoryViewersRepository([secretaryA, supervisor]),
+  new InMemoryItemQueriesRepository([inA, inB, atTown]),
+);
+const search = (userId: string, criteria: { organisationId?: string; text?: string } = {}) =>
+  useCase.execute({ userId, page: 1, pageSize: 20, today: '2025-03-03', ...criteria });
+
+describe('SearchItemsUseCase', () => {
+  it('lists what the reader may see, each entry with the actions they may take on it', async () => {
+    const own = await search(secretaryA.userId);
+    expect(own.items.map((i) => [i.id, i.allowedActions])).toEqual([
+      [
+        inA.id,
+        [
+          'SET_MEASURES',
+          'SUBMIT_COMPLETION',
+          'REQUEST_EXTENSION',
+          'ADD_PROGRESS_NOTE',
+          'EDIT_DETAILS',
+          'ATTACH_EVIDENCE',
+        ],
+      ],
+    ]);
+    const all = await search(supervisor.userId);
+    expect(all.total).toBe(3);
+    const actions = new Map(all.items.map((i) => [i.id, i.allowedActions]));
+    expect(actions.get(inB.id)).toEqual(expect.arrayContaining(['APPROVE_COMPLETION', 'EDIT_DETAILS']));
+    // A supervisor acts on the items of the organisations below, not on their own organisation's.
+    expect(actions.get(atTown.id)).toEqual([]);
+  });
+
+  it('lights each entry and counts its working days, without exposing paths or machine context', async () => {
+    const [entry] = (await search(secretaryA.userId)).items;
+    expect(entry).toMatchObject({ light: 'red', overdue: true, workdaysLeft: null, workdaysOverdue: 1 });
+    expect(entry).not.toHaveProperty('organisationPath');
+    expect(entry).not.toHaveProperty('pendingExtension');
+  });
+
+  it('refuses an organisation filter that names no organisation, and an account that is gone', async () => {
+    await expect(search(supervisor.userId, { organisationId: 'nowhere' })).rejects.toMatchObject({
+      code: 'ORGANISATION_NOT_FOUND',
+    });
+    await expect(search('gone')).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
+  });
+
+  it('keeps the page and page size it was asked for', async () => {
+    const page = await useCase.execute({
+      userId: supervisor.userId,
+      page: 2,
+      pageSize: 2,
+      today: '2025-03-03',
+    });
+    expect(page).toMatchObject({ page: 2, pageSize: 2, total: 3 });
+    expect(page.items).toHaveLength(1);
+  });
+});

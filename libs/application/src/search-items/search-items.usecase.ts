@@ -1,0 +1,77 @@
+import {
+  type ItemQueriesRepository,
+  type ItemSearchCriteria,
+  type ViewersRepository,
+} from '@rectify/persistence';
+import { actorFor, allowedItemActions, type ItemAction, type RectificationStatus } from '@rectify/workflow';
+import { ApplicationError } from '../errors/application-error';
+import { itemAccessState } from '../item-queries/item-access-state';
+import { type LightFigures, lightFigures } from '../item-queries/item-light';
+import { requireViewer } from '../item-queries/require-viewer';
+
+/** Find items (查找整改事项) as `userId` sees them; the criteria were validated at the edge. */
+export interface SearchItemsCommand extends ItemSearchCriteria {
+  userId: string;
+}
+
+export interface ItemListEntry extends LightFigures {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  reportYear: number | null;
+  seq: number;
+  title: string;
+  status: RectificationStatus;
+  source: string;
+  deadline: string | null;
+  overdue: boolean;
+  /** Repeats an earlier year's problem of the same organisation. */
+  recurring: boolean;
+  version: number;
+  /** What the caller may do to the item now (allowedItemActions), so clients need not work it out. */
+  allowedActions: ItemAction[];
+}
+
+export interface ItemPage {
+  items: ItemListEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The items the user may see that match the criteria, one page of them, newest first; each with
+ * its light, working days left or overdue and the actions the user may take on it.
+ * Errors: USER_NOT_FOUND (the account is gone), ORGANISATION_NOT_FOUND (the organisation filter
+ * names no organisation).
+ */
+export class SearchItemsUseCase {
+  constructor(
+    private readonly viewers: ViewersRepository,
+    private readonly items: ItemQueriesRepository,
+  ) {}
+
+  async execute(command: SearchItemsCommand): Promise<ItemPage> {
+    const { userId, ...criteria } = command;
+    const viewer = await requireViewer(this.viewers, userId);
+    const outcome = await this.items.search(viewer, criteria);
+    if (outcome.kind === 'organisation_not_found') {
+      throw new ApplicationError('ORGANISATION_NOT_FOUND', '组织不存在：请检查 organisationId。');
+    }
+    return {
+      items: outcome.rows.map(
+        ({ organisationPath, reviewIntervalDays, pendingExtension, ...row }): ItemListEntry => ({
+          ...row,
+          ...lightFigures(row, criteria.today),
+          allowedActions: allowedItemActions(
+            actorFor(viewer, organisationPath),
+            itemAccessState({ ...row, reviewIntervalDays, pendingExtension }),
+          ),
+        }),
+      ),
+      total: outcome.total,
+      page: criteria.page,
+      pageSize: criteria.pageSize,
+    };
+  }
+}

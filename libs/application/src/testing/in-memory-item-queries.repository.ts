@@ -1,0 +1,99 @@
+import {
+  type ItemAccessRecord,
+  type ItemDetailRecord,
+  type ItemQueriesRepository,
+  type ItemSearchCriteria,
+  type ItemSearchOutcome,
+  type ItemSearchRow,
+  type ItemSummary,
+} from '@rectify/persistence';
+import { isOpen } from '@rectify/domain';
+import { actorFor, mayReadItem, type ReadScope, type RectificationStatus } from '@rectify/workflow';
+
+/**
+ * ItemQueriesRepository in memory, for unit tests. The scope follows the pure read rule
+ * (mayReadItem); search honours the organisation, status and text criteria and the paging, in
+ * insertion order, and knows the organisations by the paths of the items it holds.
+ */
+export class InMemoryItemQueriesRepository implements ItemQueriesRepository {
+  constructor(
+    private readonly items: ItemDetailRecord[] = [],
+    private readonly reportYears = new Map<string, number>(),
+  ) {}
+
+  async search(scope: ReadScope, criteria: ItemSearchCriteria): Promise<ItemSearchOutcome> {
+    let found = this.items.filter((i) => this.readable(scope, i));
+    if (criteria.organisationId) {
+      const org = this.items.find((i) => i.organisationId === criteria.organisationId);
+      if (!org) return { kind: 'organisation_not_found' };
+      found = found.filter((i) => i.organisationPath.startsWith(org.organisationPath));
+    }
+    if (criteria.status) found = found.filter((i) => i.status === criteria.status);
+    if (criteria.text) found = found.filter((i) => `${i.title}${i.detail}`.includes(criteria.text as string));
+    const start = (criteria.page - 1) * criteria.pageSize;
+    return {
+      kind: 'page',
+      rows: found.slice(start, start + criteria.pageSize).map((i) => this.row(i, criteria.today)),
+      total: found.length,
+    };
+  }
+
+  async isVisible(scope: ReadScope, itemId: string): Promise<boolean> {
+    return (await this.findDetail(scope, itemId)) !== null;
+  }
+
+  async findDetail(scope: ReadScope, itemId: string): Promise<ItemDetailRecord | null> {
+    const item = this.items.find((i) => i.id === itemId);
+    return item && this.readable(scope, item) ? structuredClone(item) : null;
+  }
+
+  async findAccessState(scope: ReadScope, itemId: string): Promise<ItemAccessRecord | null> {
+    const item = await this.findDetail(scope, itemId);
+    if (!item) return null;
+    const { id, status, deadline, reviewIntervalDays, pendingExtension, organisationPath } = item;
+    return { id, status, deadline, reviewIntervalDays, pendingExtension, organisationPath };
+  }
+
+  async listUnder(
+    scope: ReadScope,
+    organisationPath: string,
+    status?: RectificationStatus,
+  ): Promise<ItemSummary[]> {
+    return this.items
+      .filter((i) => this.readable(scope, i) && i.organisationPath.startsWith(organisationPath))
+      .filter((i) => !status || i.status === status)
+      .map((i) => ({
+        id: i.id,
+        organisation: i.organisationName,
+        seq: i.seq,
+        title: i.title,
+        status: i.status,
+        deadline: i.deadline,
+        version: i.version,
+      }));
+  }
+
+  private readable(scope: ReadScope, item: ItemDetailRecord): boolean {
+    return scope === 'operator' || mayReadItem(actorFor(scope, item.organisationPath));
+  }
+
+  private row(i: ItemDetailRecord, today: string): ItemSearchRow {
+    return {
+      id: i.id,
+      organisationId: i.organisationId,
+      organisationName: i.organisationName,
+      organisationPath: i.organisationPath,
+      reportYear: this.reportYears.get(i.reportId) ?? null,
+      seq: i.seq,
+      title: i.title,
+      status: i.status,
+      source: i.source,
+      deadline: i.deadline,
+      overdue: isOpen(i.status) && i.deadline !== null && i.deadline < today,
+      recurring: i.recurrence.repeats.length > 0,
+      version: i.version,
+      reviewIntervalDays: i.reviewIntervalDays,
+      pendingExtension: i.pendingExtension,
+    };
+  }
+}

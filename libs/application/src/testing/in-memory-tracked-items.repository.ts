@@ -1,0 +1,109 @@
+import { isOpen, type RecurringProblem, type TrackedItem } from '@rectify/domain';
+import {
+  type OverdueCountsQuery,
+  type RecurrenceCandidate,
+  type TrackedItemsQuery,
+  type TrackedItemsRepository,
+} from '@rectify/persistence';
+import { mayOnOrganisation, type ReadScope, type RectificationStatus } from '@rectify/workflow';
+
+/**
+ * TrackedItemsRepository in memory, for unit tests. Items carry their organisation's path; the
+ * scope follows the pure read rule. The overdue counts use each item's current status and
+ * deadline (no history replay: that is the SQL's, tested against the database).
+ */
+export class InMemoryTrackedItemsRepository implements TrackedItemsRepository {
+  constructor(
+    private readonly items: (TrackedItem & { organisationPath: string })[] = [],
+    private readonly organisations: { id: string; name: string; path: string }[] = [],
+  ) {}
+
+  async load(scope: ReadScope, query: TrackedItemsQuery): Promise<TrackedItem[]> {
+    return this.visible(scope)
+      .filter((i) => i.reportYear === query.problemYear)
+      .filter((i) =>
+        query.subtree
+          ? i.organisationPath.startsWith(query.organisation.path)
+          : i.organisationId === query.organisation.id,
+      )
+      .map(({ organisationPath: _, ...i }) => structuredClone(i));
+  }
+
+  async overdueCounts(
+    scope: ReadScope,
+    query: OverdueCountsQuery,
+  ): Promise<{ month: string; overdue: number }[]> {
+    const [year, month] = query.asOf.split('-').map(Number);
+    return Array.from({ length: query.months }, (_, k) => {
+      const first = new Date(Date.UTC(year, month - 1 - (query.months - 1 - k), 1));
+      const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0))
+        .toISOString()
+        .slice(0, 10);
+      const day = last < query.asOf ? last : query.asOf;
+      const overdue = this.visible(scope).filter(
+        (i) =>
+          i.organisationPath.startsWith(query.organisationPath) &&
+          isOpen(i.status) &&
+          i.deadline !== null &&
+          i.deadline < day,
+      ).length;
+      return { month: first.toISOString().slice(0, 7), overdue };
+    });
+  }
+
+  async organisationsBelow(
+    scope: ReadScope,
+    organisationPath: string,
+  ): Promise<{ id: string; name: string }[]> {
+    const viewer = scope === 'operator' ? null : scope;
+    return this.organisations
+      .filter((o) => o.path.startsWith(organisationPath) && mayOnOrganisation(viewer, 'READ', o.path))
+      .map(({ id, name }) => ({ id, name }));
+  }
+
+  async problemsOfYear(
+    scope: ReadScope,
+    organisationId: string,
+    problemYear: number,
+  ): Promise<{ id: string; title: string; status: RectificationStatus }[]> {
+    return this.visible(scope)
+      .filter((i) => i.organisationId === organisationId && i.reportYear === problemYear)
+      .map(({ id, title, status }) => ({ id, title, status }));
+  }
+
+  async storedRecurrence(): Promise<RecurringProblem[]> {
+    return [];
+  }
+
+  async recurrenceCandidates(
+    scope: ReadScope,
+    query: {
+      side: 'earlier' | 'later';
+      organisationId: string;
+      year: number;
+      windowYears: number;
+      limit: number;
+    },
+  ): Promise<{ items: RecurrenceCandidate[]; total: number }> {
+    const within = this.visible(scope).filter((i) => {
+      if (i.organisationId !== query.organisationId || i.reportYear === null) return false;
+      const apart = query.side === 'earlier' ? query.year - i.reportYear : i.reportYear - query.year;
+      return apart >= 1 && apart <= query.windowYears;
+    });
+    return {
+      items: within.slice(0, query.limit).map((i) => ({
+        id: i.id,
+        seq: i.seq,
+        title: i.title,
+        status: i.status,
+        year: i.reportYear as number,
+      })),
+      total: within.length,
+    };
+  }
+
+  private visible(scope: ReadScope) {
+    const viewer = scope === 'operator' ? null : scope;
+    return this.items.filter((i) => mayOnOrganisation(viewer, 'READ', i.organisationPath));
+  }
+}

@@ -1,0 +1,2 @@
+export * from './dev-mailbox.repository';
+export * from './pg-dev-mailbox.repository';

@@ -1,0 +1,2 @@
+export * from './item-queries.repository';
+export * from './pg-item-queries.repository';

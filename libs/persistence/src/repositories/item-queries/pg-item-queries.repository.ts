@@ -1,0 +1,167 @@
+import { OPEN_STATUSES } from '@rectify/domain';
+import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
+import { type DataSource } from 'typeorm';
+import { scopeCondition } from '../scope/scope-condition';
+import {
+  type ItemAccessRecord,
+  type ItemDetailRecord,
+  type ItemQueriesRepository,
+  type ItemSearchCriteria,
+  type ItemSearchOutcome,
+  type ItemSearchRow,
+  type ItemSummary,
+  type RecurrenceEntry,
+} from './item-queries.repository';
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** ItemQueriesRepository on PostgreSQL (or PGlite); the scope is a condition inside each query. */
+export class PgItemQueriesRepository implements ItemQueriesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async search(scope: ReadScope, criteria: ItemSearchCriteria): Promise<ItemSearchOutcome> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const add = (sql: (n: number) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(params.length));
+    };
+    const scoped = scopeCondition(scope, 1);
+    params.push(...scoped.params);
+    where.push(scoped.sql);
+    if (criteria.organisationId) {
+      const rows: { path: string }[] = await this.db.query(`SELECT path FROM organisation WHERE id = $1`, [
+        criteria.organisationId,
+      ]);
+      if (!rows[0]) return { kind: 'organisation_not_found' };
+      add((n) => `o.path LIKE $${n}`, `${rows[0].path}%`);
+    }
+    if (criteria.status) add((n) => `i.status = $${n}`, criteria.status);
+    if (criteria.source) add((n) => `i.source = $${n}`, criteria.source);
+    if (criteria.year !== undefined) add((n) => `r.year = $${n}`, criteria.year);
+    if (criteria.overdue !== undefined) {
+      add(
+        (n) =>
+          `(${criteria.overdue ? '' : 'NOT '}COALESCE(i.deadline < $${n}::date AND i.status = ANY($${n + 1}::text[]), FALSE))`,
+        criteria.today,
+      );
+      params.push(OPEN_STATUSES);
+    }
+    if (criteria.recurring !== undefined) {
+      where.push(
+        `${criteria.recurring ? '' : 'NOT '}EXISTS (SELECT 1 FROM item_recurrence ir WHERE ir.item_id = i.id)`,
+      );
+    }
+    if (criteria.text)
+      add((n) => `(i.title ILIKE $${n} OR i.detail ILIKE $${n})`, `%${escapeLike(criteria.text)}%`);
+
+    const from = `FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id JOIN report r ON r.id = i.report_id
+    WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
+    params.push(criteria.today, OPEN_STATUSES, criteria.pageSize, (criteria.page - 1) * criteria.pageSize);
+    const n = params.length;
+    const rows: ItemSearchRow[] = await this.db.query(
+      `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", o.path AS "organisationPath",
+              r.year AS "reportYear", i.seq, i.title, i.status, i.source, to_char(i.deadline, 'YYYY-MM-DD') AS deadline,
+              COALESCE(i.deadline < $${n - 3}::date AND i.status = ANY($${n - 2}::text[]), FALSE) AS overdue,
+              EXISTS (SELECT 1 FROM item_recurrence ir WHERE ir.item_id = i.id) AS recurring, i.version,
+              i.review_interval_days AS "reviewIntervalDays", i.pending_extension AS "pendingExtension"
+         ${from}
+        ORDER BY i.created_at DESC, i.seq ASC
+        LIMIT $${n - 1} OFFSET $${n}`,
+      params,
+    );
+    return { kind: 'page', rows, total };
+  }
+
+  async isVisible(scope: ReadScope, itemId: string): Promise<boolean> {
+    const cond = scopeCondition(scope, 2);
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id WHERE i.id = $1 AND ${cond.sql}`,
+      [itemId, ...cond.params],
+    );
+    return rows.length > 0;
+  }
+
+  async findAccessState(scope: ReadScope, itemId: string): Promise<ItemAccessRecord | null> {
+    const cond = scopeCondition(scope, 2);
+    const rows: ItemAccessRecord[] = await this.db.query(
+      `SELECT i.id, i.status, to_char(i.deadline, 'YYYY-MM-DD') AS deadline,
+              i.review_interval_days AS "reviewIntervalDays", i.pending_extension AS "pendingExtension",
+              o.path AS "organisationPath"
+         FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id
+        WHERE i.id = $1 AND ${cond.sql}`,
+      [itemId, ...cond.params],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findDetail(scope: ReadScope, itemId: string): Promise<ItemDetailRecord | null> {
+    const cond = scopeCondition(scope, 2);
+    const [item] = await this.db.query(
+      `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", o.path AS "organisationPath",
+              i.report_id AS "reportId", i.seq, i.title, i.detail, i.source, i.status,
+              to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days AS "reviewIntervalDays",
+              i.pending_extension AS "pendingExtension", i.version, i.responsible_leader AS "responsibleLeader"
+         FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id
+        WHERE i.id = $1 AND ${cond.sql}`,
+      [itemId, ...cond.params],
+    );
+    if (!item) return null;
+    const measures = await this.db.query(
+      `SELECT seq, title, responsible, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM measure WHERE item_id = $1 ORDER BY seq`,
+      [itemId],
+    );
+    const evidence = await this.db.query(
+      // Withdrawn files stay in the table for the record; their withdrawal is in the history.
+      `SELECT id, text, file_name AS "fileName", created_by AS "createdBy", created_at AS "createdAt"
+         FROM evidence WHERE item_id = $1 AND deleted_at IS NULL ORDER BY created_at`,
+      [itemId],
+    );
+    const history = await this.db.query(
+      `SELECT h.seq, h.event, h.actor_id AS "actorId", u.display_name AS "actorName", h.actor_role AS "actorRole",
+              h.from_status AS "fromStatus", h.to_status AS "toStatus", h.payload, h.at
+         FROM item_history h LEFT JOIN app_user u ON u.id::text = h.actor_id
+        WHERE h.item_id = $1 ORDER BY h.seq`,
+      [itemId],
+    );
+    const recurrence: (RecurrenceEntry & { direction: 'repeats' | 'repeatedBy' })[] = await this.db.query(
+      `SELECT CASE WHEN ir.item_id = $1 THEN 'repeats' ELSE 'repeatedBy' END AS direction,
+              o.id AS "itemId", r.year, o.title, o.status, ir.score::float8 AS score
+         FROM item_recurrence ir
+         JOIN rectification_item o ON o.id = CASE WHEN ir.item_id = $1 THEN ir.earlier_item_id ELSE ir.item_id END
+         JOIN report r ON r.id = o.report_id
+        WHERE ir.item_id = $1 OR ir.earlier_item_id = $1
+        ORDER BY ir.score DESC, o.id`,
+      [itemId],
+    );
+    const entries = (direction: 'repeats' | 'repeatedBy') =>
+      recurrence.filter((r) => r.direction === direction).map(({ direction: _, ...r }) => r);
+    return {
+      ...item,
+      measures,
+      evidence,
+      history,
+      recurrence: { repeats: entries('repeats'), repeatedBy: entries('repeatedBy') },
+    };
+  }
+
+  async listUnder(
+    scope: ReadScope,
+    organisationPath: string,
+    status?: RectificationStatus,
+  ): Promise<ItemSummary[]> {
+    const params: unknown[] = [`${organisationPath}%`];
+    if (status) params.push(status);
+    const cond = scopeCondition(scope, params.length + 1);
+    const rows: ItemSummary[] = await this.db.query(
+      `SELECT i.id AS id, o.name AS organisation, i.seq AS seq, i.title AS title, i.status AS status,
+              to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.version AS version
+         FROM rectification_item i INNER JOIN organisation o ON o.id = i.organisation_id
+        WHERE o.path LIKE $1${status ? ' AND i.status = $2' : ''} AND ${cond.sql}
+        ORDER BY i.created_at DESC, i.seq ASC`,
+      [...params, ...cond.params],
+    );
+    return rows.map((r) => ({ ...r, seq: Number(r.seq), version: Number(r.version) }));
+  }
+}

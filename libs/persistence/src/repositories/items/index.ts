@@ -1,0 +1,3 @@
+export * from './item-records';
+export * from './items.repository';
+export * from './pg-items.repository';

@@ -1,0 +1,123 @@
+import { type RectificationStatus } from '@rectify/domain';
+import { type ActorRole, type RectificationEventType } from '@rectify/workflow';
+
+/**
+ * A rectification item (整改事项) as a command reads it before deciding: the machine's state,
+ * the optimistic-lock version, and its organisation's materialised path (for the actor's place).
+ */
+export interface ItemForCommand {
+  id: string;
+  status: RectificationStatus;
+  /** YYYY-MM-DD, or null. */
+  deadline: string | null;
+  reviewIntervalDays: number | null;
+  /** The pending extension request (jsonb), or null. */
+  pendingExtension: unknown;
+  version: number;
+  organisationPath: string;
+}
+
+/** A person as a command sees them: their role and their organisation's materialised path. */
+export interface CommandActorRecord {
+  userId: string;
+  role: Exclude<ActorRole, 'system'>;
+  organisationPath: string;
+}
+
+/** The item and the acting person, read together; `actor` is null when no such account exists. */
+export interface ItemWithActorRecord {
+  item: ItemForCommand;
+  actor: CommandActorRecord | null;
+}
+
+/** Who a history line names: a user id (or 'system') and the role they acted in. */
+export interface HistoryActor {
+  userId: string;
+  role: ActorRole;
+}
+
+/**
+ * Everything one lifecycle event writes, in one statement: the item's new state guarded by the
+ * version read, the history line (seq = the new version), the outbox row, and what the event
+ * brings (SUBMIT_COMPLETION's evidence text, SET_MEASURES' measures).
+ */
+export interface TransitionWrite {
+  itemId: string;
+  /** The version the decision was made on; the write does nothing if it moved. */
+  readVersion: number;
+  event: RectificationEventType;
+  fromStatus: RectificationStatus;
+  toStatus: RectificationStatus;
+  deadline: string | null;
+  reviewIntervalDays: number | null;
+  pendingExtension: unknown;
+  actor: HistoryActor;
+  historyPayload: Record<string, unknown>;
+  /** Becomes the item's owner unless it has one. */
+  ownerId: string | null;
+  /** SUBMIT_COMPLETION only: the evidence text and who filed it (null: the system). */
+  evidence?: { text: unknown; createdBy: string | null };
+  /** SET_MEASURES only: the item's measures, replacing the old ones. */
+  measures?: unknown[];
+}
+
+/** A change of the ledger details (问题来源、责任领导), version-guarded, with a history line. */
+export interface DetailsWrite {
+  itemId: string;
+  readVersion: number;
+  /** null keeps the source. */
+  source: string | null;
+  /** Whether responsibleLeader is to be set (to a name or to null). */
+  setResponsibleLeader: boolean;
+  responsibleLeader: string | null;
+  actor: HistoryActor;
+  /** The changes as sent, kept on the history line. */
+  changes: Record<string, unknown>;
+}
+
+/** The current state of an item, for a conflict's message. */
+export interface ItemStateRecord {
+  status: RectificationStatus;
+  version: number;
+}
+
+/** The item row, locked for the rest of an evidence transaction. */
+export interface LockedItemRecord {
+  id: string;
+  status: RectificationStatus;
+}
+
+/** A new evidence file (整改佐证) whose bytes are staged under `storageKey`. */
+export interface NewEvidenceFile {
+  itemId: string;
+  text: string;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  storageKey: string;
+  createdBy: string;
+}
+
+/** An evidence file the item still holds (not deleted). */
+export interface LiveEvidenceFile {
+  id: string;
+  itemId: string;
+  fileName: string | null;
+  mimeType: string | null;
+  storageKey: string;
+  /** The uploader's user id; null when the system filed it. */
+  createdBy: string | null;
+}
+
+/** An evidence file locked for deletion: what the decision and the history line need. */
+export interface LockedEvidenceFile {
+  id: string;
+  fileName: string | null;
+  storageKey: string;
+  /** The uploader's user id; null when the system filed it. */
+  createdBy: string | null;
+}
+
+/** The outcome of looking an evidence file up through a read scope. */
+export type EvidenceFileLookup =
+  { kind: 'item_not_found' } | { kind: 'evidence_not_found' } | { kind: 'found'; file: LiveEvidenceFile };

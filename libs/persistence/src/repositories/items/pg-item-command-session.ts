@@ -1,0 +1,156 @@
+import { type RectificationEventType, type RectificationStatus } from '@rectify/workflow';
+import { type PreparedSql } from '../sql/prepared-sql';
+import { type ItemCommandSession } from './items.repository';
+import {
+  type DetailsWrite,
+  type ItemStateRecord,
+  type ItemWithActorRecord,
+  type TransitionWrite,
+} from './item-records';
+
+interface ItemWithActorRow {
+  id: string;
+  status: RectificationStatus;
+  deadline: string | null;
+  review_interval_days: number | null;
+  pending_extension: unknown;
+  version: number;
+  item_path: string;
+  user_id: string | null;
+  user_role: 'secretary' | 'supervisor' | 'admin' | null;
+  user_path: string | null;
+}
+
+const LOAD_ITEM_WITH_ACTOR = `SELECT i.id, i.status, to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days,
+            i.pending_extension, i.version, io.path AS item_path,
+            u.id AS user_id, u.role AS user_role, uo.path AS user_path
+       FROM rectification_item i
+       JOIN organisation io ON io.id = i.organisation_id
+       LEFT JOIN app_user u ON u.id = $2
+       LEFT JOIN organisation uo ON uo.id = u.organisation_id
+      WHERE i.id = $1`;
+
+// The item update guarded by the version read ($2), the history line, whose seq is the item's
+// version after the event ($7): gapless and ordered, with the deadline in force after it ($4,
+// which the overdue trend replays); and the outbox row that tells the worker
+// to (re)schedule the item's reminders, written in the same statement so it cannot be lost.
+const UPDATE_WITH_HISTORY = `
+  WITH updated AS (
+    UPDATE rectification_item
+       SET status = $3, deadline = $4, review_interval_days = $5, pending_extension = $6, version = $7,
+           owner_id = COALESCE(owner_id, $13::uuid), updated_at = now()
+     WHERE id = $1 AND version = $2
+     RETURNING id),
+  history AS (
+    INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload, deadline)
+    SELECT id, $7, $8, $9, $10, $11, $3, $12, $4 FROM updated),
+  outbox_added AS (
+    INSERT INTO outbox (item_id, reason) SELECT id, $10 FROM updated)`;
+
+const EVIDENCE = `,
+  evidence_added AS (
+    INSERT INTO evidence (item_id, text, created_by) SELECT id, $14, $15 FROM updated)`;
+
+// Replaces the item's measures in the same statement (the unique key is checked deferred).
+const MEASURES = `,
+  measures_removed AS (
+    DELETE FROM measure WHERE item_id IN (SELECT id FROM updated)),
+  measures_added AS (
+    INSERT INTO measure (item_id, seq, title, detail, responsible, deadline)
+    SELECT u.id, t.ordinality, t.m->>'title', '', t.m->>'responsible', (t.m->>'deadline')::date
+      FROM updated u, jsonb_array_elements($14::jsonb) WITH ORDINALITY AS t(m, ordinality))`;
+
+function writeStatement(type: RectificationEventType): string {
+  const extra = type === 'SUBMIT_COMPLETION' ? EVIDENCE : type === 'SET_MEASURES' ? MEASURES : '';
+  return `${UPDATE_WITH_HISTORY}${extra}\n  SELECT id FROM updated`;
+}
+
+const UPDATE_DETAILS = `WITH updated AS (
+         UPDATE rectification_item
+            SET source = COALESCE($3, source),
+                responsible_leader = CASE WHEN $4::boolean THEN $5 ELSE responsible_leader END,
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2
+          RETURNING id, status, version, deadline),
+       -- The line carries the deadline in force, unchanged: the overdue trend replays it.
+       history AS (
+         INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload, deadline)
+         SELECT id, version, $6, $7, 'UPDATE_DETAILS', status, status, $8, deadline FROM updated)
+       SELECT version FROM updated`;
+
+/** ItemCommandSession on one connection: every statement named, so each is planned once. */
+export class PgItemCommandSession implements ItemCommandSession {
+  constructor(private readonly sql: PreparedSql) {}
+
+  async loadItemWithActor(itemId: string, actorUserId: string | null): Promise<ItemWithActorRecord | null> {
+    const rows = await this.sql<ItemWithActorRow>('rectify.load_item_with_actor', LOAD_ITEM_WITH_ACTOR, [
+      itemId,
+      actorUserId,
+    ]);
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      item: {
+        id: row.id,
+        status: row.status,
+        deadline: row.deadline,
+        reviewIntervalDays: row.review_interval_days,
+        pendingExtension: row.pending_extension,
+        version: Number(row.version),
+        organisationPath: row.item_path,
+      },
+      actor:
+        row.user_id && row.user_role && row.user_path
+          ? { userId: row.user_id, role: row.user_role, organisationPath: row.user_path }
+          : null,
+    };
+  }
+
+  async writeTransition(w: TransitionWrite): Promise<boolean> {
+    const rows = await this.sql<{ id: string }>(
+      `rectify.transition_write.${w.event}`,
+      writeStatement(w.event),
+      [
+        w.itemId,
+        w.readVersion,
+        w.toStatus,
+        w.deadline,
+        w.reviewIntervalDays,
+        w.pendingExtension === null ? null : JSON.stringify(w.pendingExtension),
+        w.readVersion + 1,
+        w.actor.userId,
+        w.actor.role,
+        w.event,
+        w.fromStatus,
+        JSON.stringify(w.historyPayload),
+        w.ownerId,
+        ...(w.event === 'SUBMIT_COMPLETION' ? [w.evidence?.text, w.evidence?.createdBy ?? null] : []),
+        ...(w.event === 'SET_MEASURES' ? [JSON.stringify(w.measures)] : []),
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  async updateDetails(w: DetailsWrite): Promise<number | null> {
+    const rows = await this.sql<{ version: number }>('rectify.update_item_details', UPDATE_DETAILS, [
+      w.itemId,
+      w.readVersion,
+      w.source,
+      w.setResponsibleLeader,
+      w.responsibleLeader,
+      w.actor.userId,
+      w.actor.role,
+      JSON.stringify(w.changes),
+    ]);
+    return rows.length === 1 ? Number(rows[0].version) : null;
+  }
+
+  async currentState(itemId: string): Promise<ItemStateRecord | null> {
+    const [current] = await this.sql<ItemStateRecord>(
+      'rectify.item_status',
+      'SELECT status, version FROM rectification_item WHERE id = $1',
+      [itemId],
+    );
+    return current ?? null;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './organisations.repository';
+export * from './pg-organisations.repository';

@@ -1,0 +1,2 @@
+export * from './reminder-ledger.repository';
+export * from './pg-reminder-ledger.repository';

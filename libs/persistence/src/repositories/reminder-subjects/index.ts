@@ -1,0 +1,2 @@
+export * from './reminder-subjects.repository';
+export * from './pg-reminder-subjects.repository';

@@ -1,0 +1,99 @@
+import { type Recipient, type ReminderSubject, shanghaiDate } from '@rectify/domain';
+import { type DataSource } from 'typeorm';
+import {
+  type RecipientsByRole,
+  type ReminderSubjectsRepository,
+  type SystemScope,
+} from './reminder-subjects.repository';
+
+interface SubjectRow {
+  id: string;
+  status: string;
+  deadline: string | null;
+  review_interval_days: number | null;
+  reviewed_at: Date;
+}
+
+interface RecipientRow {
+  item_id: string;
+  role: Recipient;
+  user_id: string;
+}
+
+// A long-term item's reviews count from its last review or its approval as long-term, read
+// from the history; never from updated_at, which any edit (责任领导, 问题来源, a note) moves.
+// Without such a line (data entered by hand) the last change stands in.
+const SELECT_SUBJECT = `
+  SELECT i.id, i.status, to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days,
+         COALESCE(r.at, i.updated_at) AS reviewed_at
+    FROM rectification_item i
+    LEFT JOIN LATERAL (
+      SELECT h.at FROM item_history h
+       WHERE h.item_id = i.id AND i.status = 'long_term'
+         AND h.event IN ('APPROVE_LONG_TERM', 'RECORD_LONG_TERM_REVIEW')
+       ORDER BY h.seq DESC
+       LIMIT 1
+    ) r ON TRUE`;
+
+const toSubject = (r: SubjectRow): ReminderSubject => ({
+  itemId: r.id,
+  status: r.status,
+  deadline: r.deadline,
+  reviewIntervalDays: r.review_interval_days,
+  lastReviewedOn: shanghaiDate(new Date(r.reviewed_at)),
+});
+
+/** ReminderSubjectsRepository on PostgreSQL (or PGlite): one query per call. */
+export class PgReminderSubjectsRepository implements ReminderSubjectsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async subjects(_scope: SystemScope, itemIds: string[]): Promise<Map<string, ReminderSubject>> {
+    if (itemIds.length === 0) return new Map();
+    const rows: SubjectRow[] = await this.db.query(`${SELECT_SUBJECT} WHERE i.id = ANY($1::uuid[])`, [
+      itemIds,
+    ]);
+    return new Map(rows.map((r) => [r.id, toSubject(r)]));
+  }
+
+  async openSubjects(_scope: SystemScope): Promise<ReminderSubject[]> {
+    const rows: SubjectRow[] = await this.db.query(
+      `${SELECT_SUBJECT} WHERE (i.status = 'measures_set' AND i.deadline IS NOT NULL)
+                          OR (i.status = 'long_term' AND i.review_interval_days IS NOT NULL)`,
+    );
+    return rows.map(toSubject);
+  }
+
+  async recipients(_scope: SystemScope, itemIds: string[]): Promise<Map<string, RecipientsByRole>> {
+    if (itemIds.length === 0) return new Map();
+    const rows: RecipientRow[] = await this.db.query(
+      `WITH items AS (
+         SELECT i.id, i.organisation_id, i.owner_id, o.parent_id, p.parent_id AS grandparent_id
+           FROM rectification_item i
+           JOIN organisation o ON o.id = i.organisation_id
+           LEFT JOIN organisation p ON p.id = o.parent_id
+          WHERE i.id = ANY($1::uuid[]))
+       SELECT items.id AS item_id, 'owner' AS role, items.owner_id AS user_id
+         FROM items WHERE items.owner_id IS NOT NULL
+       UNION ALL
+       SELECT items.id, r.role, u.id
+         FROM items
+         JOIN app_user u ON u.organisation_id = items.organisation_id AND u.role = 'secretary'
+         CROSS JOIN (VALUES ('secretary'), ('owner')) AS r(role)
+        WHERE r.role = 'secretary' OR items.owner_id IS NULL
+       UNION ALL
+       SELECT items.id, 'parent_supervisors', u.id
+         FROM items JOIN app_user u ON u.organisation_id = items.parent_id AND u.role = 'supervisor'
+       UNION ALL
+       SELECT items.id, 'grandparent_supervisors', u.id
+         FROM items JOIN app_user u ON u.organisation_id = items.grandparent_id AND u.role = 'supervisor'`,
+      [itemIds],
+    );
+    const byItem = new Map<string, RecipientsByRole>();
+    for (const row of rows) {
+      const roles = byItem.get(row.item_id) ?? new Map<Recipient, string[]>();
+      byItem.set(row.item_id, roles);
+      roles.set(row.role, [...(roles.get(row.role) ?? []), row.user_id]);
+    }
+    return byItem;
+  }
+}

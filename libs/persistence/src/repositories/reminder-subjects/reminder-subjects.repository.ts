@@ -1,0 +1,36 @@
+import { type Recipient, type ReminderSubject } from '@rectify/domain';
+import { type ReadScope } from '@rectify/workflow';
+
+/**
+ * The reminder pipeline reads every organisation's items (it is the system, not a person): its
+ * reads take the operator scope, so a person's scope can never be passed by mistake.
+ */
+export type SystemScope = Extract<ReadScope, 'operator'>;
+
+/** Who receives an item's reminders, by role: user ids per recipient role. */
+export type RecipientsByRole = Map<Recipient, string[]>;
+
+/**
+ * What the reminder schedule needs of items (see ReminderSubject), and who receives their
+ * reminders. Reads only; the items belong to the items aggregate.
+ */
+export interface ReminderSubjectsRepository {
+  /**
+   * These items' reminder subjects, keyed by item id; ids without an item are absent. A
+   * long-term item's `lastReviewedOn` is the Shanghai day of its last review or approval as
+   * long-term in the history (its last change when the history has none). Empty input: empty map,
+   * no query.
+   */
+  subjects(scope: SystemScope, itemIds: string[]): Promise<Map<string, ReminderSubject>>;
+
+  /** Every item that can have reminders: with measures and a deadline, or long-term with a review interval. */
+  openSubjects(scope: SystemScope): Promise<ReminderSubject[]>;
+
+  /**
+   * Who receives these items' reminders, keyed by item id then role (user ids, in no particular
+   * order): `owner` (the owner, or while nobody owns the item its organisation's secretaries),
+   * `secretary`, `parent_supervisors`, `grandparent_supervisors`. Roles nobody fills are absent;
+   * an item with no recipient at all is absent. Empty input: empty map, no query.
+   */
+  recipients(scope: SystemScope, itemIds: string[]): Promise<Map<string, RecipientsByRole>>;
+}

@@ -1,0 +1,2 @@
+export * from './report-queries.repository';
+export * from './pg-report-queries.repository';

@@ -1,0 +1,2 @@
+export * from './reports.repository';
+export * from './pg-reports.repository';

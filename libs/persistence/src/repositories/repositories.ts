@@ -1,0 +1,46 @@
+import { type DataSource } from 'typeorm';
+import { PgItemQueriesRepository } from './item-queries';
+import { PgReportQueriesRepository } from './report-queries';
+import { PgTrackedItemsRepository } from './tracked-items';
+import { PgItemsRepository } from './items';
+import { PgReportsRepository } from './reports';
+import { PgDevMailboxRepository } from './dev-mailbox';
+import { PgOrganisationsRepository } from './organisations';
+import { PgOutboxRepository } from './outbox';
+import { PgReminderLedgerRepository } from './reminder-ledger';
+import { PgReminderSubjectsRepository } from './reminder-subjects';
+import { PgUsersRepository } from './users';
+import { PgViewersRepository } from './viewers';
+
+/**
+ * Every PostgreSQL repository, by the name commands and use-case factories use. Register a
+ * repository with one line here: the CLI's withRepositories and every Nest app's DatabaseModule
+ * (which provides each class as an injectable) build theirs from this list. Each class is
+ * constructed with the app's DataSource and nothing else.
+ */
+export const REPOSITORY_CLASSES = {
+  organisations: PgOrganisationsRepository,
+  users: PgUsersRepository,
+  viewers: PgViewersRepository,
+  itemQueries: PgItemQueriesRepository,
+  trackedItems: PgTrackedItemsRepository,
+  reportQueries: PgReportQueriesRepository,
+  items: PgItemsRepository,
+  reports: PgReportsRepository,
+  reminderLedger: PgReminderLedgerRepository,
+  outbox: PgOutboxRepository,
+  reminderSubjects: PgReminderSubjectsRepository,
+  devMailbox: PgDevMailboxRepository,
+} satisfies Record<string, new (db: DataSource) => object>;
+
+/** One instance of every repository over one database (see REPOSITORY_CLASSES). */
+export type Repositories = {
+  readonly [K in keyof typeof REPOSITORY_CLASSES]: InstanceType<(typeof REPOSITORY_CLASSES)[K]>;
+};
+
+/** Every repository over `db`, constructed once each. */
+export function createRepositories(db: DataSource): Repositories {
+  return Object.fromEntries(
+    Object.entries(REPOSITORY_CLASSES).map(([name, Repository]) => [name, new Repository(db)]),
+  ) as Repositories;
+}

@@ -1,0 +1,3 @@
+export * from './tracked-items.repository';
+export * from './pg-tracked-items.repository';
+export * from './recurrence-links';

@@ -1,0 +1,167 @@
+import { OPEN_STATUSES, type RecurringProblem, type TrackedItem } from '@rectify/domain';
+import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
+import { type DataSource } from 'typeorm';
+import { scopeCondition } from '../scope/scope-condition';
+import { loadTrackedItemParts } from './tracked-item-parts';
+import {
+  type OverdueCountsQuery,
+  type RecurrenceCandidate,
+  type TrackedItemsQuery,
+  type TrackedItemsRepository,
+} from './tracked-items.repository';
+
+/** TrackedItemsRepository on PostgreSQL (or PGlite); the scope is a condition inside each query. */
+export class PgTrackedItemsRepository implements TrackedItemsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async load(scope: ReadScope, query: TrackedItemsQuery): Promise<TrackedItem[]> {
+    const params: unknown[] = [query.problemYear];
+    const orgCondition = query.subtree ? `o.path LIKE $2` : `o.id = $2`;
+    params.push(query.subtree ? `${query.organisation.path}%` : query.organisation.id);
+    const cond = scopeCondition(scope, params.length + 1);
+    params.push(...cond.params);
+    return loadTrackedItemParts(this.db, `r.year = $1 AND ${orgCondition} AND ${cond.sql}`, params);
+  }
+
+  async overdueCounts(
+    scope: ReadScope,
+    query: OverdueCountsQuery,
+  ): Promise<{ month: string; overdue: number }[]> {
+    const params: unknown[] = [query.asOf, query.months, `${query.organisationPath}%`, OPEN_STATUSES];
+    const cond = scopeCondition(scope, params.length + 1);
+    params.push(...cond.params);
+    const rows: { month: string; overdue: number }[] = await this.db.query(
+      `WITH month_end AS (
+         SELECT to_char(m, 'YYYY-MM') AS month,
+                -- The last day of the month, or asOf for the month it falls in.
+                LEAST((m + interval '1 month' - interval '1 day')::date, $1::date) AS day
+           FROM generate_series(
+                  date_trunc('month', $1::date::timestamp) - ($2::int - 1) * interval '1 month',
+                  date_trunc('month', $1::date::timestamp),
+                  interval '1 month') AS m
+       ), bound AS (
+         -- The end of that day in Shanghai, as an instant (exclusive).
+         SELECT month, day, ((day + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS until FROM month_end
+       )
+       SELECT b.month, c.overdue
+         FROM bound b
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS overdue
+             FROM rectification_item i
+             JOIN organisation o ON o.id = i.organisation_id
+             LEFT JOIN LATERAL (
+               SELECT h.to_status, h.deadline
+                 FROM item_history h
+                WHERE h.item_id = i.id AND h.at < b.until
+                ORDER BY h.at DESC, h.seq DESC
+                LIMIT 1
+             ) s ON TRUE
+            WHERE o.path LIKE $3 AND ${cond.sql}
+              AND (CASE WHEN s.to_status IS NULL THEN i.deadline ELSE s.deadline END) < b.day
+              AND i.created_at < b.until
+              -- No line yet (only possible for data entered by hand): as imported, identified.
+              AND COALESCE(s.to_status, 'identified') = ANY($4::text[])
+         ) c
+        ORDER BY b.month`,
+      params,
+    );
+    return rows.map((r) => ({ month: r.month, overdue: Number(r.overdue) }));
+  }
+
+  async organisationsBelow(
+    scope: ReadScope,
+    organisationPath: string,
+  ): Promise<{ id: string; name: string }[]> {
+    const cond = scopeCondition(scope, 2);
+    return this.db.query(`SELECT o.id, o.name FROM organisation o WHERE o.path LIKE $1 AND ${cond.sql}`, [
+      `${organisationPath}%`,
+      ...cond.params,
+    ]);
+  }
+
+  async problemsOfYear(
+    scope: ReadScope,
+    organisationId: string,
+    problemYear: number,
+  ): Promise<{ id: string; title: string; status: RectificationStatus }[]> {
+    const cond = scopeCondition(scope, 3);
+    // Matching needs only names and statuses, so this stays one query however long the history.
+    return this.db.query(
+      `SELECT i.id, i.title, i.status
+         FROM rectification_item i JOIN report r ON r.id = i.report_id JOIN organisation o ON o.id = i.organisation_id
+        WHERE i.organisation_id = $1 AND r.year = $2 AND ${cond.sql} ORDER BY r.imported_at, i.seq`,
+      [organisationId, problemYear, ...cond.params],
+    );
+  }
+
+  async storedRecurrence(scope: ReadScope, reportId: string): Promise<RecurringProblem[]> {
+    const cond = scopeCondition(scope, 2);
+    const rows: {
+      itemId: string;
+      seq: number;
+      title: string;
+      earlierId: string;
+      earlierTitle: string;
+      earlierStatus: RectificationStatus;
+      earlierYear: number | null;
+      score: string;
+    }[] = await this.db.query(
+      `SELECT i.id AS "itemId", i.seq, i.title, e.id AS "earlierId", e.title AS "earlierTitle",
+              e.status AS "earlierStatus", er.year AS "earlierYear", ir.score
+         FROM rectification_item i
+         JOIN organisation o ON o.id = i.organisation_id
+         JOIN item_recurrence ir ON ir.item_id = i.id
+         JOIN rectification_item e ON e.id = ir.earlier_item_id
+         JOIN report er ON er.id = e.report_id
+        WHERE i.report_id = $1 AND ${cond.sql}
+        ORDER BY i.seq, ir.score DESC, er.year DESC, e.id`,
+      [reportId, ...cond.params],
+    );
+    const byItem = new Map<string, RecurringProblem>();
+    for (const r of rows) {
+      const problem = byItem.get(r.itemId) ?? {
+        itemId: r.itemId,
+        seq: Number(r.seq),
+        title: r.title,
+        earlier: [],
+      };
+      problem.earlier.push({
+        itemId: r.earlierId,
+        year: r.earlierYear === null ? null : Number(r.earlierYear),
+        title: r.earlierTitle,
+        status: r.earlierStatus,
+        score: Number(r.score),
+      });
+      byItem.set(r.itemId, problem);
+    }
+    return [...byItem.values()];
+  }
+
+  async recurrenceCandidates(
+    scope: ReadScope,
+    query: {
+      side: 'earlier' | 'later';
+      organisationId: string;
+      year: number;
+      windowYears: number;
+      limit: number;
+    },
+  ): Promise<{ items: RecurrenceCandidate[]; total: number }> {
+    const earlier = query.side === 'earlier';
+    const cond = scopeCondition(scope, 5);
+    const rows: (RecurrenceCandidate & { total: string })[] = await this.db.query(
+      `SELECT i.id, i.seq, i.title, i.status, r.year, count(*) OVER () AS total
+         FROM rectification_item i JOIN report r ON r.id = i.report_id JOIN organisation o ON o.id = i.organisation_id
+        WHERE i.organisation_id = $1
+          AND ${earlier ? 'r.year < $2 AND r.year >= $2 - $3' : 'r.year > $2 AND r.year <= $2 + $3'}
+          AND ${cond.sql}
+        ORDER BY r.year ${earlier ? 'DESC' : 'ASC'}, r.imported_at DESC, i.seq
+        LIMIT $4`,
+      [query.organisationId, query.year, query.windowYears, query.limit, ...cond.params],
+    );
+    return {
+      items: rows.map(({ total: _, ...r }) => ({ ...r, seq: Number(r.seq), year: Number(r.year) })),
+      total: rows.length === 0 ? 0 : Number(rows[0].total),
+    };
+  }
+}

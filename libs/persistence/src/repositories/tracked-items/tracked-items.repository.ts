@@ -1,0 +1,85 @@
+import { type RecurringProblem, type TrackedItem } from '@rectify/domain';
+import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
+
+/** Which tracked items to load: one year's problems of an organisation (and those below it). */
+export interface TrackedItemsQuery {
+  organisation: { id: string; path: string };
+  /** The organisation and every one below it, or the organisation alone. */
+  subtree: boolean;
+  /** The year of the reports that found the problems. */
+  problemYear: number;
+}
+
+/** The month-end overdue counts to compute (see overdueCounts). */
+export interface OverdueCountsQuery {
+  /** The organisation's materialised path: it and every one below it are counted. */
+  organisationPath: string;
+  /** The last day counted (YYYY-MM-DD): the last month ends on it. */
+  asOf: string;
+  /** How many months, ending with the month of `asOf`. */
+  months: number;
+}
+
+/** An item of another year that a new problem may repeat (反复出现), as the scorer needs it. */
+export interface RecurrenceCandidate {
+  id: string;
+  seq: number;
+  title: string;
+  status: RectificationStatus;
+  year: number;
+}
+
+/**
+ * Reads for closing the loop (整改闭环): the tracked items that the 上年度整改情况, the summary
+ * and the ledger put into words, the overdue trend, and the items a report is reconciled with.
+ * Every read takes the reader's scope; items outside it are left out as if absent.
+ */
+export interface TrackedItemsRepository {
+  /**
+   * The tracked items of one year's reports, with measures, evidence, the last completion
+   * request, the sign-off day (Shanghai), the branch's latest progress and the earlier problems
+   * each repeats. Five queries, however many items. Unordered.
+   */
+  load(scope: ReadScope, query: TrackedItemsQuery): Promise<TrackedItem[]>;
+
+  /**
+   * For each of the last `months` months (oldest first, `month` YYYY-MM), how many items of the
+   * organisation and those below it were overdue at the end of that month in Shanghai time (the
+   * month of `asOf` ends on `asOf`), replaying history: the status and deadline in force then.
+   */
+  overdueCounts(scope: ReadScope, query: OverdueCountsQuery): Promise<{ month: string; overdue: number }[]>;
+
+  /** The organisation at `organisationPath` and those below it, within the scope: ids and names. */
+  organisationsBelow(scope: ReadScope, organisationPath: string): Promise<{ id: string; name: string }[]>;
+
+  /**
+   * Names and statuses of one organisation's problems of `problemYear` (not those below it),
+   * in report then problem order: what a report's 上年度整改情况 is matched with.
+   */
+  problemsOfYear(
+    scope: ReadScope,
+    organisationId: string,
+    problemYear: number,
+  ): Promise<{ id: string; title: string; status: RectificationStatus }[]>;
+
+  /**
+   * The problems of a stored report that repeat earlier problems, with those earlier problems
+   * (most similar first): the links made at import. Empty when the report is out of scope.
+   */
+  storedRecurrence(scope: ReadScope, reportId: string): Promise<RecurringProblem[]>;
+
+  /**
+   * One organisation's items of the `windowYears` years before (`earlier`) or after (`later`)
+   * `year`, nearest years first, at most `limit` of them, and how many there were in all.
+   */
+  recurrenceCandidates(
+    scope: ReadScope,
+    query: {
+      side: 'earlier' | 'later';
+      organisationId: string;
+      year: number;
+      windowYears: number;
+      limit: number;
+    },
+  ): Promise<{ items: RecurrenceCandidate[]; total: number }>;
+}

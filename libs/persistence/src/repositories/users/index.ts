@@ -1,0 +1,2 @@
+export * from './users.repository';
+export * from './pg-users.repository';

@@ -1,0 +1,2 @@
+export * from './viewers.repository';
+export * from './pg-viewers.repository';

@@ -1,0 +1,5 @@
+export * from './queue-names';
+export * from './redis-options';
+export * from './redis-client';
+export * from './redis-health';
+export * from './producer-queue';

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Database,
+  openDatabase,
+  type OrganisationRecord,
+  PgOrganisationsRepository,
+} from '@rectify/persistence';
+import { type ReadScope, type Viewer } from '@rectify/workflow';
+
+const backends: [string, () => Promise<Database>][] = [
+  [
+    'PostgreSQL',
+    () => {
+      if (!process.env.DATABASE_URL)
+        throw new Error('DATABASE_URL is not set: run the tests with `npm test`.');
+      return openDatabase({ databaseUrl: process.env.DATABASE_URL });
+    },
+  ],
+  ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
+];
+
+describe.each(backends)('organisations repository on %s', (_name, open) => {
+  let db: Database;
+  let repo: PgOrganisationsRepository;
+  let tag: string;
+  let town: OrganisationRecord;
+  let general: OrganisationRecord;
+  let branchA: OrganisationRecord;
+  let branchB: OrganisationRecord;
+  let otherTown: OrganisationRecord;
+  const named = (name: string) => `${name}-${tag}`;
+  const viewer = (role: Viewer['role'], org: OrganisationRecord): Viewer => ({
+    userId: randomUUID(),
+    role,
+    organisationId: org.id,
+    organisationPath: org.path,
+  });
+  const add = async (name: string, parent: OrganisationRecord | null, kind: OrganisationRecord['kind']) => {
+    const outcome = await repo.add({ name: named(name), kind, parentName: parent?.name ?? null });
+    if (outcome.kind !== 'added') throw new Error(`seed: ${outcome.kind}`);
+    return outcome.organisation;
+  };
+  const mine = <T extends { name: string }>(rows: T[]) => rows.filter((r) => r.name.endsWith(`-${tag}`));
+
+  beforeAll(async () => {
+    db = await open();
+    repo = new PgOrganisationsRepository(db.dataSource);
+    tag = randomUUID().slice(0, 8);
+    town = await add('镇党委', null, 'committee');
+    general = await add('村党总支', town, 'general_branch');
+    branchA = await add('甲村党支部', general, 'branch');
+    branchB = await add('乙村党支部', general, 'branch');
+    otherTown = await add('外镇党委', null, 'committee');
+  });
+  afterAll(() => db.close());
+
+  it('adds with the path of ids from the root down, the parent id and the kind given', async () => {
+    expect(town).toMatchObject({ parentId: null, path: `/${town.id}/`, kind: 'committee' });
+    expect(general).toMatchObject({ parentId: town.id, path: `/${town.id}/${general.id}/` });
+    expect(branchA.path).toBe(`/${town.id}/${general.id}/${branchA.id}/`);
+    expect(await repo.findById('operator', branchA.id)).toMatchObject({
+      name: named('甲村党支部'),
+      kind: 'branch',
+      parentId: general.id,
+      path: branchA.path,
+      createdAt: expect.any(Date),
+    });
+  });
+
+  it('refuses a taken name or an unknown parent and writes nothing', async () => {
+    expect(await repo.add({ name: named('甲村党支部'), kind: 'branch', parentName: null })).toEqual({
+      kind: 'name_taken',
+    });
+    expect(
+      await repo.add({ name: named('丙村党支部'), kind: 'branch', parentName: named('无此党委') }),
+    ).toEqual({
+      kind: 'parent_not_found',
+    });
+    expect(await repo.findByName('operator', named('丙村党支部'))).toBeNull();
+  });
+
+  it('finds by name or id only within the scope', async () => {
+    const cases: [ReadScope, OrganisationRecord[]][] = [
+      ['operator', [town, general, branchA, branchB, otherTown]],
+      [viewer('admin', branchB), [town, general, branchA, branchB, otherTown]],
+      [viewer('supervisor', general), [general, branchA, branchB]],
+      [viewer('secretary', branchA), [branchA]],
+    ];
+    for (const [scope, visible] of cases) {
+      for (const org of [town, general, branchA, branchB, otherTown]) {
+        const expected = visible.includes(org) ? org.id : null;
+        expect((await repo.findByName(scope, org.name))?.id ?? null).toBe(expected);
+        expect((await repo.findById(scope, org.id))?.id ?? null).toBe(expected);
+      }
+    }
+    expect(await repo.findById('operator', randomUUID())).toBeNull();
+  });
+
+  it('lists the tree rows within the scope ordered by name, and the organisations by path', async () => {
+    const supervisor = viewer('supervisor', general);
+    expect(mine(await repo.listTree(supervisor))).toEqual(
+      [general, branchB, branchA]
+        .sort((a, b) => (a.name < b.name ? -1 : 1))
+        .map(({ id, name, kind, parentId }) => ({ id, name, kind, parentId })),
+    );
+    expect(mine(await repo.listTree(viewer('secretary', branchB))).map((o) => o.id)).toEqual([branchB.id]);
+    const byPath = mine(await repo.listByPath('operator'));
+    // A parent before its children (ordered by path; the collation decides between unrelated paths).
+    expect(byPath.findIndex((o) => o.id === general.id)).toBeLessThan(
+      byPath.findIndex((o) => o.id === branchB.id),
+    );
+    expect(byPath.findIndex((o) => o.id === town.id)).toBeLessThan(
+      byPath.findIndex((o) => o.id === branchA.id),
+    );
+    expect(new Set(mine(await repo.listByPath(supervisor)).map((o) => o.id))).toEqual(
+      new Set([general.id, branchA.id, branchB.id]),
+    );
+  });
+});

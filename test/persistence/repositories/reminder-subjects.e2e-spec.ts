@@ -1,0 +1,78 @@
+import { type Database, PgReminderSubjectsRepository } from '@rectify/persistence';
+import {
+  REMINDER_BACKENDS,
+  type ReminderWorld,
+  seedReminderWorld,
+} from '../../support/reminder-repository-fixture';
+
+describe.each(REMINDER_BACKENDS)('reminder subjects on %s', (_name, open) => {
+  let db: Database;
+  let close: () => Promise<void>;
+  let w: ReminderWorld;
+  let repo: PgReminderSubjectsRepository;
+  beforeAll(async () => {
+    ({ db, close } = await open());
+    w = await seedReminderWorld(db);
+    repo = new PgReminderSubjectsRepository(db.dataSource);
+  });
+  afterAll(() => close());
+
+  it("reads items' schedules by id: deadline and status, a long-term item's last review from its history", async () => {
+    const { owned, longTerm, identified } = w.items;
+    const subjects = await repo.subjects('operator', [
+      owned,
+      longTerm,
+      identified,
+      '00000000-0000-4000-8000-000000000000',
+    ]);
+    expect([...subjects.keys()].sort()).toEqual([owned, longTerm, identified].sort());
+    expect(subjects.get(owned)).toMatchObject({
+      status: 'measures_set',
+      deadline: w.deadline,
+      reviewIntervalDays: null,
+    });
+    // 03:00 UTC is 11:00 in Shanghai, the same day.
+    expect(subjects.get(longTerm)).toMatchObject({
+      status: 'long_term',
+      reviewIntervalDays: 30,
+      lastReviewedOn: '2025-01-10',
+    });
+    expect(await repo.subjects('operator', [])).toEqual(new Map());
+  });
+
+  it('lists the open subjects: items with measures and a deadline, and long-term items; not identified ones', async () => {
+    const open = await repo.openSubjects('operator');
+    expect(open.map((s) => s.itemId).sort()).toEqual(
+      [w.items.owned, w.items.unowned, w.items.longTerm, w.items.other].sort(),
+    );
+    const byId = await repo.subjects('operator', [w.items.longTerm]);
+    expect(open.find((s) => s.itemId === w.items.longTerm)).toEqual(byId.get(w.items.longTerm));
+  });
+
+  it("finds each item's recipients by role: the owner, or the secretaries while nobody owns it, and the supervisors above", async () => {
+    const { sec, mute, otherSec, parentSup, grandSup } = w.people;
+    const recipients = await repo.recipients('operator', [w.items.owned, w.items.unowned, w.items.other]);
+    const sorted = (m: Map<string, string[]> | undefined) =>
+      Object.fromEntries(
+        [...(m ?? new Map<string, string[]>())].map(([role, ids]) => [role, [...ids].sort()]),
+      );
+    const secretaries = [sec.userId, mute.userId].sort();
+    expect(sorted(recipients.get(w.items.owned))).toEqual({
+      owner: [sec.userId],
+      secretary: secretaries,
+      parent_supervisors: [parentSup.userId],
+      grandparent_supervisors: [grandSup.userId],
+    });
+    expect(sorted(recipients.get(w.items.unowned))).toMatchObject({
+      owner: secretaries,
+      secretary: secretaries,
+    });
+    // 二支部's parent is 党总支 too; its grandparent 党委.
+    expect(sorted(recipients.get(w.items.other))).toEqual({
+      owner: [otherSec.userId],
+      secretary: [otherSec.userId],
+      parent_supervisors: [parentSup.userId],
+      grandparent_supervisors: [grandSup.userId],
+    });
+  });
+});

@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { type ExtractionResult } from '@rectify/domain';
+import {
+  type Database,
+  type NewImport,
+  type NewImportedItem,
+  openDatabase,
+  PgReportsRepository,
+} from '@rectify/persistence';
+
+const EXTRACTION = {
+  title: null,
+  year: 2024,
+  problems: [],
+  measures: [],
+  warnings: [],
+} as unknown as ExtractionResult;
+
+const item = (seq: number, status: NewImportedItem['status'], measures = 0): NewImportedItem => ({
+  id: randomUUID(),
+  seq,
+  title: `问题${seq}`,
+  detail: '',
+  source: 'self_inspection',
+  status,
+  deadline: status === 'identified' ? null : '2025-06-30',
+  responsibleLeader: null,
+  reviewIntervalDays: status === 'long_term' ? 90 : null,
+  measures: Array.from({ length: measures }, (_, i) => ({
+    seq: i + 1,
+    title: `措施${i + 1}`,
+    detail: '',
+    responsible: '张三',
+    deadline: '2025-06-30',
+  })),
+  historyPayload: { problemSeq: seq, linkedMeasures: measures },
+});
+
+async function newOrganisation(db: Database): Promise<string> {
+  const [row] = await db.dataSource.query(
+    `INSERT INTO organisation (name, kind, parent_id, path) VALUES ($1, 'branch', NULL, '') RETURNING id`,
+    [`支部-${randomUUID().slice(0, 8)}`],
+  );
+  await db.dataSource.query(`UPDATE organisation SET path = $1 WHERE id = $2`, [`/${row.id}/`, row.id]);
+  return row.id;
+}
+
+const backends: [string, () => Promise<Database>][] = [
+  [
+    'PostgreSQL',
+    () => {
+      if (!process.env.DATABASE_URL)
+        throw new Error('DATABASE_URL is not set: run the tests with `npm test`.');
+      return openDatabase({ databaseUrl: process.env.DATABASE_URL });
+    },
+  ],
+  ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
+];
+
+describe.each(backends)('reports repository on %s', (_name, open) => {
+  let db: Database;
+  let repo: PgReportsRepository;
+  beforeAll(async () => {
+    db = await open();
+    repo = new PgReportsRepository(db.dataSource);
+  });
+  afterAll(() => db.close());
+
+  const importOf = (
+    organisationId: string,
+    items: NewImportedItem[],
+    sourceHash = randomUUID(),
+  ): NewImport => ({
+    organisationId,
+    year: 2024,
+    title: '2024年度报告',
+    sourceFileName: 'r.txt',
+    sourceHash,
+    text: '正文',
+    extraction: EXTRACTION,
+    importedBy: null,
+    items,
+    actor: { userId: 'system', role: 'system' },
+    remindedStatuses: ['measures_set', 'long_term'],
+    recurrenceLinks: [],
+  });
+
+  it('stores the report, its items, measures, IMPORT lines, and outbox rows for reminded statuses only', async () => {
+    const organisationId = await newOrganisation(db);
+    const items = [item(1, 'identified'), item(2, 'measures_set', 2), item(3, 'long_term')];
+    const outcome = await repo.storeImport(importOf(organisationId, items));
+    if (outcome.kind !== 'created') throw new Error(`expected created, got ${outcome.kind}`);
+    const stored = await db.dataSource.query(
+      `SELECT id, seq, status, report_id FROM rectification_item WHERE organisation_id = $1 ORDER BY seq`,
+      [organisationId],
+    );
+    expect(stored).toEqual(
+      items.map((i) => ({ id: i.id, seq: i.seq, status: i.status, report_id: outcome.reportId })),
+    );
+    const measures = await db.dataSource.query(
+      `SELECT seq, title FROM measure WHERE item_id = $1 ORDER BY seq`,
+      [items[1].id],
+    );
+    expect(measures).toEqual([
+      { seq: 1, title: '措施1' },
+      { seq: 2, title: '措施2' },
+    ]);
+    const lines = await db.dataSource.query(
+      `SELECT item_id, seq, event, actor_id, to_status, payload FROM item_history WHERE item_id = ANY($1::uuid[]) ORDER BY item_id`,
+      [items.map((i) => i.id)],
+    );
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      expect(line).toMatchObject({ seq: 1, event: 'IMPORT', actor_id: 'system' });
+      expect(line.payload).toMatchObject({ reportId: outcome.reportId });
+    }
+    const outbox = await db.dataSource.query(
+      `SELECT item_id FROM outbox WHERE item_id = ANY($1::uuid[]) ORDER BY item_id`,
+      [items.map((i) => i.id)],
+    );
+    expect(outbox.map((o: { item_id: string }) => o.item_id).sort()).toEqual(
+      [items[1].id, items[2].id].sort(),
+    );
+  });
+
+  it('imports a file once per organisation: the second store returns the first import, writing nothing', async () => {
+    const organisationId = await newOrganisation(db);
+    const hash = randomUUID();
+    const first = [item(2, 'identified'), item(1, 'identified')];
+    const created = await repo.storeImport(importOf(organisationId, first, hash));
+    const again = await repo.storeImport(importOf(organisationId, [item(1, 'identified')], hash));
+    expect(again).toEqual({
+      kind: 'already_imported',
+      report: {
+        reportId: created.kind === 'created' ? created.reportId : 'none',
+        year: 2024,
+        importedAt: expect.any(Date),
+        extraction: EXTRACTION,
+        itemIds: [first[1].id, first[0].id],
+      },
+    });
+    expect(await repo.findImported(organisationId, hash)).toEqual(
+      again.kind === 'already_imported' ? again.report : null,
+    );
+    expect(await repo.findImported(organisationId, randomUUID())).toBeNull();
+    const [{ n }] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM rectification_item WHERE organisation_id = $1`,
+      [organisationId],
+    );
+    expect(n).toBe(2);
+  });
+
+  it('stores recurrence links with the import, and nothing at all when a step fails', async () => {
+    const organisationId = await newOrganisation(db);
+    const earlier = item(1, 'identified');
+    await repo.storeImport(importOf(organisationId, [earlier]));
+    const later = item(1, 'identified');
+    await repo.storeImport({
+      ...importOf(organisationId, [later]),
+      recurrenceLinks: [[later.id, earlier.id, 0.8]],
+    });
+    const links = await db.dataSource.query(
+      `SELECT item_id, earlier_item_id FROM item_recurrence WHERE item_id = $1`,
+      [later.id],
+    );
+    expect(links).toEqual([{ item_id: later.id, earlier_item_id: earlier.id }]);
+    const broken = item(1, 'identified');
+    const hash = randomUUID();
+    await expect(
+      repo.storeImport({
+        ...importOf(organisationId, [broken], hash),
+        recurrenceLinks: [[broken.id, randomUUID(), 0.5]],
+      }),
+    ).rejects.toThrow();
+    expect(await repo.findImported(organisationId, hash)).toBeNull();
+  });
+});
