@@ -1,8 +1,10 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
-import { type ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { createQueryClient } from './api/query-client';
 import { AuthProvider, useAuth } from './auth/auth-context';
 import { AppLayout } from './layout/AppLayout';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
@@ -37,73 +39,76 @@ function Home() {
 }
 
 export function App() {
+  const [queryClient] = useState(createQueryClient);
   return (
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c8161d' } }}>
       <AntApp>
-        <AuthProvider>
-          <BrowserRouter>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              <Route
-                path="/"
-                element={
-                  <RequireLogin>
-                    <Home />
-                  </RequireLogin>
-                }
-              />
-              <Route
-                path="/items"
-                element={
-                  <RequireLogin>
-                    <ItemsPage />
-                  </RequireLogin>
-                }
-              />
-              <Route
-                path="/items/:id"
-                element={
-                  <RequireLogin>
-                    <ItemPage />
-                  </RequireLogin>
-                }
-              />
-              <Route
-                path="/dashboard"
-                element={
-                  <RequireLogin>
-                    <DashboardPage />
-                  </RequireLogin>
-                }
-              />
-              <Route
-                path="/import"
-                element={
-                  <RequireLogin>
-                    <ImportPage />
-                  </RequireLogin>
-                }
-              />
-              <Route
-                path="/outputs"
-                element={
-                  <RequireLogin>
-                    <OutputsPage />
-                  </RequireLogin>
-                }
-              />
-              <Route
-                path="/mailbox"
-                element={
-                  <RequireLogin>
-                    <MailboxPage />
-                  </RequireLogin>
-                }
-              />
-              <Route path="*" element={<Navigate to="/" replace />} />
-            </Routes>
-          </BrowserRouter>
-        </AuthProvider>
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider>
+            <BrowserRouter>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  path="/"
+                  element={
+                    <RequireLogin>
+                      <Home />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/items"
+                  element={
+                    <RequireLogin>
+                      <ItemsPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/items/:id"
+                  element={
+                    <RequireLogin>
+                      <ItemPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/dashboard"
+                  element={
+                    <RequireLogin>
+                      <DashboardPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/import"
+                  element={
+                    <RequireLogin>
+                      <ImportPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/outputs"
+                  element={
+                    <RequireLogin>
+                      <OutputsPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/mailbox"
+                  element={
+                    <RequireLogin>
+                      <MailboxPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Routes>
+            </BrowserRouter>
+          </AuthProvider>
+        </QueryClientProvider>
       </AntApp>
     </ConfigProvider>
   );

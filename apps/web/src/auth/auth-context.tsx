@@ -1,21 +1,11 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, setUnauthorizedHandler, tokenStore } from '../api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { setUnauthorizedHandler, tokenStore } from '../api/client';
+import { getMe, login as logIn, type MeResponse, type UserRole } from '../api/rectify-api';
 
-export type Role = 'secretary' | 'supervisor' | 'admin';
-
-export interface CurrentUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  organisation: { id: string; name: string; kind: 'committee' | 'general_branch' | 'branch' };
-}
-
-export const ROLE_LABELS: Record<Role, string> = {
-  secretary: '支部书记',
-  supervisor: '上级党组织',
-  admin: '管理员',
-};
+/** The person signed in (GET /api/me). */
+export type CurrentUser = MeResponse;
+export type Role = UserRole;
 
 interface AuthState {
   user: CurrentUser | null;
@@ -33,11 +23,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [loading, setLoading] = useState(true);
   const [signedOut, setSignedOut] = useState(false);
+  const queryClient = useQueryClient();
 
+  // Whatever was loaded belongs to the person signed in: the next one must not see it.
   const expire = useCallback(() => {
     tokenStore.clear();
+    queryClient.clear();
     setUser(null);
-  }, []);
+  }, [queryClient]);
 
   const logout = useCallback(() => {
     setSignedOut(true);
@@ -50,19 +43,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setLoading(false);
       return;
     }
-    api
-      .get<CurrentUser>('/me')
+    getMe()
       .then(setUser)
       .catch(() => tokenStore.clear())
       .finally(() => setLoading(false));
   }, [expire]);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const { accessToken } = await api.post<{ accessToken: string }>('/auth/login', { username, password });
-    tokenStore.set(accessToken);
-    setSignedOut(false);
-    setUser(await api.get<CurrentUser>('/me'));
-  }, []);
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const { accessToken } = await logIn({ loginDto: { username, password } });
+      tokenStore.set(accessToken);
+      queryClient.clear();
+      setSignedOut(false);
+      setUser(await getMe());
+    },
+    [queryClient],
+  );
 
   const value = useMemo(
     () => ({ user, loading, signedOut, login, logout }),

@@ -1,11 +1,12 @@
 import { Tag } from 'antd';
-import { LIGHT_COLORS, LIGHT_LABELS, type Light } from './labels';
+import { ITEM_LIGHT_LABELS, type ItemLight } from '../api/generated/vocabulary';
+import { LIGHT_COLORS } from './labels';
 
-const TAG_COLORS: Partial<Record<Light, string>> = { red: 'error', yellow: 'warning', green: 'success' };
+const TAG_COLORS: Partial<Record<ItemLight, string>> = { red: 'error', yellow: 'warning', green: 'success' };
 
 /** 亮灯: a coloured tag 红灯 / 黄灯 / 绿灯 / 未定时限 / 不亮灯. */
-export function LightTag({ light }: { light: Light | string | null | undefined }) {
-  const key = (light ?? 'not_lit') as Light;
+export function LightTag({ light }: { light: ItemLight | string | null | undefined }) {
+  const key = (light ?? 'not_lit') as ItemLight;
   const color = LIGHT_COLORS[key] ?? LIGHT_COLORS.not_lit;
   const lit = key in TAG_COLORS;
   return (
@@ -29,7 +30,7 @@ export function LightTag({ light }: { light: Light | string | null | undefined }
           top: -1,
         }}
       />
-      {LIGHT_LABELS[key] ?? key}
+      {ITEM_LIGHT_LABELS[key] ?? key}
     </Tag>
   );
 }

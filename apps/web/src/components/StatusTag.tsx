@@ -1,8 +1,9 @@
 import { Tag } from 'antd';
-import { STATUS_COLORS, STATUS_LABELS, type ItemStatus } from './labels';
+import { RECTIFICATION_STATUS_LABELS, type RectificationStatus } from '../api/generated/vocabulary';
+import { STATUS_COLORS } from './labels';
 
-export function StatusTag({ status }: { status: ItemStatus | string }) {
-  const key = status as ItemStatus;
+export function StatusTag({ status }: { status: RectificationStatus | string }) {
+  const key = status as RectificationStatus;
   return (
     <Tag
       data-testid="status-tag"
@@ -10,7 +11,7 @@ export function StatusTag({ status }: { status: ItemStatus | string }) {
       color={STATUS_COLORS[key] ?? 'default'}
       style={{ marginInlineEnd: 0 }}
     >
-      {STATUS_LABELS[key] ?? status}
+      {RECTIFICATION_STATUS_LABELS[key] ?? status}
     </Tag>
   );
 }

@@ -1,33 +1,16 @@
 /**
- * The Chinese vocabulary of the UI, copied from the Node libraries (the web app cannot import them):
- * statuses `libs/workflow/src/rectification-status.ts`, events `libs/workflow/src/rectification-events.ts`,
- * sources `libs/domain/src/closing-loop/tracked-item.ts`.
+ * The colours of the vocabulary (presentation stays in the web). The words themselves, the value
+ * lists and their types come from the server's vocabulary, generated into api/generated/vocabulary.ts.
  */
-export type ItemStatus = 'identified' | 'measures_set' | 'pending_review' | 'completed' | 'long_term';
-export type ItemSource = 'self_inspection' | 'superior_review' | 'public_appraisal' | 'inspection_tour';
-export type Light = 'red' | 'yellow' | 'green' | 'no_deadline' | 'not_lit';
-export type EventType =
-  | 'SET_MEASURES'
-  | 'SUBMIT_COMPLETION'
-  | 'APPROVE_COMPLETION'
-  | 'RETURN_FOR_REWORK'
-  | 'APPROVE_LONG_TERM'
-  | 'RECORD_LONG_TERM_REVIEW'
-  | 'REQUEST_EXTENSION'
-  | 'APPROVE_EXTENSION'
-  | 'REJECT_EXTENSION'
-  | 'REOPEN'
-  | 'ADD_PROGRESS_NOTE';
+import {
+  type FindingKind,
+  type ItemLight,
+  RECTIFICATION_STATUS_LABELS,
+  type RectificationStatus,
+} from '../api/generated/vocabulary';
 
-export const STATUS_LABELS: Record<ItemStatus, string> = {
-  identified: '问题已查摆',
-  measures_set: '已制定整改措施',
-  pending_review: '待审核销号',
-  completed: '已整改完成',
-  long_term: '长期坚持整改',
-};
-
-export const STATUS_COLORS: Record<ItemStatus, string> = {
+/** antd Tag colours of the statuses. */
+export const STATUS_COLORS: Record<RectificationStatus, string> = {
   identified: 'default',
   measures_set: 'processing',
   pending_review: 'warning',
@@ -35,46 +18,8 @@ export const STATUS_COLORS: Record<ItemStatus, string> = {
   long_term: 'purple',
 };
 
-export const SOURCE_LABELS: Record<ItemSource, string> = {
-  self_inspection: '自身查摆',
-  superior_review: '上级点评',
-  public_appraisal: '群众评议',
-  inspection_tour: '巡视巡察反馈',
-};
-
-export const EVENT_LABELS: Record<EventType, string> = {
-  SET_MEASURES: '制定整改措施',
-  SUBMIT_COMPLETION: '提交销号申请',
-  APPROVE_COMPLETION: '审核销号',
-  RETURN_FOR_REWORK: '退回整改',
-  APPROVE_LONG_TERM: '同意长期坚持整改',
-  RECORD_LONG_TERM_REVIEW: '报告长期整改进展',
-  REQUEST_EXTENSION: '申请延期',
-  APPROVE_EXTENSION: '同意延期',
-  REJECT_EXTENSION: '不同意延期',
-  REOPEN: '重新整改',
-  ADD_PROGRESS_NOTE: '记录整改进展',
-};
-
-/** History lines also carry events that are not user actions (the import, ledger edits…). */
-export const HISTORY_EVENT_LABELS: Record<string, string> = {
-  ...EVENT_LABELS,
-  IMPORT: '导入报告，问题已查摆',
-  UPDATE_DETAILS: '修改台账信息',
-  ATTACH_EVIDENCE: '上传整改佐证',
-  DELETE_EVIDENCE: '删除整改佐证',
-  DROP_EXTENSION_REQUEST: '延期申请随之撤销',
-};
-
-export const LIGHT_LABELS: Record<Light, string> = {
-  red: '红灯',
-  yellow: '黄灯',
-  green: '绿灯',
-  no_deadline: '未定时限',
-  not_lit: '不亮灯',
-};
-
-export const LIGHT_COLORS: Record<Light, string> = {
+/** The dot colours of the lights (LightTag). */
+export const LIGHT_COLORS: Record<ItemLight, string> = {
   red: '#cf1322',
   yellow: '#d48806',
   green: '#389e0d',
@@ -82,14 +27,34 @@ export const LIGHT_COLORS: Record<Light, string> = {
   not_lit: '#bfbfbf',
 };
 
-export const ACTOR_ROLE_LABELS: Record<string, string> = {
-  secretary: '支部书记',
-  supervisor: '上级党组织',
-  admin: '管理员',
-  system: '系统',
+/** antd Tag colour names of the lights, where a plain Tag shows one (LightTag draws its own dot). */
+export const LIGHT_TAG_COLORS: Record<ItemLight, string> = {
+  red: 'red',
+  yellow: 'gold',
+  green: 'green',
+  no_deadline: 'default',
+  not_lit: 'default',
 };
 
-export function label<K extends string>(map: Record<K, string>, key: string | null | undefined): string {
+/** antd Tag colours of the reconciliation's findings. */
+export const FINDING_COLORS: Record<FindingKind, string> = {
+  claim_disagrees: 'red',
+  item_omitted: 'orange',
+  claim_unmatched: 'purple',
+  problem_recurs: 'volcano',
+};
+
+/** The label of a key, the key itself when the table does not know it, '—' when there is none. */
+export function label<K extends string>(
+  map: Readonly<Record<K, string>>,
+  key: string | null | undefined,
+): string {
   if (!key) return '—';
-  return (map as Record<string, string>)[key] ?? key;
+  return (map as Readonly<Record<string, string>>)[key] ?? key;
 }
+
+/** A status's Chinese name (the value itself when unknown). */
+export const statusText = (s: string): string => label(RECTIFICATION_STATUS_LABELS, s);
+
+/** A status's Tag colour ('default' when unknown). */
+export const statusColor = (s: string): string => STATUS_COLORS[s as RectificationStatus] ?? 'default';

@@ -12,7 +12,8 @@ import {
 import { Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { ROLE_LABELS, type Role, useAuth } from '../auth/auth-context';
+import { ACTOR_ROLE_LABELS } from '../api/generated/vocabulary';
+import { type Role, useAuth } from '../auth/auth-context';
 
 const { Header, Sider, Content } = Layout;
 
@@ -76,7 +77,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     />
   );
 
-  const roleLabel = user ? ROLE_LABELS[user.role] : '';
+  const roleLabel = user ? ACTOR_ROLE_LABELS[user.role] : '';
   const onLogout = () => {
     logout();
     navigate('/login', { replace: true });

@@ -1,16 +1,11 @@
 import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
+import { errorMessage } from '../../api/error-message';
+import { useSummary } from '../../features/dashboard/useDashboard';
 import { OrganisationYearPicker, useOrganisationYear } from './OrganisationYearPicker';
-import {
-  errorMessage,
-  type OrganisationSummary,
-  percent,
-  type RectificationSummary,
-  statusColor,
-  statusText,
-} from './shared';
+import { statusColor, statusText } from '../../components/labels';
+import { type OrganisationSummaryResponse, type RecurrenceLinkResponse } from '../../api/rectify-api';
+import { percent } from './percent';
 import { OverdueTrendCard } from './OverdueTrendCard';
 import { RedItems } from './RedItems';
 import { StatusBars } from './StatusBars';
@@ -18,28 +13,10 @@ import { StatusBars } from './StatusBars';
 export function DashboardPage() {
   const picker = useOrganisationYear();
   const { organisationId, year } = picker;
-  const [summary, setSummary] = useState<RectificationSummary | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!organisationId) return;
-    let live = true;
-    setLoading(true);
-    setError(null);
-    api
-      .get<RectificationSummary>(`/organisations/${organisationId}/summary`, { year, format: 'json' })
-      .then((s) => live && setSummary(s))
-      .catch((e: unknown) => {
-        if (!live) return;
-        setSummary(null);
-        setError(errorMessage(e));
-      })
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [organisationId, year]);
+  const query = useSummary(organisationId, year);
+  const summary = query.data ?? null;
+  const loading = query.isFetching;
+  const error = query.error ? errorMessage(query.error) : null;
 
   const t = summary?.totals;
   const empty = summary !== null && summary.totals.items === 0;
@@ -129,7 +106,7 @@ export function DashboardPage() {
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           <Col span={24}>
             <Card title="各党组织整改情况">
-              <Table<OrganisationSummary>
+              <Table<OrganisationSummaryResponse>
                 data-testid="organisation-table"
                 size="small"
                 rowKey="organisationId"
@@ -210,7 +187,7 @@ export function DashboardPage() {
             {
               title: '往年相似问题',
               dataIndex: 'earlier',
-              render: (earlier: RectificationSummary['recurring'][number]['earlier']) => (
+              render: (earlier: RecurrenceLinkResponse[]) => (
                 <Space orientation="vertical" size={2}>
                   {earlier.map((e) => (
                     <span key={e.itemId}>

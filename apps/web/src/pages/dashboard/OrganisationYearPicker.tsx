@@ -1,21 +1,9 @@
 import { Select, Space, TreeSelect, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from '../../api/client';
 import { useAuth } from '../../auth/auth-context';
-
-export interface OrganisationNode {
-  id: string;
-  name: string;
-  kind: 'committee' | 'general_branch' | 'branch';
-  children: OrganisationNode[];
-}
-
-interface ReportListEntry {
-  id: string;
-  organisationId: string;
-  organisationName: string;
-  year: number | null;
-}
+import { type OrganisationNodeResponse as OrganisationNode } from '../../api/rectify-api';
+import { useOrganisationTree } from '../../features/organisations/useOrganisationTree';
+import { useReports } from '../../features/organisations/useReports';
 
 const KIND_TEXT: Record<string, string> = { committee: '党委', general_branch: '党总支', branch: '党支部' };
 
@@ -27,24 +15,6 @@ interface TreeOption {
 
 const toOptions = (nodes: OrganisationNode[]): TreeOption[] =>
   nodes.map((n) => ({ value: n.id, title: n.name, children: toOptions(n.children) }));
-
-/** The organisation tree the user may see (GET /api/organisations). */
-export function useOrganisationTree() {
-  const [tree, setTree] = useState<OrganisationNode[]>([]);
-  const [loading, setLoading] = useState(true);
-  useEffect(() => {
-    let live = true;
-    api
-      .get<OrganisationNode[]>('/organisations')
-      .then((t) => live && setTree(t))
-      .catch(() => live && setTree([]))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return { tree, loading };
-}
 
 /** Every organisation in the tree below (and including) the one given. */
 export function subtreeIds(tree: OrganisationNode[], id: string | undefined): Set<string> {
@@ -75,19 +45,8 @@ export function useOrganisationYear() {
   const [organisationId, setOrganisationId] = useState<string | undefined>(user?.organisation.id);
   const [year, setYearState] = useState<number>(lastYear());
   const [yearTouched, setYearTouched] = useState(false);
-  const [reports, setReports] = useState<ReportListEntry[]>([]);
+  const reports = useReports();
   const { tree, loading: treeLoading } = useOrganisationTree();
-
-  useEffect(() => {
-    let live = true;
-    api
-      .get<ReportListEntry[]>('/reports')
-      .then((r) => live && setReports(r))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
 
   /** Years with imported reports for the chosen organisation or those below it. */
   const yearsWithData = useMemo(() => {

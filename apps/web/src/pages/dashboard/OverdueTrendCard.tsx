@@ -1,11 +1,6 @@
 import { Alert, Card, Empty, Space, Spin, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
-import { errorMessage } from './shared';
-
-interface OverdueTrend {
-  months: { month: string; overdue: number }[];
-}
+import { errorMessage } from '../../api/error-message';
+import { useOverdueTrend } from '../../features/dashboard/useDashboard';
 
 /** "1月"…"12月", with the year on the first bar and wherever the year changes. */
 function monthLabel(month: string, previous: string | undefined): string {
@@ -16,28 +11,10 @@ function monthLabel(month: string, previous: string | undefined): string {
 
 /** 超期事项变化趋势: items overdue at each month's end, as vertical bars drawn with plain divs. */
 export function OverdueTrendCard({ organisationId }: { organisationId: string | undefined }) {
-  const [trend, setTrend] = useState<OverdueTrend | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!organisationId) return;
-    let live = true;
-    setLoading(true);
-    setError(null);
-    api
-      .get<OverdueTrend>(`/organisations/${organisationId}/overdue-trend`, { months: 12 })
-      .then((t) => live && setTrend(t))
-      .catch((e: unknown) => {
-        if (!live) return;
-        setTrend(null);
-        setError(errorMessage(e));
-      })
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [organisationId]);
+  const query = useOverdueTrend(organisationId);
+  const trend = query.data ?? null;
+  const loading = query.isFetching;
+  const error = query.error ? errorMessage(query.error) : null;
 
   const months = trend?.months ?? [];
   const max = Math.max(0, ...months.map((m) => m.overdue));

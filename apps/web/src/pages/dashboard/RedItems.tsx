@@ -1,68 +1,44 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Input, Modal, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Empty, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
-import { errorMessage, type ItemRow, LIGHT_COLOR, LIGHT_TEXT, statusColor, statusText } from './shared';
+import { errorMessage } from '../../api/error-message';
+import { FormModal } from '../../components/FormModal';
+import { useSendEvent } from '../../features/item-events/useSendEvent';
+import { type BulkTransitionResponse, type ItemListEntryResponse } from '../../api/rectify-api';
+import { useItems } from '../../features/items/useItems';
+import { ITEM_LIGHT_LABELS } from '../../api/generated/vocabulary';
+import { LIGHT_TAG_COLORS, statusColor, statusText } from '../../components/labels';
 
-interface BulkResult {
-  succeeded: number;
-  failed: number;
-  results: { itemId: string; ok: boolean; status?: string; error?: { code: string; message: string } }[];
-}
+const NO_ROWS: ItemListEntryResponse[] = [];
 
 /** 红灯事项: overdue items, with a bulk 督办意见. */
 export function RedItems({ organisationId }: { organisationId: string | undefined }) {
   const { message } = App.useApp();
-  const [rows, setRows] = useState<ItemRow[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const query = useItems({ overdue: true, organisationId, pageSize: 200 }, Boolean(organisationId));
+  const rows = query.data?.items ?? NO_ROWS;
+  const error = query.error ? errorMessage(query.error) : null;
   const [selected, setSelected] = useState<string[]>([]);
   const [noteOpen, setNoteOpen] = useState(false);
-  const [note, setNote] = useState('');
-  const [sending, setSending] = useState(false);
-  const [result, setResult] = useState<BulkResult | null>(null);
+  const [result, setResult] = useState<BulkTransitionResponse | null>(null);
+  const { sendToMany, sendingToMany } = useSendEvent();
+  const [form] = Form.useForm<{ note?: string }>();
 
-  const load = useCallback(() => {
-    if (!organisationId) return;
-    setLoading(true);
-    setError(null);
-    api
-      .get<{ items: ItemRow[] }>('/items', { overdue: true, organisationId, pageSize: 200 })
-      .then((r) => setRows(r.items))
-      .catch((e: unknown) => setError(errorMessage(e)))
-      .finally(() => setLoading(false));
-  }, [organisationId]);
+  // Another organisation: nothing of the last one stays selected.
+  useEffect(() => setSelected([]), [organisationId]);
 
-  useEffect(() => {
-    setSelected([]);
-    load();
-  }, [load]);
-
-  const send = async () => {
-    if (!note.trim()) {
+  const send = async ({ note }: { note?: string }) => {
+    if (!note?.trim()) {
       message.warning('请填写督办意见');
       return;
     }
-    setSending(true);
-    try {
-      const r = await api.post<BulkResult>('/items/bulk-transitions', {
-        itemIds: selected,
-        event: 'ADD_PROGRESS_NOTE',
-        payload: { note: note.trim() },
-      });
-      setResult(r);
-      setNoteOpen(false);
-      setNote('');
-      if (r.failed === 0) message.success(`已为 ${r.succeeded} 个事项记录督办意见`);
-      else message.warning(`成功 ${r.succeeded} 个，失败 ${r.failed} 个`);
-      setSelected([]);
-      load();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setSending(false);
-    }
+    const r = await sendToMany(selected, 'ADD_PROGRESS_NOTE', { note: note.trim() });
+    if (!r) return;
+    setResult(r);
+    setNoteOpen(false);
+    if (r.failed === 0) message.success(`已为 ${r.succeeded} 个事项记录督办意见`);
+    else message.warning(`成功 ${r.succeeded} 个，失败 ${r.failed} 个`);
+    setSelected([]);
   };
 
   const titleOf = (id: string) => rows.find((r) => r.id === id)?.title ?? id;
@@ -87,7 +63,7 @@ export function RedItems({ organisationId }: { organisationId: string | undefine
           >
             批量记录督办意见{selected.length > 0 ? `（${selected.length}）` : ''}
           </Button>
-          <Button icon={<ReloadOutlined />} onClick={load}>
+          <Button icon={<ReloadOutlined />} onClick={() => void query.refetch()}>
             刷新
           </Button>
         </Space>
@@ -115,11 +91,11 @@ export function RedItems({ organisationId }: { organisationId: string | undefine
           }
         />
       )}
-      <Table<ItemRow>
+      <Table<ItemListEntryResponse>
         data-testid="red-items"
         rowKey="id"
         size="small"
-        loading={loading}
+        loading={query.isFetching}
         dataSource={rows}
         pagination={rows.length > 10 ? { pageSize: 10 } : false}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
@@ -144,36 +120,40 @@ export function RedItems({ organisationId }: { organisationId: string | undefine
             dataIndex: 'workdaysOverdue',
             width: 110,
             render: (d: number | null, r) => (
-              <Tag color={LIGHT_COLOR[r.light]}>
-                {LIGHT_TEXT[r.light]}
+              <Tag color={LIGHT_TAG_COLORS[r.light]}>
+                {ITEM_LIGHT_LABELS[r.light]}
                 {d !== null ? ` ${d} 个工作日` : ''}
               </Tag>
             ),
           },
         ]}
       />
-      <Modal
-        title="批量记录督办意见"
-        open={noteOpen}
-        onCancel={() => setNoteOpen(false)}
-        onOk={send}
-        confirmLoading={sending}
-        okText="提交"
-        cancelText="取消"
-      >
-        <Typography.Paragraph type="secondary">
-          将为选中的 {selected.length} 个事项各记录一条整改进展（督办意见），不改变事项状态。
-        </Typography.Paragraph>
-        <Input.TextArea
-          data-testid="bulk-note-input"
-          rows={4}
-          maxLength={2000}
-          showCount
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          placeholder="例如：请于本周内落实整改措施并上传佐证材料。"
-        />
-      </Modal>
+      {noteOpen && (
+        <FormModal<{ note?: string }>
+          form={form}
+          title="批量记录督办意见"
+          okText="提交"
+          submitting={sendingToMany}
+          onSubmit={send}
+          onCancel={() => setNoteOpen(false)}
+          testId="bulk-note-modal"
+          intro={
+            <Typography.Paragraph type="secondary">
+              将为选中的 {selected.length} 个事项各记录一条整改进展（督办意见），不改变事项状态。
+            </Typography.Paragraph>
+          }
+        >
+          <Form.Item name="note" style={{ marginBottom: 0 }}>
+            <Input.TextArea
+              data-testid="bulk-note-input"
+              rows={4}
+              maxLength={2000}
+              showCount
+              placeholder="例如：请于本周内落实整改措施并上传佐证材料。"
+            />
+          </Form.Item>
+        </FormModal>
+      )}
     </Card>
   );
 }

@@ -1,5 +1,5 @@
 import { Empty, Space, Tooltip, Typography } from 'antd';
-import { type OrganisationSummary } from './shared';
+import { type OrganisationSummaryResponse } from '../../api/rectify-api';
 
 const SEGMENTS = [
   { key: 'completed', label: '已整改完成', color: '#52c41a' },
@@ -9,7 +9,7 @@ const SEGMENTS = [
 ] as const;
 
 /** Horizontal stacked bars of status by organisation, drawn with plain divs. */
-export function StatusBars({ rows }: { rows: OrganisationSummary[] }) {
+export function StatusBars({ rows }: { rows: OrganisationSummaryResponse[] }) {
   const withItems = rows.filter((r) => r.items > 0);
   if (withItems.length === 0) return <Empty description="该年度暂无整改事项" />;
   const max = Math.max(...withItems.map((r) => r.items));

@@ -1,19 +1,11 @@
 import { Alert, Button, Card, Result, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { type ReconcileResult, type RecurringProblem } from '../dashboard/shared';
-import { type Extraction, Block } from './PreviewPanel';
+import {
+  type ImportReportResponse as ImportResult,
+  type ReportPreviewResponse as Extraction,
+} from '../../api/rectify-api';
+import { Block } from './PreviewPanel';
 import { ReconciliationView, RecurringList } from './ReconciliationView';
-
-/** What POST /api/reports answers. */
-export interface ImportResult {
-  created: boolean;
-  reportId: string;
-  year: number | null;
-  itemIds: string[];
-  warnings: string[];
-  recurring: RecurringProblem[];
-  reconciliation: ReconcileResult | null;
-}
 
 /** The outcome of an import: the items created, warnings, recurring problems and the reconciliation. */
 export function ImportResultCard({

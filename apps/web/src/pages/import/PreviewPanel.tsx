@@ -1,33 +1,11 @@
 import { Alert, Descriptions, Space, Tag, Typography } from 'antd';
 import { type ReactNode } from 'react';
-import { CLAIM_TEXT } from '../dashboard/shared';
-import { type Judged } from './extraction-basis';
+import { CLAIM_LABELS } from '../../api/generated/vocabulary';
+import { label } from '../../components/labels';
+import { type ReportPreviewResponse as Extraction } from '../../api/rectify-api';
+import { type PreviewCorrections } from '../../features/import/preview-corrections';
 import { JudgementTags } from './JudgementTags';
 import { ProblemPreviewList } from './ProblemPreviewList';
-
-/** A problem as the preview API returns it; `basis` and `confidence` may be missing (older parsers). */
-export interface ExtractedProblem extends Judged {
-  seq: number;
-  title: string;
-  detail: string;
-}
-
-/** What the preview API returns: the extraction of one report, the text read and its format. */
-export interface Extraction {
-  year: number | null;
-  title: string | null;
-  encoding: string;
-  /** text, docx, doc, pdf, xlsx, csv … */
-  format?: string;
-  /** The text read from the file, one paragraph per line. */
-  text?: string;
-  warnings: string[];
-  sections: { kind: string; heading: string }[];
-  problems: ExtractedProblem[];
-  causes: { seq: number; text: string }[];
-  measures: ({ seq: number; title: string; detail: string; problemSeqs: number[] } & Judged)[];
-  lastYearRectification: { problem: string; status: string; text: string }[];
-}
 
 const SECTION_TEXT: Record<string, string> = {
   performance: '工作开展情况',
@@ -52,12 +30,6 @@ export function Block({ title, count, children }: { title: string; count?: numbe
       {children}
     </div>
   );
-}
-
-/** What the admin changed in the preview: problems to drop and rewritten titles, by seq. */
-export interface PreviewCorrections {
-  dropped: Set<number>;
-  titles: Record<number, string>;
 }
 
 export function PreviewPanel({
@@ -159,7 +131,7 @@ export function PreviewPanel({
                 <Tag
                   color={e.status === 'completed' ? 'success' : e.status === 'long_term' ? 'cyan' : 'default'}
                 >
-                  {CLAIM_TEXT[e.status] ?? e.status}
+                  {label(CLAIM_LABELS, e.status)}
                 </Tag>
               </Space>
               <div style={{ color: 'rgba(0,0,0,0.65)' }}>{e.text}</div>

@@ -1,7 +1,8 @@
 import { Alert, Checkbox, Empty, Input, Space, Typography } from 'antd';
 import { doubtfulFirst, isDoubtful } from './extraction-basis';
 import { JudgementTags } from './JudgementTags';
-import { type ExtractedProblem, type PreviewCorrections } from './PreviewPanel';
+import { type ExtractedProblemResponse as ExtractedProblem } from '../../api/rectify-api';
+import { type PreviewCorrections } from '../../features/import/preview-corrections';
 
 /**
  * The problems of the preview, doubtful ones (待核对) first so the administrator checks them

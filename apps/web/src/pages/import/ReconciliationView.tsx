@@ -1,14 +1,8 @@
 import { Alert, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import {
-  CLAIM_TEXT,
-  FINDING_COLOR,
-  FINDING_TEXT,
-  type ReconcileResult,
-  type RecurringProblem,
-  statusColor,
-  statusText,
-} from '../dashboard/shared';
+import { CLAIM_LABELS, FINDING_KIND_LABELS } from '../../api/generated/vocabulary';
+import { FINDING_COLORS, label, statusColor, statusText } from '../../components/labels';
+import { type ReconcileResultResponse, type RecurringProblemResponse } from '../../api/rectify-api';
 
 const AGREEMENT_TEXT: Record<string, { text: string; color: string }> = {
   agrees: { text: '一致', color: 'success' },
@@ -18,7 +12,7 @@ const AGREEMENT_TEXT: Record<string, { text: string; color: string }> = {
 };
 
 /** 反复出现: the report's problems that resemble earlier years' problems. */
-export function RecurringList({ recurring }: { recurring: RecurringProblem[] }) {
+export function RecurringList({ recurring }: { recurring: RecurringProblemResponse[] }) {
   if (recurring.length === 0) return <Empty description="没有发现与往年相似的问题" />;
   return (
     <div data-testid="recurring-problems">
@@ -49,7 +43,7 @@ export function RecurringList({ recurring }: { recurring: RecurringProblem[] }) 
 }
 
 /** The findings of checking a report's 上年度整改情况 against the tracked items. */
-export function ReconciliationView({ result }: { result: ReconcileResult }) {
+export function ReconciliationView({ result }: { result: ReconcileResultResponse }) {
   const r = result.reconciliation;
   return (
     <div>
@@ -88,8 +82,8 @@ export function ReconciliationView({ result }: { result: ReconcileResult }) {
               data-kind={f.kind}
               style={{ display: 'flex', gap: 8, padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}
             >
-              <Tag color={FINDING_COLOR[f.kind]} style={{ flexShrink: 0, height: 'fit-content' }}>
-                {FINDING_TEXT[f.kind] ?? f.kind}
+              <Tag color={FINDING_COLORS[f.kind]} style={{ flexShrink: 0, height: 'fit-content' }}>
+                {label(FINDING_KIND_LABELS, f.kind)}
               </Tag>
               <div style={{ flex: 1 }}>
                 <Typography.Text>{f.message}</Typography.Text>
@@ -131,7 +125,7 @@ export function ReconciliationView({ result }: { result: ReconcileResult }) {
                 title: '报告称',
                 dataIndex: 'claim',
                 width: 110,
-                render: (c: string) => CLAIM_TEXT[c] ?? c,
+                render: (c: string) => label(CLAIM_LABELS, c),
               },
               {
                 title: '核对结果',

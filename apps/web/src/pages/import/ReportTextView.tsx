@@ -1,6 +1,6 @@
 import { Empty } from 'antd';
 import { useMemo } from 'react';
-import { type Extraction } from './PreviewPanel';
+import { type ReportPreviewResponse as Extraction } from '../../api/rectify-api';
 
 /** Formats whose text is only the titles above their tables: the table itself is the source. */
 const SPREADSHEETS = new Set(['xlsx', 'xls', 'csv']);

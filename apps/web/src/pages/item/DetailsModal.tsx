@@ -1,78 +1,60 @@
-import { App, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
-import { api } from '../../api/client';
-import { type ItemSource, SOURCE_LABELS } from '../../components/labels';
-import { type ItemDetail } from '../../components/itemTypes';
+import { App, Form, Input, Select } from 'antd';
+import { FormModal } from '../../components/FormModal';
+import { type ItemDetailResponse } from '../../api/rectify-api';
+import { type ItemSource, ITEM_SOURCE_LABELS } from '../../api/generated/vocabulary';
+import { useUpdateDetails } from '../../features/items/useItemChanges';
+import { useReportItemError } from '../../features/items/useReportItemError';
 
-/** 修改台账信息: 问题来源 and 责任领导 (PATCH /api/items/:id). */
-export function DetailsModal({
-  item,
-  onClose,
-  onDone,
-  onError,
-}: {
-  item: ItemDetail;
-  onClose(): void;
-  onDone(): Promise<void>;
-  onError(err: unknown): Promise<void>;
-}) {
+interface Values {
+  source: ItemSource;
+  responsibleLeader: string;
+}
+
+const sourceOptions = (Object.keys(ITEM_SOURCE_LABELS) as ItemSource[]).map((value) => ({
+  value,
+  label: ITEM_SOURCE_LABELS[value],
+}));
+
+/** 修改台账信息: 问题来源 and 责任领导 (PATCH /api/items/:id); closes when saved or after a conflict. */
+export function DetailsModal({ item, onClose }: { item: ItemDetailResponse; onClose(): void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ source: ItemSource; responsibleLeader: string }>();
-  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<Values>();
+  const { mutateAsync: update, isPending } = useUpdateDetails();
+  const reportError = useReportItemError();
 
-  const submit = async () => {
-    let values: { source: ItemSource; responsibleLeader: string };
+  const submit = async (values: Values) => {
     try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    try {
-      await api.patch(`/items/${item.id}`, {
+      await update({
+        itemId: item.id,
         source: values.source,
         responsibleLeader: values.responsibleLeader?.trim() ? values.responsibleLeader.trim() : null,
         expectedVersion: item.version,
       });
       message.success('台账信息已修改');
-      await onDone();
+      onClose();
     } catch (err) {
-      await onError(err);
-    } finally {
-      setBusy(false);
+      const { conflict } = await reportError(item.id, err);
+      if (conflict) onClose();
     }
   };
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
+      form={form}
       title="修改台账信息"
       okText="保存"
-      cancelText="取消"
-      onOk={() => void submit()}
+      submitting={isPending}
+      onSubmit={submit}
       onCancel={onClose}
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'modal-submit' }}
-      data-testid="details-modal"
+      initialValues={{ source: item.source, responsibleLeader: item.responsibleLeader ?? '' }}
+      testId="details-modal"
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ source: item.source, responsibleLeader: item.responsibleLeader ?? '' }}
-      >
-        <Form.Item name="source" label="问题来源" rules={[{ required: true, message: '请选择问题来源' }]}>
-          <Select
-            options={(Object.keys(SOURCE_LABELS) as ItemSource[]).map((value) => ({
-              value,
-              label: SOURCE_LABELS[value],
-            }))}
-            data-testid="field-source"
-          />
-        </Form.Item>
-        <Form.Item name="responsibleLeader" label="责任领导" extra="留空表示清除责任领导。">
-          <Input maxLength={50} data-testid="field-leader" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="source" label="问题来源" rules={[{ required: true, message: '请选择问题来源' }]}>
+        <Select options={sourceOptions} data-testid="field-source" />
+      </Form.Item>
+      <Form.Item name="responsibleLeader" label="责任领导" extra="留空表示清除责任领导。">
+        <Input maxLength={50} data-testid="field-leader" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,14 +1,14 @@
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode } from 'react';
-import { type HistoryLine } from '../../components/itemTypes';
+import { type ItemDetailResponse } from '../../api/rectify-api';
 import {
   ACTOR_ROLE_LABELS,
   HISTORY_EVENT_LABELS,
-  SOURCE_LABELS,
-  STATUS_LABELS,
-  label,
-} from '../../components/labels';
+  ITEM_SOURCE_LABELS,
+  RECTIFICATION_STATUS_LABELS,
+} from '../../api/generated/vocabulary';
+import { label } from '../../components/labels';
 
 const EVENT_COLORS: Record<string, string> = {
   IMPORT: 'gray',
@@ -20,11 +20,13 @@ const EVENT_COLORS: Record<string, string> = {
   REOPEN: 'red',
 };
 
+/** One line of an item's history; its payload's shape depends on its event. */
+type HistoryEntry = ItemDetailResponse['history'][number];
+
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 
-/** The "why" of a history line, from its payload. */
-function details(line: HistoryLine): ReactNode[] {
-  const p = line.payload ?? {};
+/** The "why" of a history line, from its event's payload. */
+function details(line: HistoryEntry): ReactNode[] {
   const out: ReactNode[] = [];
   const add = (name: string, value: ReactNode) =>
     out.push(
@@ -33,28 +35,62 @@ function details(line: HistoryLine): ReactNode[] {
         {value}
       </div>,
     );
-  if (Array.isArray(p.measures)) {
-    (p.measures as { title?: string; responsible?: string; deadline?: string }[]).forEach((m, i) =>
-      add(`措施${i + 1}`, `${m.title ?? ''}（责任人：${m.responsible ?? '—'}，时限：${m.deadline ?? '—'}）`),
-    );
+  /** A text only when it says something. */
+  const addText = (name: string, value: unknown) => {
+    if (str(value)) add(name, str(value));
+  };
+  switch (line.event) {
+    case 'SET_MEASURES':
+      line.payload.measures.forEach((m, i) =>
+        add(
+          `措施${i + 1}`,
+          `${m.title ?? ''}（责任人：${m.responsible ?? '—'}，时限：${m.deadline ?? '—'}）`,
+        ),
+      );
+      break;
+    case 'SUBMIT_COMPLETION':
+      addText('整改佐证', line.payload.evidence);
+      break;
+    case 'REQUEST_EXTENSION':
+      addText('新的完成时限', line.payload.newDeadline);
+      addText('理由', line.payload.reason);
+      break;
+    case 'APPROVE_LONG_TERM':
+      add('定期报告间隔', `${line.payload.reviewIntervalDays}天`);
+      addText('理由', line.payload.reason);
+      break;
+    case 'RETURN_FOR_REWORK':
+    case 'REJECT_EXTENSION':
+    case 'REOPEN':
+    case 'DROP_EXTENSION_REQUEST':
+      addText('理由', line.payload.reason);
+      break;
+    case 'APPROVE_COMPLETION':
+    case 'APPROVE_EXTENSION':
+      addText('意见', line.payload.comment);
+      break;
+    case 'ADD_PROGRESS_NOTE':
+    case 'RECORD_LONG_TERM_REVIEW':
+      addText('进展', line.payload.note);
+      break;
+    case 'ATTACH_EVIDENCE':
+    case 'DELETE_EVIDENCE':
+      add('文件', str(line.payload.fileName) ?? '—');
+      break;
+    case 'UPDATE_DETAILS':
+      if (str(line.payload.source)) add('问题来源', label(ITEM_SOURCE_LABELS, line.payload.source));
+      if ('responsibleLeader' in line.payload)
+        add('责任领导', str(line.payload.responsibleLeader) ?? '（清除）');
+      break;
+    case 'IMPORT':
+      if (typeof line.payload.problemSeq === 'number')
+        add('来源', `年度报告第${line.payload.problemSeq}个问题`);
+      break;
   }
-  if (str(p.evidence)) add('整改佐证', str(p.evidence));
-  if (str(p.newDeadline)) add('新的完成时限', str(p.newDeadline));
-  if (typeof p.reviewIntervalDays === 'number') add('定期报告间隔', `${p.reviewIntervalDays}天`);
-  if (str(p.reason)) add('理由', str(p.reason));
-  if (str(p.comment)) add('意见', str(p.comment));
-  if (str(p.note)) add('进展', str(p.note));
-  if (line.event === 'ATTACH_EVIDENCE' || line.event === 'DELETE_EVIDENCE')
-    add('文件', str(p.fileName) ?? '—');
-  const dropped = p.droppedExtensionRequest as { newDeadline?: unknown } | undefined;
-  if (dropped && typeof dropped === 'object')
-    add('延期申请', `申请延期至 ${str(dropped.newDeadline) ?? '—'} 的申请未经审核，随之撤销`);
-  if (line.event === 'UPDATE_DETAILS') {
-    if (str(p.source)) add('问题来源', label(SOURCE_LABELS, str(p.source)));
-    if ('responsibleLeader' in p) add('责任领导', str(p.responsibleLeader) ?? '（清除）');
-  }
-  if (line.event === 'IMPORT' && typeof p.problemSeq === 'number')
-    add('来源', `年度报告第${p.problemSeq}个问题`);
+  // Events that settle or re-plan the item withdraw an extension request nobody decided on.
+  const dropped =
+    'droppedExtensionRequest' in line.payload ? line.payload.droppedExtensionRequest : undefined;
+  if (dropped) add('延期申请', `申请延期至 ${str(dropped.newDeadline) ?? '—'} 的申请未经审核，随之撤销`);
   return out;
 }
 
@@ -63,7 +99,7 @@ export function HistoryTimeline({
   history,
   currentUserId,
 }: {
-  history: HistoryLine[];
+  history: HistoryEntry[];
   currentUserId?: string;
 }) {
   if (history.length === 0) return <Empty description="暂无记录" />;
@@ -92,10 +128,13 @@ export function HistoryTimeline({
                 <div style={{ margin: '4px 0' }}>
                   {line.fromStatus && (
                     <>
-                      <Tag style={{ marginInlineEnd: 4 }}>{label(STATUS_LABELS, line.fromStatus)}</Tag>→{' '}
+                      <Tag style={{ marginInlineEnd: 4 }}>
+                        {label(RECTIFICATION_STATUS_LABELS, line.fromStatus)}
+                      </Tag>
+                      →{' '}
                     </>
                   )}
-                  <Tag color="red">{label(STATUS_LABELS, line.toStatus)}</Tag>
+                  <Tag color="red">{label(RECTIFICATION_STATUS_LABELS, line.toStatus)}</Tag>
                 </div>
               )}
               <div style={{ fontSize: 13, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>

@@ -1,92 +1,81 @@
-import { App, Button, Input, Modal, Typography, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { useState } from 'react';
-import { api } from '../../api/client';
+import { App, Button, Form, Input, Typography, Upload, type UploadFile } from 'antd';
+import { FormModal } from '../../components/FormModal';
+import { useUploadEvidence } from '../../features/items/useItemChanges';
+import { useReportItemError } from '../../features/items/useReportItemError';
 
 /** The API's limit per file; checked here too so a wrong file is refused before it is sent. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-/** Upload one evidence file (multipart field `file`) with an optional description (`text`). */
-export function UploadModal({
-  itemId,
-  onClose,
-  onDone,
-  onError,
-}: {
-  itemId: string;
-  onClose(): void;
-  onDone(): Promise<void>;
-  onError(err: unknown): Promise<unknown>;
-}) {
-  const { message } = App.useApp();
-  const [files, setFiles] = useState<UploadFile[]>([]);
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+interface Values {
+  files?: UploadFile[];
+  text?: string;
+}
 
-  const submit = async () => {
-    const file = files[0]?.originFileObj;
-    if (!file) {
-      message.warning('请选择要上传的佐证文件');
+/** What is wrong with the chosen file, or null when it may be sent. */
+function refusal(file: File): string | null {
+  if (file.size === 0) return '佐证文件是空的（0 字节）：请检查文件后重新选择';
+  if (file.size > MAX_FILE_BYTES) return '佐证文件不能超过 20 MB：请压缩图片或拆分文件后上传';
+  return null;
+}
+
+/** Upload one evidence file (multipart field `file`) with an optional description (`text`). */
+export function UploadModal({ itemId, onClose }: { itemId: string; onClose(): void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const { mutateAsync: upload, isPending } = useUploadEvidence();
+  const reportError = useReportItemError();
+
+  const submit = async ({ files, text }: Values) => {
+    const file = files?.[0]?.originFileObj;
+    const wrong = file ? refusal(file) : '请选择要上传的佐证文件';
+    if (wrong !== null || !file) {
+      message.warning(wrong);
       return;
     }
-    if (file.size === 0) {
-      message.warning('佐证文件是空的（0 字节）：请检查文件后重新选择');
-      return;
-    }
-    if (file.size > MAX_FILE_BYTES) {
-      message.warning('佐证文件不能超过 20 MB：请压缩图片或拆分文件后上传');
-      return;
-    }
-    const form = new FormData();
-    form.append('file', file, file.name);
-    if (text.trim()) form.append('text', text.trim());
-    setBusy(true);
     try {
-      await api.upload(`/items/${itemId}/evidence`, form);
+      await upload({ itemId, file, text: (text ?? '').trim() });
       message.success('佐证材料已上传');
-      await onDone();
+      onClose();
     } catch (err) {
-      await onError(err);
-    } finally {
-      setBusy(false);
+      await reportError(itemId, err);
     }
   };
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
+      form={form}
       title="上传整改佐证材料"
       okText="上传"
-      cancelText="取消"
-      onOk={() => void submit()}
+      submitting={isPending}
+      onSubmit={submit}
       onCancel={onClose}
-      confirmLoading={busy}
-      okButtonProps={{ 'data-testid': 'modal-submit' }}
-      data-testid="upload-modal"
+      testId="upload-modal"
     >
-      <Upload
-        fileList={files}
-        maxCount={1}
-        beforeUpload={() => false}
-        onChange={({ fileList }) => setFiles(fileList.slice(-1))}
-        accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.txt"
+      <Form.Item
+        name="files"
+        valuePropName="fileList"
+        getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
+        style={{ marginBottom: 0 }}
       >
-        <Button icon={<UploadOutlined />} data-testid="evidence-file">
-          选择文件
-        </Button>
-      </Upload>
+        <Upload maxCount={1} beforeUpload={() => false} accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.txt">
+          <Button icon={<UploadOutlined />} data-testid="evidence-file">
+            选择文件
+          </Button>
+        </Upload>
+      </Form.Item>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0' }}>
         支持 PDF、JPEG/PNG 图片、Word（.docx）、Excel（.xlsx）、文本文件，单个文件不超过 20
         MB；每个整改事项最多 50 个文件、合计不超过 200 MB。
       </Typography.Paragraph>
-      <Input.TextArea
-        rows={3}
-        maxLength={2000}
-        placeholder="佐证说明（可选），例如：支委会会议记录"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        data-testid="evidence-text"
-      />
-    </Modal>
+      <Form.Item name="text" style={{ marginBottom: 0 }}>
+        <Input.TextArea
+          rows={3}
+          maxLength={2000}
+          placeholder="佐证说明（可选），例如：支委会会议记录"
+          data-testid="evidence-text"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,33 +1,37 @@
 import { DownOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Spin, Typography } from 'antd';
-import { EVENT_LABELS, type EventType } from '../../components/labels';
+import { type ItemListEntryResponse } from '../../api/rectify-api';
+import { RECTIFICATION_EVENT_LABELS, type RectificationEventType } from '../../api/generated/vocabulary';
+import { DANGER_EVENTS, PRIMARY_EVENTS, primaryFirst } from '../../features/items/allowed-actions';
+import { useRowEvents } from '../../features/items/useItems';
 
-/** Events that approve or sign off are primary buttons, refusals danger ones (as on the item page). */
-const PRIMARY: EventType[] = ['SET_MEASURES', 'SUBMIT_COMPLETION', 'APPROVE_COMPLETION', 'APPROVE_EXTENSION'];
-const DANGER: EventType[] = ['RETURN_FOR_REWORK', 'REJECT_EXTENSION', 'REOPEN'];
 const INLINE = 2;
 
 interface Props {
-  /** undefined while the row's events are loading. */
-  events: EventType[] | undefined;
+  row: ItemListEntryResponse;
   /** The event whose item detail is being fetched, if any. */
-  opening: EventType | null;
+  opening: RectificationEventType | null;
   disabled?: boolean;
-  onAction(event: EventType): void;
+  /** On a card: space above the buttons, and nothing at all when no event is allowed. */
+  spaced?: boolean;
+  onAction(event: RectificationEventType): void;
 }
 
 /** The events the user may send now on one list row: two buttons inline, the rest under 更多. */
-export function RowActions({ events, opening, disabled, onAction }: Props) {
-  if (events === undefined) return <Spin size="small" data-testid="row-actions-loading" />;
-  if (events.length === 0)
+export function RowActions({ row, opening, disabled, spaced, onAction }: Props) {
+  const events = useRowEvents(row);
+  if (events === undefined)
     return (
+      <Spin size="small" data-testid="row-actions-loading" style={spaced ? { marginTop: 8 } : undefined} />
+    );
+  if (events.length === 0)
+    return spaced ? null : (
       <Typography.Text type="secondary" data-testid="row-actions-none">
         —
       </Typography.Text>
     );
 
-  // Primary events first, so the main next step is always visible inline.
-  const ordered = [...events].sort((a, b) => Number(PRIMARY.includes(b)) - Number(PRIMARY.includes(a)));
+  const ordered = primaryFirst(events);
   const inline = ordered.length > INLINE ? ordered.slice(0, INLINE) : ordered;
   const more = ordered.slice(inline.length);
 
@@ -36,20 +40,20 @@ export function RowActions({ events, opening, disabled, onAction }: Props) {
     <div
       data-testid="row-actions"
       onClick={(e) => e.stopPropagation()}
-      style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}
+      style={{ display: 'flex', flexWrap: 'wrap', gap: 4, marginTop: spaced ? 8 : undefined }}
     >
       {inline.map((ev) => (
         <Button
           key={ev}
           size="small"
-          type={PRIMARY.includes(ev) ? 'primary' : 'default'}
-          danger={DANGER.includes(ev)}
+          type={PRIMARY_EVENTS.includes(ev) ? 'primary' : 'default'}
+          danger={DANGER_EVENTS.includes(ev)}
           loading={opening === ev}
           disabled={disabled && opening !== ev}
           onClick={() => onAction(ev)}
           data-testid={`row-action-${ev}`}
         >
-          {EVENT_LABELS[ev] ?? ev}
+          {RECTIFICATION_EVENT_LABELS[ev] ?? ev}
         </Button>
       ))}
       {more.length > 0 && (
@@ -59,12 +63,12 @@ export function RowActions({ events, opening, disabled, onAction }: Props) {
           menu={{
             items: more.map((ev) => ({
               key: ev,
-              danger: DANGER.includes(ev),
-              label: <span data-testid={`row-action-${ev}`}>{EVENT_LABELS[ev] ?? ev}</span>,
+              danger: DANGER_EVENTS.includes(ev),
+              label: <span data-testid={`row-action-${ev}`}>{RECTIFICATION_EVENT_LABELS[ev] ?? ev}</span>,
             })),
             onClick: ({ key, domEvent }) => {
               domEvent.stopPropagation();
-              onAction(key as EventType);
+              onAction(key as RectificationEventType);
             },
           }}
         >

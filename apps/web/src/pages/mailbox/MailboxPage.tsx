@@ -14,50 +14,21 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { useState } from 'react';
+import { ApiError } from '../../api/client';
+import { errorMessage } from '../../api/error-message';
 import { useAuth } from '../../auth/auth-context';
-import { errorMessage } from '../dashboard/shared';
+import { type MailboxEntryResponse as MailboxEntry } from '../../api/rectify-api';
+import { useMailbox, useMailMessage } from '../../features/mailbox/useMailbox';
 
-interface MailboxEntry {
-  id: string;
-  from: string | null;
-  to: string;
-  subject: string | null;
-  messageId: string | null;
-  receivedAt: string;
-}
-
-interface MailboxMessage {
-  id: string;
-  from: string | null;
-  to: string;
-  subject: string | null;
-  messageId: string | null;
-  date: string | null;
-  text: string | null;
-  html: string | null;
-}
+const NO_MAIL: MailboxEntry[] = [];
 
 const when = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
 
 function MessageDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
-  const [mail, setMail] = useState<MailboxMessage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    setMail(null);
-    setError(null);
-    api
-      .get<MailboxMessage>(`/dev/mailbox/${id}`)
-      .then((m) => live && setMail(m))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const query = useMailMessage(id);
+  const mail = query.data ?? null;
+  const error = query.error ? errorMessage(query.error) : null;
 
   return (
     <Drawer
@@ -136,25 +107,12 @@ function MessageDrawer({ id, onClose }: { id: string | null; onClose: () => void
 
 export function MailboxPage() {
   const { user } = useAuth();
-  const [rows, setRows] = useState<MailboxEntry[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const admin = user?.role === 'admin';
-
-  const load = useCallback(() => {
-    setLoading(true);
-    setError(null);
-    api
-      .get<MailboxEntry[]>('/dev/mailbox', { limit: 100 })
-      .then(setRows)
-      .catch(setError)
-      .finally(() => setLoading(false));
-  }, []);
-
-  useEffect(() => {
-    if (admin) load();
-  }, [admin, load]);
+  const mailbox = useMailbox(admin);
+  const rows = mailbox.data ?? NO_MAIL;
+  const loading = mailbox.isFetching;
+  const error: unknown = mailbox.error;
 
   if (!admin) return <Result status="403" title="无权访问" subTitle="只有管理员可以查看开发邮箱。" />;
   if (error instanceof ApiError && error.status === 404)
@@ -180,7 +138,11 @@ export function MailboxPage() {
           </Space>
         }
         extra={
-          <Button icon={<ReloadOutlined />} onClick={load} data-testid="mailbox-refresh">
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => void mailbox.refetch()}
+            data-testid="mailbox-refresh"
+          >
             刷新
           </Button>
         }

@@ -1,105 +1,16 @@
 import { DownloadOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
-import { App, Button, Card, Result, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { App, Button, Card, Table, Tabs, Tag, Typography } from 'antd';
+import { type UseQueryResult } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { errorMessage } from '../../api/error-message';
+import { type LedgerRowResponse } from '../../api/rectify-api';
+import { useLedger, useSection, useSummaryText } from '../../features/outputs/useOutputs';
 import { OrganisationYearPicker, useOrganisationYear } from '../dashboard/OrganisationYearPicker';
-import { errorMessage, type Light, LIGHT_COLOR, LIGHT_TEXT } from '../dashboard/shared';
-
-interface Ledger {
-  title: string;
-  columns: string[];
-  rows: { itemId: string; light: Light; cells: string[] }[];
-}
-
-type Loaded<T> = { state: 'loading' } | { state: 'ok'; data: T } | { state: 'error'; error: unknown };
-
-/** Loads `load()` whenever its key changes; the latest answer wins. */
-function useLoad<T>(key: string, active: boolean, load: () => Promise<T>): Loaded<T> | null {
-  const [result, setResult] = useState<{ key: string; value: Loaded<T> } | null>(null);
-  useEffect(() => {
-    if (!active || result?.key === key) return;
-    let live = true;
-    setResult({ key, value: { state: 'loading' } });
-    load()
-      .then((data) => live && setResult({ key, value: { state: 'ok', data } }))
-      .catch((error: unknown) => live && setResult({ key, value: { state: 'error', error } }));
-    return () => {
-      live = false;
-    };
-    // `key` names everything `load` uses: reload only when it changes.
-  }, [key, active]);
-  return result?.key === key ? result.value : null;
-}
-
-function Failure({ error }: { error: unknown }) {
-  const notFound = error instanceof ApiError && error.status === 404;
-  return (
-    <Result
-      data-testid="output-error"
-      status={notFound ? 'warning' : 'error'}
-      title={notFound ? '暂无可生成的内容' : '生成失败'}
-      subTitle={errorMessage(error)}
-      extra={
-        notFound ? (
-          <Link to="/import">
-            <Button type="primary">前往报告导入</Button>
-          </Link>
-        ) : undefined
-      }
-    />
-  );
-}
-
-/** A generated text shown like a printed document. */
-function DocumentText({ text, testId }: { text: string; testId: string }) {
-  const [title, ...rest] = text.split('\n');
-  return (
-    <div
-      data-testid={testId}
-      style={{
-        background: '#fff',
-        border: '1px solid #f0f0f0',
-        boxShadow: '0 1px 4px rgba(0,0,0,0.06)',
-        padding: '32px 48px',
-        maxWidth: 900,
-        margin: '0 auto',
-        fontFamily: '"FangSong", "仿宋", "STFangsong", serif',
-        fontSize: 16,
-        lineHeight: 2,
-      }}
-    >
-      <div style={{ textAlign: 'center', fontSize: 20, fontWeight: 'bold', marginBottom: 16 }}>{title}</div>
-      {rest.map((line, i) =>
-        line.trim() === '' ? (
-          <div key={i} style={{ height: 8 }} />
-        ) : (
-          <p key={i} style={{ margin: 0, textIndent: '2em' }}>
-            {line}
-          </p>
-        ),
-      )}
-    </div>
-  );
-}
-
-function Toolbar({ hint, children }: { hint: ReactNode; children: ReactNode }) {
-  return (
-    <div
-      style={{
-        display: 'flex',
-        justifyContent: 'space-between',
-        alignItems: 'center',
-        flexWrap: 'wrap',
-        gap: 8,
-        marginBottom: 16,
-      }}
-    >
-      <Typography.Text type="secondary">{hint}</Typography.Text>
-      <Space>{children}</Space>
-    </div>
-  );
-}
+import { DocumentText, OutputBody, Toolbar } from './OutputParts';
+import { ITEM_LIGHT_LABELS } from '../../api/generated/vocabulary';
+import { LIGHT_TAG_COLORS } from '../../components/labels';
 
 export function OutputsPage() {
   const picker = useOrganisationYear();
@@ -108,18 +19,10 @@ export function OutputsPage() {
   const [tab, setTab] = useState('section');
   const [downloading, setDownloading] = useState<string | null>(null);
   const base = `/organisations/${organisationId}`;
-  const key = `${organisationId}:${year}`;
-  const ready = Boolean(organisationId);
 
-  const section = useLoad(key, ready && tab === 'section', () =>
-    api.text(`${base}/section`, { year: year + 1, format: 'text' }),
-  );
-  const ledger = useLoad(key, ready && tab === 'ledger', () =>
-    api.get<Ledger>(`${base}/ledger`, { year, format: 'json' }),
-  );
-  const summary = useLoad(key, ready && tab === 'summary', () =>
-    api.text(`${base}/summary`, { year, format: 'text' }),
-  );
+  const section = useSection(organisationId, year, tab === 'section');
+  const ledger = useLedger(organisationId, year, tab === 'ledger');
+  const summary = useSummaryText(organisationId, year, tab === 'summary');
 
   const download = async (
     what: string,
@@ -137,18 +40,11 @@ export function OutputsPage() {
     }
   };
 
-  const body = <T,>(loaded: Loaded<T> | null, render: (data: T) => ReactNode) => {
-    if (!loaded || loaded.state === 'loading')
-      return (
-        <div style={{ padding: 60, textAlign: 'center' }}>
-          <Spin description="正在生成…" />
-        </div>
-      );
-    if (loaded.state === 'error') return <Failure error={loaded.error} />;
-    return render(loaded.data);
-  };
+  const body = <T,>(loaded: UseQueryResult<T>, render: (data: T) => ReactNode) => (
+    <OutputBody loaded={loaded} render={render} />
+  );
 
-  const okState = (l: Loaded<unknown> | null) => l?.state === 'ok';
+  const okState = (l: UseQueryResult<unknown>) => l.isSuccess;
 
   return (
     <div data-testid="outputs-page">
@@ -241,11 +137,13 @@ export function OutputsPage() {
                           width:
                             title === '序号' ? 56 : title === '问题描述' ? 300 : title === '亮灯' ? 90 : 140,
                           fixed: title === '序号' ? ('left' as const) : undefined,
-                          render: (_: unknown, row: Ledger['rows'][number]) => {
+                          render: (_: unknown, row: LedgerRowResponse) => {
                             const cell = row.cells[i] ?? '';
                             if (title === '亮灯')
                               return (
-                                <Tag color={LIGHT_COLOR[row.light]}>{cell || LIGHT_TEXT[row.light]}</Tag>
+                                <Tag color={LIGHT_TAG_COLORS[row.light]}>
+                                  {cell || ITEM_LIGHT_LABELS[row.light]}
+                                </Tag>
                               );
                             if (title === '问题描述')
                               return (

@@ -1,0 +1,70 @@
+import { App } from 'antd';
+import { useCallback, useState } from 'react';
+import { errorMessage } from '../../api/error-message';
+import { RECTIFICATION_EVENT_LABELS, type RectificationEventType } from '../../api/generated/vocabulary';
+import { eventsOf } from '../items/allowed-actions';
+import { type BulkTransitionResponse } from '../../api/rectify-api';
+import { type LoadedItem } from '../items/item-api';
+import { useReportItemError } from '../items/useReportItemError';
+import { useBulkTransition, useTransition } from '../items/useItemChanges';
+
+/** After sending: whether the event's dialog should close, and the item reloaded after a conflict. */
+export interface SendOutcome {
+  close: boolean;
+  fresh: LoadedItem | null;
+}
+
+/**
+ * Sending a transition event (流转), the same from the item page, the list's row actions and
+ * the bulk actions. `send` says 已完成 on success; on failure it shows the API's message and,
+ * after a conflict, reloads the item: the dialog stays open only while the event is still
+ * allowed (or the failure was not a conflict, so the user may correct and retry).
+ */
+export function useSendEvent() {
+  const { message } = App.useApp();
+  const { mutateAsync: transition } = useTransition();
+  const { mutateAsync: bulk, isPending: sendingToMany } = useBulkTransition();
+  const reportError = useReportItemError();
+  const [sending, setSending] = useState(false);
+
+  const send = useCallback(
+    async (
+      item: { id: string; version: number },
+      event: RectificationEventType,
+      payload: Record<string, unknown>,
+    ): Promise<SendOutcome> => {
+      setSending(true);
+      try {
+        await transition({ itemId: item.id, event, payload, expectedVersion: item.version });
+        message.success(`${RECTIFICATION_EVENT_LABELS[event]}：已完成`);
+        return { close: true, fresh: null };
+      } catch (err) {
+        const { conflict, fresh } = await reportError(item.id, err);
+        const stillAllowed = fresh !== null && eventsOf(fresh.allowedActions).includes(event);
+        return { close: conflict && !stillAllowed, fresh };
+      } finally {
+        setSending(false);
+      }
+    },
+    [transition, message, reportError],
+  );
+
+  /** One event for many items (no version check); null after a failure, whose message is shown. */
+  const sendToMany = useCallback(
+    async (
+      itemIds: string[],
+      event: RectificationEventType,
+      payload: Record<string, unknown>,
+    ): Promise<BulkTransitionResponse | null> => {
+      try {
+        return await bulk({ itemIds, event, payload });
+      } catch (err) {
+        message.error(errorMessage(err));
+        return null;
+      }
+    },
+    [bulk, message],
+  );
+
+  return { send, sending, sendToMany, sendingToMany };
+}

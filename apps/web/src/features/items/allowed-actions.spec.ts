@@ -1,0 +1,29 @@
+import { describe, expect, it } from '@jest/globals';
+import { eventsOf, fallbackActions, primaryFirst } from './allowed-actions';
+
+describe('the actions the item pages offer', () => {
+  it('offers as events only the lifecycle events, in the order the API sent them', () => {
+    expect(eventsOf(['SUBMIT_COMPLETION', 'EDIT_DETAILS', 'ADD_PROGRESS_NOTE', 'ATTACH_EVIDENCE'])).toEqual([
+      'SUBMIT_COMPLETION',
+      'ADD_PROGRESS_NOTE',
+    ]);
+  });
+
+  it('puts the approving and signing-off events first and keeps the order of the rest', () => {
+    expect(primaryFirst(['REQUEST_EXTENSION', 'ADD_PROGRESS_NOTE', 'SUBMIT_COMPLETION'])).toEqual([
+      'SUBMIT_COMPLETION',
+      'REQUEST_EXTENSION',
+      'ADD_PROGRESS_NOTE',
+    ]);
+  });
+
+  it('without the server’s actions, lets a secretary attach evidence until sign-off and never a supervisor', () => {
+    expect(fallbackActions(['SUBMIT_COMPLETION'], 'secretary', 'measures_set')).toEqual([
+      'SUBMIT_COMPLETION',
+      'EDIT_DETAILS',
+      'ATTACH_EVIDENCE',
+    ]);
+    expect(fallbackActions([], 'secretary', 'completed')).toEqual(['EDIT_DETAILS']);
+    expect(fallbackActions([], 'supervisor', 'measures_set')).toEqual(['EDIT_DETAILS']);
+  });
+});

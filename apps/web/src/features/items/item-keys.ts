@@ -1,0 +1,25 @@
+import { type QueryClient } from '@tanstack/react-query';
+
+/**
+ * Cache keys of item data. Everything about items starts with 'items'; the organisation views
+ * computed from items (summary, trend, ledger) start with 'organisations', so one change to an
+ * item marks both stale.
+ */
+export const itemKeys = {
+  all: ['items'] as const,
+  list: (query: object) => ['items', 'list', query] as const,
+  /** The detail together with the actions allowed now (see loadItem). */
+  detail: (id: string) => ['items', 'detail', id] as const,
+  /** One row's allowed events, for rows from a server that does not send them. */
+  events: (id: string) => ['items', 'events', id] as const,
+  /** The list row of one item, for a detail from a server that does not carry the light. */
+  row: (id: string) => ['items', 'row', id] as const,
+};
+
+/** After any change to an item: lists, details and the organisation views reload when shown. */
+export function invalidateItemData(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: itemKeys.all }),
+    queryClient.invalidateQueries({ queryKey: ['organisations'] }),
+  ]);
+}

@@ -1,0 +1,58 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type ItemSource } from '../../api/generated/vocabulary';
+import {
+  addProgressNote,
+  deleteEvidence,
+  sendBulkTransition,
+  sendTransition,
+  updateItemDetails,
+  uploadEvidence,
+} from './item-api';
+import { invalidateItemData } from './item-keys';
+
+/**
+ * A change to items: on success every list, detail and organisation view reloads when shown
+ * (not awaited, so a dialog can close at once). Errors reach the caller as ApiError.
+ */
+function useItemChange<V, R>(change: (vars: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: change,
+    onSuccess: () => {
+      void invalidateItemData(queryClient);
+    },
+  });
+}
+
+/** POST /api/items/:id/transitions. */
+export const useTransition = () => useItemChange(sendTransition);
+
+/** POST /api/items/bulk-transitions: one event for many items; per-item results. */
+export const useBulkTransition = () => useItemChange(sendBulkTransition);
+
+/** POST /api/items/:id/notes (记录整改进展). */
+export const useAddNote = () =>
+  useItemChange((v: { itemId: string; note: string; expectedVersion: number }) =>
+    addProgressNote(v.itemId, v.note, v.expectedVersion),
+  );
+
+/** PATCH /api/items/:id (问题来源, 责任领导; null clears the leader). */
+export const useUpdateDetails = () =>
+  useItemChange(
+    (v: { itemId: string; source: ItemSource; responsibleLeader: string | null; expectedVersion: number }) =>
+      updateItemDetails(v.itemId, {
+        source: v.source,
+        responsibleLeader: v.responsibleLeader,
+        expectedVersion: v.expectedVersion,
+      }),
+  );
+
+/** POST /api/items/:id/evidence: one file and an optional description. */
+export const useUploadEvidence = () =>
+  useItemChange((v: { itemId: string; file: File; text: string }) =>
+    uploadEvidence(v.itemId, v.file, v.text),
+  );
+
+/** DELETE /api/items/:id/evidence/:evidenceId. */
+export const useDeleteEvidence = () =>
+  useItemChange((v: { itemId: string; evidenceId: string }) => deleteEvidence(v.itemId, v.evidenceId));

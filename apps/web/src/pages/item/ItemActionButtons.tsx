@@ -1,0 +1,37 @@
+import { Button, Typography } from 'antd';
+import { RECTIFICATION_EVENT_LABELS, type RectificationEventType } from '../../api/generated/vocabulary';
+import { DANGER_EVENTS, PRIMARY_EVENTS } from '../../features/items/allowed-actions';
+
+/** 可执行的操作: one button per event the user may send now, full width on a phone. */
+export function ItemActionButtons({
+  events,
+  block,
+  onAction,
+}: {
+  events: RectificationEventType[];
+  block: boolean;
+  onAction(event: RectificationEventType): void;
+}) {
+  return (
+    <div data-testid="item-actions" style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+      {events.length === 0 ? (
+        <Typography.Text type="secondary" data-testid="no-actions">
+          当前没有您可以执行的操作。
+        </Typography.Text>
+      ) : (
+        events.map((ev) => (
+          <Button
+            key={ev}
+            type={PRIMARY_EVENTS.includes(ev) ? 'primary' : 'default'}
+            danger={DANGER_EVENTS.includes(ev)}
+            onClick={() => onAction(ev)}
+            data-testid={`action-${ev}`}
+            block={block}
+          >
+            {RECTIFICATION_EVENT_LABELS[ev] ?? ev}
+          </Button>
+        ))
+      )}
+    </div>
+  );
+}

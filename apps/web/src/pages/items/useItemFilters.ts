@@ -1,0 +1,64 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { type ItemSource, type RectificationStatus } from '../../api/rectify-api';
+import { type ItemQuery } from '../../features/items/item-api';
+
+const DEFAULT_PAGE_SIZE = 20;
+const FILTERS = ['status', 'overdue', 'recurring', 'source', 'year', 'q'] as const;
+type Filter = (typeof FILTERS)[number];
+
+/** 'true' and 'false' as booleans; anything else as no filter. */
+const yesNo = (v: string | undefined): boolean | undefined =>
+  v === 'true' ? true : v === 'false' ? false : undefined;
+
+/**
+ * The list's filters and page, kept in the URL so "back" returns to them: `values` as the
+ * filter controls show them, `query` for GET /api/items, and setters that start again at page 1
+ * when a filter changes.
+ */
+export function useItemFilters() {
+  const [params, setParams] = useSearchParams();
+
+  const values = useMemo(
+    () =>
+      Object.fromEntries(FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Record<
+        Filter,
+        string | undefined
+      >,
+    [params],
+  );
+  const page = Number(params.get('page') ?? 1) || 1;
+  const pageSize = Number(params.get('pageSize') ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE;
+  const query = useMemo<ItemQuery>(
+    () => ({
+      // The server refuses a value it does not know, with a message saying so.
+      status: values.status as RectificationStatus | undefined,
+      source: values.source as ItemSource | undefined,
+      overdue: yesNo(values.overdue),
+      recurring: yesNo(values.recurring),
+      year: values.year ? Number(values.year) || undefined : undefined,
+      q: values.q,
+      page,
+      pageSize,
+    }),
+    [values, page, pageSize],
+  );
+
+  const setFilter = (key: Filter, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    next.delete('page');
+    setParams(next);
+  };
+  const setPage = (nextPage: number, nextSize: number) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(nextPage));
+    next.set('pageSize', String(nextSize));
+    setParams(next);
+  };
+  const clear = () => setParams(new URLSearchParams());
+  const filtered = FILTERS.some((k) => params.get(k));
+
+  return { values, query, page, pageSize, setFilter, setPage, clear, filtered };
+}
