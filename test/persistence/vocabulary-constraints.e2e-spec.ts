@@ -1,5 +1,6 @@
 import { ITEM_SOURCES, RECTIFICATION_STATUSES } from '@rectify/domain';
-import { type Database, openDatabase } from '@rectify/persistence';
+import { type Database } from '@rectify/persistence';
+import { REPOSITORY_BACKENDS } from '../support/scope-tree-fixture';
 
 /**
  * The database's CHECK constraints must accept exactly the vocabulary of libs/domain: a status or
@@ -17,19 +18,7 @@ async function allowedValues(db: Database, table: string, column: string): Promi
   return [...rows[0].def.matchAll(/'([^']+)'::text/g)].map((m) => m[1]).sort();
 }
 
-const databases: [string, () => Promise<Database>][] = [
-  [
-    'PostgreSQL',
-    () => {
-      if (!process.env.DATABASE_URL)
-        throw new Error('DATABASE_URL is not set: run the tests with `npm test`.');
-      return openDatabase({ databaseUrl: process.env.DATABASE_URL });
-    },
-  ],
-  ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
-];
-
-describe.each(databases)('the schema on %s', (_name, open) => {
+describe.each(REPOSITORY_BACKENDS)('the schema on %s', (_name, open) => {
   let db: Database;
   beforeAll(async () => {
     db = await open();

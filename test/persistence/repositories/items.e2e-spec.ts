@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Database, openDatabase, PgItemsRepository, type TransitionWrite } from '@rectify/persistence';
+import { type Database, PgItemsRepository, type TransitionWrite } from '@rectify/persistence';
 import { type Viewer } from '@rectify/workflow';
+import { REPOSITORY_BACKENDS } from '../../support/scope-tree-fixture';
 
 /** 党委 → 一支部 and 二支部, a secretary in 一支部, and one item of 一支部 at version 1. */
 async function seed(db: Database) {
@@ -41,19 +42,7 @@ async function seed(db: Database) {
   return { root, one, two, secretaryId: secretary.id as string, itemId: item.id as string, viewer };
 }
 
-const backends: [string, () => Promise<Database>][] = [
-  [
-    'PostgreSQL',
-    () => {
-      if (!process.env.DATABASE_URL)
-        throw new Error('DATABASE_URL is not set: run the tests with `npm test`.');
-      return openDatabase({ databaseUrl: process.env.DATABASE_URL });
-    },
-  ],
-  ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
-];
-
-describe.each(backends)('items repository on %s', (_name, open) => {
+describe.each(REPOSITORY_BACKENDS)('items repository on %s', (_name, open) => {
   let db: Database;
   let repo: PgItemsRepository;
   beforeAll(async () => {

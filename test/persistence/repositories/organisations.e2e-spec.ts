@@ -1,25 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type Database,
-  openDatabase,
-  type OrganisationRecord,
-  PgOrganisationsRepository,
-} from '@rectify/persistence';
+import { type Database, type OrganisationRecord, PgOrganisationsRepository } from '@rectify/persistence';
 import { type ReadScope, type Viewer } from '@rectify/workflow';
+import { REPOSITORY_BACKENDS } from '../../support/scope-tree-fixture';
 
-const backends: [string, () => Promise<Database>][] = [
-  [
-    'PostgreSQL',
-    () => {
-      if (!process.env.DATABASE_URL)
-        throw new Error('DATABASE_URL is not set: run the tests with `npm test`.');
-      return openDatabase({ databaseUrl: process.env.DATABASE_URL });
-    },
-  ],
-  ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
-];
-
-describe.each(backends)('organisations repository on %s', (_name, open) => {
+describe.each(REPOSITORY_BACKENDS)('organisations repository on %s', (_name, open) => {
   let db: Database;
   let repo: PgOrganisationsRepository;
   let tag: string;

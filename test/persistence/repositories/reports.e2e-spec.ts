@@ -4,9 +4,9 @@ import {
   type Database,
   type NewImport,
   type NewImportedItem,
-  openDatabase,
   PgReportsRepository,
 } from '@rectify/persistence';
+import { REPOSITORY_BACKENDS } from '../../support/scope-tree-fixture';
 
 const EXTRACTION = {
   title: null,
@@ -45,19 +45,7 @@ async function newOrganisation(db: Database): Promise<string> {
   return row.id;
 }
 
-const backends: [string, () => Promise<Database>][] = [
-  [
-    'PostgreSQL',
-    () => {
-      if (!process.env.DATABASE_URL)
-        throw new Error('DATABASE_URL is not set: run the tests with `npm test`.');
-      return openDatabase({ databaseUrl: process.env.DATABASE_URL });
-    },
-  ],
-  ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
-];
-
-describe.each(backends)('reports repository on %s', (_name, open) => {
+describe.each(REPOSITORY_BACKENDS)('reports repository on %s', (_name, open) => {
   let db: Database;
   let repo: PgReportsRepository;
   beforeAll(async () => {

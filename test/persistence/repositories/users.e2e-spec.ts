@@ -1,25 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Database,
-  openDatabase,
   PgOrganisationsRepository,
   PgUsersRepository,
   type UserRecord,
 } from '@rectify/persistence';
+import { REPOSITORY_BACKENDS } from '../../support/scope-tree-fixture';
 
-const backends: [string, () => Promise<Database>][] = [
-  [
-    'PostgreSQL',
-    () => {
-      if (!process.env.DATABASE_URL)
-        throw new Error('DATABASE_URL is not set: run the tests with `npm test`.');
-      return openDatabase({ databaseUrl: process.env.DATABASE_URL });
-    },
-  ],
-  ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
-];
-
-describe.each(backends)('users repository on %s', (_name, open) => {
+describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
   let db: Database;
   let users: PgUsersRepository;
   let tag: string;
