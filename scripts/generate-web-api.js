@@ -75,6 +75,7 @@ function vocabularyEntries() {
       labelsName: 'RECTIFICATION_EVENT_LABELS',
       labels: workflow.RECTIFICATION_EVENT_LABELS,
     },
+    { type: 'PayloadKind', valuesName: 'PAYLOAD_KINDS', values: workflow.PAYLOAD_KINDS },
     { type: 'ItemAction', valuesName: 'ITEM_ACTIONS', values: workflow.ITEM_ACTIONS },
     {
       type: 'HistoryEventType',
@@ -143,6 +144,46 @@ function vocabularyConstants() {
   ];
 }
 
+/** Each status's stage (open, long_term, completed): the web colours a status by its stage. */
+function statusStagesSource() {
+  const domain = require('@rectify/domain');
+  const stages = Object.fromEntries(domain.RECTIFICATION_STATUSES.map((s) => [s, domain.stageOf(s)]));
+  return [
+    "export type StatusStage = 'open' | 'long_term' | 'completed';",
+    `export const RECTIFICATION_STATUS_STAGES: Readonly<Record<RectificationStatus, StatusStage>> = ${JSON.stringify(stages)};`,
+    '',
+  ];
+}
+
+/**
+ * The events' profiles as the web needs them: the payload kind its form and history line follow,
+ * the main text field's name and what to say when it is empty, an approval's suggested comment,
+ * and the event's part in an extension request.
+ */
+function eventProfilesSource() {
+  const workflow = require('@rectify/workflow');
+  const profiles = Object.fromEntries(
+    workflow.RECTIFICATION_EVENT_TYPES.map((type) => {
+      const { label, payload, text, extension } = workflow.EVENT_PROFILES[type];
+      if (!workflow.PAYLOAD_KINDS.includes(payload))
+        throw new Error(`${type}: unknown payload kind ${payload}`);
+      return [type, { label, payload, ...(text ? { text } : {}), ...(extension ? { extension } : {}) }];
+    }),
+  );
+  return [
+    '/** What the web needs of one lifecycle event (libs/workflow EVENT_PROFILES). */',
+    'export interface RectificationEventProfile {',
+    '  label: string;',
+    '  payload: PayloadKind;',
+    "  /** The main text field: its name, what to say when empty, or an approval's suggested comment. */",
+    '  text?: { label: string; missing?: string; suggested?: string };',
+    "  extension?: 'request' | 'decision';",
+    '}',
+    `export const RECTIFICATION_EVENT_PROFILES: Readonly<Record<RectificationEventType, RectificationEventProfile>> = ${JSON.stringify(profiles)};`,
+    '',
+  ];
+}
+
 function vocabularySource() {
   const entries = vocabularyEntries();
   const lines = [
@@ -163,6 +204,7 @@ function vocabularySource() {
       );
     lines.push('');
   }
+  lines.push(...statusStagesSource(), ...eventProfilesSource());
   for (const c of vocabularyConstants()) {
     if (typeof c.value !== 'number') throw new Error(`${c.name}: expected a number in the libs`);
     lines.push(`/** ${c.doc} */`, `export const ${c.name} = ${JSON.stringify(c.value)};`, '');

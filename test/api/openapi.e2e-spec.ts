@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { RECTIFICATION_EVENT_TYPES } from '@rectify/workflow';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 
@@ -78,8 +79,15 @@ describe('OpenAPI document', () => {
       for (const op of Object.values(ops)) expect(Object.keys(op.responses)).toContain('401');
     }
     expect(Object.keys(doc.components.schemas)).toEqual(
-      expect.arrayContaining(['TransitionRequestDto', 'ErrorBodyDoc', 'LoginDto']),
+      expect.arrayContaining(['ReopenTransitionRequest', 'ReasonPayload', 'ErrorBodyDoc', 'LoginDto']),
     );
+    // A transition's body is one request per event, told apart by `event`.
+    const transitionBody =
+      doc.paths['/api/items/{id}/transitions'].post.requestBody.content['application/json'].schema;
+    expect(Object.keys(transitionBody.discriminator.mapping).sort()).toEqual(
+      [...RECTIFICATION_EVENT_TYPES].sort(),
+    );
+    expect(transitionBody.oneOf).toHaveLength(RECTIFICATION_EVENT_TYPES.length);
     const searchParams = doc.paths['/api/items'].get.parameters.map((p: { name: string }) => p.name);
     expect(searchParams).toEqual(
       expect.arrayContaining([

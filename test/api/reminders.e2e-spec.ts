@@ -179,7 +179,7 @@ describe('reminders API, development mailbox and queue dashboard', () => {
       expect(refused.body).toEqual({
         code: 'ADMIN_ONLY',
         message: expect.stringContaining('管理员'),
-        details: null,
+        details: {},
       });
       await request(http).get(`/api/dev/mailbox/${mailIds[0]}`).set(as('secA')).expect(403);
     });

@@ -49,3 +49,4 @@ export * from './reminders';
 export * from './common/with-timeout';
 export * from './closing-loop';
 export * from './item-details/update-item-details.usecase';
+export * from './system-access/require-system-access';

@@ -1,5 +1,5 @@
 import { type PendingExtension, type RectificationContext } from './rectification-context';
-import { type MeasurePlan, type RectificationEventType } from './rectification-events';
+import { type MeasurePlan, type RectificationEventType, eventProfile } from './rectification-events';
 
 /**
  * How an item's deadline (整改时限) may move. Once measures with a deadline are set, the
@@ -52,6 +52,6 @@ export function droppedExtensionRequest(
   after: Pick<RectificationContext, 'pendingExtension'>,
   eventType: RectificationEventType,
 ): PendingExtension | null {
-  if (eventType === 'APPROVE_EXTENSION' || eventType === 'REJECT_EXTENSION') return null;
+  if (eventProfile(eventType).extension === 'decision') return null;
   return before.pendingExtension !== null && after.pendingExtension === null ? before.pendingExtension : null;
 }

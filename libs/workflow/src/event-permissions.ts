@@ -1,34 +1,18 @@
-import { type RectificationEventType } from './rectification-events';
+import { type EventSender, type RectificationEventType, eventProfile } from './rectification-events';
 import { type WorkflowActor } from './workflow-actor';
 
 /**
- * Who may send each event. An item is not done because its owner says so: only a supervisor
- * of an ancestor organisation (or an administrator) signs it off (销号).
+ * Who may send each event, from its profile's `senders`. An item is not done because its owner
+ * says so: only a supervisor of an ancestor organisation (or an administrator) signs it off (销号).
  */
-type Sender = 'own_secretary' | 'ancestor_supervisor' | 'admin' | 'system';
-
-const SENDERS: Record<RectificationEventType, readonly Sender[]> = {
-  SET_MEASURES: ['own_secretary', 'admin'],
-  SUBMIT_COMPLETION: ['own_secretary', 'admin'],
-  APPROVE_COMPLETION: ['ancestor_supervisor', 'admin'],
-  RETURN_FOR_REWORK: ['ancestor_supervisor', 'admin'],
-  APPROVE_LONG_TERM: ['ancestor_supervisor', 'admin'],
-  RECORD_LONG_TERM_REVIEW: ['own_secretary', 'admin'],
-  REQUEST_EXTENSION: ['own_secretary'],
-  APPROVE_EXTENSION: ['ancestor_supervisor', 'admin'],
-  REJECT_EXTENSION: ['ancestor_supervisor', 'admin'],
-  REOPEN: ['ancestor_supervisor', 'admin', 'system'],
-  ADD_PROGRESS_NOTE: ['own_secretary', 'ancestor_supervisor', 'admin'],
-};
-
-const SENDER_LABELS: Record<Sender, string> = {
+const SENDER_LABELS: Record<EventSender, string> = {
   own_secretary: '本组织书记',
   ancestor_supervisor: '上级党组织',
   admin: '管理员',
   system: '系统',
 };
 
-function senderOf(actor: WorkflowActor): Sender | null {
+function senderOf(actor: WorkflowActor): EventSender | null {
   if (actor.role === 'admin') return 'admin';
   if (actor.role === 'system') return 'system';
   if (actor.role === 'secretary' && actor.scope === 'own_organisation') return 'own_secretary';
@@ -36,12 +20,15 @@ function senderOf(actor: WorkflowActor): Sender | null {
   return null;
 }
 
+/** True when the actor's relation to the item is among the event's senders. */
 export function mayActorSend(type: RectificationEventType, actor: WorkflowActor): boolean {
   const sender = senderOf(actor);
-  return sender !== null && SENDERS[type].includes(sender);
+  return sender !== null && eventProfile(type).senders.includes(sender);
 }
 
-/** "只有上级党组织、管理员可以审核销号" — the reason a refused actor is given. */
+/** "上级党组织、管理员" — who may send the event, for the reason a refused actor is given. */
 export function whoMaySend(type: RectificationEventType): string {
-  return SENDERS[type].map((s) => SENDER_LABELS[s]).join('、');
+  return eventProfile(type)
+    .senders.map((s) => SENDER_LABELS[s])
+    .join('、');
 }

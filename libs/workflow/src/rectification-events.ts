@@ -8,50 +8,168 @@ export interface MeasurePlan {
   deadline: string;
 }
 
-interface Sent {
-  actor: WorkflowActor;
+/**
+ * The shapes an event's payload can take, by kind. Several events share a kind (退回, 不同意延期
+ * and 重新整改 all carry a reason), so the payload's rules, its schema in the API, its form and
+ * its line in the history are written once per kind, and a new event of a known kind needs only
+ * its profile below.
+ */
+export interface EventPayloads {
+  /** 制定整改措施: the whole plan; the item's deadline is its latest measure's. */
+  measures: { measures: MeasurePlan[] };
+  /** 提交销号申请: how the problem was fixed, and the evidence files attached to the item. */
+  completion: { evidence: string; evidenceFileIds?: string[] };
+  /** An approval's optional comment (审核意见). */
+  comment: { comment?: string };
+  /** Why (理由、原因): required. */
+  reason: { reason: string };
+  /** 同意长期坚持整改: how often (days, 1–366) the owner reports, and why. */
+  long_term: { reviewIntervalDays: number; reason: string };
+  /** 申请延期: the new deadline (YYYY-MM-DD, after the current one) and why. */
+  extension_request: { newDeadline: string; reason: string };
+  /** A progress report (进展): required. */
+  note: { note: string };
 }
 
-/** The events of a rectification item's lifecycle; payloads are validated by the guards. */
-export type RectificationEvent =
-  | (Sent & { type: 'SET_MEASURES'; measures: MeasurePlan[] }) // 制定整改措施
-  | (Sent & { type: 'SUBMIT_COMPLETION'; evidence: string; evidenceFileIds?: string[] }) // 提交销号申请
-  | (Sent & { type: 'APPROVE_COMPLETION'; comment?: string }) // 审核销号
-  | (Sent & { type: 'RETURN_FOR_REWORK'; reason: string }) // 退回
-  | (Sent & { type: 'APPROVE_LONG_TERM'; reviewIntervalDays: number; reason: string }) // 同意长期坚持整改
-  | (Sent & { type: 'RECORD_LONG_TERM_REVIEW'; note: string }) // 长期整改定期报告
-  | (Sent & { type: 'REQUEST_EXTENSION'; newDeadline: string; reason: string }) // 申请延期
-  | (Sent & { type: 'APPROVE_EXTENSION'; comment?: string })
-  | (Sent & { type: 'REJECT_EXTENSION'; reason: string })
-  | (Sent & { type: 'REOPEN'; reason: string }) // 重新整改
-  | (Sent & { type: 'ADD_PROGRESS_NOTE'; note: string }); // 进展记录
+export type PayloadKind = keyof EventPayloads;
 
-export type RectificationEventType = RectificationEvent['type'];
-
-export const RECTIFICATION_EVENT_TYPES: readonly RectificationEventType[] = [
-  'SET_MEASURES',
-  'SUBMIT_COMPLETION',
-  'APPROVE_COMPLETION',
-  'RETURN_FOR_REWORK',
-  'APPROVE_LONG_TERM',
-  'RECORD_LONG_TERM_REVIEW',
-  'REQUEST_EXTENSION',
-  'APPROVE_EXTENSION',
-  'REJECT_EXTENSION',
-  'REOPEN',
-  'ADD_PROGRESS_NOTE',
+export const PAYLOAD_KINDS: readonly PayloadKind[] = [
+  'measures',
+  'completion',
+  'comment',
+  'reason',
+  'long_term',
+  'extension_request',
+  'note',
 ];
 
-export const RECTIFICATION_EVENT_LABELS: Record<RectificationEventType, string> = {
-  SET_MEASURES: '制定整改措施',
-  SUBMIT_COMPLETION: '提交销号申请',
-  APPROVE_COMPLETION: '审核销号',
-  RETURN_FOR_REWORK: '退回整改',
-  APPROVE_LONG_TERM: '同意长期坚持整改',
-  RECORD_LONG_TERM_REVIEW: '报告长期整改进展',
-  REQUEST_EXTENSION: '申请延期',
-  APPROVE_EXTENSION: '同意延期',
-  REJECT_EXTENSION: '不同意延期',
-  REOPEN: '重新整改',
-  ADD_PROGRESS_NOTE: '记录整改进展',
-};
+/** Payload kinds whose main text is required; their profile says what it is called. */
+type TextKind = Exclude<PayloadKind, 'measures' | 'comment'>;
+
+/**
+ * Who may send an event, by relation to the item: its own organisation's secretary, a
+ * supervisor of an ancestor organisation, an administrator, or the system (the worker).
+ */
+export type EventSender = 'own_secretary' | 'ancestor_supervisor' | 'admin' | 'system';
+
+interface ProfileBase {
+  /** Its Chinese name on buttons, in dialogs and in the history. */
+  label: string;
+  /** Who may send it (access follows from this; see event-permissions.ts). */
+  senders: readonly EventSender[];
+  /**
+   * Its part in an extension request (延期申请): 'request' needs none waiting, 'decision' needs
+   * one waiting and decides it (so it does not count as dropping it).
+   */
+  extension?: 'request' | 'decision';
+}
+
+/**
+ * What the product knows of one lifecycle event. For a payload with a required text, `text`
+ * names that field in the form (`label`) and says what to do when it is empty (`missing`, a
+ * whole Chinese sentence); `suggested` pre-fills an optional comment.
+ */
+export type EventProfile = ProfileBase &
+  (
+    | { payload: TextKind; text: { label: string; missing: string } }
+    | { payload: 'measures'; text?: never }
+    | { payload: 'comment'; text: { label: string; suggested: string } }
+  );
+
+/**
+ * The events of a rectification item's lifecycle (整改事项的操作), one profile each. Adding an
+ * event starts here; the machine then says where it leads from which state.
+ */
+export const EVENT_PROFILES = {
+  SET_MEASURES: { label: '制定整改措施', senders: ['own_secretary', 'admin'], payload: 'measures' },
+  SUBMIT_COMPLETION: {
+    label: '提交销号申请',
+    senders: ['own_secretary', 'admin'],
+    payload: 'completion',
+    text: { label: '整改完成情况（整改佐证）', missing: '提交销号申请时请说明整改完成情况（整改佐证）。' },
+  },
+  APPROVE_COMPLETION: {
+    label: '审核销号',
+    senders: ['ancestor_supervisor', 'admin'],
+    payload: 'comment',
+    text: { label: '审核意见（可选）', suggested: '同意销号' },
+  },
+  RETURN_FOR_REWORK: {
+    label: '退回整改',
+    senders: ['ancestor_supervisor', 'admin'],
+    payload: 'reason',
+    text: { label: '退回原因', missing: '退回时请填写退回原因。' },
+  },
+  APPROVE_LONG_TERM: {
+    label: '同意长期坚持整改',
+    senders: ['ancestor_supervisor', 'admin'],
+    payload: 'long_term',
+    text: { label: '同意长期坚持整改的理由', missing: '同意长期坚持整改时请说明理由。' },
+  },
+  RECORD_LONG_TERM_REVIEW: {
+    label: '报告长期整改进展',
+    senders: ['own_secretary', 'admin'],
+    payload: 'note',
+    text: { label: '本期整改进展', missing: '请填写本期整改进展。' },
+  },
+  REQUEST_EXTENSION: {
+    label: '申请延期',
+    senders: ['own_secretary'],
+    payload: 'extension_request',
+    extension: 'request',
+    text: { label: '申请延期的理由', missing: '申请延期时请说明理由。' },
+  },
+  APPROVE_EXTENSION: {
+    label: '同意延期',
+    senders: ['ancestor_supervisor', 'admin'],
+    payload: 'comment',
+    extension: 'decision',
+    text: { label: '审核意见（可选）', suggested: '同意延期' },
+  },
+  REJECT_EXTENSION: {
+    label: '不同意延期',
+    senders: ['ancestor_supervisor', 'admin'],
+    payload: 'reason',
+    extension: 'decision',
+    text: { label: '不同意延期的理由', missing: '不同意延期时请填写理由。' },
+  },
+  REOPEN: {
+    label: '重新整改',
+    senders: ['ancestor_supervisor', 'admin', 'system'],
+    payload: 'reason',
+    text: { label: '重新整改的原因', missing: '重新整改时请填写原因。' },
+  },
+  ADD_PROGRESS_NOTE: {
+    label: '记录整改进展',
+    senders: ['own_secretary', 'ancestor_supervisor', 'admin'],
+    payload: 'note',
+    text: { label: '整改进展', missing: '请填写进展内容。' },
+  },
+} as const satisfies Record<string, EventProfile>;
+
+export type RectificationEventType = keyof typeof EVENT_PROFILES;
+
+/** The payload kind of each event, as a type. */
+export type PayloadKindOf<T extends RectificationEventType> = (typeof EVENT_PROFILES)[T]['payload'];
+
+/**
+ * One event as sent to the machine: its type, who sends it, and its kind's payload fields.
+ * Payloads are validated by event-payload-rules.ts (the machine's guards).
+ */
+export type RectificationEvent = {
+  [T in RectificationEventType]: { type: T; actor: WorkflowActor } & EventPayloads[PayloadKindOf<T>];
+}[RectificationEventType];
+
+/** Every event, in the order clients list them. */
+export const RECTIFICATION_EVENT_TYPES = Object.keys(EVENT_PROFILES) as readonly RectificationEventType[];
+
+/** An event's profile, widened for code that reads any event (payload kind, text, senders). */
+export const eventProfile = (type: RectificationEventType): EventProfile => EVENT_PROFILES[type];
+
+/** An event's payload fields viewed as its kind's shape (the caller has checked the kind). */
+export const payloadAs = <K extends PayloadKind>(event: RectificationEvent, _kind: K): EventPayloads[K] =>
+  event as unknown as EventPayloads[K];
+
+export const RECTIFICATION_EVENT_LABELS = Object.fromEntries(
+  RECTIFICATION_EVENT_TYPES.map((t) => [t, EVENT_PROFILES[t].label]),
+) as Record<RectificationEventType, string>;

@@ -1,5 +1,11 @@
 import { EMPTY_RECTIFICATION_CONTEXT, type RectificationContext } from './rectification-context';
-import { type RectificationEvent, type RectificationEventType } from './rectification-events';
+import {
+  type EventPayloads,
+  type PayloadKind,
+  type RectificationEvent,
+  type RectificationEventType,
+  eventProfile,
+} from './rectification-events';
 import { RECTIFICATION_STATUSES, type RectificationStatus } from './rectification-status';
 import { allowedEvents, applyRectificationEvent, type ItemState } from './rectification-transition';
 import { type WorkflowActor } from './workflow-actor';
@@ -60,29 +66,19 @@ const MAY_SEND: Record<RectificationEventType, ActorName[]> = {
   ADD_PROGRESS_NOTE: ['ownSecretary', 'parentSupervisor', 'admin'],
 };
 
-function validEvent(type: RectificationEventType, actor: WorkflowActor): RectificationEvent {
-  switch (type) {
-    case 'SET_MEASURES':
-      return { type, actor, measures: [{ title: '加强学习', responsible: '张三', deadline: '2024-06-30' }] };
-    case 'SUBMIT_COMPLETION':
-      return { type, actor, evidence: '已建立学习制度并执行三个月' };
-    case 'APPROVE_COMPLETION':
-    case 'APPROVE_EXTENSION':
-      return { type, actor };
-    case 'APPROVE_LONG_TERM':
-      return { type, actor, reviewIntervalDays: 90, reason: '需长期坚持' };
-    case 'RECORD_LONG_TERM_REVIEW':
-      return { type, actor, note: '本季度组织学习3次' };
-    case 'REQUEST_EXTENSION':
-      return { type, actor, newDeadline: '2024-09-30', reason: '换届影响进度' };
-    case 'ADD_PROGRESS_NOTE':
-      return { type, actor, note: '已完成一半' };
-    case 'RETURN_FOR_REWORK':
-    case 'REJECT_EXTENSION':
-    case 'REOPEN':
-      return { type, actor, reason: '佐证不足' };
-  }
-}
+/** A complete payload of each kind; an event of a known kind needs no entry here. */
+const VALID_PAYLOADS: { [K in PayloadKind]: EventPayloads[K] } = {
+  measures: { measures: [{ title: '加强学习', responsible: '张三', deadline: '2024-06-30' }] },
+  completion: { evidence: '已建立学习制度并执行三个月' },
+  comment: {},
+  reason: { reason: '佐证不足' },
+  long_term: { reviewIntervalDays: 90, reason: '需长期坚持' },
+  extension_request: { newDeadline: '2024-09-30', reason: '换届影响进度' },
+  note: { note: '本季度组织学习3次' },
+};
+
+const validEvent = (type: RectificationEventType, actor: WorkflowActor) =>
+  ({ type, actor, ...VALID_PAYLOADS[eventProfile(type).payload] }) as RectificationEvent;
 
 const PENDING: RectificationContext = {
   deadline: '2024-06-30',
@@ -90,7 +86,7 @@ const PENDING: RectificationContext = {
   pendingExtension: { newDeadline: '2024-09-30', reason: '换届', requestedBy: 'u-sec' },
 };
 const contextFor = (type: RectificationEventType): RectificationContext =>
-  type === 'APPROVE_EXTENSION' || type === 'REJECT_EXTENSION'
+  eventProfile(type).extension === 'decision'
     ? PENDING
     : { ...EMPTY_RECTIFICATION_CONTEXT, deadline: '2024-06-30' };
 

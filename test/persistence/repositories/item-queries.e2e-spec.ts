@@ -88,6 +88,13 @@ describe.each(REPOSITORY_BACKENDS)('item queries on %s', (_name, open) => {
     expect(notYet).toEqual({ kind: 'page', rows: [], total: 0 });
   });
 
+  it('loads the detail with the year of the report the item came from, as the search does', async () => {
+    const outcome = await repo.search('operator', { text: tag, ...page });
+    const row = outcome.kind === 'page' ? outcome.rows.find((r) => r.id === orgs[0].itemId) : undefined;
+    const detail = await repo.findDetail('operator', orgs[0].itemId);
+    expect({ detail: detail?.reportYear, row: row?.reportYear }).toEqual({ detail: 2024, row: 2024 });
+  });
+
   it('narrows to an organisation and those below it, and says when that organisation does not exist', async () => {
     const general = orgs[1];
     const below = await repo.search('operator', { text: tag, organisationId: general.id, ...page });

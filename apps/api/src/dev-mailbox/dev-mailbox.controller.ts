@@ -5,7 +5,6 @@ import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
-import { requireAdmin } from '../organisations/admin-only';
 import { ListMailboxDto, MailIdParams } from './mailbox-query.dto';
 import { MailboxEntryResponse, MailboxMessageResponse } from './dev-mailbox.response';
 
@@ -28,8 +27,8 @@ export class DevMailboxController {
   @ApiErrors(400, 403, 404)
   @Get()
   list(@AuthUser() user: CurrentUser, @Query() query: ListMailboxDto) {
-    this.allow(user);
-    return this.listMessages.execute({ limit: query.limit });
+    this.requireOpen();
+    return this.listMessages.execute({ by: user, limit: query.limit });
   }
 
   @ApiOperation({
@@ -40,8 +39,8 @@ export class DevMailboxController {
   @ApiErrors(400, 403, 404)
   @Get(':id')
   async get(@AuthUser() user: CurrentUser, @Param() params: MailIdParams) {
-    this.allow(user);
-    const message = await this.readMessage.execute({ id: params.id });
+    this.requireOpen();
+    const message = await this.readMessage.execute({ by: user, id: params.id });
     if (!message) {
       throw new NotFoundException({
         code: 'MAIL_NOT_FOUND',
@@ -52,13 +51,13 @@ export class DevMailboxController {
     return message;
   }
 
-  private allow(user: CurrentUser): void {
+  /** The mailbox is for development and tests: closed (404) in production, before any other check. */
+  private requireOpen(): void {
     if (this.config.NODE_ENV === 'production') {
       throw new NotFoundException({
         code: 'DEV_MAILBOX_DISABLED',
         message: '开发邮箱仅用于开发和测试，生产环境已关闭：请在实际收件人的邮箱中查看提醒邮件。',
       });
     }
-    requireAdmin(user, '查看开发邮箱');
   }
 }

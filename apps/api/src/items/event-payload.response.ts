@@ -1,11 +1,14 @@
+import { type Type } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { type PayloadKind } from '@rectify/workflow';
 import { ClaimedProgressProperty, SourceProperty } from '../common/vocabulary.response';
+import { EVENT_PAYLOAD_CLASSES, pascalCase } from './event-payload.dto';
 
 /**
  * The payload of each event as an item's history line keeps it (整改全过程记录): the fields the
  * event was sent with, and, when a lifecycle event dropped an undecided extension request,
- * `droppedExtensionRequest`. One class per payload shape; item-history.response.ts pairs them
- * with the events.
+ * `droppedExtensionRequest`. Lifecycle events' payloads follow their kind; the others have a
+ * class each. item-history.response.ts pairs them with the events.
  */
 export class PendingExtensionResponse {
   @ApiProperty({ format: 'date', description: '申请的新时限' })
@@ -18,71 +21,20 @@ export class PendingExtensionResponse {
   requestedBy!: string;
 }
 
-/** Fields every lifecycle event's line may carry besides its own. */
-class LifecyclePayload {
-  @ApiPropertyOptional({
+/**
+ * The history payload of a lifecycle event of this kind: the fields it was sent with (see
+ * event-payload.dto.ts) and, when it dropped an undecided extension request, that request.
+ * Named e.g. ReasonHistoryPayload in the contract.
+ */
+export function lifecycleHistoryPayloadOf(kind: PayloadKind): Type<object> {
+  const Sent = EVENT_PAYLOAD_CLASSES[kind];
+  class Line extends Sent {}
+  Object.defineProperty(Line, 'name', { value: `${pascalCase(kind)}HistoryPayload` });
+  ApiPropertyOptional({
     type: PendingExtensionResponse,
     description: '该操作使未审核的延期申请随之撤销时：被撤销的申请',
-  })
-  droppedExtensionRequest?: PendingExtensionResponse;
-}
-
-export class MeasurePlanResponse {
-  @ApiProperty({ example: '每月开展一次专题学习' })
-  title!: string;
-
-  @ApiProperty({ description: '责任人' })
-  responsible!: string;
-
-  @ApiProperty({ format: 'date', description: '完成时限' })
-  deadline!: string;
-}
-
-export class SetMeasuresPayload extends LifecyclePayload {
-  @ApiProperty({ type: [MeasurePlanResponse] })
-  measures!: MeasurePlanResponse[];
-}
-
-export class SubmitCompletionPayload extends LifecyclePayload {
-  @ApiProperty({ description: '整改完成情况说明' })
-  evidence!: string;
-
-  @ApiPropertyOptional({ type: [String], description: '所附佐证文件的编号' })
-  evidenceFileIds?: string[];
-}
-
-/** APPROVE_COMPLETION, APPROVE_EXTENSION. */
-export class CommentPayload extends LifecyclePayload {
-  @ApiPropertyOptional({ description: '审核意见' })
-  comment?: string;
-}
-
-/** RETURN_FOR_REWORK, REJECT_EXTENSION, REOPEN. */
-export class ReasonPayload extends LifecyclePayload {
-  @ApiProperty({ description: '理由' })
-  reason!: string;
-}
-
-export class ApproveLongTermPayload extends LifecyclePayload {
-  @ApiProperty({ type: 'integer', minimum: 1, description: '定期报告间隔（天）' })
-  reviewIntervalDays!: number;
-
-  @ApiProperty({ description: '理由' })
-  reason!: string;
-}
-
-/** RECORD_LONG_TERM_REVIEW, ADD_PROGRESS_NOTE. */
-export class NotePayload extends LifecyclePayload {
-  @ApiProperty({ description: '进展说明' })
-  note!: string;
-}
-
-export class RequestExtensionPayload extends LifecyclePayload {
-  @ApiProperty({ format: 'date', description: '申请的新时限' })
-  newDeadline!: string;
-
-  @ApiProperty({ description: '延期理由' })
-  reason!: string;
+  })(Line.prototype, 'droppedExtensionRequest');
+  return Line;
 }
 
 /** UPDATE_DETAILS: only the fields that were changed. */

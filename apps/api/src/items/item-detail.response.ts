@@ -83,6 +83,14 @@ export class ItemDetailResponse {
   @ApiProperty({ format: 'uuid', description: '来自的报告' })
   reportId!: string;
 
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 2024,
+    description: '报告年度（事项所出自的年度报告）；报告未注明年度时为 null',
+  })
+  reportYear!: number | null;
+
   @ApiProperty({ type: 'integer', description: '在报告中的序号' })
   seq!: number;
 

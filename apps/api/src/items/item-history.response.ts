@@ -1,20 +1,22 @@
 import { type Type } from '@nestjs/common';
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { type HistoryEventType } from '@rectify/workflow';
-import { ActorRoleProperty, StatusProperty } from '../common/vocabulary.response';
 import {
-  ApproveLongTermPayload,
+  type HistoryEventType,
+  PAYLOAD_KINDS,
+  type PayloadKind,
+  RECTIFICATION_EVENT_TYPES,
+  type RectificationEventType,
+  eventProfile,
+} from '@rectify/workflow';
+import { ActorRoleProperty, StatusProperty } from '../common/vocabulary.response';
+import { pascalCase } from './event-payload.dto';
+import {
   AttachEvidencePayload,
-  CommentPayload,
   DeleteEvidencePayload,
   DropExtensionRequestPayload,
   ImportPayload,
-  NotePayload,
-  ReasonPayload,
-  RequestExtensionPayload,
-  SetMeasuresPayload,
-  SubmitCompletionPayload,
   UpdateDetailsPayload,
+  lifecycleHistoryPayloadOf,
 } from './event-payload.response';
 
 /** What every history line has, whatever its event. */
@@ -41,19 +43,19 @@ class HistoryEntryBase {
   at!: string;
 }
 
-/** The payload class each event's line carries (see event-payload.response.ts). */
+/** The history payload of each kind, built once (lifecycleHistoryPayloadOf makes a class). */
+const KIND_PAYLOADS = Object.fromEntries(
+  PAYLOAD_KINDS.map((kind) => [kind, lifecycleHistoryPayloadOf(kind)]),
+) as Record<PayloadKind, Type<object>>;
+
+/**
+ * The payload class each event's line carries: a lifecycle event's follows its payload kind,
+ * so a new event needs nothing here; the changes made outside the machine have their own.
+ */
 const PAYLOADS: Record<HistoryEventType, Type<unknown>> = {
-  SET_MEASURES: SetMeasuresPayload,
-  SUBMIT_COMPLETION: SubmitCompletionPayload,
-  APPROVE_COMPLETION: CommentPayload,
-  RETURN_FOR_REWORK: ReasonPayload,
-  APPROVE_LONG_TERM: ApproveLongTermPayload,
-  RECORD_LONG_TERM_REVIEW: NotePayload,
-  REQUEST_EXTENSION: RequestExtensionPayload,
-  APPROVE_EXTENSION: CommentPayload,
-  REJECT_EXTENSION: ReasonPayload,
-  REOPEN: ReasonPayload,
-  ADD_PROGRESS_NOTE: NotePayload,
+  ...(Object.fromEntries(
+    RECTIFICATION_EVENT_TYPES.map((event) => [event, KIND_PAYLOADS[eventProfile(event).payload]]),
+  ) as Record<RectificationEventType, Type<object>>),
   IMPORT: ImportPayload,
   UPDATE_DETAILS: UpdateDetailsPayload,
   ATTACH_EVIDENCE: AttachEvidencePayload,
@@ -61,17 +63,10 @@ const PAYLOADS: Record<HistoryEventType, Type<unknown>> = {
   DROP_EXTENSION_REQUEST: DropExtensionRequestPayload,
 };
 
-const pascal = (event: string) =>
-  event
-    .toLowerCase()
-    .split('_')
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join('');
-
 /** One history line of one event, e.g. SetMeasuresHistoryEntry: `event` is its discriminator. */
 function historyEntryOf(event: HistoryEventType, payload: Type<unknown>): Type<HistoryEntryBase> {
   class Entry extends HistoryEntryBase {}
-  Object.defineProperty(Entry, 'name', { value: `${pascal(event)}HistoryEntry` });
+  Object.defineProperty(Entry, 'name', { value: `${pascalCase(event)}HistoryEntry` });
   ApiProperty({ enum: [event], description: '记录的事件' })(Entry.prototype, 'event');
   ApiProperty({ type: payload })(Entry.prototype, 'payload');
   return Entry;

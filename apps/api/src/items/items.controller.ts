@@ -7,7 +7,15 @@ import {
   TransitionItemUseCase,
   UpdateItemDetailsUseCase,
 } from '@rectify/application';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { shanghaiDate } from '@rectify/domain';
 import { type RectificationEventType } from '@rectify/workflow';
 import { type CurrentUser } from '../auth/access-token';
@@ -16,7 +24,11 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { BulkTransitionDto } from './bulk-transition.dto';
 import { ProgressNoteDto, SetMeasuresDto } from './set-measures.dto';
 import { SearchItemsDto } from './search-items.dto';
-import { TransitionRequestDto } from './transition-request.dto';
+import {
+  TRANSITION_REQUEST_MODELS,
+  TRANSITION_REQUEST_SCHEMA,
+  TransitionRequestDto,
+} from './transition-request.dto';
 import { UpdateItemDetailsDto } from './update-item-details.dto';
 import { ApiItemDetailResponse } from './item-detail.response';
 import {
@@ -101,6 +113,8 @@ export class ItemsController {
   }
 
   @ApiOperation({ operationId: 'transitionItem', summary: '执行一个操作（状态迁移），带乐观锁版本号' })
+  @ApiExtraModels(...TRANSITION_REQUEST_MODELS)
+  @ApiBody({ schema: TRANSITION_REQUEST_SCHEMA })
   @ApiOkResponse({ type: TransitionResultResponse })
   @ApiErrors(400, 403, 404, 409)
   @Post(':id/transitions')

@@ -1,14 +1,19 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { HttpException, Injectable, Logger, type OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { ApplicationError, AuthenticateUseCase, FindSessionUserUseCase } from '@rectify/application';
+import {
+  ApplicationError,
+  type ApplicationErrorCode,
+  AuthenticateUseCase,
+  FindSessionUserUseCase,
+  requireSystemAccess,
+} from '@rectify/application';
 import { PgUsersRepository } from '@rectify/persistence';
 import { type NextFunction, type Request, type Response } from 'express';
 import { type CurrentUser } from '../auth/access-token';
 import { AccessTokenVerifier } from '../auth/access-token-verifier';
 import { LoginThrottle, TooManyLoginAttemptsException } from '../auth/login-throttle';
 import { type ErrorBody } from '../common/error-body';
-import { requireAdmin } from '../organisations/admin-only';
 
 const CHALLENGE = 'Basic realm="rectify", charset="UTF-8"';
 /**
@@ -18,6 +23,12 @@ const CHALLENGE = 'Basic realm="rectify", charset="UTF-8"';
  */
 const BASIC_CACHE_MS = 60_000;
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The use-case refusals this page answers, by status (as the API's error filter does). */
+const REFUSALS: Partial<Record<ApplicationErrorCode, number>> = {
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_DISABLED: 401,
+  ADMIN_ONLY: 403,
+};
 
 const unauthenticated = () =>
   new UnauthorizedException({
@@ -73,7 +84,7 @@ export class DashboardAccess implements OnModuleInit {
         403,
       );
     }
-    requireAdmin(await this.identify(req), '查看和管理任务队列');
+    requireSystemAccess(await this.identify(req), 'MANAGE_QUEUES');
   }
 
   private async identify(req: Request): Promise<CurrentUser> {
@@ -128,11 +139,8 @@ export class DashboardAccess implements OnModuleInit {
       message: '服务器内部错误：请稍后重试，或联系管理员。',
       details: null,
     };
-    if (
-      err instanceof ApplicationError &&
-      (err.code === 'INVALID_CREDENTIALS' || err.code === 'ACCOUNT_DISABLED')
-    ) {
-      status = 401;
+    if (err instanceof ApplicationError && REFUSALS[err.code] !== undefined) {
+      status = REFUSALS[err.code] as number;
       body = { code: err.code, message: err.message, details: null };
     } else if (err instanceof HttpException) {
       status = err.getStatus();

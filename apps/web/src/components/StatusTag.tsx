@@ -1,17 +1,16 @@
 import { Tag } from 'antd';
-import { RECTIFICATION_STATUS_LABELS, type RectificationStatus } from '../api/generated/vocabulary';
-import { STATUS_COLORS } from './labels';
+import { statusColor, statusText } from './labels';
 
-export function StatusTag({ status }: { status: RectificationStatus | string }) {
-  const key = status as RectificationStatus;
+/** A status as a coloured tag with its Chinese name (an unknown value shows as itself). */
+export function StatusTag({ status }: { status: string }) {
   return (
     <Tag
       data-testid="status-tag"
       data-status={status}
-      color={STATUS_COLORS[key] ?? 'default'}
+      color={statusColor(status)}
       style={{ marginInlineEnd: 0 }}
     >
-      {RECTIFICATION_STATUS_LABELS[key] ?? status}
+      {statusText(status)}
     </Tag>
   );
 }

@@ -6,16 +6,25 @@ import {
   type FindingKind,
   type ItemLight,
   RECTIFICATION_STATUS_LABELS,
+  RECTIFICATION_STATUS_STAGES,
   type RectificationStatus,
+  type StatusStage,
 } from '../api/generated/vocabulary';
 
-/** antd Tag colours of the statuses. */
-export const STATUS_COLORS: Record<RectificationStatus, string> = {
-  identified: 'default',
-  measures_set: 'processing',
-  pending_review: 'warning',
-  completed: 'success',
+/**
+ * antd Tag colours of the statuses: a status shows its stage's colour (still open, long-term,
+ * signed off) unless it has one of its own below.
+ */
+const STAGE_COLORS: Record<StatusStage, string> = {
+  open: 'processing',
   long_term: 'purple',
+  completed: 'success',
+};
+
+/** Open statuses told apart from the rest of their stage: not yet planned, waiting for sign-off. */
+const OWN_STATUS_COLORS: Partial<Record<RectificationStatus, string>> = {
+  identified: 'default',
+  pending_review: 'warning',
 };
 
 /** The dot colours of the lights (LightTag). */
@@ -57,4 +66,8 @@ export function label<K extends string>(
 export const statusText = (s: string): string => label(RECTIFICATION_STATUS_LABELS, s);
 
 /** A status's Tag colour ('default' when unknown). */
-export const statusColor = (s: string): string => STATUS_COLORS[s as RectificationStatus] ?? 'default';
+export function statusColor(s: string): string {
+  const status = s as RectificationStatus;
+  const stage = RECTIFICATION_STATUS_STAGES[status] as StatusStage | undefined;
+  return OWN_STATUS_COLORS[status] ?? (stage ? STAGE_COLORS[stage] : 'default');
+}

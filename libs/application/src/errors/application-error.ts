@@ -14,7 +14,10 @@ export type ApplicationErrorCode =
   | 'ITEM_CHANGED'
   | 'EVENT_NOT_ALLOWED_IN_STATE'
   | 'ACTOR_NOT_PERMITTED'
-  /** Only administrators may (403): administering organisations and users. */
+  /**
+   * Only administrators may (403): administering organisations and users, importing reports,
+   * the development mailbox and the job queues.
+   */
   | 'ADMIN_ONLY'
   | 'EVENT_INCOMPLETE'
   /** Re-planned measures would postpone the deadline: only 申请延期 → 同意延期 may (409). */

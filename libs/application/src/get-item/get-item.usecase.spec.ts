@@ -24,7 +24,11 @@ const completed = itemRecord(TREE.branchA, {
   deadline: '2025-01-10',
   evidence: [evidence(secretaryA.userId)],
 });
-const overdue = itemRecord(TREE.branchA, { status: 'measures_set', deadline: '2025-02-28' });
+const overdue = itemRecord(TREE.branchA, {
+  status: 'measures_set',
+  deadline: '2025-02-28',
+  reportYear: null,
+});
 
 const useCase = new GetItemUseCase(
   new InMemoryViewersRepository([secretaryA, secretaryB, supervisor, admin]),
@@ -77,5 +81,10 @@ describe('GetItemUseCase', () => {
     const done = await get(secretaryA.userId, completed.id);
     expect(done).toMatchObject({ light: 'not_lit', workdaysLeft: null, workdaysOverdue: null });
     expect(done).not.toHaveProperty('organisationPath');
+  });
+
+  it('tells the year of the report the item came from, null when the report names none', async () => {
+    expect((await get(secretaryA.userId, pending.id)).reportYear).toBe(2024);
+    expect((await get(secretaryA.userId, overdue.id)).reportYear).toBeNull();
   });
 });

@@ -17,9 +17,10 @@ export interface GetItemCommand {
 }
 
 /**
- * One item as its reader sees it: the stored record (without the organisation's path), its light
- * and working days on `today`, what the reader may do to it now, and for each evidence file
- * whether the reader may delete it.
+ * One item as its reader sees it: the stored record (without the organisation's path; with the
+ * year of its report, `reportYear`, null when the report names none), its light and working
+ * days on `today`, what the reader may do to it now, and for each evidence file whether the
+ * reader may delete it.
  */
 export interface ItemDetail extends Omit<ItemDetailRecord, 'organisationPath' | 'evidence'>, LightFigures {
   evidence: (ItemDetailRecord['evidence'][number] & { mayDelete: boolean })[];

@@ -73,6 +73,22 @@ describe('ImportReportUseCase', () => {
     expect(reports.imports[0].items.every((i) => i.source === 'superior_review')).toBe(true);
   });
 
+  it('lets only an administrator import (ADMIN_ONLY before any other check), storing nothing', async () => {
+    const { reports, uc, villageA, supervisor, secretary } = await setUp();
+    for (const person of [supervisor, secretary]) {
+      await expect(
+        uc.execute({
+          bytes: Buffer.from('不是报告'),
+          fileName: 'x.bin',
+          organisationName: villageA.name,
+          source: 'rumour' as never,
+          importedByUserId: person.userId,
+        }),
+      ).rejects.toMatchObject({ code: 'ADMIN_ONLY', message: '只有管理员可以导入报告：请联系管理员。' });
+    }
+    expect(reports.imports).toEqual([]);
+  });
+
   it('refuses an unknown source or organisation, storing nothing', async () => {
     const { reports, uc, villageA } = await setUp();
     await expect(

@@ -16,10 +16,12 @@ import {
   type ReportQueriesRepository,
   type ReportsRepository,
 } from '@rectify/persistence';
+import { type ReadScope } from '@rectify/workflow';
 import { type ClosingLoopPorts } from '../closing-loop/closing-loop-ports';
 import { matchReportRecurrence, type RecurrenceMatch } from '../closing-loop/recurrence-match';
 import { type ReconcileResult } from '../closing-loop/reconcile-with';
 import { ApplicationError } from '../errors/application-error';
+import { requireAdministrator } from '../organisations/administering';
 import { ReconcileStoredReportUseCase } from '../reconcile-stored-report/reconcile-stored-report.usecase';
 import { applyCorrections, type ImportCorrections } from './apply-corrections';
 import { planImportItems } from './plan-import-items';
@@ -37,6 +39,7 @@ export interface ImportReportCommand {
   source?: ItemSource;
   /** What the administrator corrected in the preview before confirming. */
   corrections?: ImportCorrections;
+  /** The person importing, who must be an administrator; absent: the operator (command line). */
   importedByUserId?: string;
 }
 
@@ -68,14 +71,21 @@ const NO_MATCH: RecurrenceMatch = { recurring: [], links: [], warnings: [] };
  * rectification item per problem (and the measures the text links to it). The same file
  * imported again for the same organisation creates nothing and says so. Reading the file and
  * comparing its problems with other years' run in worker threads (report-work-pool.ts), within
- * IMPORT_LIMITS. Errors: INVALID_ARGUMENT (unknown source, bad corrections),
- * ORGANISATION_NOT_FOUND, the reader's REPORT_* refusals (REPORT_TOO_LARGE with reason
- * TOO_MANY_PROBLEMS over maxProblems problems …).
+ * IMPORT_LIMITS. Errors: ADMIN_ONLY (the importer is not an administrator: IMPORT_REPORT, decided
+ * before anything else), USER_NOT_FOUND (the importer's account is gone), INVALID_ARGUMENT
+ * (unknown source, bad corrections), ORGANISATION_NOT_FOUND, the reader's REPORT_* refusals
+ * (REPORT_TOO_LARGE with reason TOO_MANY_PROBLEMS over maxProblems problems …).
  */
 export class ImportReportUseCase {
   constructor(private readonly ports: ImportReportPorts) {}
 
   async execute(command: ImportReportCommand): Promise<ImportReportResult> {
+    const scope = await requireAdministrator(
+      this.ports.viewers,
+      command.importedByUserId ? { userId: command.importedByUserId } : 'operator',
+      '导入报告',
+      'IMPORT_REPORT',
+    );
     if (command.source !== undefined && !(ITEM_SOURCES as readonly string[]).includes(command.source)) {
       throw new ApplicationError(
         'INVALID_ARGUMENT',
@@ -90,6 +100,7 @@ export class ImportReportUseCase {
     if (command.corrections) extraction = applyCorrections(extraction, cleanTextDeep(command.corrections));
     const stored = await this.store(
       { ...command, fileName: cleanText(command.fileName) },
+      scope,
       read.text,
       extraction,
     );
@@ -103,12 +114,13 @@ export class ImportReportUseCase {
    */
   private async store(
     command: ImportReportCommand,
+    scope: ReadScope,
     text: string,
     extraction: ExtractionResult,
   ): Promise<StoredImport> {
     const sourceHash = createHash('sha256').update(command.bytes).digest('hex');
     const year = command.year ?? extraction.year;
-    const org = await this.findOrganisation(command);
+    const org = await this.findOrganisation(command, scope);
     const imported = await this.ports.reports.findImported(org.id, sourceHash);
     if (imported) return alreadyImported(imported);
     const itemIds = extraction.problems.map(() => randomUUID());
@@ -157,11 +169,11 @@ export class ImportReportUseCase {
     };
   }
 
-  // The operator's scope: who may import is decided at the edge (IMPORT_REPORT, administrators).
-  private async findOrganisation(command: ImportReportCommand) {
+  // In the importer's scope: an administrator's or the operator's, so the whole tree.
+  private async findOrganisation(command: ImportReportCommand, scope: ReadScope) {
     const org = command.organisationId
-      ? await this.ports.organisations.findById('operator', command.organisationId)
-      : await this.ports.organisations.findByName('operator', command.organisationName?.trim() ?? '');
+      ? await this.ports.organisations.findById(scope, command.organisationId)
+      : await this.ports.organisations.findByName(scope, command.organisationName?.trim() ?? '');
     if (!org) {
       const named = command.organisationName ?? command.organisationId;
       throw new ApplicationError(

@@ -16,10 +16,7 @@ import { actorFor, mayReadItem, type ReadScope, type RectificationStatus } from 
  * insertion order, and knows the organisations by the paths of the items it holds.
  */
 export class InMemoryItemQueriesRepository implements ItemQueriesRepository {
-  constructor(
-    private readonly items: ItemDetailRecord[] = [],
-    private readonly reportYears = new Map<string, number>(),
-  ) {}
+  constructor(private readonly items: ItemDetailRecord[] = []) {}
 
   async search(scope: ReadScope, criteria: ItemSearchCriteria): Promise<ItemSearchOutcome> {
     let found = this.items.filter((i) => this.readable(scope, i));
@@ -83,7 +80,7 @@ export class InMemoryItemQueriesRepository implements ItemQueriesRepository {
       organisationId: i.organisationId,
       organisationName: i.organisationName,
       organisationPath: i.organisationPath,
-      reportYear: this.reportYears.get(i.reportId) ?? null,
+      reportYear: i.reportYear,
       seq: i.seq,
       title: i.title,
       status: i.status,

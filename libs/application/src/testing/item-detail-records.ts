@@ -17,7 +17,10 @@ export function viewerIn(role: Viewer['role'], organisation: { id: string; path:
   return { userId: randomUUID(), role, organisationId: organisation.id, organisationPath: organisation.path };
 }
 
-/** A stored item of `organisation` (identified, no deadline, no measures) with the given changes. */
+/**
+ * A stored item of `organisation` from a 2024 report (identified, no deadline, no measures) with
+ * the given changes.
+ */
 export function itemRecord(
   organisation: { id: string; name: string; path: string },
   changes: Partial<ItemDetailRecord> = {},
@@ -28,6 +31,7 @@ export function itemRecord(
     organisationName: organisation.name,
     organisationPath: organisation.path,
     reportId: randomUUID(),
+    reportYear: 2024,
     seq: 1,
     title: '学习不够深入',
     detail: '',

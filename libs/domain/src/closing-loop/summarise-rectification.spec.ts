@@ -3,6 +3,7 @@ import { ChineseWorkingDayCalendar } from '../calendar/working-day-calendar';
 import { renderPlainText } from './document/render-markdown';
 import { summaryDocument } from './document/summary-document';
 import { LEDGER_COLUMNS, ledgerRows } from './ledger-rows';
+import { RECTIFICATION_STATUSES } from '../lifecycle/rectification-status';
 import { summariseRectification } from './summarise-rectification';
 import { trackedItem } from './tracked-items.fixtures';
 
@@ -53,6 +54,7 @@ describe('summariseRectification', () => {
     });
     expect(s.completionRate).toBe(0.1667);
     expect(s.byStatus).toEqual({
+      ...Object.fromEntries(RECTIFICATION_STATUSES.map((status) => [status, 0])), // every status, 0 when none
       identified: 1,
       measures_set: 2,
       pending_review: 1,

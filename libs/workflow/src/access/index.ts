@@ -1,3 +1,4 @@
 export * from './organisation-relation';
 export * from './item-access';
 export * from './organisation-access';
+export * from './system-access';

@@ -1,23 +1,56 @@
 import { DatePicker, Form, Input, InputNumber, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type ItemDetailResponse } from '../../api/rectify-api';
-import { type RectificationEventType } from '../../api/generated/vocabulary';
-import { DATE } from './event-form';
+import { RECTIFICATION_EVENT_PROFILES, type RectificationEventType } from '../../api/generated/vocabulary';
+import { DATE, unknownKind } from './event-form';
 import { MeasuresEditor } from './MeasuresEditor';
 import { required } from './required';
 
-function ReasonField({ label, message }: { label: string; message: string }) {
+/** The message under an empty required field: the server's sentence without its full stop. */
+const missing = (sentence: string | undefined) => (sentence ?? '请填写此项').replace(/。$/, '');
+
+/** A required text area named by the event's profile (理由, 进展, 整改佐证 …). */
+function TextField({
+  name,
+  text,
+  rows = 4,
+  extra,
+}: {
+  name: 'reason' | 'note' | 'evidence';
+  text: { label: string; missing?: string } | undefined;
+  rows?: number;
+  extra?: string;
+}) {
   return (
-    <Form.Item name="reason" label={label} rules={required(message)}>
-      <Input.TextArea rows={4} maxLength={2000} showCount data-testid="field-reason" />
+    <Form.Item name={name} label={text?.label} rules={required(missing(text?.missing))} extra={extra}>
+      <Input.TextArea rows={rows} maxLength={2000} showCount data-testid={`field-${name}`} />
     </Form.Item>
   );
 }
 
-/** The fields one event asks for: exactly what its payload needs. */
+/**
+ * The fields one event asks for: exactly what its payload kind needs, worded by its profile.
+ * Deciding on an extension request shows the request first.
+ */
 export function EventFields({ event, item }: { event: RectificationEventType; item: ItemDetailResponse }) {
-  switch (event) {
-    case 'SET_MEASURES':
+  const decides = RECTIFICATION_EVENT_PROFILES[event].extension === 'decision';
+  return (
+    <>
+      {decides && item.pendingExtension && (
+        <Typography.Paragraph>
+          申请延期至 <b>{String(item.pendingExtension.newDeadline ?? '')}</b>
+          {item.pendingExtension.reason ? `，理由：${String(item.pendingExtension.reason)}` : ''}
+        </Typography.Paragraph>
+      )}
+      <KindFields event={event} item={item} />
+    </>
+  );
+}
+
+function KindFields({ event, item }: { event: RectificationEventType; item: ItemDetailResponse }) {
+  const { payload: kind, text } = RECTIFICATION_EVENT_PROFILES[event];
+  switch (kind) {
+    case 'measures':
       return (
         <>
           <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
@@ -33,24 +66,13 @@ export function EventFields({ event, item }: { event: RectificationEventType; it
           <MeasuresEditor />
         </>
       );
-    case 'SUBMIT_COMPLETION':
-      return (
-        <Form.Item
-          name="evidence"
-          label="整改完成情况（整改佐证）"
-          rules={required('请说明整改完成情况')}
-          extra="佐证文件请在“整改佐证材料”中上传。"
-        >
-          <Input.TextArea rows={5} maxLength={2000} showCount data-testid="field-evidence" />
-        </Form.Item>
-      );
-    case 'RETURN_FOR_REWORK':
-      return <ReasonField label="退回原因" message="请填写退回原因" />;
-    case 'REJECT_EXTENSION':
-      return <ReasonField label="不同意延期的理由" message="请填写理由" />;
-    case 'REOPEN':
-      return <ReasonField label="重新整改的原因" message="请填写原因" />;
-    case 'APPROVE_LONG_TERM':
+    case 'completion':
+      return <TextField name="evidence" text={text} rows={5} extra="佐证文件请在“整改佐证材料”中上传。" />;
+    case 'reason':
+      return <TextField name="reason" text={text} />;
+    case 'note':
+      return <TextField name="note" text={text} />;
+    case 'long_term':
       return (
         <>
           <Form.Item
@@ -66,10 +88,10 @@ export function EventFields({ event, item }: { event: RectificationEventType; it
               data-testid="field-interval"
             />
           </Form.Item>
-          <ReasonField label="同意长期坚持整改的理由" message="请说明理由" />
+          <TextField name="reason" text={text} />
         </>
       );
-    case 'REQUEST_EXTENSION':
+    case 'extension_request':
       return (
         <>
           <Form.Item
@@ -84,35 +106,16 @@ export function EventFields({ event, item }: { event: RectificationEventType; it
               disabledDate={(d) => (item.deadline ? !d.isAfter(dayjs(item.deadline), 'day') : false)}
             />
           </Form.Item>
-          <ReasonField label="申请延期的理由" message="请说明理由" />
+          <TextField name="reason" text={text} />
         </>
       );
-    case 'APPROVE_COMPLETION':
-    case 'APPROVE_EXTENSION':
+    case 'comment':
       return (
-        <>
-          {event === 'APPROVE_EXTENSION' && item.pendingExtension && (
-            <Typography.Paragraph>
-              申请延期至 <b>{String(item.pendingExtension.newDeadline ?? '')}</b>
-              {item.pendingExtension.reason ? `，理由：${String(item.pendingExtension.reason)}` : ''}
-            </Typography.Paragraph>
-          )}
-          <Form.Item name="comment" label="审核意见（可选）">
-            <Input.TextArea rows={3} maxLength={2000} data-testid="field-comment" />
-          </Form.Item>
-        </>
-      );
-    case 'ADD_PROGRESS_NOTE':
-      return (
-        <Form.Item name="note" label="整改进展" rules={required('请填写进展内容')}>
-          <Input.TextArea rows={4} maxLength={2000} showCount data-testid="field-note" />
+        <Form.Item name="comment" label={text?.label ?? '审核意见（可选）'}>
+          <Input.TextArea rows={3} maxLength={2000} data-testid="field-comment" />
         </Form.Item>
       );
-    case 'RECORD_LONG_TERM_REVIEW':
-      return (
-        <Form.Item name="note" label="本期整改进展" rules={required('请填写本期整改进展')}>
-          <Input.TextArea rows={4} maxLength={2000} showCount data-testid="field-note" />
-        </Form.Item>
-      );
+    default:
+      return unknownKind(kind);
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import dayjs from 'dayjs';
 import { type ItemDetailResponse } from '../../api/rectify-api';
-import { initialValues, toPayload } from './event-form';
+import { RECTIFICATION_EVENT_TYPES } from '../../api/generated/vocabulary';
+import { initialValues, payloadKindOf, toPayload } from './event-form';
 
 const item = { measures: [], reviewIntervalDays: null } as unknown as ItemDetailResponse;
 
@@ -22,5 +23,37 @@ describe('the event forms’ payloads', () => {
   it('starts the measures form with one empty row and a long-term approval at 90 days', () => {
     expect(initialValues('SET_MEASURES', item).measures).toHaveLength(1);
     expect(initialValues('APPROVE_LONG_TERM', item)).toEqual({ reviewIntervalDays: 90 });
+  });
+
+  it('sends each event the fields of its payload kind, and nothing else', () => {
+    const filled = {
+      measures: [{ title: '建立台账', responsible: '李明', deadline: dayjs('2026-03-31') }],
+      evidence: '已整改',
+      reason: '理由',
+      comment: '同意',
+      note: '进展',
+      reviewIntervalDays: 30,
+      newDeadline: dayjs('2026-06-30'),
+    };
+    const fields = {
+      measures: ['measures'],
+      completion: ['evidence'],
+      comment: ['comment'],
+      reason: ['reason'],
+      long_term: ['reason', 'reviewIntervalDays'],
+      extension_request: ['newDeadline', 'reason'],
+      note: ['note'],
+    };
+    for (const event of RECTIFICATION_EVENT_TYPES) {
+      expect([event, Object.keys(toPayload(event, filled)).sort()]).toEqual([
+        event,
+        fields[payloadKindOf(event)],
+      ]);
+    }
+  });
+
+  it('suggests the approval’s usual comment', () => {
+    expect(initialValues('APPROVE_COMPLETION', item)).toEqual({ comment: '同意销号' });
+    expect(initialValues('APPROVE_EXTENSION', item)).toEqual({ comment: '同意延期' });
   });
 });

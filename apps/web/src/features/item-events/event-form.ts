@@ -1,6 +1,10 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ItemDetailResponse } from '../../api/rectify-api';
-import { type RectificationEventType } from '../../api/generated/vocabulary';
+import {
+  type PayloadKind,
+  RECTIFICATION_EVENT_PROFILES,
+  type RectificationEventType,
+} from '../../api/generated/vocabulary';
 
 /** One measure row as the form holds it (the date as a Dayjs). */
 export interface MeasureRow {
@@ -9,7 +13,7 @@ export interface MeasureRow {
   deadline?: Dayjs | null;
 }
 
-/** Every field any event's form may have; each event uses its own few. */
+/** Every field any event's form may have; each payload kind uses its own few. */
 export interface EventFormValues {
   measures?: MeasureRow[];
   evidence?: string;
@@ -23,42 +27,50 @@ export interface EventFormValues {
 /** Dates travel as YYYY-MM-DD. */
 export const DATE = 'YYYY-MM-DD';
 
+/** The payload kind an event's form and history line follow (see the server's event profiles). */
+export const payloadKindOf = (event: RectificationEventType): PayloadKind =>
+  RECTIFICATION_EVENT_PROFILES[event].payload;
+
+const text = (value: string | undefined) => (value ?? '').trim();
+
 /** The event payload the API expects, from the form's values (texts trimmed, dates formatted). */
 export function toPayload(event: RectificationEventType, v: EventFormValues): Record<string, unknown> {
-  switch (event) {
-    case 'SET_MEASURES':
+  const kind = payloadKindOf(event);
+  switch (kind) {
+    case 'measures':
       return {
         measures: (v.measures ?? []).map((m) => ({
-          title: (m.title ?? '').trim(),
-          responsible: (m.responsible ?? '').trim(),
+          title: text(m.title),
+          responsible: text(m.responsible),
           deadline: m.deadline ? m.deadline.format(DATE) : '',
         })),
       };
-    case 'SUBMIT_COMPLETION':
-      return { evidence: (v.evidence ?? '').trim() };
-    case 'RETURN_FOR_REWORK':
-    case 'REJECT_EXTENSION':
-    case 'REOPEN':
-      return { reason: (v.reason ?? '').trim() };
-    case 'APPROVE_LONG_TERM':
-      return { reviewIntervalDays: v.reviewIntervalDays, reason: (v.reason ?? '').trim() };
-    case 'REQUEST_EXTENSION':
-      return {
-        newDeadline: v.newDeadline ? v.newDeadline.format(DATE) : '',
-        reason: (v.reason ?? '').trim(),
-      };
-    case 'APPROVE_COMPLETION':
-    case 'APPROVE_EXTENSION':
-      return v.comment?.trim() ? { comment: v.comment.trim() } : {};
-    case 'ADD_PROGRESS_NOTE':
-    case 'RECORD_LONG_TERM_REVIEW':
-      return { note: (v.note ?? '').trim() };
+    case 'completion':
+      return { evidence: text(v.evidence) };
+    case 'reason':
+      return { reason: text(v.reason) };
+    case 'long_term':
+      return { reviewIntervalDays: v.reviewIntervalDays, reason: text(v.reason) };
+    case 'extension_request':
+      return { newDeadline: v.newDeadline ? v.newDeadline.format(DATE) : '', reason: text(v.reason) };
+    case 'comment':
+      return text(v.comment) ? { comment: text(v.comment) } : {};
+    case 'note':
+      return { note: text(v.note) };
+    default:
+      return unknownKind(kind);
   }
+}
+
+/** The web's type check fails here when the server adds a payload kind the forms do not know. */
+export function unknownKind(kind: never): never {
+  throw new Error(`unknown payload kind ${String(kind)}`);
 }
 
 /** What the form starts with: the current measures (or one empty row), usual answers filled in. */
 export function initialValues(event: RectificationEventType, item: ItemDetailResponse): EventFormValues {
-  if (event === 'SET_MEASURES') {
+  const profile = RECTIFICATION_EVENT_PROFILES[event];
+  if (profile.payload === 'measures') {
     const rows = item.measures.map((m) => ({
       title: m.title,
       responsible: m.responsible ?? '',
@@ -66,8 +78,7 @@ export function initialValues(event: RectificationEventType, item: ItemDetailRes
     }));
     return { measures: rows.length ? rows : [{ title: '', responsible: '', deadline: null }] };
   }
-  if (event === 'APPROVE_LONG_TERM') return { reviewIntervalDays: item.reviewIntervalDays ?? 90 };
-  if (event === 'APPROVE_COMPLETION') return { comment: '同意销号' };
-  if (event === 'APPROVE_EXTENSION') return { comment: '同意延期' };
+  if (profile.payload === 'long_term') return { reviewIntervalDays: item.reviewIntervalDays ?? 90 };
+  if (profile.payload === 'comment' && profile.text?.suggested) return { comment: profile.text.suggested };
   return {};
 }

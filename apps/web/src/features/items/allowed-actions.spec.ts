@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { eventsOf, fallbackActions, primaryFirst } from './allowed-actions';
+import { eventsOf, primaryFirst } from './allowed-actions';
 
 describe('the actions the item pages offer', () => {
   it('offers as events only the lifecycle events, in the order the API sent them', () => {
@@ -15,15 +15,5 @@ describe('the actions the item pages offer', () => {
       'REQUEST_EXTENSION',
       'ADD_PROGRESS_NOTE',
     ]);
-  });
-
-  it('without the server’s actions, lets a secretary attach evidence until sign-off and never a supervisor', () => {
-    expect(fallbackActions(['SUBMIT_COMPLETION'], 'secretary', 'measures_set')).toEqual([
-      'SUBMIT_COMPLETION',
-      'EDIT_DETAILS',
-      'ATTACH_EVIDENCE',
-    ]);
-    expect(fallbackActions([], 'secretary', 'completed')).toEqual(['EDIT_DETAILS']);
-    expect(fallbackActions([], 'supervisor', 'measures_set')).toEqual(['EDIT_DETAILS']);
   });
 });

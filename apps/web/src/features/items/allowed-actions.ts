@@ -1,5 +1,4 @@
-import { type ItemAction } from '../../api/generated/vocabulary';
-import { type RectificationEventType } from '../../api/generated/vocabulary';
+import { type ItemAction, type RectificationEventType } from '../../api/generated/vocabulary';
 
 const NOT_EVENTS: readonly ItemAction[] = ['EDIT_DETAILS', 'ATTACH_EVIDENCE'];
 
@@ -24,19 +23,4 @@ export const DANGER_EVENTS: readonly RectificationEventType[] = [
 /** Primary events first, otherwise in their order, so the main next step is always in sight. */
 export function primaryFirst(events: readonly RectificationEventType[]): RectificationEventType[] {
   return [...events].sort((a, b) => Number(PRIMARY_EVENTS.includes(b)) - Number(PRIMARY_EVENTS.includes(a)));
-}
-
-/**
- * The actions of an item from a server that does not send `allowedActions`: the events it
- * answers for the item, 修改台账信息 always offered (the API refuses it when not allowed), and
- * 上传佐证 for a secretary or an administrator before sign-off, as the page decided before.
- */
-// TODO(issue15): remove fallback
-export function fallbackActions(
-  events: readonly RectificationEventType[],
-  role: string | undefined,
-  status: string,
-): ItemAction[] {
-  const mayAttach = (role === 'secretary' || role === 'admin') && status !== 'completed';
-  return [...events, 'EDIT_DETAILS', ...(mayAttach ? (['ATTACH_EVIDENCE'] as const) : [])];
 }

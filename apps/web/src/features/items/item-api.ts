@@ -5,11 +5,8 @@ import {
   type BulkTransitionResponse,
   deleteEvidence as deleteEvidenceFile,
   getItem,
-  getItemEvents,
-  type ItemAction,
   type ItemDetailResponse,
   type ItemEvidenceResponse,
-  type ItemListEntryResponse,
   type ItemPageResponse,
   type ItemSource,
   type RectificationEventType,
@@ -18,16 +15,15 @@ import {
   updateItemDetails as patchItemDetails,
   uploadEvidence as postEvidence,
 } from '../../api/rectify-api';
-import { fallbackActions } from './allowed-actions';
 
 /** The filters and page of GET /api/items (all optional). */
 export type ItemQuery = Parameters<typeof searchItems>[0];
 
 /**
- * An item's detail with the actions the user may take now (always present here). `reportYear`
- * is not in the detail's contract yet: the list row supplies it (see useItem).
+ * An item as the item page shows it: the detail with its light, report year, working days,
+ * the actions allowed now and, per evidence file, whether the user may delete it.
  */
-export type LoadedItem = ItemDetailResponse & { allowedActions: ItemAction[]; reportYear?: number | null };
+export type LoadedItem = ItemDetailResponse;
 
 /** The query without empty values: the API reads `q=` as a search for nothing. */
 function withoutBlanks<T extends object>(query: T): T {
@@ -38,38 +34,8 @@ function withoutBlanks<T extends object>(query: T): T {
 
 export const fetchItems = (query: ItemQuery): Promise<ItemPageResponse> => searchItems(withoutBlanks(query));
 
-export const fetchItemEvents = async (id: string): Promise<RectificationEventType[]> =>
-  (await getItemEvents({ id })).events;
-
-/**
- * GET /api/items/:id with its allowed actions. `role` is the user's, for servers that do not
- * send the actions yet. Throws ApiError (404 when the item is gone or out of the user's scope).
- */
-export async function loadItem(id: string, role: string | undefined): Promise<LoadedItem> {
-  const detail = await getItem({ id });
-  if (detail.allowedActions) return { ...detail, allowedActions: detail.allowedActions };
-  // TODO(issue15): remove fallback
-  const events = await fetchItemEvents(id);
-  return { ...detail, allowedActions: fallbackActions(events, role, detail.status) };
-}
-
-/**
- * The list row of an item (its light, year and working days), for a detail that does not carry
- * them: found through a filtered list call; null when it is not found.
- */
-// TODO(issue15): remove fallback
-export async function loadItemRow(item: ItemDetailResponse): Promise<ItemListEntryResponse | null> {
-  try {
-    const page = await fetchItems({
-      organisationId: item.organisationId,
-      q: item.title.slice(0, 100),
-      pageSize: 200,
-    });
-    return page.items.find((r) => r.id === item.id) ?? null;
-  } catch {
-    return null;
-  }
-}
+/** GET /api/items/:id. Throws ApiError (404 when the item is gone or out of the user's scope). */
+export const loadItem = (id: string): Promise<LoadedItem> => getItem({ id });
 
 export interface TransitionRequest {
   itemId: string;
@@ -78,12 +44,16 @@ export interface TransitionRequest {
   expectedVersion: number;
 }
 
-/** POST /api/items/:id/transitions: the payload is checked by the server against the event. */
+/** The request body of one event, as the contract types it (a union told apart by `event`). */
+type TransitionBody = Parameters<typeof transitionItem>[0]['body'];
+
+/**
+ * POST /api/items/:id/transitions. The payload comes from the event's form (event-form.ts
+ * builds it by the event's payload kind); the server checks it against the event and says in
+ * Chinese what is missing.
+ */
 export const sendTransition = ({ itemId, event, payload, expectedVersion }: TransitionRequest) =>
-  transitionItem({
-    id: itemId,
-    transitionRequestDto: { event, payload, expectedVersion },
-  });
+  transitionItem({ id: itemId, body: { event, payload, expectedVersion } as TransitionBody });
 
 export const sendBulkTransition = (body: {
   itemIds: string[];

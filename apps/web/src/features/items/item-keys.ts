@@ -8,12 +8,8 @@ import { type QueryClient } from '@tanstack/react-query';
 export const itemKeys = {
   all: ['items'] as const,
   list: (query: object) => ['items', 'list', query] as const,
-  /** The detail together with the actions allowed now (see loadItem). */
+  /** The detail, with the actions allowed now (see loadItem). */
   detail: (id: string) => ['items', 'detail', id] as const,
-  /** One row's allowed events, for rows from a server that does not send them. */
-  events: (id: string) => ['items', 'events', id] as const,
-  /** The list row of one item, for a detail from a server that does not carry the light. */
-  row: (id: string) => ['items', 'row', id] as const,
 };
 
 /** After any change to an item: lists, details and the organisation views reload when shown. */

@@ -1,7 +1,6 @@
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Popconfirm, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useAuth } from '../../auth/auth-context';
 import { type ItemEvidenceResponse } from '../../api/rectify-api';
 import { downloadEvidence, type LoadedItem } from '../../features/items/item-api';
 import { useDeleteEvidence } from '../../features/items/useItemChanges';
@@ -16,17 +15,12 @@ interface Props {
 /** 整改佐证材料: the files and texts, each file downloadable and, when allowed, deletable. */
 export function EvidenceCard({ item, mobile, onUpload }: Props) {
   const { message } = App.useApp();
-  const { user } = useAuth();
   const reportError = useReportItemError();
   const { mutateAsync: remove } = useDeleteEvidence();
   const mayUpload = item.allowedActions.includes('ATTACH_EVIDENCE');
 
-  /** Only files are withdrawn; the server says who may, older servers leave it to the page. */
-  const mayDelete = (ev: ItemEvidenceResponse) =>
-    !!ev.fileName &&
-    (ev.mayDelete ??
-      // TODO(issue15): remove fallback
-      (item.status !== 'completed' && (user?.role === 'admin' || (!!user && ev.createdBy === user.id))));
+  /** Only files are withdrawn, by whom the server allows. */
+  const mayDelete = (ev: ItemEvidenceResponse) => !!ev.fileName && ev.mayDelete;
 
   const download = async (ev: ItemEvidenceResponse) => {
     try {

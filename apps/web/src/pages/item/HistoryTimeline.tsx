@@ -1,16 +1,31 @@
 import { Empty, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode } from 'react';
-import { type ItemDetailResponse } from '../../api/rectify-api';
+import {
+  type CommentHistoryPayload,
+  type CompletionHistoryPayload,
+  type ExtensionRequestHistoryPayload,
+  type ItemDetailResponse,
+  type LongTermHistoryPayload,
+  type MeasuresHistoryPayload,
+  type NoteHistoryPayload,
+  type ReasonHistoryPayload,
+} from '../../api/rectify-api';
 import {
   ACTOR_ROLE_LABELS,
   HISTORY_EVENT_LABELS,
+  type HistoryEventType,
   ITEM_SOURCE_LABELS,
+  type PayloadKind,
+  RECTIFICATION_EVENT_PROFILES,
   RECTIFICATION_STATUS_LABELS,
+  type RectificationEventType,
 } from '../../api/generated/vocabulary';
 import { label } from '../../components/labels';
+import { unknownKind } from '../../features/item-events/event-form';
 
-const EVENT_COLORS: Record<string, string> = {
+/** Timeline dot colours: approvals green, refusals and reopening red, the import grey. */
+const EVENT_COLORS: Partial<Record<HistoryEventType, string>> = {
   IMPORT: 'gray',
   APPROVE_COMPLETION: 'green',
   APPROVE_EXTENSION: 'green',
@@ -23,55 +38,73 @@ const EVENT_COLORS: Record<string, string> = {
 /** One line of an item's history; its payload's shape depends on its event. */
 type HistoryEntry = ItemDetailResponse['history'][number];
 
+/** The payload of a lifecycle event's line, by payload kind (with what the event dropped). */
+interface KindLines {
+  measures: MeasuresHistoryPayload;
+  completion: CompletionHistoryPayload;
+  comment: CommentHistoryPayload;
+  reason: ReasonHistoryPayload;
+  long_term: LongTermHistoryPayload;
+  extension_request: ExtensionRequestHistoryPayload;
+  note: NoteHistoryPayload;
+}
+
+const isLifecycle = (event: string): event is RectificationEventType => event in RECTIFICATION_EVENT_PROFILES;
+
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
+
+type Add = (name: string, value: ReactNode) => void;
+
+/** The "why" of a lifecycle event's line: its payload kind says what it holds. */
+function lifecycleDetails(line: HistoryEntry & { event: RectificationEventType }, add: Add) {
+  const addText = (name: string, value: unknown) => {
+    if (str(value)) add(name, str(value));
+  };
+  const kind = RECTIFICATION_EVENT_PROFILES[line.event].payload;
+  const payload = <K extends PayloadKind>(_kind: K) => line.payload as KindLines[K];
+  switch (kind) {
+    case 'measures':
+      payload(kind).measures.forEach((m, i) =>
+        add(
+          `措施${i + 1}`,
+          `${m.title ?? ''}（责任人：${m.responsible ?? '—'}，时限：${m.deadline ?? '—'}）`,
+        ),
+      );
+      return;
+    case 'completion':
+      return addText('整改佐证', payload(kind).evidence);
+    case 'extension_request':
+      addText('新的完成时限', payload(kind).newDeadline);
+      return addText('理由', payload(kind).reason);
+    case 'long_term':
+      add('定期报告间隔', `${payload(kind).reviewIntervalDays}天`);
+      return addText('理由', payload(kind).reason);
+    case 'reason':
+      return addText('理由', payload(kind).reason);
+    case 'comment':
+      return addText('意见', payload(kind).comment);
+    case 'note':
+      return addText('进展', payload(kind).note);
+    default:
+      return unknownKind(kind);
+  }
+}
 
 /** The "why" of a history line, from its event's payload. */
 function details(line: HistoryEntry): ReactNode[] {
   const out: ReactNode[] = [];
-  const add = (name: string, value: ReactNode) =>
+  const add: Add = (name, value) =>
     out.push(
       <div key={out.length}>
         <Typography.Text type="secondary">{name}：</Typography.Text>
         {value}
       </div>,
     );
-  /** A text only when it says something. */
-  const addText = (name: string, value: unknown) => {
-    if (str(value)) add(name, str(value));
-  };
+  if (isLifecycle(line.event))
+    lifecycleDetails(line as HistoryEntry & { event: RectificationEventType }, add);
   switch (line.event) {
-    case 'SET_MEASURES':
-      line.payload.measures.forEach((m, i) =>
-        add(
-          `措施${i + 1}`,
-          `${m.title ?? ''}（责任人：${m.responsible ?? '—'}，时限：${m.deadline ?? '—'}）`,
-        ),
-      );
-      break;
-    case 'SUBMIT_COMPLETION':
-      addText('整改佐证', line.payload.evidence);
-      break;
-    case 'REQUEST_EXTENSION':
-      addText('新的完成时限', line.payload.newDeadline);
-      addText('理由', line.payload.reason);
-      break;
-    case 'APPROVE_LONG_TERM':
-      add('定期报告间隔', `${line.payload.reviewIntervalDays}天`);
-      addText('理由', line.payload.reason);
-      break;
-    case 'RETURN_FOR_REWORK':
-    case 'REJECT_EXTENSION':
-    case 'REOPEN':
     case 'DROP_EXTENSION_REQUEST':
-      addText('理由', line.payload.reason);
-      break;
-    case 'APPROVE_COMPLETION':
-    case 'APPROVE_EXTENSION':
-      addText('意见', line.payload.comment);
-      break;
-    case 'ADD_PROGRESS_NOTE':
-    case 'RECORD_LONG_TERM_REVIEW':
-      addText('进展', line.payload.note);
+      if (str(line.payload.reason)) add('理由', str(line.payload.reason));
       break;
     case 'ATTACH_EVIDENCE':
     case 'DELETE_EVIDENCE':
@@ -115,7 +148,7 @@ export function HistoryTimeline({
         const moved = line.fromStatus !== line.toStatus && line.toStatus;
         return {
           key: line.seq,
-          color: EVENT_COLORS[line.event] ?? 'red',
+          color: EVENT_COLORS[line.event] ?? 'blue',
           content: (
             <div data-testid="timeline-entry" data-event={line.event} style={{ paddingBottom: 4 }}>
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'baseline' }}>

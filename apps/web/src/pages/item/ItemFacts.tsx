@@ -3,18 +3,9 @@ import { DeadlineText } from '../../components/DeadlineText';
 import { type ItemDetailResponse } from '../../api/rectify-api';
 import { ITEM_SOURCE_LABELS, RECTIFICATION_STATUS_LABELS } from '../../api/generated/vocabulary';
 import { label } from '../../components/labels';
-import { type ItemStanding } from '../../features/items/useItem';
 
 /** The ledger facts of an item: organisation, year, source, leader, deadline, status, interval. */
-export function ItemFacts({
-  item,
-  standing,
-  mobile,
-}: {
-  item: ItemDetailResponse;
-  standing: ItemStanding;
-  mobile: boolean;
-}) {
+export function ItemFacts({ item, mobile }: { item: ItemDetailResponse; mobile: boolean }) {
   const settled = item.status === 'completed';
   return (
     <Descriptions
@@ -27,7 +18,7 @@ export function ItemFacts({
         {
           key: 'year',
           label: '报告年度',
-          children: standing.reportYear ? `${standing.reportYear}年度` : '—',
+          children: item.reportYear ? `${item.reportYear}年度` : '—',
         },
         { key: 'source', label: '问题来源', children: label(ITEM_SOURCE_LABELS, item.source) },
         {
@@ -41,8 +32,8 @@ export function ItemFacts({
           children: (
             <DeadlineText
               deadline={item.deadline}
-              workdaysLeft={settled ? null : standing.workdaysLeft}
-              workdaysOverdue={settled ? null : standing.workdaysOverdue}
+              workdaysLeft={settled ? null : item.workdaysLeft}
+              workdaysOverdue={settled ? null : item.workdaysOverdue}
             />
           ),
         },

@@ -24,7 +24,7 @@ export function ItemPage() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const mobile = !screens.md;
-  const { data: item, error, isPending, standing } = useItem(id);
+  const { data: item, error, isPending } = useItem(id);
   const { send, sending } = useSendEvent();
   const [activeEvent, setActiveEvent] = useState<RectificationEventType | null>(null);
   const [uploadOpen, setUploadOpen] = useState(false);
@@ -65,7 +65,6 @@ export function ItemPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <ItemSummaryCard
               item={item}
-              standing={standing}
               mobile={mobile}
               onEditDetails={() => setDetailsOpen(true)}
               actions={<ItemActionButtons events={events} block={mobile} onAction={setActiveEvent} />}

@@ -5,13 +5,11 @@ import { useNavigate } from 'react-router-dom';
 import { LightTag } from '../../components/LightTag';
 import { StatusTag } from '../../components/StatusTag';
 import { type LoadedItem } from '../../features/items/item-api';
-import { type ItemStanding } from '../../features/items/useItem';
 import { ItemFacts } from './ItemFacts';
 import { RelatedLinks } from './RelatedLinks';
 
 interface Props {
   item: LoadedItem;
-  standing: ItemStanding;
   mobile: boolean;
   /** The buttons of the events allowed now. */
   actions: ReactNode;
@@ -19,7 +17,7 @@ interface Props {
 }
 
 /** The head of the item page: light and status, the problem, its facts, alerts and actions. */
-export function ItemSummaryCard({ item, standing, mobile, actions, onEditDetails }: Props) {
+export function ItemSummaryCard({ item, mobile, actions, onEditDetails }: Props) {
   const navigate = useNavigate();
   const repeats = item.recurrence?.repeats ?? [];
   const repeatedBy = item.recurrence?.repeatedBy ?? [];
@@ -47,7 +45,7 @@ export function ItemSummaryCard({ item, standing, mobile, actions, onEditDetails
       }
     >
       <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center', marginBottom: 8 }}>
-        <LightTag light={standing.light} />
+        <LightTag light={item.light} />
         <StatusTag status={item.status} />
         {repeats.length > 0 && (
           <Tag color="volcano" data-testid="recurring-tag">
@@ -63,7 +61,7 @@ export function ItemSummaryCard({ item, standing, mobile, actions, onEditDetails
           {item.detail}
         </Typography.Paragraph>
       )}
-      <ItemFacts item={item} standing={standing} mobile={mobile} />
+      <ItemFacts item={item} mobile={mobile} />
       {item.allowedActions.includes('EDIT_DETAILS') && (
         <div style={{ textAlign: 'end', marginTop: 4 }}>
           <Button

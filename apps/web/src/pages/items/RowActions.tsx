@@ -1,9 +1,8 @@
 import { DownOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Spin, Typography } from 'antd';
+import { Button, Dropdown, Typography } from 'antd';
 import { type ItemListEntryResponse } from '../../api/rectify-api';
 import { RECTIFICATION_EVENT_LABELS, type RectificationEventType } from '../../api/generated/vocabulary';
-import { DANGER_EVENTS, PRIMARY_EVENTS, primaryFirst } from '../../features/items/allowed-actions';
-import { useRowEvents } from '../../features/items/useItems';
+import { DANGER_EVENTS, eventsOf, PRIMARY_EVENTS, primaryFirst } from '../../features/items/allowed-actions';
 
 const INLINE = 2;
 
@@ -19,11 +18,7 @@ interface Props {
 
 /** The events the user may send now on one list row: two buttons inline, the rest under 更多. */
 export function RowActions({ row, opening, disabled, spaced, onAction }: Props) {
-  const events = useRowEvents(row);
-  if (events === undefined)
-    return (
-      <Spin size="small" data-testid="row-actions-loading" style={spaced ? { marginTop: 8 } : undefined} />
-    );
+  const events = eventsOf(row.allowedActions);
   if (events.length === 0)
     return spaced ? null : (
       <Typography.Text type="secondary" data-testid="row-actions-none">

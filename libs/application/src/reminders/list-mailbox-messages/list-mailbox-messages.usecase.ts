@@ -1,4 +1,6 @@
 import { type DevMailboxRepository } from '@rectify/persistence';
+import { type Viewer } from '@rectify/workflow';
+import { requireSystemAccess } from '../../system-access/require-system-access';
 
 /** A message in the development mailbox, as listed. */
 export interface MailboxEntry {
@@ -13,14 +15,23 @@ export interface MailboxEntry {
   receivedAt: string;
 }
 
+export interface ListMailboxMessagesCommand {
+  /** Who asks, by the role the database holds now. */
+  by: Pick<Viewer, 'role'>;
+  /** 1–500, validated at the edge. */
+  limit: number;
+}
+
 /**
- * The development SMTP sink's mail, newest first, at most `limit` (1–500, validated at the
- * edge). Who may read it (administrators, never in production) is the caller's to check.
+ * The development SMTP sink's mail, newest first, at most `limit`. Errors: ADMIN_ONLY (only an
+ * administrator may read it: READ_DEV_MAILBOX). That it is closed in production is the caller's
+ * to check.
  */
 export class ListMailboxMessagesUseCase {
   constructor(private readonly mailbox: DevMailboxRepository) {}
 
-  async execute({ limit }: { limit: number }): Promise<MailboxEntry[]> {
+  async execute({ by, limit }: ListMailboxMessagesCommand): Promise<MailboxEntry[]> {
+    requireSystemAccess(by, 'READ_DEV_MAILBOX');
     const entries = await this.mailbox.list(limit);
     return entries.map((e) => ({
       id: e.id,

@@ -12,6 +12,7 @@ const RAW = [
   '',
   '您有 1 项整改事项即将到期。',
 ].join('\r\n');
+const admin = { role: 'admin' } as const;
 
 describe('reading the development mailbox', () => {
   it('lists messages newest first with their envelope, and reads one decoded, or null when there is none', async () => {
@@ -30,14 +31,14 @@ describe('reading the development mailbox', () => {
       messageId: '<digest.x.1@rectify.invalid>',
       raw: RAW,
     });
-    const listed = await new ListMailboxMessagesUseCase(mailbox).execute({ limit: 10 });
+    const listed = await new ListMailboxMessagesUseCase(mailbox).execute({ by: admin, limit: 10 });
     expect(listed.map((m) => [m.id, m.from, m.to])).toEqual([
       ['2', 'bounce@example.com', 'owner@example.com'],
       ['1', null, 'a@example.com'],
     ]);
 
     const read = new ReadMailboxMessageUseCase(mailbox);
-    expect(await read.execute({ id: '2' })).toEqual({
+    expect(await read.execute({ by: admin, id: '2' })).toEqual({
       id: '2',
       from: '"整改" <rectify@example.com>',
       to: 'owner@example.com',
@@ -48,7 +49,22 @@ describe('reading the development mailbox', () => {
       html: null,
     });
     // Headers the message lacks come from the envelope.
-    expect(await read.execute({ id: '1' })).toMatchObject({ from: null, to: 'a@example.com', subject: null });
-    expect(await read.execute({ id: '3' })).toBeNull();
+    expect(await read.execute({ by: admin, id: '1' })).toMatchObject({
+      from: null,
+      to: 'a@example.com',
+      subject: null,
+    });
+    expect(await read.execute({ by: admin, id: '3' })).toBeNull();
+  });
+
+  it('refuses anyone but an administrator with ADMIN_ONLY', async () => {
+    const mailbox = new InMemoryDevMailboxRepository();
+    const supervisor = { role: 'supervisor' } as const;
+    await expect(
+      new ListMailboxMessagesUseCase(mailbox).execute({ by: supervisor, limit: 10 }),
+    ).rejects.toMatchObject({ code: 'ADMIN_ONLY', message: '只有管理员可以查看开发邮箱：请联系管理员。' });
+    await expect(
+      new ReadMailboxMessageUseCase(mailbox).execute({ by: { role: 'secretary' }, id: '1' }),
+    ).rejects.toMatchObject({ code: 'ADMIN_ONLY' });
   });
 });

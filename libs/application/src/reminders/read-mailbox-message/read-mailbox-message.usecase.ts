@@ -1,5 +1,7 @@
 import { type DevMailboxRepository } from '@rectify/persistence';
+import { type Viewer } from '@rectify/workflow';
 import { type AddressObject, simpleParser } from 'mailparser';
+import { requireSystemAccess } from '../../system-access/require-system-access';
 
 /** A message in the development mailbox as its recipient would read it. */
 export interface MailboxMessage {
@@ -17,15 +19,23 @@ export interface MailboxMessage {
 const addresses = (value: AddressObject | AddressObject[] | undefined): string | undefined =>
   value === undefined ? undefined : (Array.isArray(value) ? value : [value]).map((a) => a.text).join(', ');
 
+export interface ReadMailboxMessageCommand {
+  /** Who asks, by the role the database holds now. */
+  by: Pick<Viewer, 'role'>;
+  id: string;
+}
+
 /**
  * One message of the development mailbox, parsed from its raw text (headers decoded; the
- * envelope stands in for headers the message lacks). Null when there is no such message. Who may
- * read it (administrators, never in production) is the caller's to check.
+ * envelope stands in for headers the message lacks). Null when there is no such message.
+ * Errors: ADMIN_ONLY (only an administrator may read it: READ_DEV_MAILBOX, decided before the
+ * lookup). That it is closed in production is the caller's to check.
  */
 export class ReadMailboxMessageUseCase {
   constructor(private readonly mailbox: DevMailboxRepository) {}
 
-  async execute({ id }: { id: string }): Promise<MailboxMessage | null> {
+  async execute({ by, id }: ReadMailboxMessageCommand): Promise<MailboxMessage | null> {
+    requireSystemAccess(by, 'READ_DEV_MAILBOX');
     const row = await this.mailbox.find(id);
     if (!row) return null;
     const mail = await simpleParser(row.raw);

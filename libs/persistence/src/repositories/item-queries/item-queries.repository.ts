@@ -69,6 +69,8 @@ export interface ItemDetailRecord {
   /** Materialised path of the item's organisation. */
   organisationPath: string;
   reportId: string;
+  /** The year of the annual report the item came from; null when the report names no year. */
+  reportYear: number | null;
   seq: number;
   title: string;
   detail: string;

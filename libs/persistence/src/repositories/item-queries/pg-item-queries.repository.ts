@@ -100,10 +100,10 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     const cond = scopeCondition(scope, 2);
     const [item] = await this.db.query(
       `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", o.path AS "organisationPath",
-              i.report_id AS "reportId", i.seq, i.title, i.detail, i.source, i.status,
+              i.report_id AS "reportId", r.year AS "reportYear", i.seq, i.title, i.detail, i.source, i.status,
               to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days AS "reviewIntervalDays",
               i.pending_extension AS "pendingExtension", i.version, i.responsible_leader AS "responsibleLeader"
-         FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id
+         FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id JOIN report r ON r.id = i.report_id
         WHERE i.id = $1 AND ${cond.sql}`,
       [itemId, ...cond.params],
     );
