@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { Client } = require('pg');
 const { ensureChromium, freePort, log } = require('./services');
+const { buildWebUi, sharedWebBuild } = require('./web-build');
 
 const root = path.resolve(__dirname, '..');
 
@@ -54,22 +55,14 @@ async function main() {
   const databaseUrl = await createDatabase(process.env.DATABASE_URL);
   log('seeding the demo data for the browser tests');
   run([path.join(root, 'bin/rectify.js'), 'demo'], { DATABASE_URL: databaseUrl }, 'seeding the demo data');
-  const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-web-'));
-  log('building the web UI');
-  run(
-    [
-      path.join(root, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'apps/web/vite.config.mjs',
-      '--outDir',
-      webDir,
-      '--logLevel',
-      'warn',
-    ],
-    {},
-    'building the web UI',
-  );
+  // A build scripts/test-suites.js made for this run is served as it is; alone, build one here.
+  const shared = sharedWebBuild();
+  const webDir = shared ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-web-'));
+  if (!shared) {
+    log('building the web UI');
+    buildWebUi(webDir);
+  }
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-web-evidence-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const api = spawn(
@@ -83,8 +76,10 @@ async function main() {
         DATABASE_URL: databaseUrl,
         API_PORT: String(port),
         WEB_DIR: webDir,
-        // Evidence the tests upload goes with the build, not into the project's .run/.
-        EVIDENCE_DIR: path.join(webDir, 'evidence'),
+        // Evidence the tests upload goes to a temporary folder, not into the project's .run/.
+        EVIDENCE_DIR: evidenceDir,
+        // Redis keys of its own: Jest's tests may have run on this Redis before (login counts).
+        QUEUE_PREFIX: `rectify-web-${Date.now().toString(36)}`,
         NODE_ENV: 'development',
       },
     },
@@ -110,7 +105,8 @@ async function main() {
     code = await new Promise((resolve) => tests.on('exit', (c) => resolve(c ?? 1)));
   } finally {
     api.kill('SIGTERM');
-    fs.rmSync(webDir, { recursive: true, force: true });
+    if (!shared) fs.rmSync(webDir, { recursive: true, force: true });
+    fs.rmSync(evidenceDir, { recursive: true, force: true });
   }
   process.exit(code);
 }

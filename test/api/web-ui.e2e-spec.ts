@@ -11,25 +11,29 @@ const ROOT = resolve(__dirname, '../..');
 
 /** The API serves the built web UI under `/`, and keeps /api and /admin to itself. */
 describe('web UI served by the API', () => {
-  const webDir = mkdtempSync(join(tmpdir(), 'rectify-web-'));
+  // The build scripts/test-suites.js made for this run (the browser tests serve it too), else our own.
+  const sharedWebDir = process.env.RECTIFY_TEST_WEB_DIR;
+  const webDir = sharedWebDir ?? mkdtempSync(join(tmpdir(), 'rectify-web-'));
   let app: INestApplication;
   let http: ReturnType<INestApplication['getHttpServer']>;
 
   beforeAll(async () => {
     if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run the tests with `npm test`.');
-    const build = spawnSync(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'apps/web/vite.config.mjs',
-        '--outDir',
-        webDir,
-      ],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+    if (!sharedWebDir) {
+      const build = spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/vite/bin/vite.js'),
+          'build',
+          '--config',
+          'apps/web/vite.config.mjs',
+          '--outDir',
+          webDir,
+        ],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+    }
     app = await createApiApp(
       readApiConfig({ NODE_ENV: 'test', DATABASE_URL: process.env.DATABASE_URL, WEB_DIR: webDir }),
     );
@@ -38,7 +42,7 @@ describe('web UI served by the API', () => {
   }, 120_000);
   afterAll(async () => {
     await app?.close();
-    rmSync(webDir, { recursive: true, force: true });
+    if (!sharedWebDir) rmSync(webDir, { recursive: true, force: true });
   });
 
   it('answers / and any page path with the app, in Chinese', async () => {

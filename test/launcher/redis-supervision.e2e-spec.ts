@@ -39,7 +39,9 @@ describe('the launcher’s Redis supervision', () => {
     const client = new Redis(first.url);
     await client.set('kept', 'yes');
     const gaveUp = jest.fn();
-    const supervised = superviseRedis(first, { dataDir: dir, isStopping: () => false, onGiveUp: gaveUp });
+    // Set before the final stop, as the launcher does: otherwise the supervisor starts it once more.
+    let stopping = false;
+    const supervised = superviseRedis(first, { dataDir: dir, isStopping: () => stopping, onGiveUp: gaveUp });
     const restarted = new Promise<ManagedRedis>((done) => supervised.restarted(done));
     process.kill(await pidOf(first), 'SIGKILL');
     const second = await restarted;
@@ -51,6 +53,7 @@ describe('the launcher’s Redis supervision', () => {
       expect(gaveUp).not.toHaveBeenCalled();
     } finally {
       client.disconnect();
+      stopping = true;
       await supervised.current().stop();
     }
   });

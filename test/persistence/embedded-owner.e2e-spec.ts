@@ -48,6 +48,14 @@ function rectify(dataDir: string, ...args: string[]) {
   );
 }
 
+/**
+ * One in-memory PGlite for the tests that only send queries and keep no rows: booting PGlite
+ * costs seconds, so they share it. Opened by the first of them, closed after the file.
+ */
+let memoryDb: Promise<Database> | undefined;
+const sharedMemoryDb = () => (memoryDb ??= openDatabase({ dataDir: 'memory://' }));
+afterAll(async () => (await memoryDb)?.close());
+
 describe('the embedded database has one owner', () => {
   let workDir: string;
   beforeEach(() => {
@@ -93,28 +101,24 @@ describe('the embedded database has one owner', () => {
   });
 
   it('keeps each connection’s requests whole when large queries from several connections interleave', async () => {
-    const db = await openDatabase({ dataDir: 'memory://' });
-    try {
-      const big = 'x'.repeat(1_000_000);
-      const answers = await Promise.all(
-        Array.from({ length: 60 }, (_, i) =>
-          i % 3 === 0
-            ? db.dataSource.query('SELECT length($1::text) AS v', [big + i]).then((r) => Number(r[0].v))
-            : db.dataSource.query('SELECT $1::int + 1 AS v', [i]).then((r) => Number(r[0].v)),
-        ),
-      );
-      expect(answers).toEqual(
-        Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? big.length + String(i).length : i + 1)),
-      );
-    } finally {
-      await db.close();
-    }
+    const db = await sharedMemoryDb();
+    const big = 'x'.repeat(1_000_000);
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        i % 3 === 0
+          ? db.dataSource.query('SELECT length($1::text) AS v', [big + i]).then((r) => Number(r[0].v))
+          : db.dataSource.query('SELECT $1::int + 1 AS v', [i]).then((r) => Number(r[0].v)),
+      ),
+    );
+    expect(answers).toEqual(
+      Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? big.length + String(i).length : i + 1)),
+    );
   });
 });
 
 describe('connections to the embedded database', () => {
   it('keeps each connection’s named prepared statements its own, as separate PostgreSQL sessions would', async () => {
-    const db = await openDatabase({ dataDir: 'memory://' });
+    const db = await sharedMemoryDb();
     type Client = {
       query(c: { name: string; text: string; values: unknown[] }): Promise<{ rows: { v: number }[] }>;
     };
@@ -127,7 +131,6 @@ describe('connections to the embedded database', () => {
       expect([one.rows[0].v, two.rows[0].v, again.rows[0].v]).toEqual([2, 20, 6]);
     } finally {
       await Promise.all(runners.map((r) => r.release()));
-      await db.close();
     }
   });
 });
