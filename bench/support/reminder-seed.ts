@@ -78,8 +78,8 @@ export async function seedReminderLoad(db: DataSource, o: ReminderSeedOptions): 
     // Item i belongs to branch ⌈i / perBranch⌉ (capped), seq = its place in that branch's report.
     await m.query(
       `INSERT INTO rectification_item
-              (id, report_id, organisation_id, seq, title, detail, source, status, deadline, owner_id, version)
-       SELECT ${id('item', 'i')}, ${id('report', 'b')}, ${id('branch', 'b')}, i - (b - 1) * $2::int,
+              (id, report_id, organisation_id, year, seq, title, detail, source, status, deadline, owner_id, version)
+       SELECT ${id('item', 'i')}, ${id('report', 'b')}, ${id('branch', 'b')}, 2024, i - (b - 1) * $2::int,
               '理论学习不够深入（' || i || '）', '具体表现有待改进。', 'self_inspection', 'measures_set',
               $3::date, ${id('user', 'b')}, 1
          FROM generate_series(1, $1::int) AS i,

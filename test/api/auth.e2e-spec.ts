@@ -36,7 +36,12 @@ describe('API authentication', () => {
 
   it('logs in with username and password and answers GET /api/me with the token', async () => {
     const res = await login({ username, password }).expect(200);
-    expect(res.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 3600 });
+    expect(res.body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 3600,
+      mustChangePassword: false,
+    });
     const me = await request(http)
       .get('/api/me')
       .set('Authorization', `Bearer ${res.body.accessToken}`)

@@ -122,7 +122,7 @@ describe('responses conform to the OpenAPI document', () => {
     const created = await conforms('post', '/api/organisations', 201, (p) =>
       request(http).post(p).set(admin).send({ name: '契约测试党支部', parentId: tree.body[0].id }),
     );
-    await conforms('post', '/api/users', 201, (p) =>
+    const user = await conforms('post', '/api/users', 201, (p) =>
       request(http).post(p).set(admin).send({
         username: 'contract.shuji',
         displayName: '契约测试书记',
@@ -130,6 +130,33 @@ describe('responses conform to the OpenAPI document', () => {
         organisationId: created.body.id,
         password: 'Qingshi-contract-2024',
       }),
+    );
+    const id = { id: user.body.id as string };
+    await conforms(
+      'patch',
+      '/api/users/{id}',
+      200,
+      (p) => request(http).patch(p).set(admin).send({ phone: '13800000000' }),
+      id,
+    );
+    await conforms('post', '/api/users/{id}/deactivate', 200, (p) => request(http).post(p).set(admin), id);
+    await conforms('post', '/api/users/{id}/activate', 200, (p) => request(http).post(p).set(admin), id);
+    const reset = await conforms(
+      'post',
+      '/api/users/{id}/reset-password',
+      200,
+      (p) => request(http).post(p).set(admin),
+      id,
+    );
+    const oneTime = reset.body.oneTimePassword as string;
+    const signedIn = await conforms('post', '/api/auth/login', 200, (p) =>
+      request(http).post(p).send({ username: 'contract.shuji', password: oneTime }),
+    );
+    await conforms('post', '/api/me/password', 200, (p) =>
+      request(http)
+        .post(p)
+        .set({ Authorization: `Bearer ${signedIn.body.accessToken}` })
+        .send({ currentPassword: oneTime, newPassword: 'Qingshi-contract-2025' }),
     );
   });
 
@@ -225,6 +252,16 @@ describe('responses conform to the OpenAPI document', () => {
       },
     );
     await get('/api/items/{id}', { id: open.id });
+    const tree = await get('/api/organisations');
+    const createdItems = await conforms('post', '/api/items', 201, (p) =>
+      request(http).post(p).set(admin).send({
+        organisationId: tree.body[0].id,
+        source: 'superior_review',
+        list: '1. 契约测试问题一\n2. 契约测试问题二',
+      }),
+    );
+    // A created item's detail (no report, its CREATE line) conforms too.
+    await get('/api/items/{id}', { id: createdItems.body.items[0].id });
   });
 
   it('for the reports, their reconciliation and the closing-the-loop outputs', async () => {

@@ -92,8 +92,8 @@ export async function seedReminderWorld(db: Database, deadline = '2025-03-14') {
   ) => {
     const [row] = await q(
       `INSERT INTO rectification_item
-         (report_id, organisation_id, seq, title, detail, source, status, deadline, owner_id, review_interval_days, version)
-       VALUES ($1, $2, $3, $4, '', 'self_inspection', $5, $6, $7, $8, 1) RETURNING id`,
+         (report_id, organisation_id, year, seq, title, detail, source, status, deadline, owner_id, review_interval_days, version)
+       VALUES ($1, $2, 2024, $3, $4, '', 'self_inspection', $5, $6, $7, $8, 1) RETURNING id`,
       [
         reports.get(at.id),
         at.id,

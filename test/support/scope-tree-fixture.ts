@@ -52,8 +52,8 @@ export async function seedScopeTree(db: Database, tag: string): Promise<ScopeTre
     );
     const [item] = await db.dataSource.query(
       `INSERT INTO rectification_item
-              (report_id, organisation_id, seq, title, detail, source, status, deadline, version, created_at)
-       VALUES ($1, $2, 1, $3, '', 'self_inspection', 'measures_set', '2025-01-31', 1, '2024-12-01') RETURNING id`,
+              (report_id, organisation_id, year, seq, title, detail, source, status, deadline, version, created_at)
+       VALUES ($1, $2, 2024, 1, $3, '', 'self_inspection', 'measures_set', '2025-01-31', 1, '2024-12-01') RETURNING id`,
       [report.id, org.id, `${name}的问题 ${tag}`],
     );
     orgs.push({ name, id: org.id, path, reportId: report.id, itemId: item.id });

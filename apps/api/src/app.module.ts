@@ -14,6 +14,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         ReportsModule,
         ClosingLoopModule,
         OrganisationsModule,
+        UsersModule,
         RemindersModule,
         DevMailboxModule,
         QueueDashboardModule,

@@ -31,7 +31,7 @@ const USAGE = `用法：
   ${ORGS_USAGE}
       管理党组织
   ${USERS_USAGE}
-      添加用户
+      添加、查找、编辑、停用、启用人员，重置密码（一次性密码）
   ${DEMO_USAGE}
       建立演示用的组织、用户并导入示例报告
 数据库：设置 DATABASE_URL 使用 PostgreSQL 服务器；否则使用内置数据库（RECTIFY_DATA_DIR，默认 .run/pglite）。

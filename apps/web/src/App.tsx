@@ -14,6 +14,8 @@ import { ItemsPage } from './pages/items/ItemsPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { MailboxPage } from './pages/mailbox/MailboxPage';
 import { OutputsPage } from './pages/outputs/OutputsPage';
+import { ForcedPasswordChangePage } from './pages/account/ForcedPasswordChangePage';
+import { UsersPage } from './pages/users/UsersPage';
 
 /** Pages behind the login: anyone signed in, sent to the login page otherwise. */
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -29,6 +31,8 @@ function RequireLogin({ children }: { children: ReactNode }) {
         state={signedOut ? undefined : { from: location.pathname + location.search }}
       />
     );
+  // A one-time password from a reset opens nothing but its own change, whatever the address.
+  if (user.mustChangePassword) return <ForcedPasswordChangePage />;
   return <AppLayout>{children}</AppLayout>;
 }
 
@@ -101,6 +105,14 @@ export function App() {
                   element={
                     <RequireLogin>
                       <MailboxPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/users"
+                  element={
+                    <RequireLogin>
+                      <UsersPage />
                     </RequireLogin>
                   }
                 />

@@ -1,4 +1,5 @@
 export * from './lifecycle';
+export * from './items/problem-list';
 export * from './organisations/organisation-kind';
 export * from './report/extraction-result';
 export * from './report/extract-report';

@@ -69,6 +69,7 @@ describe.each(REPOSITORY_BACKENDS)('items repository on %s', (_name, open) => {
         pendingExtension: null,
         version: 1,
         organisationPath: s.one.path,
+        createdBy: null,
       },
       actor: { userId: s.secretaryId, role: 'secretary', organisationPath: s.one.path },
     });
@@ -136,6 +137,8 @@ describe.each(REPOSITORY_BACKENDS)('items repository on %s', (_name, open) => {
     const write = {
       itemId: s.itemId,
       readVersion: 1,
+      title: '学习不够深入（更正）',
+      detail: null,
       source: 'superior_review',
       setResponsibleLeader: true,
       responsibleLeader: '李四',
@@ -145,10 +148,15 @@ describe.each(REPOSITORY_BACKENDS)('items repository on %s', (_name, open) => {
     expect(await repo.session((session) => session.updateDetails(write))).toBe(2);
     expect(await repo.session((session) => session.updateDetails(write))).toBeNull();
     const [item] = await db.dataSource.query(
-      `SELECT source, responsible_leader, status FROM rectification_item WHERE id = $1`,
+      `SELECT title, source, responsible_leader, status FROM rectification_item WHERE id = $1`,
       [s.itemId],
     );
-    expect(item).toEqual({ source: 'superior_review', responsible_leader: '李四', status: 'identified' });
+    expect(item).toEqual({
+      title: '学习不够深入（更正）',
+      source: 'superior_review',
+      responsible_leader: '李四',
+      status: 'identified',
+    });
     expect((await historyOf(s.itemId)).map((h: { event: string }) => h.event)).toEqual(['UPDATE_DETAILS']);
   });
 

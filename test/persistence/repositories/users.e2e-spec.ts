@@ -44,7 +44,9 @@ describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
       role: 'secretary',
       organisationId,
       email: 'lisi@example.org',
+      phone: null,
       passwordHash: 'hash-1',
+      mustChangePassword: false,
       disabled: false,
       tokenVersion: 0,
       createdAt: expect.any(Date),
@@ -84,6 +86,7 @@ describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
       role: 'supervisor',
       disabled: false,
       tokenVersion: 0,
+      mustChangePassword: false,
     });
     expect(await users.setPasswordHash(`wangwu-${tag}`, 'hash-2')).toBe(true);
     expect((await users.findSession(wang.id))?.tokenVersion).toBe(1);
@@ -103,5 +106,111 @@ describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
     });
     const listed = (await users.listByUsername()).map((u) => u.username);
     expect(listed.filter((u) => u.endsWith(tag))).toEqual([`aaa-${tag}`, `lisi-${tag}`, `wangwu-${tag}`]);
+  });
+
+  it('sets a password by id with "must change", moving the token version, and clears it again', async () => {
+    expect(await users.setPasswordById(lisi.id, 'one-time-hash', true)).toBe(true);
+    expect(await users.findSession(lisi.id)).toMatchObject({ mustChangePassword: true, tokenVersion: 1 });
+    expect(await users.setPasswordById(lisi.id, 'chosen-hash', false)).toBe(true);
+    expect(await users.findById(lisi.id)).toMatchObject({
+      passwordHash: 'chosen-hash',
+      mustChangePassword: false,
+      tokenVersion: 2,
+    });
+    expect(await users.setPasswordById(randomUUID(), 'x', false)).toBe(false);
+  });
+
+  it('searches by text, organisation subtree, role and status, a page at a time, wildcards taken literally', async () => {
+    const mark = randomUUID().slice(0, 8);
+    const orgs = new PgOrganisationsRepository(db.dataSource);
+    const town = await orgs.add({ name: `搜索镇-${mark}`, kind: 'committee', parentName: null });
+    const village = await orgs.add({ name: `搜索村-${mark}`, kind: 'branch', parentName: `搜索镇-${mark}` });
+    if (town.kind !== 'added' || village.kind !== 'added') throw new Error('fixture');
+    const add = (username: string, displayName: string, role: 'secretary' | 'supervisor', org: string) =>
+      users.add({
+        username,
+        displayName,
+        role,
+        organisationId: org,
+        email: null,
+        passwordHash: null,
+        phone: '123',
+      });
+    await add(`s1-${mark}`, `赵一_${mark}`, 'supervisor', town.organisation.id);
+    const s2 = await add(`s2-${mark}`, `钱二${mark}`, 'secretary', village.organisation.id);
+    await add(`s3-${mark}`, `孙三${mark}`, 'secretary', village.organisation.id);
+    await users.update(s2.id, { disabled: true });
+    const search = (filter: Partial<Parameters<PgUsersRepository['search']>[1]>) =>
+      users.search('operator', { offset: 0, limit: 50, text: mark, ...filter });
+
+    const all = await search({});
+    expect(all.total).toBe(3);
+    expect(all.rows.map((r) => r.username)).toEqual([`s1-${mark}`, `s3-${mark}`, `s2-${mark}`]);
+    expect(all.rows[0]).toEqual({
+      id: expect.any(String),
+      username: `s1-${mark}`,
+      displayName: `赵一_${mark}`,
+      role: 'supervisor',
+      organisationId: town.organisation.id,
+      organisationName: `搜索镇-${mark}`,
+      email: null,
+      phone: '123',
+      disabled: false,
+      mustChangePassword: false,
+      createdAt: expect.any(Date),
+    });
+    expect((await search({ text: `钱二${mark}` })).rows.map((r) => r.username)).toEqual([`s2-${mark}`]);
+    expect((await search({ text: `S1-${mark}` })).total).toBe(1);
+    expect((await search({ text: `_${mark}` })).total).toBe(1);
+    expect((await search({ text: `%${mark}` })).total).toBe(0);
+    expect((await search({ organisationPath: village.organisation.path })).total).toBe(2);
+    expect((await search({ organisationPath: town.organisation.path })).total).toBe(3);
+    expect((await search({ role: 'secretary' })).total).toBe(2);
+    expect((await search({ disabled: true })).rows.map((r) => r.username)).toEqual([`s2-${mark}`]);
+    const page = await search({ offset: 1, limit: 1 });
+    expect(page).toMatchObject({ total: 3, rows: [{ username: `s3-${mark}` }] });
+    // A secretary's scope is their own organisation only.
+    const scoped = await users.search(
+      {
+        userId: s2.id,
+        role: 'secretary',
+        organisationId: village.organisation.id,
+        organisationPath: village.organisation.path,
+      },
+      { offset: 0, limit: 50, text: mark },
+    );
+    expect(scoped.total).toBe(2);
+  });
+
+  it('updates fields and keeps one active administrator, whatever else changes', async () => {
+    const updated = await users.update(lisi.id, { displayName: '李四新', phone: '139', email: null });
+    expect(updated).toMatchObject({
+      kind: 'updated',
+      user: { displayName: '李四新', phone: '139', email: null },
+    });
+    expect(await users.update(randomUUID(), { displayName: 'x' })).toEqual({ kind: 'not_found' });
+
+    const active = await users.search('operator', {
+      role: 'admin',
+      disabled: false,
+      offset: 0,
+      limit: 10_000,
+    });
+    const [keep, ...others] = active.rows;
+    for (const other of others)
+      expect((await users.update(other.id, { disabled: true })).kind).toBe('updated');
+    try {
+      const before = await users.findById(keep.id);
+      expect(await users.update(keep.id, { disabled: true })).toEqual({ kind: 'last_administrator' });
+      expect(await users.update(keep.id, { role: 'supervisor' })).toEqual({ kind: 'last_administrator' });
+      expect(await users.findById(keep.id)).toEqual(before);
+      // Its name may change; a promotion lets it go.
+      expect((await users.update(keep.id, { phone: '100' })).kind).toBe('updated');
+      expect((await users.update(lisi.id, { role: 'admin' })).kind).toBe('updated');
+      expect((await users.update(keep.id, { role: 'supervisor' })).kind).toBe('updated');
+      expect((await users.update(keep.id, { role: 'admin' })).kind).toBe('updated');
+    } finally {
+      for (const other of others) await users.update(other.id, { disabled: false });
+    }
   });
 });

@@ -63,6 +63,11 @@ export class AccessTokenVerifier {
         message: '账号的角色、密码或状态已变更，此前的登录凭证已失效：请重新登录。',
       });
     }
-    return { sub: session.id, username: session.username, role: session.role };
+    return {
+      sub: session.id,
+      username: session.username,
+      role: session.role,
+      mustChangePassword: session.mustChangePassword,
+    };
   }
 }

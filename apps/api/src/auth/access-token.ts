@@ -17,4 +17,6 @@ export interface CurrentUser {
   sub: string;
   username: string;
   role: UserRole;
+  /** Signed in with a reset's one-time password: only the routes to change it are open. */
+  mustChangePassword: boolean;
 }

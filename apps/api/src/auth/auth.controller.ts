@@ -1,25 +1,15 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Ip,
-  Post,
-  Res,
-  UnauthorizedException,
-} from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { Body, Controller, Get, HttpCode, Ip, Post, Res, UnauthorizedException } from '@nestjs/common';
 import { AuthenticateUseCase, GetProfileUseCase } from '@rectify/application';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
-import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { type AccessTokenClaims, type CurrentUser } from './access-token';
+import { type CurrentUser } from './access-token';
 import { AuthUser } from './current-user.decorator';
 import { LoginDto } from './login.dto';
 import { LoginThrottle, TooManyLoginAttemptsException } from './login-throttle';
+import { AllowedBeforePasswordChange } from './password-change-gate';
 import { Public } from './public.decorator';
+import { type IssuedToken, TokenIssuer } from './token-issuer';
 import { LoginResponse, MeResponse } from './auth.response';
 
 @ApiTags('auth 登录')
@@ -28,15 +18,15 @@ export class AuthController {
   constructor(
     private readonly authenticate: AuthenticateUseCase,
     private readonly profiles: GetProfileUseCase,
-    private readonly jwt: JwtService,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly tokens: TokenIssuer,
     private readonly throttle: LoginThrottle,
   ) {}
 
   @ApiOperation({
     operationId: 'login',
     summary: '用户名密码登录，返回短期有效的 JWT',
-    description: '同一用户名或同一地址登录失败次数过多时返回 429，并在 Retry-After 头中给出等待秒数。',
+    description:
+      '同一用户名或同一地址登录失败次数过多时返回 429，并在 Retry-After 头中给出等待秒数。mustChangePassword 为 true 时（管理员重置的一次性密码），须先 POST /api/me/password 修改密码，其他接口返回 403 PASSWORD_CHANGE_REQUIRED。',
   })
   @ApiOkResponse({ type: LoginResponse })
   @ApiErrors(400, 429)
@@ -47,7 +37,7 @@ export class AuthController {
     @Body() body: LoginDto,
     @Ip() ip: string,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: number }> {
+  ): Promise<IssuedToken> {
     let user;
     try {
       user = await this.throttle.attempt(ip, body.username, () =>
@@ -57,23 +47,14 @@ export class AuthController {
       if (err instanceof TooManyLoginAttemptsException) res.setHeader('Retry-After', err.retryAfterSeconds);
       throw err;
     }
-    const claims: AccessTokenClaims = {
-      sub: user.id,
-      username: user.username,
-      role: user.role,
-      ver: user.tokenVersion,
-    };
-    return {
-      accessToken: await this.jwt.signAsync(claims),
-      tokenType: 'Bearer',
-      expiresIn: this.config.JWT_TTL_SECONDS,
-    };
+    return this.tokens.issue(user);
   }
 
   @ApiOperation({ operationId: 'getMe', summary: '当前登录用户' })
   @ApiOkResponse({ type: MeResponse })
   @ApiBearerAuth()
   @ApiErrors()
+  @AllowedBeforePasswordChange()
   @Get('me')
   async me(@AuthUser() current: CurrentUser) {
     const profile = await this.profiles.execute({ userId: current.sub });

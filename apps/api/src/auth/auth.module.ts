@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller';
 import { AUTH_PROVIDERS } from './auth.providers';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { LoginThrottle } from './login-throttle';
+import { TokenIssuer } from './token-issuer';
 import { TrustProxySetting } from './trust-proxy';
 
 @Module({
@@ -27,8 +28,9 @@ import { TrustProxySetting } from './trust-proxy';
     AccessTokenVerifier,
     LoginThrottle,
     TrustProxySetting,
+    TokenIssuer,
     ...AUTH_PROVIDERS,
   ],
-  exports: [AccessTokenVerifier, LoginThrottle],
+  exports: [AccessTokenVerifier, LoginThrottle, TokenIssuer],
 })
 export class AuthModule {}

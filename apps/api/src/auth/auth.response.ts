@@ -11,6 +11,12 @@ export class LoginResponse {
 
   @ApiProperty({ type: 'integer', example: 3600, description: '有效期（秒）' })
   expiresIn!: number;
+
+  @ApiProperty({
+    description:
+      '为 true 时正在使用管理员重置的一次性密码：须先修改密码（POST /api/me/password），其他接口一律返回 403 PASSWORD_CHANGE_REQUIRED',
+  })
+  mustChangePassword!: boolean;
 }
 
 export class MeOrganisationResponse {
@@ -28,4 +34,6 @@ export class MeResponse {
   @UserRoleProperty()
   role!: string;
   @ApiProperty({ type: MeOrganisationResponse }) organisation!: MeOrganisationResponse;
+  @ApiProperty({ description: '为 true 时须先修改密码（管理员重置的一次性密码）' })
+  mustChangePassword!: boolean;
 }

@@ -3,12 +3,14 @@ import { Reflector } from '@nestjs/core';
 import { type Request } from 'express';
 import { type CurrentUser } from './access-token';
 import { AccessTokenVerifier } from './access-token-verifier';
+import { ALLOWED_BEFORE_PASSWORD_CHANGE, passwordChangeRequired } from './password-change-gate';
 import { IS_PUBLIC } from './public.decorator';
 
 /**
  * Every route needs a valid, unexpired bearer token of a user who still exists, is not disabled
  * and has not changed role or password since, unless marked @Public(). Attaches the user with
- * their current role to the request.
+ * their current role to the request. A person signed in with a reset's one-time password gets
+ * only the routes marked @AllowedBeforePasswordChange() (403 PASSWORD_CHANGE_REQUIRED elsewhere).
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -30,6 +32,15 @@ export class JwtAuthGuard implements CanActivate {
       });
     }
     request.user = await this.verifier.verify(token);
+    // Read fresh with the session, so the change opens every route on the very next request.
+    if (
+      request.user.mustChangePassword &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_PASSWORD_CHANGE, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    )
+      throw passwordChangeRequired();
     return true;
   }
 }

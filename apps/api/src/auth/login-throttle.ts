@@ -37,8 +37,10 @@ export class TooManyLoginAttemptsException extends HttpException {
   }
 }
 
+// A wrong current password when changing one's own is a guess at it like a failed login.
 const isWrongPassword = (err: unknown) =>
-  err instanceof ApplicationError && err.code === 'INVALID_CREDENTIALS';
+  err instanceof ApplicationError &&
+  (err.code === 'INVALID_CREDENTIALS' || err.code === 'WRONG_CURRENT_PASSWORD');
 
 /** A user name as a counter key: case and surrounding spaces do not make a new budget. */
 const usernameKey = (username: string) => username.trim().toLowerCase().slice(0, 128);
@@ -110,8 +112,8 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Runs `verify` (which checks a password) unless `username` or `clientAddress` has used up its
-   * failures; a rejection of `verify` with INVALID_CREDENTIALS counts as a failure, anything
-   * else (success, a disabled account, a database error) does not.
+   * failures; a rejection of `verify` with INVALID_CREDENTIALS or WRONG_CURRENT_PASSWORD counts
+   * as a failure, anything else (success, a disabled account, a database error) does not.
    * @returns what `verify` returns
    * @throws TooManyLoginAttemptsException (429) when either limit is reached; whatever `verify` throws
    */

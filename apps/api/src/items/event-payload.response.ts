@@ -37,8 +37,20 @@ export function lifecycleHistoryPayloadOf(kind: PayloadKind): Type<object> {
   return Line;
 }
 
-/** UPDATE_DETAILS: only the fields that were changed. */
+/** UPDATE_DETAILS: only the fields that were changed (and what a corrected title or detail was). */
 export class UpdateDetailsPayload {
+  @ApiPropertyOptional({ description: '更正后的标题' })
+  title?: string;
+
+  @ApiPropertyOptional({ description: '更正前的标题' })
+  previousTitle?: string;
+
+  @ApiPropertyOptional({ description: '更正后的问题描述' })
+  detail?: string;
+
+  @ApiPropertyOptional({ description: '更正前的问题描述' })
+  previousDetail?: string;
+
   @SourceProperty({ required: false })
   source?: string;
 
@@ -81,6 +93,21 @@ export class DropExtensionRequestPayload {
  * IMPORT: where the item came from; for a row of a problem list (表格) also the row's own words.
  * Lines written before a field existed lack it.
  */
+/** CREATE: an item created by hand (上级点评 …); who created it is the line's actor. */
+export class CreatePayload {
+  @SourceProperty()
+  source!: string;
+
+  @ApiProperty({ type: 'integer', description: '问题所属年度' })
+  year!: number;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: '建议完成时限' })
+  deadline!: string | null;
+
+  @ApiPropertyOptional({ description: '问题依据，如"2026年度述职评议会议点评"' })
+  reason?: string;
+}
+
 export class ImportPayload {
   @ApiPropertyOptional({ format: 'uuid', description: '导入的报告' })
   reportId?: string;

@@ -2,16 +2,22 @@ import { type Provider } from '@nestjs/common';
 import {
   AttachEvidenceUseCase,
   BulkTransitionItemsUseCase,
+  CreateItemsUseCase,
   DeleteEvidenceUseCase,
   ReadEvidenceUseCase,
   TransitionItemUseCase,
   UpdateItemDetailsUseCase,
 } from '@rectify/application';
-import { EvidenceFileStore, PgItemsRepository, PgViewersRepository } from '@rectify/persistence';
+import {
+  EvidenceFileStore,
+  PgItemsRepository,
+  PgOrganisationsRepository,
+  PgViewersRepository,
+} from '@rectify/persistence';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
 /**
- * The item commands (transitions, ledger details, evidence files) over the items repository, and
+ * The item commands (creation by hand, transitions, details, evidence files) over the items repository, and
  * the evidence files on disk under EVIDENCE_DIR.
  */
 export const ITEM_COMMAND_PROVIDERS: Provider[] = [
@@ -34,6 +40,15 @@ export const ITEM_COMMAND_PROVIDERS: Provider[] = [
     provide: UpdateItemDetailsUseCase,
     inject: [PgItemsRepository],
     useFactory: (items: PgItemsRepository) => new UpdateItemDetailsUseCase(items),
+  },
+  {
+    provide: CreateItemsUseCase,
+    inject: [PgItemsRepository, PgOrganisationsRepository, PgViewersRepository],
+    useFactory: (
+      items: PgItemsRepository,
+      organisations: PgOrganisationsRepository,
+      viewers: PgViewersRepository,
+    ) => new CreateItemsUseCase({ items, organisations, viewers }),
   },
   {
     provide: AttachEvidenceUseCase,

@@ -80,18 +80,32 @@ export class ItemDetailResponse {
   @ApiProperty()
   organisationName!: string;
 
-  @ApiProperty({ format: 'uuid', description: '来自的报告' })
-  reportId!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: '来自的报告；手工新建的事项为 null',
+  })
+  reportId!: string | null;
 
   @ApiProperty({
     type: 'integer',
     nullable: true,
     example: 2024,
-    description: '报告年度（事项所出自的年度报告）；报告未注明年度时为 null',
+    description:
+      '问题所属年度：导入的事项为其报告的年度，手工新建的事项为新建时选定的年度；报告未注明年度时为 null',
   })
   reportYear!: number | null;
 
-  @ApiProperty({ type: 'integer', description: '在报告中的序号' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: '手工新建事项的创建人（用户编号）；导入的事项为 null',
+  })
+  createdBy!: string | null;
+
+  @ApiProperty({ type: 'integer', description: '序号：在报告中的序号，或本组织本年度手工新建事项中的序号' })
   seq!: number;
 
   @ApiProperty()

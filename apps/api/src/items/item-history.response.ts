@@ -12,6 +12,7 @@ import { ActorRoleProperty, StatusProperty } from '../common/vocabulary.response
 import { pascalCase } from './event-payload.dto';
 import {
   AttachEvidencePayload,
+  CreatePayload,
   DeleteEvidencePayload,
   DropExtensionRequestPayload,
   ImportPayload,
@@ -57,6 +58,7 @@ const PAYLOADS: Record<HistoryEventType, Type<unknown>> = {
     RECTIFICATION_EVENT_TYPES.map((event) => [event, KIND_PAYLOADS[eventProfile(event).payload]]),
   ) as Record<RectificationEventType, Type<object>>),
   IMPORT: ImportPayload,
+  CREATE: CreatePayload,
   UPDATE_DETAILS: UpdateDetailsPayload,
   ATTACH_EVIDENCE: AttachEvidencePayload,
   DELETE_EVIDENCE: DeleteEvidencePayload,

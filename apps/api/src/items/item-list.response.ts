@@ -19,7 +19,12 @@ export class ItemListEntryResponse {
   @ApiProperty({ example: '第一党支部' })
   organisationName!: string;
 
-  @ApiProperty({ type: 'integer', nullable: true, example: 2024, description: '报告年度' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 2024,
+    description: '问题所属年度（导入的事项为报告年度）',
+  })
   reportYear!: number | null;
 
   @ApiProperty({ type: 'integer', example: 1, description: '在报告中的序号（第几个问题）' })

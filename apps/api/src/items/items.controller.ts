@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
+  CreateItemsUseCase,
   GetItemUseCase,
   ListItemEventsUseCase,
   SearchItemsUseCase,
@@ -30,6 +31,8 @@ import {
   TransitionRequestDto,
 } from './transition-request.dto';
 import { UpdateItemDetailsDto } from './update-item-details.dto';
+import { CreateItemsDto } from './create-items.dto';
+import { CreatedItemsResponse } from './create-items.response';
 import { ApiItemDetailResponse } from './item-detail.response';
 import {
   AllowedEventsResponse,
@@ -54,7 +57,21 @@ export class ItemsController {
     private readonly transitions: TransitionItemUseCase,
     private readonly bulkTransitions: BulkTransitionItemsUseCase,
     private readonly details: UpdateItemDetailsUseCase,
+    private readonly creation: CreateItemsUseCase,
   ) {}
+
+  /** Items that do not come from a report: 上级点评、巡视巡察反馈、群众评议、其他. */
+  @ApiOperation({
+    operationId: 'createItems',
+    summary:
+      '新建整改事项（不来自报告）：上级党组织或管理员为下级组织逐条或按"每行一个问题"批量新建，最多200个，标题最多500字',
+  })
+  @ApiCreatedResponse({ type: CreatedItemsResponse })
+  @ApiErrors(400, 403, 404)
+  @Post()
+  create(@AuthUser() user: CurrentUser, @Body() body: CreateItemsDto): Promise<CreatedItemsResponse> {
+    return this.creation.execute({ ...body, actorUserId: user.sub });
+  }
 
   @ApiOperation({
     operationId: 'searchItems',
@@ -89,7 +106,7 @@ export class ItemsController {
 
   @ApiOperation({
     operationId: 'updateItemDetails',
-    summary: '修改台账信息：问题来源、责任领导（本组织书记、上级党组织或管理员）',
+    summary: '修改整改事项：标题、问题描述、问题来源、责任领导（本组织书记、上级党组织、事项创建人或管理员）',
   })
   @ApiOkResponse({ type: ItemDetailsUpdatedResponse })
   @ApiErrors(400, 403, 404, 409)
@@ -98,6 +115,8 @@ export class ItemsController {
     return this.details.execute({
       itemId: id,
       actorUserId: user.sub,
+      title: body.title,
+      detail: body.detail,
       source: body.source,
       responsibleLeader: body.responsibleLeader,
       expectedVersion: body.expectedVersion,

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ITEM_SOURCES } from '@rectify/domain';
 import { IntegerInRange } from '../common/integer-in-range.decorator';
 import { RECTIFICATION_STATUSES, type RectificationStatus } from '@rectify/workflow';
 
-const SOURCES = ['self_inspection', 'superior_review', 'public_appraisal', 'inspection_tour'];
 /** No scope holds a million items: a page past that is refused before it reaches SQL as an offset. */
 const MAX_PAGE = 1_000_000;
 
@@ -31,12 +31,15 @@ export class SearchItemsDto {
   @IsBoolean()
   recurring?: boolean;
 
-  @ApiPropertyOptional({ enum: SOURCES, description: '自身查摆 / 上级点评 / 群众评议 / 巡视巡察' })
+  @ApiPropertyOptional({
+    enum: ITEM_SOURCES,
+    description: '自身查摆 / 上级点评 / 群众评议 / 巡视巡察反馈 / 其他',
+  })
   @IsOptional()
-  @IsIn(SOURCES)
+  @IsIn(ITEM_SOURCES)
   source?: string;
 
-  @ApiPropertyOptional({ example: 2023, description: '报告年度' })
+  @ApiPropertyOptional({ example: 2023, description: '问题所属年度（导入的事项为报告年度）' })
   @IsOptional()
   @IntegerInRange(1990, 2100)
   year?: number;

@@ -1,13 +1,28 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ITEM_SOURCES, type ItemSource } from '@rectify/domain';
+import { CREATED_ITEM_LIMITS, ITEM_SOURCES, type ItemSource } from '@rectify/domain';
 import { IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { IntegerInRange, PG_INTEGER_MAX } from '../common/integer-in-range.decorator';
 
-/** The ledger details of an item: 问题来源 and 责任领导. */
+/** The details of an item: title, detail, 问题来源 and 责任领导; each optional, at least one. */
 export class UpdateItemDetailsDto {
+  @ApiPropertyOptional({ maxLength: CREATED_ITEM_LIMITS.maxTitleLength, description: '问题（标题）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(CREATED_ITEM_LIMITS.maxTitleLength)
+  title?: string;
+
+  @ApiPropertyOptional({
+    maxLength: CREATED_ITEM_LIMITS.maxDetailLength,
+    description: '问题描述；空字符串清除',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(CREATED_ITEM_LIMITS.maxDetailLength)
+  detail?: string;
+
   @ApiPropertyOptional({
     enum: ITEM_SOURCES,
-    description: '问题来源：自身查摆 / 上级点评 / 群众评议 / 巡视巡察反馈',
+    description: '问题来源：自身查摆 / 上级点评 / 群众评议 / 巡视巡察反馈 / 其他',
   })
   @IsOptional()
   @IsIn(ITEM_SOURCES)

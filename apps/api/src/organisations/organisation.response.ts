@@ -19,16 +19,6 @@ export class OrganisationCreatedResponse {
   parentId!: string | null;
 }
 
-/** GET /api/users: one account, ordered by username. */
-export class UserListEntryResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() username!: string;
-  @ApiProperty({ description: '姓名' }) displayName!: string;
-  @UserRoleProperty() role!: string;
-  @ApiProperty({ format: 'uuid', description: '所属党组织' }) organisationId!: string;
-  @ApiProperty({ type: String, nullable: true, description: '接收提醒的邮箱' }) email!: string | null;
-}
-
 /** POST /api/users: the account created. */
 export class UserCreatedResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;

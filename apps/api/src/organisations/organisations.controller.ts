@@ -3,7 +3,6 @@ import {
   AddOrganisationUseCase,
   AddUserUseCase,
   GetOrganisationTreeUseCase,
-  ListUsersUseCase,
   type OrganisationNode,
 } from '@rectify/application';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -16,7 +15,6 @@ import {
   OrganisationCreatedResponse,
   OrganisationNodeResponse,
   UserCreatedResponse,
-  UserListEntryResponse,
 } from './organisation.response';
 
 @ApiTags('organisations 组织与用户')
@@ -26,7 +24,6 @@ export class OrganisationsController {
   constructor(
     private readonly organisationTree: GetOrganisationTreeUseCase,
     private readonly addOrganisation: AddOrganisationUseCase,
-    private readonly listUsers: ListUsersUseCase,
     private readonly addUser: AddUserUseCase,
   ) {}
 
@@ -51,14 +48,6 @@ export class OrganisationsController {
       kind: body.kind,
     });
     return { id: org.id, name: org.name, kind: org.kind, parentId: org.parentId };
-  }
-
-  @ApiOperation({ operationId: 'listUsers', summary: '用户列表（管理员）' })
-  @ApiOkResponse({ type: [UserListEntryResponse] })
-  @ApiErrors(403)
-  @Get('users')
-  async users(@AuthUser() user: CurrentUser) {
-    return this.listUsers.execute({ by: { userId: user.sub } });
   }
 
   @ApiOperation({ operationId: 'createUser', summary: '添加用户（管理员）' })

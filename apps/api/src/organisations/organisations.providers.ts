@@ -1,10 +1,5 @@
 import { type Provider } from '@nestjs/common';
-import {
-  AddOrganisationUseCase,
-  AddUserUseCase,
-  GetOrganisationTreeUseCase,
-  ListUsersUseCase,
-} from '@rectify/application';
+import { AddOrganisationUseCase, AddUserUseCase, GetOrganisationTreeUseCase } from '@rectify/application';
 import { PgOrganisationsRepository, PgUsersRepository, PgViewersRepository } from '@rectify/persistence';
 
 /** The organisation and user administration use cases over the global repositories (DatabaseModule). */
@@ -20,12 +15,6 @@ export const ORGANISATIONS_PROVIDERS: Provider[] = [
     inject: [PgOrganisationsRepository, PgViewersRepository],
     useFactory: (organisations: PgOrganisationsRepository, viewers: PgViewersRepository) =>
       new AddOrganisationUseCase(organisations, viewers),
-  },
-  {
-    provide: ListUsersUseCase,
-    inject: [PgUsersRepository, PgViewersRepository],
-    useFactory: (users: PgUsersRepository, viewers: PgViewersRepository) =>
-      new ListUsersUseCase(users, viewers),
   },
   {
     provide: AddUserUseCase,

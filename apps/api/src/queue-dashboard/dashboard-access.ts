@@ -12,6 +12,7 @@ import { PgUsersRepository } from '@rectify/persistence';
 import { type NextFunction, type Request, type Response } from 'express';
 import { type CurrentUser } from '../auth/access-token';
 import { AccessTokenVerifier } from '../auth/access-token-verifier';
+import { passwordChangeRequired } from '../auth/password-change-gate';
 import { LoginThrottle, TooManyLoginAttemptsException } from '../auth/login-throttle';
 import { type ErrorBody } from '../common/error-body';
 
@@ -84,7 +85,10 @@ export class DashboardAccess implements OnModuleInit {
         403,
       );
     }
-    requireSystemAccess(await this.identify(req), 'MANAGE_QUEUES');
+    const user = await this.identify(req);
+    // A one-time password opens nothing but its own change, here as on the API's routes.
+    if (user.mustChangePassword) throw passwordChangeRequired();
+    requireSystemAccess(user, 'MANAGE_QUEUES');
   }
 
   private async identify(req: Request): Promise<CurrentUser> {
@@ -125,7 +129,12 @@ export class DashboardAccess implements OnModuleInit {
       tokenVersion: found.tokenVersion,
       until: now + BASIC_CACHE_MS,
     });
-    return { sub: found.id, username: found.username, role: found.role };
+    return {
+      sub: found.id,
+      username: found.username,
+      role: found.role,
+      mustChangePassword: found.mustChangePassword,
+    };
   }
 
   private forgetExpired(now: number): void {

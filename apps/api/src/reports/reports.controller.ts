@@ -1,3 +1,4 @@
+import { ITEM_SOURCES } from '@rectify/domain';
 import {
   Body,
   Controller,
@@ -63,7 +64,7 @@ function uploadSchema(withOrganisation: boolean) {
             year: { type: 'integer', example: 2023 },
             source: {
               type: 'string',
-              enum: ['self_inspection', 'superior_review', 'public_appraisal', 'inspection_tour'],
+              enum: [...ITEM_SOURCES],
               description: '问题来源（默认自身查摆）',
             },
             corrections: {

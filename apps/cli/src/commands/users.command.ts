@@ -4,12 +4,19 @@ import { CliError, EXIT_USAGE } from '../cli-error';
 import { EXIT_REFUSED, withRepositories } from '../database/with-database';
 import { optionValue, parseArgs, requiredOption } from '../parse-args';
 import { emit } from './output';
+import { runUsersAdmin, USERS_ADMIN_USAGE, type UsersAdminSubcommand } from './users/users-admin.command';
 
-export const USERS_USAGE =
+const ADD_USAGE =
   'rectify users add USERNAME --org NAME --role secretary|supervisor|admin [--name 姓名] [--email EMAIL] [--password 密码（至少8个字符，最多72字节即24个汉字，不能是常见密码）] [--json]';
+
+export const USERS_USAGE = [ADD_USAGE, ...Object.values(USERS_ADMIN_USAGE)].join('\n  ');
+
+const isAdminSubcommand = (sub: string | undefined): sub is UsersAdminSubcommand =>
+  sub !== undefined && Object.hasOwn(USERS_ADMIN_USAGE, sub);
 
 export async function runUsers(argv: string[], out: (s: string) => void): Promise<void> {
   const [sub, ...rest] = argv;
+  if (isAdminSubcommand(sub)) return runUsersAdmin(sub, rest, out);
   const args = parseArgs(rest, { flags: ['json'], options: ['org', 'role', 'name', 'email', 'password'] });
   if (sub !== 'add' || args.positionals.length !== 1)
     throw new CliError(`用法：${USERS_USAGE}`, EXIT_USAGE, 'USAGE');
@@ -17,8 +24,8 @@ export async function runUsers(argv: string[], out: (s: string) => void): Promis
   const password = optionValue(args, 'password');
   // The same password rules as the API, checked before the database is opened.
   if (password !== undefined) refuseWeakPassword(password, username);
-  const organisationName = requiredOption(args, 'org', USERS_USAGE);
-  const role = requiredOption(args, 'role', USERS_USAGE) as UserRole;
+  const organisationName = requiredOption(args, 'org', ADD_USAGE);
+  const role = requiredOption(args, 'role', ADD_USAGE) as UserRole;
   const user = await withRepositories(({ users, organisations, viewers }) =>
     new AddUserUseCase(users, organisations, viewers).execute({
       by: 'operator',

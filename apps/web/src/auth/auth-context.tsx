@@ -14,6 +14,8 @@ interface AuthState {
   /** True after the user logged out themselves (not sent away by an expired session). */
   signedOut: boolean;
   login(username: string, password: string): Promise<void>;
+  /** Keeps a new token of the same person (after a password change) and reads the profile again. */
+  applyToken(accessToken: string): Promise<void>;
   logout(): void;
 }
 
@@ -60,9 +62,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  const applyToken = useCallback(async (accessToken: string) => {
+    tokenStore.set(accessToken);
+    setUser(await getMe());
+  }, []);
+
   const value = useMemo(
-    () => ({ user, loading, signedOut, login, logout }),
-    [user, loading, signedOut, login, logout],
+    () => ({ user, loading, signedOut, login, applyToken, logout }),
+    [user, loading, signedOut, login, applyToken, logout],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

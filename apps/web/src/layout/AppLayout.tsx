@@ -1,19 +1,23 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  DownOutlined,
   FileTextOutlined,
+  KeyOutlined,
   LogoutOutlined,
   MailOutlined,
   MenuOutlined,
+  TeamOutlined,
   UnorderedListOutlined,
   UploadOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { ACTOR_ROLE_LABELS } from '../api/generated/vocabulary';
 import { type Role, useAuth } from '../auth/auth-context';
+import { ChangePasswordModal } from '../pages/account/ChangePasswordModal';
 
 const { Header, Sider, Content } = Layout;
 
@@ -42,6 +46,7 @@ const NAV: NavEntry[] = [
     roles: ['secretary', 'supervisor', 'admin'],
   },
   { key: '/mailbox', label: '提醒邮件', icon: <MailOutlined />, roles: ['admin'] },
+  { key: '/users', label: '人员管理', icon: <TeamOutlined />, roles: ['admin'] },
 ];
 
 /** The frame of every page behind the login: red header, left menu (a drawer on phones). */
@@ -52,6 +57,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const screens = Grid.useBreakpoint();
   const mobile = !screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   const entries = NAV.filter((e) => !user || e.roles.includes(user.role));
   const selected = entries
@@ -81,6 +87,18 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const onLogout = () => {
     logout();
     navigate('/login', { replace: true });
+  };
+  // The user menu: under the name in the header (desktop) or in the bar below it (phones).
+  const userMenu: MenuProps = {
+    items: [
+      {
+        key: 'password',
+        icon: <KeyOutlined />,
+        label: <span data-testid="menu-change-password">修改密码</span>,
+      },
+      { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
+    ],
+    onClick: ({ key }) => (key === 'password' ? setChangingPassword(true) : onLogout()),
   };
 
   return (
@@ -117,13 +135,20 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </span>
         <span style={{ flex: 1 }} />
         {user && !mobile && (
-          <span data-testid="current-user" style={{ whiteSpace: 'nowrap', fontSize: 14 }}>
-            <UserOutlined style={{ marginInlineEnd: 6 }} />
-            {user.displayName}
-            <span style={{ opacity: 0.85 }}>
-              （{roleLabel}）｜{user.organisation.name}
+          <Dropdown menu={userMenu} trigger={['click']}>
+            <span
+              data-testid="current-user"
+              style={{ whiteSpace: 'nowrap', fontSize: 14, cursor: 'pointer' }}
+              title="修改密码、退出登录"
+            >
+              <UserOutlined style={{ marginInlineEnd: 6 }} />
+              {user.displayName}
+              <span style={{ opacity: 0.85 }}>
+                （{roleLabel}）｜{user.organisation.name}
+              </span>
+              <DownOutlined style={{ marginInlineStart: 6, fontSize: 11 }} />
             </span>
-          </span>
+          </Dropdown>
         )}
         <Button
           data-testid="logout"
@@ -137,22 +162,26 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Button>
       </Header>
       {user && mobile && (
-        <div
-          data-testid="current-user"
-          style={{
-            background: '#fff4f4',
-            borderBottom: '1px solid #f3d3d4',
-            padding: '6px 12px',
-            fontSize: 13,
-            color: '#5c0f12',
-            whiteSpace: 'nowrap',
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
-          }}
-        >
-          <UserOutlined style={{ marginInlineEnd: 6 }} />
-          {user.displayName}（{roleLabel}）｜{user.organisation.name}
-        </div>
+        <Dropdown menu={userMenu} trigger={['click']}>
+          <div
+            data-testid="current-user"
+            style={{
+              cursor: 'pointer',
+              background: '#fff4f4',
+              borderBottom: '1px solid #f3d3d4',
+              padding: '6px 12px',
+              fontSize: 13,
+              color: '#5c0f12',
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+            }}
+          >
+            <UserOutlined style={{ marginInlineEnd: 6 }} />
+            {user.displayName}（{roleLabel}）｜{user.organisation.name}
+            <DownOutlined style={{ marginInlineStart: 6, fontSize: 11 }} />
+          </div>
+        </Dropdown>
       )}
       <Layout>
         {!mobile && (
@@ -182,6 +211,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           data-testid="app-content"
         >
           {children}
+          {changingPassword && <ChangePasswordModal onClose={() => setChangingPassword(false)} />}
         </Content>
       </Layout>
     </Layout>

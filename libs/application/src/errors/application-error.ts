@@ -10,6 +10,14 @@ export type ApplicationErrorCode =
   | 'INVALID_CREDENTIALS'
   | 'ACCOUNT_DISABLED'
   | 'PASSWORD_REJECTED'
+  /** Changing one's own password: the current password given is wrong (400). */
+  | 'WRONG_CURRENT_PASSWORD'
+  /** Changing one's own password: the new one is the current one (400). */
+  | 'PASSWORD_UNCHANGED'
+  /** The change would leave no active administrator (409). */
+  | 'LAST_ADMINISTRATOR'
+  /** An administrator may not deactivate themselves or change their own role (409). */
+  | 'OWN_ACCOUNT_PROTECTED'
   | 'ITEM_NOT_FOUND'
   | 'ITEM_CHANGED'
   | 'EVENT_NOT_ALLOWED_IN_STATE'

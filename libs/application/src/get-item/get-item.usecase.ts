@@ -18,7 +18,8 @@ export interface GetItemCommand {
 
 /**
  * One item as its reader sees it: the stored record (without the organisation's path; with the
- * year of its report, `reportYear`, null when the report names none), its light and working
+ * year the item belongs to, `reportYear`: its report's, or the one chosen when it was created by
+ * hand; null only when its report names none), its light and working
  * days on `today`, what the reader may do to it now, and for each evidence file whether the
  * reader may delete it.
  */
@@ -52,7 +53,7 @@ export class GetItemUseCase {
         mayDelete: mayDeleteEvidence(actor, item.status, e.createdBy),
       })),
       ...lightFigures(item, command.today),
-      allowedActions: allowedItemActions(actor, itemAccessState(item)),
+      allowedActions: allowedItemActions(actor, itemAccessState(item), item.createdBy),
     };
   }
 }

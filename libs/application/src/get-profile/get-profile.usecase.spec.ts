@@ -19,6 +19,7 @@ describe('GetProfileUseCase', () => {
       displayName: '李四',
       role: 'secretary',
       organisation: { id: villageA.id, name: '甲村党支部', kind: 'branch' },
+      mustChangePassword: false,
     });
     expect(await profiles.execute({ userId: '55555555-5555-4555-8555-555555555555' })).toBeNull();
   });

@@ -12,6 +12,8 @@ export interface Profile {
   displayName: string;
   role: UserRole;
   organisation: { id: string; name: string; kind: OrganisationKind };
+  /** Signed in with a reset's one-time password: must choose a password before anything else. */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export class GetProfileUseCase {
       displayName: user.displayName,
       role: user.role,
       organisation: { id: org.id, name: org.name, kind: org.kind },
+      mustChangePassword: user.mustChangePassword,
     };
   }
 }

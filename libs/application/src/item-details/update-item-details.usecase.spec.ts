@@ -27,6 +27,35 @@ describe('UpdateItemDetailsUseCase', () => {
     expect(items.outbox).toEqual([]);
   });
 
+  it('corrects title and detail, keeping what they replaced on the history line', async () => {
+    const { items, townSupervisor, item } = itemsWorld();
+    await new UpdateItemDetailsUseCase(items).execute({
+      itemId: item.id,
+      actorUserId: townSupervisor.userId,
+      title: ' 理论学习不够系统 ',
+      detail: '全年集中学习仅4次',
+    });
+    expect(items.item(item.id)).toMatchObject({ title: '理论学习不够系统', detail: '全年集中学习仅4次' });
+    expect(items.history[0].payload).toEqual({
+      title: '理论学习不够系统',
+      detail: '全年集中学习仅4次',
+      previousTitle: '学习不够深入',
+      previousDetail: '',
+    });
+  });
+
+  it('lets the creator of an item edit it even from their own organisation', async () => {
+    const { items, villageSupervisor, item } = itemsWorld();
+    items.item(item.id)!.createdBy = villageSupervisor.userId;
+    await expect(
+      new UpdateItemDetailsUseCase(items).execute({
+        itemId: item.id,
+        actorUserId: villageSupervisor.userId,
+        title: '更正后的标题',
+      }),
+    ).resolves.toEqual({ itemId: item.id, version: 2 });
+  });
+
   it('clears 责任领导 with null and leaves the source alone', async () => {
     const { items, admin, item } = itemsWorld();
     items.item(item.id)!.responsibleLeader = '王书记';
@@ -46,6 +75,9 @@ describe('UpdateItemDetailsUseCase', () => {
       { source: 'rumour' as never },
       { responsibleLeader: '   ' },
       { responsibleLeader: '长'.repeat(51) },
+      { title: '  ' },
+      { title: '长'.repeat(501) },
+      { detail: '长'.repeat(5001) },
       {},
     ]) {
       await expect(uc.execute({ ...base, ...bad })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });

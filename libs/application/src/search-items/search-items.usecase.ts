@@ -60,12 +60,13 @@ export class SearchItemsUseCase {
     }
     return {
       items: outcome.rows.map(
-        ({ organisationPath, reviewIntervalDays, pendingExtension, ...row }): ItemListEntry => ({
+        ({ organisationPath, reviewIntervalDays, pendingExtension, createdBy, ...row }): ItemListEntry => ({
           ...row,
           ...lightFigures(row, criteria.today),
           allowedActions: allowedItemActions(
             actorFor(viewer, organisationPath),
             itemAccessState({ ...row, reviewIntervalDays, pendingExtension }),
+            createdBy,
           ),
         }),
       ),

@@ -19,6 +19,7 @@ describe('FindSessionUserUseCase', () => {
       role: 'supervisor',
       disabled: false,
       tokenVersion: 0,
+      mustChangePassword: false,
     });
     await users.setPasswordHash('lisi', 'y');
     expect((await sessions.execute(user.id))?.tokenVersion).toBe(1);

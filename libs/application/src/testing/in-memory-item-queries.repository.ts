@@ -91,6 +91,7 @@ export class InMemoryItemQueriesRepository implements ItemQueriesRepository {
       version: i.version,
       reviewIntervalDays: i.reviewIntervalDays,
       pendingExtension: i.pendingExtension,
+      createdBy: i.createdBy,
     };
   }
 }

@@ -1,5 +1,6 @@
 import {
   type CommandActorRecord,
+  type CreateItemsOutcome,
   type DetailsWrite,
   type EvidenceFileLookup,
   type EvidenceTransaction,
@@ -11,6 +12,7 @@ import {
   type ItemWithActorRecord,
   type LockedEvidenceFile,
   type LockedItemRecord,
+  type NewCreatedItems,
   type NewEvidenceFile,
   type TransitionWrite,
 } from '@rectify/persistence';
@@ -18,6 +20,13 @@ import { mayOnOrganisation, type ReadScope } from '@rectify/workflow';
 
 /** An item as the fake keeps it: what commands read, plus the ledger details and the owner. */
 export interface StoredItem extends ItemForCommand {
+  title: string;
+  detail: string;
+  /** The year the item belongs to; null only for an item of a report without a year. */
+  year: number | null;
+  /** Null for an item created by hand. */
+  reportId: string | null;
+  seq: number;
   source: string;
   responsibleLeader: string | null;
   ownerId: string | null;
@@ -65,6 +74,7 @@ interface State {
 export class InMemoryItemsRepository implements ItemsRepository {
   private state: State = { items: new Map(), history: [], evidence: [], outbox: [], measures: new Map() };
   private readonly people = new Map<string, CommandActorRecord>();
+  private readonly organisationPaths = new Map<string, string>();
   private nextEvidence = 1;
   beforeWrite: (itemId: string) => void = () => {};
 
@@ -72,8 +82,19 @@ export class InMemoryItemsRepository implements ItemsRepository {
     this.people.set(person.userId, person);
   }
 
+  /** An organisation items may be created for (createItems refuses others as not found). */
+  addOrganisation(id: string, path: string): void {
+    this.organisationPaths.set(id, path);
+  }
+
   addItem(item: Partial<StoredItem> & Pick<StoredItem, 'id' | 'organisationPath'>): StoredItem {
     const stored: StoredItem = {
+      title: '学习不够深入',
+      detail: '',
+      year: 2024,
+      reportId: 'report-2024',
+      seq: 1,
+      createdBy: null,
       status: 'identified',
       deadline: null,
       reviewIntervalDays: null,
@@ -116,6 +137,38 @@ export class InMemoryItemsRepository implements ItemsRepository {
 
   async session<T>(work: (session: ItemCommandSession) => Promise<T>): Promise<T> {
     return work(this.commandSession());
+  }
+
+  /** Every item, in the order they were added or created. */
+  get items(): readonly StoredItem[] {
+    return [...this.state.items.values()];
+  }
+
+  async createItems(input: NewCreatedItems): Promise<CreateItemsOutcome> {
+    const organisationPath = this.organisationPaths.get(input.organisationId);
+    if (organisationPath === undefined) return { kind: 'organisation_not_found' };
+    const earlier = [...this.state.items.values()].filter(
+      (i) => i.organisationPath === organisationPath && i.year === input.year && i.reportId === null,
+    );
+    const base = Math.max(0, ...earlier.map((i) => i.seq));
+    const seqs = input.items.map((_, index) => base + index + 1);
+    input.items.forEach((created, index) => {
+      const item = this.addItem({
+        id: created.id,
+        organisationPath,
+        title: created.title,
+        detail: created.detail,
+        year: input.year,
+        reportId: null,
+        seq: seqs[index],
+        source: input.source,
+        status: input.status,
+        deadline: input.deadline,
+        createdBy: input.createdBy,
+      });
+      this.appendLine(item, input.actor, 'CREATE', null, input.historyPayload);
+    });
+    return { kind: 'created', seqs };
   }
 
   async evidenceTransaction<T>(work: (tx: EvidenceTransaction) => Promise<T>): Promise<T> {
@@ -193,10 +246,16 @@ export class InMemoryItemsRepository implements ItemsRepository {
         this.beforeWrite(w.itemId);
         const item = this.state.items.get(w.itemId);
         if (!item || item.version !== w.readVersion) return null;
+        const previous = {
+          ...(w.title !== null ? { previousTitle: item.title } : {}),
+          ...(w.detail !== null ? { previousDetail: item.detail } : {}),
+        };
+        if (w.title !== null) item.title = w.title;
+        if (w.detail !== null) item.detail = w.detail;
         if (w.source !== null) item.source = w.source;
         if (w.setResponsibleLeader) item.responsibleLeader = w.responsibleLeader;
         item.version++;
-        this.appendLine(item, w.actor, 'UPDATE_DETAILS', item.status, w.changes);
+        this.appendLine(item, w.actor, 'UPDATE_DETAILS', item.status, { ...w.changes, ...previous });
         return item.version;
       },
       currentState: async (itemId): Promise<ItemStateRecord | null> => {

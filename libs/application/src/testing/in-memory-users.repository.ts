@@ -1,14 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { type NewUser, type SessionUser, type UserRecord, type UsersRepository } from '@rectify/persistence';
+import {
+  type NewUser,
+  type SessionUser,
+  type UpdateUserOutcome,
+  type UserChanges,
+  type UserRecord,
+  type UserSearch,
+  type UserSearchPage,
+  type UsersRepository,
+} from '@rectify/persistence';
+import { mayOnOrganisation, type ReadScope } from '@rectify/workflow';
+import { type InMemoryOrganisationsRepository } from './in-memory-organisations.repository';
 
 /**
- * UsersRepository in memory, for unit tests. Like the database's trigger, a new password hash
- * bumps the token version.
+ * UsersRepository in memory, for unit tests. Like the database's trigger, a new password hash,
+ * role or `disabled` bumps the token version. `search` needs the organisations (their names and
+ * paths): pass them to the constructor.
  */
 export class InMemoryUsersRepository implements UsersRepository {
   readonly rows: UserRecord[] = [];
   /** How many lookups each method made, to show what a use case does not do. */
   readonly calls = { findByUsername: 0, findSession: 0 };
+
+  constructor(private readonly organisations?: InMemoryOrganisationsRepository) {}
 
   async findByUsername(username: string): Promise<UserRecord | null> {
     this.calls.findByUsername += 1;
@@ -23,22 +37,22 @@ export class InMemoryUsersRepository implements UsersRepository {
     this.calls.findSession += 1;
     const user = this.rows.find((u) => u.id === id);
     if (!user) return null;
-    const { username, role, disabled, tokenVersion } = user;
-    return { id, username, role, disabled, tokenVersion };
+    const { username, role, disabled, tokenVersion, mustChangePassword } = user;
+    return { id, username, role, disabled, tokenVersion, mustChangePassword };
   }
 
   async listByUsername(): Promise<UserRecord[]> {
-    return [...this.rows]
-      .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0))
-      .map((u) => ({ ...u }));
+    return [...this.rows].sort((a, b) => compare(a.username, b.username)).map((u) => ({ ...u }));
   }
 
   async add(user: NewUser): Promise<UserRecord> {
     if (this.rows.some((u) => u.username === user.username)) throw new Error('duplicate key: username');
     const created: UserRecord = {
       ...user,
+      phone: user.phone ?? null,
       id: randomUUID(),
       disabled: false,
+      mustChangePassword: false,
       tokenVersion: 0,
       createdAt: new Date(),
     };
@@ -54,7 +68,64 @@ export class InMemoryUsersRepository implements UsersRepository {
     return true;
   }
 
+  async setPasswordById(id: string, passwordHash: string, mustChangePassword: boolean): Promise<boolean> {
+    const user = this.rows.find((u) => u.id === id);
+    if (!user) return false;
+    user.passwordHash = passwordHash;
+    user.mustChangePassword = mustChangePassword;
+    user.tokenVersion += 1;
+    return true;
+  }
+
+  async search(scope: ReadScope, filter: UserSearch): Promise<UserSearchPage> {
+    if (!this.organisations) throw new Error('InMemoryUsersRepository.search needs the organisations');
+    const viewer = scope === 'operator' ? null : scope;
+    const text = filter.text?.toLowerCase();
+    const matches = this.rows.flatMap((u) => {
+      const org = this.organisations?.rows.find((o) => o.id === u.organisationId);
+      if (!org || !mayOnOrganisation(viewer, 'READ', org.path)) return [];
+      if (text && !u.username.toLowerCase().includes(text) && !u.displayName.toLowerCase().includes(text))
+        return [];
+      if (filter.organisationPath && !org.path.startsWith(filter.organisationPath)) return [];
+      if (filter.role && u.role !== filter.role) return [];
+      if (filter.disabled !== undefined && u.disabled !== filter.disabled) return [];
+      return [
+        {
+          id: u.id,
+          username: u.username,
+          displayName: u.displayName,
+          role: u.role,
+          organisationId: u.organisationId,
+          organisationName: org.name,
+          email: u.email,
+          phone: u.phone,
+          disabled: u.disabled,
+          mustChangePassword: u.mustChangePassword,
+          createdAt: u.createdAt,
+        },
+      ];
+    });
+    matches.sort((a, b) => Number(a.disabled) - Number(b.disabled) || compare(a.username, b.username));
+    return { total: matches.length, rows: matches.slice(filter.offset, filter.offset + filter.limit) };
+  }
+
+  async update(id: string, changes: UserChanges): Promise<UpdateUserOutcome> {
+    const user = this.rows.find((u) => u.id === id);
+    if (!user) return { kind: 'not_found' };
+    const next = { ...user };
+    for (const [key, value] of Object.entries(changes))
+      if (value !== undefined) Object.assign(next, { [key]: value });
+    const activeAdmin = (u: UserRecord) => u.role === 'admin' && !u.disabled;
+    if (activeAdmin(user) && !activeAdmin(next) && !this.rows.some((u) => u.id !== id && activeAdmin(u)))
+      return { kind: 'last_administrator' };
+    if (next.role !== user.role || next.disabled !== user.disabled) next.tokenVersion += 1;
+    Object.assign(user, next);
+    return { kind: 'updated', user: { ...user } };
+  }
+
   private copy(user: UserRecord | undefined): UserRecord | null {
     return user ? { ...user } : null;
   }
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

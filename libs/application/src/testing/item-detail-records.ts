@@ -32,6 +32,7 @@ export function itemRecord(
     organisationPath: organisation.path,
     reportId: randomUUID(),
     reportYear: 2024,
+    createdBy: null,
     seq: 1,
     title: '学习不够深入',
     detail: '',

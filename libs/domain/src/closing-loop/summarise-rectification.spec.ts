@@ -66,6 +66,7 @@ describe('summariseRectification', () => {
       superior_review: 1,
       public_appraisal: 1,
       inspection_tour: 0,
+      other: 0,
     });
     expect(s.byLight).toEqual({ red: 1, yellow: 1, green: 1, no_deadline: 1, not_lit: 2 });
     expect(

@@ -1,4 +1,10 @@
-import { isOpen, type ItemSource, RECTIFICATION_STATUSES, type RectificationStatus } from '../lifecycle';
+import {
+  isOpen,
+  ITEM_SOURCES,
+  type ItemSource,
+  RECTIFICATION_STATUSES,
+  type RectificationStatus,
+} from '../lifecycle';
 import { type WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { type ReminderThresholds } from '../reminders/reminder-plan';
 import { daysBetween } from './chinese-text';
@@ -71,12 +77,8 @@ export interface SummariseOptions {
   thresholds?: ReminderThresholds;
 }
 
-const SOURCES: readonly ItemSource[] = [
-  'self_inspection',
-  'superior_review',
-  'public_appraisal',
-  'inspection_tour',
-];
+// Every source of the vocabulary, so a source added there is counted (with a zero) here too.
+const SOURCES: readonly ItemSource[] = ITEM_SOURCES;
 
 export function summariseRectification(
   items: readonly TrackedItem[],

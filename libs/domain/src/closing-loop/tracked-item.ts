@@ -24,10 +24,14 @@ export interface TrackedItem {
   id: string;
   organisationId: string;
   organisationName: string;
-  /** The year of the report that found the problem. */
+  /**
+   * The year the item belongs to: its report's for an imported item, the one chosen for an item
+   * created by hand (上级点评 …); null only for an item of a report without a year.
+   */
   reportYear: number | null;
-  reportId: string;
-  /** When the report was imported (ISO instant): orders two reports of one year. */
+  /** The report that found the problem; null for an item created by hand. */
+  reportId: string | null;
+  /** When the report was imported, or the item created (ISO instant): orders items of one year. */
   reportImportedAt: string;
   seq: number;
   title: string;

@@ -1,9 +1,10 @@
-/** Where a problem came from (问题来源). */
+/** Where a problem came from (问题来源); `other` (其他) for a problem from none of the named sources. */
 export const ITEM_SOURCES = [
   'self_inspection',
   'superior_review',
   'public_appraisal',
   'inspection_tour',
+  'other',
 ] as const;
 
 export type ItemSource = (typeof ITEM_SOURCES)[number];
@@ -14,4 +15,5 @@ export const ITEM_SOURCE_LABELS: Record<ItemSource, string> = {
   superior_review: '上级点评',
   public_appraisal: '群众评议',
   inspection_tour: '巡视巡察反馈',
+  other: '其他',
 };

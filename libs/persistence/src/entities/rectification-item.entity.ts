@@ -10,15 +10,24 @@ import {
   VersionColumn,
 } from 'typeorm';
 
-/** A rectification item (整改事项): one problem found in a report, tracked to its sign-off. */
+/** A rectification item (整改事项): one problem, found in a report or created by hand, tracked to its sign-off. */
 @Entity({ name: 'rectification_item' })
 @Index(['reportId', 'seq'], { unique: true })
 export class RectificationItemEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ type: 'uuid', name: 'report_id' })
-  reportId!: string;
+  /** The report it was found in; null for an item created by hand (上级点评、巡视巡察 …). */
+  @Column({ type: 'uuid', name: 'report_id', nullable: true })
+  reportId!: string | null;
+
+  /** The year the item belongs to (its report's for imported items); null only for an imported item of a report without a year. */
+  @Column({ type: 'int', nullable: true })
+  year!: number | null;
+
+  /** Who created it by hand; null for imported items. */
+  @Column({ type: 'uuid', name: 'created_by', nullable: true })
+  createdBy!: string | null;
 
   @Index()
   @Column({ type: 'uuid', name: 'organisation_id' })

@@ -24,6 +24,10 @@ export class UserEntity {
   @Column({ type: 'text', nullable: true })
   email!: string | null;
 
+  /** 手机: optional contact number, free text. */
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
   @Column({ type: 'text', name: 'password_hash', nullable: true })
   passwordHash!: string | null;
 
@@ -37,6 +41,13 @@ export class UserEntity {
    */
   @Column({ type: 'integer', name: 'token_version', default: 0 })
   tokenVersion!: number;
+
+  /**
+   * Set by an administrator's reset to a one-time password: until the person chooses their own
+   * password, the API answers nothing but that change (PASSWORD_CHANGE_REQUIRED).
+   */
+  @Column({ type: 'boolean', name: 'must_change_password', default: false })
+  mustChangePassword!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -5,6 +5,8 @@ import { OutboxFailures1732700000000 } from './1732700000000-outbox-failures';
 import { EvidenceDeletion1732710000000 } from './1732710000000-evidence-deletion';
 import { UserSessions1732720000000 } from './1732720000000-user-sessions';
 import { HistoryDeadline1732730000000 } from './1732730000000-history-deadline';
+import { UserAdministration1732750000000 } from './1732750000000-user-administration';
+import { CreatedItems1732760000000 } from './1732760000000-created-items';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   EvidenceDeletion1732710000000,
   UserSessions1732720000000,
   HistoryDeadline1732730000000,
+  UserAdministration1732750000000,
+  CreatedItems1732760000000,
 ];

@@ -40,6 +40,20 @@ describe('item access', () => {
     expect(mayEditDetails(actor('admin', 'unrelated'))).toBe(true);
   });
 
+  it('lets the creator of an item created by hand edit it while they can see it, nobody else by that rule', () => {
+    expect(mayEditDetails(actor('supervisor', 'own_organisation', 'c1'), 'c1')).toBe(true);
+    expect(mayEditDetails(actor('supervisor', 'own_organisation', 'c2'), 'c1')).toBe(false);
+    expect(mayEditDetails(actor('supervisor', 'unrelated', 'c1'), 'c1')).toBe(false);
+    expect(mayEditDetails(actor('secretary', 'ancestor_organisation', 'c1'), null)).toBe(false);
+    const item = { status: 'identified' as const, context: noContext };
+    expect(allowedItemActions(actor('supervisor', 'own_organisation', 'c1'), item, 'c1')).toContain(
+      'EDIT_DETAILS',
+    );
+    expect(allowedItemActions(actor('supervisor', 'own_organisation', 'c1'), item)).not.toContain(
+      'EDIT_DETAILS',
+    );
+  });
+
   it('stops evidence changing after sign-off, and lets only the uploader or an admin delete a file', () => {
     const secretary = actor('secretary', 'own_organisation', 's1');
     expect(mayAttachEvidence(secretary, 'measures_set')).toBe(true);
@@ -92,6 +106,15 @@ describe('organisation access', () => {
     expect(mayOnOrganisation(viewer('supervisor', '/a/'), 'ADMINISTER', '/a/')).toBe(false);
     expect(mayOnOrganisation(viewer('admin', '/x/'), 'IMPORT_REPORT', '/a/')).toBe(true);
     expect(mayOnOrganisation(null, 'ADMINISTER', '/a/')).toBe(true);
+  });
+
+  it('lets an admin and a supervisor above create items for an organisation, not for their own, not a secretary', () => {
+    expect(mayOnOrganisation(viewer('supervisor', '/a/'), 'CREATE_ITEMS', '/a/b/')).toBe(true);
+    expect(mayOnOrganisation(viewer('supervisor', '/a/'), 'CREATE_ITEMS', '/a/')).toBe(false);
+    expect(mayOnOrganisation(viewer('supervisor', '/a/b/'), 'CREATE_ITEMS', '/a/c/')).toBe(false);
+    expect(mayOnOrganisation(viewer('secretary', '/a/b/'), 'CREATE_ITEMS', '/a/b/')).toBe(false);
+    expect(mayOnOrganisation(viewer('admin', '/x/'), 'CREATE_ITEMS', '/a/')).toBe(true);
+    expect(mayOnOrganisation(null, 'CREATE_ITEMS', '/a/')).toBe(true);
   });
 
   it('builds the workflow actor from the viewer and the target organisation', () => {

@@ -29,14 +29,17 @@ export function mayReadItem(actor: WorkflowActor): boolean {
 }
 
 /**
- * May the actor edit the item's ledger details: an administrator, the own organisation's
- * secretary, or a supervisor above it. In any status: the ledger is corrected after sign-off too.
+ * May the actor edit the item's details (title, detail, 问题来源, 责任领导): an administrator,
+ * the own organisation's secretary, a supervisor above it, or the person who created the item by
+ * hand (`createdBy`, a user id; null for imported items) as long as they can still see it. In any
+ * status: the ledger is corrected after sign-off too.
  */
-export function mayEditDetails(actor: WorkflowActor): boolean {
+export function mayEditDetails(actor: WorkflowActor, createdBy: string | null = null): boolean {
   return (
     actor.role === 'admin' ||
     (actor.role === 'secretary' && actor.scope === 'own_organisation') ||
-    (actor.role === 'supervisor' && actor.scope === 'ancestor_organisation')
+    (actor.role === 'supervisor' && actor.scope === 'ancestor_organisation') ||
+    (createdBy !== null && actor.role !== 'system' && actor.userId === createdBy && mayReadItem(actor))
   );
 }
 
@@ -63,14 +66,19 @@ export function mayDeleteEvidence(
 
 /**
  * Every action the actor may take on the item now, in ITEM_ACTIONS order: the lifecycle events
- * the machine accepts from them in this state, then EDIT_DETAILS and ATTACH_EVIDENCE. Empty for
+ * the machine accepts from them in this state, then EDIT_DETAILS and ATTACH_EVIDENCE (`createdBy`:
+ * who created the item by hand, see mayEditDetails). Empty for
  * an actor who may not read the item. The API sends this with each item, so clients never
  * work the rules out themselves.
  */
-export function allowedItemActions(actor: WorkflowActor, item: ItemAccessState): ItemAction[] {
+export function allowedItemActions(
+  actor: WorkflowActor,
+  item: ItemAccessState,
+  createdBy: string | null = null,
+): ItemAction[] {
   if (!mayReadItem(actor)) return [];
   const actions: ItemAction[] = allowedEvents(item, actor);
-  if (mayEditDetails(actor)) actions.push('EDIT_DETAILS');
+  if (mayEditDetails(actor, createdBy)) actions.push('EDIT_DETAILS');
   if (mayAttachEvidence(actor, item.status)) actions.push('ATTACH_EVIDENCE');
   return actions;
 }

@@ -1,6 +1,9 @@
 import { api } from '../../api/client';
 import {
   addItemNote,
+  createItems as postItems,
+  type CreateItemsDto,
+  type CreatedItemsResponse,
   bulkTransitionItems,
   type BulkTransitionResponse,
   deleteEvidence as deleteEvidenceFile,
@@ -64,10 +67,25 @@ export const sendBulkTransition = (body: {
 export const addProgressNote = (itemId: string, note: string, expectedVersion: number) =>
   addItemNote({ id: itemId, progressNoteDto: { note, expectedVersion } });
 
+/** PATCH /api/items/:id: title and detail only when they changed (the history keeps the old text). */
 export const updateItemDetails = (
   itemId: string,
-  body: { source: ItemSource; responsibleLeader: string | null; expectedVersion: number },
+  body: {
+    title?: string;
+    detail?: string;
+    source: ItemSource;
+    responsibleLeader: string | null;
+    expectedVersion: number;
+  },
 ) => patchItemDetails({ id: itemId, updateItemDetailsDto: body });
+
+/**
+ * POST /api/items: items that do not come from a report (上级点评、巡视巡察反馈、群众评议、其他),
+ * one per line of `list`. Throws ApiError: 400 with the server's Chinese message for limits,
+ * 403 for a user who may not create them, 404 for an organisation out of scope.
+ */
+export const createItems = (body: CreateItemsDto): Promise<CreatedItemsResponse> =>
+  postItems({ createItemsDto: body });
 
 /** multipart: the file in `file`, an optional description in `text`. */
 export const uploadEvidence = (itemId: string, file: File, text: string) =>

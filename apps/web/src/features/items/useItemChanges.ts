@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ItemSource } from '../../api/generated/vocabulary';
 import {
   addProgressNote,
+  createItems,
   deleteEvidence,
   sendBulkTransition,
   sendTransition,
@@ -36,16 +37,28 @@ export const useAddNote = () =>
     addProgressNote(v.itemId, v.note, v.expectedVersion),
   );
 
-/** PATCH /api/items/:id (问题来源, 责任领导; null clears the leader). */
+/** PATCH /api/items/:id (标题、描述 when changed, 问题来源, 责任领导; null clears the leader). */
 export const useUpdateDetails = () =>
   useItemChange(
-    (v: { itemId: string; source: ItemSource; responsibleLeader: string | null; expectedVersion: number }) =>
+    (v: {
+      itemId: string;
+      title?: string;
+      detail?: string;
+      source: ItemSource;
+      responsibleLeader: string | null;
+      expectedVersion: number;
+    }) =>
       updateItemDetails(v.itemId, {
+        title: v.title,
+        detail: v.detail,
         source: v.source,
         responsibleLeader: v.responsibleLeader,
         expectedVersion: v.expectedVersion,
       }),
   );
+
+/** POST /api/items: new items by hand (新建整改事项), several from a pasted list. */
+export const useCreateItems = () => useItemChange(createItems);
 
 /** POST /api/items/:id/evidence: one file and an optional description. */
 export const useUploadEvidence = () =>

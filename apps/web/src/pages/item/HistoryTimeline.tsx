@@ -24,9 +24,10 @@ import {
 import { label } from '../../components/labels';
 import { unknownKind } from '../../features/item-events/event-form';
 
-/** Timeline dot colours: approvals green, refusals and reopening red, the import grey. */
+/** Timeline dot colours: approvals green, refusals and reopening red, the import and creation grey. */
 const EVENT_COLORS: Partial<Record<HistoryEventType, string>> = {
   IMPORT: 'gray',
+  CREATE: 'gray',
   APPROVE_COMPLETION: 'green',
   APPROVE_EXTENSION: 'green',
   APPROVE_LONG_TERM: 'green',
@@ -110,7 +111,16 @@ function details(line: HistoryEntry): ReactNode[] {
     case 'DELETE_EVIDENCE':
       add('文件', str(line.payload.fileName) ?? '—');
       break;
+    case 'CREATE':
+      add('问题来源', label(ITEM_SOURCE_LABELS, line.payload.source));
+      add('所属年度', `${line.payload.year}年度`);
+      if (str(line.payload.deadline)) add('建议完成时限', str(line.payload.deadline));
+      if (str(line.payload.reason)) add('依据', str(line.payload.reason));
+      break;
     case 'UPDATE_DETAILS':
+      if (str(line.payload.title))
+        add('标题', `${str(line.payload.previousTitle) ?? '—'} → ${str(line.payload.title)}`);
+      if (typeof line.payload.detail === 'string') add('问题描述', str(line.payload.detail) ?? '（清除）');
       if (str(line.payload.source)) add('问题来源', label(ITEM_SOURCE_LABELS, line.payload.source));
       if ('responsibleLeader' in line.payload)
         add('责任领导', str(line.payload.responsibleLeader) ?? '（清除）');

@@ -17,7 +17,7 @@ export function ItemFacts({ item, mobile }: { item: ItemDetailResponse; mobile: 
         { key: 'org', label: '党组织', children: item.organisationName },
         {
           key: 'year',
-          label: '报告年度',
+          label: '所属年度',
           children: item.reportYear ? `${item.reportYear}年度` : '—',
         },
         { key: 'source', label: '问题来源', children: label(ITEM_SOURCE_LABELS, item.source) },

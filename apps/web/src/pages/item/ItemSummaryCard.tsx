@@ -71,7 +71,7 @@ export function ItemSummaryCard({ item, mobile, actions, onEditDetails }: Props)
             onClick={onEditDetails}
             data-testid="edit-details"
           >
-            修改问题来源、责任领导
+            修改标题、描述、问题来源、责任领导
           </Button>
         </div>
       )}

@@ -1,11 +1,12 @@
 import { App, Button, Card, Empty, Grid, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/error-message';
 import { useAuth } from '../../auth/auth-context';
 import { type ItemListEntryResponse } from '../../api/rectify-api';
 import { EventModal } from '../../features/item-events/EventModal';
 import { useItems } from '../../features/items/useItems';
+import { CreateItemsModal } from './CreateItemsModal';
 import { ItemCards } from './ItemCards';
 import { ItemsFilters } from './ItemsFilters';
 import { ItemsTable } from './ItemsTable';
@@ -25,6 +26,9 @@ export function ItemsPage() {
   const { data, error, isFetching: loading, refetch } = useItems(query);
   const action = useRowEventAction();
   const errorText = error ? errorMessage(error) : null;
+  // Supervisors raise problems for the organisations below them, administrators for any.
+  const mayCreate = user?.role === 'supervisor' || user?.role === 'admin';
+  const [creating, setCreating] = useState(false);
 
   useEffect(() => {
     if (errorText) message.error(errorText);
@@ -86,6 +90,13 @@ export function ItemsPage() {
           )}
         </span>
       }
+      extra={
+        mayCreate && (
+          <Button type="primary" onClick={() => setCreating(true)} data-testid="create-items">
+            新建整改事项
+          </Button>
+        )
+      }
       styles={{ body: { padding: mobile ? 12 : 24 } }}
       data-testid="items-page"
     >
@@ -109,6 +120,7 @@ export function ItemsPage() {
           onSubmit={action.submit}
         />
       )}
+      {creating && <CreateItemsModal onClose={() => setCreating(false)} />}
     </Card>
   );
 }

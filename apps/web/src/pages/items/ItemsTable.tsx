@@ -45,7 +45,12 @@ export function ItemsTable({
       ),
     },
     { title: '党组织', dataIndex: 'organisationName', width: 120, ellipsis: true },
-    { title: '年度', dataIndex: 'reportYear', width: 64, render: (y: number) => `${y}` },
+    {
+      title: '年度',
+      dataIndex: 'reportYear',
+      width: 64,
+      render: (y: number | null) => (y === null ? '—' : `${y}`),
+    },
     {
       title: '来源',
       dataIndex: 'source',

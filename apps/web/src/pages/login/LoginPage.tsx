@@ -1,9 +1,10 @@
-import { AuditOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth/auth-context';
+import { BrandedScreen } from '../../components/BrandedScreen';
 
 interface LoginForm {
   username: string;
@@ -40,22 +41,7 @@ export function LoginPage() {
   };
 
   return (
-    <div
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        flexDirection: 'column',
-        alignItems: 'center',
-        justifyContent: 'center',
-        padding: 16,
-        background: 'linear-gradient(180deg, #c8161d 0, #c8161d 45%, #f5f5f5 45%)',
-      }}
-    >
-      <div style={{ color: '#fff', textAlign: 'center', marginBottom: 24 }}>
-        <AuditOutlined style={{ fontSize: 40 }} />
-        <div style={{ fontSize: 26, fontWeight: 600, letterSpacing: 4, marginTop: 8 }}>整改闭环管理</div>
-        <div style={{ fontSize: 14, opacity: 0.9, marginTop: 4 }}>基层党组织年度报告问题整改跟踪</div>
-      </div>
+    <BrandedScreen>
       <Card style={{ width: '100%', maxWidth: 380 }} title="用户登录" data-testid="login-card">
         {error && (
           <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
@@ -102,6 +88,6 @@ export function LoginPage() {
           演示账号：diyi.shuji（支部书记）、zhen.shuji（镇党委）、admin（管理员），密码 rectify-demo
         </Typography.Paragraph>
       </Card>
-    </div>
+    </BrandedScreen>
   );
 }

@@ -10,7 +10,7 @@ export interface ItemSearchCriteria {
   /** Only problems that repeat an earlier year's problem (反复出现), or only those that do not. */
   recurring?: boolean;
   source?: string;
-  /** The year of the report that found the problem. */
+  /** The year the item belongs to (its report's, or the one chosen when it was created by hand). */
   year?: number;
   /** Words to find in title or detail (LIKE wildcards are escaped). */
   text?: string;
@@ -31,6 +31,7 @@ export interface ItemSearchRow {
   organisationName: string;
   /** Materialised path of the item's organisation (`/<root>/…/<id>/`). */
   organisationPath: string;
+  /** The year the item belongs to (see ItemDetailRecord.reportYear). */
   reportYear: number | null;
   seq: number;
   title: string;
@@ -45,6 +46,8 @@ export interface ItemSearchRow {
   reviewIntervalDays: number | null;
   /** The extension request awaiting a decision (申请延期), as stored; null when none. */
   pendingExtension: unknown;
+  /** Who created the item by hand (for the access rules); null for an imported item. */
+  createdBy: string | null;
 }
 
 /** A search's outcome: a page of rows and the total, or the filter organisation does not exist. */
@@ -68,9 +71,15 @@ export interface ItemDetailRecord {
   organisationName: string;
   /** Materialised path of the item's organisation. */
   organisationPath: string;
-  reportId: string;
-  /** The year of the annual report the item came from; null when the report names no year. */
+  /** The report it came from; null for an item created by hand (上级点评 …). */
+  reportId: string | null;
+  /**
+   * The year the item belongs to (its own `year`: the report's for an imported item); null only
+   * for an item of a report that names no year.
+   */
   reportYear: number | null;
+  /** Who created the item by hand; null for an imported item. */
+  createdBy: string | null;
   seq: number;
   title: string;
   detail: string;

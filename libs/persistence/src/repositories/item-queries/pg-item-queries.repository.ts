@@ -38,7 +38,7 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     }
     if (criteria.status) add((n) => `i.status = $${n}`, criteria.status);
     if (criteria.source) add((n) => `i.source = $${n}`, criteria.source);
-    if (criteria.year !== undefined) add((n) => `r.year = $${n}`, criteria.year);
+    if (criteria.year !== undefined) add((n) => `i.year = $${n}`, criteria.year);
     if (criteria.overdue !== undefined) {
       add(
         (n) =>
@@ -55,17 +55,18 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     if (criteria.text)
       add((n) => `(i.title ILIKE $${n} OR i.detail ILIKE $${n})`, `%${escapeLike(criteria.text)}%`);
 
-    const from = `FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id JOIN report r ON r.id = i.report_id
+    const from = `FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id
     WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
     params.push(criteria.today, OPEN_STATUSES, criteria.pageSize, (criteria.page - 1) * criteria.pageSize);
     const n = params.length;
     const rows: ItemSearchRow[] = await this.db.query(
       `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", o.path AS "organisationPath",
-              r.year AS "reportYear", i.seq, i.title, i.status, i.source, to_char(i.deadline, 'YYYY-MM-DD') AS deadline,
+              i.year AS "reportYear", i.seq, i.title, i.status, i.source, to_char(i.deadline, 'YYYY-MM-DD') AS deadline,
               COALESCE(i.deadline < $${n - 3}::date AND i.status = ANY($${n - 2}::text[]), FALSE) AS overdue,
               EXISTS (SELECT 1 FROM item_recurrence ir WHERE ir.item_id = i.id) AS recurring, i.version,
-              i.review_interval_days AS "reviewIntervalDays", i.pending_extension AS "pendingExtension"
+              i.review_interval_days AS "reviewIntervalDays", i.pending_extension AS "pendingExtension",
+              i.created_by AS "createdBy"
          ${from}
         ORDER BY i.created_at DESC, i.seq ASC
         LIMIT $${n - 1} OFFSET $${n}`,
@@ -100,10 +101,10 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     const cond = scopeCondition(scope, 2);
     const [item] = await this.db.query(
       `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", o.path AS "organisationPath",
-              i.report_id AS "reportId", r.year AS "reportYear", i.seq, i.title, i.detail, i.source, i.status,
+              i.report_id AS "reportId", i.year AS "reportYear", i.created_by AS "createdBy", i.seq, i.title, i.detail, i.source, i.status,
               to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days AS "reviewIntervalDays",
               i.pending_extension AS "pendingExtension", i.version, i.responsible_leader AS "responsibleLeader"
-         FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id JOIN report r ON r.id = i.report_id
+         FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id
         WHERE i.id = $1 AND ${cond.sql}`,
       [itemId, ...cond.params],
     );
@@ -127,10 +128,9 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     );
     const recurrence: (RecurrenceEntry & { direction: 'repeats' | 'repeatedBy' })[] = await this.db.query(
       `SELECT CASE WHEN ir.item_id = $1 THEN 'repeats' ELSE 'repeatedBy' END AS direction,
-              o.id AS "itemId", r.year, o.title, o.status, ir.score::float8 AS score
+              o.id AS "itemId", o.year, o.title, o.status, ir.score::float8 AS score
          FROM item_recurrence ir
          JOIN rectification_item o ON o.id = CASE WHEN ir.item_id = $1 THEN ir.earlier_item_id ELSE ir.item_id END
-         JOIN report r ON r.id = o.report_id
         WHERE ir.item_id = $1 OR ir.earlier_item_id = $1
         ORDER BY ir.score DESC, o.id`,
       [itemId],

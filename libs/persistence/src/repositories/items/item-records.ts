@@ -15,6 +15,8 @@ export interface ItemForCommand {
   pendingExtension: unknown;
   version: number;
   organisationPath: string;
+  /** Who created the item by hand (a user id); null for an imported item. */
+  createdBy: string | null;
 }
 
 /** A person as a command sees them: their role and their organisation's materialised path. */
@@ -61,10 +63,14 @@ export interface TransitionWrite {
   measures?: unknown[];
 }
 
-/** A change of the ledger details (问题来源、责任领导), version-guarded, with a history line. */
+/** A change of the details (标题、问题描述、问题来源、责任领导), version-guarded, with a history line. */
 export interface DetailsWrite {
   itemId: string;
   readVersion: number;
+  /** null keeps the title. */
+  title: string | null;
+  /** null keeps the detail. */
+  detail: string | null;
   /** null keeps the source. */
   source: string | null;
   /** Whether responsibleLeader is to be set (to a name or to null). */
@@ -74,6 +80,32 @@ export interface DetailsWrite {
   /** The changes as sent, kept on the history line. */
   changes: Record<string, unknown>;
 }
+
+/**
+ * Items created by hand for one organisation (上级点评、巡视巡察反馈、群众评议、其他), all with the
+ * same source, year and suggested deadline, each starting identified with a CREATE history line.
+ */
+export interface NewCreatedItems {
+  organisationId: string;
+  /** The year the items belong to (summaries, ledgers and sections count them there). */
+  year: number;
+  source: string;
+  /** YYYY-MM-DD, or null: the suggested deadline. */
+  deadline: string | null;
+  /** Ids chosen by the caller, in the order given; titles and details already checked. */
+  items: { id: string; title: string; detail: string }[];
+  /** The status they start in (identified). */
+  status: RectificationStatus;
+  /** Who creates them (a user id), or null for the operator at the command line. */
+  createdBy: string | null;
+  /** Who the CREATE lines name. */
+  actor: HistoryActor;
+  /** The CREATE line's payload, the same for each item. */
+  historyPayload: Record<string, unknown>;
+}
+
+/** What creating items did: their numbers (seq) in the given order, or the organisation is gone. */
+export type CreateItemsOutcome = { kind: 'created'; seqs: number[] } | { kind: 'organisation_not_found' };
 
 /** The current state of an item, for a conflict's message. */
 export interface ItemStateRecord {

@@ -1,5 +1,6 @@
 import { type ReadScope } from '@rectify/workflow';
 import {
+  type CreateItemsOutcome,
   type DetailsWrite,
   type EvidenceFileLookup,
   type HistoryActor,
@@ -7,6 +8,7 @@ import {
   type ItemWithActorRecord,
   type LockedEvidenceFile,
   type LockedItemRecord,
+  type NewCreatedItems,
   type NewEvidenceFile,
   type TransitionWrite,
 } from './item-records';
@@ -31,7 +33,11 @@ export interface ItemCommandSession {
    */
   writeTransition(write: TransitionWrite): Promise<boolean>;
 
-  /** Sets source and/or 责任领导 with a history line; the new version, or null if the version moved. */
+  /**
+   * Sets title, detail, source and/or 责任领导 with an UPDATE_DETAILS line (payload: `changes`,
+   * plus previousTitle / previousDetail when those change); the new version, or null if the
+   * version moved.
+   */
   updateDetails(write: DetailsWrite): Promise<number | null>;
 
   /** The item's status and version now, or null when it is gone. */
@@ -73,6 +79,14 @@ export interface EvidenceTransaction {
 export interface ItemsRepository {
   /** Runs `work` with one pooled connection for the command's statements, then releases it. */
   session<T>(work: (session: ItemCommandSession) => Promise<T>): Promise<T>;
+
+  /**
+   * Creates items by hand in ONE transaction: the items (numbered after the organisation's
+   * earlier hand-made items of that year, under the organisation's row lock so two requests do
+   * not share numbers) and their CREATE history lines. No outbox row: an identified item has no
+   * reminders to schedule. organisation_not_found when the organisation is gone.
+   */
+  createItems(input: NewCreatedItems): Promise<CreateItemsOutcome>;
 
   /** Runs `work` in one database transaction; commits when it resolves, rolls back when it throws. */
   evidenceTransaction<T>(work: (tx: EvidenceTransaction) => Promise<T>): Promise<T>;

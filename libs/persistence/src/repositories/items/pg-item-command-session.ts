@@ -16,13 +16,14 @@ interface ItemWithActorRow {
   pending_extension: unknown;
   version: number;
   item_path: string;
+  created_by: string | null;
   user_id: string | null;
   user_role: 'secretary' | 'supervisor' | 'admin' | null;
   user_path: string | null;
 }
 
 const LOAD_ITEM_WITH_ACTOR = `SELECT i.id, i.status, to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days,
-            i.pending_extension, i.version, io.path AS item_path,
+            i.pending_extension, i.version, io.path AS item_path, i.created_by,
             u.id AS user_id, u.role AS user_role, uo.path AS user_path
        FROM rectification_item i
        JOIN organisation io ON io.id = i.organisation_id
@@ -65,17 +66,27 @@ function writeStatement(type: RectificationEventType): string {
   return `${UPDATE_WITH_HISTORY}${extra}\n  SELECT id FROM updated`;
 }
 
-const UPDATE_DETAILS = `WITH updated AS (
+// A correction of title or detail keeps what it replaced on the line (previousTitle,
+// previousDetail): \`before\` reads the row as it was when the statement began.
+const UPDATE_DETAILS = `WITH before AS (
+         SELECT title, detail FROM rectification_item WHERE id = $1),
+       updated AS (
          UPDATE rectification_item
             SET source = COALESCE($3, source),
                 responsible_leader = CASE WHEN $4::boolean THEN $5 ELSE responsible_leader END,
+                title = COALESCE($9::text, title), detail = COALESCE($10::text, detail),
                 version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $2
           RETURNING id, status, version, deadline),
        -- The line carries the deadline in force, unchanged: the overdue trend replays it.
        history AS (
          INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload, deadline)
-         SELECT id, version, $6, $7, 'UPDATE_DETAILS', status, status, $8, deadline FROM updated)
+         SELECT u.id, u.version, $6, $7, 'UPDATE_DETAILS', u.status, u.status,
+                $8::jsonb
+                  || CASE WHEN $9::text IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('previousTitle', b.title) END
+                  || CASE WHEN $10::text IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('previousDetail', b.detail) END,
+                u.deadline
+           FROM updated u CROSS JOIN before b)
        SELECT version FROM updated`;
 
 /** ItemCommandSession on one connection: every statement named, so each is planned once. */
@@ -98,6 +109,7 @@ export class PgItemCommandSession implements ItemCommandSession {
         pendingExtension: row.pending_extension,
         version: Number(row.version),
         organisationPath: row.item_path,
+        createdBy: row.created_by,
       },
       actor:
         row.user_id && row.user_role && row.user_path
@@ -141,6 +153,8 @@ export class PgItemCommandSession implements ItemCommandSession {
       w.actor.userId,
       w.actor.role,
       JSON.stringify(w.changes),
+      w.title,
+      w.detail,
     ]);
     return rows.length === 1 ? Number(rows[0].version) : null;
   }

@@ -4,7 +4,8 @@ import { EvidenceEntity } from '../../entities/evidence.entity';
 import { scopeCondition } from '../scope/scope-condition';
 import { withPreparedSql } from '../sql/prepared-sql';
 import { type EvidenceTransaction, type ItemCommandSession, type ItemsRepository } from './items.repository';
-import { type EvidenceFileLookup } from './item-records';
+import { type CreateItemsOutcome, type EvidenceFileLookup, type NewCreatedItems } from './item-records';
+import { createItems } from './pg-create-items';
 import { PgEvidenceTransaction } from './pg-evidence-transaction';
 import { PgItemCommandSession } from './pg-item-command-session';
 
@@ -17,6 +18,10 @@ export class PgItemsRepository implements ItemsRepository {
 
   session<T>(work: (session: ItemCommandSession) => Promise<T>): Promise<T> {
     return withPreparedSql(this.db, (sql) => work(new PgItemCommandSession(sql)));
+  }
+
+  createItems(input: NewCreatedItems): Promise<CreateItemsOutcome> {
+    return createItems(this.db, input);
   }
 
   evidenceTransaction<T>(work: (tx: EvidenceTransaction) => Promise<T>): Promise<T> {

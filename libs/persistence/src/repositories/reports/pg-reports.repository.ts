@@ -83,6 +83,8 @@ async function insertItems(m: EntityManager, reportId: string, input: NewImport)
       id: item.id,
       reportId,
       organisationId: input.organisationId,
+      year: input.year,
+      createdBy: null,
       seq: item.seq,
       title: item.title,
       detail: item.detail,

@@ -20,7 +20,7 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
     params.push(query.subtree ? `${query.organisation.path}%` : query.organisation.id);
     const cond = scopeCondition(scope, params.length + 1);
     params.push(...cond.params);
-    return loadTrackedItemParts(this.db, `r.year = $1 AND ${orgCondition} AND ${cond.sql}`, params);
+    return loadTrackedItemParts(this.db, `i.year = $1 AND ${orgCondition} AND ${cond.sql}`, params);
   }
 
   async overdueCounts(
@@ -88,8 +88,9 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
     // Matching needs only names and statuses, so this stays one query however long the history.
     return this.db.query(
       `SELECT i.id, i.title, i.status
-         FROM rectification_item i JOIN report r ON r.id = i.report_id JOIN organisation o ON o.id = i.organisation_id
-        WHERE i.organisation_id = $1 AND r.year = $2 AND ${cond.sql} ORDER BY r.imported_at, i.seq`,
+         FROM rectification_item i LEFT JOIN report r ON r.id = i.report_id JOIN organisation o ON o.id = i.organisation_id
+        WHERE i.organisation_id = $1 AND i.year = $2 AND ${cond.sql}
+        ORDER BY COALESCE(r.imported_at, i.created_at), i.seq, i.id`,
       [organisationId, problemYear, ...cond.params],
     );
   }
@@ -107,14 +108,13 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
       score: string;
     }[] = await this.db.query(
       `SELECT i.id AS "itemId", i.seq, i.title, e.id AS "earlierId", e.title AS "earlierTitle",
-              e.status AS "earlierStatus", er.year AS "earlierYear", ir.score
+              e.status AS "earlierStatus", e.year AS "earlierYear", ir.score
          FROM rectification_item i
          JOIN organisation o ON o.id = i.organisation_id
          JOIN item_recurrence ir ON ir.item_id = i.id
          JOIN rectification_item e ON e.id = ir.earlier_item_id
-         JOIN report er ON er.id = e.report_id
         WHERE i.report_id = $1 AND ${cond.sql}
-        ORDER BY i.seq, ir.score DESC, er.year DESC, e.id`,
+        ORDER BY i.seq, ir.score DESC, e.year DESC, e.id`,
       [reportId, ...cond.params],
     );
     const byItem = new Map<string, RecurringProblem>();
@@ -150,12 +150,12 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
     const earlier = query.side === 'earlier';
     const cond = scopeCondition(scope, 5);
     const rows: (RecurrenceCandidate & { total: string })[] = await this.db.query(
-      `SELECT i.id, i.seq, i.title, i.status, r.year, count(*) OVER () AS total
-         FROM rectification_item i JOIN report r ON r.id = i.report_id JOIN organisation o ON o.id = i.organisation_id
+      `SELECT i.id, i.seq, i.title, i.status, i.year, count(*) OVER () AS total
+         FROM rectification_item i LEFT JOIN report r ON r.id = i.report_id JOIN organisation o ON o.id = i.organisation_id
         WHERE i.organisation_id = $1
-          AND ${earlier ? 'r.year < $2 AND r.year >= $2 - $3' : 'r.year > $2 AND r.year <= $2 + $3'}
+          AND ${earlier ? 'i.year < $2 AND i.year >= $2 - $3' : 'i.year > $2 AND i.year <= $2 + $3'}
           AND ${cond.sql}
-        ORDER BY r.year ${earlier ? 'DESC' : 'ASC'}, r.imported_at DESC, i.seq
+        ORDER BY i.year ${earlier ? 'DESC' : 'ASC'}, COALESCE(r.imported_at, i.created_at) DESC, i.seq, i.id
         LIMIT $4`,
       [query.organisationId, query.year, query.windowYears, query.limit, ...cond.params],
     );

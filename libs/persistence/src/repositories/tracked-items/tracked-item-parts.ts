@@ -25,7 +25,8 @@ interface HistoryLine {
 }
 
 /**
- * The tracked items whose item row (alias i), report (r) and organisation (o) satisfy `where`
+ * The tracked items whose item row (alias i), report (r, absent for an item created by hand) and
+ * organisation (o) satisfy `where`
  * with `params`, with what the section, summary and ledger need to put them into words:
  * measures, evidence, the last completion request, the sign-off day, the latest progress the
  * branch reported (its notes and long-term reviews) and the earlier problems each one repeats.
@@ -37,12 +38,12 @@ export async function loadTrackedItemParts(
   params: unknown[],
 ): Promise<TrackedItem[]> {
   const rows: ItemRow[] = await db.query(
-    `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", r.year AS "reportYear",
-            r.id AS "reportId", r.imported_at AS "reportImportedAt", i.seq, i.title, i.detail, i.source, i.status,
+    `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", i.year AS "reportYear",
+            i.report_id AS "reportId", COALESCE(r.imported_at, i.created_at) AS "reportImportedAt", i.seq, i.title, i.detail, i.source, i.status,
             to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.responsible_leader AS "responsibleLeader",
             u.display_name AS "ownerName"
        FROM rectification_item i
-       JOIN report r ON r.id = i.report_id
+       LEFT JOIN report r ON r.id = i.report_id
        JOIN organisation o ON o.id = i.organisation_id
        LEFT JOIN app_user u ON u.id = i.owner_id
       WHERE ${where}`,
@@ -73,12 +74,11 @@ export async function loadTrackedItemParts(
       [ids],
     ) as Promise<HistoryLine[]>,
     db.query(
-      `SELECT ir.item_id AS "itemId", ir.earlier_item_id AS "earlierId", ir.score, e.title, e.status, r.year
+      `SELECT ir.item_id AS "itemId", ir.earlier_item_id AS "earlierId", ir.score, e.title, e.status, e.year
          FROM item_recurrence ir
          JOIN rectification_item e ON e.id = ir.earlier_item_id
-         JOIN report r ON r.id = e.report_id
         WHERE ir.item_id = ANY($1)
-        ORDER BY ir.item_id, ir.score DESC, r.year DESC, e.id`,
+        ORDER BY ir.item_id, ir.score DESC, e.year DESC, e.id`,
       [ids],
     ) as Promise<
       {

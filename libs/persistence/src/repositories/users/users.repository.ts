@@ -1,3 +1,4 @@
+import { type ReadScope } from '@rectify/workflow';
 import { type UserRole } from '../../entities/user.entity';
 
 /** An account as the repository returns it. `passwordHash` is bcrypt, null: cannot log in yet. */
@@ -8,7 +9,11 @@ export interface UserRecord {
   role: UserRole;
   organisationId: string;
   email: string | null;
+  /** 手机, free text; null when not given. */
+  phone: string | null;
   passwordHash: string | null;
+  /** Set by an administrator's password reset: the API serves nothing but the change until then. */
+  mustChangePassword: boolean;
   /** 停用: a disabled account can neither log in nor use a token issued before. */
   disabled: boolean;
   /** Bumped by the database when the role, the password or `disabled` changes. */
@@ -24,6 +29,8 @@ export interface SessionUser {
   disabled: boolean;
   /** Compared with the `ver` claim of the access token; see UserRecord.tokenVersion. */
   tokenVersion: number;
+  /** See UserRecord.mustChangePassword. */
+  mustChangePassword: boolean;
 }
 
 /** A new account: every field already checked; `passwordHash` null for no password yet. */
@@ -34,6 +41,60 @@ export interface NewUser {
   organisationId: string;
   email: string | null;
   passwordHash: string | null;
+  /** 手机; absent or null when not given. */
+  phone?: string | null;
+}
+
+/** What an administrator may change on an account; absent fields stay as they are. */
+export interface UserChanges {
+  displayName?: string;
+  phone?: string | null;
+  email?: string | null;
+  organisationId?: string;
+  role?: UserRole;
+  disabled?: boolean;
+}
+
+/**
+ * The outcome of UsersRepository.update: `last_administrator` when the change would leave no
+ * active administrator (it demotes or disables the last one), and nothing was written.
+ */
+export type UpdateUserOutcome =
+  { kind: 'updated'; user: UserRecord } | { kind: 'not_found' } | { kind: 'last_administrator' };
+
+/** The people list's filters; text matches username or name, organisationPath the subtree. */
+export interface UserSearch {
+  /** Part of the username or the name (姓名), case-insensitive; wildcards are taken literally. */
+  text?: string;
+  /** Materialised path of an organisation: its people and those of every one below it. */
+  organisationPath?: string;
+  role?: UserRole;
+  /** true: only deactivated accounts; false: only active ones; absent: both. */
+  disabled?: boolean;
+  /** Rows to skip and rows to return, after ordering (active first, then by username). */
+  offset: number;
+  limit: number;
+}
+
+/** One line of the people list: the account without its password hash, with its organisation. */
+export interface UserListRow {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  organisationId: string;
+  organisationName: string;
+  email: string | null;
+  phone: string | null;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  createdAt: Date;
+}
+
+/** A page of the people list and how many accounts match in all. */
+export interface UserSearchPage {
+  total: number;
+  rows: UserListRow[];
 }
 
 /** The accounts (app_user): looking them up, adding them, setting passwords. */
@@ -64,4 +125,24 @@ export interface UsersRepository {
    * version with it. False when there is no such account.
    */
   setPasswordHash(username: string, passwordHash: string): Promise<boolean>;
+
+  /**
+   * Sets the password hash of the account with this id and whether it must be changed at the
+   * next login (true after an administrator's reset, false when the person chose it). The token
+   * version moves with the hash. False when there is no such account.
+   */
+  setPasswordById(id: string, passwordHash: string, mustChangePassword: boolean): Promise<boolean>;
+
+  /**
+   * The accounts of organisations within `scope` that match `filter`, one page of them, ordered
+   * active first, then by username; `total` counts every match.
+   */
+  search(scope: ReadScope, filter: UserSearch): Promise<UserSearchPage>;
+
+  /**
+   * Applies `changes` to the account with this id, in one transaction that locks the active
+   * administrators first, so two administrators disabling each other at once cannot leave none.
+   * Changing the role or `disabled` moves the token version (the database's trigger).
+   */
+  update(id: string, changes: UserChanges): Promise<UpdateUserOutcome>;
 }

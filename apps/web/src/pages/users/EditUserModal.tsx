@@ -1,0 +1,104 @@
+import { App, Form, Input, Select, TreeSelect } from 'antd';
+import { useMemo } from 'react';
+import { errorMessage } from '../../api/error-message';
+import { type UserEntryResponse, type UserRole } from '../../api/rectify-api';
+import { FormModal } from '../../components/FormModal';
+import { useOrganisationTree } from '../../features/organisations/useOrganisationTree';
+import { useUserCommands } from '../../features/users/useUsers';
+import { organisationOptions } from './organisation-options';
+import { ROLE_OPTIONS } from './UserFiltersBar';
+
+interface Values {
+  displayName: string;
+  phone?: string;
+  email?: string;
+  organisationId: string;
+  role: UserRole;
+}
+
+/** Edit a person's name, phone, e-mail, organisation and role; one's own role stays. */
+export function EditUserModal({
+  user,
+  isSelf,
+  onClose,
+}: {
+  user: UserEntryResponse;
+  isSelf: boolean;
+  onClose(): void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const { edit } = useUserCommands();
+  const { tree, loading } = useOrganisationTree();
+  const options = useMemo(() => organisationOptions(tree), [tree]);
+
+  const submit = (values: Values) =>
+    edit.mutate(
+      {
+        id: user.id,
+        changes: {
+          displayName: values.displayName,
+          phone: values.phone?.trim() || null,
+          email: values.email?.trim() || null,
+          organisationId: values.organisationId,
+          role: isSelf ? undefined : values.role,
+        },
+      },
+      {
+        onSuccess: () => {
+          message.success(`已保存 ${values.displayName} 的信息。`);
+          onClose();
+        },
+        onError: (err) => message.error(errorMessage(err)),
+      },
+    );
+
+  return (
+    <FormModal<Values>
+      form={form}
+      title={`编辑人员：${user.username}`}
+      okText="保存"
+      submitting={edit.isPending}
+      onSubmit={submit}
+      onCancel={onClose}
+      testId="edit-user-modal"
+      initialValues={{
+        displayName: user.displayName,
+        phone: user.phone ?? '',
+        email: user.email ?? '',
+        organisationId: user.organisationId,
+        role: user.role as UserRole,
+      }}
+    >
+      <Form.Item
+        label="姓名"
+        name="displayName"
+        rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 50 }]}
+      >
+        <Input data-testid="edit-user-name" />
+      </Form.Item>
+      <Form.Item label="手机" name="phone" rules={[{ max: 30 }]}>
+        <Input data-testid="edit-user-phone" />
+      </Form.Item>
+      <Form.Item label="邮箱" name="email" rules={[{ type: 'email', message: '邮箱格式不正确' }]}>
+        <Input data-testid="edit-user-email" />
+      </Form.Item>
+      <Form.Item
+        label="所属组织"
+        name="organisationId"
+        rules={[{ required: true, message: '请选择所属组织' }]}
+      >
+        <TreeSelect
+          loading={loading}
+          treeData={options}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          data-testid="edit-user-organisation"
+        />
+      </Form.Item>
+      <Form.Item label="角色" name="role" extra={isSelf ? '不能修改自己的角色。' : undefined}>
+        <Select options={ROLE_OPTIONS} disabled={isSelf} data-testid="edit-user-role" />
+      </Form.Item>
+    </FormModal>
+  );
+}

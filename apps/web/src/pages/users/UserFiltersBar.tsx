@@ -1,0 +1,81 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Input, Select, TreeSelect } from 'antd';
+import { useMemo } from 'react';
+import { ACTOR_ROLE_LABELS } from '../../api/generated/vocabulary';
+import { type UserRole } from '../../api/rectify-api';
+import { useOrganisationTree } from '../../features/organisations/useOrganisationTree';
+import { type UserFilters } from '../../features/users/useUsers';
+import { organisationOptions } from './organisation-options';
+
+export const ROLE_OPTIONS = (['secretary', 'supervisor', 'admin'] as UserRole[]).map((value) => ({
+  value,
+  label: ACTOR_ROLE_LABELS[value],
+}));
+
+const STATUS_OPTIONS = [
+  { value: 'active', label: '在用' },
+  { value: 'disabled', label: '已停用' },
+];
+
+/** Search by name or account, organisation (and those below), role and status. */
+export function UserFiltersBar({
+  filters,
+  onChange,
+  onReload,
+  mobile,
+}: {
+  filters: UserFilters;
+  onChange(changes: Partial<UserFilters>): void;
+  onReload(): void;
+  mobile: boolean;
+}) {
+  const { tree, loading } = useOrganisationTree();
+  const options = useMemo(() => organisationOptions(tree), [tree]);
+  const width = mobile ? '100%' : undefined;
+  return (
+    // A plain wrapping row (not Space, whose items keep their content's width): full-width fields on a phone.
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 16 }} data-testid="user-filters">
+      <Input.Search
+        allowClear
+        placeholder="姓名或账号"
+        defaultValue={filters.q}
+        onSearch={(q) => onChange({ q: q.trim() || undefined })}
+        style={{ width: width ?? 220 }}
+        data-testid="user-search"
+      />
+      <TreeSelect
+        allowClear
+        loading={loading}
+        value={filters.organisationId}
+        onChange={(organisationId?: string) => onChange({ organisationId })}
+        treeData={options}
+        treeDefaultExpandAll
+        showSearch={{ treeNodeFilterProp: 'title' }}
+        placeholder="所属组织（含下级）"
+        style={{ width: width ?? 240 }}
+        data-testid="user-organisation-filter"
+      />
+      <Select
+        allowClear
+        placeholder="角色"
+        value={filters.role}
+        onChange={(role?: UserRole) => onChange({ role })}
+        options={ROLE_OPTIONS}
+        style={{ width: width ?? 140 }}
+        data-testid="user-role-filter"
+      />
+      <Select
+        allowClear
+        placeholder="状态"
+        value={filters.status}
+        onChange={(status?: 'active' | 'disabled') => onChange({ status })}
+        options={STATUS_OPTIONS}
+        style={{ width: width ?? 120 }}
+        data-testid="user-status-filter"
+      />
+      <Button icon={<ReloadOutlined />} onClick={onReload}>
+        刷新
+      </Button>
+    </div>
+  );
+}

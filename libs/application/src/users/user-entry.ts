@@ -1,0 +1,24 @@
+import { type UserListRow, type UserRecord } from '@rectify/persistence';
+
+/**
+ * A person as the people list (人员管理) shows them: a list row without its creation time (no
+ * password hash, no token version). `disabled` 已停用: cannot log in; `mustChangePassword`: still
+ * has a reset's one-time password, to be changed at the next login.
+ */
+export type UserEntry = Omit<UserListRow, 'createdAt'>;
+
+/** The entry of an account (a record and its organisation's name, or a list row). */
+export function toUserEntry(user: UserRecord | UserListRow, organisationName: string): UserEntry {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    organisationId: user.organisationId,
+    organisationName,
+    email: user.email,
+    phone: user.phone,
+    disabled: user.disabled,
+    mustChangePassword: user.mustChangePassword,
+  };
+}
