@@ -9,7 +9,14 @@ import {
   renderLedgerXlsx,
   SummariseOrganisationUseCase,
 } from '@rectify/application';
-import { chineseDate, LEDGER_COLUMNS, renderPlainText, shanghaiDate } from '@rectify/domain';
+import {
+  chineseDate,
+  ITEM_SOURCES,
+  LEDGER_COLUMNS,
+  RECTIFICATION_STATUSES,
+  renderPlainText,
+  shanghaiDate,
+} from '@rectify/domain';
 import { docxToText } from '@rectify/domain/report/decode/docx-to-text';
 import { createRepositories, openDatabase, type Database } from '@rectify/persistence';
 import {
@@ -20,6 +27,9 @@ import {
 } from '../support/closing-loop-fixture';
 import { createTestDatabase } from '../support/test-database';
 import { importReport } from '../support/item-commands';
+
+/** `{ value: 0 }` for every value of a vocabulary list. */
+const zeroFor = (values: readonly string[]) => Object.fromEntries(values.map((v) => [v, 0]));
 
 const AS_OF = '2025-01-10';
 
@@ -120,7 +130,9 @@ describe('closing the loop over two years (PostgreSQL)', () => {
       recurring: 0,
     });
     expect(summary.completionRate).toBe(0.4);
+    // Every status and source is counted, 0 when none.
     expect(summary.byStatus).toEqual({
+      ...zeroFor(RECTIFICATION_STATUSES),
       identified: 0,
       measures_set: 1,
       pending_review: 1,
@@ -128,6 +140,7 @@ describe('closing the loop over two years (PostgreSQL)', () => {
       long_term: 1,
     });
     expect(summary.bySource).toEqual({
+      ...zeroFor(ITEM_SOURCES),
       self_inspection: 5,
       superior_review: 0,
       public_appraisal: 0,

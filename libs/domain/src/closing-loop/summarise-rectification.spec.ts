@@ -3,6 +3,7 @@ import { ChineseWorkingDayCalendar } from '../calendar/working-day-calendar';
 import { renderPlainText } from './document/render-markdown';
 import { summaryDocument } from './document/summary-document';
 import { LEDGER_COLUMNS, ledgerRows } from './ledger-rows';
+import { ITEM_SOURCES } from '../lifecycle/item-source';
 import { RECTIFICATION_STATUSES } from '../lifecycle/rectification-status';
 import { summariseRectification } from './summarise-rectification';
 import { trackedItem } from './tracked-items.fixtures';
@@ -62,11 +63,11 @@ describe('summariseRectification', () => {
       long_term: 1,
     });
     expect(s.bySource).toEqual({
+      ...Object.fromEntries(ITEM_SOURCES.map((source) => [source, 0])),
       self_inspection: 4,
       superior_review: 1,
       public_appraisal: 1,
       inspection_tour: 0,
-      other: 0,
     });
     expect(s.byLight).toEqual({ red: 1, yellow: 1, green: 1, no_deadline: 1, not_lit: 2 });
     expect(
