@@ -99,6 +99,20 @@ function vocabularyEntries() {
       labels: domain.ORGANISATION_KIND_LABELS,
     },
     {
+      type: 'PositionKind',
+      valuesName: 'POSITION_KINDS',
+      values: domain.POSITION_KINDS,
+      labelsName: 'POSITION_KIND_LABELS',
+      labels: Object.fromEntries(Object.entries(domain.POSITION_PROFILES).map(([k, p]) => [k, p.label])),
+    },
+    {
+      type: 'PositionRight',
+      valuesName: 'POSITION_RIGHTS',
+      values: domain.POSITION_RIGHTS,
+      labelsName: 'POSITION_RIGHT_LABELS',
+      labels: domain.POSITION_RIGHT_LABELS,
+    },
+    {
       type: 'ExtractionBasis',
       valuesName: 'EXTRACTION_BASES',
       values: Object.keys(domain.EXTRACTION_BASIS_LABELS),

@@ -7,6 +7,7 @@ import { UserSessions1732720000000 } from './1732720000000-user-sessions';
 import { HistoryDeadline1732730000000 } from './1732730000000-history-deadline';
 import { UserAdministration1732750000000 } from './1732750000000-user-administration';
 import { CreatedItems1732760000000 } from './1732760000000-created-items';
+import { Positions1732770000000 } from './1732770000000-positions';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   HistoryDeadline1732730000000,
   UserAdministration1732750000000,
   CreatedItems1732760000000,
+  Positions1732770000000,
 ];
