@@ -80,7 +80,7 @@ async function main() {
       by: 'operator',
       username: `sup-${tag}`,
       organisation: { name: town.name },
-      role: 'supervisor',
+      positions: [{ kind: 'secretary' }],
     });
     // Reports spread over branches as in life: one a year each, about ten years per branch. Each
     // import compares its problems with its branch's earlier ones (recurring problems), so piling
@@ -96,7 +96,7 @@ async function main() {
           by: 'operator',
           username: `sec${b}-${tag}`,
           organisation: { name: branch.name },
-          role: 'secretary',
+          positions: [{ kind: 'secretary' }],
         });
         return { name: branch.name, secretaryId: secretary.id };
       }),

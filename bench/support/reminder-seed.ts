@@ -57,11 +57,17 @@ export async function seedReminderLoad(db: DataSource, o: ReminderSeedOptions): 
       [`基准党支部-${o.tag}-`, o.recipients, generalBranches],
     );
     await m.query(
-      `INSERT INTO app_user (id, username, display_name, role, organisation_id, email)
-       SELECT ${id('user', 'b')}, $1 || lpad(b::text, 5, '0'), '第' || b || '党支部书记', 'secretary',
+      `INSERT INTO app_user (id, username, display_name, organisation_id, email)
+       SELECT ${id('user', 'b')}, $1 || lpad(b::text, 5, '0'), '第' || b || '党支部书记',
               ${id('branch', 'b')}, 'sec' || lpad(b::text, 5, '0') || '.' || $2 || '@bench.example'
          FROM generate_series(1, $3::int) AS b`,
       [`bench.sec.${o.tag}.`, o.tag, o.recipients],
+    );
+    await m.query(
+      `INSERT INTO position (user_id, organisation_id, kind, works_items, supervises)
+       SELECT ${id('user', 'b')}, ${id('branch', 'b')}, 'secretary', true, true
+         FROM generate_series(1, $1::int) AS b`,
+      [o.recipients],
     );
     await m.query(
       `INSERT INTO report (id, organisation_id, year, title, source_file_name, source_hash, text, extraction)

@@ -147,7 +147,7 @@ describe('passwords and people administration API', () => {
   });
 
   describe('the people list, edits, deactivation', () => {
-    it('finds people by name or account, organisation, role and status, a page at a time', async () => {
+    it('finds people by name or account, organisation, position and status, a page at a time', async () => {
       const tag = randomUUID().slice(0, 8);
       const town = await addOrganisation(t.db, { name: `人员镇-${tag}` });
       const branch = await addOrganisation(t.db, { name: `人员村-${tag}`, parentName: town.name });
@@ -167,9 +167,16 @@ describe('passwords and people administration API', () => {
         id: expect.any(String),
         username: `p2-${tag}`,
         displayName: `李书记${tag}`,
-        role: 'secretary',
         organisationId: branch.id,
         organisationName: branch.name,
+        positions: [
+          {
+            organisationId: branch.id,
+            organisationName: branch.name,
+            kind: 'secretary',
+            rights: ['work_items'],
+          },
+        ],
         email: null,
         phone: null,
         disabled: false,
@@ -180,12 +187,24 @@ describe('passwords and people administration API', () => {
       ).toEqual([`p2-${tag}`]);
       expect((await list({ organisationId: branch.id })).body.total).toBe(2);
       expect((await list({ organisationId: town.id })).body.total).toBe(3);
-      expect((await list({ q: tag, role: 'supervisor' })).body.users[0].username).toBe(`p1-${tag}`);
+      expect((await list({ q: tag, positionKind: 'secretary' })).body.total).toBe(3);
+      await addUser(t.db, {
+        username: `p4-${tag}`,
+        organisationName: town.name,
+        positions: [{ kind: '组织委员' }],
+        displayName: `钱委员${tag}`,
+      });
+      expect((await list({ q: tag, positionKind: 'organising_member' })).body.users[0].username).toBe(
+        `p4-${tag}`,
+      );
       const second = await list({ q: tag, page: 2, pageSize: 2 });
-      expect(second.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
-      expect(second.body.users.map((u: { username: string }) => u.username)).toEqual([`p3-${tag}`]);
+      expect(second.body).toMatchObject({ total: 4, page: 2, pageSize: 2 });
+      expect(second.body.users.map((u: { username: string }) => u.username)).toEqual([
+        `p3-${tag}`,
+        `p4-${tag}`,
+      ]);
       await request(t.http).get('/api/users').query({ pageSize: 500 }).set(bearer(admin)).expect(400);
-      await request(t.http).get('/api/users').query({ role: 'chief' }).set(bearer(admin)).expect(400);
+      await request(t.http).get('/api/users').query({ positionKind: 'chief' }).set(bearer(admin)).expect(400);
 
       const secretary = await t.token(`p2-${tag}`);
       expect((await request(t.http).get('/api/users').set(bearer(secretary)).expect(403)).body.code).toBe(
@@ -216,7 +235,7 @@ describe('passwords and people administration API', () => {
         phone: '138 0000 0000',
         email: 'x@example.org',
         organisationName: other.name,
-        role: 'secretary',
+        positions: [expect.objectContaining({ kind: 'secretary' })],
       });
       const badEmail = await request(t.http)
         .patch(`/api/users/${user.id}`)
@@ -259,16 +278,24 @@ describe('passwords and people administration API', () => {
         details: {},
       });
       const demote = await request(t.http)
-        .patch(`/api/users/${adminUser.id}`)
+        .put(`/api/users/${adminUser.id}/positions`)
         .set(bearer(admin))
-        .send({ role: 'secretary' })
+        .send({ positions: [{ kind: 'secretary' }] })
         .expect(409);
-      expect(demote.body.code).toBe('OWN_ACCOUNT_PROTECTED');
+      expect(demote.body).toMatchObject({
+        code: 'OWN_ACCOUNT_PROTECTED',
+        message: '不能取消自己的管理员职务：请由另一位管理员操作。',
+      });
     });
   });
 });
 
-describe('the last active administrator (a database of its own)', () => {
+/** Active users holding a 管理员 position on a root organisation. */
+const ROOT_ADMINS = `SELECT u.username FROM app_user u WHERE NOT u.disabled AND EXISTS (
+    SELECT 1 FROM position p JOIN organisation o ON o.id = p.organisation_id
+     WHERE p.user_id = u.id AND p.kind = 'admin' AND o.parent_id IS NULL)`;
+
+describe('the last active root administrator (a database of its own)', () => {
   let database: { url: string; drop: () => Promise<void> };
   let t: AuthTestApp;
   beforeAll(async () => {
@@ -295,25 +322,23 @@ describe('the last active administrator (a database of its own)', () => {
       request(t.http).post(`/api/users/${a.id}/deactivate`).set(bearer(tokenB)),
     ]);
     expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
-    const [{ active }] = await t.db.query(
-      `SELECT count(*)::int AS active FROM app_user WHERE role = 'admin' AND NOT disabled`,
-    );
-    expect(active).toBe(1);
+    expect(await t.db.query(ROOT_ADMINS)).toHaveLength(1);
   });
 
   it('the CLI lists, edits, resets, and refuses to deactivate or demote the last one', async () => {
-    const [{ username }] = await t.db.query(
-      `SELECT username FROM app_user WHERE role = 'admin' AND NOT disabled`,
-    );
+    const [{ username }] = await t.db.query(ROOT_ADMINS);
     const deactivate = cli('deactivate', username);
     expect({ status: deactivate.status, stderr: deactivate.stderr }).toEqual({
       status: 1,
-      stderr: expect.stringContaining('最后一位在用的管理员'),
+      stderr: expect.stringContaining('最后一位在用的最高级管理员'),
     });
-    const demote = cli('edit', username, '--role', 'secretary');
-    expect(demote.status).toBe(1);
+    const demote = cli('positions', username, '--position', '书记');
+    expect({ status: demote.status, stderr: demote.stderr }).toEqual({
+      status: 1,
+      stderr: expect.stringContaining('最后一位在用的最高级管理员'),
+    });
 
-    const list = cli('list', '--role', 'admin', '--json');
+    const list = cli('list', '--position', '管理员', '--json');
     expect(list.status).toBe(0);
     expect(JSON.parse(list.stdout)).toMatchObject({
       total: 2,

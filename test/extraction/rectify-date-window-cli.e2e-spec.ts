@@ -18,7 +18,7 @@ describe('dates outside the window on the command line', () => {
   let itemId: string;
   beforeAll(() => {
     expect(rectify('orgs', 'add', VILLAGE, '--json').status).toBe(0);
-    expect(rectify('users', 'add', `sec-${tag}`, '--org', VILLAGE, '--role', 'secretary').status).toBe(0);
+    expect(rectify('users', 'add', `sec-${tag}`, '--org', VILLAGE, '--position', '书记').status).toBe(0);
     expect(rectify('import', SEED, '--org', VILLAGE, '--json').status).toBe(0);
     itemId = rectify('items', '--org', VILLAGE, '--json').json()[0].id;
   });

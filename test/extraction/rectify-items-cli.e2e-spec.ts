@@ -23,8 +23,8 @@ describe('rectify operator commands (CLI)', () => {
     expect(rectify('orgs', 'add', VILLAGE, '--parent', TOWN, '--json').json()).toEqual(
       expect.objectContaining({ name: VILLAGE, kind: 'branch' }),
     );
-    expect(rectify('users', 'add', `sec-${tag}`, '--org', VILLAGE, '--role', 'secretary').status).toBe(0);
-    expect(rectify('users', 'add', `sup-${tag}`, '--org', TOWN, '--role', 'supervisor').status).toBe(0);
+    expect(rectify('users', 'add', `sec-${tag}`, '--org', VILLAGE, '--position', '书记').status).toBe(0);
+    expect(rectify('users', 'add', `sup-${tag}`, '--org', TOWN, '--position', '书记').status).toBe(0);
     const imported = rectify('import', SEED, '--org', VILLAGE, '--json').json();
     expect(imported).toEqual(expect.objectContaining({ created: true, year: 2023, problems: 3 }));
     const again = rectify('import', SEED, '--org', VILLAGE);
@@ -78,7 +78,7 @@ describe('rectify operator commands (CLI)', () => {
   it.each([
     [['import', SEED, '--org', '没有这个党支部'], 1, 'rectify orgs add'],
     [['items', '--org', VILLAGE, '--status', 'done'], 1, '状态"done"无效'],
-    [['users', 'add', `x-${tag}`, '--org', VILLAGE, '--role', 'boss'], 1, '角色"boss"无效'],
+    [['users', 'add', `x-${tag}`, '--org', VILLAGE, '--position', 'boss'], 1, '职务"boss"无效'],
     [['transition', 'not-an-id', 'REOPEN', '--as', 'x'], 64, '格式不正确'],
     [['transition', randomUUID(), 'FLY', '--as', 'x'], 64, '未知事件'],
     [['import', SEED], 64, '缺少必需的选项 --org'],

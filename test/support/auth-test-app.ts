@@ -3,12 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
-import { type UserRole } from '@rectify/persistence';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import { addOrganisation, addUser } from './admin-fixtures';
+import { addOrganisation, addUser, type TestRole } from './admin-fixtures';
 
 export const PASSWORD = 'test-password-123';
 
@@ -49,7 +48,7 @@ export class AuthTestApp {
   }
 
   /** Adds a user with PASSWORD under one organisation of this app; returns name and id. */
-  async addUser(role: UserRole, password = PASSWORD): Promise<{ username: string; id: string }> {
+  async addUser(role: TestRole, password = PASSWORD): Promise<{ username: string; id: string }> {
     if (!this.organisation) {
       this.organisation = (
         await addOrganisation(this.db, { name: `镇党委-${randomUUID().slice(0, 8)}` })

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type Database, openDatabase } from '@rectify/persistence';
 import { type Viewer } from '@rectify/workflow';
 import { createTestDatabase } from './test-database';
+import { type TestRole } from './admin-fixtures';
+import { positionInsertFor, testViewer } from './test-viewer';
 
 /**
  * The databases the reminder repositories are tested on: a fresh database on the test
@@ -55,15 +57,16 @@ export async function seedReminderWorld(db: Database, deadline = '2025-03-14') {
 
   const user = async (
     name: string,
-    role: Viewer['role'],
+    role: TestRole,
     at: { id: string; path: string },
     email: string | null,
   ) => {
     const [row] = await q(
-      `INSERT INTO app_user (username, display_name, role, organisation_id, email) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [`${name}-${tag}`, `${name}的名字`, role, at.id, email],
+      `INSERT INTO app_user (username, display_name, organisation_id, email) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [`${name}-${tag}`, `${name}的名字`, at.id, email],
     );
-    const viewer: Viewer = { userId: row.id, role, organisationId: at.id, organisationPath: at.path };
+    await q(positionInsertFor(role), [row.id, at.id]);
+    const viewer: Viewer = testViewer(row.id, role, at);
     return viewer;
   };
   const sec = await user('sec', 'secretary', branch, `sec-${tag}@example.com`);

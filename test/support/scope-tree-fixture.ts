@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Database, openDatabase } from '@rectify/persistence';
-import { type ReadScope, type Viewer } from '@rectify/workflow';
+import { type ReadScope } from '@rectify/workflow';
+import { testViewer } from './test-viewer';
 
 /** Every repository test runs on the real PostgreSQL server and on embedded PGlite. */
 export const REPOSITORY_BACKENDS: [string, () => Promise<Database>][] = [
@@ -63,19 +64,39 @@ export async function seedScopeTree(db: Database, tag: string): Promise<ScopeTre
   return orgs;
 }
 
-/** The operator, and a secretary, a supervisor and an administrator in each organisation, named. */
+/**
+ * The operator; a secretary, a supervisor and an administrator in each organisation; and people
+ * of several positions (a 纪检委员 of one branch who supervises from the 党总支 too; a 党务工作者
+ * of both branches), and one of none: named.
+ */
 export function scopesOver(orgs: ScopeTreeOrganisation[]): [string, ReadScope][] {
   const scopes: [string, ReadScope][] = [['operator', 'operator']];
   for (const org of orgs) {
-    for (const role of ['secretary', 'supervisor', 'admin'] as const) {
-      const viewer: Viewer = {
-        userId: randomUUID(),
-        role,
-        organisationId: org.id,
-        organisationPath: org.path,
-      };
-      scopes.push([`${role} of ${org.name}`, viewer]);
-    }
+    for (const role of ['secretary', 'supervisor', 'admin'] as const)
+      scopes.push([`${role} of ${org.name}`, testViewer(randomUUID(), role, org)]);
   }
+  const at = (org: ScopeTreeOrganisation) => ({ organisationId: org.id, organisationPath: org.path });
+  const [, general, one, two] = orgs;
+  scopes.push([
+    '纪检委员 of 一支部 and 组织委员 of 党总支',
+    {
+      userId: randomUUID(),
+      positions: [
+        { ...at(one), kind: 'discipline_member', rights: [] },
+        { ...at(general), kind: 'organising_member', rights: ['supervise'] },
+      ],
+    },
+  ]);
+  scopes.push([
+    '党务工作者 of both branches',
+    {
+      userId: randomUUID(),
+      positions: [
+        { ...at(one), kind: 'party_worker', rights: [] },
+        { ...at(two), kind: 'party_worker', rights: [] },
+      ],
+    },
+  ]);
+  scopes.push(['nobody', { userId: randomUUID(), positions: [] }]);
   return scopes;
 }

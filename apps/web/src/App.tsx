@@ -36,10 +36,11 @@ function RequireLogin({ children }: { children: ReactNode }) {
   return <AppLayout>{children}</AppLayout>;
 }
 
-/** Secretaries start at their items, supervisors and administrators at the dashboard. */
+/** People who only work their items start there; supervisors and administrators at the dashboard. */
 function Home() {
   const { user } = useAuth();
-  return <Navigate to={user?.role === 'secretary' ? '/items' : '/dashboard'} replace />;
+  const overseer = user && (user.capabilities.supervises || user.capabilities.administers);
+  return <Navigate to={overseer ? '/dashboard' : '/items'} replace />;
 }
 
 export function App() {

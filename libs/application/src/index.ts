@@ -14,6 +14,8 @@ export * from './set-password/set-password.usecase';
 export * from './change-own-password/change-own-password.usecase';
 export * from './reset-user-password/reset-user-password.usecase';
 export * from './edit-user/edit-user.usecase';
+export * from './set-user-positions/set-user-positions.usecase';
+export * from './users/position-grants';
 export * from './set-user-active/set-user-active.usecase';
 export * from './users/user-entry';
 export * from './users/user-fields';

@@ -7,10 +7,10 @@ import { rectificationMachine } from './rectification.machine';
 import { type WorkflowActor } from './workflow-actor';
 import { refusal } from './transition.fixtures';
 
-const sec: WorkflowActor = { userId: 'u-sec', role: 'secretary', scope: 'own_organisation' };
-const sup: WorkflowActor = { userId: 'u-sup', role: 'supervisor', scope: 'ancestor_organisation' };
-const admin: WorkflowActor = { userId: 'u-admin', role: 'admin', scope: 'unrelated' };
-const system: WorkflowActor = { userId: 'system', role: 'system', scope: 'unrelated' };
+const sec: WorkflowActor = { userId: 'u-sec', senders: ['own_secretary'], reads: true };
+const sup: WorkflowActor = { userId: 'u-sup', senders: ['ancestor_supervisor'], reads: true };
+const admin: WorkflowActor = { userId: 'u-admin', senders: ['admin'], reads: true };
+const system: WorkflowActor = { userId: 'system', senders: ['system'], reads: true };
 
 const plan = (...deadlines: string[]): MeasurePlan[] =>
   deadlines.map((deadline, i) => ({ title: `措施${i + 1}`, responsible: '张三', deadline }));

@@ -1,5 +1,5 @@
 import { type EventSender, type RectificationEventType, eventProfile } from './rectification-events';
-import { type WorkflowActor } from './workflow-actor';
+import { type ActorRole, SENDER_ROLES, type WorkflowActor } from './workflow-actor';
 
 /**
  * Who may send each event, from its profile's `senders`. An item is not done because its owner
@@ -12,18 +12,30 @@ const SENDER_LABELS: Record<EventSender, string> = {
   system: '系统',
 };
 
-function senderOf(actor: WorkflowActor): EventSender | null {
-  if (actor.role === 'admin') return 'admin';
-  if (actor.role === 'system') return 'system';
-  if (actor.role === 'secretary' && actor.scope === 'own_organisation') return 'own_secretary';
-  if (actor.role === 'supervisor' && actor.scope === 'ancestor_organisation') return 'ancestor_supervisor';
-  return null;
+/** True when the actor holds at least one of `senders` towards the item. */
+export function actorIsAmong(actor: WorkflowActor, senders: readonly EventSender[]): boolean {
+  return actor.senders.some((s) => senders.includes(s));
 }
 
-/** True when the actor's relation to the item is among the event's senders. */
+/** True when one of the actor's capacities towards the item is among the event's senders. */
 export function mayActorSend(type: RectificationEventType, actor: WorkflowActor): boolean {
-  const sender = senderOf(actor);
-  return sender !== null && eventProfile(type).senders.includes(sender);
+  return actorIsAmong(actor, eventProfile(type).senders);
+}
+
+/**
+ * The capacity the actor's `type` event is recorded under (history `actor_role`): the first of
+ * the actor's capacities, in the order own organisation, supervisor, administrator, system, that
+ * the event accepts; with no event (details, evidence), the actor's first capacity, and
+ * 'supervisor' for someone who only reads (an item's creator correcting it). Asked only after the
+ * rules let the actor act: an event the actor may not send throws (a programming error).
+ */
+export function actingRole(actor: WorkflowActor, type?: RectificationEventType): ActorRole {
+  const accepted = type ? eventProfile(type).senders : null;
+  const order: EventSender[] = ['own_secretary', 'ancestor_supervisor', 'admin', 'system'];
+  const sender = order.find((s) => actor.senders.includes(s) && (!accepted || accepted.includes(s)));
+  if (sender) return SENDER_ROLES[sender];
+  if (type) throw new Error(`actingRole: ${actor.userId} may not send ${type}`);
+  return 'supervisor';
 }
 
 /** "上级党组织、管理员" — who may send the event, for the reason a refused actor is given. */

@@ -44,12 +44,12 @@ const TARGETS: Record<
 type ActorName =
   'ownSecretary' | 'otherSecretary' | 'parentSupervisor' | 'unrelatedSupervisor' | 'admin' | 'system';
 const ACTORS: Record<ActorName, WorkflowActor> = {
-  ownSecretary: { userId: 'u-sec', role: 'secretary', scope: 'own_organisation' },
-  otherSecretary: { userId: 'u-sec2', role: 'secretary', scope: 'unrelated' },
-  parentSupervisor: { userId: 'u-sup', role: 'supervisor', scope: 'ancestor_organisation' },
-  unrelatedSupervisor: { userId: 'u-sup2', role: 'supervisor', scope: 'unrelated' },
-  admin: { userId: 'u-admin', role: 'admin', scope: 'unrelated' },
-  system: { userId: 'system', role: 'system', scope: 'unrelated' },
+  ownSecretary: { userId: 'u-sec', senders: ['own_secretary'], reads: true },
+  otherSecretary: { userId: 'u-sec2', senders: [], reads: false },
+  parentSupervisor: { userId: 'u-sup', senders: ['ancestor_supervisor'], reads: true },
+  unrelatedSupervisor: { userId: 'u-sup2', senders: [], reads: false },
+  admin: { userId: 'u-admin', senders: ['admin'], reads: true },
+  system: { userId: 'system', senders: ['system'], reads: true },
 };
 
 const MAY_SEND: Record<RectificationEventType, ActorName[]> = {

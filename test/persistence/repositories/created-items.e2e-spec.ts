@@ -40,7 +40,7 @@ describe.each(FRESH_BACKENDS)('items created by hand on %s', (_name, open) => {
     org = { id: row.id, path: `/${row.id}/` };
     await db.dataSource.query(`UPDATE organisation SET path = $1 WHERE id = $2`, [org.path, org.id]);
     const [user] = await db.dataSource.query(
-      `INSERT INTO app_user (username, display_name, role, organisation_id) VALUES ('sup', '王强', 'supervisor', $1) RETURNING id`,
+      `INSERT INTO app_user (username, display_name, organisation_id) VALUES ('sup', '王强', $1) RETURNING id`,
       [org.id],
     );
     userId = user.id;

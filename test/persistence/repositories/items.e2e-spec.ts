@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type Database, PgItemsRepository, type TransitionWrite } from '@rectify/persistence';
 import { type Viewer } from '@rectify/workflow';
 import { REPOSITORY_BACKENDS } from '../../support/scope-tree-fixture';
+import { type TestRole } from '../../support/admin-fixtures';
+import { positionInsertFor, testViewer } from '../../support/test-viewer';
 
 /** 党委 → 一支部 and 二支部, a secretary in 一支部, and one item of 一支部 at version 1. */
 async function seed(db: Database) {
@@ -20,9 +22,10 @@ async function seed(db: Database) {
   const one = await org('一支部', root);
   const two = await org('二支部', root);
   const [secretary] = await q(
-    `INSERT INTO app_user (username, display_name, role, organisation_id) VALUES ($1, '书记', 'secretary', $2) RETURNING id`,
+    `INSERT INTO app_user (username, display_name, organisation_id) VALUES ($1, '书记', $2) RETURNING id`,
     [`sec-${tag}`, one.id],
   );
+  await q(positionInsertFor('secretary'), [secretary.id, one.id]);
   const [report] = await q(
     `INSERT INTO report (organisation_id, year, source_file_name, source_hash, text, extraction)
      VALUES ($1, 2024, 'r.txt', $2, '', '{}') RETURNING id`,
@@ -33,12 +36,8 @@ async function seed(db: Database) {
      VALUES ($1, $2, 1, '问题', '', 'self_inspection', 'identified', NULL, 1) RETURNING id`,
     [report.id, one.id],
   );
-  const viewer = (role: Viewer['role'], o: { id: string; path: string }): Viewer => ({
-    userId: secretary.id,
-    role,
-    organisationId: o.id,
-    organisationPath: o.path,
-  });
+  const viewer = (role: TestRole, o: { id: string; path: string }): Viewer =>
+    testViewer(secretary.id, role, o);
   return { root, one, two, secretaryId: secretary.id as string, itemId: item.id as string, viewer };
 }
 
@@ -57,7 +56,7 @@ describe.each(REPOSITORY_BACKENDS)('items repository on %s', (_name, open) => {
       [itemId],
     );
 
-  it('reads the item with the actor’s role and organisation path, or no actor for an unknown account', async () => {
+  it('reads the item with the actor’s positions and their organisations’ paths, or no actor for an unknown account', async () => {
     const s = await seed(db);
     const loaded = await repo.session((session) => session.loadItemWithActor(s.itemId, s.secretaryId));
     expect(loaded).toEqual({
@@ -71,7 +70,17 @@ describe.each(REPOSITORY_BACKENDS)('items repository on %s', (_name, open) => {
         organisationPath: s.one.path,
         createdBy: null,
       },
-      actor: { userId: s.secretaryId, role: 'secretary', organisationPath: s.one.path },
+      actor: {
+        userId: s.secretaryId,
+        positions: [
+          {
+            organisationId: s.one.id,
+            organisationPath: s.one.path,
+            kind: 'secretary',
+            rights: ['work_items'],
+          },
+        ],
+      },
     });
     const system = await repo.session((session) => session.loadItemWithActor(s.itemId, null));
     expect(system?.actor).toBeNull();

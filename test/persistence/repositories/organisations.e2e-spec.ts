@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type Database, type OrganisationRecord, PgOrganisationsRepository } from '@rectify/persistence';
 import { type ReadScope, type Viewer } from '@rectify/workflow';
 import { REPOSITORY_BACKENDS } from '../../support/scope-tree-fixture';
+import { type TestRole } from '../../support/admin-fixtures';
+import { testViewer } from '../../support/test-viewer';
 
 describe.each(REPOSITORY_BACKENDS)('organisations repository on %s', (_name, open) => {
   let db: Database;
@@ -13,12 +15,7 @@ describe.each(REPOSITORY_BACKENDS)('organisations repository on %s', (_name, ope
   let branchB: OrganisationRecord;
   let otherTown: OrganisationRecord;
   const named = (name: string) => `${name}-${tag}`;
-  const viewer = (role: Viewer['role'], org: OrganisationRecord): Viewer => ({
-    userId: randomUUID(),
-    role,
-    organisationId: org.id,
-    organisationPath: org.path,
-  });
+  const viewer = (role: TestRole, org: OrganisationRecord): Viewer => testViewer(randomUUID(), role, org);
   const add = async (name: string, parent: OrganisationRecord | null, kind: OrganisationRecord['kind']) => {
     const outcome = await repo.add({ name: named(name), kind, parentName: parent?.name ?? null });
     if (outcome.kind !== 'added') throw new Error(`seed: ${outcome.kind}`);

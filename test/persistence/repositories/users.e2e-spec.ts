@@ -28,8 +28,8 @@ describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
     lisi = await users.add({
       username: `lisi-${tag}`,
       displayName: '李四',
-      role: 'secretary',
       organisationId,
+      positions: [{ organisationId, kind: 'secretary', rights: ['work_items'] }],
       email: 'lisi@example.org',
       passwordHash: 'hash-1',
     });
@@ -41,8 +41,16 @@ describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
       id: expect.any(String),
       username: `lisi-${tag}`,
       displayName: '李四',
-      role: 'secretary',
       organisationId,
+      positions: [
+        {
+          organisationId,
+          organisationName: `甲村党支部-${tag}`,
+          organisationPath: expect.stringMatching(/^\/[0-9a-f-]+\/$/),
+          kind: 'secretary',
+          rights: ['work_items'],
+        },
+      ],
       email: 'lisi@example.org',
       phone: null,
       passwordHash: 'hash-1',
@@ -63,7 +71,7 @@ describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
       users.add({
         username: `lisi-${tag}`,
         displayName: '另一个李四',
-        role: 'admin',
+        positions: [],
         organisationId,
         email: null,
         passwordHash: null,
@@ -75,7 +83,7 @@ describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
     const wang = await users.add({
       username: `wangwu-${tag}`,
       displayName: '王五',
-      role: 'supervisor',
+      positions: [{ organisationId, kind: 'organising_member', rights: ['supervise'] }],
       organisationId,
       email: null,
       passwordHash: null,
@@ -83,7 +91,14 @@ describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
     expect(await users.findSession(wang.id)).toEqual({
       id: wang.id,
       username: `wangwu-${tag}`,
-      role: 'supervisor',
+      positions: [
+        {
+          organisationId,
+          organisationPath: expect.any(String),
+          kind: 'organising_member',
+          rights: ['supervise'],
+        },
+      ],
       disabled: false,
       tokenVersion: 0,
       mustChangePassword: false,
@@ -99,7 +114,7 @@ describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
     await users.add({
       username: `aaa-${tag}`,
       displayName: 'A',
-      role: 'admin',
+      positions: [],
       organisationId,
       email: null,
       passwordHash: null,
@@ -120,7 +135,7 @@ describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
     expect(await users.setPasswordById(randomUUID(), 'x', false)).toBe(false);
   });
 
-  it('searches by text, organisation subtree, role and status, a page at a time, wildcards taken literally', async () => {
+  it('searches by text, organisation subtree, position kind and status, a page at a time, wildcards taken literally', async () => {
     const mark = randomUUID().slice(0, 8);
     const orgs = new PgOrganisationsRepository(db.dataSource);
     const town = await orgs.add({ name: `搜索镇-${mark}`, kind: 'committee', parentName: null });
@@ -130,7 +145,11 @@ describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
       users.add({
         username,
         displayName,
-        role,
+        positions: [
+          role === 'secretary'
+            ? { organisationId: org, kind: 'secretary', rights: ['work_items'] }
+            : { organisationId: org, kind: 'deputy_secretary', rights: ['supervise'] },
+        ],
         organisationId: org,
         email: null,
         passwordHash: null,
@@ -150,9 +169,17 @@ describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
       id: expect.any(String),
       username: `s1-${mark}`,
       displayName: `赵一_${mark}`,
-      role: 'supervisor',
       organisationId: town.organisation.id,
       organisationName: `搜索镇-${mark}`,
+      positions: [
+        {
+          organisationId: town.organisation.id,
+          organisationName: `搜索镇-${mark}`,
+          organisationPath: town.organisation.path,
+          kind: 'deputy_secretary',
+          rights: ['supervise'],
+        },
+      ],
       email: null,
       phone: '123',
       disabled: false,
@@ -165,24 +192,32 @@ describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
     expect((await search({ text: `%${mark}` })).total).toBe(0);
     expect((await search({ organisationPath: village.organisation.path })).total).toBe(2);
     expect((await search({ organisationPath: town.organisation.path })).total).toBe(3);
-    expect((await search({ role: 'secretary' })).total).toBe(2);
+    expect((await search({ positionKind: 'secretary' })).total).toBe(2);
+    expect((await search({ positionKind: 'deputy_secretary' })).total).toBe(1);
     expect((await search({ disabled: true })).rows.map((r) => r.username)).toEqual([`s2-${mark}`]);
     const page = await search({ offset: 1, limit: 1 });
     expect(page).toMatchObject({ total: 3, rows: [{ username: `s3-${mark}` }] });
-    // A secretary's scope is their own organisation only.
+    // A secretary's scope is their own organisation only; a supervising position's, its subtree.
+    const at = (o: { id: string; path: string }) => ({ organisationId: o.id, organisationPath: o.path });
     const scoped = await users.search(
       {
         userId: s2.id,
-        role: 'secretary',
-        organisationId: village.organisation.id,
-        organisationPath: village.organisation.path,
+        positions: [{ ...at(village.organisation), kind: 'secretary', rights: ['work_items'] }],
       },
       { offset: 0, limit: 50, text: mark },
     );
     expect(scoped.total).toBe(2);
+    const above = await users.search(
+      {
+        userId: s2.id,
+        positions: [{ ...at(town.organisation), kind: 'organising_member', rights: ['supervise'] }],
+      },
+      { offset: 0, limit: 50, text: mark },
+    );
+    expect(above.total).toBe(3);
   });
 
-  it('updates fields and keeps one active administrator, whatever else changes', async () => {
+  it('updates fields and keeps one active root administrator, whatever else changes', async () => {
     const updated = await users.update(lisi.id, { displayName: '李四新', phone: '139', email: null });
     expect(updated).toMatchObject({
       kind: 'updated',
@@ -190,27 +225,41 @@ describe.each(REPOSITORY_BACKENDS)('users repository on %s', (_name, open) => {
     });
     expect(await users.update(randomUUID(), { displayName: 'x' })).toEqual({ kind: 'not_found' });
 
-    const active = await users.search('operator', {
-      role: 'admin',
-      disabled: false,
-      offset: 0,
-      limit: 10_000,
+    // The root administrators of every tree in this database (other suites' too).
+    const roots: { id: string }[] = await db.dataSource.query(
+      `SELECT DISTINCT u.id FROM app_user u JOIN position p ON p.user_id = u.id
+         JOIN organisation o ON o.id = p.organisation_id
+        WHERE p.kind = 'admin' AND o.parent_id IS NULL AND NOT u.disabled ORDER BY u.id`,
+    );
+    const keep = await users.add({
+      username: `root-${tag}`,
+      displayName: '根管理员',
+      organisationId,
+      positions: [{ organisationId, kind: 'admin', rights: [] }],
+      email: null,
+      passwordHash: null,
     });
-    const [keep, ...others] = active.rows;
-    for (const other of others)
+    for (const other of roots)
       expect((await users.update(other.id, { disabled: true })).kind).toBe('updated');
     try {
       const before = await users.findById(keep.id);
       expect(await users.update(keep.id, { disabled: true })).toEqual({ kind: 'last_administrator' });
-      expect(await users.update(keep.id, { role: 'supervisor' })).toEqual({ kind: 'last_administrator' });
+      expect(
+        await users.setPositions(keep.id, [{ organisationId, kind: 'secretary', rights: ['work_items'] }]),
+      ).toEqual({ kind: 'last_administrator' });
       expect(await users.findById(keep.id)).toEqual(before);
-      // Its name may change; a promotion lets it go.
+      // Its name may change; another root administrator lets it go.
       expect((await users.update(keep.id, { phone: '100' })).kind).toBe('updated');
-      expect((await users.update(lisi.id, { role: 'admin' })).kind).toBe('updated');
-      expect((await users.update(keep.id, { role: 'supervisor' })).kind).toBe('updated');
-      expect((await users.update(keep.id, { role: 'admin' })).kind).toBe('updated');
+      expect((await users.setPositions(lisi.id, [{ organisationId, kind: 'admin', rights: [] }])).kind).toBe(
+        'updated',
+      );
+      const demoted = await users.setPositions(keep.id, [
+        { organisationId, kind: 'secretary', rights: ['work_items', 'supervise'] },
+      ]);
+      expect(demoted).toMatchObject({ kind: 'updated', user: { positions: [{ kind: 'secretary' }] } });
+      expect((await users.update(keep.id, { disabled: true })).kind).toBe('updated');
     } finally {
-      for (const other of others) await users.update(other.id, { disabled: false });
+      for (const other of roots) await users.update(other.id, { disabled: false });
     }
   });
 });

@@ -26,7 +26,7 @@ export class AccessTokenVerifier {
   /**
    * The current user of a token.
    * @throws UnauthorizedException TOKEN_INVALID (bad signature, expired, no `exp`), ACCOUNT_NOT_FOUND,
-   *   TOKEN_REVOKED (role, password or disabled changed since login)
+   *   TOKEN_REVOKED (password or disabled changed since login)
    * @throws ApplicationError ACCOUNT_DISABLED (HTTP 401)
    */
   async verify(token: string): Promise<CurrentUser> {
@@ -60,13 +60,13 @@ export class AccessTokenVerifier {
     if (session.tokenVersion !== tokenVersion) {
       throw new UnauthorizedException({
         code: 'TOKEN_REVOKED',
-        message: '账号的角色、密码或状态已变更，此前的登录凭证已失效：请重新登录。',
+        message: '账号的密码或状态已变更，此前的登录凭证已失效：请重新登录。',
       });
     }
     return {
       sub: session.id,
       username: session.username,
-      role: session.role,
+      positions: session.positions,
       mustChangePassword: session.mustChangePassword,
     };
   }

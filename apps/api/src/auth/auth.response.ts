@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OrganisationKindProperty, UserRoleProperty } from '../common/vocabulary.response';
+import { OrganisationKindProperty } from '../common/vocabulary.response';
+import { PositionResponse } from '../users/user.response';
 
 /** POST /api/auth/login: a short-lived access token. */
 export class LoginResponse {
@@ -26,14 +27,23 @@ export class MeOrganisationResponse {
   kind!: string;
 }
 
-/** GET /api/me: the signed-in user and their organisation. */
+/** What the positions let the user do somewhere: for choosing menus; every request is still checked. */
+export class CapabilitiesResponse {
+  @ApiProperty({ description: '承担某组织的整改责任（制定措施、提交销号）' }) worksItems!: boolean;
+  @ApiProperty({ description: '督办下级组织（审核销号、退回、延期审批）' }) supervises!: boolean;
+  @ApiProperty({ description: '管理某一组织及其下级（组织、人员、导入）' }) administers!: boolean;
+  @ApiProperty({ description: '最高级管理员：开发邮箱、任务队列' }) operatesSystem!: boolean;
+}
+
+/** GET /api/me: the signed-in user, their organisation and positions. */
 export class MeResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() username!: string;
   @ApiProperty({ description: '姓名' }) displayName!: string;
-  @UserRoleProperty()
-  role!: string;
-  @ApiProperty({ type: MeOrganisationResponse }) organisation!: MeOrganisationResponse;
+  @ApiProperty({ type: MeOrganisationResponse, description: '所在组织' })
+  organisation!: MeOrganisationResponse;
+  @ApiProperty({ type: [PositionResponse], description: '所任职务' }) positions!: PositionResponse[];
+  @ApiProperty({ type: CapabilitiesResponse }) capabilities!: CapabilitiesResponse;
   @ApiProperty({ description: '为 true 时须先修改密码（管理员重置的一次性密码）' })
   mustChangePassword!: boolean;
 }

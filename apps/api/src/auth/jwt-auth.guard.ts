@@ -8,8 +8,8 @@ import { IS_PUBLIC } from './public.decorator';
 
 /**
  * Every route needs a valid, unexpired bearer token of a user who still exists, is not disabled
- * and has not changed role or password since, unless marked @Public(). Attaches the user with
- * their current role to the request. A person signed in with a reset's one-time password gets
+ * and has not changed password or state since, unless marked @Public(). Attaches the user with
+ * their current positions to the request. A person signed in with a reset's one-time password gets
  * only the routes marked @AllowedBeforePasswordChange() (403 PASSWORD_CHANGE_REQUIRED elsewhere).
  */
 @Injectable()

@@ -26,7 +26,6 @@ export class TokenIssuer {
     const claims: AccessTokenClaims = {
       sub: user.id,
       username: user.username,
-      role: user.role,
       ver: user.tokenVersion,
     };
     return {

@@ -7,6 +7,10 @@ import {
   ITEM_SOURCES,
   ORGANISATION_KIND_LABELS,
   ORGANISATION_KINDS,
+  POSITION_KINDS,
+  POSITION_PROFILES,
+  POSITION_RIGHT_LABELS,
+  POSITION_RIGHTS,
   RECTIFICATION_STATUS_LABELS,
   RECTIFICATION_STATUSES,
 } from '@rectify/domain';
@@ -110,11 +114,16 @@ export const OrganisationKindProperty = vocabularyProperty(
   `组织类别：${glossary(ORGANISATION_KIND_LABELS)}`,
 );
 
-const USER_ROLES = ACTOR_ROLES.filter((role) => role !== 'system');
+/** 职务: 书记 / 副书记 / 组织委员 / 纪检委员 / 党务工作者 / 管理员 (POSITION_KINDS). */
+export const PositionKindProperty = vocabularyProperty(
+  POSITION_KINDS,
+  'PositionKind',
+  `职务：${glossary(Object.fromEntries(POSITION_KINDS.map((k) => [k, POSITION_PROFILES[k].label])))}`,
+);
 
-/** An account's role: an event's sender can also be the system (see ActorRoleProperty). */
-export const UserRoleProperty = vocabularyProperty(
-  USER_ROLES,
-  'UserRole',
-  `账号角色：${glossary(Object.fromEntries(USER_ROLES.map((role) => [role, ACTOR_ROLE_LABELS[role]])))}`,
+/** A position's rights: work_items 整改责任, supervise 督办 (POSITION_RIGHTS). */
+export const PositionRightProperty = vocabularyProperty(
+  POSITION_RIGHTS,
+  'PositionRight',
+  `职权：${glossary(POSITION_RIGHT_LABELS)}`,
 );

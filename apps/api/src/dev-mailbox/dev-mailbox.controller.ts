@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListMailboxMessagesUseCase, ReadMailboxMessageUseCase } from '@rectify/application';
-import { type CurrentUser } from '../auth/access-token';
+import { type CurrentUser, viewerOf } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
@@ -28,7 +28,7 @@ export class DevMailboxController {
   @Get()
   list(@AuthUser() user: CurrentUser, @Query() query: ListMailboxDto) {
     this.requireOpen();
-    return this.listMessages.execute({ by: user, limit: query.limit });
+    return this.listMessages.execute({ by: viewerOf(user), limit: query.limit });
   }
 
   @ApiOperation({
@@ -40,7 +40,7 @@ export class DevMailboxController {
   @Get(':id')
   async get(@AuthUser() user: CurrentUser, @Param() params: MailIdParams) {
     this.requireOpen();
-    const message = await this.readMessage.execute({ by: user, id: params.id });
+    const message = await this.readMessage.execute({ by: viewerOf(user), id: params.id });
     if (!message) {
       throw new NotFoundException({
         code: 'MAIL_NOT_FOUND',

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OrganisationKindProperty, UserRoleProperty } from '../common/vocabulary.response';
+import { OrganisationKindProperty } from '../common/vocabulary.response';
 
 /** GET /api/organisations: one organisation of the caller's tree, with those below it. */
 export class OrganisationNodeResponse {
@@ -20,9 +20,3 @@ export class OrganisationCreatedResponse {
 }
 
 /** POST /api/users: the account created. */
-export class UserCreatedResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() username!: string;
-  @UserRoleProperty() role!: string;
-  @ApiProperty({ format: 'uuid' }) organisationId!: string;
-}

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import {
   AddOrganisationUseCase,
-  AddUserUseCase,
   GetOrganisationTreeUseCase,
   type OrganisationNode,
 } from '@rectify/application';
@@ -10,12 +9,7 @@ import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { CreateOrganisationDto } from './create-organisation.dto';
-import { CreateUserDto } from './create-user.dto';
-import {
-  OrganisationCreatedResponse,
-  OrganisationNodeResponse,
-  UserCreatedResponse,
-} from './organisation.response';
+import { OrganisationCreatedResponse, OrganisationNodeResponse } from './organisation.response';
 
 @ApiTags('organisations 组织与用户')
 @ApiBearerAuth()
@@ -24,7 +18,6 @@ export class OrganisationsController {
   constructor(
     private readonly organisationTree: GetOrganisationTreeUseCase,
     private readonly addOrganisation: AddOrganisationUseCase,
-    private readonly addUser: AddUserUseCase,
   ) {}
 
   /** The organisations the user may see, as a tree (党委 → 党总支 → 党支部). */
@@ -48,27 +41,5 @@ export class OrganisationsController {
       kind: body.kind,
     });
     return { id: org.id, name: org.name, kind: org.kind, parentId: org.parentId };
-  }
-
-  @ApiOperation({ operationId: 'createUser', summary: '添加用户（管理员）' })
-  @ApiCreatedResponse({ type: UserCreatedResponse })
-  @ApiErrors(400, 403, 404, 409)
-  @Post('users')
-  async createUser(@AuthUser() user: CurrentUser, @Body() body: CreateUserDto) {
-    const created = await this.addUser.execute({
-      by: { userId: user.sub },
-      username: body.username,
-      displayName: body.displayName,
-      role: body.role,
-      organisation: { id: body.organisationId },
-      email: body.email,
-      password: body.password,
-    });
-    return {
-      id: created.id,
-      username: created.username,
-      role: created.role,
-      organisationId: created.organisationId,
-    };
   }
 }

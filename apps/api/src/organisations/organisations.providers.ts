@@ -1,8 +1,8 @@
 import { type Provider } from '@nestjs/common';
-import { AddOrganisationUseCase, AddUserUseCase, GetOrganisationTreeUseCase } from '@rectify/application';
-import { PgOrganisationsRepository, PgUsersRepository, PgViewersRepository } from '@rectify/persistence';
+import { AddOrganisationUseCase, GetOrganisationTreeUseCase } from '@rectify/application';
+import { PgOrganisationsRepository, PgViewersRepository } from '@rectify/persistence';
 
-/** The organisation and user administration use cases over the global repositories (DatabaseModule). */
+/** The organisation administration use cases over the global repositories (DatabaseModule). */
 export const ORGANISATIONS_PROVIDERS: Provider[] = [
   {
     provide: GetOrganisationTreeUseCase,
@@ -15,14 +15,5 @@ export const ORGANISATIONS_PROVIDERS: Provider[] = [
     inject: [PgOrganisationsRepository, PgViewersRepository],
     useFactory: (organisations: PgOrganisationsRepository, viewers: PgViewersRepository) =>
       new AddOrganisationUseCase(organisations, viewers),
-  },
-  {
-    provide: AddUserUseCase,
-    inject: [PgUsersRepository, PgOrganisationsRepository, PgViewersRepository],
-    useFactory: (
-      users: PgUsersRepository,
-      organisations: PgOrganisationsRepository,
-      viewers: PgViewersRepository,
-    ) => new AddUserUseCase(users, organisations, viewers),
   },
 ];

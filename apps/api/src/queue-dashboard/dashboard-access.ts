@@ -10,7 +10,7 @@ import {
 } from '@rectify/application';
 import { PgUsersRepository } from '@rectify/persistence';
 import { type NextFunction, type Request, type Response } from 'express';
-import { type CurrentUser } from '../auth/access-token';
+import { type CurrentUser, viewerOf } from '../auth/access-token';
 import { AccessTokenVerifier } from '../auth/access-token-verifier';
 import { passwordChangeRequired } from '../auth/password-change-gate';
 import { LoginThrottle, TooManyLoginAttemptsException } from '../auth/login-throttle';
@@ -88,7 +88,7 @@ export class DashboardAccess implements OnModuleInit {
     const user = await this.identify(req);
     // A one-time password opens nothing but its own change, here as on the API's routes.
     if (user.mustChangePassword) throw passwordChangeRequired();
-    requireSystemAccess(user, 'MANAGE_QUEUES');
+    requireSystemAccess(viewerOf(user), 'MANAGE_QUEUES');
   }
 
   private async identify(req: Request): Promise<CurrentUser> {
@@ -132,7 +132,7 @@ export class DashboardAccess implements OnModuleInit {
     return {
       sub: found.id,
       username: found.username,
-      role: found.role,
+      positions: found.positions,
       mustChangePassword: found.mustChangePassword,
     };
   }

@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { USER_ROLE_VALUES, type UserRoleValue } from './user-roles';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 
 /** PATCH /api/users/{id}: the fields to change; absent fields stay; null or '' clears phone and e-mail. */
 export class EditUserDto {
@@ -23,13 +22,8 @@ export class EditUserDto {
   @MaxLength(254)
   email?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', description: '所属党组织' })
+  @ApiPropertyOptional({ format: 'uuid', description: '所在组织' })
   @IsOptional()
   @IsUUID()
   organisationId?: string;
-
-  @ApiPropertyOptional({ enum: USER_ROLE_VALUES, enumName: 'UserRole' })
-  @IsOptional()
-  @IsIn(USER_ROLE_VALUES)
-  role?: UserRoleValue;
 }

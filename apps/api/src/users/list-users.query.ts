@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IntegerInRange } from '../common/integer-in-range.decorator';
-import { USER_ROLE_VALUES, type UserRoleValue } from './user-roles';
+import { POSITION_KINDS } from '@rectify/domain';
 
 /** GET /api/users: the people list's filters and page. */
 export class ListUsersQuery {
@@ -16,10 +16,10 @@ export class ListUsersQuery {
   @IsUUID()
   organisationId?: string;
 
-  @ApiPropertyOptional({ enum: USER_ROLE_VALUES, enumName: 'UserRole' })
+  @ApiPropertyOptional({ enum: POSITION_KINDS, enumName: 'PositionKind', description: '只看任此职务的人员' })
   @IsOptional()
-  @IsIn(USER_ROLE_VALUES)
-  role?: UserRoleValue;
+  @IsIn(POSITION_KINDS)
+  positionKind?: string;
 
   @ApiPropertyOptional({
     enum: ['active', 'disabled'],

@@ -1,14 +1,22 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { UserRoleProperty } from '../common/vocabulary.response';
+import { PositionKindProperty, PositionRightProperty } from '../common/vocabulary.response';
+
+/** One position held (职务), with its organisation. */
+export class PositionResponse {
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty({ description: '任职组织名称' }) organisationName!: string;
+  @PositionKindProperty() kind!: string;
+  @PositionRightProperty({ isArray: true, description: '该职务的职权' }) rights!: string[];
+}
 
 /** One person of the people list (人员管理), as GET /api/users and the edits answer. */
 export class UserEntryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: '账号' }) username!: string;
   @ApiProperty({ description: '姓名' }) displayName!: string;
-  @UserRoleProperty() role!: string;
-  @ApiProperty({ format: 'uuid', description: '所属党组织' }) organisationId!: string;
-  @ApiProperty({ description: '所属党组织名称' }) organisationName!: string;
+  @ApiProperty({ format: 'uuid', description: '所在组织' }) organisationId!: string;
+  @ApiProperty({ description: '所在组织名称' }) organisationName!: string;
+  @ApiProperty({ type: [PositionResponse], description: '所任职务' }) positions!: PositionResponse[];
   @ApiProperty({ type: String, nullable: true, description: '接收提醒的邮箱' }) email!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '手机' }) phone!: string | null;
   @ApiProperty({ description: '已停用：不能登录' }) disabled!: boolean;

@@ -1,24 +1,42 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
+  AddUserUseCase,
   EditUserUseCase,
   ListUsersUseCase,
   ResetUserPasswordUseCase,
   SetUserActiveUseCase,
+  SetUserPositionsUseCase,
+  toUserEntry,
 } from '@rectify/application';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { CreateUserDto } from './create-user.dto';
 import { EditUserDto } from './edit-user.dto';
 import { ListUsersQuery } from './list-users.query';
+import { type PositionGrantDto, SetPositionsDto } from './position.dto';
 import { PasswordResetResponse, UserEntryResponse, UserPageResponse } from './user.response';
 
-/** People administration (人员管理): administrators only, for accounts within their scope. */
+/** The API's position grants as the use cases take them. */
+const grantsOf = (positions: PositionGrantDto[]) =>
+  positions.map((p) => ({
+    kind: p.kind,
+    organisation: p.organisationId ? { id: p.organisationId } : undefined,
+    rights: p.rights,
+  }));
+
+/**
+ * People administration (人员管理): administrators only, for people and organisations within the
+ * subtrees they administer.
+ */
 @ApiTags('users 人员管理')
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
   constructor(
+    private readonly addUser: AddUserUseCase,
+    private readonly setPositions: SetUserPositionsUseCase,
     private readonly listUsers: ListUsersUseCase,
     private readonly editUser: EditUserUseCase,
     private readonly setActive: SetUserActiveUseCase,
@@ -27,7 +45,7 @@ export class UsersController {
 
   @ApiOperation({
     operationId: 'listUsers',
-    summary: '人员列表（管理员）：按姓名或账号、组织、角色、状态查找，分页',
+    summary: '人员列表（管理员）：按姓名或账号、组织、职务、状态查找，分页',
   })
   @ApiOkResponse({ type: UserPageResponse })
   @ApiErrors(400, 403, 404)
@@ -37,7 +55,7 @@ export class UsersController {
       by: { userId: user.sub },
       text: query.q,
       organisation: query.organisationId ? { id: query.organisationId } : undefined,
-      role: query.role,
+      positionKind: query.positionKind,
       status: query.status,
       page: query.page,
       pageSize: query.pageSize,
@@ -46,8 +64,7 @@ export class UsersController {
 
   @ApiOperation({
     operationId: 'editUser',
-    summary: '编辑人员（管理员）：姓名、手机、邮箱、所属组织、角色',
-    description: '不能修改自己的角色；最后一位在用的管理员不能取消管理员角色（409）。',
+    summary: '编辑人员（管理员）：姓名、手机、邮箱、所在组织（职务另用 PUT /api/users/{id}/positions）',
   })
   @ApiOkResponse({ type: UserEntryResponse })
   @ApiErrors(400, 403, 404, 409)
@@ -60,7 +77,45 @@ export class UsersController {
       phone: body.phone,
       email: body.email,
       organisation: body.organisationId ? { id: body.organisationId } : undefined,
-      role: body.role,
+    });
+  }
+
+  @ApiOperation({
+    operationId: 'createUser',
+    summary: '添加人员（管理员）：所在组织与职务',
+    description:
+      '只能在本人管理的组织及其下级中添加和任职；不设密码时须由管理员重置密码（生成一次性密码）后才能登录。',
+  })
+  @ApiCreatedResponse({ type: UserEntryResponse })
+  @ApiErrors(400, 403, 404, 409)
+  @Post()
+  async create(@AuthUser() user: CurrentUser, @Body() body: CreateUserDto) {
+    const created = await this.addUser.execute({
+      by: { userId: user.sub },
+      username: body.username,
+      displayName: body.displayName,
+      organisation: { id: body.organisationId },
+      positions: grantsOf(body.positions),
+      email: body.email,
+      password: body.password,
+    });
+    return toUserEntry(created, created.organisationName);
+  }
+
+  @ApiOperation({
+    operationId: 'setUserPositions',
+    summary: '设置职务（管理员）：以给出的职务取代其在本人管理范围内的全部职务',
+    description:
+      '职务决定能做什么：书记承担本组织整改并督办下级；副书记、组织委员督办下级；管理员管理本组织及其下级。不能取消自己的管理员职务；最后一位根组织管理员须保留（409）。下一次请求即生效。',
+  })
+  @ApiOkResponse({ type: UserEntryResponse })
+  @ApiErrors(400, 403, 404, 409)
+  @Put(':id/positions')
+  positions(@AuthUser() user: CurrentUser, @Param('id') id: string, @Body() body: SetPositionsDto) {
+    return this.setPositions.execute({
+      by: { userId: user.sub },
+      user: { id },
+      positions: grantsOf(body.positions),
     });
   }
 

@@ -1,10 +1,12 @@
 import { type Provider } from '@nestjs/common';
 import {
+  AddUserUseCase,
   ChangeOwnPasswordUseCase,
   EditUserUseCase,
   ListUsersUseCase,
   ResetUserPasswordUseCase,
   SetUserActiveUseCase,
+  SetUserPositionsUseCase,
 } from '@rectify/application';
 import { PgOrganisationsRepository, PgUsersRepository, PgViewersRepository } from '@rectify/persistence';
 
@@ -27,7 +29,9 @@ const administration = (UseCase: AdminUseCase): Provider => ({
 
 /** People administration and one's own password, over the global repositories (DatabaseModule). */
 export const USERS_PROVIDERS: Provider[] = [
+  administration(AddUserUseCase),
   administration(ListUsersUseCase),
+  administration(SetUserPositionsUseCase),
   administration(EditUserUseCase),
   administration(SetUserActiveUseCase),
   administration(ResetUserPasswordUseCase),

@@ -1,11 +1,22 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { setUnauthorizedHandler, tokenStore } from '../api/client';
-import { getMe, login as logIn, type MeResponse, type UserRole } from '../api/rectify-api';
+import { getMe, login as logIn, type MeResponse } from '../api/rectify-api';
+import { POSITION_KIND_LABELS } from '../api/generated/vocabulary';
 
-/** The person signed in (GET /api/me). */
+/** The person signed in (GET /api/me), with their positions and what those let them do. */
 export type CurrentUser = MeResponse;
-export type Role = UserRole;
+
+/**
+ * How the header names the person's standing: the positions in their own organisation first
+ * (书记、组织委员), else their first position with its organisation (组织委员·镇党委).
+ */
+export function positionsLabel(user: CurrentUser): string {
+  const home = user.positions.filter((p) => p.organisationId === user.organisation.id);
+  if (home.length > 0) return home.map((p) => POSITION_KIND_LABELS[p.kind]).join('、');
+  const first = user.positions[0];
+  return first ? `${POSITION_KIND_LABELS[first.kind]}·${first.organisationName}` : '无职务';
+}
 
 interface AuthState {
   user: CurrentUser | null;

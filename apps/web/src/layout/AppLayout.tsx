@@ -15,38 +15,44 @@ import {
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { ACTOR_ROLE_LABELS } from '../api/generated/vocabulary';
-import { type Role, useAuth } from '../auth/auth-context';
+import { type CurrentUser, positionsLabel, useAuth } from '../auth/auth-context';
 import { ChangePasswordModal } from '../pages/account/ChangePasswordModal';
 
 const { Header, Sider, Content } = Layout;
 
 export const BRAND_RED = '#c8161d';
 
+type Capabilities = CurrentUser['capabilities'];
+
 interface NavEntry {
   key: string;
   label: string;
   icon: ReactNode;
-  roles: Role[];
+  /** Shown when the person's positions give them this (the server checks every request again). */
+  shows(c: Capabilities): boolean;
 }
+
+const everyone = () => true;
+const overseers = (c: Capabilities) => c.supervises || c.administers;
+const administrators = (c: Capabilities) => c.administers;
 
 const NAV: NavEntry[] = [
   {
     key: '/items',
     label: '我的整改事项',
     icon: <UnorderedListOutlined />,
-    roles: ['secretary', 'supervisor', 'admin'],
+    shows: everyone,
   },
-  { key: '/dashboard', label: '督导总览', icon: <AlertOutlined />, roles: ['supervisor', 'admin'] },
-  { key: '/import', label: '导入报告', icon: <UploadOutlined />, roles: ['admin'] },
+  { key: '/dashboard', label: '督导总览', icon: <AlertOutlined />, shows: overseers },
+  { key: '/import', label: '导入报告', icon: <UploadOutlined />, shows: administrators },
   {
     key: '/outputs',
     label: '整改材料输出',
     icon: <FileTextOutlined />,
-    roles: ['secretary', 'supervisor', 'admin'],
+    shows: everyone,
   },
-  { key: '/mailbox', label: '提醒邮件', icon: <MailOutlined />, roles: ['admin'] },
-  { key: '/users', label: '人员管理', icon: <TeamOutlined />, roles: ['admin'] },
+  { key: '/mailbox', label: '提醒邮件', icon: <MailOutlined />, shows: (c) => c.operatesSystem },
+  { key: '/users', label: '人员管理', icon: <TeamOutlined />, shows: administrators },
 ];
 
 /** The frame of every page behind the login: red header, left menu (a drawer on phones). */
@@ -59,7 +65,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
 
-  const entries = NAV.filter((e) => !user || e.roles.includes(user.role));
+  const entries = NAV.filter((e) => !user || e.shows(user.capabilities));
   const selected = entries
     .map((e) => e.key)
     .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`));
@@ -83,7 +89,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     />
   );
 
-  const roleLabel = user ? ACTOR_ROLE_LABELS[user.role] : '';
+  const roleLabel = user ? positionsLabel(user) : '';
   const onLogout = () => {
     logout();
     navigate('/login', { replace: true });

@@ -11,7 +11,7 @@ const command = (overrides: Partial<AddUserCommand> = {}): AddUserCommand => ({
   by: 'operator',
   username: 'zhangsan',
   organisation: { name: '甲村党支部' },
-  role: 'secretary',
+  positions: [{ kind: 'secretary' }],
   password: 'correct horse battery',
   ...overrides,
 });
@@ -25,8 +25,14 @@ describe('AddUserUseCase', () => {
     expect(user).toMatchObject({
       username: 'zhangsan',
       displayName: '张三',
-      role: 'secretary',
       organisationId: villageA.id,
+      positions: [
+        expect.objectContaining({
+          organisationId: villageA.id,
+          kind: 'secretary',
+          rights: ['work_items', 'supervise'],
+        }),
+      ],
       email: 'z@example.org',
     });
     expect(await bcrypt.compare('correct horse battery', user.passwordHash as string)).toBe(true);
@@ -55,16 +61,19 @@ describe('AddUserUseCase', () => {
     expect(users.rows).toHaveLength(0);
   });
 
-  it('refuses a malformed username or an unknown role with INVALID_ARGUMENT', async () => {
+  it('refuses a malformed username, an unknown position or none with INVALID_ARGUMENT', async () => {
     const { useCase } = await setUp();
     for (const username of ['z', 'zhang san', 'a'.repeat(65), '张三']) {
       await expect(useCase.execute(command({ username }))).rejects.toMatchObject({
         code: 'INVALID_ARGUMENT',
       });
     }
-    await expect(useCase.execute(command({ role: 'chief' as 'admin' }))).rejects.toMatchObject({
+    await expect(useCase.execute(command({ positions: [{ kind: 'chief' }] }))).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
-      message: '角色"chief"无效：可选 secretary、supervisor、admin。',
+      message: '职务"chief"无效：可选 书记、副书记、组织委员、纪检委员、党务工作者、管理员。',
+    });
+    await expect(useCase.execute(command({ positions: [] }))).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
     });
   });
 
@@ -91,5 +100,51 @@ describe('AddUserUseCase', () => {
       ).rejects.toMatchObject({ code: 'ADMIN_ONLY', message: '只有管理员可以添加用户：请联系管理员。' });
     }
     expect(users.rows).toHaveLength(1);
+  });
+
+  it('gives several positions by label or code, in other organisations too, with designated rights', async () => {
+    const { useCase, villageA, town } = await setUp();
+    const user = await useCase.execute(
+      command({
+        positions: [
+          { kind: '书记' },
+          { kind: 'organising_member', organisation: { name: '镇党委' } },
+          { kind: '党务工作者', organisation: { id: villageA.id }, rights: ['work_items'] },
+        ],
+      }),
+    );
+    expect(user.positions.map((p) => [p.organisationId, p.kind, p.rights])).toEqual([
+      [villageA.id, 'secretary', ['work_items', 'supervise']],
+      [town.id, 'organising_member', ['supervise']],
+      [villageA.id, 'party_worker', ['work_items']],
+    ]);
+  });
+
+  it('keeps a subtree administrator inside their subtree, for the person and for each position', async () => {
+    const { useCase, organisations, users, villageA, villageB } = await setUp();
+    const add = new AddUserUseCase(users, organisations, {
+      findViewer: async (userId) => ({
+        userId,
+        positions: [
+          { organisationId: villageA.id, organisationPath: villageA.path, kind: 'admin', rights: [] },
+        ],
+      }),
+    });
+    const by = { userId: '00000000-0000-4000-8000-0000000000aa' };
+    expect((await add.execute(command({ by }))).organisationId).toBe(villageA.id);
+    await expect(
+      add.execute(command({ by, username: 'other', organisation: { id: villageB.id } })),
+    ).rejects.toMatchObject({ code: 'ORGANISATION_NOT_FOUND' });
+    await expect(
+      add.execute(
+        command({
+          by,
+          username: 'other',
+          positions: [{ kind: '书记', organisation: { name: '乙村党支部' } }],
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'ORGANISATION_NOT_FOUND' });
+    expect(users.rows.map((u) => u.username)).toEqual(['zhangsan']);
+    void useCase;
   });
 });

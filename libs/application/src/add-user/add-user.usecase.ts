@@ -2,7 +2,6 @@ import { cleanOptionalText } from '@rectify/domain';
 import {
   type OrganisationsRepository,
   type UserRecord,
-  type UserRole,
   type UsersRepository,
   type ViewersRepository,
 } from '@rectify/persistence';
@@ -11,27 +10,30 @@ import { hashPassword } from '../auth/passwords';
 import { ApplicationError } from '../errors/application-error';
 import { type AdministeredBy, requireAdministrator } from '../organisations/administering';
 import { requireOrganisationNamed } from '../organisations/require-organisation-named';
+import { type PositionGrant, resolvePositionGrants } from '../users/position-grants';
 
 /** Add a user (添加用户) to an organisation named (the CLI) or identified (the API). */
 export interface AddUserCommand {
   by: AdministeredBy;
   username: string;
+  /** 所在组织: the person's home organisation. */
   organisation: { name: string } | { id: string };
-  role: UserRole;
+  /** Their positions (职务), at least one; a grant without an organisation is in the home one. */
+  positions: readonly PositionGrant[];
   displayName?: string;
   email?: string;
   password?: string;
 }
 
-const ROLES: readonly UserRole[] = ['secretary', 'supervisor', 'admin'];
-
 /**
- * Adds a user to an organisation. Only administrators (and the operator) may. A password, when
- * given, must pass the password rules (checkPasswordPolicy) and is stored as a bcrypt hash;
- * without one the user cannot log in until a password is set.
+ * Adds a person (添加人员) to an organisation with their positions, in one transaction. Only
+ * administrators (and the operator) may, within the subtrees they administer (the home
+ * organisation and every position's). A password, when given, must pass the password rules
+ * (checkPasswordPolicy) and is stored as a bcrypt hash; without one the person cannot log in
+ * until a password is set.
  * Errors (ApplicationError): USER_NOT_FOUND (the administrator's account is gone), ADMIN_ONLY,
- * INVALID_ARGUMENT (username form, role), PASSWORD_REJECTED, ORGANISATION_NOT_FOUND,
- * USER_EXISTS (409).
+ * INVALID_ARGUMENT (username form, positions), PASSWORD_REJECTED, ORGANISATION_NOT_FOUND,
+ * ORGANISATION_DISABLED, USER_EXISTS (409).
  */
 export class AddUserUseCase {
   constructor(
@@ -40,7 +42,7 @@ export class AddUserUseCase {
     private readonly viewers: ViewersRepository,
   ) {}
 
-  async execute(command: AddUserCommand): Promise<UserRecord> {
+  async execute(command: AddUserCommand): Promise<UserRecord & { organisationName: string }> {
     const scope = await requireAdministrator(this.viewers, command.by, '添加用户');
     // An unknown organisation id is reported by the id itself, as the name that was not found.
     const organisationName =
@@ -54,26 +56,27 @@ export class AddUserUseCase {
         username,
       });
     }
-    if (!ROLES.includes(command.role)) {
-      throw new ApplicationError(
-        'INVALID_ARGUMENT',
-        `角色"${command.role}"无效：可选 secretary、supervisor、admin。`,
-      );
-    }
     // Refused before any lookup; the same rules as every other place a password is set.
     if (command.password !== undefined) checkPasswordPolicy(command.password, username);
     const org = await requireOrganisationNamed(this.organisations, scope, organisationName);
+    if (org.disabled)
+      throw new ApplicationError(
+        'ORGANISATION_DISABLED',
+        `"${org.name}"已停用，不能添加人员：请先启用该组织。`,
+      );
+    const positions = await resolvePositionGrants(this.organisations, scope, org, command.positions);
     if (await this.users.findByUsername(username)) {
       throw new ApplicationError('USER_EXISTS', `用户"${username}"已存在。`, { username });
     }
-    return this.users.add({
+    const created = await this.users.add({
       username,
       // Names appear in histories and exports: no character XML forbids (see cleanText).
       displayName: cleanOptionalText(command.displayName)?.trim() || username,
-      role: command.role,
       organisationId: org.id,
+      positions,
       email: command.email ?? null,
       passwordHash: command.password === undefined ? null : await hashPassword(command.password, username),
     });
+    return { ...created, organisationName: org.name };
   }
 }

@@ -1,6 +1,6 @@
 import { cleanText } from '@rectify/domain';
 import { type ItemsRepository } from '@rectify/persistence';
-import { mayAttachEvidence, type WorkflowActor } from '@rectify/workflow';
+import { actingRole, mayAttachEvidence, type WorkflowActor } from '@rectify/workflow';
 import { ApplicationError } from '../errors/application-error';
 import { type EvidenceFiles } from '../evidence/evidence-files';
 import { ALLOWED_EVIDENCE, evidenceFileType, MAX_EVIDENCE_BYTES } from '../evidence/evidence-file-type';
@@ -81,12 +81,17 @@ export class AttachEvidenceUseCase {
           storageKey: staged.key,
           createdBy: actor.userId,
         });
-        const version = await tx.appendHistory(locked.id, actor, 'ATTACH_EVIDENCE', {
-          evidenceId: id,
-          fileName,
-          sizeBytes: bytes.length,
-          text,
-        });
+        const version = await tx.appendHistory(
+          locked.id,
+          { userId: actor.userId, role: actingRole(actor) },
+          'ATTACH_EVIDENCE',
+          {
+            evidenceId: id,
+            fileName,
+            sizeBytes: bytes.length,
+            text,
+          },
+        );
         // Last step inside the transaction: a failed rename rolls the row back.
         await staged.commit();
         return { id, fileName, mimeType: type.mimeType, sizeBytes: bytes.length, version };

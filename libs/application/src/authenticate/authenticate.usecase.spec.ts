@@ -10,7 +10,7 @@ async function setUp() {
     users.add({
       username,
       displayName: username,
-      role: 'secretary',
+      positions: [],
       organisationId: '00000000-0000-4000-8000-00000000000a',
       email: null,
       passwordHash: password === null ? null : await hashPassword(password, username),

@@ -13,7 +13,7 @@ import {
   type OrganisationsRepository,
   type ViewersRepository,
 } from '@rectify/persistence';
-import { mayOnOrganisation } from '@rectify/workflow';
+import { mayOnOrganisation, supervisesFromAbove } from '@rectify/workflow';
 import { assertYear } from '../closing-loop/closing-loop-target';
 import { isUuid } from '../common/is-uuid';
 import { ApplicationError } from '../errors/application-error';
@@ -106,7 +106,9 @@ export class CreateItemsUseCase {
       items,
       status: 'identified',
       createdBy: viewer?.userId ?? null,
-      actor: viewer ? { userId: viewer.userId, role: viewer.role } : { userId: 'system', role: 'system' },
+      actor: viewer
+        ? { userId: viewer.userId, role: supervisesFromAbove(viewer, org.path) ? 'supervisor' : 'admin' }
+        : { userId: 'system', role: 'system' },
       historyPayload: {
         source: command.source,
         year: checked.year,

@@ -1,5 +1,5 @@
 import { type ItemsRepository } from '@rectify/persistence';
-import { mayDeleteEvidence } from '@rectify/workflow';
+import { actingRole, mayDeleteEvidence } from '@rectify/workflow';
 import { isUuid } from '../common/is-uuid';
 import { ApplicationError } from '../errors/application-error';
 import { type EvidenceFiles } from '../evidence/evidence-files';
@@ -52,10 +52,15 @@ export class DeleteEvidenceUseCase {
         });
       }
       await tx.markDeleted(evidence.id, actor.userId);
-      const newVersion = await tx.appendHistory(locked.id, actor, 'DELETE_EVIDENCE', {
-        evidenceId: evidence.id,
-        fileName: evidence.fileName,
-      });
+      const newVersion = await tx.appendHistory(
+        locked.id,
+        { userId: actor.userId, role: actingRole(actor) },
+        'DELETE_EVIDENCE',
+        {
+          evidenceId: evidence.id,
+          fileName: evidence.fileName,
+        },
+      );
       return { storageKey: evidence.storageKey, version: newVersion };
     });
     // The row says the file is gone whatever happens here; a file left behind is only disk space.

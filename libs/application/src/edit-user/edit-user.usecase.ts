@@ -2,16 +2,15 @@ import {
   type OrganisationsRepository,
   type UpdateUserOutcome,
   type UserChanges,
-  type UserRole,
   type UsersRepository,
   type ViewersRepository,
 } from '@rectify/persistence';
 import { type AdministeredBy, requireAdministrator } from '../organisations/administering';
-import { lastAdministrator, ownAccountProtected } from '../users/account-refusals';
+import { lastAdministrator } from '../users/account-refusals';
 import { type OrganisationIdOrName, requireOrganisationRef } from '../users/require-organisation-ref';
 import { requireAdministeredUser, type UserRef, userNotFound } from '../users/require-administered-user';
 import { toUserEntry, type UserEntry } from '../users/user-entry';
-import { checkedDisplayName, checkedEmail, checkedPhone, checkedRole } from '../users/user-fields';
+import { checkedDisplayName, checkedEmail, checkedPhone } from '../users/user-fields';
 
 /** Edit a person (编辑人员): every field is optional; null or '' clears phone and e-mail. */
 export interface EditUserCommand {
@@ -21,16 +20,14 @@ export interface EditUserCommand {
   phone?: string | null;
   email?: string | null;
   organisation?: OrganisationIdOrName;
-  role?: UserRole;
 }
 
 /**
- * Changes a person's name, phone, e-mail, organisation or role. Only administrators (and the
- * operator) may, for accounts and organisations within their scope. An administrator may not
- * change their own role, and the last active administrator keeps theirs. A new role ends the
- * person's sessions (the token version moves with it).
+ * Changes a person's name, phone, e-mail or home organisation (所在组织; their positions are
+ * SetUserPositionsUseCase's). Only administrators (and the operator) may, for accounts and
+ * organisations within the subtrees they administer.
  * Errors (ApplicationError): ADMIN_ONLY, USER_NOT_FOUND, INVALID_ARGUMENT, ORGANISATION_NOT_FOUND,
- * OWN_ACCOUNT_PROTECTED, LAST_ADMINISTRATOR.
+ * LAST_ADMINISTRATOR.
  */
 export class EditUserUseCase {
   constructor(
@@ -46,11 +43,6 @@ export class EditUserUseCase {
     if (command.displayName !== undefined) changes.displayName = checkedDisplayName(command.displayName);
     if (command.phone !== undefined) changes.phone = checkedPhone(command.phone);
     if (command.email !== undefined) changes.email = checkedEmail(command.email);
-    if (command.role !== undefined) {
-      changes.role = checkedRole(command.role);
-      if (command.by !== 'operator' && command.by.userId === user.id && changes.role !== user.role)
-        throw ownAccountProtected('不能修改自己的角色');
-    }
     if (command.organisation)
       changes.organisationId = (
         await requireOrganisationRef(this.organisations, scope, command.organisation)

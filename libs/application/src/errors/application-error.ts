@@ -5,6 +5,8 @@
 export type ApplicationErrorCode =
   | 'ORGANISATION_NOT_FOUND'
   | 'ORGANISATION_EXISTS'
+  /** The organisation is deactivated (停用): no new people, positions, items or imports (409). */
+  | 'ORGANISATION_DISABLED'
   | 'USER_NOT_FOUND'
   | 'USER_EXISTS'
   | 'INVALID_CREDENTIALS'
@@ -14,9 +16,9 @@ export type ApplicationErrorCode =
   | 'WRONG_CURRENT_PASSWORD'
   /** Changing one's own password: the new one is the current one (400). */
   | 'PASSWORD_UNCHANGED'
-  /** The change would leave no active administrator (409). */
+  /** The change would leave no active root administrator (409). */
   | 'LAST_ADMINISTRATOR'
-  /** An administrator may not deactivate themselves or change their own role (409). */
+  /** An administrator may not deactivate themselves or take away their own 管理员 position (409). */
   | 'OWN_ACCOUNT_PROTECTED'
   | 'ITEM_NOT_FOUND'
   | 'ITEM_CHANGED'

@@ -2,12 +2,15 @@ import { adminWorld } from '../testing/admin-fixtures';
 import { GetProfileUseCase } from './get-profile.usecase';
 
 describe('GetProfileUseCase', () => {
-  it('returns the user with their organisation, whatever their role, and null once the account is gone', async () => {
-    const { users, organisations, villageA } = await adminWorld();
+  it('returns the user with their organisation, positions and what those let them do, and null once the account is gone', async () => {
+    const { users, organisations, villageA, town } = await adminWorld();
     const user = await users.add({
       username: 'lisi',
       displayName: '李四',
-      role: 'secretary',
+      positions: [
+        { organisationId: villageA.id, kind: 'secretary', rights: ['work_items', 'supervise'] },
+        { organisationId: town.id, kind: 'discipline_member', rights: [] },
+      ],
       organisationId: villageA.id,
       email: null,
       passwordHash: 'h',
@@ -17,8 +20,24 @@ describe('GetProfileUseCase', () => {
       id: user.id,
       username: 'lisi',
       displayName: '李四',
-      role: 'secretary',
       organisation: { id: villageA.id, name: '甲村党支部', kind: 'branch' },
+      positions: [
+        {
+          organisationId: villageA.id,
+          organisationName: '甲村党支部',
+          organisationPath: villageA.path,
+          kind: 'secretary',
+          rights: ['work_items', 'supervise'],
+        },
+        {
+          organisationId: town.id,
+          organisationName: '镇党委',
+          organisationPath: town.path,
+          kind: 'discipline_member',
+          rights: [],
+        },
+      ],
+      capabilities: { worksItems: true, supervises: true, administers: false, operatesSystem: false },
       mustChangePassword: false,
     });
     expect(await profiles.execute({ userId: '55555555-5555-4555-8555-555555555555' })).toBeNull();

@@ -1,24 +1,29 @@
 import {
   type OrganisationKind,
   type OrganisationsRepository,
-  type UserRole,
+  type UserPosition,
   type UsersRepository,
 } from '@rectify/persistence';
+import { viewerCapabilities, type ViewerCapabilities } from '@rectify/workflow';
 
 /** The signed-in user as the app shows them (当前登录用户), with their organisation. */
 export interface Profile {
   id: string;
   username: string;
   displayName: string;
-  role: UserRole;
+  /** 所在组织. */
   organisation: { id: string; name: string; kind: OrganisationKind };
+  /** Every position held (职务), with its organisation. */
+  positions: UserPosition[];
+  /** What the positions let them do somewhere: for menus, never instead of the rules. */
+  capabilities: ViewerCapabilities;
   /** Signed in with a reset's one-time password: must choose a password before anything else. */
   mustChangePassword: boolean;
 }
 
 /**
  * The profile of `userId`, or null when the account no longer exists. One's own organisation is
- * always within one's read scope (every role sees its own), so it is read unscoped.
+ * always one's own to see, so it is read unscoped.
  * @throws Error when the user's organisation is missing (the foreign key forbids it)
  */
 export class GetProfileUseCase {
@@ -36,8 +41,9 @@ export class GetProfileUseCase {
       id: user.id,
       username: user.username,
       displayName: user.displayName,
-      role: user.role,
       organisation: { id: org.id, name: org.name, kind: org.kind },
+      positions: user.positions,
+      capabilities: viewerCapabilities({ userId: user.id, positions: user.positions }),
       mustChangePassword: user.mustChangePassword,
     };
   }

@@ -84,7 +84,6 @@ export class ImportReportUseCase {
       this.ports.viewers,
       command.importedByUserId ? { userId: command.importedByUserId } : 'operator',
       '导入报告',
-      'IMPORT_REPORT',
     );
     if (command.source !== undefined && !(ITEM_SOURCES as readonly string[]).includes(command.source)) {
       throw new ApplicationError(

@@ -6,7 +6,7 @@ import {
   type ItemSource,
 } from '@rectify/domain';
 import { type ItemsRepository } from '@rectify/persistence';
-import { mayEditDetails } from '@rectify/workflow';
+import { actingRole, mayEditDetails } from '@rectify/workflow';
 import { ApplicationError } from '../errors/application-error';
 import { loadItemWithActor } from '../transition-item/load-item-with-actor';
 
@@ -70,7 +70,7 @@ export class UpdateItemDetailsUseCase {
         source: changes.source ?? null,
         setResponsibleLeader: 'responsibleLeader' in changes,
         responsibleLeader: changes.responsibleLeader ?? null,
-        actor: { userId: actor.userId, role: actor.role },
+        actor: { userId: actor.userId, role: actingRole(actor) },
         changes,
       });
       if (version === null) {

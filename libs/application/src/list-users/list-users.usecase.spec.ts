@@ -18,9 +18,9 @@ describe('ListUsersUseCase', () => {
       id: expect.any(String),
       username: 'yi.shuji',
       displayName: '赵乙',
-      role: 'secretary',
       organisationId: expect.any(String),
       organisationName: '乙村党支部',
+      positions: [expect.objectContaining({ kind: 'secretary', organisationName: '乙村党支部' })],
       email: null,
       phone: null,
       disabled: false,
@@ -29,7 +29,7 @@ describe('ListUsersUseCase', () => {
     expect(await list.execute({ by: 'operator' })).toEqual(page);
   });
 
-  it('finds by part of the name or the account, by organisation and those below, by role and by status', async () => {
+  it('finds by part of the name or the account, by organisation and those below, by position and by status', async () => {
     const { list, by, users, jia, town, villageA } = await setUp();
     const names = async (filter: Parameters<ListUsersUseCase['execute']>[0]) =>
       (await list.execute(filter)).users.map((u) => u.username);
@@ -38,7 +38,8 @@ describe('ListUsersUseCase', () => {
     expect(await names({ by, organisation: { id: villageA.id } })).toEqual(['jia.shuji']);
     expect(await names({ by, organisation: { id: town.id } })).toHaveLength(4);
     expect(await names({ by, organisation: { name: '乙村党支部' } })).toEqual(['yi.shuji']);
-    expect(await names({ by, role: 'secretary' })).toEqual(['jia.shuji', 'yi.shuji']);
+    expect(await names({ by, positionKind: '书记' })).toEqual(['jia.shuji', 'yi.shuji', 'zhen.shuji']);
+    expect(await names({ by, positionKind: 'admin' })).toEqual(['admin']);
     users.rows.find((u) => u.id === jia.id)!.disabled = true;
     expect(await names({ by, status: 'disabled' })).toEqual(['jia.shuji']);
     expect(await names({ by, status: 'active' })).toEqual(['admin', 'yi.shuji', 'zhen.shuji']);

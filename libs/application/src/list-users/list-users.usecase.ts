@@ -1,6 +1,5 @@
 import {
   type OrganisationsRepository,
-  type UserRole,
   type UsersRepository,
   type ViewersRepository,
 } from '@rectify/persistence';
@@ -8,7 +7,7 @@ import { ApplicationError } from '../errors/application-error';
 import { type AdministeredBy, requireAdministrator } from '../organisations/administering';
 import { type OrganisationIdOrName, requireOrganisationRef } from '../users/require-organisation-ref';
 import { toUserEntry, type UserEntry } from '../users/user-entry';
-import { checkedRole } from '../users/user-fields';
+import { checkedPositionKind } from '../users/position-grants';
 
 /** The people list (人员列表) with its filters; pages count from 1. */
 export interface ListUsersCommand {
@@ -17,7 +16,8 @@ export interface ListUsersCommand {
   text?: string;
   /** The people of this organisation and of every one below it. */
   organisation?: OrganisationIdOrName;
-  role?: UserRole;
+  /** People holding a position of this kind (code or label: secretary / 书记 …). */
+  positionKind?: string;
   /** 'active' (在用) or 'disabled' (已停用); absent: both. */
   status?: 'active' | 'disabled';
   /** 1-based page number; default 1. */
@@ -41,7 +41,7 @@ export const MAX_USER_PAGE_SIZE = 200;
  * The people within the administrator's scope matching the filters, active first then by
  * username, one page at a time. Only administrators (and the operator) may.
  * Errors (ApplicationError): USER_NOT_FOUND (the administrator's account is gone), ADMIN_ONLY,
- * INVALID_ARGUMENT (role, page, page size), ORGANISATION_NOT_FOUND (the filter's organisation).
+ * INVALID_ARGUMENT (position kind, page, page size), ORGANISATION_NOT_FOUND (the filter's organisation).
  */
 export class ListUsersUseCase {
   constructor(
@@ -60,14 +60,15 @@ export class ListUsersUseCase {
       throw new ApplicationError('INVALID_ARGUMENT', `每页条数须为1至${MAX_USER_PAGE_SIZE}的整数。`, {
         pageSize,
       });
-    const role = command.role === undefined ? undefined : checkedRole(command.role);
+    const positionKind =
+      command.positionKind === undefined ? undefined : checkedPositionKind(command.positionKind);
     const organisationPath = command.organisation
       ? (await requireOrganisationRef(this.organisations, scope, command.organisation)).path
       : undefined;
     const found = await this.users.search(scope, {
       text: command.text?.trim() || undefined,
       organisationPath,
-      role,
+      positionKind,
       disabled: command.status === undefined ? undefined : command.status === 'disabled',
       offset: (page - 1) * pageSize,
       limit: pageSize,

@@ -16,17 +16,11 @@ function setUp() {
     storageKey: 'key-1',
     createdBy: world.secretary.userId,
   });
-  const viewer = (p: {
-    userId: string;
-    role: 'admin' | 'supervisor' | 'secretary';
-    organisationPath: string;
-  }) => ({
-    ...p,
-    organisationId: p.organisationPath,
-  });
-  const viewers = new InMemoryViewersRepository(
-    [world.secretary, world.otherSecretary, world.townSupervisor].map(viewer),
-  );
+  const viewers = new InMemoryViewersRepository([
+    world.secretary,
+    world.otherSecretary,
+    world.townSupervisor,
+  ]);
   const uc = new ReadEvidenceUseCase(viewers, world.items, files);
   const read = (userId: string, evidenceId = evidence.id, itemId = world.item.id) =>
     uc.execute({ userId, itemId, evidenceId });

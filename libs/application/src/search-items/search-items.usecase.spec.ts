@@ -36,8 +36,13 @@ describe('SearchItemsUseCase', () => {
     expect(all.total).toBe(3);
     const actions = new Map(all.items.map((i) => [i.id, i.allowedActions]));
     expect(actions.get(inB.id)).toEqual(expect.arrayContaining(['APPROVE_COMPLETION', 'EDIT_DETAILS']));
-    // A supervisor acts on the items of the organisations below, not on their own organisation's.
-    expect(actions.get(atTown.id)).toEqual([]);
+    // The town's 书记 works the town's own items (the level above signs them off), never signs them off.
+    expect(actions.get(atTown.id)).toEqual([
+      'SET_MEASURES',
+      'ADD_PROGRESS_NOTE',
+      'EDIT_DETAILS',
+      'ATTACH_EVIDENCE',
+    ]);
   });
 
   it('lights each entry and counts its working days, without exposing paths or machine context', async () => {

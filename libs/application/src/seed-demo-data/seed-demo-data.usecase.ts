@@ -108,8 +108,11 @@ export class SeedDemoDataUseCase {
           by: 'operator',
           username: user.username,
           displayName: user.displayName,
-          role: user.role,
           organisation: { name: user.organisation },
+          positions: user.positions.map((p) => ({
+            kind: p.kind,
+            ...(p.organisation ? { organisation: { name: p.organisation } } : {}),
+          })),
           password: DEMO_PASSWORD,
           // Reminder emails in development land in the mailbox the API shows administrators.
           email: `${user.username}@qingshi.example`,

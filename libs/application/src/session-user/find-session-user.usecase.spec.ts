@@ -7,7 +7,13 @@ describe('FindSessionUserUseCase', () => {
     const user = await users.add({
       username: 'lisi',
       displayName: '李四',
-      role: 'supervisor',
+      positions: [
+        {
+          organisationId: '00000000-0000-4000-8000-00000000000a',
+          kind: 'organising_member',
+          rights: ['supervise'],
+        },
+      ],
       organisationId: '00000000-0000-4000-8000-00000000000a',
       email: 'l@example.org',
       passwordHash: 'x',
@@ -16,7 +22,14 @@ describe('FindSessionUserUseCase', () => {
     expect(await sessions.execute(user.id)).toEqual({
       id: user.id,
       username: 'lisi',
-      role: 'supervisor',
+      positions: [
+        {
+          organisationId: '00000000-0000-4000-8000-00000000000a',
+          organisationPath: '',
+          kind: 'organising_member',
+          rights: ['supervise'],
+        },
+      ],
       disabled: false,
       tokenVersion: 0,
       mustChangePassword: false,

@@ -36,7 +36,7 @@ describe('SetUserActiveUseCase', () => {
       setActive.execute({ by: 'operator', user: { id: admin.id }, active: false }),
     ).rejects.toMatchObject({
       code: 'LAST_ADMINISTRATOR',
-      message: expect.stringContaining('最后一位在用的管理员'),
+      message: expect.stringContaining('最后一位在用的最高级管理员'),
     });
     const second = await add('admin2', 'admin', town);
     expect(

@@ -8,12 +8,15 @@ const ACTION_NAMES: Record<SystemAction, string> = {
 };
 
 /**
- * Refuses `action` on the system (mayOperateSystem) to anyone but an administrator. `person.role`
- * must be the role the database holds now, never the one a token was issued with.
+ * Refuses `action` on the system (mayOperateSystem) to anyone but the root administrator.
+ * `person` must carry the positions the database holds now, never those of a token.
  * @throws ApplicationError ADMIN_ONLY, naming the action refused
  */
-export function requireSystemAccess(person: Pick<Viewer, 'role'>, action: SystemAction): void {
+export function requireSystemAccess(person: Viewer, action: SystemAction): void {
   if (!mayOperateSystem(person, action)) {
-    throw new ApplicationError('ADMIN_ONLY', `只有管理员可以${ACTION_NAMES[action]}：请联系管理员。`);
+    throw new ApplicationError(
+      'ADMIN_ONLY',
+      `只有最高级管理员（根组织的管理员）可以${ACTION_NAMES[action]}：请联系管理员。`,
+    );
   }
 }

@@ -1,5 +1,4 @@
 import {
-  type CommandActorRecord,
   type CreateItemsOutcome,
   type DetailsWrite,
   type EvidenceFileLookup,
@@ -16,7 +15,7 @@ import {
   type NewEvidenceFile,
   type TransitionWrite,
 } from '@rectify/persistence';
-import { mayOnOrganisation, type ReadScope } from '@rectify/workflow';
+import { mayOnOrganisation, type ReadScope, type Viewer } from '@rectify/workflow';
 
 /** An item as the fake keeps it: what commands read, plus the ledger details and the owner. */
 export interface StoredItem extends ItemForCommand {
@@ -73,12 +72,12 @@ interface State {
  */
 export class InMemoryItemsRepository implements ItemsRepository {
   private state: State = { items: new Map(), history: [], evidence: [], outbox: [], measures: new Map() };
-  private readonly people = new Map<string, CommandActorRecord>();
+  private readonly people = new Map<string, Viewer>();
   private readonly organisationPaths = new Map<string, string>();
   private nextEvidence = 1;
   beforeWrite: (itemId: string) => void = () => {};
 
-  addPerson(person: CommandActorRecord): void {
+  addPerson(person: Viewer): void {
     this.people.set(person.userId, person);
   }
 

@@ -45,6 +45,7 @@ export class InMemoryOrganisationsRepository implements OrganisationsRepository 
       kind: organisation.kind,
       parentId: parent?.id ?? null,
       path: `${parent?.path ?? '/'}${id}/`,
+      disabled: false,
       createdAt: new Date(),
     };
     this.rows.push(created);

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type NewPosition,
   type NewUser,
   type SessionUser,
   type UpdateUserOutcome,
   type UserChanges,
+  type UserPosition,
   type UserRecord,
   type UserSearch,
   type UserSearchPage,
@@ -13,9 +15,10 @@ import { mayOnOrganisation, type ReadScope } from '@rectify/workflow';
 import { type InMemoryOrganisationsRepository } from './in-memory-organisations.repository';
 
 /**
- * UsersRepository in memory, for unit tests. Like the database's trigger, a new password hash,
- * role or `disabled` bumps the token version. `search` needs the organisations (their names and
- * paths): pass them to the constructor.
+ * UsersRepository in memory, for unit tests. Like the database's trigger, a new password hash or
+ * `disabled` bumps the token version. Positions take their organisations' names and paths, and
+ * `search` their tree, from the organisations given to the constructor (without them, names and
+ * paths are empty and search throws).
  */
 export class InMemoryUsersRepository implements UsersRepository {
   readonly rows: UserRecord[] = [];
@@ -37,8 +40,14 @@ export class InMemoryUsersRepository implements UsersRepository {
     this.calls.findSession += 1;
     const user = this.rows.find((u) => u.id === id);
     if (!user) return null;
-    const { username, role, disabled, tokenVersion, mustChangePassword } = user;
-    return { id, username, role, disabled, tokenVersion, mustChangePassword };
+    const { username, disabled, tokenVersion, mustChangePassword } = user;
+    const positions = user.positions.map(({ organisationId, organisationPath, kind, rights }) => ({
+      organisationId,
+      organisationPath,
+      kind,
+      rights,
+    }));
+    return { id, username, positions, disabled, tokenVersion, mustChangePassword };
   }
 
   async listByUsername(): Promise<UserRecord[]> {
@@ -49,6 +58,7 @@ export class InMemoryUsersRepository implements UsersRepository {
     if (this.rows.some((u) => u.username === user.username)) throw new Error('duplicate key: username');
     const created: UserRecord = {
       ...user,
+      positions: this.held(user.positions),
       phone: user.phone ?? null,
       id: randomUUID(),
       disabled: false,
@@ -87,15 +97,15 @@ export class InMemoryUsersRepository implements UsersRepository {
       if (text && !u.username.toLowerCase().includes(text) && !u.displayName.toLowerCase().includes(text))
         return [];
       if (filter.organisationPath && !org.path.startsWith(filter.organisationPath)) return [];
-      if (filter.role && u.role !== filter.role) return [];
+      if (filter.positionKind && !u.positions.some((p) => p.kind === filter.positionKind)) return [];
       if (filter.disabled !== undefined && u.disabled !== filter.disabled) return [];
       return [
         {
           id: u.id,
           username: u.username,
           displayName: u.displayName,
-          role: u.role,
           organisationId: u.organisationId,
+          positions: u.positions,
           organisationName: org.name,
           email: u.email,
           phone: u.phone,
@@ -115,12 +125,38 @@ export class InMemoryUsersRepository implements UsersRepository {
     const next = { ...user };
     for (const [key, value] of Object.entries(changes))
       if (value !== undefined) Object.assign(next, { [key]: value });
-    const activeAdmin = (u: UserRecord) => u.role === 'admin' && !u.disabled;
-    if (activeAdmin(user) && !activeAdmin(next) && !this.rows.some((u) => u.id !== id && activeAdmin(u)))
-      return { kind: 'last_administrator' };
-    if (next.role !== user.role || next.disabled !== user.disabled) next.tokenVersion += 1;
+    if (this.isLastRoot(user) && !this.isRoot(next)) return { kind: 'last_administrator' };
+    if (next.disabled !== user.disabled) next.tokenVersion += 1;
     Object.assign(user, next);
     return { kind: 'updated', user: { ...user } };
+  }
+
+  async setPositions(id: string, positions: NewPosition[]): Promise<UpdateUserOutcome> {
+    const user = this.rows.find((u) => u.id === id);
+    if (!user) return { kind: 'not_found' };
+    const next = { ...user, positions: this.held(positions) };
+    if (this.isLastRoot(user) && !this.isRoot(next)) return { kind: 'last_administrator' };
+    Object.assign(user, next);
+    return { kind: 'updated', user: { ...user } };
+  }
+
+  /** An active 管理员 of a root organisation. */
+  private isRoot(user: UserRecord): boolean {
+    return (
+      !user.disabled &&
+      user.positions.some((p) => p.kind === 'admin' && /^\/[^/]*\/$/.test(p.organisationPath))
+    );
+  }
+
+  private isLastRoot(user: UserRecord): boolean {
+    return this.isRoot(user) && !this.rows.some((u) => u.id !== user.id && this.isRoot(u));
+  }
+
+  private held(positions: NewPosition[]): UserPosition[] {
+    return positions.map((p) => {
+      const org = this.organisations?.rows.find((o) => o.id === p.organisationId);
+      return { ...p, organisationName: org?.name ?? '', organisationPath: org?.path ?? '' };
+    });
   }
 
   private copy(user: UserRecord | undefined): UserRecord | null {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ItemDetailRecord } from '@rectify/persistence';
 import { type Viewer } from '@rectify/workflow';
+import { type TestPerson, viewerHolding } from './viewer-holding';
 
 /** A tree for unit tests: a town committee (镇党委) above two branches (甲村、乙村党支部). */
 export const TREE = {
@@ -12,9 +13,9 @@ TREE.town.path = `/${TREE.town.id}/`;
 TREE.branchA.path = `${TREE.town.path}${TREE.branchA.id}/`;
 TREE.branchB.path = `${TREE.town.path}${TREE.branchB.id}/`;
 
-/** A person of `role` in `organisation` of TREE. */
-export function viewerIn(role: Viewer['role'], organisation: { id: string; path: string }): Viewer {
-  return { userId: randomUUID(), role, organisationId: organisation.id, organisationPath: organisation.path };
+/** A person (TestPerson) in `organisation` of TREE. */
+export function viewerIn(person: TestPerson, organisation: { id: string; path: string }): Viewer {
+  return viewerHolding(randomUUID(), person, organisation);
 }
 
 /**

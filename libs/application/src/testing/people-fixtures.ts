@@ -1,11 +1,12 @@
-import { type UserRole, type ViewersRepository } from '@rectify/persistence';
+import { type ViewersRepository } from '@rectify/persistence';
 import { InMemoryOrganisationsRepository } from './in-memory-organisations.repository';
 import { InMemoryUsersRepository } from './in-memory-users.repository';
+import { type TestPerson, viewerHolding } from './viewer-holding';
 
 /**
  * People administration in memory: organisations 镇党委 → 甲村党支部, 乙村党支部, and the
- * accounts admin (管理员, 镇党委), zhen.shuji (supervisor, 镇党委), jia.shuji and yi.shuji
- * (secretaries of the two branches). The viewers are read from the accounts as they are now,
+ * accounts admin (管理员, 镇党委), zhen.shuji (书记 of 镇党委, supervising), jia.shuji and yi.shuji
+ * (书记 of the two branches). The viewers are read from the accounts as they are now,
  * as the database's viewers repository does. `add` adds one more account.
  */
 export async function peopleWorld() {
@@ -22,19 +23,29 @@ export async function peopleWorld() {
   const viewers: ViewersRepository = {
     async findViewer(userId) {
       const user = users.rows.find((u) => u.id === userId);
-      const org = user && organisations.rows.find((o) => o.id === user.organisationId);
-      if (!user || !org) return null;
-      return { userId, role: user.role, organisationId: org.id, organisationPath: org.path };
+      if (!user) return null;
+      const positions = user.positions.map(({ organisationId, organisationPath, kind, rights }) => ({
+        organisationId,
+        organisationPath,
+        kind,
+        rights,
+      }));
+      return { userId, positions };
     },
   };
   const add = async (
     username: string,
-    role: UserRole,
-    org: { id: string },
+    person: TestPerson,
+    org: { id: string; path: string },
     displayName = username,
     passwordHash: string | null = null,
   ) => {
-    return users.add({ username, displayName, role, organisationId: org.id, email: null, passwordHash });
+    const positions = viewerHolding('', person, org).positions.map(({ organisationId, kind, rights }) => ({
+      organisationId,
+      kind,
+      rights,
+    }));
+    return users.add({ username, displayName, positions, organisationId: org.id, email: null, passwordHash });
   };
   const admin = await add('admin', 'admin', town, '管理员');
   const supervisor = await add('zhen.shuji', 'supervisor', town, '王镇');

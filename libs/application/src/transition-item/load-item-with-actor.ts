@@ -1,5 +1,5 @@
 import { type ItemCommandSession, type ItemForCommand } from '@rectify/persistence';
-import { mayReadItem, relationBetween, type WorkflowActor } from '@rectify/workflow';
+import { actorFor, mayReadItem, SYSTEM_WORKFLOW_ACTOR, type WorkflowActor } from '@rectify/workflow';
 import { isUuid } from '../common/is-uuid';
 import { ApplicationError } from '../errors/application-error';
 
@@ -19,8 +19,8 @@ const NOT_FOUND = '整改事项不存在：请检查编号。';
 const NOT_VISIBLE = '整改事项不存在，或不在您的管理范围内：请检查编号。';
 
 /**
- * The item and who the actor is, seen from the item's organisation (relationBetween of the two
- * materialised paths), in one query of `session`. Throws USER_NOT_FOUND for an unknown actor
+ * The item and who the actor is, seen from the item's organisation (actorFor: the capacities
+ * their positions give them there), in one query of `session`. Throws USER_NOT_FOUND for an unknown actor
  * (not the system) and ITEM_NOT_FOUND for an unknown item, or, with hideOutOfScope, one the
  * person may not read.
  */
@@ -38,13 +38,9 @@ export async function loadItemWithActor(
   const loaded = await session.loadItemWithActor(itemId, isSystem ? null : actorUserId);
   if (!loaded) throw notFound();
   const { item } = loaded;
-  if (isSystem) return { item, actor: { userId: SYSTEM_ACTOR_ID, role: 'system', scope: 'unrelated' } };
+  if (isSystem) return { item, actor: SYSTEM_WORKFLOW_ACTOR };
   if (!loaded.actor) throw userNotFound(actorUserId);
-  const actor: WorkflowActor = {
-    userId: loaded.actor.userId,
-    role: loaded.actor.role,
-    scope: relationBetween(loaded.actor.organisationPath, item.organisationPath),
-  };
+  const actor: WorkflowActor = actorFor(loaded.actor, item.organisationPath);
   if (options.hideOutOfScope && !mayReadItem(actor)) throw notFound();
   return { item, actor };
 }

@@ -8,6 +8,7 @@ import {
   type RectificationEventType,
   type RectificationStatus,
   RectificationTransitionError,
+  actingRole,
 } from '@rectify/workflow';
 import { cleanTextDeep } from '@rectify/domain';
 import { type ItemCommandSession, type ItemForCommand, type ItemsRepository } from '@rectify/persistence';
@@ -82,14 +83,19 @@ async function transition(
     deadline: after.context.deadline,
     reviewIntervalDays: after.context.reviewIntervalDays,
     pendingExtension: after.context.pendingExtension,
-    actor: { userId: actor.userId, role: actor.role },
+    actor: { userId: actor.userId, role: actingRole(actor, event.type) },
     historyPayload: historyPayload(
       command.payload,
       droppedExtensionRequest(before.context, after.context, event.type),
     ),
     ownerId: takesOwnership(event) ? actor.userId : null,
     ...(event.type === 'SUBMIT_COMPLETION'
-      ? { evidence: { text: event.evidence, createdBy: actor.role === 'system' ? null : actor.userId } }
+      ? {
+          evidence: {
+            text: event.evidence,
+            createdBy: actor.senders.includes('system') ? null : actor.userId,
+          },
+        }
       : {}),
     ...(event.type === 'SET_MEASURES' ? { measures: event.measures } : {}),
   });
@@ -100,7 +106,7 @@ async function transition(
 // The person of the item's own organisation who first sets its measures owns it: reminders go
 // to them. Nobody owns an imported item yet.
 function takesOwnership(event: RectificationEvent): boolean {
-  return event.type === 'SET_MEASURES' && event.actor.scope === 'own_organisation';
+  return event.type === 'SET_MEASURES' && actingRole(event.actor, event.type) === 'secretary';
 }
 
 // What the history line keeps of the event: the payload as sent and, when the event dropped a

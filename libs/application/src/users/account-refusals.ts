@@ -1,10 +1,10 @@
 import { ApplicationError } from '../errors/application-error';
 
-/** The refusal of a change that would leave no active administrator. */
+/** The refusal of a change that would leave no active root administrator. */
 export function lastAdministrator(): ApplicationError {
   return new ApplicationError(
     'LAST_ADMINISTRATOR',
-    '这是最后一位在用的管理员，不能停用或取消其管理员角色：请先将另一位人员设为管理员。',
+    '这是最后一位在用的最高级管理员（根组织的管理员），不能停用或取消其管理员职务：请先为另一位人员设置根组织的管理员职务。',
   );
 }
 

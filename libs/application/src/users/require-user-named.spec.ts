@@ -7,7 +7,7 @@ describe('requireUserNamed', () => {
     const lisi = await users.add({
       username: 'lisi',
       displayName: '李四',
-      role: 'secretary',
+      positions: [],
       organisationId: '00000000-0000-4000-8000-00000000000a',
       email: null,
       passwordHash: null,

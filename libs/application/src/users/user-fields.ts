@@ -1,9 +1,5 @@
 import { cleanOptionalText } from '@rectify/domain';
-import { type UserRole } from '@rectify/persistence';
 import { ApplicationError } from '../errors/application-error';
-
-/** Every role an account may have (one each until positions replace them). */
-export const USER_ROLES: readonly UserRole[] = ['secretary', 'supervisor', 'admin'];
 
 /** Longest name (姓名) accepted, in characters. */
 export const MAX_DISPLAY_NAME_LENGTH = 50;
@@ -46,11 +42,4 @@ export function checkedEmail(email: string | null): string | null {
       email: trimmed,
     });
   return trimmed;
-}
-
-/** @throws ApplicationError INVALID_ARGUMENT naming the roles there are */
-export function checkedRole(role: string): UserRole {
-  if (!USER_ROLES.includes(role as UserRole))
-    throw new ApplicationError('INVALID_ARGUMENT', `角色"${role}"无效：可选 ${USER_ROLES.join('、')}。`);
-  return role as UserRole;
 }

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { type OrganisationKind } from '@rectify/domain';
 
-/** 党委 / 党总支 / 党支部. */
-export type OrganisationKind = 'committee' | 'general_branch' | 'branch';
+export { type OrganisationKind };
 
 /**
  * A Party organisation in the tree 党委 → 党总支 → 党支部. `path` lists the ids from the root
@@ -25,6 +25,10 @@ export class OrganisationEntity {
 
   @Column({ type: 'text' })
   path!: string;
+
+  /** 停用: kept with its items and history, no longer offered for new people, items or imports. */
+  @Column({ type: 'boolean', default: false })
+  disabled!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

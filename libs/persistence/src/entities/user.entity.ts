@@ -1,8 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** secretary (支部书记), supervisor (上级党组织), admin (管理员). */
-export type UserRole = 'secretary' | 'supervisor' | 'admin';
-
 @Entity({ name: 'app_user' })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -14,9 +11,6 @@ export class UserEntity {
 
   @Column({ type: 'text', name: 'display_name' })
   displayName!: string;
-
-  @Column({ type: 'text' })
-  role!: UserRole;
 
   @Column({ type: 'uuid', name: 'organisation_id' })
   organisationId!: string;
@@ -36,8 +30,8 @@ export class UserEntity {
   disabled!: boolean;
 
   /**
-   * Carried in every access token; a database trigger bumps it when the role, the password or
-   * `disabled` changes, which revokes the tokens issued before. Never set it by hand.
+   * Carried in every access token; a database trigger bumps it when the password or `disabled`
+   * changes, which revokes the tokens issued before. Never set it by hand.
    */
   @Column({ type: 'integer', name: 'token_version', default: 0 })
   tokenVersion!: number;

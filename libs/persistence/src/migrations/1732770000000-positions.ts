@@ -40,11 +40,21 @@ export class Positions1732770000000 implements MigrationInterface {
              CASE role WHEN 'admin' THEN 'admin' ELSE 'secretary' END,
              role <> 'admin', role <> 'admin'
         FROM app_user`);
-    // ROLE-DROP: the role column and its trigger clause go with the access rules' move to positions.
+    await q.query(`
+      CREATE OR REPLACE FUNCTION app_user_bump_token_version() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.password_hash IS DISTINCT FROM OLD.password_hash
+          OR NEW.disabled IS DISTINCT FROM OLD.disabled THEN
+          NEW.token_version := OLD.token_version + 1;
+        END IF;
+        RETURN NEW;
+      END
+      $$`);
+    await q.query(`ALTER TABLE app_user DROP COLUMN role`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE app_user ADD COLUMN IF NOT EXISTS role text NOT NULL DEFAULT 'secretary'
+    await q.query(`ALTER TABLE app_user ADD COLUMN role text NOT NULL DEFAULT 'secretary'
                      CHECK (role IN ('secretary', 'supervisor', 'admin'))`);
     await q.query(`
       UPDATE app_user u SET role = CASE

@@ -2,3 +2,4 @@ export * from './organisation-relation';
 export * from './item-access';
 export * from './organisation-access';
 export * from './system-access';
+export * from './viewer-capabilities';

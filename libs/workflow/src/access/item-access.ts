@@ -1,7 +1,7 @@
 import { type RectificationStatus } from '@rectify/domain';
 import { RECTIFICATION_EVENT_TYPES, type RectificationEventType } from '../rectification-events';
 import { allowedEvents, type ItemState } from '../rectification-transition';
-import { mayActorSend } from '../event-permissions';
+import { actorIsAmong, mayActorSend } from '../event-permissions';
 import { type WorkflowActor } from '../workflow-actor';
 
 /**
@@ -17,30 +17,25 @@ export type ItemAction = (typeof ITEM_ACTIONS)[number];
 export type ItemAccessState = ItemState;
 
 /**
- * May the actor see the item at all (查看)? An administrator and the system see everything; a
- * secretary (支部书记) their own organisation's items; a supervisor (上级党组织) their own
- * organisation's and those of every organisation below it. The SQL scope in
- * libs/persistence applies the same rule inside queries (tested against this function).
+ * May the actor see the item at all (查看)? The system sees everything; a person when one of
+ * their positions is in the item's organisation, or supervises or administers one above it
+ * (actorFor works `reads` out). The SQL scope in libs/persistence applies the same rule inside
+ * queries (tested against this function).
  */
 export function mayReadItem(actor: WorkflowActor): boolean {
-  if (actor.role === 'admin' || actor.role === 'system') return true;
-  if (actor.role === 'secretary') return actor.scope === 'own_organisation';
-  return actor.scope !== 'unrelated';
+  return actor.reads || actor.senders.includes('system');
 }
 
 /**
  * May the actor edit the item's details (title, detail, 问题来源, 责任领导): an administrator,
- * the own organisation's secretary, a supervisor above it, or the person who created the item by
+ * whoever works the organisation's items (本组织书记), a supervisor above it, or the person who created the item by
  * hand (`createdBy`, a user id; null for imported items) as long as they can still see it. In any
  * status: the ledger is corrected after sign-off too.
  */
 export function mayEditDetails(actor: WorkflowActor, createdBy: string | null = null): boolean {
-  return (
-    actor.role === 'admin' ||
-    (actor.role === 'secretary' && actor.scope === 'own_organisation') ||
-    (actor.role === 'supervisor' && actor.scope === 'ancestor_organisation') ||
-    (createdBy !== null && actor.role !== 'system' && actor.userId === createdBy && mayReadItem(actor))
-  );
+  if (actorIsAmong(actor, ['admin', 'own_secretary', 'ancestor_supervisor'])) return true;
+  const isSystem = actor.senders.includes('system');
+  return createdBy !== null && !isSystem && actor.userId === createdBy && mayReadItem(actor);
 }
 
 /**
@@ -60,8 +55,8 @@ export function mayDeleteEvidence(
   status: RectificationStatus,
   uploadedBy: string | null,
 ): boolean {
-  if (status === 'completed' || actor.role === 'system') return false;
-  return actor.role === 'admin' || (uploadedBy !== null && uploadedBy === actor.userId);
+  if (status === 'completed' || actor.senders.includes('system')) return false;
+  return actor.senders.includes('admin') || (uploadedBy !== null && uploadedBy === actor.userId);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Viewer, relationBetween } from './organisation-relation';
+import { administers, readsOrganisation, supervisesFromAbove, type Viewer } from './organisation-relation';
 
 /**
  * What a person may do with an organisation (组织) as a whole: read it and what is below it
@@ -9,22 +9,27 @@ import { type Viewer, relationBetween } from './organisation-relation';
 export type OrganisationAction = 'READ' | 'EXPORT' | 'ADMINISTER' | 'IMPORT_REPORT' | 'CREATE_ITEMS';
 
 /**
- * May the viewer do `action` with the organisation at `targetPath`? READ and EXPORT: an
- * administrator anywhere, a secretary in their own organisation, a supervisor in theirs and
- * below. ADMINISTER and IMPORT_REPORT: administrators only. CREATE_ITEMS: an administrator, or a
- * supervisor of an organisation above the target (never for their own organisation: its problems
- * are raised by the level above). A viewer of null is the operator at the command line, who may
- * do everything.
+ * May the viewer do `action` with the organisation at `targetPath`? READ and EXPORT: any position
+ * in it, or a supervising (督办) or 管理员 position above it. ADMINISTER and IMPORT_REPORT: a
+ * 管理员 position in it or above (administrators are scoped to their subtree). CREATE_ITEMS: a
+ * 管理员 there or above, or a supervising position strictly above (an organisation's problems are
+ * raised by the level above, never by itself). A viewer of null is the operator at the command
+ * line, who may do everything.
  */
 export function mayOnOrganisation(
   viewer: Viewer | null,
   action: OrganisationAction,
   targetPath: string,
 ): boolean {
-  if (viewer === null || viewer.role === 'admin') return true;
-  if (action === 'ADMINISTER' || action === 'IMPORT_REPORT') return false;
-  const relation = relationBetween(viewer.organisationPath, targetPath);
-  if (action === 'CREATE_ITEMS') return viewer.role === 'supervisor' && relation === 'ancestor_organisation';
-  if (viewer.role === 'secretary') return relation === 'own_organisation';
-  return relation !== 'unrelated';
+  if (viewer === null) return true;
+  switch (action) {
+    case 'READ':
+    case 'EXPORT':
+      return readsOrganisation(viewer, targetPath);
+    case 'ADMINISTER':
+    case 'IMPORT_REPORT':
+      return administers(viewer, targetPath);
+    case 'CREATE_ITEMS':
+      return administers(viewer, targetPath) || supervisesFromAbove(viewer, targetPath);
+  }
 }

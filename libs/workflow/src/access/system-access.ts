@@ -1,4 +1,4 @@
-import { type Viewer } from './organisation-relation';
+import { isRootPath, type Viewer } from './organisation-relation';
 
 /**
  * What a person may do with the running system itself rather than with its data: read the
@@ -6,16 +6,20 @@ import { type Viewer } from './organisation-relation';
  */
 export type SystemAction = 'READ_DEV_MAILBOX' | 'MANAGE_QUEUES';
 
-/** Who may do each system action, by role. */
-const OPERATING_ROLES: Record<SystemAction, readonly Viewer['role'][]> = {
-  READ_DEV_MAILBOX: ['admin'],
-  MANAGE_QUEUES: ['admin'],
-};
+/** A 管理员 of a root organisation (the root administrator). */
+const isRootAdministrator = (viewer: Viewer) =>
+  viewer.positions.some((p) => p.kind === 'admin' && isRootPath(p.organisationPath));
 
 /**
- * May a person of this role do `action` on the system? Administrators only, wherever they sit
- * in the organisation tree: the mail and the queues belong to every organisation at once.
+ * Who may do each system action: the root administrator only, as the mail and the queues belong
+ * to every organisation at once (a subtree's administrator may not).
  */
-export function mayOperateSystem(person: Pick<Viewer, 'role'>, action: SystemAction): boolean {
-  return OPERATING_ROLES[action].includes(person.role);
+const OPERATING_RULES: Record<SystemAction, (viewer: Viewer) => boolean> = {
+  READ_DEV_MAILBOX: isRootAdministrator,
+  MANAGE_QUEUES: isRootAdministrator,
+};
+
+/** May the viewer do `action` on the running system? */
+export function mayOperateSystem(viewer: Viewer, action: SystemAction): boolean {
+  return OPERATING_RULES[action](viewer);
 }

@@ -3,19 +3,20 @@ import {
   ListUsersUseCase,
   ResetUserPasswordUseCase,
   SetUserActiveUseCase,
+  SetUserPositionsUseCase,
   type UserEntry,
 } from '@rectify/application';
-import { type UserRole } from '@rectify/persistence';
-import { ACTOR_ROLE_LABELS } from '@rectify/workflow';
 import { CliError, EXIT_USAGE } from '../../cli-error';
 import { withRepositories } from '../../database/with-database';
 import { integerOption, optionValue, parseArgs, type ParsedArgs } from '../../parse-args';
 import { emit } from '../output';
+import { describePositions, POSITION_OPTION, positionGrantsOf } from './position-option';
 
 /** The people administration sub-commands of `rectify users`, one usage line each. */
 export const USERS_ADMIN_USAGE = {
-  list: 'rectify users list [--q 姓名或账号] [--org 组织名称] [--role secretary|supervisor|admin] [--status active|disabled] [--page N] [--page-size N] [--json]',
-  edit: 'rectify users edit USERNAME [--name 姓名] [--phone 手机] [--email EMAIL] [--org 组织名称] [--role secretary|supervisor|admin] [--json]（--phone "" 或 --email "" 清空）',
+  list: 'rectify users list [--q 姓名或账号] [--org 组织名称] [--position 职务] [--status active|disabled] [--page N] [--page-size N] [--json]',
+  edit: 'rectify users edit USERNAME [--name 姓名] [--phone 手机] [--email EMAIL] [--org 所在组织] [--json]（--phone "" 或 --email "" 清空）',
+  positions: `rectify users positions USERNAME ${POSITION_OPTION} [--json]（取代其全部职务）`,
   deactivate: 'rectify users deactivate USERNAME [--json]',
   activate: 'rectify users activate USERNAME [--json]',
   'reset-password': 'rectify users reset-password USERNAME [--json]',
@@ -26,13 +27,13 @@ export type UsersAdminSubcommand = keyof typeof USERS_ADMIN_USAGE;
 const usage = (sub: UsersAdminSubcommand) =>
   new CliError(`用法：${USERS_ADMIN_USAGE[sub]}`, EXIT_USAGE, 'USAGE');
 
-/** One person on one line: account, name, role, organisation, state. */
+/** One person on one line: account, name, positions, organisation, state. */
 function describe(user: UserEntry): string {
   const state = [user.disabled ? '已停用' : '在用', user.mustChangePassword ? '须修改密码' : '']
     .filter(Boolean)
     .join('，');
   const contact = [user.phone, user.email].filter(Boolean).join(' ');
-  return `${user.username}\t${user.displayName}\t${ACTOR_ROLE_LABELS[user.role]}\t${user.organisationName}\t${state}${contact ? `\t${contact}` : ''}`;
+  return `${user.username}\t${user.displayName}\t${describePositions(user) || '无职务'}\t${user.organisationName}\t${state}${contact ? `\t${contact}` : ''}`;
 }
 
 /** The single USERNAME of a sub-command that takes one. */
@@ -54,7 +55,7 @@ export async function runUsersAdmin(
     case 'list': {
       const args = parseArgs(argv, {
         flags: ['json'],
-        options: ['q', 'org', 'role', 'status', 'page', 'page-size'],
+        options: ['q', 'org', 'position', 'status', 'page', 'page-size'],
       });
       if (args.positionals.length > 0) throw usage(sub);
       const status = optionValue(args, 'status');
@@ -66,7 +67,7 @@ export async function runUsersAdmin(
           by: 'operator',
           text: optionValue(args, 'q'),
           organisation: org === undefined ? undefined : { name: org },
-          role: optionValue(args, 'role') as UserRole | undefined,
+          positionKind: optionValue(args, 'position'),
           status,
           page: integerOption(args, 'page'),
           pageSize: integerOption(args, 'page-size'),
@@ -80,7 +81,7 @@ export async function runUsersAdmin(
       return;
     }
     case 'edit': {
-      const args = parseArgs(argv, { flags: ['json'], options: ['name', 'phone', 'email', 'org', 'role'] });
+      const args = parseArgs(argv, { flags: ['json'], options: ['name', 'phone', 'email', 'org'] });
       const username = usernameOf(args, sub);
       const org = optionValue(args, 'org');
       const user = await withRepositories(({ users, organisations, viewers }) =>
@@ -91,10 +92,24 @@ export async function runUsersAdmin(
           phone: optionValue(args, 'phone'),
           email: optionValue(args, 'email'),
           organisation: org === undefined ? undefined : { name: org },
-          role: optionValue(args, 'role') as UserRole | undefined,
         }),
       );
       emit(out, args.flags.has('json'), user, () => `已更新：${describe(user)}`);
+      return;
+    }
+    case 'positions': {
+      const args = parseArgs(argv, { flags: ['json'], options: ['position'] });
+      const username = usernameOf(args, sub);
+      const value = optionValue(args, 'position');
+      if (value === undefined) throw usage(sub);
+      const user = await withRepositories(({ users, organisations, viewers }) =>
+        new SetUserPositionsUseCase(users, organisations, viewers).execute({
+          by: 'operator',
+          user: { username },
+          positions: positionGrantsOf(value),
+        }),
+      );
+      emit(out, args.flags.has('json'), user, () => `已设置职务：${describe(user)}`);
       return;
     }
     case 'deactivate':

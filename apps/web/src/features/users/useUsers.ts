@@ -1,19 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   activateUser,
+  createUser,
+  type CreateUserDto,
   deactivateUser,
   editUser,
   type EditUserDto,
   listUsers,
+  type PositionGrantDto,
   resetUserPassword,
-  type UserRole,
+  setUserPositions,
 } from '../../api/rectify-api';
+import { type PositionKind } from '../../api/generated/vocabulary';
 
 /** The people list's filters (GET /api/users); pages count from 1. */
 export interface UserFilters {
   q?: string;
   organisationId?: string;
-  role?: UserRole;
+  positionKind?: PositionKind;
   status?: 'active' | 'disabled';
   page: number;
   pageSize: number;
@@ -29,10 +33,19 @@ export const useUserList = (filters: UserFilters) =>
     placeholderData: keepPreviousData,
   });
 
-/** Edits, deactivation, reactivation and password resets; each reloads the list after. */
+/** Adding people, edits, positions, deactivation, reactivation and password resets; each reloads the list after. */
 export function useUserCommands() {
   const queryClient = useQueryClient();
   const reload = () => queryClient.invalidateQueries({ queryKey: USERS_KEY });
+  const create = useMutation({
+    mutationFn: (person: CreateUserDto) => createUser({ createUserDto: person }),
+    onSuccess: reload,
+  });
+  const setPositions = useMutation({
+    mutationFn: ({ id, positions }: { id: string; positions: PositionGrantDto[] }) =>
+      setUserPositions({ id, setPositionsDto: { positions } }),
+    onSuccess: reload,
+  });
   const edit = useMutation({
     mutationFn: ({ id, changes }: { id: string; changes: EditUserDto }) =>
       editUser({ id, editUserDto: changes }),
@@ -48,5 +61,5 @@ export function useUserCommands() {
     mutationFn: (id: string) => resetUserPassword({ id }),
     onSuccess: reload,
   });
-  return { edit, setActive, resetPassword };
+  return { create, edit, setPositions, setActive, resetPassword };
 }

@@ -25,7 +25,7 @@ export function ImportPage() {
   const { tree, loading: treeLoading } = useOrganisationTree();
   const flow = useImportFlow();
 
-  if (user?.role !== 'admin') {
+  if (!user?.capabilities.administers) {
     return <Result status="403" title="无权访问" subTitle="只有管理员可以导入报告：请联系管理员。" />;
   }
 

@@ -48,17 +48,28 @@ function findNode(nodes: OrganisationNodeResponse[], id: string): OrganisationNo
 }
 
 /**
- * The organisations the user may raise problems for: an administrator any in the tree; a
- * supervisor those below their own (its own problems are raised by the level above). The
- * server decides again.
+ * The organisations the user may raise problems for: under an administrator's position its
+ * organisation and all below; under a supervising position those below it (an organisation's
+ * own problems are raised by the level above). The server decides again.
  */
 function useCreatableOrganisations(): TreeOption[] {
   const { user } = useAuth();
   const { tree } = useOrganisationTree();
   return useMemo(() => {
     if (!user) return [];
-    if (user.role === 'admin') return toOptions(tree);
-    return toOptions(findNode(tree, user.organisation.id)?.children ?? []);
+    const roots: OrganisationNodeResponse[] = [];
+    for (const p of user.positions) {
+      const node = findNode(tree, p.organisationId);
+      if (!node) continue;
+      if (p.kind === 'admin') roots.push(node);
+      else if (p.rights.includes('supervise')) roots.push(...node.children);
+    }
+    // A subtree already offered through a position above is offered once.
+    const inside = (outer: OrganisationNodeResponse, id: string) => findNode(outer.children, id) !== null;
+    const unique = roots.filter(
+      (r, i) => roots.findIndex((o) => o.id === r.id) === i && !roots.some((o) => inside(o, r.id)),
+    );
+    return toOptions(unique);
   }, [tree, user]);
 }
 

@@ -26,8 +26,9 @@ export function ItemsPage() {
   const { data, error, isFetching: loading, refetch } = useItems(query);
   const action = useRowEventAction();
   const errorText = error ? errorMessage(error) : null;
-  // Supervisors raise problems for the organisations below them, administrators for any.
-  const mayCreate = user?.role === 'supervisor' || user?.role === 'admin';
+  // Supervisors raise problems for the organisations below them, administrators in their subtree.
+  const mayCreate = Boolean(user && (user.capabilities.supervises || user.capabilities.administers));
+  const administers = user?.capabilities.administers ?? false;
   const [creating, setCreating] = useState(false);
 
   useEffect(() => {
@@ -50,12 +51,12 @@ export function ItemsPage() {
     <Empty
       data-testid="items-empty"
       description={
-        user?.role === 'admin'
+        administers
           ? '暂无整改事项：导入报告后，报告中的问题会出现在这里。'
           : '暂无整改事项：管理员导入报告后，报告中的问题会出现在这里。'
       }
     >
-      {user?.role === 'admin' && (
+      {administers && (
         <Button type="primary" onClick={() => navigate('/import')}>
           去导入报告
         </Button>

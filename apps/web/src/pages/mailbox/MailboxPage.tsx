@@ -108,7 +108,7 @@ function MessageDrawer({ id, onClose }: { id: string | null; onClose: () => void
 export function MailboxPage() {
   const { user } = useAuth();
   const [openId, setOpenId] = useState<string | null>(null);
-  const admin = user?.role === 'admin';
+  const admin = user?.capabilities.operatesSystem ?? false;
   const mailbox = useMailbox(admin);
   const rows = mailbox.data ?? NO_MAIL;
   const loading = mailbox.isFetching;

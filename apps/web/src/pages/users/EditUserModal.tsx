@@ -1,31 +1,21 @@
-import { App, Form, Input, Select, TreeSelect } from 'antd';
+import { App, Form, Input, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { errorMessage } from '../../api/error-message';
-import { type UserEntryResponse, type UserRole } from '../../api/rectify-api';
+import { type UserEntryResponse } from '../../api/rectify-api';
 import { FormModal } from '../../components/FormModal';
 import { useOrganisationTree } from '../../features/organisations/useOrganisationTree';
 import { useUserCommands } from '../../features/users/useUsers';
 import { organisationOptions } from './organisation-options';
-import { ROLE_OPTIONS } from './UserFiltersBar';
 
 interface Values {
   displayName: string;
   phone?: string;
   email?: string;
   organisationId: string;
-  role: UserRole;
 }
 
-/** Edit a person's name, phone, e-mail, organisation and role; one's own role stays. */
-export function EditUserModal({
-  user,
-  isSelf,
-  onClose,
-}: {
-  user: UserEntryResponse;
-  isSelf: boolean;
-  onClose(): void;
-}) {
+/** Edit a person's name, phone, e-mail and home organisation (their positions: PositionsModal). */
+export function EditUserModal({ user, onClose }: { user: UserEntryResponse; onClose(): void }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const { edit } = useUserCommands();
@@ -41,7 +31,6 @@ export function EditUserModal({
           phone: values.phone?.trim() || null,
           email: values.email?.trim() || null,
           organisationId: values.organisationId,
-          role: isSelf ? undefined : values.role,
         },
       },
       {
@@ -67,7 +56,6 @@ export function EditUserModal({
         phone: user.phone ?? '',
         email: user.email ?? '',
         organisationId: user.organisationId,
-        role: user.role as UserRole,
       }}
     >
       <Form.Item
@@ -84,9 +72,10 @@ export function EditUserModal({
         <Input data-testid="edit-user-email" />
       </Form.Item>
       <Form.Item
-        label="所属组织"
+        label="所在组织"
         name="organisationId"
-        rules={[{ required: true, message: '请选择所属组织' }]}
+        extra="所任职务另在“设置职务”中修改。"
+        rules={[{ required: true, message: '请选择所在组织' }]}
       >
         <TreeSelect
           loading={loading}
@@ -95,9 +84,6 @@ export function EditUserModal({
           showSearch={{ treeNodeFilterProp: 'title' }}
           data-testid="edit-user-organisation"
         />
-      </Form.Item>
-      <Form.Item label="角色" name="role" extra={isSelf ? '不能修改自己的角色。' : undefined}>
-        <Select options={ROLE_OPTIONS} disabled={isSelf} data-testid="edit-user-role" />
       </Form.Item>
     </FormModal>
   );

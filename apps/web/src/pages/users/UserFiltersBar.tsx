@@ -1,23 +1,19 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Input, Select, TreeSelect } from 'antd';
 import { useMemo } from 'react';
-import { ACTOR_ROLE_LABELS } from '../../api/generated/vocabulary';
-import { type UserRole } from '../../api/rectify-api';
+import { POSITION_KIND_LABELS, POSITION_KINDS, type PositionKind } from '../../api/generated/vocabulary';
 import { useOrganisationTree } from '../../features/organisations/useOrganisationTree';
 import { type UserFilters } from '../../features/users/useUsers';
 import { organisationOptions } from './organisation-options';
 
-export const ROLE_OPTIONS = (['secretary', 'supervisor', 'admin'] as UserRole[]).map((value) => ({
-  value,
-  label: ACTOR_ROLE_LABELS[value],
-}));
+const POSITION_OPTIONS = POSITION_KINDS.map((value) => ({ value, label: POSITION_KIND_LABELS[value] }));
 
 const STATUS_OPTIONS = [
   { value: 'active', label: '在用' },
   { value: 'disabled', label: '已停用' },
 ];
 
-/** Search by name or account, organisation (and those below), role and status. */
+/** Search by name or account, organisation (and those below), position and status. */
 export function UserFiltersBar({
   filters,
   onChange,
@@ -51,18 +47,18 @@ export function UserFiltersBar({
         treeData={options}
         treeDefaultExpandAll
         showSearch={{ treeNodeFilterProp: 'title' }}
-        placeholder="所属组织（含下级）"
+        placeholder="所在组织（含下级）"
         style={{ width: width ?? 240 }}
         data-testid="user-organisation-filter"
       />
       <Select
         allowClear
-        placeholder="角色"
-        value={filters.role}
-        onChange={(role?: UserRole) => onChange({ role })}
-        options={ROLE_OPTIONS}
+        placeholder="职务"
+        value={filters.positionKind}
+        onChange={(positionKind?: PositionKind) => onChange({ positionKind })}
+        options={POSITION_OPTIONS}
         style={{ width: width ?? 140 }}
-        data-testid="user-role-filter"
+        data-testid="user-position-filter"
       />
       <Select
         allowClear

@@ -3,16 +3,18 @@ import { errorMessage } from '../../api/error-message';
 import { type PasswordResetResponse, type UserEntryResponse } from '../../api/rectify-api';
 import { useUserCommands } from '../../features/users/useUsers';
 
-/** 编辑, 重置密码, 停用 / 启用 for one person; one's own account cannot be deactivated here. */
+/** 编辑, 设置职务, 重置密码, 停用 / 启用 for one person; one's own account cannot be deactivated here. */
 export function UserRowActions({
   user,
   isSelf,
   onEdit,
+  onPositions,
   onReset,
 }: {
   user: UserEntryResponse;
   isSelf: boolean;
   onEdit(): void;
+  onPositions(): void;
   onReset(reset: PasswordResetResponse): void;
 }) {
   const { message } = App.useApp();
@@ -23,6 +25,9 @@ export function UserRowActions({
     <Space size={0} wrap>
       <Button type="link" size="small" onClick={onEdit} data-testid="user-edit">
         编辑
+      </Button>
+      <Button type="link" size="small" onClick={onPositions} data-testid="user-positions">
+        设置职务
       </Button>
       <Popconfirm
         title={`重置 ${user.displayName} 的密码？`}

@@ -16,14 +16,14 @@ export interface MailboxEntry {
 }
 
 export interface ListMailboxMessagesCommand {
-  /** Who asks, by the role the database holds now. */
-  by: Pick<Viewer, 'role'>;
+  /** Who asks, with the positions the database holds now (never a token's). */
+  by: Viewer;
   /** 1–500, validated at the edge. */
   limit: number;
 }
 
 /**
- * The development SMTP sink's mail, newest first, at most `limit`. Errors: ADMIN_ONLY (only an
+ * The development SMTP sink's mail, newest first, at most `limit`. Errors: ADMIN_ONLY (only the root
  * administrator may read it: READ_DEV_MAILBOX). That it is closed in production is the caller's
  * to check.
  */

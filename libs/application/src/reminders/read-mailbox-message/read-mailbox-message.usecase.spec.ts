@@ -1,3 +1,4 @@
+import { viewerHolding } from '../../testing/viewer-holding';
 import { InMemoryDevMailboxRepository } from '../../testing/in-memory-dev-mailbox.repository';
 import { ListMailboxMessagesUseCase } from '../list-mailbox-messages/list-mailbox-messages.usecase';
 import { ReadMailboxMessageUseCase } from './read-mailbox-message.usecase';
@@ -12,7 +13,7 @@ const RAW = [
   '',
   '您有 1 项整改事项即将到期。',
 ].join('\r\n');
-const admin = { role: 'admin' } as const;
+const admin = viewerHolding('a', 'admin', { id: 'r', path: '/r/' });
 
 describe('reading the development mailbox', () => {
   it('lists messages newest first with their envelope, and reads one decoded, or null when there is none', async () => {
@@ -59,12 +60,18 @@ describe('reading the development mailbox', () => {
 
   it('refuses anyone but an administrator with ADMIN_ONLY', async () => {
     const mailbox = new InMemoryDevMailboxRepository();
-    const supervisor = { role: 'supervisor' } as const;
+    const supervisor = viewerHolding('s', 'supervisor', { id: 'r', path: '/r/' });
     await expect(
       new ListMailboxMessagesUseCase(mailbox).execute({ by: supervisor, limit: 10 }),
-    ).rejects.toMatchObject({ code: 'ADMIN_ONLY', message: '只有管理员可以查看开发邮箱：请联系管理员。' });
+    ).rejects.toMatchObject({
+      code: 'ADMIN_ONLY',
+      message: '只有最高级管理员（根组织的管理员）可以查看开发邮箱：请联系管理员。',
+    });
     await expect(
-      new ReadMailboxMessageUseCase(mailbox).execute({ by: { role: 'secretary' }, id: '1' }),
+      new ReadMailboxMessageUseCase(mailbox).execute({
+        by: viewerHolding('t', 'admin', { id: 't', path: '/r/t/' }),
+        id: '1',
+      }),
     ).rejects.toMatchObject({ code: 'ADMIN_ONLY' });
   });
 });

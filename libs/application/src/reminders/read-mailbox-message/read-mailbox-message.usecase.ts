@@ -20,8 +20,8 @@ const addresses = (value: AddressObject | AddressObject[] | undefined): string |
   value === undefined ? undefined : (Array.isArray(value) ? value : [value]).map((a) => a.text).join(', ');
 
 export interface ReadMailboxMessageCommand {
-  /** Who asks, by the role the database holds now. */
-  by: Pick<Viewer, 'role'>;
+  /** Who asks, with the positions the database holds now (never a token's). */
+  by: Viewer;
   id: string;
 }
 

@@ -1,3 +1,4 @@
+import { viewerHolding } from '../../testing/viewer-holding';
 import { type Viewer } from '@rectify/workflow';
 import { InMemoryOutboxRepository } from '../../testing/in-memory-outbox.repository';
 import { InMemoryReminderLedgerRepository } from '../../testing/in-memory-reminder-ledger.repository';
@@ -8,12 +9,8 @@ import { SearchDeliveriesUseCase } from './search-deliveries.usecase';
 
 const BRANCH = { id: uuid(1, 'b'), path: `/${uuid(9, 'b')}/${uuid(1, 'b')}/` };
 const OTHER = { id: uuid(2, 'b'), path: `/${uuid(9, 'b')}/${uuid(2, 'b')}/` };
-const viewer = (n: number, org: { id: string; path: string }): Viewer => ({
-  userId: uuid(n, 'a'),
-  role: 'secretary',
-  organisationId: org.id,
-  organisationPath: org.path,
-});
+const viewer = (n: number, org: { id: string; path: string }): Viewer =>
+  viewerHolding(uuid(n, 'a'), 'secretary', org);
 const SEC = viewer(1, BRANCH);
 const OTHER_SEC = viewer(2, OTHER);
 const [MINE, THEIRS] = [uuid(1), uuid(2)];

@@ -1,5 +1,5 @@
 import { type RectificationStatus } from '@rectify/domain';
-import { type ActorRole, type RectificationEventType } from '@rectify/workflow';
+import { type ActorRole, type RectificationEventType, type Viewer } from '@rectify/workflow';
 
 /**
  * A rectification item (整改事项) as a command reads it before deciding: the machine's state,
@@ -19,17 +19,13 @@ export interface ItemForCommand {
   createdBy: string | null;
 }
 
-/** A person as a command sees them: their role and their organisation's materialised path. */
-export interface CommandActorRecord {
-  userId: string;
-  role: Exclude<ActorRole, 'system'>;
-  organisationPath: string;
-}
-
-/** The item and the acting person, read together; `actor` is null when no such account exists. */
+/**
+ * The item and the acting person as the access rules see them (their positions), read together;
+ * `actor` is null when no such account exists.
+ */
 export interface ItemWithActorRecord {
   item: ItemForCommand;
-  actor: CommandActorRecord | null;
+  actor: Viewer | null;
 }
 
 /** Who a history line names: a user id (or 'system') and the role they acted in. */

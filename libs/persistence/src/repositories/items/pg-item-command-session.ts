@@ -1,5 +1,7 @@
 import { type RectificationEventType, type RectificationStatus } from '@rectify/workflow';
 import { type PreparedSql } from '../sql/prepared-sql';
+import { toViewerPosition } from '../viewers/pg-viewers.repository';
+import { type PositionRow, VIEWER_POSITIONS_SQL } from '../viewers/viewer-positions.sql';
 import { type ItemCommandSession } from './items.repository';
 import {
   type DetailsWrite,
@@ -18,17 +20,15 @@ interface ItemWithActorRow {
   item_path: string;
   created_by: string | null;
   user_id: string | null;
-  user_role: 'secretary' | 'supervisor' | 'admin' | null;
-  user_path: string | null;
+  user_positions: PositionRow[] | null;
 }
 
 const LOAD_ITEM_WITH_ACTOR = `SELECT i.id, i.status, to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days,
             i.pending_extension, i.version, io.path AS item_path, i.created_by,
-            u.id AS user_id, u.role AS user_role, uo.path AS user_path
+            u.id AS user_id, (${VIEWER_POSITIONS_SQL('u.id')}) AS user_positions
        FROM rectification_item i
        JOIN organisation io ON io.id = i.organisation_id
        LEFT JOIN app_user u ON u.id = $2
-       LEFT JOIN organisation uo ON uo.id = u.organisation_id
       WHERE i.id = $1`;
 
 // The item update guarded by the version read ($2), the history line, whose seq is the item's
@@ -111,10 +111,9 @@ export class PgItemCommandSession implements ItemCommandSession {
         organisationPath: row.item_path,
         createdBy: row.created_by,
       },
-      actor:
-        row.user_id && row.user_role && row.user_path
-          ? { userId: row.user_id, role: row.user_role, organisationPath: row.user_path }
-          : null,
+      actor: row.user_id
+        ? { userId: row.user_id, positions: (row.user_positions ?? []).map(toViewerPosition) }
+        : null,
     };
   }
 

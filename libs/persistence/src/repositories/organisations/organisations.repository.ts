@@ -11,6 +11,8 @@ export interface OrganisationRecord {
   kind: OrganisationKind;
   parentId: string | null;
   path: string;
+  /** 停用: see OrganisationEntity.disabled. */
+  disabled: boolean;
   createdAt: Date;
 }
 

@@ -77,15 +77,18 @@ export class PgReminderSubjectsRepository implements ReminderSubjectsRepository 
        UNION ALL
        SELECT items.id, r.role, u.id
          FROM items
-         JOIN app_user u ON u.organisation_id = items.organisation_id AND u.role = 'secretary'
+         JOIN app_user u ON EXISTS (SELECT 1 FROM position p WHERE p.user_id = u.id
+                                       AND p.organisation_id = items.organisation_id AND p.works_items)
          CROSS JOIN (VALUES ('secretary'), ('owner')) AS r(role)
         WHERE r.role = 'secretary' OR items.owner_id IS NULL
        UNION ALL
        SELECT items.id, 'parent_supervisors', u.id
-         FROM items JOIN app_user u ON u.organisation_id = items.parent_id AND u.role = 'supervisor'
+         FROM items JOIN app_user u ON EXISTS (SELECT 1 FROM position p WHERE p.user_id = u.id
+                                                  AND p.organisation_id = items.parent_id AND p.supervises)
        UNION ALL
        SELECT items.id, 'grandparent_supervisors', u.id
-         FROM items JOIN app_user u ON u.organisation_id = items.grandparent_id AND u.role = 'supervisor'`,
+         FROM items JOIN app_user u ON EXISTS (SELECT 1 FROM position p WHERE p.user_id = u.id
+                                                  AND p.organisation_id = items.grandparent_id AND p.supervises)`,
       [itemIds],
     );
     const byItem = new Map<string, RecipientsByRole>();

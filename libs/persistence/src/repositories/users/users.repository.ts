@@ -1,13 +1,28 @@
-import { type ReadScope } from '@rectify/workflow';
-import { type UserRole } from '../../entities/user.entity';
+import { type PositionKind, type PositionRight } from '@rectify/domain';
+import { type ReadScope, type ViewerPosition } from '@rectify/workflow';
+
+/** A position (职务) to give someone: the organisation (id), the kind and its rights. */
+export interface NewPosition {
+  organisationId: string;
+  kind: PositionKind;
+  rights: readonly PositionRight[];
+}
+
+/** A position held, with its organisation's name and materialised path. */
+export interface UserPosition extends NewPosition {
+  organisationName: string;
+  organisationPath: string;
+}
 
 /** An account as the repository returns it. `passwordHash` is bcrypt, null: cannot log in yet. */
 export interface UserRecord {
   id: string;
   username: string;
   displayName: string;
-  role: UserRole;
+  /** 所在组织: the person's home organisation (where the people lists show them). */
   organisationId: string;
+  /** Every position held, ordered by organisation path then kind; what they may do follows. */
+  positions: UserPosition[];
   email: string | null;
   /** 手机, free text; null when not given. */
   phone: string | null;
@@ -16,7 +31,7 @@ export interface UserRecord {
   mustChangePassword: boolean;
   /** 停用: a disabled account can neither log in nor use a token issued before. */
   disabled: boolean;
-  /** Bumped by the database when the role, the password or `disabled` changes. */
+  /** Bumped by the database when the password or `disabled` changes. */
   tokenVersion: number;
   createdAt: Date;
 }
@@ -25,7 +40,8 @@ export interface UserRecord {
 export interface SessionUser {
   id: string;
   username: string;
-  role: UserRole;
+  /** The positions as the access rules take them (read on every request, never from the token). */
+  positions: ViewerPosition[];
   disabled: boolean;
   /** Compared with the `ver` claim of the access token; see UserRecord.tokenVersion. */
   tokenVersion: number;
@@ -37,8 +53,9 @@ export interface SessionUser {
 export interface NewUser {
   username: string;
   displayName: string;
-  role: UserRole;
   organisationId: string;
+  /** At least one, as a rule of the use case; written in the same transaction as the account. */
+  positions: NewPosition[];
   email: string | null;
   passwordHash: string | null;
   /** 手机; absent or null when not given. */
@@ -51,13 +68,13 @@ export interface UserChanges {
   phone?: string | null;
   email?: string | null;
   organisationId?: string;
-  role?: UserRole;
   disabled?: boolean;
 }
 
 /**
- * The outcome of UsersRepository.update: `last_administrator` when the change would leave no
- * active administrator (it demotes or disables the last one), and nothing was written.
+ * The outcome of UsersRepository.update and setPositions: `last_administrator` when the change
+ * would leave no active root administrator (a 管理员 of a root organisation: it disables the last
+ * one or takes away their position), and nothing was written.
  */
 export type UpdateUserOutcome =
   { kind: 'updated'; user: UserRecord } | { kind: 'not_found' } | { kind: 'last_administrator' };
@@ -68,7 +85,8 @@ export interface UserSearch {
   text?: string;
   /** Materialised path of an organisation: its people and those of every one below it. */
   organisationPath?: string;
-  role?: UserRole;
+  /** People holding at least one position of this kind. */
+  positionKind?: PositionKind;
   /** true: only deactivated accounts; false: only active ones; absent: both. */
   disabled?: boolean;
   /** Rows to skip and rows to return, after ordering (active first, then by username). */
@@ -81,9 +99,9 @@ export interface UserListRow {
   id: string;
   username: string;
   displayName: string;
-  role: UserRole;
   organisationId: string;
   organisationName: string;
+  positions: UserPosition[];
   email: string | null;
   phone: string | null;
   disabled: boolean;
@@ -140,9 +158,16 @@ export interface UsersRepository {
   search(scope: ReadScope, filter: UserSearch): Promise<UserSearchPage>;
 
   /**
-   * Applies `changes` to the account with this id, in one transaction that locks the active
+   * Applies `changes` to the account with this id, in one transaction that locks the active root
    * administrators first, so two administrators disabling each other at once cannot leave none.
-   * Changing the role or `disabled` moves the token version (the database's trigger).
+   * Changing `disabled` moves the token version (the database's trigger).
    */
   update(id: string, changes: UserChanges): Promise<UpdateUserOutcome>;
+
+  /**
+   * Replaces every position of the account with `positions`, in one transaction under the same
+   * lock as update (the last active root administrator keeps a root 管理员 position). Positions
+   * are read on every request: the change applies from the person's next request.
+   */
+  setPositions(id: string, positions: NewPosition[]): Promise<UpdateUserOutcome>;
 }
