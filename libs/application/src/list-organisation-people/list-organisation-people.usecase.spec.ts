@@ -24,8 +24,8 @@ describe('ListOrganisationPeopleUseCase', () => {
       const answer = await uc.execute({ userId: viewer.userId, organisationId: villageA.id });
       expect(answer).toEqual({
         people: [
-          { id: id(302), displayName: '李四', positions: [] },
           { id: id(301), displayName: '张三', positions: ['secretary'] },
+          { id: id(302), displayName: '李四', positions: [] },
         ],
         truncated: false,
       });

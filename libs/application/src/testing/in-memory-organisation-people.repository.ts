@@ -12,8 +12,13 @@ export class InMemoryOrganisationPeopleRepository implements OrganisationPeopleR
   }
 
   async list(organisationId: string, limit: number): Promise<OrganisationPersonRecord[]> {
-    return [...(this.byOrganisation.get(organisationId) ?? [])]
-      .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id))
-      .slice(0, limit);
+    return (
+      [...(this.byOrganisation.get(organisationId) ?? [])]
+        // Code-point order, as PostgreSQL's C collation: the same on every machine.
+        .sort((a, b) => compare(a.displayName, b.displayName) || compare(a.id, b.id))
+        .slice(0, limit)
+    );
   }
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
