@@ -109,7 +109,7 @@ describe('items API', () => {
     });
     const detail = await request(http).get(`/api/items/${itemA}`).set(as('sup')).expect(200);
     expect(detail.body.measures).toEqual([
-      { seq: 1, title: '建立学习制度', responsible: '张三', deadline: '2024-06-30' },
+      { seq: 1, title: '建立学习制度', responsible: '张三', responsibleUserId: null, deadline: '2024-06-30' },
     ]);
     expect(detail.body.evidence).toHaveLength(2);
     expect(detail.body.history.map((h: { event: string }) => h.event)).toEqual([

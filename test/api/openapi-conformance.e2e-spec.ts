@@ -278,6 +278,7 @@ describe('responses conform to the OpenAPI document', () => {
     await get('/api/organisations/{id}/summary', { id: organisationId }, { year: 2023 });
     await get('/api/organisations/{id}/ledger', { id: organisationId }, { year: 2023 });
     await get('/api/organisations/{id}/overdue-trend', { id: organisationId });
+    await get('/api/organisations/{id}/people', { id: organisationId });
     const report = Buffer.from(
       '2025年度党支部述职报告\n一、上年度整改情况\n针对"学习不够深入"问题，已整改完成。\n二、存在问题\n一是学习不够深入。二是制度执行不严。\n三、下步打算\n1.加强学习。\n',
     );

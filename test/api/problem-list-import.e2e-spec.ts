@@ -126,8 +126,20 @@ describe('importing a 问题清单 spreadsheet through the API', () => {
       source: 'self_inspection',
     });
     expect(first.measures).toEqual([
-      { seq: 1, title: '制定学习计划', responsible: '李委员', deadline: '2024-06-30' },
-      { seq: 2, title: '每季度专题研讨', responsible: '李委员', deadline: '2024-06-30' },
+      {
+        seq: 1,
+        title: '制定学习计划',
+        responsible: '李委员',
+        responsibleUserId: null,
+        deadline: '2024-06-30',
+      },
+      {
+        seq: 2,
+        title: '每季度专题研讨',
+        responsible: '李委员',
+        responsibleUserId: null,
+        deadline: '2024-06-30',
+      },
     ]);
     expect(first.history).toEqual([
       expect.objectContaining({

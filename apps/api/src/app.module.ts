@@ -11,6 +11,7 @@ import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
 import { HealthModule } from './health/health.module';
 import { ItemsModule } from './items/items.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { OrganisationPeopleModule } from './organisation-people/organisation-people.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
@@ -41,6 +42,7 @@ export class AppModule {
         ReportsModule,
         ClosingLoopModule,
         OrganisationsModule,
+        OrganisationPeopleModule,
         UsersModule,
         RemindersModule,
         DevMailboxModule,

@@ -9,6 +9,7 @@ export * from './add-user/add-user.usecase';
 export * from './list-users/list-users.usecase';
 export * from './organisation-tree/organisation-tree.usecase';
 export * from './list-organisations/list-organisations.usecase';
+export * from './list-organisation-people/list-organisation-people.usecase';
 export * from './authenticate/authenticate.usecase';
 export * from './set-password/set-password.usecase';
 export * from './change-own-password/change-own-password.usecase';

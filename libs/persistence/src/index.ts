@@ -19,6 +19,7 @@ export { connectionPoolOf, poolFigures, type PoolFigures } from './data-source/p
 export * from './repositories/viewers';
 export * from './repositories/item-queries';
 export * from './repositories/organisations';
+export * from './repositories/organisation-people';
 export * from './repositories/users';
 export * from './repositories/repositories';
 export * from './nest/repository-providers';

@@ -49,3 +49,27 @@ describe('dates in event payloads', () => {
     expect(payloadProblem(extension('2100-12-31'), context)).toBeNull();
   });
 });
+
+describe('a picked 责任人 in a plan', () => {
+  const plan = (responsibleUserId: unknown) =>
+    ({
+      type: 'SET_MEASURES',
+      measures: [{ title: '建立学习制度', responsible: '张三', responsibleUserId, deadline: '2025-06-30' }],
+    }) as unknown as RectificationEvent;
+
+  it.each([undefined, null, '6f1c2a4e-9b7d-4c1e-8a2b-3d4e5f607182'])(
+    'accepts a measure whose person is %p (free text, or a picked id)',
+    (id) => {
+      expect(payloadProblem(plan(id), EMPTY_RECTIFICATION_CONTEXT)).toBeNull();
+    },
+  );
+
+  it.each(['张三', 42, '6f1c2a4e-9b7d-4c1e-8a2b'])(
+    'refuses a picked person that is not an id (%p), in Chinese',
+    (id) => {
+      expect(payloadProblem(plan(id), EMPTY_RECTIFICATION_CONTEXT)).toBe(
+        '第1条整改措施的责任人无效：请从本组织人员中选择，或直接填写姓名。',
+      );
+    },
+  );
+});

@@ -22,11 +22,22 @@ export function isIsoDate(value: unknown): value is string {
 
 const filled = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
 
-/** A plan needs at least one measure, each with a title, a responsible person and a day. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A picked 责任人 is a person's id (uuid); absent or null means free text. */
+const pickedOrNone = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && UUID.test(value));
+
+/**
+ * A plan needs at least one measure, each with a title, a responsible person (named; optionally
+ * picked by id, whose membership of the organisation the transition checks) and a day.
+ */
 export function measuresProblem(payload: EventPayloads['measures']): string | null {
   if (!Array.isArray(payload.measures) || payload.measures.length === 0) return '请至少制定一条整改措施。';
   const index = payload.measures.findIndex((m) => !filled(m?.title) || !filled(m?.responsible));
   if (index >= 0) return `第${index + 1}条整改措施缺少内容或责任人。`;
+  const badPick = payload.measures.findIndex((m) => !pickedOrNone(m.responsibleUserId));
+  if (badPick >= 0) return `第${badPick + 1}条整改措施的责任人无效：请从本组织人员中选择，或直接填写姓名。`;
   for (const [i, m] of payload.measures.entries()) {
     const problem = dayProblem(m.deadline, `第${i + 1}条整改措施的完成时限`);
     if (problem) return problem;

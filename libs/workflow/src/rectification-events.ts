@@ -3,7 +3,10 @@ import { type WorkflowActor } from './workflow-actor';
 /** A measure as the machine needs to see it: who is responsible and by when. */
 export interface MeasurePlan {
   title: string;
+  /** 责任人 as shown: the picked person's display name, or free text for someone without an account. */
   responsible: string;
+  /** The person picked as 责任人 (uuid), who must belong to the item's organisation; absent for free text. */
+  responsibleUserId?: string | null;
   /** ISO date (YYYY-MM-DD). */
   deadline: string;
 }

@@ -12,8 +12,17 @@ export class MeasurePlanResponse {
   @ApiProperty({ example: '每月开展一次专题学习' })
   title!: string;
 
-  @ApiProperty({ description: '责任人' })
+  @ApiProperty({ description: '责任人：所选人员的姓名，或没有账号者的姓名（自由填写）' })
   responsible!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      '从本组织人员中选择的责任人（GET /api/organisations/{id}/people）；须为本组织在职人员，否则 400 RESPONSIBLE_NOT_IN_ORGANISATION',
+  })
+  responsibleUserId?: string | null;
 
   @ApiProperty({ format: 'date', description: '完成时限' })
   deadline!: string;

@@ -17,8 +17,16 @@ export class ItemMeasureResponse {
   @ApiProperty()
   title!: string;
 
-  @ApiProperty({ type: String, nullable: true, description: '责任人' })
+  @ApiProperty({ type: String, nullable: true, description: '责任人（姓名）' })
   responsible!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: '从本组织人员中选择的责任人；自由填写的姓名或导入的措施为 null',
+  })
+  responsibleUserId!: string | null;
 
   @ApiProperty({ type: String, format: 'date', nullable: true, description: '完成时限' })
   deadline!: string | null;

@@ -154,9 +154,10 @@ export class ItemsController {
   @ApiErrors(400, 403, 404, 409)
   @Put(':id/measures')
   async setMeasures(@AuthUser() user: CurrentUser, @Param('id') id: string, @Body() body: SetMeasuresDto) {
-    const measures = body.measures.map(({ title, responsible, deadline }) => ({
+    const measures = body.measures.map(({ title, responsible, responsibleUserId, deadline }) => ({
       title,
       responsible,
+      ...(responsibleUserId ? { responsibleUserId } : {}),
       deadline,
     }));
     return this.apply(user, id, 'SET_MEASURES', { measures }, body.expectedVersion);

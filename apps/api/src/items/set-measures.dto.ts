@@ -1,11 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsNotEmpty,
+  IsOptional,
   IsString,
+  IsUUID,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -24,6 +26,16 @@ export class MeasurePlanDto {
   @IsNotEmpty()
   @MaxLength(50)
   responsible!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: '从本组织人员中选择的责任人；须为本组织在职人员，否则 400 RESPONSIBLE_NOT_IN_ORGANISATION',
+  })
+  @IsOptional()
+  @IsUUID()
+  responsibleUserId?: string | null;
 
   @ApiProperty({ example: '2024-06-30', format: 'date', description: '完成时限（1990-01-01 至 2100-12-31）' })
   @IsDayInWindow()

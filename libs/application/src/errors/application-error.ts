@@ -30,6 +30,8 @@ export type ApplicationErrorCode =
    */
   | 'ADMIN_ONLY'
   | 'EVENT_INCOMPLETE'
+  /** A measure's picked 责任人 is not an active person of the item's organisation (400). */
+  | 'RESPONSIBLE_NOT_IN_ORGANISATION'
   /** Re-planned measures would postpone the deadline: only 申请延期 → 同意延期 may (409). */
   | 'DEADLINE_EXTENSION_REQUIRED'
   | 'REPORT_UNREADABLE'

@@ -74,11 +74,20 @@ export class InMemoryItemsRepository implements ItemsRepository {
   private state: State = { items: new Map(), history: [], evidence: [], outbox: [], measures: new Map() };
   private readonly people = new Map<string, Viewer>();
   private readonly organisationPaths = new Map<string, string>();
+  /** Organisation path → its active people (id → display name), who may be picked as 责任人. */
+  private readonly members = new Map<string, Map<string, string>>();
   private nextEvidence = 1;
   beforeWrite: (itemId: string) => void = () => {};
 
   addPerson(person: Viewer): void {
     this.people.set(person.userId, person);
+  }
+
+  /** An active person of the organisation at `organisationPath` (home or by a position). */
+  addMember(organisationPath: string, userId: string, displayName: string): void {
+    const people = this.members.get(organisationPath) ?? new Map<string, string>();
+    people.set(userId, displayName);
+    this.members.set(organisationPath, people);
   }
 
   /** An organisation items may be created for (createItems refuses others as not found). */
@@ -240,6 +249,11 @@ export class InMemoryItemsRepository implements ItemsRepository {
         }
         if (w.measures) this.state.measures.set(item.id, w.measures);
         return true;
+      },
+      organisationPeople: async (itemId, userIds): Promise<Map<string, string>> => {
+        const item = this.state.items.get(itemId);
+        const people = (item && this.members.get(item.organisationPath)) ?? new Map<string, string>();
+        return new Map(userIds.filter((id) => people.has(id)).map((id) => [id, people.get(id) as string]));
       },
       updateDetails: async (w: DetailsWrite): Promise<number | null> => {
         this.beforeWrite(w.itemId);

@@ -12,6 +12,8 @@ import {
 export class InMemoryReminderSubjectsRepository implements ReminderSubjectsRepository {
   readonly subjectsOf = new Map<string, ReminderSubject>();
   readonly recipientsOf = new Map<string, RecipientsByRole>();
+  /** Item id → the measures' 责任人: user id → titles of the measures they are responsible for. */
+  readonly measuresOf = new Map<string, Map<string, string[]>>();
   /** Queries made, for tests that count round trips. */
   queries = 0;
 
@@ -22,6 +24,20 @@ export class InMemoryReminderSubjectsRepository implements ReminderSubjectsRepos
       Object.entries(recipients).filter(([, users]) => users.length > 0),
     ) as RecipientsByRole;
     if (roles.size > 0) this.recipientsOf.set(subject.itemId, roles);
+    return this;
+  }
+
+  /**
+   * Makes `userId` the picked 责任人 of measures `titles` of the item: they become a
+   * `responsible` recipient (once, as the SQL's DISTINCT) and the digest names the measures.
+   */
+  addResponsible(itemId: string, userId: string, titles: string[]): this {
+    const byUser = this.measuresOf.get(itemId) ?? new Map<string, string[]>();
+    byUser.set(userId, [...(byUser.get(userId) ?? []), ...titles]);
+    this.measuresOf.set(itemId, byUser);
+    const roles = this.recipientsOf.get(itemId) ?? (new Map() as RecipientsByRole);
+    roles.set('responsible', [...byUser.keys()]);
+    this.recipientsOf.set(itemId, roles);
     return this;
   }
 
@@ -51,6 +67,21 @@ export class InMemoryReminderSubjectsRepository implements ReminderSubjectsRepos
     this.queries++;
     return new Map(
       itemIds.flatMap((id) => (this.recipientsOf.has(id) ? [[id, this.recipientsOf.get(id)!] as const] : [])),
+    );
+  }
+
+  async responsibleMeasures(
+    _scope: SystemScope,
+    userId: string,
+    itemIds: string[],
+  ): Promise<Map<string, string[]>> {
+    if (itemIds.length === 0) return new Map();
+    this.queries++;
+    return new Map(
+      itemIds.flatMap((id) => {
+        const titles = this.measuresOf.get(id)?.get(userId);
+        return titles ? [[id, [...titles]] as const] : [];
+      }),
     );
   }
 }

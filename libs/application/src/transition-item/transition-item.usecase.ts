@@ -14,6 +14,7 @@ import { cleanTextDeep } from '@rectify/domain';
 import { type ItemCommandSession, type ItemForCommand, type ItemsRepository } from '@rectify/persistence';
 import { ApplicationError } from '../errors/application-error';
 import { loadItemWithActor } from './load-item-with-actor';
+import { checkPickedResponsiblePeople } from './picked-responsible-people';
 
 export interface TransitionItemCommand {
   itemId: string;
@@ -47,7 +48,9 @@ export interface TransitionItemResult {
  *
  * Errors (ApplicationError codes): USER_NOT_FOUND, ITEM_NOT_FOUND; the machine's refusals
  * (ACTOR_NOT_PERMITTED, EVENT_NOT_ALLOWED_IN_STATE, INVALID_EVENT_PAYLOAD,
- * DEADLINE_EXTENSION_REQUIRED …) with currentStatus, allowedEvents and version; ITEM_CHANGED
+ * DEADLINE_EXTENSION_REQUIRED …) with currentStatus, allowedEvents and version;
+ * RESPONSIBLE_NOT_IN_ORGANISATION when a measure's picked 责任人 is not an active person of the
+ * item's organisation (see checkPickedResponsiblePeople); ITEM_CHANGED
  * when expectedVersion differs or the version moved before the write (nothing is written).
  */
 export class TransitionItemUseCase {
@@ -74,6 +77,7 @@ async function transition(
   const event = { ...command.payload, type: command.event, actor } as RectificationEvent;
   const before = stateOf(item);
   const after = decide(before, item.version, event);
+  if (event.type === 'SET_MEASURES') await checkPickedResponsiblePeople(session, item.id, event.measures);
   const written = await session.writeTransition({
     itemId: item.id,
     readVersion: item.version,

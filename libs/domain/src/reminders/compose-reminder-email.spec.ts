@@ -38,6 +38,16 @@ describe('composeReminderEmail', () => {
     expect(email.text).toContain('按周一至周五估算');
   });
 
+  it('tells a measure’s 责任人 which measures are theirs, in text and HTML, and only on their items', () => {
+    const email = composeReminderEmail('赵六', [
+      line({ responsibleFor: ['建立学习制度', '<开展>专题学习'] }),
+      line({ itemTitle: '组织生活不够规范', url: 'http://127.0.0.1:3000/items/2' }),
+    ]);
+    expect(email.text).toContain('您是以下整改措施的责任人：「建立学习制度」、「<开展>专题学习」');
+    expect(email.text.match(/您是以下整改措施的责任人/g)).toHaveLength(1);
+    expect(email.html).toContain('您是以下整改措施的责任人：「建立学习制度」、「&lt;开展&gt;专题学习」');
+  });
+
   it('refuses an empty digest', () => {
     expect(() => composeReminderEmail('王书记', [])).toThrow(RangeError);
   });

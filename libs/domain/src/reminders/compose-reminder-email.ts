@@ -15,6 +15,8 @@ export interface ReminderLine {
   url: string;
   /** The deadline lies past the holiday data: the day count is an estimate. */
   approximate?: boolean;
+  /** Titles of the item's measures whose 责任人 is the recipient (none: absent or empty). */
+  responsibleFor?: string[];
 }
 
 export interface ReminderEmail {
@@ -45,6 +47,12 @@ function status(line: ReminderLine): string {
   return line.approximate ? `${base}（节假日安排尚未公布，按周一至周五估算）` : base;
 }
 
+/** 您是以下整改措施的责任人：…, or '' when the recipient is responsible for none of them. */
+function responsibility(line: ReminderLine): string {
+  const titles = line.responsibleFor ?? [];
+  return titles.length === 0 ? '' : `您是以下整改措施的责任人：${titles.map((t) => `「${t}」`).join('、')}`;
+}
+
 export function composeReminderEmail(recipientName: string, lines: ReminderLine[]): ReminderEmail {
   if (lines.length === 0) throw new RangeError('a reminder email needs at least one item');
   const red = lines.filter((l) => l.light === 'red').length;
@@ -66,7 +74,9 @@ export function composeReminderEmail(recipientName: string, lines: ReminderLine[
     '',
     ...sorted.map(
       (l, i) =>
-        `${i + 1}. [${LIGHT[l.light].label}] ${l.itemTitle}\n   责任组织：${l.organisationName}；完成时限：${l.deadline}；${status(l)}\n   查看：${l.url}`,
+        `${i + 1}. [${LIGHT[l.light].label}] ${l.itemTitle}\n   责任组织：${l.organisationName}；完成时限：${l.deadline}；${status(l)}` +
+        (responsibility(l) ? `\n   ${responsibility(l)}` : '') +
+        `\n   查看：${l.url}`,
     ),
     '',
     '请及时推进整改、上传佐证并提交销号申请。本邮件由整改闭环跟踪系统自动发送，请勿直接回复。',
@@ -75,7 +85,9 @@ export function composeReminderEmail(recipientName: string, lines: ReminderLine[
     .map(
       (l) =>
         `<tr><td style="color:${LIGHT[l.light].colour};font-weight:bold">●&nbsp;${LIGHT[l.light].label}</td>` +
-        `<td><a href="${escapeHtml(l.url)}">${escapeHtml(l.itemTitle)}</a></td>` +
+        `<td><a href="${escapeHtml(l.url)}">${escapeHtml(l.itemTitle)}</a>` +
+        (responsibility(l) ? `<br><small>${escapeHtml(responsibility(l))}</small>` : '') +
+        `</td>` +
         `<td>${escapeHtml(l.organisationName)}</td><td>${escapeHtml(l.deadline)}</td><td>${escapeHtml(status(l))}</td></tr>`,
     )
     .join('');

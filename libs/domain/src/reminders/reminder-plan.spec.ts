@@ -9,19 +9,24 @@ describe('planReminders', () => {
     expect(
       planReminders('2024-10-08', calendar, { yellowWorkdaysBefore: 3, escalateWorkdaysAfter: 4 }),
     ).toEqual([
-      { kind: 'approaching', sendOn: '2024-09-27', recipients: ['owner'], approximate: false },
-      { kind: 'due', sendOn: '2024-10-08', recipients: ['owner', 'secretary'], approximate: false },
+      { kind: 'approaching', sendOn: '2024-09-27', recipients: ['owner', 'responsible'], approximate: false },
+      {
+        kind: 'due',
+        sendOn: '2024-10-08',
+        recipients: ['owner', 'responsible', 'secretary'],
+        approximate: false,
+      },
       {
         kind: 'overdue',
         sendOn: '2024-10-09',
-        recipients: ['owner', 'secretary', 'parent_supervisors'],
+        recipients: ['owner', 'responsible', 'secretary', 'parent_supervisors'],
         approximate: false,
       },
       {
         kind: 'escalated',
         // 10, 11, 12 (a Saturday worked in exchange) and 14 October.
         sendOn: '2024-10-14',
-        recipients: ['owner', 'secretary', 'parent_supervisors', 'grandparent_supervisors'],
+        recipients: ['owner', 'responsible', 'secretary', 'parent_supervisors', 'grandparent_supervisors'],
         approximate: false,
       },
     ]);

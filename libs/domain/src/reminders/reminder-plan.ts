@@ -21,7 +21,13 @@ export const REMINDER_KINDS: readonly ReminderKind[] = [
   'review',
 ];
 
-export type Recipient = 'owner' | 'secretary' | 'parent_supervisors' | 'grandparent_supervisors';
+/**
+ * Who a reminder goes to: the item's owner, its organisation's secretary, the supervisors one
+ * and two levels up, and `responsible`: the people picked as 责任人 of its measures, reminded
+ * whenever the owner is (one email per person per digest, whatever their roles).
+ */
+export type Recipient =
+  'owner' | 'responsible' | 'secretary' | 'parent_supervisors' | 'grandparent_supervisors';
 
 export type TrafficLight = 'green' | 'yellow' | 'red';
 
@@ -44,11 +50,11 @@ export interface PlannedReminder {
 }
 
 export const RECIPIENTS: Record<ReminderKind, readonly Recipient[]> = {
-  approaching: ['owner'],
-  due: ['owner', 'secretary'],
-  overdue: ['owner', 'secretary', 'parent_supervisors'],
-  escalated: ['owner', 'secretary', 'parent_supervisors', 'grandparent_supervisors'],
-  review: ['owner', 'secretary'],
+  approaching: ['owner', 'responsible'],
+  due: ['owner', 'responsible', 'secretary'],
+  overdue: ['owner', 'responsible', 'secretary', 'parent_supervisors'],
+  escalated: ['owner', 'responsible', 'secretary', 'parent_supervisors', 'grandparent_supervisors'],
+  review: ['owner', 'responsible', 'secretary'],
 };
 
 /** The light a reminder of this kind shows: yellow before and on the deadline, red after it. */

@@ -22,6 +22,10 @@ export class MeasureEntity {
   @Column({ type: 'text', nullable: true })
   responsible!: string | null;
 
+  /** The person picked as 责任人 (null: free text, or an imported measure). */
+  @Column({ type: 'uuid', name: 'responsible_user_id', nullable: true })
+  responsibleUserId!: string | null;
+
   @Column({ type: 'date', nullable: true })
   deadline!: string | null;
 

@@ -6,6 +6,7 @@ import { PgItemsRepository } from './items';
 import { PgReportsRepository } from './reports';
 import { PgDevMailboxRepository } from './dev-mailbox';
 import { PgOrganisationsRepository } from './organisations';
+import { PgOrganisationPeopleRepository } from './organisation-people';
 import { PgOutboxRepository } from './outbox';
 import { PgReminderLedgerRepository } from './reminder-ledger';
 import { PgReminderSubjectsRepository } from './reminder-subjects';
@@ -31,6 +32,7 @@ export const REPOSITORY_CLASSES = {
   outbox: PgOutboxRepository,
   reminderSubjects: PgReminderSubjectsRepository,
   devMailbox: PgDevMailboxRepository,
+  organisationPeople: PgOrganisationPeopleRepository,
 } satisfies Record<string, new (db: DataSource) => object>;
 
 /** One instance of every repository over one database (see REPOSITORY_CLASSES). */

@@ -63,7 +63,7 @@ function KindFields({ event, item }: { event: RectificationEventType; item: Item
               </>
             )}
           </Typography.Paragraph>
-          <MeasuresEditor />
+          <MeasuresEditor organisationId={item.organisationId} />
         </>
       );
     case 'completion':

@@ -1,10 +1,18 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Typography } from 'antd';
+import { useOrganisationPeople } from '../organisations/useOrganisationPeople';
 import { DATE } from './event-form';
 import { required } from './required';
+import { ResponsibleInput } from './ResponsibleInput';
 
-/** The measures of 制定整改措施: up to 50 rows of content, person responsible and deadline. */
-export function MeasuresEditor() {
+/**
+ * The measures of 制定整改措施: up to 50 rows of content, person responsible and deadline. The
+ * 责任人 is picked from `organisationId`'s people (its id kept in the row's hidden
+ * responsibleUserId) or typed as a name.
+ */
+export function MeasuresEditor({ organisationId }: { organisationId?: string }) {
+  const form = Form.useFormInstance();
+  const { people, loading } = useOrganisationPeople(organisationId);
   return (
     <Form.List name="measures">
       {(fields, { add, remove }) => (
@@ -51,7 +59,16 @@ export function MeasuresEditor() {
                   rules={required('请填写责任人')}
                   style={{ flex: '1 1 160px', marginBottom: 8 }}
                 >
-                  <Input maxLength={50} data-testid="measure-responsible" />
+                  <ResponsibleInput
+                    people={people}
+                    loading={loading}
+                    onPick={(userId) =>
+                      form.setFieldValue(['measures', field.name, 'responsibleUserId'], userId)
+                    }
+                  />
+                </Form.Item>
+                <Form.Item name={[field.name, 'responsibleUserId']} hidden>
+                  <Input />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'deadline']}
@@ -68,7 +85,7 @@ export function MeasuresEditor() {
             type="dashed"
             block
             icon={<PlusOutlined />}
-            onClick={() => add({ title: '', responsible: '', deadline: null })}
+            onClick={() => add({ title: '', responsible: '', responsibleUserId: null, deadline: null })}
             data-testid="measure-add"
             disabled={fields.length >= 50}
           >

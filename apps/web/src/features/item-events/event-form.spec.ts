@@ -15,6 +15,40 @@ describe('the event forms’ payloads', () => {
     ).toEqual({ measures: [{ title: '建立台账', responsible: '李明', deadline: '2026-03-31' }] });
   });
 
+  it('sends the id of a 责任人 picked from the organisation’s people, and none for a typed name', () => {
+    expect(
+      toPayload('SET_MEASURES', {
+        measures: [
+          { title: '建立台账', responsible: '张三', responsibleUserId: 'u-1', deadline: dayjs('2026-03-31') },
+          {
+            title: '专题学习',
+            responsible: '老党员',
+            responsibleUserId: null,
+            deadline: dayjs('2026-03-31'),
+          },
+        ],
+      }),
+    ).toEqual({
+      measures: [
+        { title: '建立台账', responsible: '张三', responsibleUserId: 'u-1', deadline: '2026-03-31' },
+        { title: '专题学习', responsible: '老党员', deadline: '2026-03-31' },
+      ],
+    });
+  });
+
+  it('starts from the current measures with their picked people', () => {
+    const planned = {
+      ...item,
+      measures: [
+        { seq: 1, title: '建立台账', responsible: '张三', responsibleUserId: 'u-1', deadline: '2026-03-31' },
+      ],
+    } as unknown as ItemDetailResponse;
+    expect(initialValues('SET_MEASURES', planned).measures?.[0]).toMatchObject({
+      responsible: '张三',
+      responsibleUserId: 'u-1',
+    });
+  });
+
   it('leaves an empty approval comment out and keeps a written one', () => {
     expect(toPayload('APPROVE_COMPLETION', { comment: '  ' })).toEqual({});
     expect(toPayload('APPROVE_EXTENSION', { comment: ' 同意 ' })).toEqual({ comment: '同意' });

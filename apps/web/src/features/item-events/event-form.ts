@@ -10,6 +10,8 @@ import {
 export interface MeasureRow {
   title?: string;
   responsible?: string;
+  /** The person picked from the organisation's people; null or absent when typed by hand. */
+  responsibleUserId?: string | null;
   deadline?: Dayjs | null;
 }
 
@@ -42,6 +44,7 @@ export function toPayload(event: RectificationEventType, v: EventFormValues): Re
         measures: (v.measures ?? []).map((m) => ({
           title: text(m.title),
           responsible: text(m.responsible),
+          ...(m.responsibleUserId ? { responsibleUserId: m.responsibleUserId } : {}),
           deadline: m.deadline ? m.deadline.format(DATE) : '',
         })),
       };
@@ -74,9 +77,14 @@ export function initialValues(event: RectificationEventType, item: ItemDetailRes
     const rows = item.measures.map((m) => ({
       title: m.title,
       responsible: m.responsible ?? '',
+      responsibleUserId: m.responsibleUserId ?? null,
       deadline: m.deadline ? dayjs(m.deadline) : null,
     }));
-    return { measures: rows.length ? rows : [{ title: '', responsible: '', deadline: null }] };
+    return {
+      measures: rows.length
+        ? rows
+        : [{ title: '', responsible: '', responsibleUserId: null, deadline: null }],
+    };
   }
   if (profile.payload === 'long_term') return { reviewIntervalDays: item.reviewIntervalDays ?? 90 };
   if (profile.payload === 'comment' && profile.text?.suggested) return { comment: profile.text.suggested };

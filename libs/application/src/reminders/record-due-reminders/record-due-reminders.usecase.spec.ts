@@ -43,6 +43,13 @@ function setUp() {
 }
 
 describe('RecordDueRemindersUseCase', () => {
+  it('reminds a measure’s 责任人 from the first tier on, once, even when they are also the owner', async () => {
+    const { ledger, subjects, useCase } = setUp();
+    subjects.addResponsible(ITEM, NO_EMAIL, ['建立学习制度']).addResponsible(ITEM, OWNER, ['开展专题学习']);
+    expect(await useCase.execute([job(ITEM)])).toEqual(['recorded']);
+    expect(ledger.rows.map((r) => r.recipientId).sort()).toEqual([OWNER, NO_EMAIL].sort());
+  });
+
   it('records one ledger row per recipient of the tier, and nothing new when the same job runs again', async () => {
     const { ledger, useCase } = setUp();
     expect(await useCase.execute([job(ITEM), job(OTHER_ITEM)])).toEqual(['recorded', 'recorded']);

@@ -50,6 +50,18 @@ function setUp() {
 }
 
 describe('SendDigestUseCase', () => {
+  it('tells a measure’s 责任人 which measures of each item are theirs', async () => {
+    const { subjects, mailer, record, send } = setUp();
+    subjects
+      .addResponsible(A, OWNER, ['建立学习制度', '开展专题学习'])
+      .addResponsible(B, OTHER, ['整改台账']);
+    await record(OWNER, A);
+    await record(OWNER, B);
+    await send();
+    expect(mailer.sent[0].text).toContain('您是以下整改措施的责任人：「建立学习制度」、「开展专题学习」');
+    expect(mailer.sent[0].text).not.toContain('整改台账');
+  });
+
   it('sends one email with every waiting row of the recipient, and only theirs, and marks them sent', async () => {
     const { ledger, mailer, record, send } = setUp();
     await record(OWNER, A);

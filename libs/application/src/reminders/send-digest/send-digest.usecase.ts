@@ -101,9 +101,13 @@ export class SendDigestUseCase {
       await ledger.markNotSent(ids(sending), 'failed', NO_EMAIL);
       return finish({ status: 'failed', error: NO_EMAIL });
     }
+    // A measure's 责任人 is told which measures are theirs (您是以下整改措施的责任人).
+    const theirs = await this.subjects.responsibleMeasures('operator', command.recipientId, [
+      ...new Set(sending.map((r) => r.itemId)),
+    ]);
     const email = composeReminderEmail(
       displayName,
-      live.map((l) => l.line),
+      live.map((l) => ({ ...l.line, responsibleFor: theirs.get(l.row.itemId) ?? [] })),
     );
     const messageId = await this.fixMessageId(command.digestKey, sending);
     try {

@@ -93,7 +93,14 @@ export interface ItemDetailRecord {
   pendingExtension: unknown;
   version: number;
   /** In plan order; deadlines YYYY-MM-DD. */
-  measures: { seq: number; title: string; responsible: string | null; deadline: string | null }[];
+  /** `responsibleUserId`: the person picked as 责任人, null for free text or imported measures. */
+  measures: {
+    seq: number;
+    title: string;
+    responsible: string | null;
+    responsibleUserId: string | null;
+    deadline: string | null;
+  }[];
   /** Evidence not withdrawn, oldest first; `createdBy` is the uploader's id (null: the system). */
   evidence: {
     id: string;

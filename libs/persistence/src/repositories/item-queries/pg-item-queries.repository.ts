@@ -110,7 +110,8 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     );
     if (!item) return null;
     const measures = await this.db.query(
-      `SELECT seq, title, responsible, to_char(deadline, 'YYYY-MM-DD') AS deadline FROM measure WHERE item_id = $1 ORDER BY seq`,
+      `SELECT seq, title, responsible, responsible_user_id AS "responsibleUserId", to_char(deadline, 'YYYY-MM-DD') AS deadline
+         FROM measure WHERE item_id = $1 ORDER BY seq`,
       [itemId],
     );
     const evidence = await this.db.query(

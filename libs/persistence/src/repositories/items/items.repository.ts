@@ -40,6 +40,12 @@ export interface ItemCommandSession {
    */
   updateDetails(write: DetailsWrite): Promise<number | null>;
 
+  /**
+   * Of `userIds` (uuids), the active people of the item's organisation (home organisation, or a
+   * position there), as id → display name; the others are absent.
+   */
+  organisationPeople(itemId: string, userIds: string[]): Promise<Map<string, string>>;
+
   /** The item's status and version now, or null when it is gone. */
   currentState(itemId: string): Promise<ItemStateRecord | null>;
 }

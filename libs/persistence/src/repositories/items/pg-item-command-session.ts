@@ -1,4 +1,5 @@
 import { type RectificationEventType, type RectificationStatus } from '@rectify/workflow';
+import { activeMemberOf } from '../sql/organisation-member';
 import { type PreparedSql } from '../sql/prepared-sql';
 import { toViewerPosition } from '../viewers/pg-viewers.repository';
 import { type PositionRow, VIEWER_POSITIONS_SQL } from '../viewers/viewer-positions.sql';
@@ -57,8 +58,9 @@ const MEASURES = `,
   measures_removed AS (
     DELETE FROM measure WHERE item_id IN (SELECT id FROM updated)),
   measures_added AS (
-    INSERT INTO measure (item_id, seq, title, detail, responsible, deadline)
-    SELECT u.id, t.ordinality, t.m->>'title', '', t.m->>'responsible', (t.m->>'deadline')::date
+    INSERT INTO measure (item_id, seq, title, detail, responsible, responsible_user_id, deadline)
+    SELECT u.id, t.ordinality, t.m->>'title', '', t.m->>'responsible', (t.m->>'responsibleUserId')::uuid,
+           (t.m->>'deadline')::date
       FROM updated u, jsonb_array_elements($14::jsonb) WITH ORDINALITY AS t(m, ordinality))`;
 
 function writeStatement(type: RectificationEventType): string {
@@ -88,6 +90,12 @@ const UPDATE_DETAILS = `WITH before AS (
                 u.deadline
            FROM updated u CROSS JOIN before b)
        SELECT version FROM updated`;
+
+// Of the picked people ($2), those who are active people of the item's organisation.
+const ORGANISATION_PEOPLE = `SELECT u.id, u.display_name AS "displayName"
+       FROM rectification_item i
+       JOIN app_user u ON u.id = ANY($2::uuid[])
+      WHERE i.id = $1 AND ${activeMemberOf('u', 'i.organisation_id')}`;
 
 /** ItemCommandSession on one connection: every statement named, so each is planned once. */
 export class PgItemCommandSession implements ItemCommandSession {
@@ -156,6 +164,16 @@ export class PgItemCommandSession implements ItemCommandSession {
       w.detail,
     ]);
     return rows.length === 1 ? Number(rows[0].version) : null;
+  }
+
+  async organisationPeople(itemId: string, userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.sql<{ id: string; displayName: string }>(
+      'rectify.item_organisation_people',
+      ORGANISATION_PEOPLE,
+      [itemId, userIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.displayName]));
   }
 
   async currentState(itemId: string): Promise<ItemStateRecord | null> {

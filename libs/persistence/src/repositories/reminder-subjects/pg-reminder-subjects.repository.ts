@@ -43,6 +43,14 @@ const toSubject = (r: SubjectRow): ReminderSubject => ({
   lastReviewedOn: shanghaiDate(new Date(r.reviewed_at)),
 });
 
+// The people picked as 责任人 of the items' measures, each once per item, while their account is
+// active (a 责任人 who left is not written to; the owner and the secretaries still are).
+// Its columns are named: it comes first, and a UNION takes its names from the first branch.
+const RESPONSIBLE_RECIPIENTS = `SELECT DISTINCT items.id AS item_id, 'responsible' AS role, m.responsible_user_id AS user_id
+         FROM items
+         JOIN measure m ON m.item_id = items.id
+         JOIN app_user ru ON ru.id = m.responsible_user_id AND NOT ru.disabled`;
+
 /** ReminderSubjectsRepository on PostgreSQL (or PGlite): one query per call. */
 export class PgReminderSubjectsRepository implements ReminderSubjectsRepository {
   constructor(private readonly db: DataSource) {}
@@ -72,6 +80,8 @@ export class PgReminderSubjectsRepository implements ReminderSubjectsRepository 
            JOIN organisation o ON o.id = i.organisation_id
            LEFT JOIN organisation p ON p.id = o.parent_id
           WHERE i.id = ANY($1::uuid[]))
+       ${RESPONSIBLE_RECIPIENTS}
+       UNION ALL
        SELECT items.id AS item_id, 'owner' AS role, items.owner_id AS user_id
          FROM items WHERE items.owner_id IS NOT NULL
        UNION ALL
@@ -98,5 +108,21 @@ export class PgReminderSubjectsRepository implements ReminderSubjectsRepository 
       roles.set(row.role, [...(roles.get(row.role) ?? []), row.user_id]);
     }
     return byItem;
+  }
+
+  async responsibleMeasures(
+    _scope: SystemScope,
+    userId: string,
+    itemIds: string[],
+  ): Promise<Map<string, string[]>> {
+    if (itemIds.length === 0) return new Map();
+    const rows: { item_id: string; titles: string[] }[] = await this.db.query(
+      `SELECT item_id, array_agg(title ORDER BY seq) AS titles
+         FROM measure
+        WHERE responsible_user_id = $1 AND item_id = ANY($2::uuid[])
+        GROUP BY item_id`,
+      [userId, itemIds],
+    );
+    return new Map(rows.map((r) => [r.item_id, [...r.titles]]));
   }
 }

@@ -29,8 +29,16 @@ export interface ReminderSubjectsRepository {
   /**
    * Who receives these items' reminders, keyed by item id then role (user ids, in no particular
    * order): `owner` (the owner, or while nobody owns the item its organisation's secretaries),
-   * `secretary`, `parent_supervisors`, `grandparent_supervisors`. Roles nobody fills are absent;
+   * `responsible` (the active people picked as 责任人 of its measures), `secretary`,
+   * `parent_supervisors`, `grandparent_supervisors`. Roles nobody fills are absent;
    * an item with no recipient at all is absent. Empty input: empty map, no query.
    */
   recipients(scope: SystemScope, itemIds: string[]): Promise<Map<string, RecipientsByRole>>;
+
+  /**
+   * The titles of these items' measures whose picked 责任人 is `userId`, keyed by item id, in
+   * measure order; items where they are responsible for none are absent. Empty input: empty map,
+   * no query.
+   */
+  responsibleMeasures(scope: SystemScope, userId: string, itemIds: string[]): Promise<Map<string, string[]>>;
 }

@@ -1,0 +1,2 @@
+export * from './organisation-people.repository';
+export * from './pg-organisation-people.repository';
