@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/passwords';
 import { ApplicationError } from '../errors/application-error';
 import { type AdministeredBy, requireAdministrator } from '../organisations/administering';
 import { requireOrganisationNamed } from '../organisations/require-organisation-named';
+import { requireActiveOrganisation } from '../organisations/require-active-organisation';
 
 /** Add a user (添加用户) to an organisation named (the CLI) or identified (the API). */
 export interface AddUserCommand {
@@ -63,6 +64,7 @@ export class AddUserUseCase {
     // Refused before any lookup; the same rules as every other place a password is set.
     if (command.password !== undefined) checkPasswordPolicy(command.password, username);
     const org = await requireOrganisationNamed(this.organisations, scope, organisationName);
+    requireActiveOrganisation(org, '添加人员');
     if (await this.users.findByUsername(username)) {
       throw new ApplicationError('USER_EXISTS', `用户"${username}"已存在。`, { username });
     }

@@ -16,6 +16,7 @@ function world() {
       ...o,
       kind: o === TREE.town ? 'committee' : 'branch',
       parentId: o === TREE.town ? null : TREE.town.id,
+      disabled: false,
       createdAt: new Date(),
     });
   }

@@ -18,6 +18,7 @@ import { assertYear } from '../closing-loop/closing-loop-target';
 import { isUuid } from '../common/is-uuid';
 import { ApplicationError } from '../errors/application-error';
 import { requireViewer } from '../item-queries/require-viewer';
+import { requireActiveOrganisation } from '../organisations/require-active-organisation';
 
 /**
  * The sources an item created by hand may have: every source but 自身查摆 (self_inspection),
@@ -97,6 +98,7 @@ export class CreateItemsUseCase {
         { organisationId: org.id },
       );
     }
+    requireActiveOrganisation(org, '新建整改事项');
     const items = checked.problems.map((p) => ({ id: randomUUID(), ...p }));
     const outcome = await this.ports.items.createItems({
       organisationId: org.id,

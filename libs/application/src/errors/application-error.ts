@@ -5,6 +5,14 @@
 export type ApplicationErrorCode =
   | 'ORGANISATION_NOT_FOUND'
   | 'ORGANISATION_EXISTS'
+  /** Moving an organisation under itself or an organisation below it (409). */
+  | 'ORGANISATION_CYCLE'
+  /** A root organisation cannot be moved, disabled or enabled (409). */
+  | 'ORGANISATION_IS_ROOT'
+  /** Disabling an organisation with active organisations below it (409). */
+  | 'ORGANISATION_HAS_ACTIVE_CHILDREN'
+  /** Adding to (or enabling below, or moving under) a disabled organisation (409). */
+  | 'ORGANISATION_DISABLED'
   | 'USER_NOT_FOUND'
   | 'USER_EXISTS'
   | 'INVALID_CREDENTIALS'

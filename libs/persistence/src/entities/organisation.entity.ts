@@ -1,7 +1,8 @@
+import { type OrganisationKind } from '@rectify/domain';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** 党委 / 党总支 / 党支部. */
-export type OrganisationKind = 'committee' | 'general_branch' | 'branch';
+/** 党委 / 党工委 / 党总支 / 党支部 (ORGANISATION_KINDS in libs/domain). */
+export type { OrganisationKind };
 
 /**
  * A Party organisation in the tree 党委 → 党总支 → 党支部. `path` lists the ids from the root
@@ -25,6 +26,10 @@ export class OrganisationEntity {
 
   @Column({ type: 'text' })
   path!: string;
+
+  /** 已停用: kept with its items and history, hidden from pickers, takes nothing new. */
+  @Column({ type: 'boolean', default: false })
+  disabled!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
