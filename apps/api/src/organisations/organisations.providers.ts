@@ -1,5 +1,12 @@
 import { type Provider } from '@nestjs/common';
-import { AddOrganisationUseCase, AddUserUseCase, GetOrganisationTreeUseCase } from '@rectify/application';
+import {
+  AddOrganisationUseCase,
+  AddUserUseCase,
+  EditOrganisationUseCase,
+  GetOrganisationTreeUseCase,
+  MoveOrganisationUseCase,
+  SetOrganisationActiveUseCase,
+} from '@rectify/application';
 import { PgOrganisationsRepository, PgUsersRepository, PgViewersRepository } from '@rectify/persistence';
 
 /** The organisation and user administration use cases over the global repositories (DatabaseModule). */
@@ -16,6 +23,14 @@ export const ORGANISATIONS_PROVIDERS: Provider[] = [
     useFactory: (organisations: PgOrganisationsRepository, viewers: PgViewersRepository) =>
       new AddOrganisationUseCase(organisations, viewers),
   },
+  ...[EditOrganisationUseCase, MoveOrganisationUseCase, SetOrganisationActiveUseCase].map(
+    (useCase): Provider => ({
+      provide: useCase,
+      inject: [PgOrganisationsRepository, PgViewersRepository],
+      useFactory: (organisations: PgOrganisationsRepository, viewers: PgViewersRepository) =>
+        new useCase(organisations, viewers),
+    }),
+  ),
   {
     provide: AddUserUseCase,
     inject: [PgUsersRepository, PgOrganisationsRepository, PgViewersRepository],
