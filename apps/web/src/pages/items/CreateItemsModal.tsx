@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/auth-context';
 import { FormModal } from '../../components/FormModal';
 import { CREATE_LIMITS, previewProblemLines } from '../../features/items/problem-lines';
 import { useCreateItems } from '../../features/items/useItemChanges';
+import { activeOrganisations } from '../../features/organisations/organisation-tree-options';
 import { useOrganisationTree } from '../../features/organisations/useOrganisationTree';
 
 type CreatableSource = CreateItemsDto['source'];
@@ -57,8 +58,9 @@ function useCreatableOrganisations(): TreeOption[] {
   const { tree } = useOrganisationTree();
   return useMemo(() => {
     if (!user) return [];
-    if (user.role === 'admin') return toOptions(tree);
-    return toOptions(findNode(tree, user.organisation.id)?.children ?? []);
+    // A disabled (已停用) organisation takes no new items: it is not offered.
+    if (user.role === 'admin') return toOptions(activeOrganisations(tree));
+    return toOptions(activeOrganisations(findNode(tree, user.organisation.id)?.children ?? []));
   }, [tree, user]);
 }
 
