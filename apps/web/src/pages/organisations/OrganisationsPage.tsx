@@ -22,6 +22,10 @@ export function OrganisationsPage() {
   const { tree, loading } = useOrganisationTree();
   const [open, setOpen] = useState<{ action: Action; id: string } | null>(null);
   const treeData = useMemo(() => toTreeData(tree, (action, id) => setOpen({ action, id })), [tree]);
+  // Everything is expanded but what the administrator collapsed: a new organisation shows at once.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const allKeys = useMemo(() => keysOf(tree), [tree]);
+  const expandedKeys = allKeys.filter((k) => !collapsed.has(k));
   const target = open ? findNode(tree, open.id) : undefined;
   const close = () => setOpen(null);
 
@@ -40,7 +44,14 @@ export function OrganisationsPage() {
       ) : tree.length === 0 ? (
         <Empty description="尚无组织" />
       ) : (
-        <Tree treeData={treeData} defaultExpandAll blockNode selectable={false} data-testid="org-tree" />
+        <Tree
+          treeData={treeData}
+          expandedKeys={expandedKeys}
+          onExpand={(keys) => setCollapsed(new Set(allKeys.filter((k) => !keys.includes(k))))}
+          blockNode
+          selectable={false}
+          data-testid="org-tree"
+        />
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
         停用的组织保留其整改事项和历史记录，不再用于添加人员、新建整改事项和导入报告；顶层组织不能移动或停用。
@@ -58,6 +69,9 @@ export function OrganisationsPage() {
     </Card>
   );
 }
+
+/** The ids of every organisation in the tree. */
+const keysOf = (nodes: OrganisationNode[]): string[] => nodes.flatMap((n) => [n.id, ...keysOf(n.children)]);
 
 /** The tree as antd Tree data: each title the name, kind, state and an 操作 menu. */
 function toTreeData(
