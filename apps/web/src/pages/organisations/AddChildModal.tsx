@@ -3,12 +3,13 @@ import { type OrganisationNodeResponse as OrganisationNode } from '../../api/rec
 import { type OrganisationKind } from '../../api/generated/vocabulary';
 import { FormModal } from '../../components/FormModal';
 import { useOrganisationAdmin } from '../../features/organisations/useOrganisationAdmin';
-import { KIND_OPTIONS, likelyChildKind } from './kind-options';
+import { KIND_OPTIONS } from './kind-options';
 import { ModalError } from './ModalError';
 
 interface Values {
   name: string;
-  kind: OrganisationKind;
+  /** Absent: the server judges it from the name (…党支部, …党总支, else 党委). */
+  kind?: OrganisationKind;
 }
 
 /** 新增下级组织: a name (unique in the whole tree) and a kind, below `parent`. */
@@ -35,7 +36,6 @@ export function AddChildModal({ parent, onClose }: { parent: OrganisationNode; o
       onSubmit={submit}
       onCancel={onClose}
       testId="org-add-modal"
-      initialValues={{ kind: likelyChildKind(parent.kind as OrganisationKind) }}
       intro={<ModalError error={add.error} />}
     >
       <Form.Item
@@ -45,8 +45,12 @@ export function AddChildModal({ parent, onClose }: { parent: OrganisationNode; o
       >
         <Input placeholder="例如：青石村党支部" data-testid="org-name" />
       </Form.Item>
-      <Form.Item label="组织类别" name="kind" rules={[{ required: true, message: '请选择组织类别' }]}>
-        <Select options={KIND_OPTIONS} data-testid="org-kind" />
+      <Form.Item
+        label="组织类别"
+        name="kind"
+        extra="不选时按名称判断：以“党支部”“党总支”结尾的按其类别，其余为党委。"
+      >
+        <Select options={KIND_OPTIONS} allowClear placeholder="按名称判断" data-testid="org-kind" />
       </Form.Item>
     </FormModal>
   );
