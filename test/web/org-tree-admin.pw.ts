@@ -23,6 +23,15 @@ async function act(page: Page, name: string, action: string): Promise<Locator> {
   return dialog;
 }
 
+/** Picks the new parent named `name` in the move dialog (searched first: the list scrolls virtually). */
+async function choose(page: Page, dialog: Locator, name: string): Promise<void> {
+  await dialog.getByTestId('org-move-parent').click();
+  await page.keyboard.type(name);
+  await page.locator('.ant-select-tree-title').filter({ hasText: name }).click();
+  await expect(dialog.getByTestId('org-move-parent')).toContainText(name);
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+}
+
 test('an administrator adds, renames and moves organisations, reads the refusal of a cycle, and disables an empty branch', async ({
   page,
 }) => {
@@ -76,8 +85,7 @@ test('an administrator adds, renames and moves organisations, reads the refusal 
 
   // Move the second 党支部 under the new 党总支.
   dialog = await act(page, SECOND, 'move');
-  await dialog.getByTestId('org-move-parent').click();
-  await page.locator('.ant-select-tree-title').filter({ hasText: GENERAL }).click();
+  await choose(page, dialog, GENERAL);
   await page.getByTestId('modal-submit').click();
   await expect(page.getByText(`已移动"${SECOND}"（连同其下级组织）。`)).toBeVisible();
   expect(find(find(await tree(), GENERAL)?.children ?? [], SECOND)).toBeDefined();
@@ -92,7 +100,8 @@ test('an administrator adds, renames and moves organisations, reads the refusal 
   await expect(page.locator('.ant-select-tree-title').filter({ hasText: GENERAL })).toHaveCount(0);
   // … and when the tree changed meanwhile (the third branch was moved below it by someone else),
   // the server refuses, and the dialog says why.
-  await page.locator('.ant-select-tree-title').filter({ hasText: THIRD }).click();
+  await page.keyboard.press('Escape');
+  await choose(page, dialog, THIRD);
   const general = find(await tree(), GENERAL) as Node;
   const meanwhile = await api.post(`/api/organisations/${(await third.json()).id}/move`, {
     headers,
