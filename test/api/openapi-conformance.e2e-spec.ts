@@ -132,6 +132,39 @@ describe('responses conform to the OpenAPI document', () => {
       }),
     );
     const id = { id: user.body.id as string };
+    // Organisation administration, on an organisation of its own below the created one.
+    const org = await conforms('post', '/api/organisations', 201, (p) =>
+      request(http).post(p).set(admin).send({ name: '契约测试小组', parentId: tree.body[0].id }),
+    );
+    const orgId = { id: org.body.id as string };
+    await conforms(
+      'patch',
+      '/api/organisations/{id}',
+      200,
+      (p) => request(http).patch(p).set(admin).send({ name: '契约测试党小组', kind: 'branch' }),
+      orgId,
+    );
+    await conforms(
+      'post',
+      '/api/organisations/{id}/move',
+      200,
+      (p) => request(http).post(p).set(admin).send({ parentId: created.body.id }),
+      orgId,
+    );
+    await conforms(
+      'post',
+      '/api/organisations/{id}/deactivate',
+      200,
+      (p) => request(http).post(p).set(admin),
+      orgId,
+    );
+    await conforms(
+      'post',
+      '/api/organisations/{id}/activate',
+      200,
+      (p) => request(http).post(p).set(admin),
+      orgId,
+    );
     await conforms(
       'patch',
       '/api/users/{id}',

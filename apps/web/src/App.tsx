@@ -15,6 +15,7 @@ import { LoginPage } from './pages/login/LoginPage';
 import { MailboxPage } from './pages/mailbox/MailboxPage';
 import { OutputsPage } from './pages/outputs/OutputsPage';
 import { ForcedPasswordChangePage } from './pages/account/ForcedPasswordChangePage';
+import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
 import { UsersPage } from './pages/users/UsersPage';
 
 /** Pages behind the login: anyone signed in, sent to the login page otherwise. */
@@ -114,6 +115,14 @@ export function App() {
                   element={
                     <RequireLogin>
                       <UsersPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/organisations"
+                  element={
+                    <RequireLogin>
+                      <OrganisationsPage />
                     </RequireLogin>
                   }
                 />

@@ -82,7 +82,7 @@ describe.each(REPOSITORY_BACKENDS)('organisations repository on %s', (_name, ope
     expect(mine(await repo.listTree(supervisor))).toEqual(
       [general, branchB, branchA]
         .sort((a, b) => (a.name < b.name ? -1 : 1))
-        .map(({ id, name, kind, parentId }) => ({ id, name, kind, parentId })),
+        .map(({ id, name, kind, parentId }) => ({ id, name, kind, parentId, disabled: false })),
     );
     expect(mine(await repo.listTree(viewer('secretary', branchB))).map((o) => o.id)).toEqual([branchB.id]);
     const byPath = mine(await repo.listByPath('operator'));
@@ -96,5 +96,57 @@ describe.each(REPOSITORY_BACKENDS)('organisations repository on %s', (_name, ope
     expect(new Set(mine(await repo.listByPath(supervisor)).map((o) => o.id))).toEqual(
       new Set([general.id, branchA.id, branchB.id]),
     );
+  });
+
+  it('renames and changes the kind; a taken name is refused and nothing changes', async () => {
+    const c = await add('丙村党支部', town, 'branch');
+    expect(await repo.edit(c.id, { name: named('丙村第一党支部'), kind: 'working_committee' })).toEqual({
+      kind: 'edited',
+      organisation: { ...c, name: named('丙村第一党支部'), kind: 'working_committee' },
+    });
+    expect(await repo.edit(c.id, { name: named('甲村党支部') })).toEqual({ kind: 'name_taken' });
+    expect((await repo.findById('operator', c.id))?.name).toBe(named('丙村第一党支部'));
+    expect(await repo.edit(randomUUID(), { kind: 'branch' })).toEqual({ kind: 'not_found' });
+  });
+
+  it('moves a subtree, rewriting every path below; refuses a cycle, a root and a disabled parent', async () => {
+    const d = await add('丁村党总支', town, 'general_branch');
+    const dBranch = await add('丁村党支部', d, 'branch');
+    const moved = await repo.move(d.id, otherTown.id);
+    expect(moved).toEqual({
+      kind: 'moved',
+      organisation: { ...d, parentId: otherTown.id, path: `${otherTown.path}${d.id}/` },
+    });
+    expect((await repo.findById('operator', dBranch.id))?.path).toBe(
+      `${otherTown.path}${d.id}/${dBranch.id}/`,
+    );
+    expect((await repo.findById('operator', branchA.id))?.path).toBe(branchA.path);
+    expect(await repo.move(d.id, dBranch.id)).toEqual({ kind: 'cycle' });
+    expect(await repo.move(d.id, d.id)).toEqual({ kind: 'cycle' });
+    expect(await repo.move(town.id, otherTown.id)).toEqual({ kind: 'is_root' });
+    expect(await repo.move(d.id, randomUUID())).toEqual({ kind: 'parent_not_found' });
+    expect(await repo.setDisabled(dBranch.id, true)).toMatchObject({
+      kind: 'done',
+      organisation: { disabled: true },
+    });
+    expect(await repo.move(branchB.id, dBranch.id)).toEqual({ kind: 'parent_disabled' });
+    expect(await repo.add({ name: named('戊'), kind: 'branch', parentName: dBranch.name })).toEqual({
+      kind: 'parent_disabled',
+    });
+  });
+
+  it('disables only a non-root organisation with nothing active below, enables only below an active parent', async () => {
+    const e = await add('戊村党总支', town, 'general_branch');
+    const eBranch = await add('戊村党支部', e, 'branch');
+    expect(await repo.setDisabled(town.id, true)).toEqual({ kind: 'is_root' });
+    expect(await repo.setDisabled(e.id, true)).toEqual({ kind: 'has_active_children', count: 1 });
+    expect((await repo.setDisabled(eBranch.id, true)).kind).toBe('done');
+    expect((await repo.setDisabled(e.id, true)).kind).toBe('done');
+    expect(await repo.setDisabled(eBranch.id, false)).toEqual({ kind: 'parent_disabled' });
+    expect((await repo.listTree('operator')).find((r) => r.id === e.id)?.disabled).toBe(true);
+    expect(await repo.setDisabled(e.id, false)).toMatchObject({
+      kind: 'done',
+      organisation: { disabled: false },
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ORGANISATION_KINDS, type OrganisationKind } from '@rectify/domain';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class CreateOrganisationDto {
@@ -8,16 +9,20 @@ export class CreateOrganisationDto {
   @MaxLength(100)
   name!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: '上级党组织' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: '上级党组织；只有管理整个组织树的管理员可以不填（添加顶层组织）',
+  })
   @IsOptional()
   @IsUUID()
   parentId?: string;
 
   @ApiPropertyOptional({
-    enum: ['committee', 'general_branch', 'branch'],
-    description: '党委 / 党总支 / 党支部；缺省时按名称判断',
+    enum: ORGANISATION_KINDS,
+    enumName: 'OrganisationKind',
+    description: '党委 / 党工委 / 党总支 / 党支部；缺省时按名称判断',
   })
   @IsOptional()
-  @IsIn(['committee', 'general_branch', 'branch'])
-  kind?: 'committee' | 'general_branch' | 'branch';
+  @IsIn(ORGANISATION_KINDS)
+  kind?: OrganisationKind;
 }

@@ -1,5 +1,11 @@
 import { type Provider } from '@nestjs/common';
-import { AddOrganisationUseCase, GetOrganisationTreeUseCase } from '@rectify/application';
+import {
+  AddOrganisationUseCase,
+  EditOrganisationUseCase,
+  GetOrganisationTreeUseCase,
+  MoveOrganisationUseCase,
+  SetOrganisationActiveUseCase,
+} from '@rectify/application';
 import { PgOrganisationsRepository, PgViewersRepository } from '@rectify/persistence';
 
 /** The organisation administration use cases over the global repositories (DatabaseModule). */
@@ -16,4 +22,12 @@ export const ORGANISATIONS_PROVIDERS: Provider[] = [
     useFactory: (organisations: PgOrganisationsRepository, viewers: PgViewersRepository) =>
       new AddOrganisationUseCase(organisations, viewers),
   },
+  ...[EditOrganisationUseCase, MoveOrganisationUseCase, SetOrganisationActiveUseCase].map(
+    (useCase): Provider => ({
+      provide: useCase,
+      inject: [PgOrganisationsRepository, PgViewersRepository],
+      useFactory: (organisations: PgOrganisationsRepository, viewers: PgViewersRepository) =>
+        new useCase(organisations, viewers),
+    }),
+  ),
 ];

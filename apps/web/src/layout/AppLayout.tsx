@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   DownOutlined,
   FileTextOutlined,
@@ -53,6 +54,7 @@ const NAV: NavEntry[] = [
   },
   { key: '/mailbox', label: '提醒邮件', icon: <MailOutlined />, shows: (c) => c.operatesSystem },
   { key: '/users', label: '人员管理', icon: <TeamOutlined />, shows: administrators },
+  { key: '/organisations', label: '组织管理', icon: <ApartmentOutlined />, shows: administrators },
 ];
 
 /** The frame of every page behind the login: red header, left menu (a drawer on phones). */

@@ -11,6 +11,7 @@ import { ApplicationError } from '../errors/application-error';
 import { type AdministeredBy, requireAdministrator } from '../organisations/administering';
 import { requireOrganisationNamed } from '../organisations/require-organisation-named';
 import { type PositionGrant, resolvePositionGrants } from '../users/position-grants';
+import { requireActiveOrganisation } from '../organisations/require-active-organisation';
 
 /** Add a user (添加用户) to an organisation named (the CLI) or identified (the API). */
 export interface AddUserCommand {
@@ -59,11 +60,7 @@ export class AddUserUseCase {
     // Refused before any lookup; the same rules as every other place a password is set.
     if (command.password !== undefined) checkPasswordPolicy(command.password, username);
     const org = await requireOrganisationNamed(this.organisations, scope, organisationName);
-    if (org.disabled)
-      throw new ApplicationError(
-        'ORGANISATION_DISABLED',
-        `"${org.name}"已停用，不能添加人员：请先启用该组织。`,
-      );
+    requireActiveOrganisation(org, '添加人员');
     const positions = await resolvePositionGrants(this.organisations, scope, org, command.positions);
     if (await this.users.findByUsername(username)) {
       throw new ApplicationError('USER_EXISTS', `用户"${username}"已存在。`, { username });

@@ -26,7 +26,7 @@ function world() {
   const branchSupervisor = viewerIn('supervisor', TREE.branchA);
   const viewers = new InMemoryViewersRepository([townSupervisor, admin, secretary, branchSupervisor]);
   const useCase = new CreateItemsUseCase({ items, organisations, viewers }, () => '2026-11-30');
-  return { items, useCase, townSupervisor, admin, secretary, branchSupervisor };
+  return { items, organisations, useCase, townSupervisor, admin, secretary, branchSupervisor };
 }
 
 describe('CreateItemsUseCase', () => {
@@ -126,6 +126,23 @@ describe('CreateItemsUseCase', () => {
         message: expect.stringContaining(words),
       });
     }
+    expect(items.items).toEqual([]);
+  });
+
+  it('refuses a disabled (已停用) organisation with ORGANISATION_DISABLED and writes nothing', async () => {
+    const { items, organisations, useCase, townSupervisor } = world();
+    await organisations.setDisabled(TREE.branchA.id, true);
+    await expect(
+      useCase.execute({
+        actorUserId: townSupervisor.userId,
+        organisationId: TREE.branchA.id,
+        source: 'superior_review',
+        list: '理论学习不够深入',
+      }),
+    ).rejects.toMatchObject({
+      code: 'ORGANISATION_DISABLED',
+      message: expect.stringContaining('已停用，不能新建整改事项'),
+    });
     expect(items.items).toEqual([]);
   });
 });

@@ -18,6 +18,10 @@ import { assertYear } from '../closing-loop/closing-loop-target';
 import { isUuid } from '../common/is-uuid';
 import { ApplicationError } from '../errors/application-error';
 import { requireViewer } from '../item-queries/require-viewer';
+import {
+  organisationDisabled,
+  requireActiveOrganisation,
+} from '../organisations/require-active-organisation';
 
 /**
  * The sources an item created by hand may have: every source but 自身查摆 (self_inspection),
@@ -97,6 +101,7 @@ export class CreateItemsUseCase {
         { organisationId: org.id },
       );
     }
+    requireActiveOrganisation(org, '新建整改事项');
     const items = checked.problems.map((p) => ({ id: randomUUID(), ...p }));
     const outcome = await this.ports.items.createItems({
       organisationId: org.id,
@@ -117,6 +122,7 @@ export class CreateItemsUseCase {
       },
     });
     if (outcome.kind === 'organisation_not_found') throw notFound();
+    if (outcome.kind === 'organisation_disabled') throw organisationDisabled(org, '新建整改事项');
     return {
       organisationId: org.id,
       year: checked.year,

@@ -8,6 +8,7 @@ import {
 import { type AdministeredBy, requireAdministrator } from '../organisations/administering';
 import { lastAdministrator } from '../users/account-refusals';
 import { type OrganisationIdOrName, requireOrganisationRef } from '../users/require-organisation-ref';
+import { requireActiveOrganisation } from '../organisations/require-active-organisation';
 import { requireAdministeredUser, type UserRef, userNotFound } from '../users/require-administered-user';
 import { toUserEntry, type UserEntry } from '../users/user-entry';
 import { checkedDisplayName, checkedEmail, checkedPhone } from '../users/user-fields';
@@ -43,10 +44,11 @@ export class EditUserUseCase {
     if (command.displayName !== undefined) changes.displayName = checkedDisplayName(command.displayName);
     if (command.phone !== undefined) changes.phone = checkedPhone(command.phone);
     if (command.email !== undefined) changes.email = checkedEmail(command.email);
-    if (command.organisation)
-      changes.organisationId = (
-        await requireOrganisationRef(this.organisations, scope, command.organisation)
-      ).id;
+    if (command.organisation) {
+      const org = await requireOrganisationRef(this.organisations, scope, command.organisation);
+      if (org.id !== user.organisationId) requireActiveOrganisation(org, '调入人员');
+      changes.organisationId = org.id;
+    }
     const outcome: UpdateUserOutcome = await this.users.update(user.id, changes);
     if (outcome.kind === 'not_found') throw userNotFound(user.id);
     if (outcome.kind === 'last_administrator') throw lastAdministrator();

@@ -5,7 +5,13 @@
 export type ApplicationErrorCode =
   | 'ORGANISATION_NOT_FOUND'
   | 'ORGANISATION_EXISTS'
-  /** The organisation is deactivated (停用): no new people, positions, items or imports (409). */
+  /** Moving an organisation under itself or an organisation below it (409). */
+  | 'ORGANISATION_CYCLE'
+  /** A root organisation cannot be moved, disabled or enabled (409). */
+  | 'ORGANISATION_IS_ROOT'
+  /** Disabling an organisation with active organisations below it (409). */
+  | 'ORGANISATION_HAS_ACTIVE_CHILDREN'
+  /** The organisation is deactivated (停用): no new people, positions, items, imports or organisations below (409). */
   | 'ORGANISATION_DISABLED'
   | 'USER_NOT_FOUND'
   | 'USER_EXISTS'

@@ -22,6 +22,7 @@ import { matchReportRecurrence, type RecurrenceMatch } from '../closing-loop/rec
 import { type ReconcileResult } from '../closing-loop/reconcile-with';
 import { ApplicationError } from '../errors/application-error';
 import { requireAdministrator } from '../organisations/administering';
+import { requireActiveOrganisation } from '../organisations/require-active-organisation';
 import { ReconcileStoredReportUseCase } from '../reconcile-stored-report/reconcile-stored-report.usecase';
 import { applyCorrections, type ImportCorrections } from './apply-corrections';
 import { planImportItems } from './plan-import-items';
@@ -181,6 +182,7 @@ export class ImportReportUseCase {
         { organisation: named },
       );
     }
+    requireActiveOrganisation(org, '导入报告');
     return org;
   }
 

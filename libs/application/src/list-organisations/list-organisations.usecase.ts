@@ -6,6 +6,8 @@ export interface OrganisationListEntry {
   name: string;
   kind: OrganisationKind;
   parentId: string | null;
+  /** 已停用. */
+  disabled: boolean;
   depth: number;
 }
 
@@ -24,6 +26,7 @@ export class ListOrganisationsUseCase {
       name: o.name,
       kind: o.kind,
       parentId: o.parentId,
+      disabled: o.disabled,
       depth: o.path.split('/').length - 3,
     }));
   }

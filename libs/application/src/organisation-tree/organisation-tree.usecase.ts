@@ -10,6 +10,8 @@ export interface OrganisationNode {
   id: string;
   name: string;
   kind: OrganisationKind;
+  /** 已停用: shown in the tree (marked), left out of pickers for new people, items and imports. */
+  disabled: boolean;
   children: OrganisationNode[];
 }
 
@@ -29,7 +31,16 @@ export class GetOrganisationTreeUseCase {
     const viewer = await requireViewer(this.viewers, command.userId);
     const rows = await this.organisations.listTree(viewer);
     const nodes = new Map(
-      rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, children: [] as OrganisationNode[] }]),
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          name: r.name,
+          kind: r.kind,
+          disabled: r.disabled,
+          children: [] as OrganisationNode[],
+        },
+      ]),
     );
     const roots: OrganisationNode[] = [];
     for (const r of rows) {

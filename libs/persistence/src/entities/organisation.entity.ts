@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { type OrganisationKind } from '@rectify/domain';
 
-export { type OrganisationKind };
+/** 党委 / 党工委 / 党总支 / 党支部 (ORGANISATION_KINDS in libs/domain). */
+export type { OrganisationKind };
 
 /**
  * A Party organisation in the tree 党委 → 党总支 → 党支部. `path` lists the ids from the root
@@ -26,7 +27,7 @@ export class OrganisationEntity {
   @Column({ type: 'text' })
   path!: string;
 
-  /** 停用: kept with its items and history, no longer offered for new people, items or imports. */
+  /** 已停用: kept with its items and history, hidden from pickers, takes nothing new. */
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;
 

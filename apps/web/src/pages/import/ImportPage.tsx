@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Empty, Result, Row, Spin } from 'antd';
 import { useAuth } from '../../auth/auth-context';
 import { type OrganisationNodeResponse as OrganisationNode } from '../../api/rectify-api';
+import { activeOrganisations } from '../../features/organisations/organisation-tree-options';
 import { useOrganisationTree } from '../../features/organisations/useOrganisationTree';
 import { ImportForm } from './ImportForm';
 import { ImportResultCard } from './ImportResultCard';
@@ -34,7 +35,7 @@ export function ImportPage() {
 
   return (
     <div data-testid="import-page">
-      <ImportForm flow={flow} tree={tree} treeLoading={treeLoading} orgName={orgName} />
+      <ImportForm flow={flow} tree={activeOrganisations(tree)} treeLoading={treeLoading} orgName={orgName} />
 
       {error && (
         <Alert

@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/auth-context';
 import { FormModal } from '../../components/FormModal';
 import { CREATE_LIMITS, previewProblemLines } from '../../features/items/problem-lines';
 import { useCreateItems } from '../../features/items/useItemChanges';
+import { activeOrganisations } from '../../features/organisations/organisation-tree-options';
 import { useOrganisationTree } from '../../features/organisations/useOrganisationTree';
 
 type CreatableSource = CreateItemsDto['source'];
@@ -69,7 +70,8 @@ function useCreatableOrganisations(): TreeOption[] {
     const unique = roots.filter(
       (r, i) => roots.findIndex((o) => o.id === r.id) === i && !roots.some((o) => inside(o, r.id)),
     );
-    return toOptions(unique);
+    // A disabled (已停用) organisation takes no new items: it is not offered.
+    return toOptions(activeOrganisations(unique));
   }, [tree, user]);
 }
 

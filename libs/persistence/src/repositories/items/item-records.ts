@@ -101,7 +101,11 @@ export interface NewCreatedItems {
 }
 
 /** What creating items did: their numbers (seq) in the given order, or the organisation is gone. */
-export type CreateItemsOutcome = { kind: 'created'; seqs: number[] } | { kind: 'organisation_not_found' };
+/** Refused when the organisation is gone or disabled (停用, decided under its row lock). */
+export type CreateItemsOutcome =
+  | { kind: 'created'; seqs: number[] }
+  | { kind: 'organisation_not_found' }
+  | { kind: 'organisation_disabled' };
 
 /** The current state of an item, for a conflict's message. */
 export interface ItemStateRecord {

@@ -24,10 +24,13 @@ const INSERT_CREATED_ITEMS = `
 /** ItemsRepository.createItems on PostgreSQL (or PGlite): one transaction, two statements. */
 export function createItems(db: DataSource, input: NewCreatedItems): Promise<CreateItemsOutcome> {
   return db.transaction(async (m) => {
-    const locked: unknown[] = await m.query(`SELECT 1 FROM organisation WHERE id = $1 FOR UPDATE`, [
-      input.organisationId,
-    ]);
+    // Its deactivation takes the same row lock: items never reach an organisation once disabled.
+    const locked: { disabled: boolean }[] = await m.query(
+      `SELECT disabled FROM organisation WHERE id = $1 FOR UPDATE`,
+      [input.organisationId],
+    );
     if (locked.length === 0) return { kind: 'organisation_not_found' };
+    if (locked[0].disabled) return { kind: 'organisation_disabled' };
     const rows: { id: string; seq: number }[] = await m.query(INSERT_CREATED_ITEMS, [
       input.organisationId,
       input.year,
