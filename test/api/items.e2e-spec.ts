@@ -247,8 +247,8 @@ describe('organisations, users and bulk transitions API', () => {
       .send({
         username: `sec-${tag}`,
         displayName: '丙村书记',
-        role: 'secretary',
         organisationId: created.body.id,
+        positions: [{ kind: 'secretary' }],
         password,
       })
       .expect(201);

@@ -191,7 +191,7 @@ describe('organisation tree administration', () => {
           username: `u-${tag}`,
           displayName: '新人',
           password: 'a-long-enough-password',
-          role: 'secretary',
+          positions: [{ kind: 'secretary' }],
           organisationId: branchB.id,
         }),
       await request(t.http)

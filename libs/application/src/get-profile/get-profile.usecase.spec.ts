@@ -25,14 +25,12 @@ describe('GetProfileUseCase', () => {
         {
           organisationId: villageA.id,
           organisationName: '甲村党支部',
-          organisationPath: villageA.path,
           kind: 'secretary',
           rights: ['work_items', 'supervise'],
         },
         {
           organisationId: town.id,
           organisationName: '镇党委',
-          organisationPath: town.path,
           kind: 'discipline_member',
           rights: [],
         },

@@ -1,10 +1,10 @@
 import {
   type OrganisationKind,
   type OrganisationsRepository,
-  type UserPosition,
   type UsersRepository,
 } from '@rectify/persistence';
 import { viewerCapabilities, type ViewerCapabilities } from '@rectify/workflow';
+import { type PositionEntry, toPositionEntries } from '../users/user-entry';
 
 /** The signed-in user as the app shows them (当前登录用户), with their organisation. */
 export interface Profile {
@@ -14,7 +14,7 @@ export interface Profile {
   /** 所在组织. */
   organisation: { id: string; name: string; kind: OrganisationKind };
   /** Every position held (职务), with its organisation. */
-  positions: UserPosition[];
+  positions: PositionEntry[];
   /** What the positions let them do somewhere: for menus, never instead of the rules. */
   capabilities: ViewerCapabilities;
   /** Signed in with a reset's one-time password: must choose a password before anything else. */
@@ -42,7 +42,7 @@ export class GetProfileUseCase {
       username: user.username,
       displayName: user.displayName,
       organisation: { id: org.id, name: org.name, kind: org.kind },
-      positions: user.positions,
+      positions: toPositionEntries(user.positions),
       capabilities: viewerCapabilities({ userId: user.id, positions: user.positions }),
       mustChangePassword: user.mustChangePassword,
     };

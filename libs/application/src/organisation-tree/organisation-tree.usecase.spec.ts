@@ -5,11 +5,12 @@ const names = (nodes: { name: string; children: { name: string }[] }[]) =>
   nodes.map((n) => ({ name: n.name, children: n.children.map((c) => c.name) }));
 
 describe('GetOrganisationTreeUseCase', () => {
-  it('nests what the viewer may see: the town administrator and its 书记 the whole town (not another town), siblings by name', async () => {
+  it('nests what the viewer may see: the root administrator every tree, the town’s 书记 the whole town, siblings by name', async () => {
     const { organisations, viewers, admin, supervisor } = await adminWorld();
     await organisations.add({ name: '外镇党委', kind: 'committee', parentName: null });
     const tree = new GetOrganisationTreeUseCase(organisations, viewers);
     expect(names(await tree.execute({ userId: admin.userId }))).toEqual([
+      { name: '外镇党委', children: [] },
       { name: '镇党委', children: ['乙村党支部', '甲村党支部'] },
     ]);
     expect(names(await tree.execute({ userId: supervisor.userId }))).toEqual([

@@ -71,7 +71,10 @@ describe('capacities from positions', () => {
     expect(actorFor(both, '/c/t/g/').senders).toEqual(['own_secretary', 'ancestor_supervisor']);
   });
 
-  it('scopes an administrator to the subtree of their organisation', () => {
+  it('lets the root administrator administer every tree, and scopes any other administrator to their subtree', () => {
+    const root = viewer(position('admin', '/c/'));
+    expect(actorFor(root, '/x/y/')).toEqual({ userId: 'u', senders: ['admin'], reads: true });
+    expect(mayOnOrganisation(root, 'ADMINISTER', '/x/')).toBe(true);
     const town = viewer(position('admin', '/c/t/'));
     expect(actorFor(town, '/c/t/g/b/')).toEqual({ userId: 'u', senders: ['admin'], reads: true });
     expect(actorFor(town, '/c/t/')).toEqual({ userId: 'u', senders: ['admin'], reads: true });

@@ -39,9 +39,20 @@ export function relationBetween(viewerPath: string, targetPath: string): Organis
 
 const isAdminPosition = (p: ViewerPosition) => p.kind === 'admin';
 
-/** True when one of the viewer's 管理员 positions is at `targetPath` or above it. */
+/**
+ * A 管理员 position on a root organisation: the root administrator, who administers every tree
+ * of the installation (the system's own pages too), not only their own.
+ */
+const isRootAdminPosition = (p: ViewerPosition) => isAdminPosition(p) && isRootPath(p.organisationPath);
+
+/**
+ * True when one of the viewer's 管理员 positions is at `targetPath` or above it, or on a root
+ * organisation (the root administrator administers everything).
+ */
 export function administers(viewer: Viewer, targetPath: string): boolean {
-  return viewer.positions.some((p) => isAdminPosition(p) && targetPath.startsWith(p.organisationPath));
+  return viewer.positions.some(
+    (p) => isRootAdminPosition(p) || (isAdminPosition(p) && targetPath.startsWith(p.organisationPath)),
+  );
 }
 
 /** True when one of the viewer's positions strictly above `targetPath` carries 督办. */
@@ -54,10 +65,11 @@ export function supervisesFromAbove(viewer: Viewer, targetPath: string): boolean
 }
 
 /**
- * May the viewer see the organisation at `targetPath` and its items: any position in it, or a
- * supervising or administering position above it.
+ * May the viewer see the organisation at `targetPath` and its items: any position in it, a
+ * supervising or administering position above it, or the root administrator's.
  */
 export function readsOrganisation(viewer: Viewer, targetPath: string): boolean {
+  if (administers(viewer, targetPath)) return true;
   return viewer.positions.some((p) => {
     const relation = relationBetween(p.organisationPath, targetPath);
     if (relation === 'own_organisation') return true;
@@ -90,8 +102,8 @@ export function actorFor(viewer: Viewer, targetPath: string): WorkflowActor {
 }
 
 /**
- * What a viewer can see, as the SQL scope needs it: everything (a 管理员 of a root
- * organisation), or single organisations (positions without 督办 or 管理) and whole subtrees
+ * What a viewer can see, as the SQL scope needs it: everything (the root administrator, a
+ * 管理员 of a root organisation), or single organisations (positions without 督办 or 管理) and whole subtrees
  * (supervising or administering positions), by materialised path prefix.
  */
 export interface ReadReach {
@@ -102,7 +114,7 @@ export interface ReadReach {
 
 /** The reach of `viewer`'s positions (see ReadReach). */
 export function readReach(viewer: Viewer): ReadReach {
-  const everything = viewer.positions.some((p) => isAdminPosition(p) && isRootPath(p.organisationPath));
+  const everything = viewer.positions.some(isRootAdminPosition);
   const reachesBelow = (p: ViewerPosition) => isAdminPosition(p) || p.rights.includes('supervise');
   return {
     everything,
