@@ -20,6 +20,20 @@ function senderOf(actor: WorkflowActor): EventSender | null {
   return null;
 }
 
+/**
+ * True when the actor's relation to the item (本组织书记、上级党组织、管理员、系统) is among
+ * `senders`: for rules outside the machine that speak the senders' vocabulary (e.g. mayWithdraw).
+ */
+export function actorIsAmong(actor: WorkflowActor, senders: readonly EventSender[]): boolean {
+  const sender = senderOf(actor);
+  return sender !== null && senders.includes(sender);
+}
+
+/** "上级党组织、管理员" — the senders' names, for the reason a refused actor is given. */
+export function sendersLabel(senders: readonly EventSender[]): string {
+  return senders.map((s) => SENDER_LABELS[s]).join('、');
+}
+
 /** True when the actor's relation to the item is among the event's senders. */
 export function mayActorSend(type: RectificationEventType, actor: WorkflowActor): boolean {
   const sender = senderOf(actor);

@@ -7,6 +7,7 @@ import {
   mayEditDetails,
   mayOnOrganisation,
   mayReadItem,
+  mayWithdraw,
   relationBetween,
   type Viewer,
 } from './index';
@@ -87,6 +88,31 @@ describe('item access', () => {
       'ATTACH_EVIDENCE',
     );
     expect(allowedItemActions(actor('secretary', 'unrelated'), pending)).toEqual([]);
+  });
+
+  it('lets a supervisor above and an admin withdraw an item, not its own secretary nor a supervisor of the same organisation', () => {
+    expect(mayWithdraw(actor('supervisor', 'ancestor_organisation'))).toBe(true);
+    expect(mayWithdraw(actor('admin', 'unrelated'))).toBe(true);
+    expect(mayWithdraw(actor('secretary', 'own_organisation'))).toBe(false);
+    expect(mayWithdraw(actor('supervisor', 'own_organisation'))).toBe(false);
+    expect(mayWithdraw(actor('supervisor', 'unrelated'))).toBe(false);
+    expect(mayWithdraw(actor('system', 'unrelated'))).toBe(false);
+  });
+
+  it('offers WITHDRAW while the item stands, and RESTORE alone (to those who may) once withdrawn', () => {
+    const measuresSet = {
+      status: 'measures_set' as const,
+      context: { ...noContext, deadline: '2026-12-31' },
+    };
+    const supervisor = actor('supervisor', 'ancestor_organisation');
+    const secretary = actor('secretary', 'own_organisation');
+    expect(allowedItemActions(supervisor, measuresSet)).toContain('WITHDRAW');
+    expect(allowedItemActions(supervisor, measuresSet)).not.toContain('RESTORE');
+    expect(allowedItemActions(secretary, measuresSet)).not.toContain('WITHDRAW');
+    const withdrawn = { ...measuresSet, withdrawn: true };
+    expect(allowedItemActions(supervisor, withdrawn)).toEqual(['RESTORE']);
+    expect(allowedItemActions(actor('admin', 'unrelated'), withdrawn)).toEqual(['RESTORE']);
+    expect(allowedItemActions(secretary, withdrawn)).toEqual([]);
   });
 });
 
