@@ -10,6 +10,10 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
  * - `withdrawn_by`: who withdrew it.
  * - `withdraw_reason`: why (撤销原因).
  * The three are set and cleared together (a CHECK keeps them so).
+ *
+ * And removing an import nobody has worked on (删除导入): the history stays append-only, except
+ * that a transaction that says so (`SELECT set_config('rectify.removing_import', 'on', true)`)
+ * may delete IMPORT and CREATE lines, the only lines an untouched item has.
  */
 export class WithdrawnItems1732780000000 implements MigrationInterface {
   name = 'WithdrawnItems1732780000000';
@@ -24,9 +28,23 @@ export class WithdrawnItems1732780000000 implements MigrationInterface {
       ALTER TABLE rectification_item ADD CONSTRAINT rectification_item_withdrawn_whole
         CHECK ((withdrawn_at IS NULL) = (withdraw_reason IS NULL)
                AND (withdrawn_at IS NOT NULL OR withdrawn_by IS NULL))`);
+    await q.query(`
+      CREATE OR REPLACE FUNCTION item_history_is_append_only() RETURNS trigger AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' AND OLD.event IN ('IMPORT', 'CREATE')
+           AND current_setting('rectify.removing_import', true) = 'on' THEN
+          RETURN OLD;
+        END IF;
+        RAISE EXCEPTION 'item_history is append-only: % is not allowed', TG_OP;
+      END $$ LANGUAGE plpgsql`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE OR REPLACE FUNCTION item_history_is_append_only() RETURNS trigger AS $$
+      BEGIN
+        RAISE EXCEPTION 'item_history is append-only: % is not allowed', TG_OP;
+      END $$ LANGUAGE plpgsql`);
     await q.query(
       `ALTER TABLE rectification_item DROP CONSTRAINT IF EXISTS rectification_item_withdrawn_whole`,
     );
