@@ -2,6 +2,7 @@ import { Alert, Card, Col, Empty, Result, Row, Spin } from 'antd';
 import { useAuth } from '../../auth/auth-context';
 import { type OrganisationNodeResponse as OrganisationNode } from '../../api/rectify-api';
 import { useOrganisationTree } from '../../features/organisations/useOrganisationTree';
+import { ImportedReportsCard } from './ImportedReportsCard';
 import { ImportForm } from './ImportForm';
 import { ImportResultCard } from './ImportResultCard';
 import { Block, PreviewPanel } from './PreviewPanel';
@@ -93,6 +94,7 @@ export function ImportPage() {
           )
         )}
       </Spin>
+      <ImportedReportsCard />
     </div>
   );
 }
