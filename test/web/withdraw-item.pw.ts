@@ -101,3 +101,21 @@ test('a secretary cannot withdraw; a supervisor withdraws an item with a reason,
   );
   expect(await ledgerRowsNaming(supervisor, year, title)).toBe(inLedgerBefore);
 });
+
+test('an administrator is refused removing an import whose items were worked on, and told why', async ({
+  page,
+}) => {
+  await logIn(page, 'admin');
+  await page.goto('/import');
+  const card = page.getByTestId('imported-reports');
+  const row = card.locator('tr').filter({ hasText: '青石村第一党支部' }).first();
+  await expect(row).toBeVisible();
+  await row.getByRole('button', { name: /删\s*除/ }).click();
+  await expect(page.getByText('删除该导入？')).toBeVisible();
+  await page.getByTestId('confirm-remove-report').click();
+  const notice = page.locator('.ant-notification-notice');
+  await expect(notice).toContainText('不能删除该导入');
+  await expect(notice).toContainText('开始办理');
+  await expect(row).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/imported-reports.png`, fullPage: true });
+});
