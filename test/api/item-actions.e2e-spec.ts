@@ -90,6 +90,7 @@ describe('allowed actions, light and evidence deletion in the items API', () => 
         'APPROVE_LONG_TERM',
         'ADD_PROGRESS_NOTE',
         'EDIT_DETAILS',
+        'WITHDRAW',
       ],
       admin: [
         'APPROVE_COMPLETION',
@@ -98,6 +99,7 @@ describe('allowed actions, light and evidence deletion in the items API', () => 
         'ADD_PROGRESS_NOTE',
         'EDIT_DETAILS',
         'ATTACH_EVIDENCE',
+        'WITHDRAW',
       ],
     };
     for (const [who, actions] of Object.entries(expected)) {
@@ -132,6 +134,6 @@ describe('allowed actions, light and evidence deletion in the items API', () => 
     const done = await detail('sec');
     expect(done).toMatchObject({ light: 'not_lit', workdaysLeft: null, workdaysOverdue: null });
     expect(done.allowedActions).toEqual(['EDIT_DETAILS']);
-    expect((await detail('sup')).allowedActions).toEqual(['REOPEN', 'EDIT_DETAILS']);
+    expect((await detail('sup')).allowedActions).toEqual(['REOPEN', 'EDIT_DETAILS', 'WITHDRAW']);
   });
 });

@@ -295,6 +295,25 @@ describe('responses conform to the OpenAPI document', () => {
     );
     // A created item's detail (no report, its CREATE line) conforms too.
     await get('/api/items/{id}', { id: createdItems.body.items[0].id });
+    // Withdrawn (撤销, its detail with the withdrawal and the WITHDRAW line), then restored.
+    const mistaken = createdItems.body.items[1].id;
+    const withdrawn = await conforms(
+      'post',
+      '/api/items/{id}/withdraw',
+      200,
+      (p) => request(http).post(p).set(admin).send({ version: 1, reason: '契约测试撤销' }),
+      { id: mistaken },
+    );
+    await get('/api/items/{id}', { id: mistaken });
+    await get('/api/items', {}, { withdrawn: 'only' });
+    await conforms(
+      'post',
+      '/api/items/{id}/restore',
+      200,
+      (p) => request(http).post(p).set(admin).send({ version: withdrawn.body.version, note: '恢复' }),
+      { id: mistaken },
+    );
+    await get('/api/items/{id}', { id: mistaken });
   });
 
   it('for the reports, their reconciliation and the closing-the-loop outputs', async () => {
@@ -326,7 +345,7 @@ describe('responses conform to the OpenAPI document', () => {
         .field('year', '2025')
         .attach('file', report, 'report.txt'),
     );
-    await conforms('post', '/api/reports', 201, (p) =>
+    const imported = await conforms('post', '/api/reports', 201, (p) =>
       request(http)
         .post(p)
         .set(admin)
@@ -334,6 +353,10 @@ describe('responses conform to the OpenAPI document', () => {
         .field('year', '2025')
         .attach('file', report, 'report.txt'),
     );
+    // Nobody worked on it: the import can be removed (删除导入).
+    await conforms('delete', '/api/reports/{id}', 200, (p) => request(http).delete(p).set(admin), {
+      id: imported.body.reportId,
+    });
   });
 
   it('called every operation but the health check (add a call here for a new route)', () => {

@@ -64,4 +64,7 @@ export * from './common/with-timeout';
 export * from './closing-loop';
 export * from './item-details/update-item-details.usecase';
 export * from './create-items/create-items.usecase';
+export * from './withdraw-item/withdraw-item.usecase';
+export * from './restore-item/restore-item.usecase';
+export * from './remove-import/remove-import.usecase';
 export * from './system-access/require-system-access';

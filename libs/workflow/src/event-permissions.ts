@@ -17,24 +17,34 @@ export function actorIsAmong(actor: WorkflowActor, senders: readonly EventSender
   return actor.senders.some((s) => senders.includes(s));
 }
 
+/** "上级党组织、管理员" — the senders' names, for the reason a refused actor is given. */
+export function sendersLabel(senders: readonly EventSender[]): string {
+  return senders.map((s) => SENDER_LABELS[s]).join('、');
+}
+
 /** True when one of the actor's capacities towards the item is among the event's senders. */
 export function mayActorSend(type: RectificationEventType, actor: WorkflowActor): boolean {
   return actorIsAmong(actor, eventProfile(type).senders);
 }
 
 /**
- * The capacity the actor's `type` event is recorded under (history `actor_role`): the first of
- * the actor's capacities, in the order own organisation, supervisor, administrator, system, that
- * the event accepts; with no event (details, evidence), the actor's first capacity, and
- * 'supervisor' for someone who only reads (an item's creator correcting it). Asked only after the
- * rules let the actor act: an event the actor may not send throws (a programming error).
+ * The capacity an action is recorded under (history `actor_role`): the first of the actor's
+ * capacities, in the order own organisation, supervisor, administrator, system, that the action
+ * accepts (`accepted`: an event's type, whose profile names its senders, or the senders a rule
+ * outside the machine accepts, e.g. WHO_MAY_WITHDRAW); with nothing accepted (details, evidence),
+ * the actor's first capacity, and 'supervisor' for someone who only reads (an item's creator
+ * correcting it). Asked only after the rules let the actor act: an action the actor may not
+ * take throws (a programming error).
  */
-export function actingRole(actor: WorkflowActor, type?: RectificationEventType): ActorRole {
-  const accepted = type ? eventProfile(type).senders : null;
+export function actingRole(
+  actor: WorkflowActor,
+  accepted?: RectificationEventType | readonly EventSender[],
+): ActorRole {
+  const senders = typeof accepted === 'string' ? eventProfile(accepted).senders : accepted;
   const order: EventSender[] = ['own_secretary', 'ancestor_supervisor', 'admin', 'system'];
-  const sender = order.find((s) => actor.senders.includes(s) && (!accepted || accepted.includes(s)));
+  const sender = order.find((s) => actor.senders.includes(s) && (!senders || senders.includes(s)));
   if (sender) return SENDER_ROLES[sender];
-  if (type) throw new Error(`actingRole: ${actor.userId} may not send ${type}`);
+  if (senders) throw new Error(`actingRole: ${actor.userId} may not act as ${senders.join('/')}`);
   return 'supervisor';
 }
 

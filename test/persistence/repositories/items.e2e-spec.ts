@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Database, PgItemsRepository, type TransitionWrite } from '@rectify/persistence';
+import {
+  type Database,
+  PgItemsRepository,
+  PgReportsRepository,
+  type TransitionWrite,
+} from '@rectify/persistence';
 import { type Viewer } from '@rectify/workflow';
 import { REPOSITORY_BACKENDS } from '../../support/scope-tree-fixture';
 import { type TestRole } from '../../support/admin-fixtures';
@@ -69,6 +74,7 @@ describe.each(REPOSITORY_BACKENDS)('items repository on %s', (_name, open) => {
         version: 1,
         organisationPath: s.one.path,
         createdBy: null,
+        withdrawn: false,
       },
       actor: {
         userId: s.secretaryId,
@@ -169,6 +175,95 @@ describe.each(REPOSITORY_BACKENDS)('items repository on %s', (_name, open) => {
     expect((await historyOf(s.itemId)).map((h: { event: string }) => h.event)).toEqual(['UPDATE_DETAILS']);
   });
 
+  it('withdraws and restores in one version-guarded statement, with a history line and an outbox row', async () => {
+    const s = await seed(db);
+    const write = (withdraw: boolean, readVersion: number) =>
+      repo.session((session) =>
+        session.writeWithdrawal({
+          itemId: s.itemId,
+          readVersion,
+          withdraw,
+          reason: withdraw ? '重复' : null,
+          actor: { userId: s.secretaryId, role: 'supervisor' },
+          historyPayload: withdraw ? { reason: '重复' } : {},
+        }),
+      );
+    expect(await write(false, 1)).toBeNull(); // not withdrawn: nothing to restore
+    expect(await write(true, 7)).toBeNull(); // stale version
+    expect(await write(true, 1)).toBe(2);
+    expect(await write(true, 2)).toBeNull(); // already withdrawn
+    const columns = () =>
+      db.dataSource.query(
+        `SELECT status, withdrawn_at IS NOT NULL AS withdrawn, withdrawn_by, withdraw_reason FROM rectification_item WHERE id = $1`,
+        [s.itemId],
+      );
+    expect(await columns()).toEqual([
+      { status: 'identified', withdrawn: true, withdrawn_by: s.secretaryId, withdraw_reason: '重复' },
+    ]);
+    const loaded = await repo.session((session) => session.loadItemWithActor(s.itemId, null));
+    expect(loaded?.item.withdrawn).toBe(true);
+    expect(await write(false, 2)).toBe(3);
+    expect(await columns()).toEqual([
+      { status: 'identified', withdrawn: false, withdrawn_by: null, withdraw_reason: null },
+    ]);
+    expect(
+      (await historyOf(s.itemId)).map((h: { event: string; payload: unknown }) => [h.event, h.payload]),
+    ).toEqual([
+      ['WITHDRAW', { reason: '重复' }],
+      ['RESTORE', {}],
+    ]);
+    const outbox = await db.dataSource.query(`SELECT reason FROM outbox WHERE item_id = $1 ORDER BY id`, [
+      s.itemId,
+    ]);
+    expect(outbox).toEqual([{ reason: 'WITHDRAW' }, { reason: 'RESTORE' }]);
+  });
+
+  it('removes an untouched import with its lines (the append-only history allows it there only), not a worked one', async () => {
+    const reports = new PgReportsRepository(db.dataSource);
+    const s = await seed(db);
+    const [{ report_id: reportId }] = await db.dataSource.query(
+      `SELECT report_id FROM rectification_item WHERE id = $1`,
+      [s.itemId],
+    );
+    await db.dataSource.query(
+      `INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload)
+       VALUES ($1, 1, 'system', 'system', 'IMPORT', NULL, 'identified', '{}')`,
+      [s.itemId],
+    );
+    await db.dataSource.query(`INSERT INTO outbox (item_id, reason) VALUES ($1, 'IMPORT')`, [s.itemId]);
+    const input = { reportId, scope: 'operator' as const, mayRemove: () => true };
+    expect(await reports.removeImport({ ...input, mayRemove: () => false })).toEqual({ kind: 'forbidden' });
+    expect(await reports.removeImport({ ...input, scope: s.viewer('secretary', s.two) })).toEqual({
+      kind: 'not_found',
+    });
+    expect(await reports.removeImport(input)).toEqual({ kind: 'removed', items: 1 });
+    for (const table of ['rectification_item', 'report']) {
+      const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE id = $1`, [
+        table === 'report' ? reportId : s.itemId,
+      ]);
+      expect(n).toBe(0);
+    }
+    // Outside a removal the history stays append-only.
+    const worked = await seed(db);
+    const [{ report_id: workedReport }] = await db.dataSource.query(
+      `SELECT report_id FROM rectification_item WHERE id = $1`,
+      [worked.itemId],
+    );
+    await db.dataSource.query(
+      `INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload)
+       VALUES ($1, 2, 'system', 'system', 'ADD_PROGRESS_NOTE', 'identified', 'identified', '{}')`,
+      [worked.itemId],
+    );
+    expect(await reports.removeImport({ ...input, reportId: workedReport })).toEqual({
+      kind: 'in_use',
+      items: 1,
+      worked: 1,
+    });
+    await expect(
+      db.dataSource.query(`DELETE FROM item_history WHERE item_id = $1`, [worked.itemId]),
+    ).rejects.toThrow(/append-only/);
+  });
+
   it('files and withdraws evidence in a transaction, and rolls back what a failing step wrote', async () => {
     const s = await seed(db);
     const file = {
@@ -182,7 +277,7 @@ describe.each(REPOSITORY_BACKENDS)('items repository on %s', (_name, open) => {
     };
     const actor = { userId: s.secretaryId, role: 'secretary' as const };
     const evidenceId = await repo.evidenceTransaction(async (tx) => {
-      expect(await tx.lockItem(s.itemId)).toEqual({ id: s.itemId, status: 'identified' });
+      expect(await tx.lockItem(s.itemId)).toEqual({ id: s.itemId, status: 'identified', withdrawn: false });
       const id = await tx.insertFile(file);
       expect(await tx.appendHistory(s.itemId, actor, 'ATTACH_EVIDENCE', { evidenceId: id })).toBe(2);
       return id;

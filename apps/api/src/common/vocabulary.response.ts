@@ -83,7 +83,7 @@ export const EventTypeProperty = vocabularyProperty(
 export const ItemActionProperty = vocabularyProperty(
   ITEM_ACTIONS,
   'ItemAction',
-  '操作：状态机事件，以及 EDIT_DETAILS 修改台账信息、ATTACH_EVIDENCE 上传整改佐证',
+  '操作：状态机事件，以及 EDIT_DETAILS 修改台账信息、ATTACH_EVIDENCE 上传整改佐证、WITHDRAW 撤销、RESTORE 恢复（已撤销的事项只有 RESTORE）',
 );
 
 /** An item history line's event (HISTORY_EVENT_TYPES). */

@@ -80,6 +80,18 @@ export class DeleteEvidencePayload {
   fileName!: string | null;
 }
 
+/** WITHDRAW: a mistaken item withdrawn (撤销) by a supervisor above it or an administrator. */
+export class WithdrawPayload {
+  @ApiProperty({ description: '撤销原因' })
+  reason!: string;
+}
+
+/** RESTORE: a withdrawn item restored (恢复), in the status it had. */
+export class RestorePayload {
+  @ApiPropertyOptional({ description: '恢复说明' })
+  note?: string;
+}
+
 /** DROP_EXTENSION_REQUEST: written by a migration for requests left in a stage without them. */
 export class DropExtensionRequestPayload {
   @ApiProperty({ type: PendingExtensionResponse })

@@ -5,8 +5,10 @@ import {
   CreateItemsUseCase,
   DeleteEvidenceUseCase,
   ReadEvidenceUseCase,
+  RestoreItemUseCase,
   TransitionItemUseCase,
   UpdateItemDetailsUseCase,
+  WithdrawItemUseCase,
 } from '@rectify/application';
 import {
   EvidenceFileStore,
@@ -40,6 +42,16 @@ export const ITEM_COMMAND_PROVIDERS: Provider[] = [
     provide: UpdateItemDetailsUseCase,
     inject: [PgItemsRepository],
     useFactory: (items: PgItemsRepository) => new UpdateItemDetailsUseCase(items),
+  },
+  {
+    provide: WithdrawItemUseCase,
+    inject: [PgItemsRepository],
+    useFactory: (items: PgItemsRepository) => new WithdrawItemUseCase(items),
+  },
+  {
+    provide: RestoreItemUseCase,
+    inject: [PgItemsRepository],
+    useFactory: (items: PgItemsRepository) => new RestoreItemUseCase(items),
   },
   {
     provide: CreateItemsUseCase,

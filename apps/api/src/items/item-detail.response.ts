@@ -69,6 +69,18 @@ export class RecurrenceEntryResponse {
   score!: number;
 }
 
+/** An item's withdrawal (撤销). */
+export class ItemWithdrawalInfoResponse {
+  @ApiProperty({ format: 'date-time', description: '撤销时间' })
+  at!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: '撤销人姓名；账号已删除时为 null' })
+  by!: string | null;
+
+  @ApiProperty({ description: '撤销原因' })
+  reason!: string;
+}
+
 export class ItemRecurrenceResponse {
   @ApiProperty({ type: [RecurrenceEntryResponse], description: '本问题重复的往年问题' })
   repeats!: RecurrenceEntryResponse[];
@@ -146,6 +158,13 @@ export class ItemDetailResponse {
 
   @ApiProperty({ type: 'integer', description: '版本号（乐观锁）' })
   version!: number;
+
+  @ApiProperty({
+    type: ItemWithdrawalInfoResponse,
+    nullable: true,
+    description: '已撤销时：撤销时间、撤销人、撤销原因；未撤销为 null',
+  })
+  withdrawn!: ItemWithdrawalInfoResponse | null;
 
   @ApiProperty({ type: [ItemMeasureResponse] })
   measures!: ItemMeasureResponse[];

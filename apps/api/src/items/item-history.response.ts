@@ -16,7 +16,9 @@ import {
   DeleteEvidencePayload,
   DropExtensionRequestPayload,
   ImportPayload,
+  RestorePayload,
   UpdateDetailsPayload,
+  WithdrawPayload,
   lifecycleHistoryPayloadOf,
 } from './event-payload.response';
 
@@ -63,6 +65,8 @@ const PAYLOADS: Record<HistoryEventType, Type<unknown>> = {
   ATTACH_EVIDENCE: AttachEvidencePayload,
   DELETE_EVIDENCE: DeleteEvidencePayload,
   DROP_EXTENSION_REQUEST: DropExtensionRequestPayload,
+  WITHDRAW: WithdrawPayload,
+  RESTORE: RestorePayload,
 };
 
 /** One history line of one event, e.g. SetMeasuresHistoryEntry: `event` is its discriminator. */

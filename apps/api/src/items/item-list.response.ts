@@ -73,8 +73,20 @@ export class ItemListEntryResponse {
   })
   version!: number;
 
+  @ApiProperty({ description: '已撤销（仅在按 withdrawn=include 或 only 查找时出现 true）' })
+  withdrawn!: boolean;
+
   @ItemActionProperty({ isArray: true, description: '当前用户此刻可对该事项执行的操作' })
   allowedActions!: ItemAction[];
+}
+
+/** POST /api/items/{id}/withdraw and /restore: the item was withdrawn (撤销) or restored (恢复). */
+export class ItemWithdrawalResponse {
+  @ApiProperty({ format: 'uuid' })
+  itemId!: string;
+
+  @ApiProperty({ type: 'integer', description: '操作后的版本号（撤销、恢复记入整改全过程记录）' })
+  version!: number;
 }
 
 /** A page of a search. */

@@ -3,10 +3,12 @@ import {
   CreateItemsUseCase,
   GetItemUseCase,
   ListItemEventsUseCase,
+  RestoreItemUseCase,
   SearchItemsUseCase,
   BulkTransitionItemsUseCase,
   TransitionItemUseCase,
   UpdateItemDetailsUseCase,
+  WithdrawItemUseCase,
 } from '@rectify/application';
 import {
   ApiBearerAuth,
@@ -39,8 +41,10 @@ import {
   BulkTransitionResponse,
   ItemDetailsUpdatedResponse,
   ItemPageResponse,
+  ItemWithdrawalResponse,
   TransitionResultResponse,
 } from './item-list.response';
+import { RestoreItemDto, WithdrawItemDto } from './withdraw-item.dto';
 
 // Deadlines are days in China: "today" is the Shanghai date, not the UTC one.
 const today = () => shanghaiDate(new Date());
@@ -58,6 +62,8 @@ export class ItemsController {
     private readonly bulkTransitions: BulkTransitionItemsUseCase,
     private readonly details: UpdateItemDetailsUseCase,
     private readonly creation: CreateItemsUseCase,
+    private readonly withdrawal: WithdrawItemUseCase,
+    private readonly restoration: RestoreItemUseCase,
   ) {}
 
   /** Items that do not come from a report: 上级点评、巡视巡察反馈、群众评议、其他. */
@@ -120,6 +126,49 @@ export class ItemsController {
       source: body.source,
       responsibleLeader: body.responsibleLeader,
       expectedVersion: body.expectedVersion,
+    });
+  }
+
+  @ApiOperation({
+    operationId: 'withdrawItem',
+    summary:
+      '撤销整改事项（上级党组织或管理员，须填撤销原因）：保留状态和全过程记录，不再计入列表、统计、台账和提醒；可恢复',
+  })
+  @ApiOkResponse({ type: ItemWithdrawalResponse })
+  @ApiErrors(400, 403, 404, 409)
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(
+    @AuthUser() user: CurrentUser,
+    @Param('id') id: string,
+    @Body() body: WithdrawItemDto,
+  ): Promise<ItemWithdrawalResponse> {
+    return this.withdrawal.execute({
+      itemId: id,
+      actorUserId: user.sub,
+      reason: body.reason,
+      expectedVersion: body.version,
+    });
+  }
+
+  @ApiOperation({
+    operationId: 'restoreItem',
+    summary: '恢复已撤销的整改事项（上级党组织或管理员）：回到撤销前的状态',
+  })
+  @ApiOkResponse({ type: ItemWithdrawalResponse })
+  @ApiErrors(400, 403, 404, 409)
+  @Post(':id/restore')
+  @HttpCode(200)
+  restore(
+    @AuthUser() user: CurrentUser,
+    @Param('id') id: string,
+    @Body() body: RestoreItemDto,
+  ): Promise<ItemWithdrawalResponse> {
+    return this.restoration.execute({
+      itemId: id,
+      actorUserId: user.sub,
+      note: body.note,
+      expectedVersion: body.version,
     });
   }
 

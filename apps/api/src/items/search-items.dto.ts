@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ITEM_SOURCES } from '@rectify/domain';
+import { WITHDRAWN_FILTERS, type WithdrawnFilter } from '@rectify/persistence';
 import { IntegerInRange } from '../common/integer-in-range.decorator';
 import { RECTIFICATION_STATUSES, type RectificationStatus } from '@rectify/workflow';
 
@@ -49,6 +50,15 @@ export class SearchItemsDto {
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({
+    enum: WITHDRAWN_FILTERS,
+    default: 'exclude',
+    description: '已撤销的事项：exclude 不列出（默认），include 一并列出，only 只列出已撤销的',
+  })
+  @IsOptional()
+  @IsIn(WITHDRAWN_FILTERS)
+  withdrawn?: WithdrawnFilter;
 
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()

@@ -12,6 +12,16 @@ export class ReportListEntryResponse {
   @ApiProperty({ description: '上传的文件名' }) sourceFileName!: string;
   @ApiProperty({ format: 'date-time' }) importedAt!: string;
   @ApiProperty({ type: 'integer', description: '建立的整改事项数' }) items!: number;
+  @ApiProperty({
+    description: '当前用户可以删除该导入（管理员）；已有事项开始办理时删除会被拒绝（REPORT_IN_USE）',
+  })
+  mayRemove!: boolean;
+}
+
+/** DELETE /api/reports/{id}: the import was removed with its items. */
+export class ReportRemovedResponse {
+  @ApiProperty({ format: 'uuid' }) reportId!: string;
+  @ApiProperty({ type: 'integer', description: '随之删除的整改事项数' }) removedItems!: number;
 }
 
 /** GET /api/reports/{id}: a report with what was extracted from it. */

@@ -2,6 +2,7 @@ import { ITEM_SOURCES } from '@rectify/domain';
 import {
   Body,
   Controller,
+  Delete,
   Get,
   Header,
   Param,
@@ -15,6 +16,7 @@ import {
   GetReportUseCase,
   ImportReportUseCase,
   ListReportsUseCase,
+  RemoveImportUseCase,
   readReportOffThread,
 } from '@rectify/application';
 import {
@@ -43,6 +45,7 @@ import {
   ReportDetailResponse,
   ReportListEntryResponse,
   ReportPreviewResponse,
+  ReportRemovedResponse,
 } from './report.response';
 
 // Files over the limit are cut off by multer and answered 413 before they are read.
@@ -86,6 +89,7 @@ export class ReportsController {
     private readonly getReport: GetReportUseCase,
     private readonly getReportText: GetReportTextUseCase,
     private readonly importReports: ImportReportUseCase,
+    private readonly removeImport: RemoveImportUseCase,
   ) {}
 
   /** Administrators import reports: the report is stored and one item per problem is created. */
@@ -160,6 +164,19 @@ export class ReportsController {
   @Get(':id')
   get(@AuthUser() user: CurrentUser, @Param('id') id: string) {
     return this.getReport.execute({ userId: user.sub, reportId: id });
+  }
+
+  /** A mistaken import nobody has worked on yet goes with all its items (删除导入). */
+  @ApiOperation({
+    operationId: 'removeReport',
+    summary:
+      '删除导入（管理员）：删除报告及其建立的全部整改事项；已有事项开始办理（措施、进展、修改、撤销、佐证）时拒绝（409 REPORT_IN_USE）',
+  })
+  @ApiOkResponse({ type: ReportRemovedResponse })
+  @ApiErrors(403, 404, 409)
+  @Delete(':id')
+  remove(@AuthUser() user: CurrentUser, @Param('id') id: string): Promise<ReportRemovedResponse> {
+    return this.removeImport.execute({ userId: user.sub, reportId: id });
   }
 
   /** The stored (decoded, UTF-8) text of the report. */

@@ -1,5 +1,5 @@
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
-import { closeReportWorkPool, ImportReportUseCase } from '@rectify/application';
+import { closeReportWorkPool, ImportReportUseCase, RemoveImportUseCase } from '@rectify/application';
 import { REPOSITORIES, type Repositories } from '@rectify/persistence';
 import { ReportsController } from './reports.controller';
 import { REPORT_QUERY_PROVIDERS } from './report-queries.providers';
@@ -12,6 +12,11 @@ import { REPORT_QUERY_PROVIDERS } from './report-queries.providers';
       provide: ImportReportUseCase,
       inject: [REPOSITORIES],
       useFactory: (r: Repositories) => new ImportReportUseCase(r),
+    },
+    {
+      provide: RemoveImportUseCase,
+      inject: [REPOSITORIES],
+      useFactory: (r: Repositories) => new RemoveImportUseCase(r.viewers, r.reports),
     },
   ],
 })

@@ -10,6 +10,7 @@ import {
   evidenceTooLargeError,
 } from '../evidence/evidence-limits';
 import { lockOpenItem } from '../evidence/lock-open-item';
+import { itemWithdrawn } from '../withdraw-item/item-withdrawn';
 import { loadItemWithActor } from '../transition-item/load-item-with-actor';
 
 export interface AttachEvidenceCommand {
@@ -53,6 +54,7 @@ export class AttachEvidenceUseCase {
       loadItemWithActor(session, command.itemId, command.userId, { hideOutOfScope: true }),
     );
     if (!mayAttachEvidence(actor, item.status)) throw refusal(actor);
+    if (item.withdrawn) throw itemWithdrawn(item.id);
     const fileName = cleanText(command.file.name).trim() || '佐证文件';
     const bytes = command.file.bytes;
     if (bytes.length === 0) throw evidenceEmptyError(fileName);

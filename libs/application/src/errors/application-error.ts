@@ -28,6 +28,8 @@ export type ApplicationErrorCode =
   | 'OWN_ACCOUNT_PROTECTED'
   | 'ITEM_NOT_FOUND'
   | 'ITEM_CHANGED'
+  /** The item is withdrawn (撤销): nothing but restoring it may be done to it (409). */
+  | 'ITEM_WITHDRAWN'
   | 'EVENT_NOT_ALLOWED_IN_STATE'
   | 'ACTOR_NOT_PERMITTED'
   /**
@@ -44,6 +46,8 @@ export type ApplicationErrorCode =
   | 'REPORT_UNSUPPORTED_TYPE'
   | 'REPORT_TOO_LARGE'
   | 'REPORT_NOT_FOUND'
+  /** Removing an import whose items someone has already worked on (409). */
+  | 'REPORT_IN_USE'
   | 'EVIDENCE_NOT_FOUND'
   | 'EVIDENCE_TOO_LARGE'
   | 'EVIDENCE_UNSUPPORTED_TYPE'

@@ -30,9 +30,16 @@ const overdue = itemRecord(TREE.branchA, {
   reportYear: null,
 });
 
+const withdrawn = itemRecord(TREE.branchA, {
+  status: 'measures_set',
+  deadline: '2025-03-31',
+  evidence: [evidence(secretaryA.userId)],
+  withdrawn: { at: '2025-03-01T02:00:00.000Z', by: '镇党委书记', reason: '重复录入' },
+});
+
 const useCase = new GetItemUseCase(
   new InMemoryViewersRepository([secretaryA, secretaryB, supervisor, admin]),
-  new InMemoryItemQueriesRepository([pending, completed, overdue]),
+  new InMemoryItemQueriesRepository([pending, completed, overdue, withdrawn]),
 );
 const get = (userId: string, itemId: string, today = '2025-03-03') =>
   useCase.execute({ userId, itemId, today });
@@ -61,7 +68,20 @@ describe('GetItemUseCase', () => {
       expect.arrayContaining(['APPROVE_COMPLETION', 'RETURN_FOR_REWORK', 'EDIT_DETAILS']),
     );
     expect((await get(supervisor.userId, pending.id)).allowedActions).not.toContain('ATTACH_EVIDENCE');
-    expect((await get(admin.userId, completed.id)).allowedActions).toEqual(['REOPEN', 'EDIT_DETAILS']);
+    expect((await get(admin.userId, completed.id)).allowedActions).toEqual([
+      'REOPEN',
+      'EDIT_DETAILS',
+      'WITHDRAW',
+    ]);
+  });
+
+  it('shows a withdrawn item with who withdrew it and why, offering only RESTORE, and no evidence deletion', async () => {
+    const item = await get(supervisor.userId, withdrawn.id);
+    expect(item.withdrawn).toEqual({ at: '2025-03-01T02:00:00.000Z', by: '镇党委书记', reason: '重复录入' });
+    expect(item.allowedActions).toEqual(['RESTORE']);
+    expect(item.evidence.map((e) => e.mayDelete)).toEqual([false]);
+    expect((await get(secretaryA.userId, withdrawn.id)).allowedActions).toEqual([]);
+    expect((await get(secretaryA.userId, pending.id)).withdrawn).toBeNull();
   });
 
   it('lets the uploader and an admin delete evidence before sign-off, nobody after', async () => {

@@ -50,7 +50,7 @@ export class GetItemUseCase {
       ...item,
       evidence: evidence.map((e) => ({
         ...e,
-        mayDelete: mayDeleteEvidence(actor, item.status, e.createdBy),
+        mayDelete: item.withdrawn === null && mayDeleteEvidence(actor, item.status, e.createdBy),
       })),
       ...lightFigures(item, command.today),
       allowedActions: allowedItemActions(actor, itemAccessState(item), item.createdBy),

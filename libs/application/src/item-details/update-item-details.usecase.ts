@@ -9,6 +9,7 @@ import { type ItemsRepository } from '@rectify/persistence';
 import { actingRole, mayEditDetails } from '@rectify/workflow';
 import { ApplicationError } from '../errors/application-error';
 import { loadItemWithActor } from '../transition-item/load-item-with-actor';
+import { itemWithdrawn } from '../withdraw-item/item-withdrawn';
 
 /**
  * The details of an item that are not part of its lifecycle: its title (问题) and description
@@ -44,7 +45,7 @@ type DetailChanges = Partial<
  *
  * Errors: INVALID_ARGUMENT (unknown source, a leader of 0 or over 50 characters, an empty or
  * too long title, a too long detail, nothing to change), ITEM_NOT_FOUND (absent or out of the actor's scope), USER_NOT_FOUND,
- * ACTOR_NOT_PERMITTED, ITEM_CHANGED (the version moved, or is not expectedVersion).
+ * ACTOR_NOT_PERMITTED, ITEM_WITHDRAWN (409: withdrawn, 撤销), ITEM_CHANGED (the version moved, or is not expectedVersion).
  */
 export class UpdateItemDetailsUseCase {
   constructor(private readonly items: ItemsRepository) {}
@@ -62,6 +63,7 @@ export class UpdateItemDetailsUseCase {
           { itemId: item.id },
         );
       }
+      if (item.withdrawn) throw itemWithdrawn(item.id);
       const version = await session.updateDetails({
         itemId: item.id,
         readVersion: command.expectedVersion ?? item.version,

@@ -1,14 +1,19 @@
 import { type ItemAccessState, type PendingExtension, type RectificationStatus } from '@rectify/workflow';
 import { ApplicationError } from '../errors/application-error';
 
-/** The item as the access rules read it, from a stored row's status and context columns. */
+/**
+ * The item as the access rules read it, from a stored row's status and context columns and
+ * whether it is withdrawn (撤销; a withdrawal record or a flag, absent: not withdrawn).
+ */
 export function itemAccessState(row: {
   status: RectificationStatus;
   deadline: string | null;
   reviewIntervalDays: number | null;
   pendingExtension: unknown;
+  withdrawn?: boolean | object | null;
 }): ItemAccessState {
   return {
+    withdrawn: Boolean(row.withdrawn),
     status: row.status,
     context: {
       deadline: row.deadline,

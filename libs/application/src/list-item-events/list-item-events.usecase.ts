@@ -25,6 +25,8 @@ export class ListItemEventsUseCase {
     const viewer = await requireViewer(this.viewers, command.userId);
     const item = await this.items.findAccessState(viewer, command.itemId);
     if (!item) throw itemNotFound(command.itemId);
+    // A withdrawn item (撤销) takes no event until it is restored.
+    if (item.withdrawn) return [];
     return allowedEvents(itemAccessState(item), actorFor(viewer, item.organisationPath));
   }
 }

@@ -8,13 +8,19 @@ const supervisor = viewerIn('supervisor', TREE.town);
 const inA = itemRecord(TREE.branchA, { status: 'measures_set', deadline: '2025-02-28', title: '甲的问题' });
 const inB = itemRecord(TREE.branchB, { status: 'pending_review', deadline: '2025-03-31', title: '乙的问题' });
 const atTown = itemRecord(TREE.town, { title: '镇的问题' });
+const withdrawnInA = itemRecord(TREE.branchA, {
+  title: '撤销的问题',
+  withdrawn: { at: '2025-03-01T02:00:00.000Z', by: '镇党委书记', reason: '重复录入' },
+});
 
 const useCase = new SearchItemsUseCase(
   new InMemoryViewersRepository([secretaryA, supervisor]),
-  new InMemoryItemQueriesRepository([inA, inB, atTown]),
+  new InMemoryItemQueriesRepository([inA, inB, atTown, withdrawnInA]),
 );
-const search = (userId: string, criteria: { organisationId?: string; text?: string } = {}) =>
-  useCase.execute({ userId, page: 1, pageSize: 20, today: '2025-03-03', ...criteria });
+const search = (
+  userId: string,
+  criteria: { organisationId?: string; text?: string; withdrawn?: 'exclude' | 'include' | 'only' } = {},
+) => useCase.execute({ userId, page: 1, pageSize: 20, today: '2025-03-03', ...criteria });
 
 describe('SearchItemsUseCase', () => {
   it('lists what the reader may see, each entry with the actions they may take on it', async () => {
@@ -43,6 +49,17 @@ describe('SearchItemsUseCase', () => {
       'EDIT_DETAILS',
       'ATTACH_EVIDENCE',
     ]);
+  });
+
+  it('leaves withdrawn items out unless asked for them, marking them and offering only RESTORE', async () => {
+    expect((await search(supervisor.userId)).items.map((i) => i.id)).not.toContain(withdrawnInA.id);
+    const only = await search(supervisor.userId, { withdrawn: 'only' });
+    expect(only.items.map((i) => [i.id, i.withdrawn, i.allowedActions])).toEqual([
+      [withdrawnInA.id, true, ['RESTORE']],
+    ]);
+    const all = await search(supervisor.userId, { withdrawn: 'include' });
+    expect(all.total).toBe(4);
+    expect(all.items.filter((i) => i.withdrawn).map((i) => i.id)).toEqual([withdrawnInA.id]);
   });
 
   it('lights each entry and counts its working days, without exposing paths or machine context', async () => {

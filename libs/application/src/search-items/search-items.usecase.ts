@@ -28,6 +28,8 @@ export interface ItemListEntry extends LightFigures {
   /** Repeats an earlier year's problem of the same organisation. */
   recurring: boolean;
   version: number;
+  /** Withdrawn (撤销): listed only when the search asks for withdrawn items. */
+  withdrawn: boolean;
   /** What the caller may do to the item now (allowedItemActions), so clients need not work it out. */
   allowedActions: ItemAction[];
 }

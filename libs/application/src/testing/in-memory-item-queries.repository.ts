@@ -12,7 +12,7 @@ import { actorFor, mayReadItem, type ReadScope, type RectificationStatus } from 
 
 /**
  * ItemQueriesRepository in memory, for unit tests. The scope follows the pure read rule
- * (mayReadItem); search honours the organisation, status and text criteria and the paging, in
+ * (mayReadItem); search honours the organisation, status, withdrawal and text criteria and the paging, in
  * insertion order, and knows the organisations by the paths of the items it holds.
  */
 export class InMemoryItemQueriesRepository implements ItemQueriesRepository {
@@ -26,6 +26,9 @@ export class InMemoryItemQueriesRepository implements ItemQueriesRepository {
       found = found.filter((i) => i.organisationPath.startsWith(org.organisationPath));
     }
     if (criteria.status) found = found.filter((i) => i.status === criteria.status);
+    const withdrawn = criteria.withdrawn ?? 'exclude';
+    if (withdrawn !== 'include')
+      found = found.filter((i) => (i.withdrawn !== null) === (withdrawn === 'only'));
     if (criteria.text) found = found.filter((i) => `${i.title}${i.detail}`.includes(criteria.text as string));
     const start = (criteria.page - 1) * criteria.pageSize;
     return {
@@ -48,7 +51,15 @@ export class InMemoryItemQueriesRepository implements ItemQueriesRepository {
     const item = await this.findDetail(scope, itemId);
     if (!item) return null;
     const { id, status, deadline, reviewIntervalDays, pendingExtension, organisationPath } = item;
-    return { id, status, deadline, reviewIntervalDays, pendingExtension, organisationPath };
+    return {
+      id,
+      status,
+      deadline,
+      reviewIntervalDays,
+      pendingExtension,
+      organisationPath,
+      withdrawn: item.withdrawn !== null,
+    };
   }
 
   async listUnder(
@@ -58,7 +69,7 @@ export class InMemoryItemQueriesRepository implements ItemQueriesRepository {
   ): Promise<ItemSummary[]> {
     return this.items
       .filter((i) => this.readable(scope, i) && i.organisationPath.startsWith(organisationPath))
-      .filter((i) => !status || i.status === status)
+      .filter((i) => (!status || i.status === status) && i.withdrawn === null)
       .map((i) => ({
         id: i.id,
         organisation: i.organisationName,
@@ -92,6 +103,7 @@ export class InMemoryItemQueriesRepository implements ItemQueriesRepository {
       reviewIntervalDays: i.reviewIntervalDays,
       pendingExtension: i.pendingExtension,
       createdBy: i.createdBy,
+      withdrawn: i.withdrawn !== null,
     };
   }
 }

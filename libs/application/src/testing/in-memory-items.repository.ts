@@ -14,6 +14,7 @@ import {
   type NewCreatedItems,
   type NewEvidenceFile,
   type TransitionWrite,
+  type WithdrawalWrite,
 } from '@rectify/persistence';
 import { mayOnOrganisation, type ReadScope, type Viewer } from '@rectify/workflow';
 
@@ -29,6 +30,9 @@ export interface StoredItem extends ItemForCommand {
   source: string;
   responsibleLeader: string | null;
   ownerId: string | null;
+  /** Who withdrew the item (撤销) and why; null while it stands. */
+  withdrawnBy: string | null;
+  withdrawReason: string | null;
 }
 
 /** A history line as the fake keeps it. */
@@ -111,6 +115,9 @@ export class InMemoryItemsRepository implements ItemsRepository {
       source: 'self_inspection',
       responsibleLeader: null,
       ownerId: null,
+      withdrawn: false,
+      withdrawnBy: null,
+      withdrawReason: null,
       ...item,
     };
     this.state.items.set(stored.id, stored);
@@ -271,6 +278,20 @@ export class InMemoryItemsRepository implements ItemsRepository {
         this.appendLine(item, w.actor, 'UPDATE_DETAILS', item.status, { ...w.changes, ...previous });
         return item.version;
       },
+      writeWithdrawal: async (w: WithdrawalWrite): Promise<number | null> => {
+        this.beforeWrite(w.itemId);
+        const item = this.state.items.get(w.itemId);
+        if (!item || item.version !== w.readVersion || item.withdrawn === w.withdraw) return null;
+        Object.assign(item, {
+          withdrawn: w.withdraw,
+          withdrawnBy: w.withdraw ? w.actor.userId : null,
+          withdrawReason: w.withdraw ? w.reason : null,
+          version: item.version + 1,
+        });
+        this.appendLine(item, w.actor, w.withdraw ? 'WITHDRAW' : 'RESTORE', item.status, w.historyPayload);
+        this.state.outbox.push({ itemId: item.id, reason: w.withdraw ? 'WITHDRAW' : 'RESTORE' });
+        return item.version;
+      },
       currentState: async (itemId): Promise<ItemStateRecord | null> => {
         const item = this.state.items.get(itemId);
         return item ? { status: item.status, version: item.version } : null;
@@ -282,7 +303,7 @@ export class InMemoryItemsRepository implements ItemsRepository {
     return {
       lockItem: async (itemId): Promise<LockedItemRecord | null> => {
         const item = this.state.items.get(itemId);
-        return item ? { id: item.id, status: item.status } : null;
+        return item ? { id: item.id, status: item.status, withdrawn: item.withdrawn } : null;
       },
       liveFileUsage: async (itemId) => {
         const files = this.state.evidence.filter((e) => e.itemId === itemId && e.storageKey && !e.deletedBy);

@@ -19,7 +19,11 @@ export class InMemoryReportQueriesRepository implements ReportQueriesRepository 
   constructor(private readonly reports: InMemoryReport[] = []) {}
 
   async list(scope: ReadScope): Promise<ReportListEntry[]> {
-    return this.visible(scope).map(({ record: { extraction: _, ...entry } }) => ({ ...entry, items: 0 }));
+    return this.visible(scope).map(({ record: { extraction: _, ...entry }, organisationPath }) => ({
+      ...entry,
+      organisationPath,
+      items: 0,
+    }));
   }
 
   async findReport(scope: ReadScope, reportId: string): Promise<ReportRecord | null> {

@@ -44,6 +44,7 @@ export function itemRecord(
     reviewIntervalDays: null,
     pendingExtension: null,
     version: 1,
+    withdrawn: null,
     measures: [],
     evidence: [],
     history: [],

@@ -13,6 +13,7 @@ import {
 import { cleanTextDeep } from '@rectify/domain';
 import { type ItemCommandSession, type ItemForCommand, type ItemsRepository } from '@rectify/persistence';
 import { ApplicationError } from '../errors/application-error';
+import { itemWithdrawn } from '../withdraw-item/item-withdrawn';
 import { loadItemWithActor } from './load-item-with-actor';
 import { checkPickedResponsiblePeople } from './picked-responsible-people';
 
@@ -50,7 +51,9 @@ export interface TransitionItemResult {
  * (ACTOR_NOT_PERMITTED, EVENT_NOT_ALLOWED_IN_STATE, INVALID_EVENT_PAYLOAD,
  * DEADLINE_EXTENSION_REQUIRED …) with currentStatus, allowedEvents and version;
  * RESPONSIBLE_NOT_IN_ORGANISATION when a measure's picked 责任人 is not an active person of the
- * item's organisation (see checkPickedResponsiblePeople); ITEM_CHANGED
+ * item's organisation (see checkPickedResponsiblePeople); ITEM_WITHDRAWN (409: the item is
+ * withdrawn, 撤销; a withdrawal between read and write moves the version, so the guarded write
+ * refuses it as ITEM_CHANGED); ITEM_CHANGED
  * when expectedVersion differs or the version moved before the write (nothing is written).
  */
 export class TransitionItemUseCase {
@@ -71,6 +74,7 @@ async function transition(
   const { item, actor } = await loadItemWithActor(session, command.itemId, command.actorUserId, {
     hideOutOfScope: command.hideOutOfScope,
   });
+  if (item.withdrawn) throw itemWithdrawn(item.id);
   if (command.expectedVersion !== undefined && command.expectedVersion !== item.version) {
     throw await itemChanged(session, command.itemId, { expectedVersion: command.expectedVersion });
   }

@@ -29,6 +29,18 @@ export class RectificationItemEntity {
   @Column({ type: 'uuid', name: 'created_by', nullable: true })
   createdBy!: string | null;
 
+  /** When the item was withdrawn (撤销) as a mistake; null while it stands. */
+  @Column({ type: 'timestamptz', name: 'withdrawn_at', nullable: true })
+  withdrawnAt!: Date | null;
+
+  /** Who withdrew it (a user id); null while it stands. */
+  @Column({ type: 'uuid', name: 'withdrawn_by', nullable: true })
+  withdrawnBy!: string | null;
+
+  /** Why it was withdrawn (撤销原因); null while it stands. */
+  @Column({ type: 'text', name: 'withdraw_reason', nullable: true })
+  withdrawReason!: string | null;
+
   @Index()
   @Column({ type: 'uuid', name: 'organisation_id' })
   organisationId!: string;

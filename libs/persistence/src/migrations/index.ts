@@ -8,6 +8,7 @@ import { HistoryDeadline1732730000000 } from './1732730000000-history-deadline';
 import { UserAdministration1732750000000 } from './1732750000000-user-administration';
 import { CreatedItems1732760000000 } from './1732760000000-created-items';
 import { Positions1732770000000 } from './1732770000000-positions';
+import { WithdrawnItems1732780000000 } from './1732780000000-withdrawn-items';
 import { MeasureResponsible1732790000000 } from './1732790000000-measure-responsible';
 
 /**
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   UserAdministration1732750000000,
   CreatedItems1732760000000,
   Positions1732770000000,
+  WithdrawnItems1732780000000,
   MeasureResponsible1732790000000,
 ];

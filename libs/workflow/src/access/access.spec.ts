@@ -9,6 +9,7 @@ import {
   mayOnOrganisation,
   mayReadItem,
   readReach,
+  mayWithdraw,
   relationBetween,
   type Viewer,
   type ViewerPosition,
@@ -158,6 +159,31 @@ describe('item access', () => {
     expect(allowedItemActions(actor(['own_secretary', 'ancestor_supervisor']), pending)).toEqual(
       expect.arrayContaining(['APPROVE_COMPLETION', 'ADD_PROGRESS_NOTE']),
     );
+  });
+
+  it('lets a supervisor above and an admin withdraw an item, not its own organisation, nor a reader, nor the system', () => {
+    expect(mayWithdraw(actor(['ancestor_supervisor']))).toBe(true);
+    expect(mayWithdraw(actor(['admin']))).toBe(true);
+    expect(mayWithdraw(actor(['own_secretary']))).toBe(false);
+    expect(mayWithdraw(actor([], true))).toBe(false);
+    expect(mayWithdraw(actor([], false))).toBe(false);
+    expect(mayWithdraw(actor(['system']))).toBe(false);
+  });
+
+  it('offers WITHDRAW while the item stands, and RESTORE alone (to those who may) once withdrawn', () => {
+    const measuresSet = {
+      status: 'measures_set' as const,
+      context: { ...noContext, deadline: '2026-12-31' },
+    };
+    const supervisor = actor(['ancestor_supervisor']);
+    const secretary = actor(['own_secretary']);
+    expect(allowedItemActions(supervisor, measuresSet)).toContain('WITHDRAW');
+    expect(allowedItemActions(supervisor, measuresSet)).not.toContain('RESTORE');
+    expect(allowedItemActions(secretary, measuresSet)).not.toContain('WITHDRAW');
+    const withdrawn = { ...measuresSet, withdrawn: true };
+    expect(allowedItemActions(supervisor, withdrawn)).toEqual(['RESTORE']);
+    expect(allowedItemActions(actor(['admin']), withdrawn)).toEqual(['RESTORE']);
+    expect(allowedItemActions(secretary, withdrawn)).toEqual([]);
   });
 });
 

@@ -1,20 +1,46 @@
 import { type RectificationStatus } from '@rectify/domain';
 import { RECTIFICATION_EVENT_TYPES, type RectificationEventType } from '../rectification-events';
 import { allowedEvents, type ItemState } from '../rectification-transition';
-import { actorIsAmong, mayActorSend } from '../event-permissions';
+import { actorIsAmong, mayActorSend, sendersLabel } from '../event-permissions';
+import { type EventSender } from '../rectification-events';
 import { type WorkflowActor } from '../workflow-actor';
 
 /**
  * What a person may do to one rectification item (整改事项), besides the lifecycle events:
- * edit its ledger details (问题来源、责任领导), attach evidence (上传佐证), delete an evidence
- * file. Reading is a separate question (mayReadItem): these are only asked of visible items.
+ * edit its ledger details (问题来源、责任领导), attach evidence (上传佐证), withdraw a mistaken
+ * item (撤销) or restore a withdrawn one (恢复), delete an evidence file. Reading is a separate
+ * question (mayReadItem): these are only asked of visible items.
  */
-export const ITEM_ACTIONS = [...RECTIFICATION_EVENT_TYPES, 'EDIT_DETAILS', 'ATTACH_EVIDENCE'] as const;
+export const ITEM_ACTIONS = [
+  ...RECTIFICATION_EVENT_TYPES,
+  'EDIT_DETAILS',
+  'ATTACH_EVIDENCE',
+  'WITHDRAW',
+  'RESTORE',
+] as const;
 
 export type ItemAction = (typeof ITEM_ACTIONS)[number];
 
-/** The part of an item the access rules read: its status and the machine's context. */
-export type ItemAccessState = ItemState;
+/**
+ * The part of an item the access rules read: its status and the machine's context, and whether
+ * it is withdrawn (撤销; absent means not withdrawn).
+ */
+export type ItemAccessState = ItemState & { withdrawn?: boolean };
+
+/** Who may withdraw (撤销) and restore (恢复) an item: the level above it or an administrator. */
+export const WITHDRAW_SENDERS: readonly EventSender[] = ['ancestor_supervisor', 'admin'];
+
+/** "上级党组织、管理员": who may withdraw or restore, for a refusal's message. */
+export const WHO_MAY_WITHDRAW = sendersLabel(WITHDRAW_SENDERS);
+
+/**
+ * May the actor withdraw a mistaken item (撤销) or restore a withdrawn one (恢复): a supervisor of
+ * an organisation above the item's (上级党组织) or an administrator; never the item's own
+ * secretary, whose problem it is, nor the system. In any status: the item keeps it.
+ */
+export function mayWithdraw(actor: WorkflowActor): boolean {
+  return actorIsAmong(actor, WITHDRAW_SENDERS);
+}
 
 /**
  * May the actor see the item at all (查看)? The system sees everything; a person when one of
@@ -62,7 +88,8 @@ export function mayDeleteEvidence(
 /**
  * Every action the actor may take on the item now, in ITEM_ACTIONS order: the lifecycle events
  * the machine accepts from them in this state, then EDIT_DETAILS and ATTACH_EVIDENCE (`createdBy`:
- * who created the item by hand, see mayEditDetails). Empty for
+ * who created the item by hand, see mayEditDetails), then WITHDRAW (mayWithdraw). A withdrawn
+ * item offers RESTORE alone (to whoever mayWithdraw): nothing else may be done to it. Empty for
  * an actor who may not read the item. The API sends this with each item, so clients never
  * work the rules out themselves.
  */
@@ -72,9 +99,11 @@ export function allowedItemActions(
   createdBy: string | null = null,
 ): ItemAction[] {
   if (!mayReadItem(actor)) return [];
+  if (item.withdrawn) return mayWithdraw(actor) ? ['RESTORE'] : [];
   const actions: ItemAction[] = allowedEvents(item, actor);
   if (mayEditDetails(actor, createdBy)) actions.push('EDIT_DETAILS');
   if (mayAttachEvidence(actor, item.status)) actions.push('ATTACH_EVIDENCE');
+  if (mayWithdraw(actor)) actions.push('WITHDRAW');
   return actions;
 }
 

@@ -7,6 +7,9 @@ describe('the actions the item pages offer', () => {
       'SUBMIT_COMPLETION',
       'ADD_PROGRESS_NOTE',
     ]);
+    // 撤销 and 恢复 have their own buttons, not an event's dialog.
+    expect(eventsOf(['REOPEN', 'EDIT_DETAILS', 'WITHDRAW'])).toEqual(['REOPEN']);
+    expect(eventsOf(['RESTORE'])).toEqual([]);
   });
 
   it('puts the approving and signing-off events first and keeps the order of the rest', () => {

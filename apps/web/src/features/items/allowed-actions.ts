@@ -1,6 +1,6 @@
 import { type ItemAction, type RectificationEventType } from '../../api/generated/vocabulary';
 
-const NOT_EVENTS: readonly ItemAction[] = ['EDIT_DETAILS', 'ATTACH_EVIDENCE'];
+const NOT_EVENTS: readonly ItemAction[] = ['EDIT_DETAILS', 'ATTACH_EVIDENCE', 'WITHDRAW', 'RESTORE'];
 
 /** The lifecycle events among the allowed actions, in the API's order (the machine's). */
 export function eventsOf(actions: readonly ItemAction[]): RectificationEventType[] {

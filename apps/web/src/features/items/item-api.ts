@@ -8,6 +8,7 @@ import {
   type BulkTransitionResponse,
   deleteEvidence as deleteEvidenceFile,
   getItem,
+  restoreItem as postRestore,
   type ItemDetailResponse,
   type ItemEvidenceResponse,
   type ItemPageResponse,
@@ -17,6 +18,7 @@ import {
   transitionItem,
   updateItemDetails as patchItemDetails,
   uploadEvidence as postEvidence,
+  withdrawItem as postWithdraw,
 } from '../../api/rectify-api';
 
 /** The filters and page of GET /api/items (all optional). */
@@ -97,3 +99,11 @@ export const deleteEvidence = (itemId: string, evidenceId: string) =>
 /** Hands the file to the browser as a download, under its own name. */
 export const downloadEvidence = (itemId: string, ev: ItemEvidenceResponse): Promise<void> =>
   api.download(`/items/${itemId}/evidence/${ev.id}`, undefined, ev.fileName ?? '整改佐证');
+
+/** POST /api/items/:id/withdraw (撤销, with the reason); 403 for the item's own secretary. */
+export const withdrawItem = (itemId: string, reason: string, version: number) =>
+  postWithdraw({ id: itemId, withdrawItemDto: { reason, version } });
+
+/** POST /api/items/:id/restore (恢复, with an optional note). */
+export const restoreItem = (itemId: string, note: string | undefined, version: number) =>
+  postRestore({ id: itemId, restoreItemDto: { note, version } });

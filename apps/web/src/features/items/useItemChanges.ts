@@ -4,10 +4,12 @@ import {
   addProgressNote,
   createItems,
   deleteEvidence,
+  restoreItem,
   sendBulkTransition,
   sendTransition,
   updateItemDetails,
   uploadEvidence,
+  withdrawItem,
 } from './item-api';
 import { invalidateItemData } from './item-keys';
 
@@ -69,3 +71,15 @@ export const useUploadEvidence = () =>
 /** DELETE /api/items/:id/evidence/:evidenceId. */
 export const useDeleteEvidence = () =>
   useItemChange((v: { itemId: string; evidenceId: string }) => deleteEvidence(v.itemId, v.evidenceId));
+
+/** POST /api/items/:id/withdraw (撤销): the item leaves lists, counts and ledgers. */
+export const useWithdrawItem = () =>
+  useItemChange((v: { itemId: string; reason: string; version: number }) =>
+    withdrawItem(v.itemId, v.reason, v.version),
+  );
+
+/** POST /api/items/:id/restore (恢复): the item returns in the status it had. */
+export const useRestoreItem = () =>
+  useItemChange((v: { itemId: string; note?: string; version: number }) =>
+    restoreItem(v.itemId, v.note, v.version),
+  );

@@ -3,6 +3,7 @@ import { useAuth } from '../../auth/auth-context';
 import { type OrganisationNodeResponse as OrganisationNode } from '../../api/rectify-api';
 import { activeOrganisations } from '../../features/organisations/organisation-tree-options';
 import { useOrganisationTree } from '../../features/organisations/useOrganisationTree';
+import { ImportedReportsCard } from './ImportedReportsCard';
 import { ImportForm } from './ImportForm';
 import { ImportResultCard } from './ImportResultCard';
 import { Block, PreviewPanel } from './PreviewPanel';
@@ -94,6 +95,7 @@ export function ImportPage() {
           )
         )}
       </Spin>
+      <ImportedReportsCard />
     </div>
   );
 }

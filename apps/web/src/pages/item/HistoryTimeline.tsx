@@ -34,6 +34,8 @@ const EVENT_COLORS: Partial<Record<HistoryEventType, string>> = {
   RETURN_FOR_REWORK: 'red',
   REJECT_EXTENSION: 'red',
   REOPEN: 'red',
+  WITHDRAW: 'red',
+  RESTORE: 'green',
 };
 
 /** One line of an item's history; its payload's shape depends on its event. */
@@ -124,6 +126,12 @@ function details(line: HistoryEntry): ReactNode[] {
       if (str(line.payload.source)) add('问题来源', label(ITEM_SOURCE_LABELS, line.payload.source));
       if ('responsibleLeader' in line.payload)
         add('责任领导', str(line.payload.responsibleLeader) ?? '（清除）');
+      break;
+    case 'WITHDRAW':
+      add('撤销原因', str(line.payload.reason) ?? '—');
+      break;
+    case 'RESTORE':
+      if (str(line.payload.note)) add('恢复说明', str(line.payload.note));
       break;
     case 'IMPORT':
       if (typeof line.payload.problemSeq === 'number')

@@ -16,6 +16,8 @@ import { ItemSummaryCard } from './ItemSummaryCard';
 import { MeasuresCard } from './MeasuresCard';
 import { NoteCard } from './NoteCard';
 import { UploadModal } from './UploadModal';
+import { WithdrawalModal } from './WithdrawalModal';
+import { WithdrawnBanner } from './WithdrawnBanner';
 
 /** One rectification item (整改事项): its facts, measures, evidence, actions and history. */
 export function ItemPage() {
@@ -29,6 +31,7 @@ export function ItemPage() {
   const [activeEvent, setActiveEvent] = useState<RectificationEventType | null>(null);
   const [uploadOpen, setUploadOpen] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const [withdrawal, setWithdrawal] = useState<'withdraw' | 'restore' | null>(null);
 
   if (isPending) return <Spin size="large" style={{ display: 'block', margin: '15vh auto' }} />;
   if (!item) {
@@ -63,11 +66,29 @@ export function ItemPage() {
       <Row gutter={[16, 16]} data-testid="item-page">
         <Col xs={24} lg={15}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <WithdrawnBanner item={item} onRestore={() => setWithdrawal('restore')} />
             <ItemSummaryCard
               item={item}
               mobile={mobile}
               onEditDetails={() => setDetailsOpen(true)}
-              actions={<ItemActionButtons events={events} block={mobile} onAction={setActiveEvent} />}
+              actions={
+                <>
+                  <ItemActionButtons events={events} block={mobile} onAction={setActiveEvent} />
+                  {item.allowedActions.includes('WITHDRAW') && (
+                    <div style={{ textAlign: 'end', marginTop: 8 }}>
+                      <Button
+                        danger
+                        type="link"
+                        size="small"
+                        onClick={() => setWithdrawal('withdraw')}
+                        data-testid="withdraw-item"
+                      >
+                        撤销该事项
+                      </Button>
+                    </div>
+                  )}
+                </>
+              }
             />
             <MeasuresCard measures={item.measures} mobile={mobile} />
             <EvidenceCard item={item} mobile={mobile} onUpload={() => setUploadOpen(true)} />
@@ -92,6 +113,7 @@ export function ItemPage() {
       )}
       {uploadOpen && <UploadModal itemId={item.id} onClose={() => setUploadOpen(false)} />}
       {detailsOpen && <DetailsModal item={item} onClose={() => setDetailsOpen(false)} />}
+      {withdrawal && <WithdrawalModal item={item} mode={withdrawal} onClose={() => setWithdrawal(null)} />}
     </>
   );
 }

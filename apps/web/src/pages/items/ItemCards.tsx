@@ -7,6 +7,7 @@ import { LightTag } from '../../components/LightTag';
 import { StatusTag } from '../../components/StatusTag';
 import { type ItemListProps } from './item-list-props';
 import { RecurringTag } from './RecurringTag';
+import { WithdrawnTag } from './WithdrawnTag';
 
 /** The list as cards (phones): a tap on a card opens the item. */
 export function ItemCards({
@@ -48,6 +49,7 @@ export function ItemCards({
                     {row.title}
                   </Link>
                   {row.recurring && <RecurringTag />}
+                  {row.withdrawn && <WithdrawnTag />}
                   <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 4 }}>
                     {row.organisationName}｜{row.reportYear}年度｜{label(ITEM_SOURCE_LABELS, row.source)}
                   </div>

@@ -25,6 +25,11 @@ const recurringOptions = [
   { value: 'true', label: '反复出现的问题' },
   { value: 'false', label: '首次出现的问题' },
 ];
+// Withdrawn items (已撤销) are left out unless asked for.
+const withdrawnOptions = [
+  { value: 'include', label: '含已撤销的事项' },
+  { value: 'only', label: '仅已撤销的事项' },
+];
 const thisYear = new Date().getFullYear();
 const yearOptions = Array.from({ length: 10 }, (_, i) => thisYear - i).map((y) => ({
   value: String(y),
@@ -45,7 +50,7 @@ export function ItemsFilters({
   const [keyword, setKeyword] = useState(values.q ?? '');
   const width = mobile ? '100%' : undefined;
   const select = (
-    key: 'status' | 'overdue' | 'year' | 'source' | 'recurring',
+    key: 'status' | 'overdue' | 'year' | 'source' | 'recurring' | 'withdrawn',
     placeholder: string,
     options: { value: string; label: string }[],
   ) => (
@@ -85,6 +90,7 @@ export function ItemsFilters({
       {select('year', '全部年度', yearOptions)}
       {select('source', '全部来源', sourceOptions)}
       {select('recurring', '是否反复出现', recurringOptions)}
+      {select('withdrawn', '不含已撤销', withdrawnOptions)}
       <Space.Compact style={{ width: '100%' }}>
         <Button
           onClick={() => {

@@ -13,6 +13,7 @@ import { LightTag } from '../../components/LightTag';
 import { StatusTag } from '../../components/StatusTag';
 import { type ItemListProps } from './item-list-props';
 import { RecurringTag } from './RecurringTag';
+import { WithdrawnTag } from './WithdrawnTag';
 
 /** The list as a table (wider screens); red rows are tinted. */
 export function ItemsTable({
@@ -41,6 +42,7 @@ export function ItemsTable({
             {row.title}
           </Link>
           {row.recurring && <RecurringTag />}
+          {row.withdrawn && <WithdrawnTag />}
         </span>
       ),
     },

@@ -4,7 +4,7 @@ import { type ItemSource, type RectificationStatus } from '../../api/rectify-api
 import { type ItemQuery } from '../../features/items/item-api';
 
 const DEFAULT_PAGE_SIZE = 20;
-const FILTERS = ['status', 'overdue', 'recurring', 'source', 'year', 'q'] as const;
+const FILTERS = ['status', 'overdue', 'recurring', 'source', 'year', 'withdrawn', 'q'] as const;
 type Filter = (typeof FILTERS)[number];
 
 /** 'true' and 'false' as booleans; anything else as no filter. */
@@ -37,6 +37,7 @@ export function useItemFilters() {
       overdue: yesNo(values.overdue),
       recurring: yesNo(values.recurring),
       year: values.year ? Number(values.year) || undefined : undefined,
+      withdrawn: values.withdrawn as ItemQuery['withdrawn'],
       q: values.q,
       page,
       pageSize,

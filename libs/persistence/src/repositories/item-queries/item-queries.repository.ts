@@ -1,5 +1,9 @@
 import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
 
+/** Which items a search lists by withdrawal (撤销). */
+export const WITHDRAWN_FILTERS = ['exclude', 'include', 'only'] as const;
+export type WithdrawnFilter = (typeof WITHDRAWN_FILTERS)[number];
+
 /** What to look for (查找整改事项); every value reaches SQL as a bound parameter. */
 export interface ItemSearchCriteria {
   /** Limit to this organisation (uuid) and those below it, within the scope. */
@@ -14,6 +18,11 @@ export interface ItemSearchCriteria {
   year?: number;
   /** Words to find in title or detail (LIKE wildcards are escaped). */
   text?: string;
+  /**
+   * Withdrawn items (撤销): left out (`exclude`, the default), listed with the others (`include`),
+   * or alone (`only`).
+   */
+  withdrawn?: WithdrawnFilter;
   /** 1-based page number and page length. */
   page: number;
   pageSize: number;
@@ -48,6 +57,8 @@ export interface ItemSearchRow {
   pendingExtension: unknown;
   /** Who created the item by hand (for the access rules); null for an imported item. */
   createdBy: string | null;
+  /** Withdrawn (撤销). */
+  withdrawn: boolean;
 }
 
 /** A search's outcome: a page of rows and the total, or the filter organisation does not exist. */
@@ -62,6 +73,15 @@ export interface RecurrenceEntry {
   status: RectificationStatus;
   /** Similarity, 0 to 1. */
   score: number;
+}
+
+/** An item's withdrawal (撤销). */
+export interface WithdrawalRecord {
+  /** ISO timestamp. */
+  at: string;
+  /** The name of who withdrew it; null for a removed account. */
+  by: string | null;
+  reason: string;
 }
 
 /** Everything stored about one item: its ledger fields, measures, evidence, history and recurrence. */
@@ -92,6 +112,8 @@ export interface ItemDetailRecord {
   reviewIntervalDays: number | null;
   pendingExtension: unknown;
   version: number;
+  /** The withdrawal (撤销) while the item is withdrawn: when, by whom (their name), why; else null. */
+  withdrawn: WithdrawalRecord | null;
   /** In plan order; deadlines YYYY-MM-DD. */
   /** `responsibleUserId`: the person picked as 责任人, null for free text or imported measures. */
   measures: {
@@ -138,6 +160,8 @@ export interface ItemAccessRecord {
   reviewIntervalDays: number | null;
   pendingExtension: unknown;
   organisationPath: string;
+  /** Withdrawn (撤销): no event may be sent to it. */
+  withdrawn: boolean;
 }
 
 /** An item in the command line's list (rectify items). */
@@ -161,7 +185,7 @@ export interface ItemSummary {
 export interface ItemQueriesRepository {
   /**
    * A page of the items in scope matching `criteria`, newest report first then by problem
-   * number, and how many match in all. `organisation_not_found` when `criteria.organisationId`
+   * number, and how many match in all; withdrawn items only as `criteria.withdrawn` says. `organisation_not_found` when `criteria.organisationId`
    * names no organisation at all (one outside the scope just yields no rows).
    */
   search(scope: ReadScope, criteria: ItemSearchCriteria): Promise<ItemSearchOutcome>;
@@ -177,7 +201,7 @@ export interface ItemQueriesRepository {
 
   /**
    * The items in scope of the organisation at `organisationPath` and those below it, in one
-   * status or all, newest first then by problem number.
+   * status or all, newest first then by problem number; withdrawn items (撤销) left out.
    */
   listUnder(scope: ReadScope, organisationPath: string, status?: RectificationStatus): Promise<ItemSummary[]>;
 }

@@ -52,6 +52,10 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
         `${criteria.recurring ? '' : 'NOT '}EXISTS (SELECT 1 FROM item_recurrence ir WHERE ir.item_id = i.id)`,
       );
     }
+    const withdrawn = criteria.withdrawn ?? 'exclude';
+    if (withdrawn !== 'include') {
+      where.push(`i.withdrawn_at IS ${withdrawn === 'only' ? 'NOT ' : ''}NULL`);
+    }
     if (criteria.text)
       add((n) => `(i.title ILIKE $${n} OR i.detail ILIKE $${n})`, `%${escapeLike(criteria.text)}%`);
 
@@ -66,7 +70,7 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
               COALESCE(i.deadline < $${n - 3}::date AND i.status = ANY($${n - 2}::text[]), FALSE) AS overdue,
               EXISTS (SELECT 1 FROM item_recurrence ir WHERE ir.item_id = i.id) AS recurring, i.version,
               i.review_interval_days AS "reviewIntervalDays", i.pending_extension AS "pendingExtension",
-              i.created_by AS "createdBy"
+              i.created_by AS "createdBy", i.withdrawn_at IS NOT NULL AS withdrawn
          ${from}
         ORDER BY i.created_at DESC, i.seq ASC
         LIMIT $${n - 1} OFFSET $${n}`,
@@ -89,7 +93,7 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     const rows: ItemAccessRecord[] = await this.db.query(
       `SELECT i.id, i.status, to_char(i.deadline, 'YYYY-MM-DD') AS deadline,
               i.review_interval_days AS "reviewIntervalDays", i.pending_extension AS "pendingExtension",
-              o.path AS "organisationPath"
+              o.path AS "organisationPath", i.withdrawn_at IS NOT NULL AS withdrawn
          FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id
         WHERE i.id = $1 AND ${cond.sql}`,
       [itemId, ...cond.params],
@@ -103,12 +107,15 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
       `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", o.path AS "organisationPath",
               i.report_id AS "reportId", i.year AS "reportYear", i.created_by AS "createdBy", i.seq, i.title, i.detail, i.source, i.status,
               to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days AS "reviewIntervalDays",
-              i.pending_extension AS "pendingExtension", i.version, i.responsible_leader AS "responsibleLeader"
+              i.pending_extension AS "pendingExtension", i.version, i.responsible_leader AS "responsibleLeader",
+              i.withdrawn_at AS "withdrawnAt", wu.display_name AS "withdrawnBy", i.withdraw_reason AS "withdrawReason"
          FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id
+         LEFT JOIN app_user wu ON wu.id = i.withdrawn_by
         WHERE i.id = $1 AND ${cond.sql}`,
       [itemId, ...cond.params],
     );
     if (!item) return null;
+    const { withdrawnAt, withdrawnBy, withdrawReason, ...stored } = item;
     const measures = await this.db.query(
       `SELECT seq, title, responsible, responsible_user_id AS "responsibleUserId", to_char(deadline, 'YYYY-MM-DD') AS deadline
          FROM measure WHERE item_id = $1 ORDER BY seq`,
@@ -139,7 +146,10 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     const entries = (direction: 'repeats' | 'repeatedBy') =>
       recurrence.filter((r) => r.direction === direction).map(({ direction: _, ...r }) => r);
     return {
-      ...item,
+      ...stored,
+      withdrawn: withdrawnAt
+        ? { at: new Date(withdrawnAt).toISOString(), by: withdrawnBy, reason: withdrawReason }
+        : null,
       measures,
       evidence,
       history,
@@ -159,7 +169,7 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
       `SELECT i.id AS id, o.name AS organisation, i.seq AS seq, i.title AS title, i.status AS status,
               to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.version AS version
          FROM rectification_item i INNER JOIN organisation o ON o.id = i.organisation_id
-        WHERE o.path LIKE $1${status ? ' AND i.status = $2' : ''} AND ${cond.sql}
+        WHERE o.path LIKE $1${status ? ' AND i.status = $2' : ''} AND i.withdrawn_at IS NULL AND ${cond.sql}
         ORDER BY i.created_at DESC, i.seq ASC`,
       [...params, ...cond.params],
     );

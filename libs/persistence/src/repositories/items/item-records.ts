@@ -17,6 +17,8 @@ export interface ItemForCommand {
   organisationPath: string;
   /** Who created the item by hand (a user id); null for an imported item. */
   createdBy: string | null;
+  /** True while the item is withdrawn (撤销): no command but restoring it may touch it. */
+  withdrawn: boolean;
 }
 
 /**
@@ -57,6 +59,22 @@ export interface TransitionWrite {
   evidence?: { text: unknown; createdBy: string | null };
   /** SET_MEASURES only: the item's measures, replacing the old ones. */
   measures?: unknown[];
+}
+
+/**
+ * Withdrawing an item (撤销, `withdraw` true, with the reason) or restoring it (恢复, `withdraw`
+ * false), version-guarded, with a WITHDRAW or RESTORE history line (status unchanged) and an
+ * outbox row so that the worker drops or reschedules its reminders.
+ */
+export interface WithdrawalWrite {
+  itemId: string;
+  readVersion: number;
+  withdraw: boolean;
+  /** 撤销原因 when withdrawing; ignored when restoring. */
+  reason: string | null;
+  /** Who acts: a person (withdrawn_by takes their id). */
+  actor: HistoryActor;
+  historyPayload: Record<string, unknown>;
 }
 
 /** A change of the details (标题、问题描述、问题来源、责任领导), version-guarded, with a history line. */
@@ -117,6 +135,8 @@ export interface ItemStateRecord {
 export interface LockedItemRecord {
   id: string;
   status: RectificationStatus;
+  /** True while the item is withdrawn (撤销): its evidence neither grows nor shrinks. */
+  withdrawn: boolean;
 }
 
 /** A new evidence file (整改佐证) whose bytes are staged under `storageKey`. */

@@ -11,6 +11,7 @@ import {
   type NewCreatedItems,
   type NewEvidenceFile,
   type TransitionWrite,
+  type WithdrawalWrite,
 } from './item-records';
 
 /**
@@ -45,6 +46,14 @@ export interface ItemCommandSession {
    * position there), as id → display name; the others are absent.
    */
   organisationPeople(itemId: string, userIds: string[]): Promise<Map<string, string>>;
+
+  /**
+   * Withdraws (撤销) or restores (恢复) the item in ONE statement: the withdrawal columns, the
+   * version, a WITHDRAW / RESTORE history line (from and to its unchanged status) and an outbox
+   * row. The new version, or null when the version moved or the item was already withdrawn
+   * (withdrawing) or not withdrawn (restoring): then nothing is written.
+   */
+  writeWithdrawal(write: WithdrawalWrite): Promise<number | null>;
 
   /** The item's status and version now, or null when it is gone. */
   currentState(itemId: string): Promise<ItemStateRecord | null>;

@@ -13,7 +13,7 @@ export class PgEvidenceTransaction implements EvidenceTransaction {
 
   async lockItem(itemId: string): Promise<LockedItemRecord | null> {
     const rows: LockedItemRecord[] = await this.m.query(
-      `SELECT id, status FROM rectification_item WHERE id = $1 FOR UPDATE`,
+      `SELECT id, status, withdrawn_at IS NOT NULL AS withdrawn FROM rectification_item WHERE id = $1 FOR UPDATE`,
       [itemId],
     );
     return rows[0] ?? null;

@@ -9,6 +9,7 @@ import {
   type ItemStateRecord,
   type ItemWithActorRecord,
   type TransitionWrite,
+  type WithdrawalWrite,
 } from './item-records';
 
 interface ItemWithActorRow {
@@ -20,12 +21,14 @@ interface ItemWithActorRow {
   version: number;
   item_path: string;
   created_by: string | null;
+  withdrawn: boolean;
   user_id: string | null;
   user_positions: PositionRow[] | null;
 }
 
 const LOAD_ITEM_WITH_ACTOR = `SELECT i.id, i.status, to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days,
             i.pending_extension, i.version, io.path AS item_path, i.created_by,
+            i.withdrawn_at IS NOT NULL AS withdrawn,
             u.id AS user_id, (${VIEWER_POSITIONS_SQL('u.id')}) AS user_positions
        FROM rectification_item i
        JOIN organisation io ON io.id = i.organisation_id
@@ -97,6 +100,25 @@ const ORGANISATION_PEOPLE = `SELECT u.id, u.display_name AS "displayName"
        JOIN app_user u ON u.id = ANY($2::uuid[])
       WHERE i.id = $1 AND ${activeMemberOf('u', 'i.organisation_id')}`;
 
+// Withdraws ($3 true, with reason $5 and the actor $4 as withdrawn_by) or restores ($3 false) an
+// item that is not (or is) withdrawn, at the version read ($2). The status stays: the line goes
+// from it to itself, with the deadline in force (the overdue trend replays lines); the outbox row
+// makes the worker drop (subjects leave withdrawn items out) or reschedule its reminders.
+const WITHDRAWAL = `WITH updated AS (
+         UPDATE rectification_item
+            SET withdrawn_at = CASE WHEN $3::boolean THEN now() END,
+                withdrawn_by = CASE WHEN $3::boolean THEN $4::uuid END,
+                withdraw_reason = CASE WHEN $3::boolean THEN $5::text END,
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2 AND (withdrawn_at IS NULL) = $3::boolean
+          RETURNING id, status, version, deadline),
+       history AS (
+         INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload, deadline)
+         SELECT u.id, u.version, $6, $7, $8, u.status, u.status, $9::jsonb, u.deadline FROM updated u),
+       outbox_added AS (
+         INSERT INTO outbox (item_id, reason) SELECT id, $8 FROM updated)
+       SELECT version FROM updated`;
+
 /** ItemCommandSession on one connection: every statement named, so each is planned once. */
 export class PgItemCommandSession implements ItemCommandSession {
   constructor(private readonly sql: PreparedSql) {}
@@ -118,6 +140,7 @@ export class PgItemCommandSession implements ItemCommandSession {
         version: Number(row.version),
         organisationPath: row.item_path,
         createdBy: row.created_by,
+        withdrawn: row.withdrawn,
       },
       actor: row.user_id
         ? { userId: row.user_id, positions: (row.user_positions ?? []).map(toViewerPosition) }
@@ -174,6 +197,21 @@ export class PgItemCommandSession implements ItemCommandSession {
       [itemId, userIds],
     );
     return new Map(rows.map((r) => [r.id, r.displayName]));
+  }
+
+  async writeWithdrawal(w: WithdrawalWrite): Promise<number | null> {
+    const rows = await this.sql<{ version: number }>('rectify.item_withdrawal', WITHDRAWAL, [
+      w.itemId,
+      w.readVersion,
+      w.withdraw,
+      w.withdraw ? w.actor.userId : null,
+      w.withdraw ? w.reason : null,
+      w.actor.userId,
+      w.actor.role,
+      w.withdraw ? 'WITHDRAW' : 'RESTORE',
+      JSON.stringify(w.historyPayload),
+    ]);
+    return rows.length === 1 ? Number(rows[0].version) : null;
   }
 
   async currentState(itemId: string): Promise<ItemStateRecord | null> {

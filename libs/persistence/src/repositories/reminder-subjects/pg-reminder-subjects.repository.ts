@@ -57,16 +57,18 @@ export class PgReminderSubjectsRepository implements ReminderSubjectsRepository 
 
   async subjects(_scope: SystemScope, itemIds: string[]): Promise<Map<string, ReminderSubject>> {
     if (itemIds.length === 0) return new Map();
-    const rows: SubjectRow[] = await this.db.query(`${SELECT_SUBJECT} WHERE i.id = ANY($1::uuid[])`, [
-      itemIds,
-    ]);
+    const rows: SubjectRow[] = await this.db.query(
+      `${SELECT_SUBJECT} WHERE i.id = ANY($1::uuid[]) AND i.withdrawn_at IS NULL`,
+      [itemIds],
+    );
     return new Map(rows.map((r) => [r.id, toSubject(r)]));
   }
 
   async openSubjects(_scope: SystemScope): Promise<ReminderSubject[]> {
     const rows: SubjectRow[] = await this.db.query(
-      `${SELECT_SUBJECT} WHERE (i.status = 'measures_set' AND i.deadline IS NOT NULL)
-                          OR (i.status = 'long_term' AND i.review_interval_days IS NOT NULL)`,
+      `${SELECT_SUBJECT} WHERE i.withdrawn_at IS NULL
+                          AND ((i.status = 'measures_set' AND i.deadline IS NOT NULL)
+                            OR (i.status = 'long_term' AND i.review_interval_days IS NOT NULL))`,
     );
     return rows.map(toSubject);
   }

@@ -16,14 +16,18 @@ export type RecipientsByRole = Map<Recipient, string[]>;
  */
 export interface ReminderSubjectsRepository {
   /**
-   * These items' reminder subjects, keyed by item id; ids without an item are absent. A
+   * These items' reminder subjects, keyed by item id; ids without an item, and withdrawn items
+   * (撤销: a reminder job that fires for one sends nothing), are absent. A
    * long-term item's `lastReviewedOn` is the Shanghai day of its last review or approval as
    * long-term in the history (its last change when the history has none). Empty input: empty map,
    * no query.
    */
   subjects(scope: SystemScope, itemIds: string[]): Promise<Map<string, ReminderSubject>>;
 
-  /** Every item that can have reminders: with measures and a deadline, or long-term with a review interval. */
+  /**
+   * Every item that can have reminders: with measures and a deadline, or long-term with a review
+   * interval; never a withdrawn one (撤销).
+   */
   openSubjects(scope: SystemScope): Promise<ReminderSubject[]>;
 
   /**

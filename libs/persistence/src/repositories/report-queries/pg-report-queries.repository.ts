@@ -15,8 +15,10 @@ export class PgReportQueriesRepository implements ReportQueriesRepository {
   list(scope: ReadScope): Promise<ReportListEntry[]> {
     const cond = scopeCondition(scope, 1);
     return this.db.query(
-      `SELECT r.id, r.organisation_id AS "organisationId", o.name AS "organisationName", r.year, r.title,
+      `SELECT r.id, r.organisation_id AS "organisationId", o.name AS "organisationName",
+              o.path AS "organisationPath", r.year, r.title,
               r.source_file_name AS "sourceFileName", r.imported_at AS "importedAt",
+              -- Every item it made, withdrawn ones too: the import's own size.
               (SELECT count(*)::int FROM rectification_item i WHERE i.report_id = r.id) AS items
          FROM report r JOIN organisation o ON o.id = r.organisation_id
         WHERE ${cond.sql}

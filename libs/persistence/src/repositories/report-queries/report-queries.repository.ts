@@ -6,6 +6,8 @@ export interface ReportListEntry {
   id: string;
   organisationId: string;
   organisationName: string;
+  /** The organisation's materialised path (for the access rules; not for clients). */
+  organisationPath: string;
   year: number | null;
   title: string | null;
   sourceFileName: string;

@@ -3,9 +3,12 @@ import { MeasureEntity } from '../../entities/measure.entity';
 import { RectificationItemEntity } from '../../entities/rectification-item.entity';
 import { ReportEntity } from '../../entities/report.entity';
 import { insertRecurrenceLinks } from '../tracked-items/recurrence-links';
+import { removeImport } from './pg-remove-import';
 import {
   type ImportedReportRecord,
   type NewImport,
+  type RemoveImport,
+  type RemoveImportOutcome,
   type ReportsRepository,
   type StoreImportOutcome,
 } from './reports.repository';
@@ -54,6 +57,10 @@ export class PgReportsRepository implements ReportsRepository {
       await insertRecurrenceLinks(m, input.recurrenceLinks);
       return { kind: 'created', reportId: report.id };
     });
+  }
+
+  removeImport(input: RemoveImport): Promise<RemoveImportOutcome> {
+    return this.db.transaction((m) => removeImport(m, input));
   }
 }
 

@@ -1,5 +1,5 @@
 import { type ExtractionResult, type ItemSource } from '@rectify/domain';
-import { type RectificationStatus } from '@rectify/workflow';
+import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
 import { type HistoryActor } from '../items/item-records';
 import { type RecurrenceLinkRow } from '../tracked-items/recurrence-links';
 
@@ -60,6 +60,25 @@ export interface NewImport {
 export type StoreImportOutcome =
   { kind: 'created'; reportId: string } | { kind: 'already_imported'; report: ImportedReportRecord };
 
+/** Removing an import (删除导入): which report, seen through whose scope, and who may. */
+export interface RemoveImport {
+  reportId: string;
+  /** A report out of this scope reads as absent. */
+  scope: ReadScope;
+  /** The access rule, asked with the report's organisation path before anything is removed. */
+  mayRemove: (organisationPath: string) => boolean;
+}
+
+/**
+ * What removing an import did: removed (with how many items), refused because `worked` of its
+ * `items` items were worked on (nothing removed), refused by the access rule, or no such report.
+ */
+export type RemoveImportOutcome =
+  | { kind: 'removed'; items: number }
+  | { kind: 'in_use'; items: number; worked: number }
+  | { kind: 'forbidden' }
+  | { kind: 'not_found' };
+
 /** The write side of reports (整改报告): imports. Database faults propagate unchanged. */
 export interface ReportsRepository {
   /** The report of this organisation with this source hash, imported before, or null. */
@@ -71,4 +90,13 @@ export interface ReportsRepository {
    * imported meanwhile (then nothing is written and that import is returned).
    */
   storeImport(input: NewImport): Promise<StoreImportOutcome>;
+
+  /**
+   * Removes a report with all its items in ONE transaction (report and items locked), provided
+   * none of its items was worked on: no history line but its IMPORT / CREATE line (so no plan,
+   * note, withdrawal or edit) and no evidence. With the items go their measures, IMPORT lines,
+   * outbox rows, reminder ledger rows and recurrence links (both ways). Otherwise nothing is
+   * written.
+   */
+  removeImport(input: RemoveImport): Promise<RemoveImportOutcome>;
 }

@@ -20,7 +20,12 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
     params.push(query.subtree ? `${query.organisation.path}%` : query.organisation.id);
     const cond = scopeCondition(scope, params.length + 1);
     params.push(...cond.params);
-    return loadTrackedItemParts(this.db, `i.year = $1 AND ${orgCondition} AND ${cond.sql}`, params);
+    // Withdrawn items (撤销) are mistakes: no summary, ledger, section or reconciliation counts them.
+    return loadTrackedItemParts(
+      this.db,
+      `i.year = $1 AND ${orgCondition} AND i.withdrawn_at IS NULL AND ${cond.sql}`,
+      params,
+    );
   }
 
   async overdueCounts(
@@ -56,7 +61,8 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
                 ORDER BY h.at DESC, h.seq DESC
                 LIMIT 1
              ) s ON TRUE
-            WHERE o.path LIKE $3 AND ${cond.sql}
+            -- A withdrawn item (撤销) was a mistake: it never counted, in any month.
+            WHERE o.path LIKE $3 AND i.withdrawn_at IS NULL AND ${cond.sql}
               AND (CASE WHEN s.to_status IS NULL THEN i.deadline ELSE s.deadline END) < b.day
               AND i.created_at < b.until
               -- No line yet (only possible for data entered by hand): as imported, identified.
@@ -89,7 +95,7 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
     return this.db.query(
       `SELECT i.id, i.title, i.status
          FROM rectification_item i LEFT JOIN report r ON r.id = i.report_id JOIN organisation o ON o.id = i.organisation_id
-        WHERE i.organisation_id = $1 AND i.year = $2 AND ${cond.sql}
+        WHERE i.organisation_id = $1 AND i.year = $2 AND i.withdrawn_at IS NULL AND ${cond.sql}
         ORDER BY COALESCE(r.imported_at, i.created_at), i.seq, i.id`,
       [organisationId, problemYear, ...cond.params],
     );
@@ -113,7 +119,7 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
          JOIN organisation o ON o.id = i.organisation_id
          JOIN item_recurrence ir ON ir.item_id = i.id
          JOIN rectification_item e ON e.id = ir.earlier_item_id
-        WHERE i.report_id = $1 AND ${cond.sql}
+        WHERE i.report_id = $1 AND i.withdrawn_at IS NULL AND e.withdrawn_at IS NULL AND ${cond.sql}
         ORDER BY i.seq, ir.score DESC, e.year DESC, e.id`,
       [reportId, ...cond.params],
     );
@@ -152,7 +158,7 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
     const rows: (RecurrenceCandidate & { total: string })[] = await this.db.query(
       `SELECT i.id, i.seq, i.title, i.status, i.year, count(*) OVER () AS total
          FROM rectification_item i LEFT JOIN report r ON r.id = i.report_id JOIN organisation o ON o.id = i.organisation_id
-        WHERE i.organisation_id = $1
+        WHERE i.organisation_id = $1 AND i.withdrawn_at IS NULL
           AND ${earlier ? 'i.year < $2 AND i.year >= $2 - $3' : 'i.year > $2 AND i.year <= $2 + $3'}
           AND ${cond.sql}
         ORDER BY i.year ${earlier ? 'DESC' : 'ASC'}, COALESCE(r.imported_at, i.created_at) DESC, i.seq, i.id

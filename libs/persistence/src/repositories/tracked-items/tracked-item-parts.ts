@@ -77,7 +77,8 @@ export async function loadTrackedItemParts(
       `SELECT ir.item_id AS "itemId", ir.earlier_item_id AS "earlierId", ir.score, e.title, e.status, e.year
          FROM item_recurrence ir
          JOIN rectification_item e ON e.id = ir.earlier_item_id
-        WHERE ir.item_id = ANY($1)
+        -- An earlier problem withdrawn as a mistake (撤销) is not repeated.
+        WHERE ir.item_id = ANY($1) AND e.withdrawn_at IS NULL
         ORDER BY ir.item_id, ir.score DESC, e.year DESC, e.id`,
       [ids],
     ) as Promise<

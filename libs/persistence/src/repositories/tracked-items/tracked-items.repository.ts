@@ -38,7 +38,8 @@ export interface TrackedItemsRepository {
   /**
    * The tracked items of one year's reports, with measures, evidence, the last completion
    * request, the sign-off day (Shanghai), the branch's latest progress and the earlier problems
-   * each repeats. Five queries, however many items. Unordered.
+   * each repeats (withdrawn earlier problems left out). Five queries, however many items.
+   * Unordered. Withdrawn items (撤销) are left out.
    */
   load(scope: ReadScope, query: TrackedItemsQuery): Promise<TrackedItem[]>;
 
@@ -46,6 +47,7 @@ export interface TrackedItemsRepository {
    * For each of the last `months` months (oldest first, `month` YYYY-MM), how many items of the
    * organisation and those below it were overdue at the end of that month in Shanghai time (the
    * month of `asOf` ends on `asOf`), replaying history: the status and deadline in force then.
+   * Items withdrawn now (撤销) count in no month: they were mistakes.
    */
   overdueCounts(scope: ReadScope, query: OverdueCountsQuery): Promise<{ month: string; overdue: number }[]>;
 
@@ -54,7 +56,8 @@ export interface TrackedItemsRepository {
 
   /**
    * Names and statuses of one organisation's problems of `problemYear` (not those below it),
-   * in report then problem order: what a report's 上年度整改情况 is matched with.
+   * in report then problem order: what a report's 上年度整改情况 is matched with. Withdrawn
+   * items (撤销) are left out.
    */
   problemsOfYear(
     scope: ReadScope,
@@ -64,13 +67,15 @@ export interface TrackedItemsRepository {
 
   /**
    * The problems of a stored report that repeat earlier problems, with those earlier problems
-   * (most similar first): the links made at import. Empty when the report is out of scope.
+   * (most similar first): the links made at import, without withdrawn items (撤销) on either
+   * side. Empty when the report is out of scope.
    */
   storedRecurrence(scope: ReadScope, reportId: string): Promise<RecurringProblem[]>;
 
   /**
    * One organisation's items of the `windowYears` years before (`earlier`) or after (`later`)
-   * `year`, nearest years first, at most `limit` of them, and how many there were in all.
+   * `year`, nearest years first, at most `limit` of them, and how many there were in all;
+   * withdrawn items (撤销) are no candidates.
    */
   recurrenceCandidates(
     scope: ReadScope,
