@@ -2,6 +2,7 @@ export * from './lifecycle';
 export * from './items/problem-list';
 export * from './organisations/organisation-kind';
 export * from './organisations/positions';
+export * from './organisations/directory';
 export * from './report/extraction-result';
 export * from './report/extract-report';
 export * from './report/parse/parse-report';
