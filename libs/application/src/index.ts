@@ -58,3 +58,5 @@ export * from './closing-loop';
 export * from './item-details/update-item-details.usecase';
 export * from './create-items/create-items.usecase';
 export * from './system-access/require-system-access';
+export * from './import-directory/import-directory.usecase';
+export * from './import-directory/render-directory-template';

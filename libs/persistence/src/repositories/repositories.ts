@@ -5,6 +5,7 @@ import { PgTrackedItemsRepository } from './tracked-items';
 import { PgItemsRepository } from './items';
 import { PgReportsRepository } from './reports';
 import { PgDevMailboxRepository } from './dev-mailbox';
+import { PgDirectoryImportRepository } from './directory-import';
 import { PgOrganisationsRepository } from './organisations';
 import { PgOutboxRepository } from './outbox';
 import { PgReminderLedgerRepository } from './reminder-ledger';
@@ -31,6 +32,7 @@ export const REPOSITORY_CLASSES = {
   outbox: PgOutboxRepository,
   reminderSubjects: PgReminderSubjectsRepository,
   devMailbox: PgDevMailboxRepository,
+  directoryImport: PgDirectoryImportRepository,
 } satisfies Record<string, new (db: DataSource) => object>;
 
 /** One instance of every repository over one database (see REPOSITORY_CLASSES). */
