@@ -12,7 +12,10 @@ export class ImportedAccountResponse {
   @ApiProperty({ example: '青石村第三党支部', description: '所属组织（文件中此人第一行的组织）' })
   organisationName!: string;
 
-  @ApiProperty({ example: 'h7Kp-3mQx-Vb9T', description: '一次性密码：只在本次返回，系统只保存其哈希；首次登录须修改' })
+  @ApiProperty({
+    example: 'h7Kp-3mQx-Vb9T',
+    description: '一次性密码：只在本次返回，系统只保存其哈希；首次登录须修改',
+  })
   oneTimePassword!: string;
 }
 
@@ -36,7 +39,10 @@ export class DirectoryImportResponse {
   @ApiProperty({ type: [String], description: '未修改的已有信息（如已有账号的手机、邮箱与文件不同）' })
   notices!: string[];
 
-  @ApiProperty({ type: [ImportedAccountResponse], description: '新账号及一次性密码，只显示这一次；dryRun 时为空' })
+  @ApiProperty({
+    type: [ImportedAccountResponse],
+    description: '新账号及一次性密码，只显示这一次；dryRun 时为空',
+  })
   accounts!: ImportedAccountResponse[];
 }
 
@@ -48,7 +54,10 @@ export class DirectoryProblemDoc {
   @ApiProperty({ enum: DIRECTORY_COLUMNS, example: '上级组织' })
   column!: string;
 
-  @ApiProperty({ example: '上级组织"东镇党委员会"在文件和系统中都找不到：请在文件中加上这个组织的一行（写明它的上级组织），或检查名称是否写错。' })
+  @ApiProperty({
+    example:
+      '上级组织"东镇党委员会"在文件和系统中都找不到：请在文件中加上这个组织的一行（写明它的上级组织），或检查名称是否写错。',
+  })
   message!: string;
 }
 
@@ -65,6 +74,10 @@ export class DirectoryInvalidErrorDoc {
   @ApiProperty({ example: '文件有 3 处问题，未导入任何内容：……请改正后重新上传。' })
   message!: string;
 
-  @ApiProperty({ type: DirectoryProblemsDoc, nullable: true, description: 'DIRECTORY_INVALID 时逐行列出问题' })
+  @ApiProperty({
+    type: DirectoryProblemsDoc,
+    nullable: true,
+    description: 'DIRECTORY_INVALID 时逐行列出问题',
+  })
   details!: DirectoryProblemsDoc | null;
 }

@@ -83,10 +83,15 @@ export class DirectoryController {
     },
   })
   @ApiErrors(400, 403, 409)
-  @ApiResponse({ status: 413, description: `文件超过 ${LIMITS}（DIRECTORY_FILE_TOO_LARGE）`, type: ErrorBodyDoc })
+  @ApiResponse({
+    status: 413,
+    description: `文件超过 ${LIMITS}（DIRECTORY_FILE_TOO_LARGE）`,
+    type: ErrorBodyDoc,
+  })
   @ApiResponse({
     status: 422,
-    description: '文件不是 .xlsx 或缺少模板表头（DIRECTORY_FILE_UNREADABLE），或有行存在问题（DIRECTORY_INVALID，details.problems 逐条列出）',
+    description:
+      '文件不是 .xlsx 或缺少模板表头（DIRECTORY_FILE_UNREADABLE），或有行存在问题（DIRECTORY_INVALID，details.problems 逐条列出）',
     type: DirectoryInvalidErrorDoc,
   })
   @Post('import')

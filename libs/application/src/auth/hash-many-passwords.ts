@@ -3,6 +3,16 @@ import { Worker } from 'node:worker_threads';
 import bcrypt from 'bcryptjs';
 import { BCRYPT_COST } from './passwords';
 
+/**
+ * bcrypt cost of generated one-time passwords (generateOneTimePassword: 12 characters of 54,
+ * about 69 bits, changed at first login). A work factor slows the guessing of passwords people
+ * choose; against 2^69 random candidates cost 6 (64 rounds, a few ms a hash) already leaves an
+ * offline attacker with a GPU millions of years, while cost 10 (BCRYPT_COST, 1,024 rounds)
+ * makes 200 new accounts take 20–40 s on these 2-core machines instead of 1–3 s. The password the
+ * person then chooses is hashed at BCRYPT_COST.
+ */
+export const GENERATED_PASSWORD_BCRYPT_COST = 6;
+
 /** Threads hashing at once in this process, whatever the number of imports running. */
 export const MAX_HASHING_THREADS = Math.max(1, Math.min(4, availableParallelism()));
 

@@ -8,7 +8,7 @@ import {
 } from '@rectify/domain';
 import { type DirectoryImportRepository, type ViewersRepository } from '@rectify/persistence';
 import { mayOnOrganisation } from '@rectify/workflow';
-import { hashManyPasswords } from '../auth/hash-many-passwords';
+import { GENERATED_PASSWORD_BCRYPT_COST, hashManyPasswords } from '../auth/hash-many-passwords';
 import { ApplicationError } from '../errors/application-error';
 import { type AdministeredBy, requireAdministrator } from '../organisations/administering';
 import { generateOneTimePassword } from '../users/one-time-password';
@@ -44,12 +44,13 @@ export interface ImportDirectoryResult {
   accounts: ImportedAccount[];
 }
 
-const FILE_ERRORS: Record<DirectoryFileErrorCode, 'DIRECTORY_FILE_TOO_LARGE' | 'DIRECTORY_FILE_UNREADABLE'> = {
-  DIRECTORY_FILE_TOO_LARGE: 'DIRECTORY_FILE_TOO_LARGE',
-  DIRECTORY_TOO_MANY_ROWS: 'DIRECTORY_FILE_TOO_LARGE',
-  DIRECTORY_FILE_UNREADABLE: 'DIRECTORY_FILE_UNREADABLE',
-  DIRECTORY_HEADER_INVALID: 'DIRECTORY_FILE_UNREADABLE',
-};
+const FILE_ERRORS: Record<DirectoryFileErrorCode, 'DIRECTORY_FILE_TOO_LARGE' | 'DIRECTORY_FILE_UNREADABLE'> =
+  {
+    DIRECTORY_FILE_TOO_LARGE: 'DIRECTORY_FILE_TOO_LARGE',
+    DIRECTORY_TOO_MANY_ROWS: 'DIRECTORY_FILE_TOO_LARGE',
+    DIRECTORY_FILE_UNREADABLE: 'DIRECTORY_FILE_UNREADABLE',
+    DIRECTORY_HEADER_INVALID: 'DIRECTORY_FILE_UNREADABLE',
+  };
 
 /**
  * Imports the organisations, people and positions of a directory template, all or nothing:
@@ -57,7 +58,7 @@ const FILE_ERRORS: Record<DirectoryFileErrorCode, 'DIRECTORY_FILE_TOO_LARGE' | '
  * each problem by row and column; otherwise one transaction adds what is missing. Existing
  * organisations and accounts are kept as they are (existing people keep their password), so the
  * same file imported again adds nothing (新增组织0个、人员0人、职务0个). Each new account gets a
- * generated one-time password (bcrypt-hashed on worker threads, must be changed at first login),
+ * generated one-time password (bcrypt at GENERATED_PASSWORD_BCRYPT_COST on worker threads, must be changed at first login),
  * returned here once. Administrators may create and attach only below organisations they
  * administer (mayOnOrganisation ADMINISTER); the operator everywhere.
  * Errors (ApplicationError): USER_NOT_FOUND, ADMIN_ONLY; DIRECTORY_FILE_TOO_LARGE (over 5 MB or
@@ -78,7 +79,10 @@ export class ImportDirectoryUseCase {
       throw err;
     });
     if (rows.length === 0)
-      throw new ApplicationError('DIRECTORY_FILE_UNREADABLE', '文件中没有数据行：请在第2行起填写组织和人员后再上传。');
+      throw new ApplicationError(
+        'DIRECTORY_FILE_UNREADABLE',
+        '文件中没有数据行：请在第2行起填写组织和人员后再上传。',
+      );
     const snapshot = await this.directory.snapshot(directoryLookups(rows));
     const outcome = planDirectoryImport(rows, snapshot, (path) =>
       scope === 'operator' ? true : mayOnOrganisation(scope, 'ADMINISTER', path),
@@ -91,10 +95,16 @@ export class ImportDirectoryUseCase {
       positions: plan.positions.length,
     };
     if (command.dryRun) {
-      return { dryRun: true, ...counts, summary: `预计${summaryOf(counts)}`, notices: plan.notices, accounts: [] };
+      return {
+        dryRun: true,
+        ...counts,
+        summary: `预计${summaryOf(counts)}`,
+        notices: plan.notices,
+        accounts: [],
+      };
     }
     const passwords = plan.people.map(() => generateOneTimePassword());
-    const hashes = await hashManyPasswords(passwords);
+    const hashes = await hashManyPasswords(passwords, GENERATED_PASSWORD_BCRYPT_COST);
     const written = await this.directory.write({
       organisations: plan.organisations,
       positions: plan.positions,
@@ -107,8 +117,14 @@ export class ImportDirectoryUseCase {
       );
     }
     const orgName = (ref: { existingId: string } | { newName: string }) =>
-      'newName' in ref ? ref.newName : ([...snapshot.organisations.values()].find((o) => o.id === ref.existingId)?.name ?? '');
-    const result = { organisations: written.organisations, people: written.people, positions: written.positions };
+      'newName' in ref
+        ? ref.newName
+        : ([...snapshot.organisations.values()].find((o) => o.id === ref.existingId)?.name ?? '');
+    const result = {
+      organisations: written.organisations,
+      people: written.people,
+      positions: written.positions,
+    };
     return {
       dryRun: false,
       ...result,

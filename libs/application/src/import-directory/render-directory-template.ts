@@ -13,7 +13,16 @@ import ExcelJS from 'exceljs';
 const WIDTHS = [22, 22, 10, 10, 16, 12, 16, 26];
 
 /** The example row under the header: a branch below the demo's 镇党委, with its secretary. */
-const EXAMPLE = ['青石村第三党支部', '青石村党总支', '党支部', '张三', 'zhangsan', '书记', '13800138000', 'zhangsan@example.org'];
+const EXAMPLE = [
+  '青石村第三党支部',
+  '青石村党总支',
+  '党支部',
+  '张三',
+  'zhangsan',
+  '书记',
+  '13800138000',
+  'zhangsan@example.org',
+];
 
 /**
  * The directory template (.xlsx) offered for download: the first sheet with the header
@@ -54,18 +63,36 @@ export async function renderDirectoryTemplate(): Promise<Buffer> {
   help.getColumn(2).width = 90;
   const lines: [string, string][] = [
     ['列', '填写说明'],
-    ['组织名称', '必填。每行一个组织；一个组织有几个人就写几行，组织名称相同。名称在全系统唯一，最多100个字。'],
-    ['上级组织', '新组织必填：写上级组织的全称，可以是本文件中的组织，也可以是系统中已有的组织（行的先后不限）。已有组织可不填；若填写须与系统一致（导入不移动已有组织）。'],
+    [
+      '组织名称',
+      '必填。每行一个组织；一个组织有几个人就写几行，组织名称相同。名称在全系统唯一，最多100个字。',
+    ],
+    [
+      '上级组织',
+      '新组织必填：写上级组织的全称，可以是本文件中的组织，也可以是系统中已有的组织（行的先后不限）。已有组织可不填；若填写须与系统一致（导入不移动已有组织）。',
+    ],
     ['组织类别', `新组织必填，只能是：${kinds.join('、')}。已有组织可不填；若填写须与系统一致。`],
     ['姓名', '填写人员时必填，最多50个字。同一账号在各行的姓名须相同。'],
-    ['账号', '填写人员时必填：登录用的账号，2至64位字母、数字或 . _ @ - 符号，全系统唯一。系统中已有的账号须是同一人（姓名相同），只补充其职务，不改密码。'],
+    [
+      '账号',
+      '填写人员时必填：登录用的账号，2至64位字母、数字或 . _ @ - 符号，全系统唯一。系统中已有的账号须是同一人（姓名相同），只补充其职务，不改密码。',
+    ],
     ['职务', `填写人员时必填，只能是：${positions.join('、')}。一人多个职务就写多行。`],
     ['手机', '选填：11位手机号（可带+86）或带区号的固定电话。'],
     ['邮箱', '选填：用于接收整改提醒，如 zhangsan@example.org。'],
     ['', ''],
-    ['职务权限', POSITION_KINDS.map((k) => `${POSITION_PROFILES[k].label}：${POSITION_PROFILES[k].administers ? '管理本组织及下级组织（组织、人员、导入）' : POSITION_PROFILES[k].defaultRights.map((r) => POSITION_RIGHT_LABELS[r]).join('、') || '无整改权限'}`).join('；')],
+    [
+      '职务权限',
+      POSITION_KINDS.map(
+        (k) =>
+          `${POSITION_PROFILES[k].label}：${POSITION_PROFILES[k].administers ? '管理本组织及下级组织（组织、人员、导入）' : POSITION_PROFILES[k].defaultRights.map((r) => POSITION_RIGHT_LABELS[r]).join('、') || '无整改权限'}`,
+      ).join('；'),
+    ],
     ['新账号', '每个新账号生成一个一次性密码，导入成功后只显示一次；本人首次登录须修改密码。'],
-    ['检查', `先检查全部行，有任何问题则不导入，并按行号列出问题；改正后重新上传即可。同一文件重复导入不会重复建立。每个文件最多 ${MAX_DIRECTORY_ROWS} 行、5 MB。`],
+    [
+      '检查',
+      `先检查全部行，有任何问题则不导入，并按行号列出问题；改正后重新上传即可。同一文件重复导入不会重复建立。每个文件最多 ${MAX_DIRECTORY_ROWS} 行、5 MB。`,
+    ],
   ];
   for (const line of lines) help.addRow(line).alignment = { wrapText: true, vertical: 'top' };
   help.getRow(1).font = { bold: true };

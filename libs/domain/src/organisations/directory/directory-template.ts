@@ -4,7 +4,16 @@
  * holding a position in it. An organisation may take several rows (one per person), a person
  * several rows (one per position).
  */
-export const DIRECTORY_COLUMNS = ['组织名称', '上级组织', '组织类别', '姓名', '账号', '职务', '手机', '邮箱'] as const;
+export const DIRECTORY_COLUMNS = [
+  '组织名称',
+  '上级组织',
+  '组织类别',
+  '姓名',
+  '账号',
+  '职务',
+  '手机',
+  '邮箱',
+] as const;
 
 /** One column of the template, by its Chinese header. */
 export type DirectoryColumn = (typeof DIRECTORY_COLUMNS)[number];

@@ -54,42 +54,119 @@ const village = (n: number, extra: Partial<Record<DirectoryColumn, string>> = {}
 describe('planning a directory import', () => {
   it('creates organisations parent-first whatever the row order, with people and their positions', () => {
     const plan = valid([
-      row(2, { 组织名称: '东村第一党支部', 上级组织: '东村党总支', 组织类别: '党支部', 姓名: '张三', 账号: 'zhangsan', 职务: '书记', 手机: '138 0013 8000' }),
-      row(3, { 组织名称: '东村党总支', 上级组织: '东镇党委', 组织类别: '党总支', 姓名: '李四', 账号: 'lisi', 职务: '书记' }),
+      row(2, {
+        组织名称: '东村第一党支部',
+        上级组织: '东村党总支',
+        组织类别: '党支部',
+        姓名: '张三',
+        账号: 'zhangsan',
+        职务: '书记',
+        手机: '138 0013 8000',
+      }),
+      row(3, {
+        组织名称: '东村党总支',
+        上级组织: '东镇党委',
+        组织类别: '党总支',
+        姓名: '李四',
+        账号: 'lisi',
+        职务: '书记',
+      }),
       row(4, { 组织名称: '东村党总支', 姓名: '张三', 账号: 'zhangsan', 职务: '组织委员' }),
-      row(5, { 组织名称: '东镇党委', 姓名: '王五', 账号: 'wangwu', 职务: '管理员', 邮箱: 'wangwu@example.org' }),
+      row(5, {
+        组织名称: '东镇党委',
+        姓名: '王五',
+        账号: 'wangwu',
+        职务: '管理员',
+        邮箱: 'wangwu@example.org',
+      }),
     ]);
     expect(plan.organisations).toEqual([
       { name: '东村党总支', kind: 'general_branch', parent: { existingId: 'town-a' } },
       { name: '东村第一党支部', kind: 'branch', parent: { newName: '东村党总支' } },
     ]);
     expect(plan.people).toEqual([
-      { username: 'zhangsan', displayName: '张三', phone: '138 0013 8000', email: null, home: { newName: '东村第一党支部' } },
+      {
+        username: 'zhangsan',
+        displayName: '张三',
+        phone: '138 0013 8000',
+        email: null,
+        home: { newName: '东村第一党支部' },
+      },
       { username: 'lisi', displayName: '李四', phone: null, email: null, home: { newName: '东村党总支' } },
-      { username: 'wangwu', displayName: '王五', phone: null, email: 'wangwu@example.org', home: { existingId: 'town-a' } },
+      {
+        username: 'wangwu',
+        displayName: '王五',
+        phone: null,
+        email: 'wangwu@example.org',
+        home: { existingId: 'town-a' },
+      },
     ]);
-    expect(plan.positions.map((p) => [p.person, p.organisation, p.kind, p.worksItems, p.supervises])).toEqual([
-      [{ newUsername: 'zhangsan' }, { newName: '东村第一党支部' }, 'secretary', true, true],
-      [{ newUsername: 'lisi' }, { newName: '东村党总支' }, 'secretary', true, true],
-      [{ newUsername: 'zhangsan' }, { newName: '东村党总支' }, 'organising_member', false, true],
-      [{ newUsername: 'wangwu' }, { existingId: 'town-a' }, 'admin', false, false],
-    ]);
+    expect(plan.positions.map((p) => [p.person, p.organisation, p.kind, p.worksItems, p.supervises])).toEqual(
+      [
+        [{ newUsername: 'zhangsan' }, { newName: '东村第一党支部' }, 'secretary', true, true],
+        [{ newUsername: 'lisi' }, { newName: '东村党总支' }, 'secretary', true, true],
+        [{ newUsername: 'zhangsan' }, { newName: '东村党总支' }, 'organising_member', false, true],
+        [{ newUsername: 'wangwu' }, { existingId: 'town-a' }, 'admin', false, false],
+      ],
+    );
   });
 
   it('adds nothing for what exists: the same file imported again plans no organisation, person or position', () => {
-    const village: ExistingOrganisation = { id: 'v', name: '东村党支部', kind: 'branch', parentName: '东镇党委', path: '/county/town-a/v/', disabled: false };
+    const village: ExistingOrganisation = {
+      id: 'v',
+      name: '东村党支部',
+      kind: 'branch',
+      parentName: '东镇党委',
+      path: '/county/town-a/v/',
+      disabled: false,
+    };
     const snap = snapshot({
       organisations: new Map([COUNTY, TOWN_A, village].map((o) => [o.name, o])),
-      people: new Map([['zhangsan', { id: 'u1', username: 'zhangsan', displayName: '张三', phone: null, email: null, disabled: false }]]),
+      people: new Map([
+        [
+          'zhangsan',
+          { id: 'u1', username: 'zhangsan', displayName: '张三', phone: null, email: null, disabled: false },
+        ],
+      ]),
       positions: new Set([positionKey('u1', 'v', 'secretary')]),
     });
-    const plan = valid([row(2, { 组织名称: '东村党支部', 上级组织: '东镇党委', 组织类别: '党支部', 姓名: '张三', 账号: 'zhangsan', 职务: '书记' })], snap);
+    const plan = valid(
+      [
+        row(2, {
+          组织名称: '东村党支部',
+          上级组织: '东镇党委',
+          组织类别: '党支部',
+          姓名: '张三',
+          账号: 'zhangsan',
+          职务: '书记',
+        }),
+      ],
+      snap,
+    );
     expect(plan).toEqual({ organisations: [], people: [], positions: [], notices: [] });
     // The same person gains a position they lack; 手机 differing is said, not changed.
-    const more = valid([row(2, { 组织名称: '东村党支部', 姓名: '张三', 账号: 'zhangsan', 职务: '纪检委员', 手机: '13900000000' })], snap);
+    const more = valid(
+      [
+        row(2, {
+          组织名称: '东村党支部',
+          姓名: '张三',
+          账号: 'zhangsan',
+          职务: '纪检委员',
+          手机: '13900000000',
+        }),
+      ],
+      snap,
+    );
     expect(more.people).toEqual([]);
     expect(more.positions).toEqual([
-      { person: { existingId: 'u1' }, organisation: { existingId: 'v' }, organisationKind: 'branch', kind: 'discipline_member', worksItems: false, supervises: false },
+      {
+        person: { existingId: 'u1' },
+        organisation: { existingId: 'v' },
+        organisationKind: 'branch',
+        kind: 'discipline_member',
+        worksItems: false,
+        supervises: false,
+      },
     ]);
     expect(more.notices).toEqual([expect.stringContaining('账号"zhangsan"（张三）已存在，其手机与文件不同')]);
   });
@@ -123,20 +200,27 @@ describe('planning a directory import', () => {
       [4, '邮箱'],
     ]);
     expect(found[0].message).toBe('组织类别"党小组"无效：只能是 党委、党工委、党总支、党支部。');
-    expect(found[2].message).toBe('职务"主任"无效：只能是 书记、副书记、组织委员、纪检委员、党务工作者、管理员。');
+    expect(found[2].message).toBe(
+      '职务"主任"无效：只能是 书记、副书记、组织委员、纪检委员、党务工作者、管理员。',
+    );
   });
 
   it('accepts mobiles with +86, spaces or dashes and landlines with an area code', () => {
     for (const phone of ['+86 138-0013-8000', '13800138000', '0571-87654321', '(010) 12345678'])
-      expect(valid([village(2, { 姓名: '张三', 账号: 'zs', 职务: '书记', 手机: phone })]).people[0].phone).toBe(phone);
+      expect(
+        valid([village(2, { 姓名: '张三', 账号: 'zs', 职务: '书记', 手机: phone })]).people[0].phone,
+      ).toBe(phone);
   });
 
   it('refuses a parent found neither in the file nor in the database', () => {
-    expect(problemsOf([row(7, { 组织名称: '东村党支部', 上级组织: '东镇党委员会', 组织类别: '党支部' })])).toEqual([
+    expect(
+      problemsOf([row(7, { 组织名称: '东村党支部', 上级组织: '东镇党委员会', 组织类别: '党支部' })]),
+    ).toEqual([
       {
         row: 7,
         column: '上级组织',
-        message: '上级组织"东镇党委员会"在文件和系统中都找不到：请在文件中加上这个组织的一行（写明它的上级组织），或检查名称是否写错。',
+        message:
+          '上级组织"东镇党委员会"在文件和系统中都找不到：请在文件中加上这个组织的一行（写明它的上级组织），或检查名称是否写错。',
       },
     ]);
   });
@@ -162,17 +246,35 @@ describe('planning a directory import', () => {
       village(4, { 姓名: '张三', 账号: 'zhangsan', 职务: '纪检委员', 邮箱: 'zs@example.org' }),
     ]);
     expect(found.map((p) => [p.row, p.column, p.message])).toEqual([
-      [3, '姓名', '账号"zhangsan"的姓名前后不一致：第2行为"张三"，本行为"张珊"。同一账号只能是同一个人；不同的人请使用不同的账号。'],
-      [3, '手机', expect.stringContaining('账号"zhangsan"的手机前后不一致：第2行为"13800138000"，本行为"13900139000"')],
+      [
+        3,
+        '姓名',
+        '账号"zhangsan"的姓名前后不一致：第2行为"张三"，本行为"张珊"。同一账号只能是同一个人；不同的人请使用不同的账号。',
+      ],
+      [
+        3,
+        '手机',
+        expect.stringContaining('账号"zhangsan"的手机前后不一致：第2行为"13800138000"，本行为"13900139000"'),
+      ],
     ]);
   });
 
   it('refuses an existing 账号 of a person with another name, but not the same person again', () => {
     const snap = snapshot({
-      people: new Map([['zhangsan', { id: 'u1', username: 'zhangsan', displayName: '张三', phone: null, email: null, disabled: false }]]),
+      people: new Map([
+        [
+          'zhangsan',
+          { id: 'u1', username: 'zhangsan', displayName: '张三', phone: null, email: null, disabled: false },
+        ],
+      ]),
     });
     expect(problemsOf([village(2, { 姓名: '张珊', 账号: 'zhangsan', 职务: '书记' })], snap)).toEqual([
-      { row: 2, column: '账号', message: '账号"zhangsan"已被系统中的"张三"使用，与本行的姓名"张珊"不同：如是同一人请填写相同的姓名，否则请换一个账号。' },
+      {
+        row: 2,
+        column: '账号',
+        message:
+          '账号"zhangsan"已被系统中的"张三"使用，与本行的姓名"张珊"不同：如是同一人请填写相同的姓名，否则请换一个账号。',
+      },
     ]);
     expect(valid([village(2, { 姓名: '张三', 账号: 'zhangsan', 职务: '书记' })], snap).people).toEqual([]);
   });
@@ -196,9 +298,17 @@ describe('planning a directory import', () => {
       row(3, { 组织名称: '青山县委', 上级组织: '东镇党委' }),
     ]);
     expect(found.map((p) => [p.row, p.column, p.message])).toEqual([
-      [2, '上级组织', '组织"东镇党委"已存在，其上级组织是"青山县委"，与本行的"西镇党委"不同：批量导入不移动已有组织，如需调整请在组织管理中移动，或改正本行。'],
+      [
+        2,
+        '上级组织',
+        '组织"东镇党委"已存在，其上级组织是"青山县委"，与本行的"西镇党委"不同：批量导入不移动已有组织，如需调整请在组织管理中移动，或改正本行。',
+      ],
       [2, '组织类别', '组织"东镇党委"已存在，类别是"党委"，与本行的"党总支"不同：批量导入不修改已有组织。'],
-      [3, '上级组织', '组织"青山县委"已存在，是根组织（没有上级组织），与本行的"东镇党委"不同：批量导入不移动已有组织，如需调整请在组织管理中移动，或改正本行。'],
+      [
+        3,
+        '上级组织',
+        '组织"青山县委"已存在，是根组织（没有上级组织），与本行的"东镇党委"不同：批量导入不移动已有组织，如需调整请在组织管理中移动，或改正本行。',
+      ],
     ]);
   });
 
@@ -206,7 +316,14 @@ describe('planning a directory import', () => {
     const onlyTownA = (path: string) => path.startsWith(TOWN_A.path);
     const found = problemsOf(
       [
-        row(2, { 组织名称: '西村党支部', 上级组织: '西镇党委', 组织类别: '党支部', 姓名: '赵六', 账号: 'zhaoliu', 职务: '书记' }),
+        row(2, {
+          组织名称: '西村党支部',
+          上级组织: '西镇党委',
+          组织类别: '党支部',
+          姓名: '赵六',
+          账号: 'zhaoliu',
+          职务: '书记',
+        }),
         row(3, { 组织名称: '西镇党委', 姓名: '钱七', 账号: 'qianqi', 职务: '管理员' }),
         village(4, { 姓名: '孙八', 账号: 'sunba', 职务: '书记' }),
       ],
@@ -214,17 +331,36 @@ describe('planning a directory import', () => {
       onlyTownA,
     );
     expect(found).toEqual([
-      { row: 2, column: '上级组织', message: '上级组织"西镇党委"不在您的管理范围内：只能在您管理的组织之下新增组织。' },
-      { row: 3, column: '组织名称', message: '组织"西镇党委"不在您的管理范围内：只能为您管理的组织设置人员和职务。' },
+      {
+        row: 2,
+        column: '上级组织',
+        message: '上级组织"西镇党委"不在您的管理范围内：只能在您管理的组织之下新增组织。',
+      },
+      {
+        row: 3,
+        column: '组织名称',
+        message: '组织"西镇党委"不在您的管理范围内：只能为您管理的组织设置人员和职务。',
+      },
     ]);
-    expect(valid([village(2, { 姓名: '孙八', 账号: 'sunba', 职务: '书记' })], snapshot(), onlyTownA).organisations).toHaveLength(1);
+    expect(
+      valid([village(2, { 姓名: '孙八', 账号: 'sunba', 职务: '书记' })], snapshot(), onlyTownA).organisations,
+    ).toHaveLength(1);
   });
 
   it('adds nothing to a disabled organisation', () => {
     const closed = { ...TOWN_B, disabled: true };
     const snap = snapshot({ organisations: new Map([COUNTY, TOWN_A, closed].map((o) => [o.name, o])) });
     expect(
-      problemsOf([row(2, { 组织名称: '西村党支部', 上级组织: '西镇党委', 组织类别: '党支部' }), row(3, { 组织名称: '西镇党委', 姓名: '钱七', 账号: 'qianqi', 职务: '书记' })], snap).map((p) => p.message),
-    ).toEqual(['上级组织"西镇党委"已停用：不能在其下新增组织。', '组织"西镇党委"已停用：不能为其新增人员或职务。']);
+      problemsOf(
+        [
+          row(2, { 组织名称: '西村党支部', 上级组织: '西镇党委', 组织类别: '党支部' }),
+          row(3, { 组织名称: '西镇党委', 姓名: '钱七', 账号: 'qianqi', 职务: '书记' }),
+        ],
+        snap,
+      ).map((p) => p.message),
+    ).toEqual([
+      '上级组织"西镇党委"已停用：不能在其下新增组织。',
+      '组织"西镇党委"已停用：不能为其新增人员或职务。',
+    ]);
   });
 });

@@ -176,7 +176,11 @@ export function planDirectoryImport(
       }
       if (c['手机'] && !PHONE.test(c['手机'].replace(/[\s\-()（）]/g, ''))) {
         complete = false;
-        problem(r.row, '手机', `手机号码"${c['手机']}"格式不正确：应为11位手机号（如 13800138000），或带区号的固定电话。`);
+        problem(
+          r.row,
+          '手机',
+          `手机号码"${c['手机']}"格式不正确：应为11位手机号（如 13800138000），或带区号的固定电话。`,
+        );
       }
       if (c['邮箱'] && (c['邮箱'].length > 254 || !EMAIL.test(c['邮箱']))) {
         complete = false;
@@ -190,12 +194,20 @@ export function planDirectoryImport(
   for (const org of organisations.values()) {
     org.existing = snapshot.organisations.get(org.name) ?? null;
     const first = agreeing(org.rows, '上级组织', (value, at) =>
-      problem(at.row, '上级组织', `组织"${org.name}"的上级组织前后不一致：第${value.row}行为"${value.text}"，本行为"${at.cells['上级组织']}"。`),
+      problem(
+        at.row,
+        '上级组织',
+        `组织"${org.name}"的上级组织前后不一致：第${value.row}行为"${value.text}"，本行为"${at.cells['上级组织']}"。`,
+      ),
     );
     org.parent = first?.text ?? null;
     const kindRows = org.rows.filter((r) => kindOfLabel(r.cells['组织类别']));
     const firstKind = agreeing(kindRows, '组织类别', (value, at) =>
-      problem(at.row, '组织类别', `组织"${org.name}"的组织类别前后不一致：第${value.row}行为"${value.text}"，本行为"${at.cells['组织类别']}"。`),
+      problem(
+        at.row,
+        '组织类别',
+        `组织"${org.name}"的组织类别前后不一致：第${value.row}行为"${value.text}"，本行为"${at.cells['组织类别']}"。`,
+      ),
     );
     org.kind = firstKind ? kindOfLabel(firstKind.text) : null;
     const row = org.rows[0].row;
@@ -207,12 +219,24 @@ export function planDirectoryImport(
     if (org.existing) {
       const e = org.existing;
       if (org.parent !== null && org.parent !== e.parentName)
-        problem(first!.row, '上级组织', `组织"${org.name}"已存在，${orgDescription(e)}，与本行的"${org.parent}"不同：批量导入不移动已有组织，如需调整请在组织管理中移动，或改正本行。`);
+        problem(
+          first!.row,
+          '上级组织',
+          `组织"${org.name}"已存在，${orgDescription(e)}，与本行的"${org.parent}"不同：批量导入不移动已有组织，如需调整请在组织管理中移动，或改正本行。`,
+        );
       if (org.kind !== null && org.kind !== e.kind)
-        problem(firstKind!.row, '组织类别', `组织"${org.name}"已存在，类别是"${ORGANISATION_KIND_LABELS[e.kind]}"，与本行的"${ORGANISATION_KIND_LABELS[org.kind]}"不同：批量导入不修改已有组织。`);
+        problem(
+          firstKind!.row,
+          '组织类别',
+          `组织"${org.name}"已存在，类别是"${ORGANISATION_KIND_LABELS[e.kind]}"，与本行的"${ORGANISATION_KIND_LABELS[org.kind]}"不同：批量导入不修改已有组织。`,
+        );
     } else {
       if (org.parent === null)
-        problem(row, '上级组织', `缺少上级组织：新组织"${org.name}"须写明上级组织（根组织请先在组织管理中建立）。`);
+        problem(
+          row,
+          '上级组织',
+          `缺少上级组织：新组织"${org.name}"须写明上级组织（根组织请先在组织管理中建立）。`,
+        );
       if (org.kind === null && !org.rows.some((r) => r.cells['组织类别']))
         problem(row, '组织类别', `缺少组织类别：新组织"${org.name}"须写明类别（${KIND_LIST}）。`);
     }
@@ -236,14 +260,22 @@ export function planDirectoryImport(
           if (parentExisting.disabled)
             problem(firstRow, '上级组织', `上级组织"${parentName}"已停用：不能在其下新增组织。`);
           else if (!mayAdminister(parentExisting.path))
-            problem(firstRow, '上级组织', `上级组织"${parentName}"不在您的管理范围内：只能在您管理的组织之下新增组织。`);
+            problem(
+              firstRow,
+              '上级组织',
+              `上级组织"${parentName}"不在您的管理范围内：只能在您管理的组织之下新增组织。`,
+            );
         }
         break;
       }
       if (!parentInFile || parentInFile.existing || parentInFile.parent === null) {
         if (!parentInFile && current === org) {
           const firstRow = org.rows.find((r) => r.cells['上级组织'])!.row;
-          problem(firstRow, '上级组织', `上级组织"${parentName}"在文件和系统中都找不到：请在文件中加上这个组织的一行（写明它的上级组织），或检查名称是否写错。`);
+          problem(
+            firstRow,
+            '上级组织',
+            `上级组织"${parentName}"在文件和系统中都找不到：请在文件中加上这个组织的一行（写明它的上级组织），或检查名称是否写错。`,
+          );
         }
         break;
       }
@@ -284,7 +316,11 @@ export function planDirectoryImport(
     for (const col of ['姓名', '手机', '邮箱'] as const) {
       const earlier = person.rows.find((p) => p.cells[col]);
       if (c[col] && earlier && earlier !== r && earlier.cells[col] !== c[col])
-        problem(r.row, col, `账号"${person.username}"的${col}前后不一致：第${earlier.row}行为"${earlier.cells[col]}"，本行为"${c[col]}"。同一账号只能是同一个人；不同的人请使用不同的账号。`);
+        problem(
+          r.row,
+          col,
+          `账号"${person.username}"的${col}前后不一致：第${earlier.row}行为"${earlier.cells[col]}"，本行为"${c[col]}"。同一账号只能是同一个人；不同的人请使用不同的账号。`,
+        );
     }
     person.phone ??= c['手机'] || null;
     person.email ??= c['邮箱'] || null;
@@ -294,7 +330,11 @@ export function planDirectoryImport(
     const existing = snapshot.people.get(person.username);
     if (!existing) continue;
     if (existing.displayName !== person.displayName) {
-      problem(person.rows[0].row, '账号', `账号"${person.username}"已被系统中的"${existing.displayName}"使用，与本行的姓名"${person.displayName}"不同：如是同一人请填写相同的姓名，否则请换一个账号。`);
+      problem(
+        person.rows[0].row,
+        '账号',
+        `账号"${person.username}"已被系统中的"${existing.displayName}"使用，与本行的姓名"${person.displayName}"不同：如是同一人请填写相同的姓名，否则请换一个账号。`,
+      );
       continue;
     }
     const differs = [
@@ -302,7 +342,9 @@ export function planDirectoryImport(
       person.email !== null && person.email !== existing.email ? '邮箱' : null,
     ].filter(Boolean);
     if (differs.length > 0)
-      notices.push(`账号"${person.username}"（${existing.displayName}）已存在，其${differs.join('、')}与文件不同：导入不修改已有人员的信息，如需修改请在人员管理中编辑。`);
+      notices.push(
+        `账号"${person.username}"（${existing.displayName}）已存在，其${differs.join('、')}与文件不同：导入不修改已有人员的信息，如需修改请在人员管理中编辑。`,
+      );
   }
 
   // 5. Positions: no repeats; in organisations the importer administers and that are in use.
@@ -367,20 +409,26 @@ export function planDirectoryImport(
 }
 
 /**
- * The first non-empty value of `column` among `rows` (with its row), reporting through
- * `disagree` every later row whose value differs.
+ * The value of `column` most rows give (the first of them on a tie), with the first row giving
+ * it, reporting through `disagree` every row with another value: the odd row out is the one to
+ * correct, wherever it stands. Null when no row gives a value.
  */
 function agreeing(
   rows: readonly DirectoryRow[],
   column: DirectoryColumn,
   disagree: (first: { row: number; text: string }, at: DirectoryRow) => void,
 ): { row: number; text: string } | null {
-  let first: { row: number; text: string } | null = null;
+  const votes = new Map<string, { row: number; text: string; count: number }>();
   for (const r of rows) {
     const text = r.cells[column];
     if (!text) continue;
-    if (!first) first = { row: r.row, text };
-    else if (text !== first.text) disagree(first, r);
+    const vote = votes.get(text) ?? { row: r.row, text, count: 0 };
+    vote.count++;
+    votes.set(text, vote);
   }
-  return first;
+  let chosen: { row: number; text: string; count: number } | null = null;
+  for (const vote of votes.values()) if (!chosen || vote.count > chosen.count) chosen = vote;
+  if (!chosen) return null;
+  for (const r of rows) if (r.cells[column] && r.cells[column] !== chosen.text) disagree(chosen, r);
+  return { row: chosen.row, text: chosen.text };
 }

@@ -12,7 +12,10 @@ import {
 
 /** Why a file could not be read as a directory template at all (before any row is checked). */
 export type DirectoryFileErrorCode =
-  'DIRECTORY_FILE_TOO_LARGE' | 'DIRECTORY_FILE_UNREADABLE' | 'DIRECTORY_TOO_MANY_ROWS' | 'DIRECTORY_HEADER_INVALID';
+  | 'DIRECTORY_FILE_TOO_LARGE'
+  | 'DIRECTORY_FILE_UNREADABLE'
+  | 'DIRECTORY_TOO_MANY_ROWS'
+  | 'DIRECTORY_HEADER_INVALID';
 
 /** A file refused as a whole, with a Chinese message saying what to do. */
 export class DirectoryFileError extends Error {
@@ -66,7 +69,10 @@ export async function readDirectoryWorkbook(bytes: Uint8Array): Promise<Director
 
 async function firstSheet(bytes: Uint8Array): Promise<ExcelJS.Worksheet> {
   const unreadable = () =>
-    new DirectoryFileError('DIRECTORY_FILE_UNREADABLE', `文件无法作为 Excel 工作簿（.xlsx）读取：文件可能已损坏、已加密或不是 .xlsx。${ADVICE}`);
+    new DirectoryFileError(
+      'DIRECTORY_FILE_UNREADABLE',
+      `文件无法作为 Excel 工作簿（.xlsx）读取：文件可能已损坏、已加密或不是 .xlsx。${ADVICE}`,
+    );
   try {
     const pkg = await openDocxPackage(bytes, XLSX_LIMITS);
     if (!pkg.exists('xl/workbook.xml')) throw unreadable();
@@ -105,5 +111,8 @@ function headerColumns(sheet: ExcelJS.Worksheet): Record<DirectoryColumn, number
       `第1行表头缺少列：${missing.join('、')}。第一个工作表的第1行应依次为 ${DIRECTORY_COLUMNS.join(' | ')}。${ADVICE}`,
     );
   }
-  return Object.fromEntries(DIRECTORY_COLUMNS.map((c) => [c, found.get(c)!])) as Record<DirectoryColumn, number>;
+  return Object.fromEntries(DIRECTORY_COLUMNS.map((c) => [c, found.get(c)!])) as Record<
+    DirectoryColumn,
+    number
+  >;
 }

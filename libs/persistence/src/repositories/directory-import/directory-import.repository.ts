@@ -1,8 +1,4 @@
-import {
-  type DirectoryPlan,
-  type DirectorySnapshot,
-  type PlannedPerson,
-} from '@rectify/domain';
+import { type DirectoryPlan, type DirectorySnapshot, type PlannedPerson } from '@rectify/domain';
 
 /** A new account of a directory import, with the bcrypt hash of its one-time password. */
 export interface DirectoryNewPerson extends PlannedPerson {

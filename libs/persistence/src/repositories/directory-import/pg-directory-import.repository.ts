@@ -49,14 +49,22 @@ export class PgDirectoryImportRepository implements DirectoryImportRepository {
       [lookups.usernames],
     );
     const positionRows: { user_id: string; organisation_id: string; kind: PositionKind }[] =
-      await this.db.query(`SELECT user_id, organisation_id, kind FROM position WHERE user_id = ANY($1::uuid[])`, [
-        userRows.map((u) => u.id),
-      ]);
+      await this.db.query(
+        `SELECT user_id, organisation_id, kind FROM position WHERE user_id = ANY($1::uuid[])`,
+        [userRows.map((u) => u.id)],
+      );
     return {
       organisations: new Map(
         orgRows.map((o): [string, ExistingOrganisation] => [
           o.name,
-          { id: o.id, name: o.name, kind: o.kind, parentName: o.parent_name, path: o.path, disabled: o.disabled },
+          {
+            id: o.id,
+            name: o.name,
+            kind: o.kind,
+            parentName: o.parent_name,
+            path: o.path,
+            disabled: o.disabled,
+          },
         ]),
       ),
       people: new Map(
@@ -155,7 +163,9 @@ async function insertPeople(
     [
       people.map((p) => p.username),
       people.map((p) => p.displayName),
-      people.map((p) => legacyRole(positions.filter((q) => 'newUsername' in q.person && q.person.newUsername === p.username))),
+      people.map((p) =>
+        legacyRole(positions.filter((q) => 'newUsername' in q.person && q.person.newUsername === p.username)),
+      ),
       people.map((p) => orgId(p.home)),
       people.map((p) => p.email),
       people.map((p) => p.phone),
@@ -187,9 +197,13 @@ async function insertPositions(
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::boolean[], $5::boolean[])
      ON CONFLICT ON CONSTRAINT position_once DO NOTHING RETURNING id`,
     [
-      positions.map((p) => ('existingId' in p.person ? p.person.existingId : userIds.get(p.person.newUsername)!)),
       positions.map((p) =>
-        'existingId' in p.organisation ? p.organisation.existingId : organisationIds.get(p.organisation.newName)!,
+        'existingId' in p.person ? p.person.existingId : userIds.get(p.person.newUsername)!,
+      ),
+      positions.map((p) =>
+        'existingId' in p.organisation
+          ? p.organisation.existingId
+          : organisationIds.get(p.organisation.newName)!,
       ),
       positions.map((p) => p.kind),
       positions.map((p) => p.worksItems),
