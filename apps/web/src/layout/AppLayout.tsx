@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   DownOutlined,
   FileTextOutlined,
@@ -47,6 +48,7 @@ const NAV: NavEntry[] = [
   },
   { key: '/mailbox', label: '提醒邮件', icon: <MailOutlined />, roles: ['admin'] },
   { key: '/users', label: '人员管理', icon: <TeamOutlined />, roles: ['admin'] },
+  { key: '/directory-import', label: '批量导入', icon: <ApartmentOutlined />, roles: ['admin'] },
 ];
 
 /** The frame of every page behind the login: red header, left menu (a drawer on phones). */
