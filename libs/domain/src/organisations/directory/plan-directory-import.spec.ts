@@ -186,6 +186,14 @@ describe('planning a directory import', () => {
     ]);
   });
 
+  it('reports an organisation name that is too long once, also on a row naming a person', () => {
+    expect(
+      problemsOf([village(2, { 组织名称: '党'.repeat(101), 姓名: '张三', 账号: 'zs', 职务: '书记' })]).map(
+        (p) => [p.row, p.column],
+      ),
+    ).toEqual([[2, '组织名称']]);
+  });
+
   it('refuses an unknown kind or position and a malformed 账号, 手机 or 邮箱', () => {
     const found = problemsOf([
       village(2, { 组织类别: '党小组' }),

@@ -186,7 +186,7 @@ export function planDirectoryImport(
         complete = false;
         problem(r.row, '邮箱', `邮箱"${c['邮箱']}"格式不正确：例如 zhangsan@example.org。`);
       }
-      if (complete && name) personRows.push(r);
+      if (complete && organisations.has(name)) personRows.push(r);
     }
   }
 
