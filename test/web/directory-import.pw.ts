@@ -11,6 +11,15 @@ async function chooseFile(page: Page, name: string, buffer: Buffer): Promise<voi
     .getByTestId('directory-import-page')
     .locator('input[type=file]')
     .setInputFiles({ name, mimeType: XLSX, buffer });
+  await expect(page.getByTestId('directory-import-page')).toContainText(name);
+  await expect(page.getByTestId('directory-submit')).toBeEnabled();
+}
+
+/** Clicks a button that sends the file, and waits for the API's answer (its status). */
+async function send(page: Page, button: 'directory-check' | 'directory-submit'): Promise<number> {
+  const answer = page.waitForResponse((r) => r.url().includes('/api/directory/import'));
+  await page.getByTestId(button).click();
+  return (await answer).status();
 }
 
 test('an administrator imports 50 organisations and 200 people after fixing 3 bad rows; a new person logs in with the one-time password and must change it', async ({
@@ -32,7 +41,7 @@ test('an administrator imports 50 organisations and 200 people after fixing 3 ba
 
   // The file with 3 bad rows: the problems by row, nothing written.
   await chooseFile(page, '组织和人员-有误.xlsx', await directoryWorkbook(bad));
-  await page.getByTestId('directory-submit').click();
+  expect(await send(page, 'directory-submit')).toBe(422);
   const problems = page.getByTestId('directory-problems');
   await expect(problems).toBeVisible();
   await expect(problems).toContainText('文件有 3 处问题');
@@ -44,10 +53,10 @@ test('an administrator imports 50 organisations and 200 people after fixing 3 ba
 
   // Fixed: checked, then imported, with the counts and the one-time passwords once.
   await chooseFile(page, '组织和人员.xlsx', await directoryWorkbook(directory.rows));
-  await page.getByTestId('directory-check').click();
+  expect(await send(page, 'directory-check')).toBe(200);
   await expect(page.getByTestId('directory-summary')).toHaveText('预计新增组织50个、人员200人、职务210个');
   const started = Date.now();
-  await page.getByTestId('directory-submit').click();
+  expect(await send(page, 'directory-submit')).toBe(200);
   await expect(page.getByTestId('directory-summary')).toHaveText('新增组织50个、人员200人、职务210个');
   console.log(
     `browser import of 50 organisations and 200 people: ${((Date.now() - started) / 1000).toFixed(1)} s`,
