@@ -89,12 +89,22 @@ describe.each(REPOSITORY_BACKENDS)('directory import repository on %s', (_name, 
   });
 
   it('writes nothing when a name was taken after the check', async () => {
-    const again = plan();
-    again.organisations[1].name = `村党支部二-${tag}`;
-    again.people[0].home = { newName: `村党支部二-${tag}` };
-    again.people[0].username = `ls-${tag}`;
-    expect(await repo.write(again)).toEqual({ kind: 'changed_meanwhile' });
-    const snap = await repo.snapshot({ organisationNames: [`村党支部二-${tag}`], usernames: [`ls-${tag}`] });
+    const taken = plan();
+    // The second organisation's name is the 镇's own: someone created it after the check.
+    taken.organisations = [
+      { name: `独立党支部-${tag}`, kind: 'general_branch', parent: { existingId: townId } },
+      { name: `镇党委-${tag}`, kind: 'branch', parent: { newName: `独立党支部-${tag}` } },
+    ];
+    taken.people[0] = { ...taken.people[0], username: `ls-${tag}`, home: { newName: `独立党支部-${tag}` } };
+    taken.positions = [
+      {
+        ...taken.positions[0],
+        person: { newUsername: `ls-${tag}` },
+        organisation: { newName: `独立党支部-${tag}` },
+      },
+    ];
+    expect(await repo.write(taken)).toEqual({ kind: 'changed_meanwhile' });
+    const snap = await repo.snapshot({ organisationNames: [`独立党支部-${tag}`], usernames: [`ls-${tag}`] });
     expect(snap.organisations.size + snap.people.size).toBe(0);
   });
 });
