@@ -30,16 +30,17 @@ const SECOND_POSITIONS = ['副书记', '组织委员', '纪检委员', '党务�
  * people: a 书记 in each, the rest spread over the other positions, 10 of the 党总支/党支部
  * secretaries also 组织委员 of the 镇 (a second row each), and one 管理员 of the 镇. Rows come
  * children first (the reverse of the tree), so the import must order them itself. `tag` keeps
- * names and usernames unique per test.
+ * names and usernames unique per test (ASCII: it starts the usernames); `orgPrefix`, the
+ * organisation names (the tag unless given).
  */
-export function largeDirectory(parent: string, tag: string): LargeDirectory {
-  const town = `${tag}镇党委`;
+export function largeDirectory(parent: string, tag: string, orgPrefix = tag): LargeDirectory {
+  const town = `${orgPrefix}镇党委`;
   const orgs: { name: string; parent: string; kind: string }[] = [{ name: town, parent, kind: '党委' }];
   for (let g = 1; g <= 7; g++) {
-    const general = `${tag}第${g}村党总支`;
+    const general = `${orgPrefix}第${g}村党总支`;
     orgs.push({ name: general, parent: town, kind: '党总支' });
     for (let b = 1; b <= 6; b++)
-      orgs.push({ name: `${tag}第${g}村第${b}党支部`, parent: general, kind: '党支部' });
+      orgs.push({ name: `${orgPrefix}第${g}村第${b}党支部`, parent: general, kind: '党支部' });
   }
   const rows: string[][] = [];
   const usernames: string[] = [];
