@@ -10,6 +10,7 @@ import { createApiApp } from '../../apps/api/src/create-api-app';
 import { makePdf, textPage } from '../support/make-pdf';
 import { conformanceProblems, type OpenApiDocument, responseSchema } from '../support/openapi-conformance';
 import { createTestDatabase } from '../support/test-database';
+import { directoryWorkbook } from '../support/directory-workbook';
 
 const ROOT = join(__dirname, '../..');
 const DEMO_PASSWORD = 'rectify-demo';
@@ -357,6 +358,21 @@ describe('responses conform to the OpenAPI document', () => {
     await conforms('delete', '/api/reports/{id}', 200, (p) => request(http).delete(p).set(admin), {
       id: imported.body.reportId,
     });
+  });
+
+  it('the directory template and import, refused by row and accepted', async () => {
+    const template = await request(http).get('/api/directory/template.xlsx').set(admin).expect(200);
+    expect(template.headers['content-type']).toContain('spreadsheetml');
+    called.add('GET /api/directory/template.xlsx');
+    const row = ['契约村党支部', '青石镇党委', '党支部', '契约', 'contract.directory', '书记', '', ''];
+    const refused = await directoryWorkbook([row.map((cell, i) => (i === 5 ? '主任' : cell))]);
+    const accepted = await directoryWorkbook([row]);
+    await conforms('post', '/api/directory/import', 422, (p) =>
+      request(http).post(p).set(admin).attach('file', refused, '组织和人员.xlsx'),
+    );
+    await conforms('post', '/api/directory/import', 200, (p) =>
+      request(http).post(p).set(admin).attach('file', accepted, '组织和人员.xlsx'),
+    );
   });
 
   it('called every operation but the health check (add a call here for a new route)', () => {

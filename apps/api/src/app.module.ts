@@ -8,6 +8,7 @@ import { ErrorResponseFilter } from './common/error-response.filter';
 import { strictValidationPipe } from './common/strict-validation.pipe';
 import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
+import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { ItemsModule } from './items/items.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -44,6 +45,7 @@ export class AppModule {
         OrganisationsModule,
         OrganisationPeopleModule,
         UsersModule,
+        DirectoryModule,
         RemindersModule,
         DevMailboxModule,
         QueueDashboardModule,

@@ -1,5 +1,6 @@
 import { CliError, EXIT_USAGE } from './cli-error';
 import { DEMO_USAGE, runDemo } from './commands/demo.command';
+import { DIRECTORY_USAGE, runDirectory } from './commands/directory.command';
 import { EXTRACT_USAGE, runExtract } from './commands/extract.command';
 import { IMPORT_USAGE, runImport } from './commands/import.command';
 import { ITEMS_USAGE, runItems } from './commands/items.command';
@@ -32,6 +33,8 @@ const USAGE = `用法：
       管理党组织
   ${USERS_USAGE}
       添加、查找、编辑、停用、启用人员，重置密码（一次性密码）
+  ${DIRECTORY_USAGE}
+      按模板批量导入组织和人员（.xlsx，全部无误才写入）；template 写出模板
   ${DEMO_USAGE}
       建立演示用的组织、用户并导入示例报告
 数据库：设置 DATABASE_URL 使用 PostgreSQL 服务器；否则使用内置数据库（RECTIFY_DATA_DIR，默认 .run/pglite）。
@@ -44,6 +47,7 @@ const COMMANDS: Record<string, (argv: string[], out: (s: string) => void) => Pro
   transition: runTransition,
   orgs: runOrgs,
   users: runUsers,
+  directory: runDirectory,
   demo: runDemo,
   section: runSection,
   summary: runSummary,

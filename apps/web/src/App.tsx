@@ -8,6 +8,7 @@ import { createQueryClient } from './api/query-client';
 import { AuthProvider, useAuth } from './auth/auth-context';
 import { AppLayout } from './layout/AppLayout';
 import { DashboardPage } from './pages/dashboard/DashboardPage';
+import { DirectoryImportPage } from './pages/directory/DirectoryImportPage';
 import { ImportPage } from './pages/import/ImportPage';
 import { ItemPage } from './pages/item/ItemPage';
 import { ItemsPage } from './pages/items/ItemsPage';
@@ -123,6 +124,14 @@ export function App() {
                   element={
                     <RequireLogin>
                       <OrganisationsPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/directory-import"
+                  element={
+                    <RequireLogin>
+                      <DirectoryImportPage />
                     </RequireLogin>
                   }
                 />

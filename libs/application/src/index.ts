@@ -68,3 +68,5 @@ export * from './withdraw-item/withdraw-item.usecase';
 export * from './restore-item/restore-item.usecase';
 export * from './remove-import/remove-import.usecase';
 export * from './system-access/require-system-access';
+export * from './import-directory/import-directory.usecase';
+export * from './import-directory/render-directory-template';

@@ -3,6 +3,7 @@ export * from './items/problem-list';
 export * from './organisations/organisation-kind';
 export * from './organisations/positions';
 export * from './organisations/tree-move';
+export * from './organisations/directory';
 export * from './report/extraction-result';
 export * from './report/extract-report';
 export * from './report/parse/parse-report';

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  CloudUploadOutlined,
   AuditOutlined,
   DownOutlined,
   FileTextOutlined,
@@ -55,6 +56,7 @@ const NAV: NavEntry[] = [
   { key: '/mailbox', label: '提醒邮件', icon: <MailOutlined />, shows: (c) => c.operatesSystem },
   { key: '/users', label: '人员管理', icon: <TeamOutlined />, shows: administrators },
   { key: '/organisations', label: '组织管理', icon: <ApartmentOutlined />, shows: administrators },
+  { key: '/directory-import', label: '批量导入', icon: <CloudUploadOutlined />, shows: administrators },
 ];
 
 /** The frame of every page behind the login: red header, left menu (a drawer on phones). */

@@ -54,6 +54,14 @@ export type ApplicationErrorCode =
   | 'EVIDENCE_EMPTY'
   | 'EVIDENCE_LIMIT_REACHED'
   | 'NO_TRACKED_ITEMS'
+  /** A directory import's rows have problems (422): `details.problems` lists them by row and column. */
+  | 'DIRECTORY_INVALID'
+  /** A directory file over 5 MB or 5,000 rows (413). */
+  | 'DIRECTORY_FILE_TOO_LARGE'
+  /** A directory file that is no .xlsx or lacks the template's header (422). */
+  | 'DIRECTORY_FILE_UNREADABLE'
+  /** A name of a directory file was taken between the check and the write (409); nothing written. */
+  | 'DIRECTORY_CHANGED'
   | 'INVALID_ARGUMENT';
 
 export class ApplicationError extends Error {

@@ -5,6 +5,7 @@ import { PgTrackedItemsRepository } from './tracked-items';
 import { PgItemsRepository } from './items';
 import { PgReportsRepository } from './reports';
 import { PgDevMailboxRepository } from './dev-mailbox';
+import { PgDirectoryImportRepository } from './directory-import';
 import { PgOrganisationsRepository } from './organisations';
 import { PgOrganisationPeopleRepository } from './organisation-people';
 import { PgOutboxRepository } from './outbox';
@@ -33,6 +34,7 @@ export const REPOSITORY_CLASSES = {
   reminderSubjects: PgReminderSubjectsRepository,
   devMailbox: PgDevMailboxRepository,
   organisationPeople: PgOrganisationPeopleRepository,
+  directoryImport: PgDirectoryImportRepository,
 } satisfies Record<string, new (db: DataSource) => object>;
 
 /** One instance of every repository over one database (see REPOSITORY_CLASSES). */

@@ -1,0 +1,2 @@
+export * from './directory-import.repository';
+export * from './pg-directory-import.repository';
