@@ -49,9 +49,10 @@ describe('API authentication', () => {
     expect(me.body).toEqual(
       expect.objectContaining({
         username,
-        role: 'secretary',
         displayName: '张书记',
         organisation: expect.objectContaining({ kind: 'branch' }),
+        positions: [expect.objectContaining({ kind: 'secretary', rights: ['work_items'] })],
+        capabilities: { worksItems: true, supervises: false, administers: false, operatesSystem: false },
       }),
     );
   });

@@ -130,7 +130,10 @@ describe('items created by hand (API)', () => {
     expect(long.body.message).toContain('超过500个字');
     const empty = await create('sup', { ...base, list: '\n  \n' }).expect(400);
     expect(empty.body.message).toContain('问题清单为空');
-    await create('sup', { ...base, source: 'self_inspection', list: '甲' }).expect(400);
+    const selfFound = await create('sup', { ...base, source: 'self_inspection', list: '甲' }).expect(400);
+    expect(JSON.stringify(selfFound.body)).toContain('自身查摆的问题请通过导入述职报告录入');
+    const unknown = await create('sup', { ...base, source: 'gossip', list: '甲' }).expect(400);
+    expect(JSON.stringify(unknown.body)).toContain('上级点评、巡视巡察反馈、群众评议或其他');
     await create('sup', { ...base, deadline: '2031-02-30', list: '甲' }).expect(400);
     await create('sup', { ...base, list: '甲', problems: [{ title: '乙' }] }).expect(400);
     const listed = await get('sup', '/api/items', { year: YEAR + 2 }).expect(200);

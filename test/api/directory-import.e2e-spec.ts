@@ -92,11 +92,10 @@ describe('bulk import of the organisation tree and its people', () => {
     for (const o of orgs) expect(o.path).toBe(`${o.parent_path}${o.id}/`);
     expect(orgs.filter((o) => o.kind === 'branch')).toHaveLength(42);
     expect(orgs.filter((o) => o.kind === 'general_branch')).toHaveLength(7);
-    const users: { id: string; must_change_password: boolean; password_hash: string; role: string }[] =
-      await t.db.query(
-        `SELECT id, must_change_password, password_hash, role FROM app_user WHERE username LIKE $1`,
-        [`${tag}.%`],
-      );
+    const users: { id: string; must_change_password: boolean; password_hash: string }[] = await t.db.query(
+      `SELECT id, must_change_password, password_hash FROM app_user WHERE username LIKE $1`,
+      [`${tag}.%`],
+    );
     expect(users).toHaveLength(200);
     expect(users.every((u) => u.must_change_password && /^\$2[aby]\$06\$/.test(u.password_hash))).toBe(true);
     const positions: { kind: string; works_items: boolean; supervises: boolean; n: number }[] =

@@ -124,13 +124,16 @@ describe('responses conform to the OpenAPI document', () => {
       request(http).post(p).set(admin).send({ name: '契约测试党支部', parentId: tree.body[0].id }),
     );
     const user = await conforms('post', '/api/users', 201, (p) =>
-      request(http).post(p).set(admin).send({
-        username: 'contract.shuji',
-        displayName: '契约测试书记',
-        role: 'secretary',
-        organisationId: created.body.id,
-        password: 'Qingshi-contract-2024',
-      }),
+      request(http)
+        .post(p)
+        .set(admin)
+        .send({
+          username: 'contract.shuji',
+          displayName: '契约测试书记',
+          organisationId: created.body.id,
+          positions: [{ kind: 'secretary' }],
+          password: 'Qingshi-contract-2024',
+        }),
     );
     const id = { id: user.body.id as string };
     // Organisation administration, on an organisation of its own below the created one.
@@ -171,6 +174,17 @@ describe('responses conform to the OpenAPI document', () => {
       '/api/users/{id}',
       200,
       (p) => request(http).patch(p).set(admin).send({ phone: '13800000000' }),
+      id,
+    );
+    await conforms(
+      'put',
+      '/api/users/{id}/positions',
+      200,
+      (p) =>
+        request(http)
+          .put(p)
+          .set(admin)
+          .send({ positions: [{ kind: 'secretary' }, { kind: 'organising_member', rights: ['supervise'] }] }),
       id,
     );
     await conforms('post', '/api/users/{id}/deactivate', 200, (p) => request(http).post(p).set(admin), id);

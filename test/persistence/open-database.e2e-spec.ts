@@ -19,6 +19,7 @@ const EXPECTED_TABLES = [
   'migrations',
   'organisation',
   'outbox',
+  'position',
   'rectification_item',
   'reminder_delivery',
   'report',

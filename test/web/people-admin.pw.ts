@@ -28,7 +28,7 @@ test('an administrator resets a password; the person logs in with the one-time p
     data: {
       username,
       displayName: '测试人员',
-      role: 'secretary',
+      positions: [{ kind: 'secretary' }],
       organisationId: branch.id,
       password: ORIGINAL,
     },

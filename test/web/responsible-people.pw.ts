@@ -28,7 +28,7 @@ test('a secretary picks a person of the branch as a measure’s 责任人, and t
     data: {
       username: `zhangming-${tag}`,
       displayName: name,
-      role: 'secretary',
+      positions: [{ kind: 'secretary' }],
       organisationId: branch.id,
       password: 'Zhangming-pass-2025',
     },

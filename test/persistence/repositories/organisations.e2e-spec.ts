@@ -63,7 +63,9 @@ describe.each(REPOSITORY_BACKENDS)('organisations repository on %s', (_name, ope
   it('finds by name or id only within the scope', async () => {
     const cases: [ReadScope, OrganisationRecord[]][] = [
       ['operator', [town, general, branchA, branchB, otherTown]],
-      [viewer('admin', branchB), [town, general, branchA, branchB, otherTown]],
+      // The root administrator every tree; any other one the subtree of their organisation.
+      [viewer('admin', town), [town, general, branchA, branchB, otherTown]],
+      [viewer('admin', general), [general, branchA, branchB]],
       [viewer('supervisor', general), [general, branchA, branchB]],
       [viewer('secretary', branchA), [branchA]],
     ];

@@ -28,13 +28,22 @@ const CHINESE: Record<string, (english: string) => string> = {
   arrayMaxSize: (t) => `最多 ${number(t)} 项`,
   arrayMinSize: (t) => `至少 ${number(t)} 项`,
   isDateString: () => '必须是 YYYY-MM-DD 格式的日期',
-  isIn: () => '取值不在允许的范围内',
+  isIn: (t) => allowedValues(t),
   isUUID: () => '必须是有效的编号（UUID）',
   isUuid: () => '必须是有效的编号（UUID）',
   isArray: () => '必须是数组',
   isObject: () => '必须是对象',
-  isEnum: () => '取值不在允许的范围内',
+  isEnum: (t) => allowedValues(t),
 };
+
+/** class-validator's "must be one of the following values: a, b" as 取值无效，可选：a、b. */
+function allowedValues(english: string): string {
+  const list = /following values: (.*)$/.exec(english)?.[1];
+  return list ? `取值无效，可选：${list.split(/,\s*/).join('、')}` : '取值不在允许的范围内';
+}
+
+/** A DTO's own message (Chinese already) is shown as written, never replaced by the generic one. */
+const OWN_MESSAGE = /[\u4e00-\u9fff]/;
 
 /** A value of the wrong type fails its other checks too; only the type is worth saying then. */
 const TYPE_CHECKS = new Set([
@@ -54,7 +63,7 @@ function describe(constraints: Record<string, string>): string[] {
   const missing = entries.some(([name]) => name === 'isNotEmpty');
   const shown =
     typeErrors.length > 0 ? (missing ? entries.filter(([n]) => n === 'isNotEmpty') : typeErrors) : entries;
-  return shown.map(([name, text]) => CHINESE[name]?.(text) ?? text);
+  return shown.map(([name, text]) => (OWN_MESSAGE.test(text) ? text : (CHINESE[name]?.(text) ?? text)));
 }
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {

@@ -46,7 +46,10 @@ export class CreateItemsDto {
     enum: CREATABLE_SOURCES,
     description: '问题来源：上级点评 / 巡视巡察反馈 / 群众评议 / 其他',
   })
-  @IsIn(CREATABLE_SOURCES)
+  @IsIn(CREATABLE_SOURCES, {
+    message:
+      '手工新建的整改事项，问题来源只能是上级点评、巡视巡察反馈、群众评议或其他；自身查摆的问题请通过导入述职报告录入。',
+  })
   source!: CreatableSource;
 
   @ApiPropertyOptional({

@@ -1,4 +1,4 @@
-import { App, Form, Input, TreeSelect } from 'antd';
+import { App, Form, Input, TreeSelect, Typography } from 'antd';
 import { useMemo } from 'react';
 import { errorMessage } from '../../api/error-message';
 import { type PasswordResetResponse } from '../../api/rectify-api';
@@ -61,7 +61,11 @@ export function AddUserModal({
       testId="add-user-modal"
       width={640}
       maskClosable={false}
-      intro="添加后会生成一次性密码，请告知本人；本人首次登录须修改密码。"
+      intro={
+        <Typography.Paragraph type="secondary">
+          添加后会生成一次性密码，请告知本人；本人首次登录须修改密码。
+        </Typography.Paragraph>
+      }
       initialValues={{ positions: [{ kind: 'secretary' } as PositionValue] }}
     >
       <Form.Item

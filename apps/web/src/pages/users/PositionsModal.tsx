@@ -1,4 +1,4 @@
-import { App, Form } from 'antd';
+import { App, Form, Typography } from 'antd';
 import { useMemo } from 'react';
 import { errorMessage } from '../../api/error-message';
 import { type UserEntryResponse } from '../../api/rectify-api';
@@ -41,7 +41,11 @@ export function PositionsModal({ user, onClose }: { user: UserEntryResponse; onC
       onCancel={onClose}
       testId="positions-modal"
       width={640}
-      intro="书记承担本组织整改并督办下级；副书记、组织委员督办下级；管理员管理本组织及其下级的组织、人员和导入。职权留空即按职务默认。"
+      intro={
+        <Typography.Paragraph type="secondary">
+          书记承担本组织整改并督办下级；副书记、组织委员督办下级；管理员管理本组织及其下级的组织、人员和导入。职权留空即按职务默认。
+        </Typography.Paragraph>
+      }
       initialValues={{ positions: positionValuesOf(user) }}
     >
       <PositionFields options={options} loading={loading} />

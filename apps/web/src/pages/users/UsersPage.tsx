@@ -65,7 +65,8 @@ export function UsersPage() {
     {
       title: '操作',
       key: 'actions',
-      fixed: 'right',
+      // On a phone a fixed column would cover the names: the row scrolls instead.
+      fixed: mobile ? undefined : 'right',
       render: (_, u) => (
         <UserRowActions
           user={u}
