@@ -54,8 +54,11 @@ test('a secretary picks a person of the branch as a measure’s 责任人, and t
   const option = page.getByTestId('responsible-option').filter({ hasText: name });
   await expect(option).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/responsible-picker-phone.png` });
-  await option.click();
-  await expect(responsible).toHaveValue(name);
+  // The list re-renders while the search settles: a click can land on an option being replaced.
+  await expect(async () => {
+    if ((await responsible.inputValue()) !== name) await option.click({ timeout: 2_000 });
+    await expect(responsible).toHaveValue(name, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await page.getByTestId('modal-submit').click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
   await expect(page.getByText('每季度召开一次专题组织生活会').first()).toBeVisible();

@@ -35,9 +35,29 @@ describe('GetProfileUseCase', () => {
           rights: [],
         },
       ],
-      capabilities: { worksItems: true, supervises: true, administers: false, operatesSystem: false },
+      // 督办 in a branch supervises nobody: no organisation is below it.
+      capabilities: { worksItems: true, supervises: false, administers: false, operatesSystem: false },
       mustChangePassword: false,
     });
     expect(await profiles.execute({ userId: '55555555-5555-4555-8555-555555555555' })).toBeNull();
+  });
+
+  it('counts 督办 as supervising only where organisations are below', async () => {
+    const { users, organisations, town } = await adminWorld();
+    const user = await users.add({
+      username: 'wang',
+      displayName: '王书记',
+      positions: [{ organisationId: town.id, kind: 'secretary', rights: ['work_items', 'supervise'] }],
+      organisationId: town.id,
+      email: null,
+      passwordHash: 'h',
+    });
+    const profile = await new GetProfileUseCase(users, organisations).execute({ userId: user.id });
+    expect(profile?.capabilities).toEqual({
+      worksItems: true,
+      supervises: true,
+      administers: false,
+      operatesSystem: false,
+    });
   });
 });

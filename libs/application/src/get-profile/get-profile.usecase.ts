@@ -36,6 +36,8 @@ export class GetProfileUseCase {
     const user = await this.users.findById(command.userId);
     if (!user) return null;
     const org = await this.organisations.findById('operator', user.organisationId);
+    const supervising = user.positions.filter((p) => p.rights.includes('supervise'));
+    const below = await this.organisations.withOrganisationsBelow(supervising.map((p) => p.organisationId));
     if (!org) throw new Error(`organisation ${user.organisationId} of user ${user.id} is missing`);
     return {
       id: user.id,
@@ -43,7 +45,7 @@ export class GetProfileUseCase {
       displayName: user.displayName,
       organisation: { id: org.id, name: org.name, kind: org.kind },
       positions: toPositionEntries(user.positions),
-      capabilities: viewerCapabilities({ userId: user.id, positions: user.positions }),
+      capabilities: viewerCapabilities({ userId: user.id, positions: user.positions }, (id) => below.has(id)),
       mustChangePassword: user.mustChangePassword,
     };
   }

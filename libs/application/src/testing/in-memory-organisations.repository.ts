@@ -32,6 +32,12 @@ export class InMemoryOrganisationsRepository implements OrganisationsRepository 
     return this.visible(scope).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
+  async withOrganisationsBelow(ids: string[]): Promise<Set<string>> {
+    return new Set(
+      this.rows.filter((o) => !o.disabled && o.parentId && ids.includes(o.parentId)).map((o) => o.parentId!),
+    );
+  }
+
   async listTree(scope: ReadScope): Promise<OrganisationTreeRow[]> {
     return this.visible(scope)
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))

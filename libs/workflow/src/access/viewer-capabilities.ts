@@ -14,11 +14,20 @@ export interface ViewerCapabilities {
   operatesSystem: boolean;
 }
 
-/** The capabilities `viewer`'s positions give them (see ViewerCapabilities). */
-export function viewerCapabilities(viewer: Viewer): ViewerCapabilities {
+/**
+ * The capabilities `viewer`'s positions give them (see ViewerCapabilities). `hasOrganisationsBelow`
+ * tells whether an organisation (id) has any below it: a 党支部书记's 督办 right supervises nobody,
+ * so it does not make them a supervisor (they land on their items, not on a dashboard).
+ */
+export function viewerCapabilities(
+  viewer: Viewer,
+  hasOrganisationsBelow: (organisationId: string) => boolean,
+): ViewerCapabilities {
   return {
     worksItems: viewer.positions.some((p) => p.rights.includes('work_items')),
-    supervises: viewer.positions.some((p) => p.rights.includes('supervise')),
+    supervises: viewer.positions.some(
+      (p) => p.rights.includes('supervise') && hasOrganisationsBelow(p.organisationId),
+    ),
     administers: viewer.positions.some((p) => p.kind === 'admin'),
     operatesSystem: mayOperateSystem(viewer, 'READ_DEV_MAILBOX'),
   };

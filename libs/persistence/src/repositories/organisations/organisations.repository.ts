@@ -95,6 +95,12 @@ export interface OrganisationsRepository {
   listTree(scope: ReadScope): Promise<OrganisationTreeRow[]>;
 
   /**
+   * Of `ids` (uuid strings), those with at least one active organisation directly below them:
+   * one indexed query, for whether a supervising position has anyone to supervise.
+   */
+  withOrganisationsBelow(ids: string[]): Promise<Set<string>>;
+
+  /**
    * Adds an organisation in one transaction: checks the name is free and the parent (by exact
    * name) exists, inserts it and sets its path to the parent's path (or '/') plus its new id.
    */

@@ -53,6 +53,15 @@ export class PgOrganisationsRepository implements OrganisationsRepository {
       .getMany();
   }
 
+  async withOrganisationsBelow(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { parent_id: string }[] = await this.db.query(
+      `SELECT DISTINCT parent_id FROM organisation WHERE parent_id = ANY($1::uuid[]) AND NOT disabled`,
+      [ids],
+    );
+    return new Set(rows.map((r) => r.parent_id));
+  }
+
   async listTree(scope: ReadScope): Promise<OrganisationTreeRow[]> {
     const cond = scopeCondition(scope, 1);
     const rows: {
