@@ -1,6 +1,6 @@
 import { type ActorRole } from './workflow-actor';
 
-/** Every role an event's sender can have (see ActorRole); history lines record it. */
+/** Every capacity an event's sender can act in (see ActorRole); history lines record it. */
 export const ACTOR_ROLES = [
   'secretary',
   'supervisor',
@@ -8,9 +8,9 @@ export const ACTOR_ROLES = [
   'system',
 ] as const satisfies readonly ActorRole[];
 
-/** Chinese name of each role, as history lines and user lists show it. */
+/** Chinese name of each capacity, as history lines show it beside the person's name. */
 export const ACTOR_ROLE_LABELS: Record<ActorRole, string> = {
-  secretary: '支部书记',
+  secretary: '本组织书记',
   supervisor: '上级党组织',
   admin: '管理员',
   system: '系统',
