@@ -85,7 +85,8 @@ export function LoginPage() {
           style={{ fontSize: 12, marginTop: 16, marginBottom: 0 }}
           data-testid="demo-hint"
         >
-          演示账号：diyi.shuji（党支部书记）、zongzhi.shuji（党总支书记）、zhen.shuji（镇党委书记）、admin（管理员），密码 rectify-demo
+          演示账号：diyi.shuji（党支部书记）、zongzhi.shuji（党总支书记）、zhen.shuji（镇党委书记）、admin（管理员），密码
+          rectify-demo
         </Typography.Paragraph>
       </Card>
     </BrandedScreen>
