@@ -23,7 +23,7 @@ export function ForcedPasswordChangePage() {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`${user?.displayName ?? ''}，您正在使用管理员重置的一次性密码：请先设置自己的新密码，之后才能使用系统。`}
+          title={`${user?.displayName ?? ''}，您正在使用管理员发放的一次性密码：请先设置自己的新密码，之后才能使用系统。`}
         />
         <ChangePasswordForm
           oneTime
