@@ -108,7 +108,7 @@ test('a secretary submits, the supervisor returns it, the secretary resubmits, t
   );
   await expect(page.getByTestId('timeline')).toContainText('佐证材料不足');
   // Who did what, by name.
-  await expect(page.getByTestId('timeline')).toContainText('第一党支部书记（支部书记）');
+  await expect(page.getByTestId('timeline')).toContainText('第一党支部书记（本组织书记）');
   await logOut(page);
 
   await logIn(page, 'diyi.shuji');
