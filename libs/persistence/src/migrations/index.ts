@@ -10,6 +10,7 @@ import { CreatedItems1732760000000 } from './1732760000000-created-items';
 import { Positions1732770000000 } from './1732770000000-positions';
 import { WithdrawnItems1732780000000 } from './1732780000000-withdrawn-items';
 import { MeasureResponsible1732790000000 } from './1732790000000-measure-responsible';
+import { Notifications1732800000000 } from './1732800000000-notifications';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Positions1732770000000,
   WithdrawnItems1732780000000,
   MeasureResponsible1732790000000,
+  Notifications1732800000000,
 ];

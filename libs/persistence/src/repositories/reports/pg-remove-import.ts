@@ -22,6 +22,7 @@ const REMOVALS = [
       OR earlier_item_id IN (SELECT id FROM rectification_item WHERE report_id = $1)`,
   `DELETE FROM outbox WHERE item_id IN (SELECT id FROM rectification_item WHERE report_id = $1)`,
   `DELETE FROM reminder_delivery WHERE item_id IN (SELECT id FROM rectification_item WHERE report_id = $1)`,
+  `DELETE FROM notification WHERE item_id IN (SELECT id FROM rectification_item WHERE report_id = $1)`,
   `DELETE FROM measure WHERE item_id IN (SELECT id FROM rectification_item WHERE report_id = $1)`,
   `DELETE FROM evidence WHERE item_id IN (SELECT id FROM rectification_item WHERE report_id = $1)`,
   `DELETE FROM item_history WHERE item_id IN (SELECT id FROM rectification_item WHERE report_id = $1)`,

@@ -1,0 +1,5 @@
+export * from './notification-kind';
+export * from './describe-notification';
+export * from './quiet-hours';
+export * from './robot-platform';
+export * from './notification-preferences';
