@@ -7,6 +7,8 @@ import { DigestsProcessor } from './digests/digests.processor';
 import { HealthController } from './health/health.controller';
 import { WarningSummary } from './logging/warning-summary';
 import { mailProviders } from './mail/mail.providers';
+import { notificationProviders } from './notifications/notification-use-cases.provider';
+import { NotificationsProcessor } from './notifications/notifications.processor';
 import { OutboxRelay } from './maintenance/outbox-relay.service';
 import { SweeperProcessor } from './maintenance/sweeper.processor';
 import { BullReminderQueues } from './queues/bullmq-reminder-queues';
@@ -44,9 +46,11 @@ export class WorkerModule {
         ...reminderSettingsProviders,
         ...mailProviders,
         BullReminderQueues,
+        ...notificationProviders,
         ...reminderUseCaseProviders,
         JobHandlerRegistry,
         RemindersProcessor,
+        NotificationsProcessor,
         DigestsProcessor,
         SweeperProcessor,
         QueueWorkers,

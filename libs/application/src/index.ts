@@ -60,6 +60,7 @@ export * from './read-evidence/read-evidence.usecase';
 export * from './delete-evidence/delete-evidence.usecase';
 export * from './common/is-uuid';
 export * from './reminders';
+export * from './notifications';
 export * from './common/with-timeout';
 export * from './closing-loop';
 export * from './item-details/update-item-details.usecase';

@@ -26,6 +26,7 @@ export * from './nest/repository-providers';
 export * from './repositories/reminder-subjects';
 export * from './repositories/reminder-ledger';
 export * from './repositories/outbox';
+export * from './repositories/notification-ledger';
 export * from './repositories/dev-mailbox';
 export * from './repositories/directory-import';
 export * from './repositories/items';

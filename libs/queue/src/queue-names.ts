@@ -10,6 +10,8 @@ export const QUEUES = {
   digests: 'digests',
   /** The repeatable sweeper that restores what Redis lost. */
   maintenance: 'maintenance',
+  /** Event fan-outs (one per history line), group-robot messages and notification emails. */
+  notifications: 'notifications',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -19,6 +21,9 @@ export const JOBS = {
   reminder: 'reminder',
   digest: 'digest',
   sweep: 'sweep',
+  notify: 'notify',
+  robotBatch: 'robot_batch',
+  noticeEmail: 'notice_email',
 } as const;
 
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
@@ -28,4 +33,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   reminder: QUEUES.reminders,
   digest: QUEUES.digests,
   sweep: QUEUES.maintenance,
+  notify: QUEUES.notifications,
+  robot_batch: QUEUES.notifications,
+  notice_email: QUEUES.notifications,
 };

@@ -56,6 +56,16 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
       DIGEST_ATTEMPTS: positiveInt(8),
       DIGEST_BACKOFF_MS: positiveInt(30_000),
       JOB_LOCK_MS: positiveInt(30_000),
+      // Notifications: fan-outs, robot messages and notification emails in flight at once; a
+      // failing job's attempts and first backoff (doubling).
+      NOTIFY_CONCURRENCY: positiveInt(20),
+      NOTIFY_ATTEMPTS: positiveInt(8),
+      NOTIFY_BACKOFF_MS: positiveInt(10_000),
+      // At most one message per group robot this often (the platforms allow about 20 a minute);
+      // what happens meanwhile is folded into the next one.
+      ROBOT_INTERVAL_SECONDS: positiveInt(60),
+      // An immediate notification email waits this long for more to fold in.
+      NOTICE_EMAIL_COLLECT_SECONDS: positiveInt(60),
       SWEEP_EVERY_SECONDS: positiveInt(300),
       OUTBOX_POLL_MS: positiveInt(500),
       // A failing outbox row: tried OUTBOX_MAX_ATTEMPTS times, waiting OUTBOX_RETRY_BASE_MS,

@@ -1,19 +1,26 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { SweepRemindersUseCase } from '@rectify/application';
+import { RestoreNotificationJobsUseCase, SweepRemindersUseCase } from '@rectify/application';
 import { JOBS } from '@rectify/queue';
 import { JobHandlerRegistry } from '../queues/job-handler-registry';
 
 /**
  * The repeatable sweep: re-enqueues reminders and digests the database expects but Redis lacks,
- * and retries reminder jobs that failed for good without leaving a ledger row.
+ * retries reminder jobs that failed for good without leaving a ledger row, and queues robot
+ * messages and notification emails whose rows still wait.
  */
 @Injectable()
 export class SweeperProcessor {
   private readonly logger = new Logger('sweeper');
 
-  constructor(registry: JobHandlerRegistry, sweepReminders: SweepRemindersUseCase) {
+  constructor(
+    registry: JobHandlerRegistry,
+    sweepReminders: SweepRemindersUseCase,
+    restoreNotificationJobs: RestoreNotificationJobsUseCase,
+  ) {
     registry.register(JOBS.sweep, async () => {
       const result = await sweepReminders.execute();
+      // Robot messages and notification emails still waiting get their slot's job again.
+      const notificationBatches = await restoreNotificationJobs.execute();
       if (result.restoredReminders + result.restoredDigests > 0) {
         this.logger.warn(
           `restored ${result.restoredReminders} reminder and ${result.restoredDigests} digest jobs missing from Redis`,
@@ -29,7 +36,7 @@ export class SweeperProcessor {
           `${result.unschedulable} items cannot be scheduled: see the outbox failures (GET /api/reminders/outbox-failures)`,
         );
       }
-      return result;
+      return { ...result, notificationBatches };
     });
   }
 }

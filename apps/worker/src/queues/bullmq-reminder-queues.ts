@@ -1,7 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import {
+  type BatchJobSpec,
   type DigestJobSpec,
+  eventFanOutJobId,
   type LostReminderJobs,
+  type NotificationQueues,
   type ReminderJobSpec,
   type ReminderQueues,
 } from '@rectify/application';
@@ -33,11 +36,12 @@ export interface FailedJobs {
  * removed when done, so a late reminder can start a second digest the same day.
  */
 @Injectable()
-export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown {
+export class BullReminderQueues implements ReminderQueues, NotificationQueues, OnApplicationShutdown {
   private readonly logger = new Logger('queues');
   readonly reminders: Queue;
   readonly digests: Queue;
   readonly maintenance: Queue;
+  readonly notifications: Queue;
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
@@ -49,6 +53,7 @@ export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown
     this.reminders = producerQueue(QUEUES.reminders, location);
     this.digests = producerQueue(QUEUES.digests, location);
     this.maintenance = producerQueue(QUEUES.maintenance, location);
+    this.notifications = producerQueue(QUEUES.notifications, location);
     for (const q of this.all()) {
       q.on('error', (err) =>
         this.redisLog
@@ -59,7 +64,7 @@ export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown
   }
 
   all(): Queue[] {
-    return [this.reminders, this.digests, this.maintenance];
+    return [this.reminders, this.digests, this.maintenance, this.notifications];
   }
 
   async addReminders(jobs: ReminderJobSpec[]): Promise<void> {
@@ -93,6 +98,55 @@ export class BullReminderQueues implements ReminderQueues, OnApplicationShutdown
       await this.digests.addBulk(
         jobs.slice(i, i + CHUNK).map((j) => ({
           name: JOBS.digest,
+          data: j.data,
+          opts: { ...opts, jobId: j.id, delay: this.delayUntil(j.runAt) },
+        })),
+      );
+    }
+  }
+
+  /**
+   * Fan-out jobs are kept a day once done, so a second relay of the same row adds nothing (the
+   * fan-out is idempotent anyway: its rows have dedupe keys).
+   */
+  async addEventFanOuts(historyIds: string[]): Promise<void> {
+    const opts: JobsOptions = {
+      attempts: this.config.NOTIFY_ATTEMPTS,
+      backoff: { type: 'exponential', delay: this.config.NOTIFY_BACKOFF_MS },
+      removeOnComplete: { age: DAY_MS / 1000 },
+      removeOnFail: { age: (30 * DAY_MS) / 1000 },
+    };
+    for (let i = 0; i < historyIds.length; i += CHUNK) {
+      await this.notifications.addBulk(
+        historyIds.slice(i, i + CHUNK).map((historyId) => ({
+          name: JOBS.notify,
+          data: { historyId },
+          opts: { ...opts, jobId: eventFanOutJobId(historyId) },
+        })),
+      );
+    }
+  }
+
+  addRobotBatches(jobs: BatchJobSpec[]): Promise<void> {
+    return this.addBatches(JOBS.robotBatch, jobs);
+  }
+
+  addNoticeEmails(jobs: BatchJobSpec[]): Promise<void> {
+    return this.addBatches(JOBS.noticeEmail, jobs);
+  }
+
+  // Removed when done: a slot's job may be needed again when a row arrives for a slot already sent.
+  private async addBatches(name: string, jobs: BatchJobSpec[]): Promise<void> {
+    const opts: JobsOptions = {
+      attempts: this.config.NOTIFY_ATTEMPTS,
+      backoff: { type: 'exponential', delay: this.config.NOTIFY_BACKOFF_MS },
+      removeOnComplete: true,
+      removeOnFail: { age: (30 * DAY_MS) / 1000 },
+    };
+    for (let i = 0; i < jobs.length; i += CHUNK) {
+      await this.notifications.addBulk(
+        jobs.slice(i, i + CHUNK).map((j) => ({
+          name,
           data: j.data,
           opts: { ...opts, jobId: j.id, delay: this.delayUntil(j.runAt) },
         })),

@@ -36,6 +36,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       reminders: this.config.REMINDER_CONCURRENCY,
       digests: this.config.DIGEST_CONCURRENCY,
       maintenance: 1,
+      notifications: this.config.NOTIFY_CONCURRENCY,
     };
     this.workers = Object.values(QUEUES).map((queue) => {
       const worker = new Worker(

@@ -2,6 +2,7 @@ import { type Provider } from '@nestjs/common';
 import {
   AuditFailedRemindersUseCase,
   type Mailer,
+  NotifyDeadlineTiersUseCase,
   RecordDueRemindersUseCase,
   RecordReminderFailureUseCase,
   RelayOutboxUseCase,
@@ -34,13 +35,14 @@ const OUTBOX = PgOutboxRepository;
 export const reminderUseCaseProviders: Provider[] = [
   {
     provide: RecordDueRemindersUseCase,
-    inject: [LEDGER, SUBJECTS, BullReminderQueues, REMINDER_SETTINGS],
+    inject: [LEDGER, SUBJECTS, BullReminderQueues, REMINDER_SETTINGS, NotifyDeadlineTiersUseCase],
     useFactory: (
       ledger: PgReminderLedgerRepository,
       subjects: PgReminderSubjectsRepository,
       queues: BullReminderQueues,
       settings: ReminderSettings,
-    ) => new RecordDueRemindersUseCase(ledger, subjects, queues, settings),
+      tiers: NotifyDeadlineTiersUseCase,
+    ) => new RecordDueRemindersUseCase(ledger, subjects, queues, settings, tiers),
   },
   {
     provide: RecordReminderFailureUseCase,

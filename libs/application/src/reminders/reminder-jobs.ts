@@ -64,6 +64,8 @@ export interface LostReminderJobs {
 export interface ReminderQueues {
   addReminders(jobs: ReminderJobSpec[]): Promise<void>;
   addDigests(jobs: DigestJobSpec[]): Promise<void>;
+  /** Jobs that tell people of these history lines (events), one per line (see eventFanOutJobId). */
+  addEventFanOuts(historyIds: string[]): Promise<void>;
   /**
    * Of these reminder job ids: those the queue holds in no state (`missing`), and those it
    * holds as failed, their attempts used up (`failed`).

@@ -14,6 +14,8 @@ export interface OutboxRow {
   id: string;
   itemId: string;
   reason: string;
+  /** The history line that caused it (an event that may notify), or null. */
+  historyId: string | null;
   attempts: number;
   claimToken: string | null;
   claimedUntil: number | null;
@@ -42,13 +44,14 @@ export class InMemoryOutboxRepository implements OutboxRepository {
 
   constructor(readonly items = new Map<string, OutboxItem>()) {}
 
-  /** Adds a row as a transition writes it; returns its id. */
-  add(itemId: string, reason = 'SET_MEASURES'): string {
+  /** Adds a row as a transition writes it (with its history line's id); returns its id. */
+  add(itemId: string, reason = 'SET_MEASURES', historyId: string | null = null): string {
     const id = String(this.nextId++);
     this.rows.push({
       id,
       itemId,
       reason,
+      historyId,
       attempts: 0,
       claimToken: null,
       claimedUntil: null,
@@ -89,7 +92,7 @@ export class InMemoryOutboxRepository implements OutboxRepository {
       });
       r.attempts++;
     }
-    return { token, rows: due.map((r) => ({ id: r.id, itemId: r.itemId })) };
+    return { token, rows: due.map((r) => ({ id: r.id, itemId: r.itemId, historyId: r.historyId })) };
   }
 
   async deleteRelayed(token: string, ids: string[]): Promise<void> {

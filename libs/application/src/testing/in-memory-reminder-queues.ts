@@ -13,6 +13,8 @@ import {
 export class InMemoryReminderQueues implements ReminderQueues {
   readonly reminders = new Map<string, ReminderJobSpec>();
   readonly digests = new Map<string, DigestJobSpec>();
+  /** History ids whose fan-out jobs were added. */
+  readonly fanOuts = new Set<string>();
   /** Reminder job ids held as failed, their attempts used up. */
   readonly failed = new Set<string>();
   readonly refusedItems = new Set<string>();
@@ -31,6 +33,11 @@ export class InMemoryReminderQueues implements ReminderQueues {
   async addDigests(jobs: DigestJobSpec[]): Promise<void> {
     this.answer();
     for (const job of jobs) if (!this.digests.has(job.id)) this.digests.set(job.id, job);
+  }
+
+  async addEventFanOuts(historyIds: string[]): Promise<void> {
+    this.answer();
+    for (const id of historyIds) this.fanOuts.add(id);
   }
 
   async findLostReminders(ids: string[]): Promise<LostReminderJobs> {

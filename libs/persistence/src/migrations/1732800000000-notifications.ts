@@ -55,6 +55,7 @@ export class Notifications1732800000000 implements MigrationInterface {
         status text NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'skipped')),
         send_after timestamptz NOT NULL DEFAULT now(),
         batch_key text,
+        claimed_at timestamptz,
         attempts int NOT NULL DEFAULT 0,
         error text,
         read_at timestamptz,

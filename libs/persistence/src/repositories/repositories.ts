@@ -8,6 +8,7 @@ import { PgDevMailboxRepository } from './dev-mailbox';
 import { PgDirectoryImportRepository } from './directory-import';
 import { PgOrganisationsRepository } from './organisations';
 import { PgOrganisationPeopleRepository } from './organisation-people';
+import { PgNotificationLedgerRepository } from './notification-ledger';
 import { PgOutboxRepository } from './outbox';
 import { PgReminderLedgerRepository } from './reminder-ledger';
 import { PgReminderSubjectsRepository } from './reminder-subjects';
@@ -35,6 +36,7 @@ export const REPOSITORY_CLASSES = {
   devMailbox: PgDevMailboxRepository,
   organisationPeople: PgOrganisationPeopleRepository,
   directoryImport: PgDirectoryImportRepository,
+  notificationLedger: PgNotificationLedgerRepository,
 } satisfies Record<string, new (db: DataSource) => object>;
 
 /** One instance of every repository over one database (see REPOSITORY_CLASSES). */

@@ -6,6 +6,7 @@ import {
   type ReminderSubjectsRepository,
 } from '@rectify/persistence';
 import { withTimeout } from '../../common/with-timeout';
+import { type NotifyDeadlineTiersUseCase } from '../../notifications/notify-deadline-tiers/notify-deadline-tiers.usecase';
 import { describeReminderError } from '../reminder-errors';
 import { digestJobId, type ReminderJobData, type ReminderQueues } from '../reminder-jobs';
 import { type ReminderSettings } from '../reminder-settings';
@@ -31,7 +32,8 @@ export type ReminderOutcome = 'recorded' | 'already_recorded' | 'no_recipients' 
  * later tier already due) is stale and skipped. For the others, one row per recipient goes into
  * the delivery ledger, whose unique key (recipient, item, kind, due date) makes a job that runs
  * twice record nothing new. Every recipient of these jobs with rows still waiting gets their
- * digest job for today (see digestJobId).
+ * digest job for today (see digestJobId), and the same tiers go to 站内消息 and group robots
+ * (NotifyDeadlineTiersUseCase).
  *
  * One job never fails the others: a job whose item cannot be judged (its schedule throws) is a
  * `ReminderFailure` while the rest go on; when the batch fails as a whole (a job whose data the
@@ -46,6 +48,8 @@ export class RecordDueRemindersUseCase {
     private readonly subjects: ReminderSubjectsRepository,
     private readonly queues: ReminderQueues,
     private readonly settings: ReminderSettings,
+    /** Also puts the tiers into 站内消息 and onto group robots; absent where only email is tested. */
+    private readonly tiers?: NotifyDeadlineTiersUseCase,
   ) {}
 
   /** One outcome per job, in the jobs' order. */
@@ -105,6 +109,8 @@ export class RecordDueRemindersUseCase {
     });
 
     const inserted = await this.ledger.recordDue(rows);
+    // Every live row, not only the new ones: a retry after a fault here records what is missing.
+    await this.tiers?.execute(rows);
 
     // Every recipient of these jobs with rows still waiting gets a digest job, not only those
     // with new rows: if adding it failed before, a retry of this job adds it then. The job is

@@ -30,7 +30,8 @@ export class QueueUnavailableError extends Error {
 }
 
 /**
- * Turns outbox rows into reminder jobs, in three short steps with nothing held open between
+ * Turns outbox rows into reminder jobs (and, for rows an event wrote, the job that tells people
+ * of it), in three short steps with nothing held open between
  * them: claim rows (one statement, with a lease), enqueue their jobs in Redis outside any
  * transaction, delete the rows (one statement). A relay that dies between enqueueing and
  * deleting leaves its claim to run out; the rows are then relayed again, which is harmless
@@ -84,8 +85,14 @@ export class RelayOutboxUseCase {
       }
     }
 
+    // Rows written with an event's history line also tell people of it (the fan-out job).
+    const fanOutsByItem = new Map<string, string[]>();
+    for (const r of rows) {
+      if (r.historyId) fanOutsByItem.set(r.itemId, [...(fanOutsByItem.get(r.itemId) ?? []), r.historyId]);
+    }
     try {
       await this.queues.addReminders([...jobsByItem.values()].flat());
+      await this.queues.addEventFanOuts([...fanOutsByItem.values()].flat());
     } catch (err) {
       if (!(await this.queues.isReachable())) {
         const waiting = rows.filter((r) => !failures.has(r.itemId)).map((r) => r.id);
@@ -94,10 +101,13 @@ export class RelayOutboxUseCase {
         throw new QueueUnavailableError(err);
       }
       // Redis answers but refused the batch: find the items it refuses, one by one.
-      for (const [itemId, jobs] of jobsByItem) {
-        await this.queues.addReminders(jobs).catch((itemErr: unknown) => {
-          failures.set(itemId, describeReminderError(itemErr));
-        });
+      for (const itemId of new Set([...jobsByItem.keys(), ...fanOutsByItem.keys()])) {
+        await this.queues
+          .addReminders(jobsByItem.get(itemId) ?? [])
+          .then(() => this.queues.addEventFanOuts(fanOutsByItem.get(itemId) ?? []))
+          .catch((itemErr: unknown) => {
+            failures.set(itemId, describeReminderError(itemErr));
+          });
       }
     }
 

@@ -18,7 +18,11 @@ const INSERT_CREATED_ITEMS = `
     RETURNING id, seq),
   history AS (
     INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload, deadline)
-    SELECT id, 1, $10, $11, 'CREATE', NULL, $7, $12::jsonb, $8::date FROM inserted)
+    SELECT id, 1, $10, $11, 'CREATE', NULL, $7, $12::jsonb, $8::date FROM inserted
+    RETURNING id, item_id),
+  -- The worker tells the organisation's people of an item created from above (上级点评 …).
+  outbox_added AS (
+    INSERT INTO outbox (item_id, reason, history_id) SELECT item_id, 'CREATE', id FROM history)
   SELECT id, seq FROM inserted`;
 
 /** ItemsRepository.createItems on PostgreSQL (or PGlite): one transaction, two statements. */

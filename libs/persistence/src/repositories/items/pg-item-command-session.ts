@@ -38,7 +38,8 @@ const LOAD_ITEM_WITH_ACTOR = `SELECT i.id, i.status, to_char(i.deadline, 'YYYY-M
 // The item update guarded by the version read ($2), the history line, whose seq is the item's
 // version after the event ($7): gapless and ordered, with the deadline in force after it ($4,
 // which the overdue trend replays); and the outbox row that tells the worker
-// to (re)schedule the item's reminders, written in the same statement so it cannot be lost.
+// to (re)schedule the item's reminders and tell people of the event (the history line's id),
+// written in the same statement so it cannot be lost.
 const UPDATE_WITH_HISTORY = `
   WITH updated AS (
     UPDATE rectification_item
@@ -48,9 +49,10 @@ const UPDATE_WITH_HISTORY = `
      RETURNING id),
   history AS (
     INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload, deadline)
-    SELECT id, $7, $8, $9, $10, $11, $3, $12, $4 FROM updated),
+    SELECT id, $7, $8, $9, $10, $11, $3, $12, $4 FROM updated
+    RETURNING id),
   outbox_added AS (
-    INSERT INTO outbox (item_id, reason) SELECT id, $10 FROM updated)`;
+    INSERT INTO outbox (item_id, reason, history_id) SELECT u.id, $10, h.id FROM updated u CROSS JOIN history h)`;
 
 const EVIDENCE = `,
   evidence_added AS (

@@ -20,8 +20,11 @@ export interface OutboxPolicy {
 /** Outbox rows held by one claim: `token` names the claim in every later statement. */
 export interface OutboxClaim {
   token: string;
-  /** Row ids (bigint as text) and their items, by id ascending. */
-  rows: { id: string; itemId: string }[];
+  /**
+   * Row ids (bigint as text) and their items, by id ascending; `historyId`: the history line
+   * that caused the row (an event, which may notify people), null for rows of the sweeper or an import.
+   */
+  rows: { id: string; itemId: string; historyId: string | null }[];
 }
 
 /** `retrying`: failed, waiting for its next attempt; `parked`: set aside after its last one. */

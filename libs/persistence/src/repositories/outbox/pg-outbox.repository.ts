@@ -28,7 +28,7 @@ export class PgOutboxRepository implements OutboxRepository {
     );
     const token = randomUUID();
     // UPDATE … RETURNING inside a SELECT: TypeORM answers a bare UPDATE with [rows, count].
-    const rows: { id: string; item_id: string }[] = await this.db.query(
+    const rows: { id: string; item_id: string; history_id: string | null }[] = await this.db.query(
       `WITH claimed AS (
          UPDATE outbox
             SET claimed_until = now() + $2::int * interval '1 millisecond', claim_token = $3,
@@ -38,11 +38,11 @@ export class PgOutboxRepository implements OutboxRepository {
                           AND (claimed_until IS NULL OR claimed_until < now())
                           AND (next_attempt_at IS NULL OR next_attempt_at <= now())
                         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-          RETURNING id, item_id)
-       SELECT id::text AS id, item_id FROM claimed ORDER BY id`,
+          RETURNING id, item_id, history_id)
+       SELECT id::text AS id, item_id, history_id::text AS history_id FROM claimed ORDER BY id`,
       [policy.batchSize, policy.leaseMs, token],
     );
-    return { token, rows: rows.map((r) => ({ id: r.id, itemId: r.item_id })) };
+    return { token, rows: rows.map((r) => ({ id: r.id, itemId: r.item_id, historyId: r.history_id })) };
   }
 
   async deleteRelayed(token: string, ids: string[]): Promise<void> {

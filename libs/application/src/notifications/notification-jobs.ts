@@ -1,0 +1,35 @@
+/** A job that tells people of one history line (an event): its id is `notify.<historyId>`. */
+export interface EventFanOutJobData {
+  historyId: string;
+}
+
+/**
+ * A job that sends one batch: a robot's message or a person's notification email. Named by its
+ * target and its time slot, so everything recorded for the same slot shares one job (BullMQ keeps
+ * the first of two jobs with one id) and a burst becomes one message.
+ */
+export interface BatchJobSpec {
+  id: string;
+  data: { targetId: string };
+  runAt: Date;
+}
+
+// BullMQ refuses ':' in custom job ids.
+export const eventFanOutJobId = (historyId: string) => `notify.${historyId}`;
+
+/**
+ * The job for what a robot (or a person's email) holds from `after` on: the slot of `slotMs`
+ * that ends at or after `after`, so what is recorded within one slot goes out in one message at
+ * the slot's end.
+ */
+export function batchJob(prefix: 'robot' | 'notice', targetId: string, after: Date, slotMs: number): BatchJobSpec {
+  const slot = Math.ceil(after.getTime() / slotMs);
+  return { id: `${prefix}.${targetId}.${slot}`, data: { targetId }, runAt: new Date(slot * slotMs) };
+}
+
+/** The notification queues as the use cases see them; the worker implements them with BullMQ. */
+export interface NotificationQueues {
+  addEventFanOuts(historyIds: string[]): Promise<void>;
+  addRobotBatches(jobs: BatchJobSpec[]): Promise<void>;
+  addNoticeEmails(jobs: BatchJobSpec[]): Promise<void>;
+}

@@ -1,0 +1,91 @@
+import { describeNotification, type ReminderKind } from '@rectify/domain';
+import { type ItemPlace, type NotificationLedgerRepository, type NotifiedPerson } from '@rectify/persistence';
+import { type NotificationQueues } from '../notification-jobs';
+import { type NotificationSettings } from '../notification-settings';
+import { type NotificationToAddress, planNotifications } from '../plan-notifications';
+
+/** A deadline tier (亮灯) recorded for a person: the reminder ledger's new row. */
+export interface RecordedTier {
+  recipientId: string;
+  itemId: string;
+  kind: ReminderKind;
+  dueDate: string;
+}
+
+// Whose group robots hear of a tier: the item's organisation always; red (逾期) also the level
+// above, and its escalation the level above that, as the emails do.
+const ROBOT_LEVELS: Record<ReminderKind, ('organisation' | 'parent' | 'grandparent')[]> = {
+  approaching: ['organisation'],
+  due: ['organisation'],
+  review: ['organisation'],
+  overdue: ['organisation', 'parent'],
+  escalated: ['organisation', 'parent', 'grandparent'],
+};
+
+const levelId = (place: ItemPlace, level: 'organisation' | 'parent' | 'grandparent') =>
+  level === 'organisation' ? place.organisationId : level === 'parent' ? place.parentId : place.grandparentId;
+
+/**
+ * Puts the deadline tiers the reminder worker has just recorded (亮灯督办) into 站内消息 for the
+ * same people and onto the group robots of the organisations concerned; email stays with the
+ * daily digest. Idempotent (dedupe keys name item, kind, due date and target). Rejects on
+ * database or queue faults; the caller's job is then retried.
+ */
+export class NotifyDeadlineTiersUseCase {
+  constructor(
+    private readonly ledger: NotificationLedgerRepository,
+    private readonly queues: NotificationQueues,
+    private readonly settings: NotificationSettings,
+  ) {}
+
+  async execute(tiers: RecordedTier[]): Promise<number> {
+    if (tiers.length === 0) return 0;
+    const groups = new Map<string, { tier: RecordedTier; recipients: Set<string> }>();
+    for (const t of tiers) {
+      const key = `${t.itemId}.${t.kind}.${t.dueDate}`;
+      const group = groups.get(key) ?? { tier: t, recipients: new Set<string>() };
+      group.recipients.add(t.recipientId);
+      groups.set(key, group);
+    }
+    const places = await this.ledger.itemPlaces([...new Set(tiers.map((t) => t.itemId))]);
+    const people = await this.ledger.people([...new Set(tiers.map((t) => t.recipientId))]);
+    const organisationIds = new Set<string>();
+    for (const { tier } of groups.values()) {
+      const place = places.get(tier.itemId);
+      for (const level of ROBOT_LEVELS[tier.kind]) {
+        const id = place && levelId(place, level);
+        if (id) organisationIds.add(id);
+      }
+    }
+    const robots = await this.ledger.activeRobots([...organisationIds]);
+
+    const toAddress: NotificationToAddress[] = [];
+    for (const [key, { tier, recipients }] of groups) {
+      const place = places.get(tier.itemId);
+      if (!place) continue;
+      const levels = ROBOT_LEVELS[tier.kind].map((l) => levelId(place, l));
+      toAddress.push({
+        kind: tier.kind,
+        itemId: tier.itemId,
+        historyId: null,
+        cause: `tier.${key}`,
+        text: describeNotification({
+          kind: tier.kind,
+          itemTitle: place.itemTitle,
+          organisationName: place.organisationName,
+          deadline: tier.dueDate,
+        }),
+        people: [...recipients].flatMap((id): NotifiedPerson[] => {
+          const person = people.get(id);
+          return person ? [person] : [];
+        }),
+        robots: robots.filter((r) => levels.includes(r.organisationId)),
+        email: false,
+      });
+    }
+    const plan = planNotifications(toAddress, this.settings);
+    const recorded = await this.ledger.record(plan.rows);
+    await this.queues.addRobotBatches(plan.robotJobs);
+    return recorded;
+  }
+}

@@ -1,0 +1,109 @@
+import {
+  type EventNotificationKind,
+  type NotificationKind,
+  type NotificationText,
+  quietHoursEnd,
+  shanghaiDate,
+  shanghaiInstant,
+} from '@rectify/domain';
+import { type ActiveRobot, type NewNotification, type NotifiedPerson } from '@rectify/persistence';
+import { batchJob, type BatchJobSpec } from './notification-jobs';
+import { type NotificationSettings } from './notification-settings';
+
+/** One notification to address: what it is about, its words, and who and which robots hear of it. */
+export interface NotificationToAddress {
+  kind: NotificationKind;
+  itemId: string;
+  historyId: string | null;
+  /** Names the cause in every row's dedupe key (`event.<historyId>`, `tier.<item>.<kind>.<due>`). */
+  cause: string;
+  text: NotificationText;
+  people: NotifiedPerson[];
+  robots: ActiveRobot[];
+  /** Deadline tiers go by the daily digest already: no notification email of their own. */
+  email: boolean;
+}
+
+/** The rows to record and the jobs that send them. */
+export interface NotificationPlan {
+  rows: NewNotification[];
+  robotJobs: BatchJobSpec[];
+  emailJobs: BatchJobSpec[];
+}
+
+/** The next digest time at or after `now` (today's, or tomorrow's when it has passed). */
+function nextDigest(now: Date, digestTime: string): Date {
+  const today = shanghaiInstant(shanghaiDate(now), digestTime);
+  if (today.getTime() >= now.getTime()) return today;
+  return shanghaiInstant(shanghaiDate(new Date(now.getTime() + 24 * 3_600_000)), digestTime);
+}
+
+/**
+ * Addresses notifications: an in-app row (delivered by being written) for every person; an email
+ * row for those whose preferences take this kind by email (at once, or at the digest time), when
+ * they have an address; a robot row for each robot that carries the kind, held until its quiet
+ * hours end. Jobs are named by target and slot (see batchJob), so a burst shares one.
+ */
+export function planNotifications(items: NotificationToAddress[], settings: NotificationSettings): NotificationPlan {
+  const now = settings.clock.now();
+  const plan: NotificationPlan = { rows: [], robotJobs: [], emailJobs: [] };
+  const jobs = new Map<string, BatchJobSpec>();
+  const addJob = (list: BatchJobSpec[], job: BatchJobSpec) => {
+    if (jobs.has(job.id)) return;
+    jobs.set(job.id, job);
+    list.push(job);
+  };
+  for (const n of items) {
+    const base = {
+      kind: n.kind,
+      itemId: n.itemId,
+      historyId: n.historyId,
+      headline: n.text.headline,
+      detail: n.text.detail,
+    };
+    for (const person of n.people) {
+      plan.rows.push({
+        ...base,
+        dedupeKey: `${n.cause}.in_app.${person.userId}`,
+        channel: 'in_app',
+        recipientId: person.userId,
+        robotId: null,
+        status: 'sent',
+        sendAfter: now,
+      });
+      const byEmail =
+        n.email &&
+        person.hasEmail &&
+        person.emailMode !== 'off' &&
+        person.emailKinds.includes(n.kind as EventNotificationKind);
+      if (!byEmail) continue;
+      const sendAfter = person.emailMode === 'digest' ? nextDigest(now, settings.digestTime) : now;
+      plan.rows.push({
+        ...base,
+        dedupeKey: `${n.cause}.email.${person.userId}`,
+        channel: 'email',
+        recipientId: person.userId,
+        robotId: null,
+        status: 'pending',
+        sendAfter,
+      });
+      const collectUntil = new Date(Math.max(sendAfter.getTime(), now.getTime() + settings.noticeCollectMs));
+      addJob(plan.emailJobs, batchJob('notice', person.userId, collectUntil, settings.noticeCollectMs));
+    }
+    for (const robot of n.robots) {
+      if (!robot.kinds.includes(n.kind)) continue;
+      const sendAfter = quietHoursEnd(now, robot.quiet) ?? now;
+      plan.rows.push({
+        ...base,
+        dedupeKey: `${n.cause}.robot.${robot.id}`,
+        channel: 'robot',
+        recipientId: null,
+        robotId: robot.id,
+        status: 'pending',
+        sendAfter,
+      });
+      addJob(plan.robotJobs, batchJob('robot', robot.id, sendAfter, settings.robotIntervalMs));
+    }
+  }
+  return plan;
+}

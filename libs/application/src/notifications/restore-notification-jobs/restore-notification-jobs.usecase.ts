@@ -1,0 +1,31 @@
+import { type NotificationLedgerRepository } from '@rectify/persistence';
+import { batchJob, type NotificationQueues } from '../notification-jobs';
+import { type NotificationSettings } from '../notification-settings';
+
+/**
+ * The sweeper's share of notifications: every robot and person with email rows still waiting
+ * (pending, or claimed by a job Redis lost) gets a job for its next slot. Adding a job that
+ * exists is a no-op and a job that finds nothing due sends nothing, so running it often is
+ * harmless. Returns how many batches it queued.
+ */
+export class RestoreNotificationJobsUseCase {
+  constructor(
+    private readonly ledger: NotificationLedgerRepository,
+    private readonly queues: NotificationQueues,
+    private readonly settings: NotificationSettings,
+  ) {}
+
+  async execute(): Promise<number> {
+    const now = this.settings.clock.now().getTime();
+    const robots = await this.ledger.openRobotBatches();
+    const emails = await this.ledger.openEmailBatches();
+    const at = (sendAfter: Date) => new Date(Math.max(now, sendAfter.getTime()));
+    await this.queues.addRobotBatches(
+      robots.map((b) => batchJob('robot', b.targetId, at(b.sendAfter), this.settings.robotIntervalMs)),
+    );
+    await this.queues.addNoticeEmails(
+      emails.map((b) => batchJob('notice', b.targetId, at(b.sendAfter), this.settings.noticeCollectMs)),
+    );
+    return robots.length + emails.length;
+  }
+}

@@ -1,0 +1,119 @@
+import { quietHoursEnd, ROBOT_PLATFORM_LABELS } from '@rectify/domain';
+import { type NotificationLedgerRepository } from '@rectify/persistence';
+import { batchJob, type NotificationQueues } from '../notification-jobs';
+import { BATCH_ROW_LIMIT, type NotificationSettings } from '../notification-settings';
+import { type RobotSender } from '../robot-sender';
+
+export interface SendRobotBatchCommand {
+  robotId: string;
+  /** The job's id: the rows it claims carry it, so a retry sends exactly those (and any new ones due). */
+  batchKey: string;
+  /** False on the job's last attempt: a temporary failure is then final. */
+  mayRetry: boolean;
+}
+
+/**
+ * What became of one robot batch. `wait`: nothing was sent yet (the rate gate, the platform's
+ * rate limit or quiet hours); the job should run again at `until` without spending an attempt.
+ * `retry`: a temporary failure; the job should be retried with backoff (attempt spent).
+ */
+export type RobotBatchOutcome =
+  | { status: 'sent'; rows: number }
+  | { status: 'nothing_to_send' }
+  | { status: 'skipped'; rows: number; reason: string }
+  | { status: 'wait'; until: Date; reason: string }
+  | { status: 'retry'; reason: string }
+  | { status: 'failed'; rows: number; reason: string };
+
+/**
+ * Sends one message to an organisation's group robot with everything it holds that is due: claims
+ * the rows (under the job's id), waits out quiet hours and the rate gate (one message per
+ * `robotIntervalMs` per robot, across every worker), posts one message in the platform's format
+ * through the RobotSender, and records the outcome on every row. A rate-limit answer holds the
+ * robot and waits; a temporary failure is retried with backoff and after the last attempt
+ * recorded as failed; a permanent one (bad key, robot removed, signature) fails the rows with the
+ * Chinese reason and stops the robot until its administrator saves it again. A disabled or
+ * stopped robot's rows are skipped with the reason. Rows left over (more than one message
+ * carries) get the next slot's job.
+ *
+ * The one window left is a crash after the platform accepted the message and before the rows are
+ * marked sent: the retry posts it again (webhooks take no idempotency key).
+ */
+export class SendRobotBatchUseCase {
+  constructor(
+    private readonly ledger: NotificationLedgerRepository,
+    private readonly sender: RobotSender,
+    private readonly queues: NotificationQueues,
+    private readonly settings: NotificationSettings,
+  ) {}
+
+  async execute(command: SendRobotBatchCommand): Promise<RobotBatchOutcome> {
+    const { ledger, settings } = this;
+    const now = settings.clock.now();
+    const robot = await ledger.robot(command.robotId);
+    const rows = await ledger.claimRobotRows(command.robotId, command.batchKey, now, BATCH_ROW_LIMIT);
+    if (rows.length === 0) {
+      // A row recorded while this job was running found its id taken: it gets a job of its own.
+      await this.queueLeftovers(command.robotId, now);
+      return { status: 'nothing_to_send' };
+    }
+    const ids = rows.map((r) => r.id);
+
+    if (!robot || !robot.enabled || robot.failedAt) {
+      const reason = !robot || !robot.enabled
+        ? '群机器人已停用或已删除，消息未发送。'
+        : `群机器人推送已暂停：${robot.lastError ?? '配置有误'}`;
+      await ledger.markNotSent(ids, 'skipped', reason);
+      await this.queueLeftovers(command.robotId, now);
+      return { status: 'skipped', rows: ids.length, reason };
+    }
+    const quietEnd = quietHoursEnd(now, robot.quiet);
+    if (quietEnd) return { status: 'wait', until: quietEnd, reason: '免打扰时段' };
+    const gate = await ledger.passGate(robot.id, now, settings.robotIntervalMs);
+    if (gate) return { status: 'wait', until: gate, reason: '每分钟至多一条' };
+
+    const label = ROBOT_PLATFORM_LABELS[robot.platform];
+    const result = await this.sender.send(
+      { platform: robot.platform, webhookUrl: robot.webhookUrl, secret: robot.secret },
+      {
+        title: `整改督办消息（${rows.length}条）`,
+        entries: rows.map((r) => ({
+          text: `${r.headline}：${r.detail}`,
+          url: `${settings.appBaseUrl}/items/${r.itemId}`,
+        })),
+      },
+    );
+    switch (result.outcome) {
+      case 'sent':
+        await ledger.markSent(ids, now);
+        await ledger.robotSent(robot.id, now);
+        await this.queueLeftovers(robot.id, now);
+        return { status: 'sent', rows: ids.length };
+      case 'rate_limited': {
+        const until = new Date(now.getTime() + Math.max(result.retryAfterMs, settings.robotIntervalMs));
+        await ledger.holdRobot(robot.id, until);
+        await ledger.noteAttempt(ids, `${result.reason}（将于 ${until.toISOString()} 后重试）`);
+        return { status: 'wait', until, reason: result.reason };
+      }
+      case 'temporary':
+        if (command.mayRetry) {
+          await ledger.noteAttempt(ids, `暂时无法发送，将自动重试：${result.reason}`);
+          return { status: 'retry', reason: result.reason };
+        }
+        await ledger.markNotSent(ids, 'failed', `多次重试后仍未送达${label}群：${result.reason}`);
+        return { status: 'failed', rows: ids.length, reason: result.reason };
+      case 'permanent':
+        await ledger.markNotSent(ids, 'failed', result.reason);
+        await ledger.robotFailed(robot.id, result.reason, now);
+        return { status: 'failed', rows: ids.length, reason: result.reason };
+    }
+  }
+
+  /** More rows than one message carries, or rows recorded while this one was sent: the next slot's job. */
+  private async queueLeftovers(robotId: string, now: Date): Promise<void> {
+    const open = await this.ledger.openRobotBatches(robotId);
+    if (open.length === 0) return;
+    const after = new Date(Math.max(now.getTime() + this.settings.robotIntervalMs, open[0].sendAfter.getTime()));
+    await this.queues.addRobotBatches([batchJob('robot', robotId, after, this.settings.robotIntervalMs)]);
+  }
+}

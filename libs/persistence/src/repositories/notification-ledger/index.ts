@@ -1,0 +1,2 @@
+export * from './notification-ledger.repository';
+export * from './pg-notification-ledger.repository';
