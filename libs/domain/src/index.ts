@@ -19,3 +19,4 @@ export * from './calendar/shanghai-time';
 export * from './reminders/reminder-schedule';
 export * from './closing-loop';
 export * from './text/clean-text';
+export * from './notifications/robot-platform';
