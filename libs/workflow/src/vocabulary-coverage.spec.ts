@@ -1,3 +1,4 @@
+import { NOTIFYING_EVENTS } from '@rectify/domain';
 import { ITEM_ACTIONS } from './access/item-access';
 import { RECTIFICATION_STATUSES } from './rectification-status';
 import { RECTIFICATION_EVENT_TYPES } from './rectification-events';
@@ -19,5 +20,13 @@ describe('the machine covers the vocabulary', () => {
     );
     expect([...RECTIFICATION_EVENT_TYPES].filter((type) => !handled.has(type))).toEqual([]);
     expect(ITEM_ACTIONS).toEqual(expect.arrayContaining([...RECTIFICATION_EVENT_TYPES]));
+  });
+
+  it('notifies only on events it has (the domain names them as text)', () => {
+    expect(
+      Object.keys(NOTIFYING_EVENTS).filter(
+        (e) => !(RECTIFICATION_EVENT_TYPES as readonly string[]).includes(e),
+      ),
+    ).toEqual([]);
   });
 });

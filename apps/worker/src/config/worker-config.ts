@@ -64,6 +64,8 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
       // At most one message per group robot this often (the platforms allow about 20 a minute);
       // what happens meanwhile is folded into the next one.
       ROBOT_INTERVAL_SECONDS: positiveInt(60),
+      // After a platform's rate-limit answer, its wait is honoured up to this (DingTalk: 10 minutes).
+      ROBOT_RATE_LIMIT_WAIT_MAX_SECONDS: positiveInt(600),
       // An immediate notification email waits this long for more to fold in.
       NOTICE_EMAIL_COLLECT_SECONDS: positiveInt(60),
       SWEEP_EVERY_SECONDS: positiveInt(300),

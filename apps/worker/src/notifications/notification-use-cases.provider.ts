@@ -31,6 +31,7 @@ export const notificationProviders: Provider[] = [
       clock,
       appBaseUrl: config.APP_BASE_URL.replace(/\/$/, ''),
       robotIntervalMs: config.ROBOT_INTERVAL_SECONDS * 1000,
+      robotRateLimitWaitMaxMs: config.ROBOT_RATE_LIMIT_WAIT_MAX_SECONDS * 1000,
       noticeCollectMs: config.NOTICE_EMAIL_COLLECT_SECONDS * 1000,
       digestTime: config.REMINDER_DIGEST_TIME,
     }),
@@ -49,8 +50,11 @@ export const notificationProviders: Provider[] = [
   {
     provide: NotifyDeadlineTiersUseCase,
     inject: [LEDGER, BullReminderQueues, NOTIFICATION_SETTINGS],
-    useFactory: (ledger: PgNotificationLedgerRepository, queues: BullReminderQueues, settings: NotificationSettings) =>
-      new NotifyDeadlineTiersUseCase(ledger, queues, settings),
+    useFactory: (
+      ledger: PgNotificationLedgerRepository,
+      queues: BullReminderQueues,
+      settings: NotificationSettings,
+    ) => new NotifyDeadlineTiersUseCase(ledger, queues, settings),
   },
   {
     provide: SendRobotBatchUseCase,
@@ -65,8 +69,11 @@ export const notificationProviders: Provider[] = [
   {
     provide: RestoreNotificationJobsUseCase,
     inject: [LEDGER, BullReminderQueues, NOTIFICATION_SETTINGS],
-    useFactory: (ledger: PgNotificationLedgerRepository, queues: BullReminderQueues, settings: NotificationSettings) =>
-      new RestoreNotificationJobsUseCase(ledger, queues, settings),
+    useFactory: (
+      ledger: PgNotificationLedgerRepository,
+      queues: BullReminderQueues,
+      settings: NotificationSettings,
+    ) => new RestoreNotificationJobsUseCase(ledger, queues, settings),
   },
   {
     provide: SendNoticeEmailUseCase,

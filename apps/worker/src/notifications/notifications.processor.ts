@@ -50,7 +50,8 @@ export class NotificationsProcessor {
         mayRetry: mayRetry(job),
       });
       if (outcome.status === 'retry') throw new Error(outcome.reason);
-      if (outcome.status === 'failed') this.summary.note('notices', 'notification emails failed', outcome.reason);
+      if (outcome.status === 'failed')
+        this.summary.note('notices', 'notification emails failed', outcome.reason);
       return outcome;
     });
   }

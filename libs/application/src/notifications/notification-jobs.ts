@@ -22,7 +22,12 @@ export const eventFanOutJobId = (historyId: string) => `notify.${historyId}`;
  * that ends at or after `after`, so what is recorded within one slot goes out in one message at
  * the slot's end.
  */
-export function batchJob(prefix: 'robot' | 'notice', targetId: string, after: Date, slotMs: number): BatchJobSpec {
+export function batchJob(
+  prefix: 'robot' | 'notice',
+  targetId: string,
+  after: Date,
+  slotMs: number,
+): BatchJobSpec {
   const slot = Math.ceil(after.getTime() / slotMs);
   return { id: `${prefix}.${targetId}.${slot}`, data: { targetId }, runAt: new Date(slot * slotMs) };
 }

@@ -6,6 +6,7 @@ const settings = {
   clock: { now: () => new Date('2026-11-30T02:00:30Z') },
   appBaseUrl: 'http://app',
   robotIntervalMs: 60_000,
+  robotRateLimitWaitMaxMs: 600_000,
   noticeCollectMs: 60_000,
   digestTime: '09:00',
 };
@@ -43,7 +44,12 @@ describe('planNotifications', () => {
       [
         {
           ...returned,
-          people: [person('a', 'immediate'), person('b', 'digest'), person('c', 'off'), person('d', 'immediate', false)],
+          people: [
+            person('a', 'immediate'),
+            person('b', 'digest'),
+            person('c', 'off'),
+            person('d', 'immediate', false),
+          ],
           robots: [],
         },
       ],

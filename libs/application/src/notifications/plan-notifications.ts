@@ -44,7 +44,10 @@ function nextDigest(now: Date, digestTime: string): Date {
  * they have an address; a robot row for each robot that carries the kind, held until its quiet
  * hours end. Jobs are named by target and slot (see batchJob), so a burst shares one.
  */
-export function planNotifications(items: NotificationToAddress[], settings: NotificationSettings): NotificationPlan {
+export function planNotifications(
+  items: NotificationToAddress[],
+  settings: NotificationSettings,
+): NotificationPlan {
   const now = settings.clock.now();
   const plan: NotificationPlan = { rows: [], robotJobs: [], emailJobs: [] };
   const jobs = new Map<string, BatchJobSpec>();

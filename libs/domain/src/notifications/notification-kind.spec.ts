@@ -4,9 +4,13 @@ import { notificationKindOf } from './notification-kind';
 describe('notificationKindOf', () => {
   it('names the lifecycle events that notify', () => {
     expect(notificationKindOf({ event: 'SUBMIT_COMPLETION', actorRole: 'own_secretary' })).toBe('submitted');
-    expect(notificationKindOf({ event: 'RETURN', actorRole: 'ancestor_supervisor' })).toBe('returned');
-    expect(notificationKindOf({ event: 'REQUEST_EXTENSION', actorRole: 'own_secretary' })).toBe('extension_requested');
-    expect(notificationKindOf({ event: 'REFUSE_EXTENSION', actorRole: 'admin' })).toBe('extension_refused');
+    expect(notificationKindOf({ event: 'RETURN_FOR_REWORK', actorRole: 'ancestor_supervisor' })).toBe(
+      'returned',
+    );
+    expect(notificationKindOf({ event: 'REQUEST_EXTENSION', actorRole: 'own_secretary' })).toBe(
+      'extension_requested',
+    );
+    expect(notificationKindOf({ event: 'REJECT_EXTENSION', actorRole: 'admin' })).toBe('extension_refused');
   });
 
   it('counts a note or a new item only when it comes from above', () => {
@@ -36,12 +40,20 @@ describe('describeNotification', () => {
   });
 
   it('gives the requested deadline of an extension request', () => {
-    const text = describeNotification({ ...base, kind: 'extension_requested', text: '等待设备', deadline: '2027-03-31' });
+    const text = describeNotification({
+      ...base,
+      kind: 'extension_requested',
+      text: '等待设备',
+      deadline: '2027-03-31',
+    });
     expect(text.detail).toBe('王书记：申请延期至 2027-03-31，理由：等待设备');
   });
 
   it('words a deadline tier without an actor', () => {
     const text = describeNotification({ ...base, actorName: null, kind: 'overdue', deadline: '2026-11-20' });
-    expect(text).toEqual({ headline: '青石村党支部「三会一课不规范」已逾期（红灯）', detail: '整改时限 2026-11-20' });
+    expect(text).toEqual({
+      headline: '青石村党支部「三会一课不规范」已逾期（红灯）',
+      detail: '整改时限 2026-11-20',
+    });
   });
 });

@@ -88,15 +88,19 @@ export interface HistoryLineFacts {
   actorRole: string;
 }
 
-const BY_EVENT: Record<string, EventNotificationKind> = {
+/**
+ * The lifecycle events that always notify, by their names in the workflow (the domain does not
+ * import it; libs/workflow's vocabulary test checks every name is one of its events).
+ */
+export const NOTIFYING_EVENTS: Readonly<Record<string, EventNotificationKind>> = {
   SUBMIT_COMPLETION: 'submitted',
-  RETURN: 'returned',
-  SIGN_OFF: 'signed_off',
+  RETURN_FOR_REWORK: 'returned',
+  APPROVE_COMPLETION: 'signed_off',
   APPROVE_LONG_TERM: 'long_term',
   REOPEN: 'reopened',
   REQUEST_EXTENSION: 'extension_requested',
   APPROVE_EXTENSION: 'extension_approved',
-  REFUSE_EXTENSION: 'extension_refused',
+  REJECT_EXTENSION: 'extension_refused',
 };
 
 /**
@@ -108,5 +112,5 @@ export function notificationKindOf(line: HistoryLineFacts): EventNotificationKin
   const fromAbove = line.actorRole === 'ancestor_supervisor' || line.actorRole === 'admin';
   if (line.event === 'ADD_PROGRESS_NOTE') return fromAbove ? 'supervision_comment' : null;
   if (line.event === 'CREATE') return fromAbove ? 'item_created' : null;
-  return BY_EVENT[line.event] ?? null;
+  return NOTIFYING_EVENTS[line.event] ?? null;
 }

@@ -28,6 +28,8 @@ describe('quietHoursEnd', () => {
   });
 
   it('refuses a time that is not HH:MM', () => {
-    expect(() => quietHoursEnd(at('2026-11-30T15:30:00Z'), { from: '24:00', until: '07:00' })).toThrow(RangeError);
+    expect(() => quietHoursEnd(at('2026-11-30T15:30:00Z'), { from: '24:00', until: '07:00' })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -56,7 +56,9 @@ export class FanOutEventUseCase {
       .filter((e): e is { event: NotifiableEvent; kind: EventNotificationKind } => e.kind !== null);
     if (events.length === 0) return { notifying: 0, recorded: 0 };
 
-    const byItem = await this.subjects.recipients('operator', [...new Set(events.map((e) => e.event.itemId))]);
+    const byItem = await this.subjects.recipients('operator', [
+      ...new Set(events.map((e) => e.event.itemId)),
+    ]);
     const audiences = events.map(({ event, kind }) => audienceOf(event, kind, byItem.get(event.itemId)));
     const people = await this.ledger.people([...new Set(audiences.flatMap((a) => a.userIds))]);
     const robots = await this.ledger.activeRobots([...new Set(audiences.flatMap((a) => a.organisationIds))]);

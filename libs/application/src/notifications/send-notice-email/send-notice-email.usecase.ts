@@ -51,10 +51,18 @@ export class SendNoticeEmailUseCase {
     }
     const email = composeNoticeEmail(
       contact.displayName,
-      rows.map((r) => ({ headline: r.headline, detail: r.detail, url: `${settings.appBaseUrl}/items/${r.itemId}` })),
+      rows.map((r) => ({
+        headline: r.headline,
+        detail: r.detail,
+        url: `${settings.appBaseUrl}/items/${r.itemId}`,
+      })),
     );
     try {
-      await this.mailer.send({ to: contact.email, ...email, messageId: `<${command.batchKey}@rectify.invalid>` });
+      await this.mailer.send({
+        to: contact.email,
+        ...email,
+        messageId: `<${command.batchKey}@rectify.invalid>`,
+      });
     } catch (err) {
       const permanent = err instanceof MailDeliveryError && err.kind === 'permanent';
       const reason = err instanceof Error ? err.message : String(err);
@@ -76,7 +84,11 @@ export class SendNoticeEmailUseCase {
   private async queueLeftovers(recipientId: string, now: Date): Promise<void> {
     const open = await this.ledger.openEmailBatches(recipientId);
     if (open.length === 0) return;
-    const after = new Date(Math.max(now.getTime() + this.settings.noticeCollectMs, open[0].sendAfter.getTime()));
-    await this.queues.addNoticeEmails([batchJob('notice', recipientId, after, this.settings.noticeCollectMs)]);
+    const after = new Date(
+      Math.max(now.getTime() + this.settings.noticeCollectMs, open[0].sendAfter.getTime()),
+    );
+    await this.queues.addNoticeEmails([
+      batchJob('notice', recipientId, after, this.settings.noticeCollectMs),
+    ]);
   }
 }

@@ -60,9 +60,10 @@ export class SendRobotBatchUseCase {
     const ids = rows.map((r) => r.id);
 
     if (!robot || !robot.enabled || robot.failedAt) {
-      const reason = !robot || !robot.enabled
-        ? '群机器人已停用或已删除，消息未发送。'
-        : `群机器人推送已暂停：${robot.lastError ?? '配置有误'}`;
+      const reason =
+        !robot || !robot.enabled
+          ? '群机器人已停用或已删除，消息未发送。'
+          : `群机器人推送已暂停：${robot.lastError ?? '配置有误'}`;
       await ledger.markNotSent(ids, 'skipped', reason);
       await this.queueLeftovers(command.robotId, now);
       return { status: 'skipped', rows: ids.length, reason };
@@ -90,7 +91,8 @@ export class SendRobotBatchUseCase {
         await this.queueLeftovers(robot.id, now);
         return { status: 'sent', rows: ids.length };
       case 'rate_limited': {
-        const until = new Date(now.getTime() + Math.max(result.retryAfterMs, settings.robotIntervalMs));
+        const waitMs = Math.min(result.retryAfterMs, settings.robotRateLimitWaitMaxMs);
+        const until = new Date(now.getTime() + Math.max(waitMs, settings.robotIntervalMs));
         await ledger.holdRobot(robot.id, until);
         await ledger.noteAttempt(ids, `${result.reason}（将于 ${until.toISOString()} 后重试）`);
         return { status: 'wait', until, reason: result.reason };
@@ -113,7 +115,9 @@ export class SendRobotBatchUseCase {
   private async queueLeftovers(robotId: string, now: Date): Promise<void> {
     const open = await this.ledger.openRobotBatches(robotId);
     if (open.length === 0) return;
-    const after = new Date(Math.max(now.getTime() + this.settings.robotIntervalMs, open[0].sendAfter.getTime()));
+    const after = new Date(
+      Math.max(now.getTime() + this.settings.robotIntervalMs, open[0].sendAfter.getTime()),
+    );
     await this.queues.addRobotBatches([batchJob('robot', robotId, after, this.settings.robotIntervalMs)]);
   }
 }

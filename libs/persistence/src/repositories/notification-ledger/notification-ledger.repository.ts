@@ -121,7 +121,12 @@ export interface NotificationLedgerRepository {
    * claimed more than 15 minutes ago (its job is gone: Redis lost it). Oldest first.
    */
   claimRobotRows(robotId: string, batchKey: string, now: Date, limit: number): Promise<ClaimedNotification[]>;
-  claimEmailRows(recipientId: string, batchKey: string, now: Date, limit: number): Promise<ClaimedNotification[]>;
+  claimEmailRows(
+    recipientId: string,
+    batchKey: string,
+    now: Date,
+    limit: number,
+  ): Promise<ClaimedNotification[]>;
   markSent(ids: string[], now: Date): Promise<void>;
   /** Final: the rows will not be sent; `error` is Chinese. */
   markNotSent(ids: string[], status: 'failed' | 'skipped', error: string): Promise<void>;

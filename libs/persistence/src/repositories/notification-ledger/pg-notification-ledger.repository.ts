@@ -128,14 +128,18 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
 
   async people(userIds: string[]): Promise<Map<string, NotifiedPerson>> {
     if (userIds.length === 0) return new Map();
-    const rows: { id: string; email_mode: string | null; email_kinds: string[] | null; has_email: boolean }[] =
-      await this.db.query(
-        `SELECT u.id, np.email_mode, np.email_kinds, COALESCE(u.email, '') <> '' AS has_email
+    const rows: {
+      id: string;
+      email_mode: string | null;
+      email_kinds: string[] | null;
+      has_email: boolean;
+    }[] = await this.db.query(
+      `SELECT u.id, np.email_mode, np.email_kinds, COALESCE(u.email, '') <> '' AS has_email
            FROM app_user u
            LEFT JOIN notification_preference np ON np.user_id = u.id
           WHERE u.id = ANY($1::uuid[]) AND NOT u.disabled`,
-        [userIds],
-      );
+      [userIds],
+    );
     const defaults = DEFAULT_NOTIFICATION_PREFERENCES;
     return new Map(
       rows.map((r) => [
@@ -206,7 +210,12 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
   }
 
   async claimRobotRows(robotId: string, batchKey: string, now: Date, limit: number) {
-    const rows: ClaimRow[] = await this.db.query(claimSql('robot_id', 'robot'), [robotId, batchKey, now, limit]);
+    const rows: ClaimRow[] = await this.db.query(claimSql('robot_id', 'robot'), [
+      robotId,
+      batchKey,
+      now,
+      limit,
+    ]);
     return rows.map(toClaimed).sort((a, b) => Number(a.id) - Number(b.id));
   }
 
