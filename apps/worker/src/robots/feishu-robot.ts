@@ -26,7 +26,9 @@ function postContent(fitted: FittedMessage): PostElement[][] {
 
 /** Reads `code` (current) or `StatusCode` (older answers) and the message beside it. */
 function answerCode(answer: Record<string, unknown>): { code: unknown; msg: unknown } {
-  return 'code' in answer ? { code: answer.code, msg: answer.msg } : { code: answer.StatusCode, msg: answer.StatusMessage };
+  return 'code' in answer
+    ? { code: answer.code, msg: answer.msg }
+    : { code: answer.StatusCode, msg: answer.StatusMessage };
 }
 
 /**
@@ -80,26 +82,40 @@ export const feishuRobot: RobotAdapter = {
         return {
           outcome: 'permanent',
           code: 'feishu_sign_mismatch',
-          reason: said('飞书机器人签名校验失败：请核对签名校验密钥，并确认本系统服务器时间准确（误差须在 1 小时内）。'),
+          reason: said(
+            '飞书机器人签名校验失败：请核对签名校验密钥，并确认本系统服务器时间准确（误差须在 1 小时内）。',
+          ),
         };
       case 19022:
         return {
           outcome: 'permanent',
           code: 'feishu_ip_refused',
-          reason: said('飞书机器人的 IP 白名单不包含本系统服务器的出口 IP：请在机器人安全设置中添加，或改用签名校验。'),
+          reason: said(
+            '飞书机器人的 IP 白名单不包含本系统服务器的出口 IP：请在机器人安全设置中添加，或改用签名校验。',
+          ),
         };
       case 19024:
         return {
           outcome: 'permanent',
           code: 'feishu_keyword_missing',
-          reason: said('飞书机器人的自定义关键词未出现在消息中：请在机器人安全设置中改用签名校验，或把关键词设为消息标题中的词。'),
+          reason: said(
+            '飞书机器人的自定义关键词未出现在消息中：请在机器人安全设置中改用签名校验，或把关键词设为消息标题中的词。',
+          ),
         };
       case 9499:
         // 9499 is Feishu's "Bad Request"; some throttled answers reuse it with "too many request".
         if (/too many/i.test(text)) return rateLimited();
-        return { outcome: 'permanent', code: 'feishu_bad_request', reason: said('飞书拒绝了消息格式：请联系系统维护人员。') };
+        return {
+          outcome: 'permanent',
+          code: 'feishu_bad_request',
+          reason: said('飞书拒绝了消息格式：请联系系统维护人员。'),
+        };
       case 19002:
-        return { outcome: 'permanent', code: 'feishu_bad_request', reason: said('飞书拒绝了消息格式：请联系系统维护人员。') };
+        return {
+          outcome: 'permanent',
+          code: 'feishu_bad_request',
+          reason: said('飞书拒绝了消息格式：请联系系统维护人员。'),
+        };
       default:
         return { outcome: 'temporary', reason: said('飞书返回了无法识别的应答，系统稍后重试。') };
     }

@@ -65,7 +65,11 @@ export class HttpRobotSender implements RobotSender {
     const adapter = ADAPTERS[target.platform];
     const label = ROBOT_PLATFORM_LABELS[target.platform];
     if (!adapter) {
-      return { outcome: 'permanent', code: 'robot_platform_unknown', reason: `不支持的机器人平台：${String(target.platform)}。` };
+      return {
+        outcome: 'permanent',
+        code: 'robot_platform_unknown',
+        reason: `不支持的机器人平台：${String(target.platform)}。`,
+      };
     }
     let request;
     try {
@@ -102,7 +106,8 @@ export class HttpRobotSender implements RobotSender {
         reason: `${label}服务器要求降低发送频率（HTTP 429），系统稍后重试。`,
       };
     }
-    if (status >= 500) return { outcome: 'temporary', reason: `${label}服务器暂时出错（HTTP ${status}），系统稍后重试。` };
+    if (status >= 500)
+      return { outcome: 'temporary', reason: `${label}服务器暂时出错（HTTP ${status}），系统稍后重试。` };
     let answer: unknown;
     try {
       answer = JSON.parse(text);
@@ -110,7 +115,10 @@ export class HttpRobotSender implements RobotSender {
       answer = null;
     }
     if (!answer || typeof answer !== 'object' || Array.isArray(answer)) {
-      return { outcome: 'temporary', reason: `${label}服务器返回了无法识别的应答（HTTP ${status}），系统稍后重试。` };
+      return {
+        outcome: 'temporary',
+        reason: `${label}服务器返回了无法识别的应答（HTTP ${status}），系统稍后重试。`,
+      };
     }
     return adapter.classify(answer as Record<string, unknown>);
   }

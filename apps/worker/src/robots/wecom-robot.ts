@@ -1,5 +1,11 @@
 import { type RobotSendResult } from '@rectify/application';
-import { fitMessage, markdownLinkText, markdownLinkUrl, omittedLine, type FittedMessage } from './fit-message';
+import {
+  fitMessage,
+  markdownLinkText,
+  markdownLinkUrl,
+  omittedLine,
+  type FittedMessage,
+} from './fit-message';
 import { withPlatformCode, type RobotAdapter } from './robot-adapter';
 
 /** WeCom markdown `content`: at most 4096 bytes of UTF-8 (群机器人配置说明, docs/robots.md). */
@@ -48,7 +54,9 @@ export const wecomRobot: RobotAdapter = {
         return {
           outcome: 'permanent',
           code: 'wecom_invalid_key',
-          reason: said('企业微信机器人的 Webhook 地址无效：机器人可能已被移出群聊或 key 有误，请重新复制 Webhook 地址。'),
+          reason: said(
+            '企业微信机器人的 Webhook 地址无效：机器人可能已被移出群聊或 key 有误，请重新复制 Webhook 地址。',
+          ),
         };
       case 40008:
       case 40058:
