@@ -33,7 +33,9 @@ function markdownText(fitted: FittedMessage): string {
 }
 
 /** Sorts a 310000 (a security setting refused the message) by what its errmsg names. */
-function securityRefusal(errmsg: string): { code: string; reason: string } {
+function securityRefusal(fullErrmsg: string): { code: string; reason: string } {
+  // Newer answers read "description:…;solution:…;link:…": only the description names the cause.
+  const errmsg = /description:([^;]*)/.exec(fullErrmsg)?.[1] ?? fullErrmsg;
   if (/keyword|关键词/i.test(errmsg)) {
     return {
       code: 'dingtalk_keyword_missing',
