@@ -7,7 +7,7 @@ import {
   omittedLine,
   type FittedMessage,
 } from './fit-message';
-import { withPlatformCode, type RobotAdapter } from './robot-adapter';
+import { permanent, temporary, rateLimited, withPlatformCode, type RobotAdapter } from './robot-adapter';
 
 /**
  * Largest request body sent to DingTalk, in UTF-8 bytes. The custom-robot page names no size; the
@@ -98,69 +98,52 @@ export const dingtalkRobot: RobotAdapter = {
         return { outcome: 'sent' };
       case 130101:
       case 410100:
-        return {
-          outcome: 'rate_limited',
-          retryAfterMs: DINGTALK_RATE_LIMIT_WAIT_MS,
-          reason: said('钉钉机器人发送过于频繁（每分钟最多 20 条，超过后限流 10 分钟），系统稍后重试。'),
-        };
+        return rateLimited(
+          DINGTALK_RATE_LIMIT_WAIT_MS,
+          said('钉钉机器人发送过于频繁（每分钟最多 20 条，超过后限流 10 分钟），系统稍后重试。'),
+        );
       case 300001:
       case 400101:
-        return {
-          outcome: 'permanent',
-          code: 'dingtalk_invalid_token',
-          reason: said('钉钉机器人的 access_token 无效：机器人可能已被删除，请重新复制 Webhook 地址。'),
-        };
+        return permanent(
+          'dingtalk_invalid_token',
+          said('钉钉机器人的 access_token 无效：机器人可能已被删除，请重新复制 Webhook 地址。'),
+        );
       case 400102:
-        return {
-          outcome: 'permanent',
-          code: 'dingtalk_robot_stopped',
-          reason: said('钉钉机器人已停用：请在群设置中启用机器人。'),
-        };
+        return permanent('dingtalk_robot_stopped', said('钉钉机器人已停用：请在群设置中启用机器人。'));
       case 400106:
-        return {
-          outcome: 'permanent',
-          code: 'dingtalk_robot_removed',
-          reason: said('钉钉机器人不存在：请确认机器人仍在群中，并重新复制 Webhook 地址。'),
-        };
+        return permanent(
+          'dingtalk_robot_removed',
+          said('钉钉机器人不存在：请确认机器人仍在群中，并重新复制 Webhook 地址。'),
+        );
       case 400013:
-        return {
-          outcome: 'permanent',
-          code: 'dingtalk_group_dissolved',
-          reason: said('钉钉群已被解散：请改配其他群的机器人。'),
-        };
+        return permanent('dingtalk_group_dissolved', said('钉钉群已被解散：请改配其他群的机器人。'));
       case 310000: {
         const refusal = securityRefusal(errmsg);
-        return { outcome: 'permanent', code: refusal.code, reason: said(refusal.reason) };
+        return permanent(refusal.code, said(refusal.reason));
       }
       case 430101:
       case 430102:
       case 430103:
       case 430104:
-        return {
-          outcome: 'permanent',
-          code: 'dingtalk_content_refused',
-          reason: said('钉钉认为消息内容不合适而拒收：请联系系统维护人员。'),
-        };
+        return permanent(
+          'dingtalk_content_refused',
+          said('钉钉认为消息内容不合适而拒收：请联系系统维护人员。'),
+        );
       case 400105:
       case 40035:
       case 43004:
-        return {
-          outcome: 'permanent',
-          code: 'dingtalk_bad_request',
-          reason: said('钉钉拒绝了消息格式：请联系系统维护人员。'),
-        };
+        return permanent('dingtalk_bad_request', said('钉钉拒绝了消息格式：请联系系统维护人员。'));
       case -1:
-        return { outcome: 'temporary', reason: said('钉钉系统繁忙，系统稍后重试。') };
+        return temporary(said('钉钉系统繁忙，系统稍后重试。'));
       default:
         // Older robots answer "token is not exist" under other codes too.
         if (/token is not exist/i.test(errmsg)) {
-          return {
-            outcome: 'permanent',
-            code: 'dingtalk_invalid_token',
-            reason: said('钉钉机器人的 access_token 无效：请重新复制 Webhook 地址。'),
-          };
+          return permanent(
+            'dingtalk_invalid_token',
+            said('钉钉机器人的 access_token 无效：请重新复制 Webhook 地址。'),
+          );
         }
-        return { outcome: 'temporary', reason: said('钉钉返回了无法识别的应答，系统稍后重试。') };
+        return temporary(said('钉钉返回了无法识别的应答，系统稍后重试。'));
     }
   },
 };
