@@ -1,7 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { type RobotSendResult } from '@rectify/application';
-import { fitMessage, markdownLinkText, markdownLinkUrl, omittedLine, type FittedMessage } from './fit-message';
-import { withPlatformCode, type RobotAdapter } from './robot-adapter';
+import {
+  fitMessage,
+  markdownLinkText,
+  markdownLinkUrl,
+  omittedLine,
+  type FittedMessage,
+} from './fit-message';
+import { permanent, temporary, rateLimited, withPlatformCode, type RobotAdapter } from './robot-adapter';
 
 /**
  * Largest request body sent to DingTalk, in UTF-8 bytes. The custom-robot page names no size; the
@@ -27,11 +33,14 @@ function markdownText(fitted: FittedMessage): string {
 }
 
 /** Sorts a 310000 (a security setting refused the message) by what its errmsg names. */
-function securityRefusal(errmsg: string): { code: string; reason: string } {
+function securityRefusal(fullErrmsg: string): { code: string; reason: string } {
+  // Newer answers read "description:…;solution:…;link:…": only the description names the cause.
+  const errmsg = /description:([^;]*)/.exec(fullErrmsg)?.[1] ?? fullErrmsg;
   if (/keyword|关键词/i.test(errmsg)) {
     return {
       code: 'dingtalk_keyword_missing',
-      reason: '钉钉机器人的自定义关键词未出现在消息中：请在机器人安全设置中改用加签，或把关键词设为消息标题中的词。',
+      reason:
+        '钉钉机器人的自定义关键词未出现在消息中：请在机器人安全设置中改用加签，或把关键词设为消息标题中的词。',
     };
   }
   if (/timestamp|时间戳/i.test(errmsg)) {
@@ -43,13 +52,17 @@ function securityRefusal(errmsg: string): { code: string; reason: string } {
   if (/\bip\b|白名单/i.test(errmsg)) {
     return {
       code: 'dingtalk_ip_refused',
-      reason: '钉钉机器人的 IP 地址（段）设置不包含本系统服务器的出口 IP：请在机器人安全设置中添加，或改用加签。',
+      reason:
+        '钉钉机器人的 IP 地址（段）设置不包含本系统服务器的出口 IP：请在机器人安全设置中添加，或改用加签。',
     };
   }
   if (/sign|签名/i.test(errmsg)) {
     return { code: 'dingtalk_sign_mismatch', reason: '钉钉机器人签名校验失败：请核对加签密钥（SEC 开头）。' };
   }
-  return { code: 'dingtalk_security_refused', reason: '钉钉机器人的安全设置拒绝了消息：请核对加签密钥、关键词或 IP 设置。' };
+  return {
+    code: 'dingtalk_security_refused',
+    reason: '钉钉机器人的安全设置拒绝了消息：请核对加签密钥、关键词或 IP 设置。',
+  };
 }
 
 /**
@@ -67,7 +80,10 @@ export const dingtalkRobot: RobotAdapter = {
       url.searchParams.set('sign', dingtalkSign(timestamp, target.secret));
     }
     const body = fitMessage(message, DINGTALK_BODY_MAX_BYTES, (fitted) => {
-      const json = JSON.stringify({ msgtype: 'markdown', markdown: { title: fitted.title, text: markdownText(fitted) } });
+      const json = JSON.stringify({
+        msgtype: 'markdown',
+        markdown: { title: fitted.title, text: markdownText(fitted) },
+      });
       return { body: json, measured: json };
     });
     return { url: url.toString(), body };
@@ -82,45 +98,52 @@ export const dingtalkRobot: RobotAdapter = {
         return { outcome: 'sent' };
       case 130101:
       case 410100:
-        return {
-          outcome: 'rate_limited',
-          retryAfterMs: DINGTALK_RATE_LIMIT_WAIT_MS,
-          reason: said('钉钉机器人发送过于频繁（每分钟最多 20 条，超过后限流 10 分钟），系统稍后重试。'),
-        };
+        return rateLimited(
+          DINGTALK_RATE_LIMIT_WAIT_MS,
+          said('钉钉机器人发送过于频繁（每分钟最多 20 条，超过后限流 10 分钟），系统稍后重试。'),
+        );
       case 300001:
       case 400101:
-        return {
-          outcome: 'permanent',
-          code: 'dingtalk_invalid_token',
-          reason: said('钉钉机器人的 access_token 无效：机器人可能已被删除，请重新复制 Webhook 地址。'),
-        };
+        return permanent(
+          'dingtalk_invalid_token',
+          said('钉钉机器人的 access_token 无效：机器人可能已被删除，请重新复制 Webhook 地址。'),
+        );
       case 400102:
-        return { outcome: 'permanent', code: 'dingtalk_robot_stopped', reason: said('钉钉机器人已停用：请在群设置中启用机器人。') };
+        return permanent('dingtalk_robot_stopped', said('钉钉机器人已停用：请在群设置中启用机器人。'));
       case 400106:
-        return { outcome: 'permanent', code: 'dingtalk_robot_removed', reason: said('钉钉机器人不存在：请确认机器人仍在群中，并重新复制 Webhook 地址。') };
+        return permanent(
+          'dingtalk_robot_removed',
+          said('钉钉机器人不存在：请确认机器人仍在群中，并重新复制 Webhook 地址。'),
+        );
       case 400013:
-        return { outcome: 'permanent', code: 'dingtalk_group_dissolved', reason: said('钉钉群已被解散：请改配其他群的机器人。') };
+        return permanent('dingtalk_group_dissolved', said('钉钉群已被解散：请改配其他群的机器人。'));
       case 310000: {
         const refusal = securityRefusal(errmsg);
-        return { outcome: 'permanent', code: refusal.code, reason: said(refusal.reason) };
+        return permanent(refusal.code, said(refusal.reason));
       }
       case 430101:
       case 430102:
       case 430103:
       case 430104:
-        return { outcome: 'permanent', code: 'dingtalk_content_refused', reason: said('钉钉认为消息内容不合适而拒收：请联系系统维护人员。') };
+        return permanent(
+          'dingtalk_content_refused',
+          said('钉钉认为消息内容不合适而拒收：请联系系统维护人员。'),
+        );
       case 400105:
       case 40035:
       case 43004:
-        return { outcome: 'permanent', code: 'dingtalk_bad_request', reason: said('钉钉拒绝了消息格式：请联系系统维护人员。') };
+        return permanent('dingtalk_bad_request', said('钉钉拒绝了消息格式：请联系系统维护人员。'));
       case -1:
-        return { outcome: 'temporary', reason: said('钉钉系统繁忙，系统稍后重试。') };
+        return temporary(said('钉钉系统繁忙，系统稍后重试。'));
       default:
         // Older robots answer "token is not exist" under other codes too.
         if (/token is not exist/i.test(errmsg)) {
-          return { outcome: 'permanent', code: 'dingtalk_invalid_token', reason: said('钉钉机器人的 access_token 无效：请重新复制 Webhook 地址。') };
+          return permanent(
+            'dingtalk_invalid_token',
+            said('钉钉机器人的 access_token 无效：请重新复制 Webhook 地址。'),
+          );
         }
-        return { outcome: 'temporary', reason: said('钉钉返回了无法识别的应答，系统稍后重试。') };
+        return temporary(said('钉钉返回了无法识别的应答，系统稍后重试。'));
     }
   },
 };

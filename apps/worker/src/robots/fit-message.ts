@@ -25,9 +25,10 @@ function clip(text: string, max: number): string {
 /**
  * Renders as many entries as fit: `render` turns a fitted message into the request body and the
  * part the platform limits (`measured`, counted in UTF-8 bytes against `maxBytes`). Titles and
- * entry texts are first made one line and clipped; when not all entries fit, the largest number
- * that does is found by bisection and the rest are counted in `omitted`. With no entry fitting,
- * the title and the omitted line alone are sent (they always fit every platform's limit).
+ * entry texts are first made one line and clipped; when not all entries fit, entries too long to
+ * go even alone are dropped, the largest number of the others that fits (in order) is found by
+ * bisection, and everything not sent is counted in `omitted`. With no entry fitting, the title
+ * and the omitted line alone are sent (they always fit every platform's limit).
  */
 export function fitMessage(
   message: RobotMessage,
@@ -42,12 +43,21 @@ export function fitMessage(
   };
   const whole = attempt(all.length);
   if (whole.fits) return whole.body;
-  let best = attempt(0).body;
+  // An entry too long to go even alone (a huge link) must not hide the entries after it.
+  const sendable = all.filter((entry) => {
+    const out = render({ title, entries: [entry], omitted: all.length - 1 });
+    return utf8Bytes(out.measured) <= maxBytes;
+  });
+  const keep = (kept: number) => {
+    const out = render({ title, entries: sendable.slice(0, kept), omitted: all.length - kept });
+    return { body: out.body, fits: utf8Bytes(out.measured) <= maxBytes };
+  };
+  let best = keep(0).body;
   let low = 1;
-  let high = all.length - 1;
+  let high = sendable.length;
   while (low <= high) {
     const middle = Math.floor((low + high) / 2);
-    const tried = attempt(middle);
+    const tried = keep(middle);
     if (tried.fits) {
       best = tried.body;
       low = middle + 1;

@@ -2,7 +2,7 @@ import { type RobotSender, type RobotSendResult, type RobotTarget } from '@recti
 import { ROBOT_PLATFORM_LABELS, type RobotMessage, type RobotPlatform } from '@rectify/domain';
 import { dingtalkRobot } from './dingtalk-robot';
 import { feishuRobot } from './feishu-robot';
-import { type RobotAdapter } from './robot-adapter';
+import { permanent, temporary, rateLimited, type RobotAdapter } from './robot-adapter';
 import { wecomRobot } from './wecom-robot';
 
 /**
@@ -65,17 +65,16 @@ export class HttpRobotSender implements RobotSender {
     const adapter = ADAPTERS[target.platform];
     const label = ROBOT_PLATFORM_LABELS[target.platform];
     if (!adapter) {
-      return { outcome: 'permanent', code: 'robot_platform_unknown', reason: `不支持的机器人平台：${String(target.platform)}。` };
+      return permanent('robot_platform_unknown', `不支持的机器人平台：${String(target.platform)}。`);
     }
     let request;
     try {
       request = adapter.request(target, message, this.now());
     } catch {
-      return {
-        outcome: 'permanent',
-        code: 'robot_webhook_invalid',
-        reason: `${label}机器人的 Webhook 地址无法解析：请重新复制并保存 Webhook 地址。`,
-      };
+      return permanent(
+        'robot_webhook_invalid',
+        `${label}机器人的 Webhook 地址无法解析：请重新复制并保存 Webhook 地址。`,
+      );
     }
     let status: number;
     let retryAfter: string | null;
@@ -93,16 +92,15 @@ export class HttpRobotSender implements RobotSender {
       retryAfter = response.headers.get('retry-after');
       text = await response.text();
     } catch (err) {
-      return { outcome: 'temporary', reason: networkReason(label, err, this.timeoutMs) };
+      return temporary(networkReason(label, err, this.timeoutMs));
     }
     if (status === 429) {
-      return {
-        outcome: 'rate_limited',
-        retryAfterMs: retryAfterMs(retryAfter, this.now()),
-        reason: `${label}服务器要求降低发送频率（HTTP 429），系统稍后重试。`,
-      };
+      return rateLimited(
+        retryAfterMs(retryAfter, this.now()),
+        `${label}服务器要求降低发送频率（HTTP 429），系统稍后重试。`,
+      );
     }
-    if (status >= 500) return { outcome: 'temporary', reason: `${label}服务器暂时出错（HTTP ${status}），系统稍后重试。` };
+    if (status >= 500) return temporary(`${label}服务器暂时出错（HTTP ${status}），系统稍后重试。`);
     let answer: unknown;
     try {
       answer = JSON.parse(text);
@@ -110,7 +108,7 @@ export class HttpRobotSender implements RobotSender {
       answer = null;
     }
     if (!answer || typeof answer !== 'object' || Array.isArray(answer)) {
-      return { outcome: 'temporary', reason: `${label}服务器返回了无法识别的应答（HTTP ${status}），系统稍后重试。` };
+      return temporary(`${label}服务器返回了无法识别的应答（HTTP ${status}），系统稍后重试。`);
     }
     return adapter.classify(answer as Record<string, unknown>);
   }

@@ -25,3 +25,20 @@ export function withPlatformCode(reason: string, codeName: string, code: unknown
   const text = typeof message === 'string' ? message.replace(/\s+/g, ' ').trim().slice(0, 200) : '';
   return `${reason}（${codeName} ${String(code)}${text ? `：${text}` : ''}）`;
 }
+
+/** Retrying will not help until an administrator acts; `code` is stable for programs. */
+export const permanent = (code: string, reason: string): RobotSendResult => ({
+  outcome: 'permanent',
+  code,
+  reason,
+});
+
+/** Worth retrying with backoff. */
+export const temporary = (reason: string): RobotSendResult => ({ outcome: 'temporary', reason });
+
+/** The platform said too fast: try again after `retryAfterMs`. */
+export const rateLimited = (retryAfterMs: number, reason: string): RobotSendResult => ({
+  outcome: 'rate_limited',
+  retryAfterMs,
+  reason,
+});

@@ -1,6 +1,12 @@
 import { type RobotSendResult } from '@rectify/application';
-import { fitMessage, markdownLinkText, markdownLinkUrl, omittedLine, type FittedMessage } from './fit-message';
-import { withPlatformCode, type RobotAdapter } from './robot-adapter';
+import {
+  fitMessage,
+  markdownLinkText,
+  markdownLinkUrl,
+  omittedLine,
+  type FittedMessage,
+} from './fit-message';
+import { permanent, temporary, rateLimited, withPlatformCode, type RobotAdapter } from './robot-adapter';
 
 /** WeCom markdown `content`: at most 4096 bytes of UTF-8 (群机器人配置说明, docs/robots.md). */
 export const WECOM_MARKDOWN_MAX_BYTES = 4096;
@@ -39,28 +45,24 @@ export const wecomRobot: RobotAdapter = {
       case 0:
         return { outcome: 'sent' };
       case 45009:
-        return {
-          outcome: 'rate_limited',
-          retryAfterMs: WECOM_RATE_LIMIT_WAIT_MS,
-          reason: said('企业微信机器人发送过于频繁（每个机器人每分钟最多 20 条），系统稍后重试。'),
-        };
+        return rateLimited(
+          WECOM_RATE_LIMIT_WAIT_MS,
+          said('企业微信机器人发送过于频繁（每个机器人每分钟最多 20 条），系统稍后重试。'),
+        );
       case 93000:
-        return {
-          outcome: 'permanent',
-          code: 'wecom_invalid_key',
-          reason: said('企业微信机器人的 Webhook 地址无效：机器人可能已被移出群聊或 key 有误，请重新复制 Webhook 地址。'),
-        };
+        return permanent(
+          'wecom_invalid_key',
+          said(
+            '企业微信机器人的 Webhook 地址无效：机器人可能已被移出群聊或 key 有误，请重新复制 Webhook 地址。',
+          ),
+        );
       case 40008:
       case 40058:
-        return {
-          outcome: 'permanent',
-          code: 'wecom_bad_request',
-          reason: said('企业微信拒绝了消息格式：请联系系统维护人员。'),
-        };
+        return permanent('wecom_bad_request', said('企业微信拒绝了消息格式：请联系系统维护人员。'));
       case -1:
-        return { outcome: 'temporary', reason: said('企业微信系统繁忙，系统稍后重试。') };
+        return temporary(said('企业微信系统繁忙，系统稍后重试。'));
       default:
-        return { outcome: 'temporary', reason: said('企业微信返回了无法识别的应答，系统稍后重试。') };
+        return temporary(said('企业微信返回了无法识别的应答，系统稍后重试。'));
     }
   },
 };
