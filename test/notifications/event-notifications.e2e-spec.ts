@@ -212,4 +212,55 @@ describe('event notifications on every channel, once', () => {
       'sent',
     ]);
   });
+
+  it('tells each lifecycle event to its audience in 站内消息, leaving out the one who acted', async () => {
+    const [item] = await importProblems(db, tree, 1);
+    const { owner, parent } = tree;
+    const send = (event: string, payload: Record<string, unknown>, actor: string) =>
+      transitionItem(db, {
+        itemId: item,
+        event: event as never,
+        payload: payload as never,
+        actorUserId: actor,
+      });
+    await send(
+      'SET_MEASURES',
+      { measures: [{ title: '建立制度', responsible: '王五', deadline: DEADLINE }] },
+      owner.id,
+    );
+    await send('REQUEST_EXTENSION', { newDeadline: '2025-09-30', reason: '等待上级批复' }, owner.id);
+    await send('REJECT_EXTENSION', { reason: '时限不宜后延' }, parent.id);
+    await send('ADD_PROGRESS_NOTE', { note: '请本月内完成' }, parent.id);
+    await send('ADD_PROGRESS_NOTE', { note: '已召开支委会' }, owner.id); // the branch's own note: nobody
+    await send('SUBMIT_COMPLETION', { evidence: '已完成' }, owner.id);
+    await send('APPROVE_COMPLETION', { comment: '同意销号' }, parent.id);
+    await h.startWorker(CLOCK, FAST);
+    await waitFor(
+      'the 站内消息',
+      async () => (await ledger()).filter((r) => r.channel === 'in_app').length >= 8,
+    );
+    await quiet();
+
+    const tag = tree.tag;
+    const inApp = (await ledger())
+      .filter((r) => r.channel === 'in_app')
+      .map((r) => `${r.kind} → ${r.target}`);
+    expect(inApp.sort()).toEqual(
+      [
+        `extension_refused → owner-${tag}`,
+        `extension_refused → secretary-${tag}`,
+        `extension_requested → parent-${tag}`,
+        `signed_off → owner-${tag}`,
+        `signed_off → secretary-${tag}`,
+        `submitted → parent-${tag}`,
+        `supervision_comment → owner-${tag}`,
+        `supervision_comment → secretary-${tag}`,
+      ].sort(),
+    );
+    const [refused] = await db.query(
+      `SELECT headline, detail FROM notification WHERE kind = 'extension_refused' AND channel = 'in_app' LIMIT 1`,
+    );
+    expect(refused.headline).toContain('延期申请未同意');
+    expect(refused.detail).toContain('原因：时限不宜后延');
+  });
 });

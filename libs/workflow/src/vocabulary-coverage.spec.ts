@@ -1,4 +1,5 @@
-import { NOTIFYING_EVENTS } from '@rectify/domain';
+import { notificationKindOf, NOTIFYING_EVENTS } from '@rectify/domain';
+import { ACTOR_ROLES } from './actor-roles';
 import { ITEM_ACTIONS } from './access/item-access';
 import { RECTIFICATION_STATUSES } from './rectification-status';
 import { RECTIFICATION_EVENT_TYPES } from './rectification-events';
@@ -20,6 +21,14 @@ describe('the machine covers the vocabulary', () => {
     );
     expect([...RECTIFICATION_EVENT_TYPES].filter((type) => !handled.has(type))).toEqual([]);
     expect(ITEM_ACTIONS).toEqual(expect.arrayContaining([...RECTIFICATION_EVENT_TYPES]));
+  });
+
+  it('tells a supervisor’s note from the organisation’s own by the roles the history records', () => {
+    expect(ACTOR_ROLES).toEqual(expect.arrayContaining(['secretary', 'supervisor']));
+    expect(notificationKindOf({ event: 'ADD_PROGRESS_NOTE', actorRole: 'supervisor' })).toBe(
+      'supervision_comment',
+    );
+    expect(notificationKindOf({ event: 'ADD_PROGRESS_NOTE', actorRole: 'secretary' })).toBeNull();
   });
 
   it('notifies only on events it has (the domain names them as text)', () => {

@@ -3,28 +3,26 @@ import { notificationKindOf } from './notification-kind';
 
 describe('notificationKindOf', () => {
   it('names the lifecycle events that notify', () => {
-    expect(notificationKindOf({ event: 'SUBMIT_COMPLETION', actorRole: 'own_secretary' })).toBe('submitted');
-    expect(notificationKindOf({ event: 'RETURN_FOR_REWORK', actorRole: 'ancestor_supervisor' })).toBe(
-      'returned',
-    );
-    expect(notificationKindOf({ event: 'REQUEST_EXTENSION', actorRole: 'own_secretary' })).toBe(
+    expect(notificationKindOf({ event: 'SUBMIT_COMPLETION', actorRole: 'secretary' })).toBe('submitted');
+    expect(notificationKindOf({ event: 'RETURN_FOR_REWORK', actorRole: 'supervisor' })).toBe('returned');
+    expect(notificationKindOf({ event: 'REQUEST_EXTENSION', actorRole: 'secretary' })).toBe(
       'extension_requested',
     );
     expect(notificationKindOf({ event: 'REJECT_EXTENSION', actorRole: 'admin' })).toBe('extension_refused');
   });
 
   it('counts a note or a new item only when it comes from above', () => {
-    expect(notificationKindOf({ event: 'ADD_PROGRESS_NOTE', actorRole: 'ancestor_supervisor' })).toBe(
+    expect(notificationKindOf({ event: 'ADD_PROGRESS_NOTE', actorRole: 'supervisor' })).toBe(
       'supervision_comment',
     );
-    expect(notificationKindOf({ event: 'ADD_PROGRESS_NOTE', actorRole: 'own_secretary' })).toBeNull();
-    expect(notificationKindOf({ event: 'CREATE', actorRole: 'ancestor_supervisor' })).toBe('item_created');
-    expect(notificationKindOf({ event: 'CREATE', actorRole: 'own_secretary' })).toBeNull();
+    expect(notificationKindOf({ event: 'ADD_PROGRESS_NOTE', actorRole: 'secretary' })).toBeNull();
+    expect(notificationKindOf({ event: 'CREATE', actorRole: 'supervisor' })).toBe('item_created');
+    expect(notificationKindOf({ event: 'CREATE', actorRole: 'secretary' })).toBeNull();
   });
 
   it('leaves out what tells nobody anything new', () => {
     for (const event of ['IMPORT', 'SET_MEASURES', 'UPDATE_DETAILS', 'ATTACH_EVIDENCE', 'WITHDRAW']) {
-      expect(notificationKindOf({ event, actorRole: 'own_secretary' })).toBeNull();
+      expect(notificationKindOf({ event, actorRole: 'secretary' })).toBeNull();
     }
   });
 });

@@ -84,7 +84,7 @@ export const EVENT_NOTIFICATION_AUDIENCE: Record<EventNotificationKind, Notifica
 export interface HistoryLineFacts {
   /** The history event (a lifecycle event type, or IMPORT, CREATE …). */
   event: string;
-  /** The capacity it was sent in (own_secretary, ancestor_supervisor, admin, system). */
+  /** The capacity it was recorded in (the history's actor_role: secretary, supervisor, admin, system). */
   actorRole: string;
 }
 
@@ -109,7 +109,7 @@ export const NOTIFYING_EVENTS: Readonly<Record<string, EventNotificationKind>> =
  * it comes from above: a supervisor's note is a 督办意见, a supervisor's new item is 上级点评.
  */
 export function notificationKindOf(line: HistoryLineFacts): EventNotificationKind | null {
-  const fromAbove = line.actorRole === 'ancestor_supervisor' || line.actorRole === 'admin';
+  const fromAbove = line.actorRole === 'supervisor' || line.actorRole === 'admin';
   if (line.event === 'ADD_PROGRESS_NOTE') return fromAbove ? 'supervision_comment' : null;
   if (line.event === 'CREATE') return fromAbove ? 'item_created' : null;
   return NOTIFYING_EVENTS[line.event] ?? null;
