@@ -91,7 +91,7 @@ describe.each(FRESH_BACKENDS)('items created by hand on %s', (_name, open) => {
     }
   });
 
-  it('creates items numbered after the earlier ones of the year, each with a CREATE line, and no outbox row', async () => {
+  it('creates items numbered after the earlier ones of the year, each with a CREATE line and an outbox row naming it (the organisation’s people hear of it)', async () => {
     const repo = new PgItemsRepository(db.dataSource);
     const batch = (titles: string[], year = 2026) =>
       repo.createItems({
@@ -131,7 +131,14 @@ describe.each(FRESH_BACKENDS)('items created by hand on %s', (_name, open) => {
       actorId: userId,
       lineDeadline: '2026-12-31',
     });
-    expect(await query(`SELECT count(*)::int AS n FROM outbox`)).toEqual([{ n: 0 }]);
+    // One outbox row per item, naming its CREATE line: the worker tells the organisation's people.
+    expect(
+      await query(
+        `SELECT count(*)::int AS n FROM outbox o JOIN item_history h ON h.id = o.history_id AND h.item_id = o.item_id
+          WHERE o.reason = 'CREATE' AND h.event = 'CREATE'`,
+      ),
+    ).toEqual([{ n: 4 }]);
+    expect(await query(`SELECT count(*)::int AS n FROM outbox`)).toEqual([{ n: 4 }]);
     const gone = await repo.createItems({
       organisationId: randomUUID(),
       year: 2026,

@@ -55,11 +55,11 @@ describe.each(REMINDER_BACKENDS)('outbox on %s', (_name, open) => {
     const ids = await add(w.items.owned, w.items.unowned, w.items.other);
     const first = await repo.claim(POLICY);
     expect(first.rows).toEqual([
-      { id: ids[0], itemId: w.items.owned },
-      { id: ids[1], itemId: w.items.unowned },
+      { id: ids[0], itemId: w.items.owned, historyId: null },
+      { id: ids[1], itemId: w.items.unowned, historyId: null },
     ]);
     const second = await repo.claim(POLICY);
-    expect(second.rows).toEqual([{ id: ids[2], itemId: w.items.other }]);
+    expect(second.rows).toEqual([{ id: ids[2], itemId: w.items.other, historyId: null }]);
     expect(second.token).not.toBe(first.token);
     expect((await repo.claim(POLICY)).rows).toEqual([]);
     expect(await row(ids[0])).toMatchObject({ attempts: 1, claim_token: first.token });
