@@ -48,8 +48,9 @@ const TIME = new Intl.DateTimeFormat('zh-CN', {
   minute: '2-digit',
 });
 
-const SECRET_HINT: Record<RobotPlatform, string> = {
-  wecom: '企业微信群机器人无需密钥。',
+// WeCom's group robots do not sign: their card asks for no secret (unless one was stored).
+const SECRET_HINT: Record<RobotPlatform, string | null> = {
+  wecom: null,
   dingtalk: '机器人安全设置选择"加签"时，粘贴以 SEC 开头的密钥。',
   feishu: '机器人安全设置开启"签名校验"时，粘贴其密钥。',
 };
@@ -156,7 +157,11 @@ export function RobotCard({
             data-testid={`robot-webhook-input-${platform}`}
           />
         </Form.Item>
-        <Form.Item label="密钥（加签/签名校验）" extra={SECRET_HINT[platform]}>
+        <Form.Item
+          label="密钥（加签/签名校验）"
+          extra={SECRET_HINT[platform]}
+          hidden={SECRET_HINT[platform] === null && !robot?.secretSet}
+        >
           <Space wrap>
             {robot?.secretSet && !clearSecret && (
               <>
@@ -206,11 +211,23 @@ export function RobotCard({
               <Switch />
             </Form.Item>
             <Form.Item name="quietFrom" noStyle>
-              <TimePicker format={HHMM} disabled={!quiet} allowClear={false} needConfirm={false} />
+              <TimePicker
+                format={HHMM}
+                disabled={!quiet}
+                allowClear={false}
+                needConfirm={false}
+                style={{ width: 100 }}
+              />
             </Form.Item>
             至
             <Form.Item name="quietUntil" noStyle>
-              <TimePicker format={HHMM} disabled={!quiet} allowClear={false} needConfirm={false} />
+              <TimePicker
+                format={HHMM}
+                disabled={!quiet}
+                allowClear={false}
+                needConfirm={false}
+                style={{ width: 100 }}
+              />
             </Form.Item>
           </Space>
         </Form.Item>
