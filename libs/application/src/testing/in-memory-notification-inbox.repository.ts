@@ -15,7 +15,7 @@ export interface InMemoryInboxRow extends InboxEntryRecord {
 export class InMemoryNotificationInboxRepository implements NotificationInboxRepository {
   readonly rows: InMemoryInboxRow[] = [];
 
-  /** Records a message for `recipientId` as the fan-out would (unread); resolves with its id. */
+  /** Records a message for `recipientId` as the fan-out would (unread); returns its id. */
   deliver(
     recipientId: string,
     message: { kind?: NotificationKind; headline?: string; itemId?: string } = {},
