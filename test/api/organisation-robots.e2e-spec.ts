@@ -170,7 +170,10 @@ describe('group robot settings', () => {
       },
       org,
     ).expect(200);
-    await del(tokens.otherAdmin, 'feishu', org).expect(204);
+    expect((await del(tokens.otherAdmin, 'feishu', org).expect(200)).body).toEqual({
+      organisationId: org,
+      platform: 'feishu',
+    });
     expect((await del(tokens.otherAdmin, 'feishu', org).expect(404)).body.code).toBe('ROBOT_NOT_FOUND');
 
     await put(tokens.otherAdmin, 'wecom', { webhookUrl: WECOM }, org).expect(200);

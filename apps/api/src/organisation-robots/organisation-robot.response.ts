@@ -53,3 +53,10 @@ export class RobotDeliveryResponse {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt!: string | null;
 }
+
+/** DELETE /api/organisations/{id}/robots/{platform}. */
+export class RobotRemovedResponse {
+  @ApiProperty({ format: 'uuid' }) organisationId!: string;
+  @ApiProperty({ enum: ROBOT_PLATFORMS, enumName: 'RobotPlatform', description: '已删除的机器人的平台' })
+  platform!: string;
+}

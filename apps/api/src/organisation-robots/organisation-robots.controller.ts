@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
 import {
   ListOrganisationRobotsUseCase,
   ListRobotDeliveriesUseCase,
@@ -6,18 +6,15 @@ import {
   SaveOrganisationRobotUseCase,
 } from '@rectify/application';
 import { ROBOT_PLATFORMS } from '@rectify/domain';
-import {
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { OrganisationRobotResponse, RobotDeliveryResponse } from './organisation-robot.response';
+import {
+  OrganisationRobotResponse,
+  RobotDeliveryResponse,
+  RobotRemovedResponse,
+} from './organisation-robot.response';
 import { RobotDeliveriesQuery } from './robot-deliveries.query';
 import { SaveRobotDto } from './save-robot.dto';
 
@@ -102,11 +99,10 @@ export class OrganisationRobotsController {
     description: '已有推送记录的机器人不能删除（409 ROBOT_HAS_DELIVERIES），请停用。',
   })
   @ApiParam(PLATFORM_PARAM)
-  @ApiNoContentResponse({ description: '已删除' })
+  @ApiOkResponse({ type: RobotRemovedResponse })
   @ApiErrors(400, 403, 404, 409)
   @Delete(':platform')
-  @HttpCode(204)
-  async remove(@AuthUser() user: CurrentUser, @Param('id') id: string, @Param('platform') platform: string) {
-    await this.removeRobot.execute({ by: { userId: user.sub }, organisationId: id, platform });
+  remove(@AuthUser() user: CurrentUser, @Param('id') id: string, @Param('platform') platform: string) {
+    return this.removeRobot.execute({ by: { userId: user.sub }, organisationId: id, platform });
   }
 }

@@ -16,7 +16,10 @@ describe('RemoveOrganisationRobotUseCase and ListRobotDeliveriesUseCase', () => 
     const deliveries = new ListRobotDeliveriesUseCase(robots, organisations, viewers);
 
     await save.execute({ by, organisationId: villageA.id, platform: 'feishu', webhookUrl: FEISHU });
-    await remove.execute({ by, organisationId: villageA.id, platform: 'feishu' });
+    expect(await remove.execute({ by, organisationId: villageA.id, platform: 'feishu' })).toEqual({
+      organisationId: villageA.id,
+      platform: 'feishu',
+    });
     await expect(
       remove.execute({ by, organisationId: villageA.id, platform: 'feishu' }),
     ).rejects.toMatchObject({

@@ -3,13 +3,13 @@ import {
   type OrganisationsRepository,
   type ViewersRepository,
 } from '@rectify/persistence';
-import { ROBOT_PLATFORM_LABELS } from '@rectify/domain';
+import { ROBOT_PLATFORM_LABELS, type RobotPlatform } from '@rectify/domain';
 import { ApplicationError } from '../errors/application-error';
 import { type AdministeredBy } from '../organisations/administering';
 import { requireRobotOrganisation, requireRobotPlatform } from '../robots/robot-organisation';
 
 /**
- * Deletes an organisation's robot on one platform. A robot that has notifications recorded
+ * Deletes an organisation's robot on one platform and resolves with which. A robot that has notifications recorded
  * (sent, failed or waiting) keeps them as its history: it can only be disabled (停用).
  * Errors: USER_NOT_FOUND, ADMIN_ONLY (403), ORGANISATION_NOT_FOUND, ROBOT_NOT_FOUND (404),
  * ROBOT_HAS_DELIVERIES (409), INVALID_ARGUMENT (400, an unknown platform).
@@ -21,7 +21,11 @@ export class RemoveOrganisationRobotUseCase {
     private readonly viewers: ViewersRepository,
   ) {}
 
-  async execute(command: { by: AdministeredBy; organisationId: string; platform: string }): Promise<void> {
+  async execute(command: {
+    by: AdministeredBy;
+    organisationId: string;
+    platform: string;
+  }): Promise<{ organisationId: string; platform: RobotPlatform }> {
     const platform = requireRobotPlatform(command.platform);
     const org = await requireRobotOrganisation(
       this.organisations,
@@ -33,7 +37,7 @@ export class RemoveOrganisationRobotUseCase {
     const label = ROBOT_PLATFORM_LABELS[platform];
     switch (await this.robots.remove(org.id, platform)) {
       case 'removed':
-        return;
+        return { organisationId: org.id, platform };
       case 'not_found':
         throw new ApplicationError('ROBOT_NOT_FOUND', `"${org.name}"没有设置${label}机器人。`, { platform });
       case 'has_deliveries':
