@@ -1,5 +1,6 @@
 import { BellOutlined, SettingOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, List, Segmented, Space, Spin, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/error-message';
@@ -9,14 +10,6 @@ import {
   useNotificationPages,
   useUnreadCount,
 } from '../../features/notifications/useNotifications';
-
-const TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 /**
  * 消息中心: the person's 站内消息, newest first (unread in bold), 全部 or 未读; clicking one marks it
@@ -131,7 +124,7 @@ function Entry({ entry, onOpen }: { entry: NotificationEntryResponse; onOpen(): 
         )}
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap', marginInlineStart: 12 }}>
-        {TIME.format(new Date(entry.createdAt))}
+        {dayjs(entry.createdAt).format('MM-DD HH:mm')}
       </Typography.Text>
     </List.Item>
   );

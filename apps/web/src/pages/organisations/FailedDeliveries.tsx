@@ -1,14 +1,7 @@
 import { Card, Empty, List, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { ROBOT_PLATFORM_LABELS } from '../../api/generated/vocabulary';
 import { useFailedRobotDeliveries } from '../../features/organisations/useOrganisationRobots';
-
-const TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 /** The organisation's robots' latest failed deliveries, each with its reason. */
 export function FailedDeliveries({ organisationId }: { organisationId: string }) {
@@ -36,7 +29,7 @@ export function FailedDeliveries({ organisationId }: { organisationId: string })
                 )}
               </div>
               <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-                {TIME.format(new Date(d.createdAt))}
+                {dayjs(d.createdAt).format('YYYY-MM-DD HH:mm')}
               </Typography.Text>
             </List.Item>
           )}

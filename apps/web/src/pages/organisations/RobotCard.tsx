@@ -13,7 +13,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { errorMessage } from '../../api/error-message';
 import { type OrganisationRobotResponse, type SaveRobotDto } from '../../api/rectify-api';
 import {
@@ -39,15 +39,7 @@ interface Values {
 }
 
 const HHMM = 'HH:mm';
-const TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
+const WHEN = 'YYYY-MM-DD HH:mm';
 // WeCom's group robots do not sign: their card asks for no secret (unless one was stored).
 const SECRET_HINT: Record<RobotPlatform, string | null> = {
   wecom: null,
@@ -210,25 +202,20 @@ export function RobotCard({
             <Form.Item name="quiet" valuePropName="checked" noStyle>
               <Switch />
             </Form.Item>
-            <Form.Item name="quietFrom" noStyle>
-              <TimePicker
-                format={HHMM}
-                disabled={!quiet}
-                allowClear={false}
-                needConfirm={false}
-                style={{ width: 100 }}
-              />
-            </Form.Item>
-            至
-            <Form.Item name="quietUntil" noStyle>
-              <TimePicker
-                format={HHMM}
-                disabled={!quiet}
-                allowClear={false}
-                needConfirm={false}
-                style={{ width: 100 }}
-              />
-            </Form.Item>
+            {(['quietFrom', 'quietUntil'] as const).map((name, i) => (
+              <Fragment key={name}>
+                {i > 0 && '至'}
+                <Form.Item name={name} noStyle>
+                  <TimePicker
+                    format={HHMM}
+                    disabled={!quiet}
+                    allowClear={false}
+                    needConfirm={false}
+                    style={{ width: 100 }}
+                  />
+                </Form.Item>
+              </Fragment>
+            ))}
           </Space>
         </Form.Item>
         <Form.Item name="enabled" label="启用" valuePropName="checked">
@@ -268,12 +255,12 @@ function RobotStatus({ robot }: { robot: OrganisationRobotResponse }) {
   return (
     <div style={{ marginBottom: 12, fontSize: 13 }} data-testid={`robot-status-${robot.platform}`}>
       <Typography.Text type="secondary">
-        最近发送：{robot.lastSentAt ? TIME.format(new Date(robot.lastSentAt)) : '尚未发送'}
+        最近发送：{robot.lastSentAt ? dayjs(robot.lastSentAt).format(WHEN) : '尚未发送'}
         ；近 30 天 已发送 {c.sent} 条、失败 {c.failed} 条、等待 {c.pending + c.sending} 条
       </Typography.Text>
       {robot.lastError && (
         <div style={{ color: '#cf1322', marginTop: 4 }} data-testid={`robot-last-error-${robot.platform}`}>
-          已暂停发送{robot.failedAt ? `（${TIME.format(new Date(robot.failedAt))}）` : ''}：{robot.lastError}
+          已暂停发送{robot.failedAt ? `（${dayjs(robot.failedAt).format(WHEN)}）` : ''}：{robot.lastError}
           <div style={{ color: 'rgba(0,0,0,.55)' }}>
             按提示在群机器人设置中处理后，在此更新地址或密钥并保存，即恢复发送。
           </div>
