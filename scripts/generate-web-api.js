@@ -133,6 +133,32 @@ function vocabularyEntries() {
       labelsName: 'FINDING_KIND_LABELS',
       labels: domain.FINDING_KIND_LABELS,
     },
+    {
+      type: 'NotificationKind',
+      valuesName: 'NOTIFICATION_KINDS',
+      values: domain.NOTIFICATION_KINDS,
+      labelsName: 'NOTIFICATION_KIND_LABELS',
+      labels: domain.NOTIFICATION_KIND_LABELS,
+    },
+    {
+      type: 'EventNotificationKind',
+      valuesName: 'EVENT_NOTIFICATION_KINDS',
+      values: domain.EVENT_NOTIFICATION_KINDS,
+    },
+    {
+      type: 'EmailMode',
+      valuesName: 'EMAIL_MODES',
+      values: domain.EMAIL_MODES,
+      labelsName: 'EMAIL_MODE_LABELS',
+      labels: domain.EMAIL_MODE_LABELS,
+    },
+    {
+      type: 'RobotPlatform',
+      valuesName: 'ROBOT_PLATFORMS',
+      values: domain.ROBOT_PLATFORMS,
+      labelsName: 'ROBOT_PLATFORM_LABELS',
+      labels: domain.ROBOT_PLATFORM_LABELS,
+    },
   ].map((entry) => {
     if (!Array.isArray(entry.values) || entry.values.length === 0)
       throw new Error(`${entry.valuesName}: no values found in the libs (was it renamed or moved?)`);
@@ -154,6 +180,16 @@ function vocabularyConstants() {
       name: 'DOUBTFUL_BELOW',
       value: domain.DOUBTFUL_BELOW,
       doc: 'Below this confidence (0..1) an extracted item is marked 待核对 and listed first.',
+    },
+    {
+      name: 'DEFAULT_QUIET_FROM',
+      value: domain.DEFAULT_QUIET_HOURS.from,
+      doc: "A new group robot's quiet hours (免打扰, Beijing time) start, HH:MM.",
+    },
+    {
+      name: 'DEFAULT_QUIET_UNTIL',
+      value: domain.DEFAULT_QUIET_HOURS.until,
+      doc: "A new group robot's quiet hours end, HH:MM.",
     },
   ];
 }
@@ -220,7 +256,8 @@ function vocabularySource() {
   }
   lines.push(...statusStagesSource(), ...eventProfilesSource());
   for (const c of vocabularyConstants()) {
-    if (typeof c.value !== 'number') throw new Error(`${c.name}: expected a number in the libs`);
+    if (typeof c.value !== 'number' && typeof c.value !== 'string')
+      throw new Error(`${c.name}: expected a number or a string in the libs`);
     lines.push(`/** ${c.doc} */`, `export const ${c.name} = ${JSON.stringify(c.value)};`, '');
   }
   return lines.join('\n');

@@ -389,6 +389,75 @@ describe('responses conform to the OpenAPI document', () => {
     );
   });
 
+  it('for the notification centre, the notification preferences and the group robots', async () => {
+    // Rows only the fan-out and the worker write (neither runs here): a message for the
+    // administrator, and a failed delivery of a robot of the town.
+    const db = app.get(DataSource);
+    const [{ itemId, userId, orgId }] = await db.query(
+      `SELECT i.id AS "itemId", u.id AS "userId", o.id AS "orgId"
+         FROM rectification_item i, app_user u, organisation o
+        WHERE u.username = 'admin' AND o.parent_id IS NULL LIMIT 1`,
+    );
+    const [message] = await db.query(
+      `INSERT INTO notification (dedupe_key, kind, channel, item_id, recipient_id, headline, detail, status, sent_at)
+       VALUES ('conformance:in_app', 'returned', 'in_app', $1, $2, '「事项」被退回整改', '原因：材料不全', 'sent', now())
+       RETURNING id::text AS id`,
+      [itemId, userId],
+    );
+    await get('/api/me/notifications', {}, { unread: 'true', limit: 10 });
+    await get('/api/me/notifications/unread-count');
+    await conforms('post', '/api/me/notifications/read', 200, (p) =>
+      request(http)
+        .post(p)
+        .set(admin)
+        .send({ ids: [message.id] }),
+    );
+    await get('/api/me/notification-preferences');
+    await conforms('put', '/api/me/notification-preferences', 200, (p) =>
+      request(http)
+        .put(p)
+        .set(admin)
+        .send({ emailMode: 'digest', emailKinds: ['submitted'] }),
+    );
+
+    const wecom = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7aaa-4bc4-97a0-0ec2sifa5aaa';
+    const saved = await conforms(
+      'put',
+      '/api/organisations/{id}/robots/{platform}',
+      200,
+      (p) => request(http).put(p).set(admin).send({ webhookUrl: wecom, quietHours: null }),
+      { id: orgId, platform: 'wecom' },
+    );
+    expect(saved.body.webhook).not.toContain('693a91f6-7aaa');
+    const [robot] = await db.query(`SELECT id FROM organisation_robot WHERE organisation_id = $1`, [orgId]);
+    await db.query(
+      `UPDATE organisation_robot SET failed_at = now(), last_error = '企业微信机器人的 Webhook 已失效。', last_sent_at = now() WHERE id = $1`,
+      [robot.id],
+    );
+    await db.query(
+      `INSERT INTO notification (dedupe_key, kind, channel, item_id, robot_id, headline, detail, status, error, attempts)
+       VALUES ('conformance:robot', 'overdue', 'robot', $1, $2, '「事项」已逾期', '', 'failed', 'Webhook 已失效。', 3)`,
+      [itemId, robot.id],
+    );
+    await get('/api/organisations/{id}/robots', { id: orgId });
+    await get('/api/organisations/{id}/robots/deliveries', { id: orgId }, { status: 'failed' });
+    const feishu = 'https://open.feishu.cn/open-apis/bot/v2/hook/0123456789abcdef';
+    await conforms(
+      'put',
+      '/api/organisations/{id}/robots/{platform}',
+      200,
+      (p) => request(http).put(p).set(admin).send({ webhookUrl: feishu }),
+      { id: orgId, platform: 'feishu' },
+    );
+    await conforms(
+      'delete',
+      '/api/organisations/{id}/robots/{platform}',
+      200,
+      (p) => request(http).delete(p).set(admin),
+      { id: orgId, platform: 'feishu' },
+    );
+  });
+
   it('called every operation but the health check (add a call here for a new route)', () => {
     const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),

@@ -11,6 +11,8 @@ import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { ItemsModule } from './items/items.module';
+import { NotificationCentreModule } from './notification-centre/notification-centre.module';
+import { OrganisationRobotsModule } from './organisation-robots/organisation-robots.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { OrganisationPeopleModule } from './organisation-people/organisation-people.module';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
@@ -49,6 +51,8 @@ export class AppModule {
         RemindersModule,
         DevMailboxModule,
         QueueDashboardModule,
+        NotificationCentreModule,
+        OrganisationRobotsModule,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },

@@ -14,6 +14,8 @@ import { ItemPage } from './pages/item/ItemPage';
 import { ItemsPage } from './pages/items/ItemsPage';
 import { LoginPage } from './pages/login/LoginPage';
 import { MailboxPage } from './pages/mailbox/MailboxPage';
+import { NotificationSettingsPage } from './pages/notifications/NotificationSettingsPage';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { OutputsPage } from './pages/outputs/OutputsPage';
 import { ForcedPasswordChangePage } from './pages/account/ForcedPasswordChangePage';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
@@ -132,6 +134,22 @@ export function App() {
                   element={
                     <RequireLogin>
                       <DirectoryImportPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/notifications"
+                  element={
+                    <RequireLogin>
+                      <NotificationsPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/notification-settings"
+                  element={
+                    <RequireLogin>
+                      <NotificationSettingsPage />
                     </RequireLogin>
                   }
                 />

@@ -201,3 +201,21 @@ export function flag(defaultValue: boolean): EnvParser<boolean> {
     throw new VariableError(`${name}="${raw}" is not a yes/no setting: use true or false.`);
   };
 }
+
+const HOST_ENTRY = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/** A comma-separated list of hosts (`host` or `host:port`); not set gives an empty list. */
+export function hostList(): EnvParser<string[]> {
+  return (raw, name) => {
+    const hosts = (raw ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter((h) => h !== '');
+    const bad = hosts.filter((h) => !HOST_ENTRY.test(h));
+    if (bad.length > 0)
+      throw new VariableError(
+        `${name}="${raw}" lists something that is no host (${bad.join(', ')}): use host or host:port, comma-separated, e.g. 127.0.0.1:8089.`,
+      );
+    return hosts;
+  };
+}

@@ -40,6 +40,8 @@ export class MeResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() username!: string;
   @ApiProperty({ description: '姓名' }) displayName!: string;
+  @ApiProperty({ type: String, nullable: true, description: '电子邮箱（邮件通知发往此地址）；未填写为 null' })
+  email!: string | null;
   @ApiProperty({ type: MeOrganisationResponse, description: '所在组织' })
   organisation!: MeOrganisationResponse;
   @ApiProperty({ type: [PositionResponse], description: '所任职务' }) positions!: PositionResponse[];

@@ -57,6 +57,9 @@ const STATUS_OF: Record<ApplicationErrorCode, number> = {
   DIRECTORY_FILE_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
   DIRECTORY_FILE_UNREADABLE: HttpStatus.UNPROCESSABLE_ENTITY,
   DIRECTORY_CHANGED: HttpStatus.CONFLICT,
+  ROBOT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  ROBOT_HAS_DELIVERIES: HttpStatus.CONFLICT,
+  ROBOT_WEBHOOK_INVALID: HttpStatus.BAD_REQUEST,
 };
 
 const HTTP_CODES: Record<number, { code: string; message: string }> = {

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import {
   DATABASE_LIMITS_ENV,
+  ROBOT_WEBHOOK_ENV,
   host,
   oneOf,
   port,
@@ -65,6 +66,8 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env) {
         HTTPS_ONLY: flag(false),
         // Timeouts and pool size of the database connections (see DEFAULT_DATABASE_LIMITS).
         ...DATABASE_LIMITS_ENV,
+        // Stand-in robot webhook hosts besides the official ones (tests, development).
+        ...ROBOT_WEBHOOK_ENV,
       },
       env,
     ),

@@ -9,6 +9,7 @@ import {
   LogoutOutlined,
   MailOutlined,
   MenuOutlined,
+  SettingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UploadOutlined,
@@ -19,6 +20,7 @@ import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { type CurrentUser, positionsLabel, useAuth } from '../auth/auth-context';
 import { ChangePasswordModal } from '../pages/account/ChangePasswordModal';
+import { NotificationBell } from './NotificationBell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -106,9 +108,18 @@ export function AppLayout({ children }: { children: ReactNode }) {
         icon: <KeyOutlined />,
         label: <span data-testid="menu-change-password">修改密码</span>,
       },
+      {
+        key: 'notification-settings',
+        icon: <SettingOutlined />,
+        label: <span data-testid="menu-notification-settings">通知设置</span>,
+      },
       { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
     ],
-    onClick: ({ key }) => (key === 'password' ? setChangingPassword(true) : onLogout()),
+    onClick: ({ key }) => {
+      if (key === 'password') setChangingPassword(true);
+      else if (key === 'notification-settings') navigate('/notification-settings');
+      else onLogout();
+    },
   };
 
   return (
@@ -144,6 +155,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           整改闭环管理
         </span>
         <span style={{ flex: 1 }} />
+        {user && <NotificationBell />}
         {user && !mobile && (
           <Dropdown menu={userMenu} trigger={['click']}>
             <span

@@ -62,6 +62,12 @@ export type ApplicationErrorCode =
   | 'DIRECTORY_FILE_UNREADABLE'
   /** A name of a directory file was taken between the check and the write (409); nothing written. */
   | 'DIRECTORY_CHANGED'
+  /** The organisation has no group robot (群机器人) on that platform (404). */
+  | 'ROBOT_NOT_FOUND'
+  /** Deleting a group robot that has sent or holds notifications: disable it instead (409). */
+  | 'ROBOT_HAS_DELIVERIES'
+  /** A pasted robot webhook address is not the platform's official form (400); the message says what to fix. */
+  | 'ROBOT_WEBHOOK_INVALID'
   | 'INVALID_ARGUMENT';
 
 export class ApplicationError extends Error {

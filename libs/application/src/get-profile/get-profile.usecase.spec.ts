@@ -20,6 +20,7 @@ describe('GetProfileUseCase', () => {
       id: user.id,
       username: 'lisi',
       displayName: '李四',
+      email: null,
       organisation: { id: villageA.id, name: '甲村党支部', kind: 'branch' },
       positions: [
         {

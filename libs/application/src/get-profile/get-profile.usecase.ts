@@ -11,6 +11,8 @@ export interface Profile {
   id: string;
   username: string;
   displayName: string;
+  /** Where email notifications go; null when the person has no address (站内消息 only). */
+  email: string | null;
   /** 所在组织. */
   organisation: { id: string; name: string; kind: OrganisationKind };
   /** Every position held (职务), with its organisation. */
@@ -43,6 +45,7 @@ export class GetProfileUseCase {
       id: user.id,
       username: user.username,
       displayName: user.displayName,
+      email: user.email,
       organisation: { id: org.id, name: org.name, kind: org.kind },
       positions: toPositionEntries(user.positions),
       capabilities: viewerCapabilities({ userId: user.id, positions: user.positions }, (id) => below.has(id)),

@@ -13,6 +13,9 @@ import { PgOutboxRepository } from './outbox';
 import { PgReminderLedgerRepository } from './reminder-ledger';
 import { PgReminderSubjectsRepository } from './reminder-subjects';
 import { PgUsersRepository } from './users';
+import { PgNotificationInboxRepository } from './notification-inbox';
+import { PgNotificationPreferencesRepository } from './notification-preferences';
+import { PgOrganisationRobotsRepository } from './organisation-robots';
 import { PgViewersRepository } from './viewers';
 
 /**
@@ -37,6 +40,9 @@ export const REPOSITORY_CLASSES = {
   organisationPeople: PgOrganisationPeopleRepository,
   directoryImport: PgDirectoryImportRepository,
   notificationLedger: PgNotificationLedgerRepository,
+  notificationInbox: PgNotificationInboxRepository,
+  notificationPreferences: PgNotificationPreferencesRepository,
+  organisationRobots: PgOrganisationRobotsRepository,
 } satisfies Record<string, new (db: DataSource) => object>;
 
 /** One instance of every repository over one database (see REPOSITORY_CLASSES). */

@@ -9,14 +9,15 @@ import { useOrganisationTree } from '../../features/organisations/useOrganisatio
 import { AddChildModal } from './AddChildModal';
 import { MoveModal } from './MoveModal';
 import { RenameModal } from './RenameModal';
+import { RobotsDrawer } from './RobotsDrawer';
 import { ToggleActiveModal } from './ToggleActiveModal';
 
-type Action = 'add' | 'rename' | 'move' | 'toggle';
+type Action = 'add' | 'rename' | 'move' | 'toggle' | 'robots';
 
 /**
  * 组织管理: the organisation tree the administrator administers, each organisation with its
  * kind and 已停用 mark, and its actions (新增下级组织 / 重命名 / 移动 / 停用 / 启用), each in a
- * small dialog. A root can only get organisations below it and be renamed.
+ * small dialog, and 群机器人 (its group robots) in a drawer. A root can only get organisations below it and be renamed.
  */
 export function OrganisationsPage() {
   const { tree, loading } = useOrganisationTree();
@@ -65,6 +66,9 @@ export function OrganisationsPage() {
       )}
       {open && target && open.action === 'toggle' && (
         <ToggleActiveModal organisation={target.node} onClose={close} />
+      )}
+      {open && target && open.action === 'robots' && (
+        <RobotsDrawer organisation={target.node} onClose={close} />
       )}
     </Card>
   );
@@ -115,6 +119,7 @@ function NodeTitle({
           item('move', '移动'),
           node.disabled ? item('toggle', '启用') : item('toggle', '停用', { danger: true }),
         ]),
+    item('robots', '群机器人'),
   ];
   return (
     <span

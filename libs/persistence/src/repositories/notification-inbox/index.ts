@@ -1,0 +1,2 @@
+export * from './notification-inbox.repository';
+export * from './pg-notification-inbox.repository';

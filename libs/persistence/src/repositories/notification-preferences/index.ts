@@ -1,0 +1,2 @@
+export * from './notification-preferences.repository';
+export * from './pg-notification-preferences.repository';

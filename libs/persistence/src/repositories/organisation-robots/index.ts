@@ -1,0 +1,2 @@
+export * from './organisation-robots.repository';
+export * from './pg-organisation-robots.repository';
