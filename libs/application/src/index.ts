@@ -70,3 +70,4 @@ export * from './remove-import/remove-import.usecase';
 export * from './system-access/require-system-access';
 export * from './import-directory/import-directory.usecase';
 export * from './import-directory/render-directory-template';
+export * from './get-todo/get-todo.usecase';

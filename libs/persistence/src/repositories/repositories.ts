@@ -13,6 +13,7 @@ import { PgReminderLedgerRepository } from './reminder-ledger';
 import { PgReminderSubjectsRepository } from './reminder-subjects';
 import { PgUsersRepository } from './users';
 import { PgViewersRepository } from './viewers';
+import { PgTodoQueriesRepository } from './todo-queries';
 
 /**
  * Every PostgreSQL repository, by the name commands and use-case factories use. Register a
@@ -35,6 +36,7 @@ export const REPOSITORY_CLASSES = {
   devMailbox: PgDevMailboxRepository,
   organisationPeople: PgOrganisationPeopleRepository,
   directoryImport: PgDirectoryImportRepository,
+  todoQueries: PgTodoQueriesRepository,
 } satisfies Record<string, new (db: DataSource) => object>;
 
 /** One instance of every repository over one database (see REPOSITORY_CLASSES). */
