@@ -16,7 +16,12 @@ const supervisor = viewerIn('supervisor', TREE.town);
 const memberA: Viewer = {
   userId: randomUUID(),
   positions: [
-    { organisationId: TREE.branchA.id, organisationPath: TREE.branchA.path, kind: 'member', rights: [] },
+    {
+      organisationId: TREE.branchA.id,
+      organisationPath: TREE.branchA.path,
+      kind: 'party_worker',
+      rights: [],
+    },
   ],
 };
 
