@@ -17,6 +17,7 @@ import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
+import { TodoModule } from './todo/todo.module';
 
 @Module({})
 export class AppModule {
@@ -49,6 +50,7 @@ export class AppModule {
         RemindersModule,
         DevMailboxModule,
         QueueDashboardModule,
+        TodoModule,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { GetTodoUseCase } from '@rectify/application';
+import { REPOSITORIES, type Repositories } from '@rectify/persistence';
+import { TodoController } from './todo.controller';
+
+@Module({
+  controllers: [TodoController],
+  providers: [
+    {
+      provide: GetTodoUseCase,
+      inject: [REPOSITORIES],
+      useFactory: (r: Repositories) => new GetTodoUseCase(r.viewers, r.todoQueries),
+    },
+  ],
+})
+export class TodoModule {}
