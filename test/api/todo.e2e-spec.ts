@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import { runCli } from '../../apps/cli/src/main';
 import { fixtureBytes, MEASURES_2023, type Qingshan, seedQingshan } from '../support/closing-loop-fixture';
 import { importReport, transitionItem } from '../support/item-commands';
 
@@ -124,6 +125,19 @@ describe('to-do lists (API)', () => {
     ]);
     expect(theirs.review.entries[2]).toMatchObject({ requestReason: '资金未到位' });
     expect((await todo('sec4')).counts.total).toBe(0);
+  });
+
+  it('prints the same lists at the command line (rectify todo --as), by list with counts', async () => {
+    let printed = '';
+    await runCli(['todo', '--as', `sec-${q.tag}`], (s) => (printed += s));
+    expect(printed).toContain('待办（共 5 项）');
+    expect(printed).toContain('被退回（1）');
+    expect(printed).toContain('退回原因：佐证材料不全，请补充会议记录（王强');
+    expect(printed).toContain('待我审核（0）\n  （无）');
+    expect(printed).toMatch(/即将到期（1）\n.*→ 提交销号申请\n\s+还剩 2 个工作日/);
+    let json = '';
+    await runCli(['todo', '--as', `sup-${q.tag}`, '--json'], (s) => (json += s));
+    expect(JSON.parse(json).counts.review).toBe(3);
   });
 
   it('signs off two submissions in bulk, each by the rules, and says which one was refused', async () => {
