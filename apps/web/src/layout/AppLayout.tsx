@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  CheckSquareOutlined,
   ApartmentOutlined,
   CloudUploadOutlined,
   AuditOutlined,
@@ -19,6 +20,7 @@ import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { type CurrentUser, positionsLabel, useAuth } from '../auth/auth-context';
 import { ChangePasswordModal } from '../pages/account/ChangePasswordModal';
+import { TodoBadge } from './TodoBadge';
 
 const { Header, Sider, Content } = Layout;
 
@@ -37,6 +39,7 @@ interface NavEntry {
 const everyone = () => true;
 const overseers = (c: Capabilities) => c.supervises || c.administers;
 const administrators = (c: Capabilities) => c.administers;
+const workersAndOverseers = (c: Capabilities) => c.worksItems || c.supervises || c.administers;
 
 const NAV: NavEntry[] = [
   {
@@ -46,6 +49,7 @@ const NAV: NavEntry[] = [
     shows: everyone,
   },
   { key: '/dashboard', label: '督导总览', icon: <AlertOutlined />, shows: overseers },
+  { key: '/todo', label: '我的待办', icon: <CheckSquareOutlined />, shows: workersAndOverseers },
   { key: '/import', label: '导入报告', icon: <UploadOutlined />, shows: administrators },
   {
     key: '/outputs',
@@ -69,7 +73,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
 
-  const entries = NAV.filter((e) => !user || e.shows(user.capabilities));
+  // Those who only work items start from their to-do list: it comes first for them.
+  const todoFirst = user !== null && !overseers(user.capabilities);
+  const entries = NAV.filter((e) => !user || e.shows(user.capabilities)).sort(
+    (a, b) => Number(todoFirst && b.key === '/todo') - Number(todoFirst && a.key === '/todo'),
+  );
   const selected = entries
     .map((e) => e.key)
     .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`));
@@ -144,6 +152,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           整改闭环管理
         </span>
         <span style={{ flex: 1 }} />
+        {user && workersAndOverseers(user.capabilities) && <TodoBadge compact={mobile} />}
         {user && !mobile && (
           <Dropdown menu={userMenu} trigger={['click']}>
             <span
