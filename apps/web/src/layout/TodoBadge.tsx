@@ -18,7 +18,13 @@ export function TodoBadge({ compact }: { compact: boolean }) {
       title={`待办：${count} 个事项需要处理`}
       style={{ color: '#fff', whiteSpace: 'nowrap', display: 'inline-flex', alignItems: 'center', gap: 6 }}
     >
-      <Badge count={count} size="small" overflowCount={99} offset={[2, -2]} data-testid="todo-badge-count">
+      {/* White on the red header: the brand red of a default badge would vanish into it. */}
+      <Badge
+        count={count}
+        overflowCount={99}
+        offset={[4, -2]}
+        style={{ backgroundColor: '#fff', color: '#c8161d', fontWeight: 600, boxShadow: 'none' }}
+      >
         <CheckSquareOutlined style={{ color: '#fff', fontSize: 18 }} />
       </Badge>
       {!compact && <span style={{ fontSize: 14 }}>待办</span>}

@@ -1,4 +1,5 @@
-import { Badge, Card, Empty, Typography } from 'antd';
+import { CheckCircleOutlined } from '@ant-design/icons';
+import { Badge, Card, Typography } from 'antd';
 import { type ReactNode } from 'react';
 
 /**
@@ -55,7 +56,13 @@ export function TodoSection({
       </Typography.Paragraph>
       {notice}
       {total === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} data-testid={`${testId}-empty`} />
+        <div
+          data-testid={`${testId}-empty`}
+          style={{ display: 'flex', gap: 8, alignItems: 'center', padding: '10px 0 2px', color: '#595959' }}
+        >
+          <CheckCircleOutlined style={{ color: '#52c41a' }} />
+          <span>{empty}</span>
+        </div>
       ) : (
         children
       )}
