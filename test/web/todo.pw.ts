@@ -33,12 +33,20 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
   const secretary = await tokenOf(api, SECRETARY);
   const supervisor = await tokenOf(api, SUPERVISOR);
-  const page = await (
-    await api.get('/api/items?status=identified&pageSize=50', {
-      headers: { Authorization: `Bearer ${secretary}` },
-    })
+  // Three problems of its own for 白沙社区党支部 (上级点评), so no other test's items are touched.
+  const mine = await (
+    await api.get('/api/items?pageSize=1', { headers: { Authorization: `Bearer ${secretary}` } })
   ).json();
-  const [first, second, third] = page.items as { id: string; title: string }[];
+  const created = await api.post('/api/items', {
+    headers: { Authorization: `Bearer ${supervisor}` },
+    data: {
+      organisationId: mine.items[0].organisationId,
+      source: 'superior_review',
+      list: '待办测试：村务公开栏更新不及时\n待办测试：党员积分管理不够严格\n待办测试：主题党日活动内容单一',
+    },
+  });
+  expect(created.ok(), await created.text()).toBeTruthy();
+  const [first, second, third] = (await created.json()).items as { id: string; title: string }[];
   for (const item of [first, second, third]) {
     await send(api, secretary, item.id, 'SET_MEASURES', {
       measures: [{ title: '逐项落实整改', responsible: '白沙社区党支部书记', deadline: '2030-06-30' }],
