@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { shanghaiDate } from '@rectify/domain';
 import { type CurrentUser } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { TodoResponse } from './todo.response';
 
 /** The signed-in person's to-do lists (待办). */
@@ -20,6 +21,7 @@ export class TodoController {
       '每类最多列出 200 条，total 为真实总数；counts.total 为角标数（不同事项数）。批量审核销号用 POST /api/items/bulk-transitions。',
   })
   @ApiOkResponse({ type: TodoResponse })
+  @ApiErrors()
   @Get()
   get(@AuthUser() user: CurrentUser): Promise<TodoResponse> {
     // Deadlines are days in China: "today" is the Shanghai date.
