@@ -5,7 +5,6 @@ import { type BulkTransitionResponse, type ReviewTodoListResponse } from '../../
 import { FormModal } from '../../components/FormModal';
 import { useSendEvent } from '../../features/item-events/useSendEvent';
 import { BulkSignOffResult } from './BulkSignOffResult';
-import { TodoEntryRow } from './TodoEntryRow';
 import { TodoSection } from './TodoSection';
 
 const when = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
@@ -71,59 +70,52 @@ export function ReviewSection({
   );
 
   return (
-    <TodoSection
-      testId="todo-review"
-      title="待我审核"
-      hint="下级党组织提交的销号申请和延期申请，等待最久的在前。"
-      total={list.total}
-      shown={list.entries.length}
-      limit={limit}
-      empty="没有等待您审核的申请。下级党组织提交销号或申请延期后，会出现在这里。"
-      mobile={mobile}
-      notice={
-        result && (
-          <BulkSignOffResult
-            result={result.response}
-            titles={result.titles}
-            onClose={() => setResult(null)}
-          />
-        )
-      }
-    >
-      {bulkBar}
-      {list.entries.map((e) => (
-        <TodoEntryRow
-          key={`${e.itemId}-${e.kind}`}
-          entry={e}
-          mobile={mobile}
-          leading={
-            e.kind === 'sign_off' ? (
-              <Checkbox
-                aria-label={`选择：${e.title}`}
-                data-testid="review-select"
-                checked={ticked.includes(e.itemId)}
-                onChange={(ev) => toggle(e.itemId, ev.target.checked)}
-              />
-            ) : (
-              <span style={{ width: 16 }} />
-            )
-          }
-          facts={
-            e.kind === 'extension' ? (
-              <span>
-                <Typography.Text strong>延期申请</Typography.Text>：延至 {e.requestedDeadline ?? '—'}，理由：
-                {e.requestReason ?? '—'}
-                {e.since && <Typography.Text type="secondary">（{when(e.since)} 申请）</Typography.Text>}
-              </span>
-            ) : (
-              <span>
-                <Typography.Text strong>销号申请</Typography.Text>
-                {e.since && <Typography.Text type="secondary">（{when(e.since)} 提交）</Typography.Text>}
-              </span>
-            )
-          }
-        />
-      ))}
+    <>
+      <TodoSection
+        testId="todo-review"
+        title="待我审核"
+        hint="下级党组织提交的销号申请和延期申请，等待最久的在前。"
+        list={list}
+        limit={limit}
+        empty="没有等待您审核的申请。下级党组织提交销号或申请延期后，会出现在这里。"
+        mobile={mobile}
+        notice={
+          result && (
+            <BulkSignOffResult
+              result={result.response}
+              titles={result.titles}
+              onClose={() => setResult(null)}
+            />
+          )
+        }
+        toolbar={bulkBar}
+        leading={(e) =>
+          e.kind === 'sign_off' ? (
+            <Checkbox
+              aria-label={`选择：${e.title}`}
+              data-testid="review-select"
+              checked={ticked.includes(e.itemId)}
+              onChange={(ev) => toggle(e.itemId, ev.target.checked)}
+            />
+          ) : (
+            <span style={{ width: 16 }} />
+          )
+        }
+        facts={(e) =>
+          e.kind === 'extension' ? (
+            <span>
+              <Typography.Text strong>延期申请</Typography.Text>：延至 {e.requestedDeadline ?? '—'}，理由：
+              {e.requestReason ?? '—'}
+              {e.since && <Typography.Text type="secondary">（{when(e.since)} 申请）</Typography.Text>}
+            </span>
+          ) : (
+            <span>
+              <Typography.Text strong>销号申请</Typography.Text>
+              {e.since && <Typography.Text type="secondary">（{when(e.since)} 提交）</Typography.Text>}
+            </span>
+          )
+        }
+      />
       {opinionOpen && (
         <FormModal<{ comment?: string }>
           form={form}
@@ -146,6 +138,6 @@ export function ReviewSection({
           </Form.Item>
         </FormModal>
       )}
-    </TodoSection>
+    </>
   );
 }

@@ -6,7 +6,6 @@ import { useAuth } from '../../auth/auth-context';
 import { useTodo } from '../../features/todo/useTodo';
 import { returnText } from '../items/ReturnedTag';
 import { ReviewSection } from './ReviewSection';
-import { TodoEntryRow } from './TodoEntryRow';
 import { TodoSection } from './TodoSection';
 
 /**
@@ -55,77 +54,45 @@ export function TodoPage() {
         testId="todo-returned"
         title="被退回"
         hint="上级退回整改、尚未重新提交的事项：请按退回原因补充整改或佐证后重新提交销号申请。"
-        total={data.returned.total}
-        shown={data.returned.entries.length}
+        list={data.returned}
         empty="没有被退回的事项。上级退回的销号申请会出现在这里。"
+        facts={(e) => (
+          <Typography.Text type="danger" data-testid="todo-return-reason">
+            {returnText({ reason: e.reason, by: e.returnedBy, at: e.returnedAt })}
+          </Typography.Text>
+        )}
         {...common}
-      >
-        {data.returned.entries.map((e) => (
-          <TodoEntryRow
-            key={e.itemId}
-            entry={e}
-            mobile={mobile}
-            facts={
-              <Typography.Text type="danger" data-testid="todo-return-reason">
-                {returnText({ reason: e.reason, by: e.returnedBy, at: e.returnedAt })}
-              </Typography.Text>
-            }
-          />
-        ))}
-      </TodoSection>
+      />
       <TodoSection
         testId="todo-needs-measures"
         title="待制定措施"
         hint="您负责整改、还没有制定整改措施的事项。"
-        total={data.needsMeasures.total}
-        shown={data.needsMeasures.entries.length}
+        list={data.needsMeasures}
         empty="所有事项都已制定整改措施。新的问题导入或下达后，请先制定整改措施。"
         {...common}
-      >
-        {data.needsMeasures.entries.map((e) => (
-          <TodoEntryRow key={e.itemId} entry={e} mobile={mobile} />
-        ))}
-      </TodoSection>
+      />
       <TodoSection
         testId="todo-due-soon"
         title="即将到期"
         hint="亮黄灯的事项：您负责、牵头或任措施责任人，整改时限临近。"
-        total={data.dueSoon.total}
-        shown={data.dueSoon.entries.length}
+        list={data.dueSoon}
         empty="没有即将到期的事项。"
+        facts={(e) => (
+          <Typography.Text type="warning">
+            {e.workdaysLeft === 0 ? '今日到期' : `剩余 ${e.workdaysLeft} 个工作日`}
+          </Typography.Text>
+        )}
         {...common}
-      >
-        {data.dueSoon.entries.map((e) => (
-          <TodoEntryRow
-            key={e.itemId}
-            entry={e}
-            mobile={mobile}
-            facts={
-              <Typography.Text type="warning">
-                {e.workdaysLeft === 0 ? '今日到期' : `剩余 ${e.workdaysLeft} 个工作日`}
-              </Typography.Text>
-            }
-          />
-        ))}
-      </TodoSection>
+      />
       <TodoSection
         testId="todo-overdue"
         title="已超期"
         hint="亮红灯的事项：已超过整改时限仍未完成，请尽快整改或申请延期。"
-        total={data.overdue.total}
-        shown={data.overdue.entries.length}
+        list={data.overdue}
         empty="没有超期事项，继续保持。"
+        facts={(e) => <Typography.Text type="danger">已超期 {e.workdaysOverdue} 个工作日</Typography.Text>}
         {...common}
-      >
-        {data.overdue.entries.map((e) => (
-          <TodoEntryRow
-            key={e.itemId}
-            entry={e}
-            mobile={mobile}
-            facts={<Typography.Text type="danger">已超期 {e.workdaysOverdue} 个工作日</Typography.Text>}
-          />
-        ))}
-      </TodoSection>
+      />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         每分钟自动刷新，上次刷新 {dayjs(dataUpdatedAt).format('HH:mm')}
       </Typography.Text>

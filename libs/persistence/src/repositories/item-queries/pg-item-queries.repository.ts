@@ -2,6 +2,7 @@ import { OPEN_STATUSES } from '@rectify/domain';
 import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
 import { scopeCondition } from '../scope/scope-condition';
+import { lastStatusChangeJoins } from '../sql/last-status-change';
 import {
   type ItemAccessRecord,
   type ItemDetailRecord,
@@ -85,17 +86,13 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
               i.review_interval_days AS "reviewIntervalDays", i.pending_extension AS "pendingExtension",
               i.created_by AS "createdBy", i.withdrawn_at IS NOT NULL AS withdrawn,
               CASE WHEN last.event = $${n - 4} THEN last.payload->>'reason' END AS "returnReason",
-              CASE WHEN last.event = $${n - 4} THEN ru.display_name END AS "returnedBy",
+              CASE WHEN last.event = $${n - 4} THEN last_actor.display_name END AS "returnedBy",
               CASE WHEN last.event = $${n - 4} THEN last.at END AS "returnedAt"
          FROM (SELECT i.* ${from}
                 ORDER BY i.created_at DESC, i.seq ASC
                 LIMIT $${n - 1} OFFSET $${n}) i
          JOIN organisation o ON o.id = i.organisation_id
-         LEFT JOIN LATERAL (
-              SELECT h.event, h.payload, h.at, h.actor_id FROM item_history h
-               WHERE h.item_id = i.id AND h.from_status IS DISTINCT FROM h.to_status
-               ORDER BY h.seq DESC LIMIT 1) last ON TRUE
-         LEFT JOIN app_user ru ON ru.id::text = last.actor_id
+         ${lastStatusChangeJoins('i')}
         ORDER BY i.created_at DESC, i.seq ASC`,
       params,
     );

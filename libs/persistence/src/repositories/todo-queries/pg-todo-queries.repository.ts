@@ -1,6 +1,7 @@
 import { type Viewer } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
 import { scopeCondition } from '../scope/scope-condition';
+import { lastStatusChangeJoins } from '../sql/last-status-change';
 import {
   type LastStatusChange,
   type TodoCandidateQuery,
@@ -41,17 +42,13 @@ export class PgTodoQueriesRepository implements TodoQueriesRepository {
               COALESCE(i.owner_id = ${user}::uuid, FALSE) AS owned,
               EXISTS (SELECT 1 FROM measure m WHERE m.item_id = i.id AND m.responsible_user_id = ${user}::uuid)
                 AS "measureResponsible",
-              last.event AS "lastEvent", last.at AS "lastAt", lu.display_name AS "lastBy", last.payload AS "lastPayload",
+              last.event AS "lastEvent", last.at AS "lastAt", last_actor.display_name AS "lastBy", last.payload AS "lastPayload",
               CASE WHEN i.pending_extension IS NOT NULL THEN
                 (SELECT max(h.at) FROM item_history h WHERE h.item_id = i.id AND h.event = ${requestEvent})
               END AS "extensionRequestedAt"
          FROM rectification_item i
          JOIN organisation o ON o.id = i.organisation_id
-         LEFT JOIN LATERAL (
-              SELECT h.event, h.at, h.payload, h.actor_id FROM item_history h
-               WHERE h.item_id = i.id AND h.from_status IS DISTINCT FROM h.to_status
-               ORDER BY h.seq DESC LIMIT 1) last ON TRUE
-         LEFT JOIN app_user lu ON lu.id::text = last.actor_id
+         ${lastStatusChangeJoins('i')}
         WHERE i.withdrawn_at IS NULL AND ${scoped.sql}
           AND (i.status = ANY(${review}::text[]) OR i.pending_extension IS NOT NULL
                OR (i.status = ANY(${open}::text[])
