@@ -99,6 +99,7 @@ test('the secretary sees the returned item under 被退回 with the reason, coun
   await expect(tag).toHaveCount(1);
   await tag.hover();
   await expect(page.getByRole('tooltip')).toContainText(REASON);
+  await page.screenshot({ path: `${SCREENSHOTS}/todo-returned-tag.png` });
 
   // On a phone: the same lists, the badge beside the menu button.
   await page.setViewportSize({ width: 390, height: 844 });

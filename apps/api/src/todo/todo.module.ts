@@ -3,6 +3,7 @@ import { GetTodoUseCase } from '@rectify/application';
 import { REPOSITORIES, type Repositories } from '@rectify/persistence';
 import { TodoController } from './todo.controller';
 
+/** GET /api/me/todo: the to-do lists (待办) over the viewers and to-do candidates repositories. */
 @Module({
   controllers: [TodoController],
   providers: [

@@ -72,6 +72,7 @@ export class DeadlineTodoEntryResponse extends TodoEntryResponse {
 const listTotal = () =>
   ApiProperty({ type: 'integer', description: `该类待办的总数（列表最多列出 ${TODO_LIST_LIMIT} 条）` });
 
+/** 待我审核, with its true total. */
 export class ReviewTodoListResponse {
   @listTotal()
   total!: number;
@@ -80,6 +81,7 @@ export class ReviewTodoListResponse {
   entries!: ReviewTodoEntryResponse[];
 }
 
+/** 被退回, with its true total. */
 export class ReturnedTodoListResponse {
   @listTotal()
   total!: number;
@@ -88,6 +90,7 @@ export class ReturnedTodoListResponse {
   entries!: ReturnedTodoEntryResponse[];
 }
 
+/** 待制定措施, with its true total. */
 export class PlainTodoListResponse {
   @listTotal()
   total!: number;
@@ -96,6 +99,7 @@ export class PlainTodoListResponse {
   entries!: TodoEntryResponse[];
 }
 
+/** 即将到期 or 已超期, with its true total. */
 export class DeadlineTodoListResponse {
   @listTotal()
   total!: number;
