@@ -19,6 +19,7 @@ import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
+import { TodoModule } from './todo/todo.module';
 
 @Module({})
 export class AppModule {
@@ -53,6 +54,7 @@ export class AppModule {
         QueueDashboardModule,
         NotificationCentreModule,
         OrganisationRobotsModule,
+        TodoModule,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },

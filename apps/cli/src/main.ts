@@ -11,6 +11,7 @@ import { LEDGER_USAGE, runLedger } from './commands/ledger.command';
 import { RECONCILE_USAGE, runReconcile } from './commands/reconcile.command';
 import { runSection, SECTION_USAGE } from './commands/section.command';
 import { runSummary, SUMMARY_USAGE } from './commands/summary.command';
+import { runTodo, TODO_USAGE } from './commands/todo.command';
 
 const USAGE = `用法：
   ${EXTRACT_USAGE}
@@ -21,6 +22,8 @@ const USAGE = `用法：
       列出组织（含下级组织）的整改事项
   ${TRANSITION_USAGE}
       对整改事项执行操作（如 SET_MEASURES、SUBMIT_COMPLETION、APPROVE_COMPLETION）
+  ${TODO_USAGE}
+      某人的待办：待我审核、被退回、待制定措施、即将到期、已超期
   ${SECTION_USAGE}
       生成该年度报告的"上年度整改情况"（依据上一年度查摆问题的整改记录）
   ${SUMMARY_USAGE}
@@ -45,6 +48,7 @@ const COMMANDS: Record<string, (argv: string[], out: (s: string) => void) => Pro
   import: runImport,
   items: runItems,
   transition: runTransition,
+  todo: runTodo,
   orgs: runOrgs,
   users: runUsers,
   directory: runDirectory,

@@ -20,6 +20,7 @@ import { OutputsPage } from './pages/outputs/OutputsPage';
 import { ForcedPasswordChangePage } from './pages/account/ForcedPasswordChangePage';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
 import { UsersPage } from './pages/users/UsersPage';
+import { TodoPage } from './pages/todo/TodoPage';
 
 /** Pages behind the login: anyone signed in, sent to the login page otherwise. */
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -78,6 +79,14 @@ export function App() {
                   element={
                     <RequireLogin>
                       <ItemPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/todo"
+                  element={
+                    <RequireLogin>
+                      <TodoPage />
                     </RequireLogin>
                   }
                 />

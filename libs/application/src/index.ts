@@ -82,3 +82,4 @@ export * from './list-organisation-robots/list-organisation-robots.usecase';
 export * from './save-organisation-robot/save-organisation-robot.usecase';
 export * from './remove-organisation-robot/remove-organisation-robot.usecase';
 export * from './list-robot-deliveries/list-robot-deliveries.usecase';
+export * from './get-todo/get-todo.usecase';

@@ -37,3 +37,4 @@ export * from './health/database-probe';
 export * from './repositories/tracked-items';
 export * from './repositories/report-queries';
 export * from './repositories/reports';
+export * from './repositories/todo-queries';

@@ -8,6 +8,18 @@ import {
   StatusProperty,
 } from '../common/vocabulary.response';
 
+/** An unanswered return for rework (被退回). */
+export class ReturnRecordResponse {
+  @ApiProperty({ description: '退回原因' })
+  reason!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: '退回人姓名' })
+  by!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', description: '退回时间' })
+  at!: string;
+}
+
 /** One item of a search (GET /api/items): what the lists and the ledger show of it. */
 export class ItemListEntryResponse {
   @ApiProperty({ format: 'uuid' })
@@ -75,6 +87,13 @@ export class ItemListEntryResponse {
 
   @ApiProperty({ description: '已撤销（仅在按 withdrawn=include 或 only 查找时出现 true）' })
   withdrawn!: boolean;
+
+  @ApiProperty({
+    type: ReturnRecordResponse,
+    nullable: true,
+    description: '被退回：退回整改后尚未重新提交时为退回记录，否则为 null',
+  })
+  returned!: ReturnRecordResponse | null;
 
   @ItemActionProperty({ isArray: true, description: '当前用户此刻可对该事项执行的操作' })
   allowedActions!: ItemAction[];

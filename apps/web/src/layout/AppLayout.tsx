@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  CheckSquareOutlined,
   ApartmentOutlined,
   CloudUploadOutlined,
   AuditOutlined,
@@ -21,6 +22,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { type CurrentUser, positionsLabel, useAuth } from '../auth/auth-context';
 import { ChangePasswordModal } from '../pages/account/ChangePasswordModal';
 import { NotificationBell } from './NotificationBell';
+import { TodoBadge } from './TodoBadge';
 
 const { Header, Sider, Content } = Layout;
 
@@ -39,6 +41,7 @@ interface NavEntry {
 const everyone = () => true;
 const overseers = (c: Capabilities) => c.supervises || c.administers;
 const administrators = (c: Capabilities) => c.administers;
+const workersAndOverseers = (c: Capabilities) => c.worksItems || c.supervises || c.administers;
 
 const NAV: NavEntry[] = [
   {
@@ -48,6 +51,7 @@ const NAV: NavEntry[] = [
     shows: everyone,
   },
   { key: '/dashboard', label: '督导总览', icon: <AlertOutlined />, shows: overseers },
+  { key: '/todo', label: '我的待办', icon: <CheckSquareOutlined />, shows: workersAndOverseers },
   { key: '/import', label: '导入报告', icon: <UploadOutlined />, shows: administrators },
   {
     key: '/outputs',
@@ -71,7 +75,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [changingPassword, setChangingPassword] = useState(false);
 
-  const entries = NAV.filter((e) => !user || e.shows(user.capabilities));
+  // Those who only work items start from their to-do list: it comes first for them.
+  const todoFirst = user !== null && !overseers(user.capabilities);
+  const entries = NAV.filter((e) => !user || e.shows(user.capabilities)).sort(
+    (a, b) => Number(todoFirst && b.key === '/todo') - Number(todoFirst && a.key === '/todo'),
+  );
   const selected = entries
     .map((e) => e.key)
     .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`));
@@ -156,6 +164,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </span>
         <span style={{ flex: 1 }} />
         {user && <NotificationBell />}
+        {user && workersAndOverseers(user.capabilities) && <TodoBadge compact={mobile} />}
         {user && !mobile && (
           <Dropdown menu={userMenu} trigger={['click']}>
             <span

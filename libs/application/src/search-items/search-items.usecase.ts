@@ -1,6 +1,7 @@
 import {
   type ItemQueriesRepository,
   type ItemSearchCriteria,
+  type ReturnRecord,
   type ViewersRepository,
 } from '@rectify/persistence';
 import { actorFor, allowedItemActions, type ItemAction, type RectificationStatus } from '@rectify/workflow';
@@ -30,6 +31,8 @@ export interface ItemListEntry extends LightFigures {
   version: number;
   /** Withdrawn (撤销): listed only when the search asks for withdrawn items. */
   withdrawn: boolean;
+  /** Returned for rework (被退回) and not resubmitted since: the reason, by whom, when; else null. */
+  returned: ReturnRecord | null;
   /** What the caller may do to the item now (allowedItemActions), so clients need not work it out. */
   allowedActions: ItemAction[];
 }

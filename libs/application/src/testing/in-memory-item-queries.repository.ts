@@ -104,6 +104,15 @@ export class InMemoryItemQueriesRepository implements ItemQueriesRepository {
       pendingExtension: i.pendingExtension,
       createdBy: i.createdBy,
       withdrawn: i.withdrawn !== null,
+      returned: returnOf(i),
     };
   }
+}
+
+/** The unanswered return for rework (被退回): the last status change was RETURN_FOR_REWORK. */
+function returnOf(i: ItemDetailRecord): ItemSearchRow['returned'] {
+  const last = [...i.history].reverse().find((h) => h.fromStatus !== h.toStatus);
+  if (last?.event !== 'RETURN_FOR_REWORK') return null;
+  const reason = (last.payload as { reason?: unknown } | null)?.reason;
+  return { reason: typeof reason === 'string' ? reason : '', by: last.actorName, at: last.at };
 }

@@ -17,6 +17,7 @@ import { PgNotificationInboxRepository } from './notification-inbox';
 import { PgNotificationPreferencesRepository } from './notification-preferences';
 import { PgOrganisationRobotsRepository } from './organisation-robots';
 import { PgViewersRepository } from './viewers';
+import { PgTodoQueriesRepository } from './todo-queries';
 
 /**
  * Every PostgreSQL repository, by the name commands and use-case factories use. Register a
@@ -43,6 +44,7 @@ export const REPOSITORY_CLASSES = {
   notificationInbox: PgNotificationInboxRepository,
   notificationPreferences: PgNotificationPreferencesRepository,
   organisationRobots: PgOrganisationRobotsRepository,
+  todoQueries: PgTodoQueriesRepository,
 } satisfies Record<string, new (db: DataSource) => object>;
 
 /** One instance of every repository over one database (see REPOSITORY_CLASSES). */

@@ -16,6 +16,7 @@ import { ItemSummaryCard } from './ItemSummaryCard';
 import { MeasuresCard } from './MeasuresCard';
 import { NoteCard } from './NoteCard';
 import { UploadModal } from './UploadModal';
+import { useActionFromAddress } from './useActionFromAddress';
 import { WithdrawalModal } from './WithdrawalModal';
 import { WithdrawnBanner } from './WithdrawnBanner';
 
@@ -32,6 +33,7 @@ export function ItemPage() {
   const [uploadOpen, setUploadOpen] = useState(false);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [withdrawal, setWithdrawal] = useState<'withdraw' | 'restore' | null>(null);
+  useActionFromAddress(item, setActiveEvent);
 
   if (isPending) return <Spin size="large" style={{ display: 'block', margin: '15vh auto' }} />;
   if (!item) {

@@ -7,6 +7,7 @@ import { LightTag } from '../../components/LightTag';
 import { StatusTag } from '../../components/StatusTag';
 import { type ItemListProps } from './item-list-props';
 import { RecurringTag } from './RecurringTag';
+import { ReturnedTag } from './ReturnedTag';
 import { WithdrawnTag } from './WithdrawnTag';
 
 /** The list as cards (phones): a tap on a card opens the item. */
@@ -50,6 +51,7 @@ export function ItemCards({
                   </Link>
                   {row.recurring && <RecurringTag />}
                   {row.withdrawn && <WithdrawnTag />}
+                  {row.returned && <ReturnedTag returned={row.returned} />}
                   <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 4 }}>
                     {row.organisationName}｜{row.reportYear}年度｜{label(ITEM_SOURCE_LABELS, row.source)}
                   </div>

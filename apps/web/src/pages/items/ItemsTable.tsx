@@ -13,6 +13,7 @@ import { LightTag } from '../../components/LightTag';
 import { StatusTag } from '../../components/StatusTag';
 import { type ItemListProps } from './item-list-props';
 import { RecurringTag } from './RecurringTag';
+import { ReturnedTag } from './ReturnedTag';
 import { WithdrawnTag } from './WithdrawnTag';
 
 /** The list as a table (wider screens); red rows are tinted. */
@@ -43,6 +44,7 @@ export function ItemsTable({
           </Link>
           {row.recurring && <RecurringTag />}
           {row.withdrawn && <WithdrawnTag />}
+          {row.returned && <ReturnedTag returned={row.returned} />}
         </span>
       ),
     },

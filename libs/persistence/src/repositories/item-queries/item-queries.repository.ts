@@ -31,6 +31,17 @@ export interface ItemSearchCriteria {
 }
 
 /**
+ * A return for rework (退回整改) not yet answered: the item's last status change was
+ * RETURN_FOR_REWORK. The reason, who returned it (their name; null for a removed account) and
+ * when (ISO timestamp).
+ */
+export interface ReturnRecord {
+  reason: string;
+  by: string | null;
+  at: string;
+}
+
+/**
  * One item in a search result, with what the access rules need to tell the caller's allowed
  * actions (status, the machine's context, the organisation's path), so no query per row.
  */
@@ -59,6 +70,8 @@ export interface ItemSearchRow {
   createdBy: string | null;
   /** Withdrawn (撤销). */
   withdrawn: boolean;
+  /** Returned for rework and not resubmitted since (被退回); null otherwise. */
+  returned: ReturnRecord | null;
 }
 
 /** A search's outcome: a page of rows and the total, or the filter organisation does not exist. */

@@ -2,6 +2,7 @@ import { OPEN_STATUSES } from '@rectify/domain';
 import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
 import { scopeCondition } from '../scope/scope-condition';
+import { lastStatusChangeJoins } from '../sql/last-status-change';
 import {
   type ItemAccessRecord,
   type ItemDetailRecord,
@@ -12,6 +13,12 @@ import {
   type ItemSummary,
   type RecurrenceEntry,
 } from './item-queries.repository';
+
+type StoredSearchRow = Omit<ItemSearchRow, 'returned'> & {
+  returnReason: string | null;
+  returnedBy: string | null;
+  returnedAt: Date | string | null;
+};
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -62,20 +69,39 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     const from = `FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id
     WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
-    params.push(criteria.today, OPEN_STATUSES, criteria.pageSize, (criteria.page - 1) * criteria.pageSize);
+    params.push(
+      'RETURN_FOR_REWORK',
+      criteria.today,
+      OPEN_STATUSES,
+      criteria.pageSize,
+      (criteria.page - 1) * criteria.pageSize,
+    );
     const n = params.length;
-    const rows: ItemSearchRow[] = await this.db.query(
+    // The last status change of each row on the page tells whether it stands returned (被退回).
+    const stored: StoredSearchRow[] = await this.db.query(
       `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", o.path AS "organisationPath",
               i.year AS "reportYear", i.seq, i.title, i.status, i.source, to_char(i.deadline, 'YYYY-MM-DD') AS deadline,
               COALESCE(i.deadline < $${n - 3}::date AND i.status = ANY($${n - 2}::text[]), FALSE) AS overdue,
               EXISTS (SELECT 1 FROM item_recurrence ir WHERE ir.item_id = i.id) AS recurring, i.version,
               i.review_interval_days AS "reviewIntervalDays", i.pending_extension AS "pendingExtension",
-              i.created_by AS "createdBy", i.withdrawn_at IS NOT NULL AS withdrawn
-         ${from}
-        ORDER BY i.created_at DESC, i.seq ASC
-        LIMIT $${n - 1} OFFSET $${n}`,
+              i.created_by AS "createdBy", i.withdrawn_at IS NOT NULL AS withdrawn,
+              CASE WHEN last.event = $${n - 4} THEN last.payload->>'reason' END AS "returnReason",
+              CASE WHEN last.event = $${n - 4} THEN last_actor.display_name END AS "returnedBy",
+              CASE WHEN last.event = $${n - 4} THEN last.at END AS "returnedAt"
+         FROM (SELECT i.* ${from}
+                ORDER BY i.created_at DESC, i.seq ASC
+                LIMIT $${n - 1} OFFSET $${n}) i
+         JOIN organisation o ON o.id = i.organisation_id
+         ${lastStatusChangeJoins('i')}
+        ORDER BY i.created_at DESC, i.seq ASC`,
       params,
     );
+    const rows = stored.map(({ returnReason, returnedBy, returnedAt, ...row }): ItemSearchRow => ({
+      ...row,
+      returned: returnedAt
+        ? { reason: returnReason ?? '', by: returnedBy, at: new Date(returnedAt).toISOString() }
+        : null,
+    }));
     return { kind: 'page', rows, total };
   }
 

@@ -1,0 +1,2 @@
+export * from './todo-queries.repository';
+export * from './pg-todo-queries.repository';
