@@ -406,6 +406,7 @@ describe('responses conform to the OpenAPI document', () => {
     );
     await get('/api/me/notifications', {}, { unread: 'true', limit: 10 });
     await get('/api/me/notifications/unread-count');
+    await get('/api/me/todo');
     await conforms('post', '/api/me/notifications/read', 200, (p) =>
       request(http)
         .post(p)
