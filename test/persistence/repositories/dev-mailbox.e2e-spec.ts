@@ -12,7 +12,7 @@ describe.each(REMINDER_BACKENDS)('development mailbox on %s', (_name, open) => {
   afterAll(() => close());
 
   it('stores messages and lists them newest first, without their text; finds one with its raw text', async () => {
-    for (const n of [1, 2, 3]) {
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
       await repo.store({
         envelopeFrom: n === 1 ? null : 'rectify@example.com',
         envelopeTo: `a${n}@example.com, b${n}@example.com`,
@@ -21,17 +21,18 @@ describe.each(REMINDER_BACKENDS)('development mailbox on %s', (_name, open) => {
         raw: `Subject: m${n}\r\n\r\n正文 ${n}`,
       });
     }
+    // Ten messages: the newest (id 10) comes first, not '9' as a text order would have it.
     const listed = await repo.list(2);
-    expect(listed.map((m) => m.subject)).toEqual(['整改提醒 3', '整改提醒 2']);
+    expect(listed.map((m) => m.subject)).toEqual(['整改提醒 10', '整改提醒 9']);
     expect(listed[0]).toEqual({
       id: expect.stringMatching(/^\d+$/),
       envelopeFrom: 'rectify@example.com',
-      envelopeTo: 'a3@example.com, b3@example.com',
-      subject: '整改提醒 3',
-      messageId: '<m3@rectify.invalid>',
+      envelopeTo: 'a10@example.com, b10@example.com',
+      subject: '整改提醒 10',
+      messageId: '<m10@rectify.invalid>',
       receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
-    const oldest = (await repo.list(10)).at(-1)!;
+    const oldest = (await repo.list(20)).at(-1)!;
     expect(await repo.find(oldest.id)).toEqual({
       ...oldest,
       envelopeFrom: null,

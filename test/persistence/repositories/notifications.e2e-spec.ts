@@ -70,6 +70,16 @@ describe.each(REMINDER_BACKENDS)('notification repositories on %s', (_name, open
     expect(await inbox.unreadCount(other)).toBe(1);
   });
 
+  it('orders by the number, not its text, once ids pass 9 and 99', async () => {
+    const inbox = new PgNotificationInboxRepository(db.dataSource);
+    const me = world.people.parentSup.userId;
+    await q(`SELECT setval(pg_get_serial_sequence('notification', 'id'), 97)`);
+    const ids = [await inApp(me, '九十八'), await inApp(me, '九十九'), await inApp(me, '一百')];
+    expect(
+      (await inbox.list({ recipientId: me, unreadOnly: false, before: null, limit: 3 })).map((e) => e.id),
+    ).toEqual([...ids].reverse());
+  });
+
   it('reads the defaults until a person saves, then their choice, replaced on the next save', async () => {
     const preferences = new PgNotificationPreferencesRepository(db.dataSource);
     const me = world.people.parentSup.userId;

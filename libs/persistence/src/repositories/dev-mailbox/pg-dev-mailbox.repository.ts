@@ -36,9 +36,10 @@ export class PgDevMailboxRepository implements DevMailboxRepository {
   }
 
   async list(limit: number): Promise<StoredMailEntry[]> {
+    // Ordered by the column, not the text alias of the same name (which would put '9' before '10').
     const rows: MailboxRow[] = await this.db.query(
       `SELECT id::text AS id, envelope_from, envelope_to, subject, message_id, received_at
-         FROM dev_mailbox ORDER BY id DESC LIMIT $1`,
+         FROM dev_mailbox ORDER BY dev_mailbox.id DESC LIMIT $1`,
       [limit],
     );
     return rows.map(toEntry);

@@ -41,7 +41,8 @@ export class PgNotificationInboxRepository implements NotificationInboxRepositor
         WHERE recipient_id = $1 AND channel = 'in_app'
           AND ($2::bigint IS NULL OR id < $2::bigint)
           AND (NOT $3::boolean OR read_at IS NULL)
-        ORDER BY id DESC
+        -- The table's id, not the text alias of the same name (ORDER BY would take the alias: '9' > '10').
+        ORDER BY notification.id DESC
         LIMIT $4`,
       [query.recipientId, query.before, query.unreadOnly, query.limit],
     );

@@ -39,7 +39,7 @@ export class PgOutboxRepository implements OutboxRepository {
                           AND (next_attempt_at IS NULL OR next_attempt_at <= now())
                         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING id, item_id, history_id)
-       SELECT id::text AS id, item_id, history_id::text AS history_id FROM claimed ORDER BY id`,
+       SELECT id::text AS id, item_id, history_id::text AS history_id FROM claimed ORDER BY claimed.id`,
       [policy.batchSize, policy.leaseMs, token],
     );
     return { token, rows: rows.map((r) => ({ id: r.id, itemId: r.item_id, historyId: r.history_id })) };
