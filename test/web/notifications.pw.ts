@@ -35,9 +35,9 @@ test('the bell counts a branch secretary’s unread messages; the 消息中心 l
   await deliver(
     'returned',
     `第一村党支部「${title}」被退回整改`,
-    '镇书记：原因：佐证材料不全，请补充会议记录',
+    '镇书记 原因：佐证材料不全，请补充会议记录',
   );
-  await deliver('signed_off', `第一村党支部「${title}」已审核销号`, '镇书记：意见：同意');
+  await deliver('signed_off', `第一村党支部「${title}」已审核销号`, '镇书记 意见：同意');
   await deliver('supervision_comment', `第一村党支部「${title}」上级提出督办意见`, '镇书记：请本月底前完成');
 
   await logIn(page, 'diyi.shuji');

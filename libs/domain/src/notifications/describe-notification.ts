@@ -53,19 +53,19 @@ const HEADLINES: Record<NotificationKind, string> = {
 export function describeNotification(facts: NotificationFacts): NotificationText {
   const { kind } = facts;
   const headline = `${facts.organisationName}「${facts.itemTitle}」${HEADLINES[kind]}`;
-  const who = facts.actorName ? `${facts.actorName}：` : '';
+  const who = facts.actorName ?? '';
   const words = quote(facts.text);
   const detail = (() => {
     switch (kind) {
       case 'returned':
       case 'reopened':
       case 'extension_refused':
-        return `${who}${words ? `原因：${words}` : '未填写原因'}`;
+        return words ? `${who}${who ? ' ' : ''}原因：${words}` : `${who}未填写原因`;
       case 'extension_requested':
-        return `${who}申请延期至 ${facts.deadline ?? '—'}${words ? `，理由：${words}` : ''}`;
+        return `${who}${who ? ' ' : ''}申请延期至 ${facts.deadline ?? '—'}${words ? `，理由：${words}` : ''}`;
       case 'signed_off':
       case 'extension_approved':
-        return `${who}${words ? `意见：${words}` : '同意'}`;
+        return `${who}${who ? ' ' : ''}意见：${words || '同意'}`;
       case 'approaching':
       case 'due':
       case 'overdue':
@@ -74,7 +74,7 @@ export function describeNotification(facts: NotificationFacts): NotificationText
       case 'review':
         return '请报告本期整改进展';
       default:
-        return `${who}${words}`.replace(/：$/, '');
+        return who && words ? `${who}：${words}` : who || words;
     }
   })();
   return { headline, detail };

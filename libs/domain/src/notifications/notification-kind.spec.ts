@@ -33,7 +33,7 @@ describe('describeNotification', () => {
   it('quotes the reason of a return, shortened', () => {
     const text = describeNotification({ ...base, kind: 'returned', text: `佐证不足${'。'.repeat(200)}` });
     expect(text.headline).toBe('青石村党支部「三会一课不规范」被退回整改');
-    expect(text.detail.startsWith('王书记：原因：佐证不足')).toBe(true);
+    expect(text.detail.startsWith('王书记 原因：佐证不足')).toBe(true);
     expect(text.detail.endsWith('…')).toBe(true);
   });
 
@@ -44,7 +44,7 @@ describe('describeNotification', () => {
       text: '等待设备',
       deadline: '2027-03-31',
     });
-    expect(text.detail).toBe('王书记：申请延期至 2027-03-31，理由：等待设备');
+    expect(text.detail).toBe('王书记 申请延期至 2027-03-31，理由：等待设备');
   });
 
   it('words a deadline tier without an actor', () => {
