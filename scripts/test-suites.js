@@ -6,7 +6,8 @@
 // so the two do not interleave. The e2e suites run in two groups: most on E2E_WORKERS Jest
 // workers at once, each worker on a database and a Redis database number of its own
 // (test/support/e2e-environment.js), then those test/serial-suites.js names one at a time on the
-// services as given. Prints how long each phase took.
+// services as given. RECTIFY_E2E_WORKERS=1 runs every e2e suite in band on the services as given
+// instead (to compare, or on a one-core machine). Prints how long each phase took.
 //   node scripts/with-services.js -- node scripts/test-suites.js
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -58,8 +59,8 @@ const JEST = [
   'node_modules/jest/bin/jest.js',
 ];
 
-/** Jest workers for the e2e suites that may run at the same time (measured: 2 on 2 cores). */
-const E2E_WORKERS = 2;
+/** Jest workers for the e2e suites that may run at the same time: 2 (2 cores), or RECTIFY_E2E_WORKERS. */
+const E2E_WORKERS = Number(process.env.RECTIFY_E2E_WORKERS || 2);
 /** Worker N's database is `${WORKER_DATABASE_PREFIX}N` (see test/support/e2e-environment.js). */
 const WORKER_DATABASE_PREFIX = 'rectify_e2e_w';
 
@@ -82,6 +83,12 @@ async function createWorkerDatabases() {
  * ones in band; resolves with 0 when both groups passed.
  */
 async function e2eSuites(env, times) {
+  if (!(Number.isInteger(E2E_WORKERS) && E2E_WORKERS >= 1 && E2E_WORKERS <= 15)) {
+    throw new Error(
+      `RECTIFY_E2E_WORKERS=${process.env.RECTIFY_E2E_WORKERS}: give a whole number from 1 to 15`,
+    );
+  }
+  if (E2E_WORKERS === 1) return node([...JEST, '--runInBand', '--selectProjects', 'e2e'], env);
   await createWorkerDatabases();
   const parallel = await timed(
     'jest e2e parallel',
