@@ -14,6 +14,14 @@ module.exports = {
   testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // Jest's node environment; under scripts/test-suites.js each worker gets services of its own.
+      testEnvironment: '<rootDir>/test/support/e2e-environment.js',
+      // Once per run: the migrated PGlite snapshot in-memory test databases start from.
+      globalSetup: '<rootDir>/test/support/e2e-global-setup.js',
+    },
   ],
 };

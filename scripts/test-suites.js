@@ -1,10 +1,13 @@
 'use strict';
 // The test suites of `npm test` on one set of services (run inside scripts/with-services.js):
 // builds the web UI once, then runs Jest and the browser tests, both serving that one build
-// (RECTIFY_TEST_WEB_DIR). Jest runs as two processes at once, each in band: the e2e project
-// (tests that share the services, one at a time as before) and the unit project (pure code, no
-// services, files only in their own temporary folders), whose output is printed after the e2e
-// run's so the two do not interleave. Prints how long each phase took.
+// (RECTIFY_TEST_WEB_DIR). Jest's unit project (pure code, no services, files only in their own
+// temporary folders) runs in band beside the e2e project, its output printed after the e2e run's
+// so the two do not interleave. The e2e suites run in two groups: most on E2E_WORKERS Jest
+// workers at once, each worker on a database and a Redis database number of its own
+// (test/support/e2e-environment.js), then those test/serial-suites.js names one at a time on the
+// services as given. RECTIFY_E2E_WORKERS=1 runs every e2e suite in band on the services as given
+// instead (to compare, or on a one-core machine). Prints how long each phase took.
 //   node scripts/with-services.js -- node scripts/test-suites.js
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -12,7 +15,9 @@ const os = require('node:os');
 const path = require('node:path');
 
 const log = (msg) => process.stderr.write(`[tests] ${msg}\n`);
+const { Client } = require('pg');
 const { buildWebUi, TEST_WEB_DIR_VARIABLE } = require('./web-build');
+const { SERIAL_SUITES } = require('../test/serial-suites');
 
 const root = path.resolve(__dirname, '..');
 
@@ -52,8 +57,66 @@ const JEST = [
   '--experimental-vm-modules',
   '--disable-warning=ExperimentalWarning',
   'node_modules/jest/bin/jest.js',
-  '--runInBand',
 ];
+
+/** Jest workers for the e2e suites that may run at the same time: 2 (2 cores), or RECTIFY_E2E_WORKERS. */
+const E2E_WORKERS = Number(process.env.RECTIFY_E2E_WORKERS || 2);
+/** Worker N's database is `${WORKER_DATABASE_PREFIX}N` (see test/support/e2e-environment.js). */
+const WORKER_DATABASE_PREFIX = 'rectify_e2e_w';
+
+/** The serial suites as Jest path patterns (regular expressions on the file's path). */
+const serialPatterns = () => SERIAL_SUITES.map((file) => `/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/** Makes the e2e workers' empty databases on the test server (DATABASE_URL). */
+async function createWorkerDatabases() {
+  const admin = new Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  try {
+    for (let n = 1; n <= E2E_WORKERS; n++) await admin.query(`CREATE DATABASE ${WORKER_DATABASE_PREFIX}${n}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * The e2e project: the suites that may share the machine on E2E_WORKERS workers, then the serial
+ * ones in band; resolves with 0 when both groups passed.
+ */
+async function e2eSuites(env, times) {
+  if (!(Number.isInteger(E2E_WORKERS) && E2E_WORKERS >= 1 && E2E_WORKERS <= 15)) {
+    throw new Error(
+      `RECTIFY_E2E_WORKERS=${process.env.RECTIFY_E2E_WORKERS}: give a whole number from 1 to 15`,
+    );
+  }
+  if (E2E_WORKERS === 1) return node([...JEST, '--runInBand', '--selectProjects', 'e2e'], env);
+  await createWorkerDatabases();
+  const parallel = await timed(
+    'jest e2e parallel',
+    () =>
+      node(
+        [
+          ...JEST,
+          `--maxWorkers=${E2E_WORKERS}`,
+          '--selectProjects',
+          'e2e',
+          '--testPathIgnorePatterns',
+          ...serialPatterns(),
+        ],
+        { ...env, RECTIFY_E2E_WORKER_SERVICES: WORKER_DATABASE_PREFIX },
+      ),
+    times,
+  );
+  const serial = await timed(
+    'jest e2e serial',
+    () =>
+      node(
+        [...JEST, '--runInBand', '--selectProjects', 'e2e', '--testPathPatterns', ...serialPatterns()],
+        env,
+      ),
+    times,
+  );
+  return parallel === 0 && serial === 0 ? 0 : 1;
+}
 
 async function timed(what, work, times) {
   const started = Date.now();
@@ -77,8 +140,12 @@ async function main() {
     const env = { [TEST_WEB_DIR_VARIABLE]: webDir };
     const unitOutput = heldOutput();
     const [unit, e2e] = await Promise.all([
-      timed('jest unit', () => node([...JEST, '--selectProjects', 'unit'], env, unitOutput), times),
-      timed('jest e2e', () => node([...JEST, '--selectProjects', 'e2e'], env), times),
+      timed(
+        'jest unit',
+        () => node([...JEST, '--runInBand', '--selectProjects', 'unit'], env, unitOutput),
+        times,
+      ),
+      timed('jest e2e', () => e2eSuites(env, times), times),
     ]);
     unitOutput.print();
     code = unit === 0 && e2e === 0 ? 0 : 1;

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { classifyDatabaseError, connectionPoolOf, openDatabase } from '@rectify/persistence';
+import { openMemoryDatabase } from '../support/memory-database';
 import { createTestDatabase } from '../support/test-database';
 
 // The database limits (DB_STATEMENT_TIMEOUT_MS, DB_LOCK_TIMEOUT_MS, DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
@@ -69,7 +70,7 @@ describe('database limits', () => {
   });
 
   it('gives the embedded database only the acquire timeout: PGlite cannot keep the server-side ones', async () => {
-    const db = await openDatabase({ dataDir: 'memory://' });
+    const db = await openMemoryDatabase();
     try {
       const options = connectionPoolOf(db.dataSource)?.options;
       expect(options).toEqual(expect.objectContaining({ max: 8, connectionTimeoutMillis: 5000 }));

@@ -6,14 +6,15 @@ import {
   ReconcileStoredReportUseCase,
   SeedDemoDataUseCase,
 } from '@rectify/application';
-import { createRepositories, openDatabase, type Database } from '@rectify/persistence';
+import { createRepositories, type Database } from '@rectify/persistence';
+import { openMemoryDatabase } from '../support/memory-database';
 
 const SEEDS = resolve(__dirname, '../../../shared/seeds');
 
 describe('demo data', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await openDatabase({ dataDir: 'memory://' });
+    db = await openMemoryDatabase();
   });
   afterAll(() => db.close());
   const listItems = (query: { organisationName: string }) => {

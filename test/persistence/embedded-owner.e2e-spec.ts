@@ -8,6 +8,7 @@ import request from 'supertest';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { addOrganisation, addUser } from '../support/admin-fixtures';
+import { openMemoryDatabase } from '../support/memory-database';
 
 // The embedded database (PGlite) has exactly one owner process; the command-line tool works
 // through that owner while the product runs (issue 13, part 1).
@@ -53,7 +54,7 @@ function rectify(dataDir: string, ...args: string[]) {
  * costs seconds, so they share it. Opened by the first of them, closed after the file.
  */
 let memoryDb: Promise<Database> | undefined;
-const sharedMemoryDb = () => (memoryDb ??= openDatabase({ dataDir: 'memory://' }));
+const sharedMemoryDb = () => (memoryDb ??= openMemoryDatabase());
 afterAll(async () => (await memoryDb)?.close());
 
 describe('the embedded database has one owner', () => {

@@ -26,7 +26,7 @@ describe('migrations when processes start together', () => {
   it.each([1, 2])(
     'opens one empty database from 4 processes at once: all start and each migration is recorded once (round %i)',
     async () => {
-      const database = await createTestDatabase();
+      const database = await createTestDatabase({ empty: true });
       try {
         const runs = await Promise.all([1, 2, 3, 4].map(() => openFromChild(database.url)));
         for (const run of runs) expect(run).toEqual({ code: 0, output: `migrated ${MIGRATIONS.length}\n` });

@@ -11,6 +11,7 @@ import {
   type Database,
 } from '@rectify/persistence';
 import { importReport, transitionItem } from '../support/item-commands';
+import { openMemoryDatabase } from '../support/memory-database';
 import { addOrganisation, addUser } from '../support/admin-fixtures';
 
 const SEEDS = resolve(__dirname, '../../../shared/seeds');
@@ -315,4 +316,4 @@ describeItemsOn(
   },
   true,
 );
-describeItemsOn('the embedded database (PGlite)', () => openDatabase({ dataDir: 'memory://' }), false);
+describeItemsOn('the embedded database (PGlite)', openMemoryDatabase, false);

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
-import { type Database, openDatabase } from '@rectify/persistence';
+import { type Database } from '@rectify/persistence';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { readWorkerConfig } from '../../apps/worker/src/config/worker-config';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
+import { openMemoryDatabase } from '../support/memory-database';
 import { PrivateRedis } from '../support/private-redis';
 import {
   importProblems,
@@ -43,7 +44,7 @@ describe('a paused Redis on the embedded database', () => {
 
   beforeAll(async () => {
     await Promise.all([redis.start(), smtp.start()]);
-    db = await openDatabase({ dataDir: 'memory://' });
+    db = await openMemoryDatabase();
     tree = await seedReminderTree(db.dataSource);
     const env = reminderWorkerEnv({
       REDIS_URL: redis.url,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Database, openDatabase } from '@rectify/persistence';
 import { type Viewer } from '@rectify/workflow';
+import { openMemoryDatabase } from './memory-database';
 import { createTestDatabase } from './test-database';
 import { type TestRole } from './admin-fixtures';
 import { positionInsertFor, testViewer } from './test-viewer';
@@ -21,7 +22,7 @@ export const REMINDER_BACKENDS: [string, () => Promise<{ db: Database; close: ()
   [
     'PGlite',
     async () => {
-      const db = await openDatabase({ dataDir: 'memory://' });
+      const db = await openMemoryDatabase();
       return { db, close: () => db.close() };
     },
   ],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Database, openDatabase } from '@rectify/persistence';
 import { type ReadScope } from '@rectify/workflow';
+import { openMemoryDatabase } from './memory-database';
 import { testViewer } from './test-viewer';
 
 /** Every repository test runs on the real PostgreSQL server and on embedded PGlite. */
@@ -13,7 +14,7 @@ export const REPOSITORY_BACKENDS: [string, () => Promise<Database>][] = [
       return openDatabase({ databaseUrl: process.env.DATABASE_URL });
     },
   ],
-  ['PGlite', () => openDatabase({ dataDir: 'memory://' })],
+  ['PGlite', openMemoryDatabase],
 ];
 
 /** One organisation of the scope tree, with its one 2024 report and that report's one item. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Database, MIGRATIONS, openDatabase, PgItemsRepository } from '@rectify/persistence';
+import { openMemoryDatabase } from '../../support/memory-database';
 import { createTestDatabase } from '../../support/test-database';
 
 /**
@@ -19,7 +20,7 @@ const FRESH_BACKENDS: [string, () => Promise<{ db: Database; drop: () => Promise
   [
     'PGlite',
     async () => {
-      const db = await openDatabase({ dataDir: 'memory://' });
+      const db = await openMemoryDatabase();
       return { db, drop: () => db.close() };
     },
   ],

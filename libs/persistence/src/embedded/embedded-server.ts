@@ -26,6 +26,11 @@ export interface EmbeddedConnection {
   owner: boolean;
   /** Called once the schema is ready, so that other processes may connect. */
   publish(): void;
+  /**
+   * The data directory as an uncompressed tar (PGlite's `dumpDataDir`), for `initialData`;
+   * only for a database this process serves, with no transaction open.
+   */
+  dump(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -48,8 +53,13 @@ const MAX_CONNECTIONS = 64;
  *
  * @throws DataDirLockedError when a live process holds `dataDir` and `share` is false.
  */
-export async function openEmbedded(dataDir: string, share: boolean): Promise<EmbeddedConnection> {
-  if (dataDir.includes('://')) return serve(dataDir, null, () => undefined);
+export async function openEmbedded(
+  dataDir: string,
+  share: boolean,
+  initialData?: Blob,
+): Promise<EmbeddedConnection> {
+  if (dataDir.includes('://')) return serve(dataDir, null, () => undefined, undefined, initialData);
+  if (initialData) throw new Error(`initialData is only for an in-memory database, not ${dataDir}`);
   const dir = resolve(dataDir);
   const lockPath = `${dir}.lock`;
   // PGlite creates its own folder but not the folders above it.
@@ -60,7 +70,8 @@ export async function openEmbedded(dataDir: string, share: boolean): Promise<Emb
     rmSync(socketDir, { recursive: true, force: true });
     if (!share) throw new DataDirLockedError(dir, taken.heldBy);
     const endpoint = await waitForOwner(lockPath, taken.heldBy);
-    return { endpoint, owner: false, publish: () => undefined, close: async () => undefined };
+    const dump = () => Promise.reject(new Error('only the owner process can dump the embedded database'));
+    return { endpoint, owner: false, publish: () => undefined, dump, close: async () => undefined };
   }
   // A killed owner's socket folder is all it leaves outside the data directory.
   if (taken.replaced?.socketDir.startsWith(join(tmpdir(), 'rectify-pg-'))) {
@@ -85,9 +96,11 @@ async function serve(
   givenSocketDir: string | null,
   onReady: (endpoint: EmbeddedEndpoint) => void,
   lock?: DataDirLock,
+  initialData?: Blob,
 ): Promise<EmbeddedConnection> {
   const socketDir = givenSocketDir ?? mkdtempSync(join(tmpdir(), 'rectify-pg-'));
-  const pglite = new PGlite(dataDir);
+  // From a dump, PGlite skips initdb, the slow part of starting it (seconds).
+  const pglite = new PGlite(dataDir, initialData ? { loadDataDir: initialData } : undefined);
   await pglite.waitReady;
   const server = new PGliteSocketServer(pglite, join(socketDir, `.s.PGSQL.${SOCKET_PORT}`), MAX_CONNECTIONS);
   await server.start();
@@ -96,6 +109,7 @@ async function serve(
     endpoint,
     owner: true,
     publish: () => onReady(endpoint),
+    dump: () => pglite.dumpDataDir('none'),
     close: async () => {
       await server.stop();
       await pglite.close();
