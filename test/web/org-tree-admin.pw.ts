@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD, logIn, SCREENSHOTS } from './login';
+import { pickOption } from './pick-option';
 
 interface Node {
   id: string;
@@ -59,8 +60,7 @@ test('an administrator adds, renames and moves organisations, reads the refusal 
   // kind judged from the name).
   let dialog = await act(page, '青石镇党委', 'add');
   await dialog.getByTestId('org-name').fill(GENERAL);
-  await dialog.getByTestId('org-kind').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '党总支' }).click();
+  await pickOption(page, dialog.getByTestId('org-kind'), '党总支');
   await page.getByTestId('modal-submit').click();
   await expect(page.getByText(`已在"青石镇党委"下新增"${GENERAL}"。`)).toBeVisible();
   dialog = await act(page, GENERAL, 'add');

@@ -1,6 +1,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { logIn, SCREENSHOTS } from './login';
+import { pickOption } from './pick-option';
 
 /** A page of its own (its own login) for `username`. */
 async function pageAs(browser: Browser, username: string): Promise<Page> {
@@ -12,8 +13,7 @@ async function pageAs(browser: Browser, username: string): Promise<Page> {
 /** How many rows of the year's ledger (台账 .xlsx, downloaded on the outputs page) name `title`. */
 async function ledgerRowsNaming(page: Page, year: string, title: string): Promise<number> {
   await page.goto('/outputs');
-  await page.getByTestId('year-select').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: year }).first().click();
+  await pickOption(page, page.getByTestId('year-select'), year);
   await page.getByRole('tab', { name: /台账/ }).click();
   const download = page.waitForEvent('download');
   await page.getByTestId('download-ledger-xlsx').click();
