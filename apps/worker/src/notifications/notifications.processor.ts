@@ -34,7 +34,9 @@ export class NotificationsProcessor {
         mayRetry: mayRetry(job),
       });
       if (outcome.status === 'wait' && token) {
-        await job.moveToDelayed(outcome.until.getTime(), token);
+        // BullMQ times delays by the system clock; `until` is on the worker's clock, which
+        // RECTIFY_CLOCK_START may have moved: wait the same span instead.
+        await job.moveToDelayed(Date.now() + outcome.waitMs, token);
         throw new DelayedError();
       }
       if (outcome.status === 'retry') throw new Error(outcome.reason);

@@ -69,11 +69,13 @@ const claimSql = (target: 'robot_id' | 'recipient_id', channel: 'robot' | 'email
   RETURNING n.id, n.kind, n.item_id, n.headline, n.detail)
   SELECT * FROM claimed`;
 
-const openBatchesSql = (target: 'robot_id' | 'recipient_id', channel: 'robot' | 'email') => `
+// Two statements, not one with `$1 IS NULL OR target = $1`: a prepared statement's generic plan
+// cannot use the target's index for that, and every batch sent asks for its own target.
+const openBatchesSql = (target: 'robot_id' | 'recipient_id', channel: 'robot' | 'email', one: boolean) => `
   SELECT ${target} AS target_id, min(send_after) AS send_after FROM notification
    WHERE channel = '${channel}'
      AND (status = 'pending' OR (status = 'sending' AND claimed_at < now() - interval '${STALE_CLAIM}'))
-     AND ($1::uuid IS NULL OR ${target} = $1)
+     ${one ? `AND ${target} = $1` : ''}
    GROUP BY ${target}`;
 
 /** NotificationLedgerRepository on PostgreSQL (or PGlite): each method one statement. */
@@ -303,8 +305,11 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
     );
   }
 
-  async robotSent(robotId: string, now: Date): Promise<void> {
-    await this.db.query(`UPDATE organisation_robot SET last_sent_at = $2 WHERE id = $1`, [robotId, now]);
+  async robotSent(robotId: string, sentAt: Date, nextSendAt: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE organisation_robot SET last_sent_at = $2, next_send_at = GREATEST(next_send_at, $3) WHERE id = $1`,
+      [robotId, sentAt, nextSendAt],
+    );
   }
 
   async robotFailed(robotId: string, error: string, now: Date): Promise<void> {
@@ -316,15 +321,18 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
   }
 
   openRobotBatches(robotId?: string): Promise<DueBatch[]> {
-    return this.openBatches(openBatchesSql('robot_id', 'robot'), robotId);
+    return this.openBatches(openBatchesSql('robot_id', 'robot', robotId !== undefined), robotId);
   }
 
   openEmailBatches(recipientId?: string): Promise<DueBatch[]> {
-    return this.openBatches(openBatchesSql('recipient_id', 'email'), recipientId);
+    return this.openBatches(openBatchesSql('recipient_id', 'email', recipientId !== undefined), recipientId);
   }
 
   private async openBatches(sql: string, targetId: string | undefined): Promise<DueBatch[]> {
-    const rows: { target_id: string; send_after: Date }[] = await this.db.query(sql, [targetId ?? null]);
+    const rows: { target_id: string; send_after: Date }[] = await this.db.query(
+      sql,
+      targetId === undefined ? [] : [targetId],
+    );
     return rows.map((r) => ({ targetId: r.target_id, sendAfter: new Date(r.send_after) }));
   }
 
