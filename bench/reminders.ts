@@ -16,8 +16,12 @@ import { readWorkerConfig } from '../apps/worker/src/config/worker-config';
 import { buildWorker, type WorkerBuild } from './support/build-worker';
 import { busyShare, machineCpu, NodeChild } from './support/child-process';
 import { ServiceCpu } from './support/process-cpu';
-import { delayedWindow, sleep, waitForCompleted } from './support/queue-probe';
+import { startRobotStandIn, type RobotStandIn } from '../test/support/robot-platforms';
+import { seedEventLoad, type EventSeed } from './support/event-seed';
+import { checkNotifications, type NotificationCheck } from './support/notification-check';
+import { delayedWindow, sleep, waitForCompleted, waitForDrained } from './support/queue-probe';
 import { seedReminderLoad } from './support/reminder-seed';
+import { connectRobots } from './support/robot-seed';
 import { CountingSmtpSink, type SinkReport } from './support/smtp-sink';
 
 /**
@@ -30,6 +34,14 @@ import { CountingSmtpSink, type SinkReport } from './support/smtp-sink';
  * and on the same Redis, a raw BullMQ baseline: as many delayed jobs due at one instant,
  * handled by an empty processor with the same concurrency. All of it with one worker process,
  * then with two.
+ *
+ * With notifications (issue 17): every organisation has a group robot (WeCom and DingTalk with
+ * 加签 in turn, on local stand-ins), so each tier also writes a 站内消息 row and a robot row, and
+ * the robots send one message each per ROBOT_INTERVAL_SECONDS slot; EVENTS items are submitted
+ * (some returned) through the real use case before the workers start, so the relay fans them
+ * out. The robots' tier messages are a phase of their own, timed against a raw BullMQ baseline
+ * of as many jobs on the notifications queue; then every notification row and robot message is
+ * checked (bench/support/notification-check.ts).
  *
  * Usage: npm run bench:reminders   (BENCH_ITEMS, BENCH_RECIPIENTS, BENCH_LEAD_SECONDS, … see bench/README.md)
  * The last stdout line is the JSON result; progress goes to stderr.
@@ -57,10 +69,25 @@ const DIGEST_MINUTES = num('BENCH_DIGEST_MINUTES', 2);
 const BASELINE_LEAD_SECONDS = num('BENCH_BASELINE_LEAD_SECONDS', 20);
 const YELLOW_WORKDAYS = num('BENCH_YELLOW_WORKDAYS', 5);
 const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
+const countOrZero = (name: string, fallback: number) => {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name}="${raw}" is not a whole number ≥ 0`);
+  return value;
+};
+/** Items submitted for sign-off before the workers start (lifecycle events the relay fans out). */
+const EVENTS = countOrZero('BENCH_EVENTS', 2000);
+/** Every this-many-th submitted item is also returned (退回整改), 0 for none. */
+const RETURN_EVERY = countOrZero('BENCH_RETURN_EVERY', 2);
+/** The workers' ROBOT_INTERVAL_SECONDS: at most one message per robot in this interval (and its slot). */
+const ROBOT_INTERVAL_SECONDS = num('BENCH_ROBOT_INTERVAL_SECONDS', 60);
+/** Lead of the notification baseline: it only enqueues one job per robot. */
+const NOTIFY_BASELINE_LEAD_SECONDS = num('BENCH_NOTIFY_BASELINE_LEAD_SECONDS', 8);
 const TARGET_RATIO = 2;
 /** Worker settings taken from the benchmark's environment when set (defaults otherwise). */
 const PASS_THROUGH = [
   'REMINDER_CONCURRENCY',
+  'NOTIFY_CONCURRENCY',
   'JOB_LOCK_MS',
   'DIGEST_CONCURRENCY',
   'SWEEP_EVERY_SECONDS',
@@ -78,10 +105,12 @@ const hhmm = (minutes: number) =>
 const productConfig = readWorkerConfig({
   REDIS_URL: 'redis://127.0.0.1:6379',
   REMINDER_CONCURRENCY: process.env.REMINDER_CONCURRENCY,
+  NOTIFY_CONCURRENCY: process.env.NOTIFY_CONCURRENCY,
   JOB_LOCK_MS: process.env.JOB_LOCK_MS,
   REMINDER_ESCALATE_WORKDAYS: process.env.REMINDER_ESCALATE_WORKDAYS,
 });
 const CONCURRENCY = productConfig.REMINDER_CONCURRENCY;
+const NOTIFY_CONCURRENCY = productConfig.NOTIFY_CONCURRENCY;
 const JOB_LOCK_MS = productConfig.JOB_LOCK_MS;
 
 interface Services {
@@ -92,15 +121,13 @@ interface Services {
   sink: CountingSmtpSink;
   build: WorkerBuild;
   cpu: ServiceCpu;
+  robots: { wecom: RobotStandIn; dingtalk: RobotStandIn };
 }
 
-interface BaselineResult {
+interface BaselineResult extends RawRun {
   workers: number;
-  seconds: number;
-  jobsPerSecond: number;
-  enqueueSeconds: number;
-  delayedBeforeDue: number;
-  cpu: WindowCpu;
+  /** The notification baseline: one robot-batch-shaped job per branch robot, notification concurrency. */
+  notifications: RawRun;
 }
 
 interface ProductResult {
@@ -131,8 +158,28 @@ interface ProductResult {
   /** Jobs the sweeper re-added as "missing from Redis" (its start-up run races the relay). */
   sweeperRestored: { reminders: number; digests: number };
   relayItemsPerSecond: number;
-  cpu: { jobs: WindowCpu; mail: WindowCpu };
+  cpu: { jobs: WindowCpu; mail: WindowCpu; notifications: WindowCpu };
   seedSeconds: number;
+  /** The lifecycle events written before the workers started, and their fan-out jobs. */
+  events: EventSeed & {
+    /** Fan-out jobs (one per history line) completed. */
+    fanOutJobs: number;
+    /** Worker spawn → every fan-out job completed (they run while the relay enqueues). */
+    fanOutSeconds: number;
+    fanOutDoneBeforeDue: boolean;
+  };
+  /**
+   * The robots' tier messages: the robot jobs' due instant (their slot) → every robot row sent;
+   * `jobs`: messages the stand-ins accepted in that phase.
+   */
+  notificationPhase: {
+    seconds: number;
+    jobs: number;
+    dueSpreadMs: number;
+    startedBeforeRemindersDone: boolean;
+  };
+  robots: number;
+  notificationCheck: NotificationCheck;
 }
 
 /** CPU seconds used in a measured window by the workers, Redis, PostgreSQL and the benchmark itself. */
@@ -162,11 +209,32 @@ async function stopAll(children: NodeChild[]): Promise<void> {
   await Promise.all(children.map((c) => c.stop()));
 }
 
-/** Raw BullMQ: `ITEMS` delayed jobs shaped like reminder jobs, due at one instant, empty processor. */
-async function runBaseline(s: Services, workers: number): Promise<BaselineResult> {
+interface RawRun {
+  seconds: number;
+  jobsPerSecond: number;
+  enqueueSeconds: number;
+  delayedBeforeDue: number;
+  cpu: WindowCpu;
+}
+
+interface RawRunSpec {
+  /** `reminders` or `notifications`. */
+  queueName: string;
+  jobs: number;
+  concurrency: number;
+  leadSeconds: number;
+  /** A job as the product adds it (name, data, options), due at `dueAt`. */
+  job(dueAt: number): { name: string; data: Record<string, unknown>; opts: Record<string, unknown> };
+  /** True when the product's jobs are removed once done: completion is then the queue draining. */
+  removedWhenDone: boolean;
+}
+
+/** Raw BullMQ: `spec.jobs` delayed jobs shaped like the product's, due at one instant, empty processor. */
+async function rawRun(s: Services, workers: number, spec: RawRunSpec): Promise<RawRun> {
   const prefix = `bb${randomUUID().slice(0, 8)}`;
-  const queue = new Queue('reminders', { connection: { url: s.redisUrl }, prefix });
+  const queue = new Queue(spec.queueName, { connection: { url: s.redisUrl }, prefix });
   const children: NodeChild[] = [];
+  const label = `baseline (${spec.queueName}), ${workers} worker(s)`;
   try {
     for (let w = 0; w < workers; w++) {
       children.push(
@@ -177,70 +245,49 @@ async function runBaseline(s: Services, workers: number): Promise<BaselineResult
           {
             REDIS_URL: s.redisUrl,
             QUEUE_PREFIX: prefix,
-            QUEUE_NAME: 'reminders',
-            CONCURRENCY: String(CONCURRENCY),
+            QUEUE_NAME: spec.queueName,
+            CONCURRENCY: String(spec.concurrency),
             JOB_LOCK_MS: String(JOB_LOCK_MS),
           },
-          join(s.workDir, `baseline-${workers}-${w + 1}.log`),
+          join(s.workDir, `baseline-${spec.queueName}-${workers}-${w + 1}.log`),
           /empty worker ready/,
         ),
       );
     }
     await Promise.all(children.map((c) => c.ready));
     const enqueueStart = Date.now();
-    const dueAt = enqueueStart + BASELINE_LEAD_SECONDS * 1000;
-    // Same job shape and options as the product's reminder jobs (BullReminderQueues.addReminders).
-    const opts = {
-      attempts: 10,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: { age: 14 * 24 * 3600 },
-      removeOnFail: { age: 30 * 24 * 3600 },
-    };
-    for (let i = 0; i < ITEMS; i += CHUNK) {
-      const jobs = Array.from({ length: Math.min(CHUNK, ITEMS - i) }, () => {
-        const itemId = randomUUID();
-        const data = { itemId, kind: 'approaching', dueDate: '2025-01-10', sendOn: '2025-01-03' };
-        const now = Date.now();
-        return {
-          name: 'reminder',
-          data,
-          opts: {
-            ...opts,
-            jobId: `reminder.${itemId}.approaching.2025-01-10.2025-01-03`,
-            timestamp: now,
-            delay: dueAt - now,
-          },
-        };
-      });
-      await queue.addBulk(jobs);
+    const dueAt = enqueueStart + spec.leadSeconds * 1000;
+    for (let i = 0; i < spec.jobs; i += CHUNK) {
+      await queue.addBulk(Array.from({ length: Math.min(CHUNK, spec.jobs - i) }, () => spec.job(dueAt)));
     }
     const enqueueSeconds = (Date.now() - enqueueStart) / 1000;
     const window = await delayedWindow(s.redis, queue, dueAt + 1);
-    if (Date.now() >= dueAt || window.count !== ITEMS) {
+    if (Date.now() >= dueAt || window.count !== spec.jobs) {
       throw new Error(
-        `baseline: only ${window.count} of ${ITEMS} jobs delayed before the due instant (enqueueing took ${enqueueSeconds} s): raise BENCH_BASELINE_LEAD_SECONDS`,
+        `${label}: only ${window.count} of ${spec.jobs} jobs delayed before the due instant (enqueueing took ${enqueueSeconds} s): raise its lead time`,
       );
     }
     log(
-      `baseline, ${workers} worker(s): ${ITEMS} jobs enqueued in ${enqueueSeconds.toFixed(1)} s, due in ${((dueAt - Date.now()) / 1000).toFixed(1)} s`,
+      `${label}: ${spec.jobs} jobs enqueued in ${enqueueSeconds.toFixed(1)} s, due in ${((dueAt - Date.now()) / 1000).toFixed(1)} s`,
     );
     await sleep(Math.max(0, dueAt - Date.now() - 300));
     const endCpu = cpuWindow(s, children);
-    const doneAt = await waitForCompleted(queue, ITEMS, {
-      timeoutMs: 600_000,
-      progress: (n) => log(`  baseline completed ${n}/${ITEMS}`),
-    });
+    const doneAt = spec.removedWhenDone
+      ? await waitForDrained(queue, { timeoutMs: 600_000 })
+      : await waitForCompleted(queue, spec.jobs, {
+          timeoutMs: 600_000,
+          progress: (n) => log(`  baseline completed ${n}/${spec.jobs}`),
+        });
     const seconds = (doneAt - window.firstDueMs!) / 1000;
-    const result: BaselineResult = {
-      workers,
+    const result: RawRun = {
       seconds: round(seconds),
-      jobsPerSecond: round(ITEMS / seconds, 0),
+      jobsPerSecond: round(spec.jobs / seconds, 0),
       enqueueSeconds: round(enqueueSeconds, 2),
       delayedBeforeDue: window.count,
       cpu: endCpu(),
     };
     log(
-      `baseline, ${workers} worker(s): ${result.seconds} s (${result.jobsPerSecond} jobs/s); CPU seconds ${JSON.stringify(result.cpu)}`,
+      `${label}: ${result.seconds} s (${result.jobsPerSecond} jobs/s); CPU seconds ${JSON.stringify(result.cpu)}`,
     );
     return result;
   } finally {
@@ -248,6 +295,71 @@ async function runBaseline(s: Services, workers: number): Promise<BaselineResult
     await queue.close();
     await s.redis.flushall();
   }
+}
+
+/**
+ * The two raw baselines of a worker count: `ITEMS` reminder-shaped jobs on `reminders` with the
+ * reminder concurrency, and one robot-batch-shaped job per branch robot (`RECIPIENTS`: the tier
+ * slot's messages) on `notifications` with the notification concurrency.
+ */
+async function runBaseline(s: Services, workers: number): Promise<BaselineResult> {
+  // Same job shape and options as the product's reminder jobs (BullReminderQueues.addReminders).
+  const reminderOpts = {
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: { age: 14 * 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
+  const reminders = await rawRun(s, workers, {
+    queueName: 'reminders',
+    jobs: ITEMS,
+    concurrency: CONCURRENCY,
+    leadSeconds: BASELINE_LEAD_SECONDS,
+    removedWhenDone: false,
+    job: (dueAt) => {
+      const itemId = randomUUID();
+      const now = Date.now();
+      return {
+        name: 'reminder',
+        data: { itemId, kind: 'approaching', dueDate: '2025-01-10', sendOn: '2025-01-03' },
+        opts: {
+          ...reminderOpts,
+          jobId: `reminder.${itemId}.approaching.2025-01-10.2025-01-03`,
+          timestamp: now,
+          delay: dueAt - now,
+        },
+      };
+    },
+  });
+  // As BullReminderQueues.addBatches: removed when done.
+  const batchOpts = {
+    attempts: productConfig.NOTIFY_ATTEMPTS,
+    backoff: { type: 'exponential', delay: productConfig.NOTIFY_BACKOFF_MS },
+    removeOnComplete: true,
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
+  const notifications = await rawRun(s, workers, {
+    queueName: 'notifications',
+    jobs: RECIPIENTS,
+    concurrency: NOTIFY_CONCURRENCY,
+    leadSeconds: NOTIFY_BASELINE_LEAD_SECONDS,
+    removedWhenDone: true,
+    job: (dueAt) => {
+      const targetId = randomUUID();
+      const now = Date.now();
+      return {
+        name: 'robot_batch',
+        data: { targetId },
+        opts: {
+          ...batchOpts,
+          jobId: `robot.${targetId}.${Math.ceil(dueAt / 60_000)}`,
+          timestamp: now,
+          delay: dueAt - now,
+        },
+      };
+    },
+  });
+  return { workers, ...reminders, notifications };
 }
 
 /** Reminder outcomes and warnings the workers logged ("500 due: 498 recorded, 2 stale"). */
@@ -306,6 +418,7 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
   const prefix = `br${randomUUID().slice(0, 8)}`;
   const reminders = new Queue('reminders', { connection: { url: s.redisUrl }, prefix });
   const digests = new Queue('digests', { connection: { url: s.redisUrl }, prefix });
+  const notifications = new Queue('notifications', { connection: { url: s.redisUrl }, prefix });
   const children: NodeChild[] = [];
   try {
     log(
@@ -320,6 +433,26 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
     log(`  seeded in ${seed.seconds.toFixed(1)} s (${seed.generalBranches} general branches)`);
     const recipients = new Set(seed.expected.map((e) => e.email));
     s.sink.expect(recipients);
+    const eventDeadline = calendar.addWorkdays(deadline, 60);
+    const events = await seedEventLoad(db.dataSource, {
+      events: EVENTS,
+      returnEvery: RETURN_EVERY,
+      recipients: RECIPIENTS,
+      generalBranches: seed.generalBranches,
+      deadline: eventDeadline,
+      tag: prefix,
+    });
+    const historyLines = events.submitted + events.returned;
+    log(
+      `  ${events.submitted} submissions and ${events.returned} returns through the use case in ${events.seconds.toFixed(1)} s`,
+    );
+    const robots = await connectRobots(db.dataSource, prefix, s.robots);
+    const receivedBefore = {
+      wecom: s.robots.wecom.received.length,
+      dingtalk: s.robots.dingtalk.received.length,
+    };
+    const refusedBefore = s.robots.wecom.refused.length + s.robots.dingtalk.refused.length;
+    log(`  ${robots.size} group robots connected (WeCom and DingTalk with 加签 in turn)`);
 
     const clockStartMs = shanghaiInstant(sendOn).getTime() - LEAD_SECONDS * 1000;
     const clockStart = new Date(clockStartMs).toISOString();
@@ -335,7 +468,23 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
     if (perItem[0]?.kind !== 'approaching' || perItem[0].sendOn !== sendOn) {
       throw new Error(`unexpected schedule at the clock start: ${JSON.stringify(perItem)}`);
     }
-    const expectedJobs = ITEMS * perItem.length;
+    // Returned items are measures_set again: the relay schedules their (far) reminders too.
+    const perEventItem = scheduleReminders(
+      {
+        itemId: 'x',
+        status: 'measures_set',
+        deadline: eventDeadline,
+        reviewIntervalDays: null,
+        lastReviewedOn: sendOn,
+      },
+      shanghaiDate(new Date(clockStartMs)),
+      calendar,
+      {
+        yellowWorkdaysBefore: YELLOW_WORKDAYS,
+        escalateWorkdaysAfter: productConfig.REMINDER_ESCALATE_WORKDAYS,
+      },
+    );
+    const expectedJobs = ITEMS * perItem.length + events.returnedItems * perEventItem.length;
 
     const env: Record<string, string> = {
       NODE_ENV: 'test',
@@ -346,6 +495,7 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
       RECTIFY_CLOCK_START: clockStart,
       REMINDER_DIGEST_TIME: digestTime,
       REMINDER_YELLOW_WORKDAYS: String(YELLOW_WORKDAYS),
+      ROBOT_INTERVAL_SECONDS: String(ROBOT_INTERVAL_SECONDS),
       WORKER_HEALTH_PORT: '0',
       ...Object.fromEntries(PASS_THROUGH.filter((k) => process.env[k]).map((k) => [k, process.env[k]!])),
     };
@@ -372,7 +522,15 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
     let window = { count: 0, firstDueMs: null as number | null, lastDueMs: null as number | null };
     let enqueuedAt = 0;
     let lastReport = 0;
+    let fanOutDoneAt: number | null = null;
+    const checkFanOuts = async () => {
+      if (fanOutDoneAt !== null) return;
+      const { completed, failed } = await notifications.getJobCounts('completed', 'failed');
+      if (failed > 0) throw new Error(`${failed} notification jobs failed`);
+      if (completed >= historyLines) fanOutDoneAt = Date.now();
+    };
     for (;;) {
+      await checkFanOuts();
       window = await delayedWindow(s.redis, reminders, horizon());
       const total = (await reminders.getJobCounts('delayed')).delayed;
       const [{ n: outbox }]: { n: string }[] = await db.dataSource.query(`SELECT count(*) AS n FROM outbox`);
@@ -405,6 +563,7 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
     await sleep(Math.max(0, firstDue - Date.now() - 300));
     const endJobsCpu = cpuWindow(s, children);
     const doneAt = await waitForCompleted(reminders, ITEMS, {
+      onPoll: checkFanOuts,
       timeoutMs: 900_000,
       progress: (n) => log(`  reminders completed ${n}/${ITEMS}`),
     });
@@ -412,6 +571,61 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
     const jobsCpu = endJobsCpu();
     log(`  CPU seconds while handling: ${JSON.stringify(jobsCpu)}`);
     log(`  every reminder job handled ${jobSeconds.toFixed(2)} s after the due instant`);
+    const fanOutDoneBeforeDue = fanOutDoneAt !== null && fanOutDoneAt <= firstDue;
+    if (fanOutDoneAt === null) {
+      fanOutDoneAt = await waitForCompleted(notifications, historyLines, { timeoutMs: 300_000 });
+    }
+    log(
+      `  ${historyLines} fan-out jobs completed ${((fanOutDoneAt - spawnedAt) / 1000).toFixed(1)} s after start` +
+        `${fanOutDoneBeforeDue ? ', before the due instant' : ''}`,
+    );
+
+    // The robots' tier messages wait for their slot (one message per robot per interval).
+    const robotWindow = await delayedWindow(
+      s.redis,
+      notifications,
+      Date.now() + (ROBOT_INTERVAL_SECONDS + 3600) * 1000,
+    );
+    const robotPhaseStarted = robotWindow.firstDueMs === null || robotWindow.firstDueMs <= Date.now();
+    const robotDue = robotWindow.firstDueMs ?? Date.now();
+    log(
+      `  ${robotWindow.count} robot jobs due in ${((robotDue - Date.now()) / 1000).toFixed(1)} s (spread ${
+        robotWindow.lastDueMs !== null ? robotWindow.lastDueMs - robotDue : 0
+      } ms)`,
+    );
+    await sleep(Math.max(0, robotDue - Date.now() - 300));
+    const endRobotCpu = cpuWindow(s, children);
+    const robotDeadline = Date.now() + 600_000;
+    let lastRobotReport = Date.now();
+    let robotsDoneAt = 0;
+    for (;;) {
+      const [{ open, sent }]: { open: number; sent: number }[] = await db.dataSource.query(
+        `SELECT count(*) FILTER (WHERE status IN ('pending', 'sending'))::int AS open,
+                count(*) FILTER (WHERE status = 'sent')::int AS sent
+           FROM notification WHERE channel = 'robot'`,
+      );
+      if (open === 0 && sent > 0) {
+        robotsDoneAt = Date.now();
+        break;
+      }
+      if (Date.now() > robotDeadline) throw new Error(`timed out: ${open} robot rows still open`);
+      if (children.some((c) => !c.alive))
+        throw new Error(`a worker died:\n${children.map((c) => c.tail()).join('\n')}`);
+      if (Date.now() - lastRobotReport >= 2000) {
+        lastRobotReport = Date.now();
+        log(`  robot rows: ${sent} sent, ${open} open`);
+      }
+      await sleep(100);
+    }
+    const notificationSeconds = (robotsDoneAt - robotDue) / 1000;
+    const robotCpu = endRobotCpu();
+    const phaseMessages = [...s.robots.wecom.received, ...s.robots.dingtalk.received].filter(
+      (m) => m.receivedAt.getTime() >= doneAt,
+    ).length;
+    log(`  CPU seconds while the robots sent: ${JSON.stringify(robotCpu)}`);
+    log(
+      `  every robot row sent ${notificationSeconds.toFixed(2)} s after the robot jobs' due instant (${phaseMessages} messages)`,
+    );
 
     // Digest jobs were added while handling; they are due at the digest time.
     const digestWindow = await delayedWindow(
@@ -467,6 +681,17 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
     for (const w of warnings.slice(0, 20)) log(`  worker log: ${w}`);
     if (warnings.length > 20) log(`  … and ${warnings.length - 20} more warnings`);
     const report = await s.sink.report(seed.expected);
+    const notificationCheck = await checkNotifications(db.dataSource, {
+      stormDeadline: deadline,
+      robots,
+      received: [
+        ...s.robots.wecom.received.slice(receivedBefore.wecom),
+        ...s.robots.dingtalk.received.slice(receivedBefore.dingtalk),
+      ],
+      refused: s.robots.wecom.refused.length + s.robots.dingtalk.refused.length - refusedBefore,
+      intervalMs: ROBOT_INTERVAL_SECONDS * 1000,
+    });
+    log(`  notifications: ${JSON.stringify(notificationCheck)}`);
     log(
       `  ${report.emails} emails, ${report.duplicates} duplicates, ${report.missing} missing, ledger ${JSON.stringify(ledger)}, ` +
         `outcomes ${JSON.stringify(outcomes)}, reminders queue ${JSON.stringify(reminderCounts)}`,
@@ -499,13 +724,29 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
       outcomes,
       workerWarnings: warnings.length,
       sweeperRestored,
-      cpu: { jobs: jobsCpu, mail: mailCpu },
+      cpu: { jobs: jobsCpu, mail: mailCpu, notifications: robotCpu },
       seedSeconds: round(seed.seconds, 2),
+      events: {
+        ...events,
+        seconds: round(events.seconds, 2),
+        fanOutJobs: historyLines,
+        fanOutSeconds: round((fanOutDoneAt - spawnedAt) / 1000, 2),
+        fanOutDoneBeforeDue,
+      },
+      notificationPhase: {
+        seconds: round(notificationSeconds),
+        jobs: phaseMessages,
+        dueSpreadMs: robotWindow.lastDueMs !== null ? robotWindow.lastDueMs - robotDue : 0,
+        startedBeforeRemindersDone: robotPhaseStarted,
+      },
+      robots: robots.size,
+      notificationCheck,
     };
   } finally {
     await stopAll(children);
     await reminders.close();
     await digests.close();
+    await notifications.close();
     await db.close();
     await adminQuery(s.pgUrl, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await s.redis.flushall();
@@ -521,12 +762,28 @@ async function main() {
   let pg: Awaited<ReturnType<typeof startPostgres>> | null = null;
   const redis = new Redis(redisServer.url, { maxRetriesPerRequest: null });
   const sink = new CountingSmtpSink();
+  const standIns: RobotStandIn[] = [];
   let failed = false;
   try {
     pg = await startPostgres({ dataDir: join(workDir, 'postgres') });
     await sink.start();
     const cpu = new ServiceCpu(redisServer.port, join(workDir, 'postgres', 'data'));
-    const s: Services = { redisUrl: redisServer.url, redis, pgUrl: pg.url, workDir, sink, build, cpu };
+    // One server per platform plays every robot of that platform (RobotStandIn.addRobot).
+    const robots = {
+      wecom: await startRobotStandIn('wecom'),
+      dingtalk: await startRobotStandIn('dingtalk', { secret: 'SEC-unused-first-robot' }),
+    };
+    standIns.push(robots.wecom, robots.dingtalk);
+    const s: Services = {
+      redisUrl: redisServer.url,
+      redis,
+      pgUrl: pg.url,
+      workDir,
+      sink,
+      build,
+      cpu,
+      robots,
+    };
     log(
       `${ITEMS} items, ${RECIPIENTS} recipients, reminder concurrency ${CONCURRENCY}, worker counts ${WORKER_COUNTS.join(', ')}`,
     );
@@ -535,17 +792,41 @@ async function main() {
       const baseline = await runBaseline(s, workers);
       const product = await runProduct(s, workers, i + 1);
       log(
-        `${workers} worker(s): jobs ${product.jobSeconds} s vs baseline ${baseline.seconds} s → ratio ${(product.jobSeconds / baseline.seconds).toFixed(2)}`,
+        `${workers} worker(s): jobs ${product.jobSeconds} s vs baseline ${baseline.seconds} s → ratio ${(product.jobSeconds / baseline.seconds).toFixed(2)}; ` +
+          `robot messages ${product.notificationPhase.seconds} s vs baseline ${baseline.notifications.seconds} s → ratio ${(product.notificationPhase.seconds / baseline.notifications.seconds).toFixed(2)}`,
       );
       runs.push({ baseline, product });
     }
 
-    const summary = ({ baseline, product }: (typeof runs)[number]) => ({
-      ...product,
-      baseline: baseline.seconds,
-      ratio: round(product.jobSeconds / baseline.seconds),
-      baselineDetails: baseline,
-    });
+    // duplicates / missing / unexpected: the digest emails' (recipient, item) pairs, the
+    // notification rows of every channel and the robot entries the stand-ins received, together.
+    const summary = ({ baseline, product }: (typeof runs)[number]) => {
+      const { duplicates, missing, unexpected, notificationCheck: check, ...rest } = product;
+      const channels = Object.values(check.channels);
+      const total = (field: 'duplicates' | 'missing' | 'unexpected') =>
+        channels.reduce((n, c) => n + c[field], 0);
+      const robotRowsNotSent = Object.entries(check.robotRowStatus)
+        .filter(([status]) => status !== 'sent')
+        .reduce((n, [, count]) => n + count, 0);
+      return {
+        ...rest,
+        baseline: baseline.seconds,
+        ratio: round(product.jobSeconds / baseline.seconds),
+        duplicates: duplicates + total('duplicates') + check.delivery.duplicates,
+        missing: missing + total('missing') + check.delivery.missing,
+        unexpected: unexpected + total('unexpected') + check.delivery.unexpected + check.delivery.refused,
+        email: { duplicates, missing, unexpected },
+        notificationRows: Object.fromEntries(Object.entries(check.channels).map(([k, c]) => [k, c.rows])),
+        robotMessages: check.robotMessages,
+        maxRobotMessagesPerMinute: check.spacing.maxRobotMessagesPerMinute,
+        robotRowsNotSent,
+        notificationSeconds: product.notificationPhase.seconds,
+        notificationBaseline: baseline.notifications.seconds,
+        notificationRatio: round(product.notificationPhase.seconds / baseline.notifications.seconds),
+        notificationCheck: check,
+        baselineDetails: baseline,
+      };
+    };
     const [first, ...others] = runs.map(summary);
     const { jobSeconds, baseline, ratio, ...details } = first;
     const all = [first, ...others];
@@ -557,10 +838,19 @@ async function main() {
         baseline,
         ratio,
         target: `job handling ≤ ${TARGET_RATIO} × baseline`,
-        meetsTarget: all.every((r) => r.ratio <= TARGET_RATIO),
-        correct: all.every((r) => r.duplicates === 0 && r.missing === 0 && r.unexpected === 0),
+        meetsTarget: all.every((r) => r.ratio <= TARGET_RATIO && r.notificationRatio <= TARGET_RATIO),
+        correct: all.every(
+          (r) =>
+            r.duplicates === 0 &&
+            r.missing === 0 &&
+            r.unexpected === 0 &&
+            r.robotRowsNotSent === 0 &&
+            r.notificationCheck.spacing.gapsBelowInterval === 0 &&
+            r.robotMessages === r.notificationCheck.robotBatchesSent,
+        ),
         items: ITEMS,
         recipients: RECIPIENTS,
+        eventItems: EVENTS,
         reminderConcurrency: CONCURRENCY,
         jobSeconds,
         ...details,
@@ -572,6 +862,10 @@ async function main() {
         ),
         config: {
           leadSeconds: LEAD_SECONDS,
+          robotIntervalSeconds: ROBOT_INTERVAL_SECONDS,
+          returnEvery: RETURN_EVERY,
+          notifyConcurrency: NOTIFY_CONCURRENCY,
+          notifyBaselineLeadSeconds: NOTIFY_BASELINE_LEAD_SECONDS,
           digestMinutesAfter: DIGEST_MINUTES,
           baselineLeadSeconds: BASELINE_LEAD_SECONDS,
           yellowWorkdays: YELLOW_WORKDAYS,
@@ -588,6 +882,7 @@ async function main() {
     throw err;
   } finally {
     await sink.stop();
+    await Promise.all(standIns.map((r) => r.close()));
     redis.disconnect();
     await pg?.stop();
     await redisServer.stop();

@@ -31,11 +31,17 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /**
  * Polls the queue's completed count every `everyMs` until it reaches `target`; resolves with
  * Date.now() at the poll that saw it. Fails after `timeoutMs`, or at once when jobs fail for good.
+ * `onPoll` runs after every poll (another probe riding along).
  */
 export async function waitForCompleted(
   queue: Queue,
   target: number,
-  opts: { everyMs?: number; timeoutMs: number; progress?: (completed: number) => void },
+  opts: {
+    everyMs?: number;
+    timeoutMs: number;
+    progress?: (completed: number) => void;
+    onPoll?: () => Promise<void>;
+  },
 ): Promise<number> {
   const every = opts.everyMs ?? 50;
   const deadline = Date.now() + opts.timeoutMs;
@@ -55,6 +61,27 @@ export async function waitForCompleted(
       lastReport = now;
       opts.progress(counts.completed);
     }
+    await opts.onPoll?.();
     await sleep(every);
+  }
+}
+
+/**
+ * Polls until `queue` holds no waiting, delayed, prioritized or active job (jobs removed when
+ * done leave no completed count to watch); resolves with Date.now() at the poll that saw it.
+ */
+export async function waitForDrained(
+  queue: Queue,
+  opts: { everyMs?: number; timeoutMs: number },
+): Promise<number> {
+  const deadline = Date.now() + opts.timeoutMs;
+  for (;;) {
+    const c = await queue.getJobCounts('waiting', 'delayed', 'prioritized', 'active', 'failed');
+    const now = Date.now();
+    if (c.failed > 0) throw new Error(`${c.failed} ${queue.name} jobs failed`);
+    if (c.waiting + c.delayed + c.prioritized + c.active === 0) return now;
+    if (now > deadline)
+      throw new Error(`timed out after ${opts.timeoutMs / 1000} s: ${queue.name} not drained`);
+    await sleep(opts.everyMs ?? 50);
   }
 }

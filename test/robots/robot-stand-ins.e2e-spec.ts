@@ -70,6 +70,25 @@ describe('DingTalk stand-in with 加签', () => {
     });
   });
 
+  it('plays further robots on the same server, each with its own token and secret', async () => {
+    const other = standIn.addRobot({ secret: 'SECother0123456789' });
+    const signedUrl = (webhookUrl: string, key: string) => {
+      const timestamp = String(Date.now());
+      const sign = createHmac('sha256', key).update(`${timestamp}\n${key}`).digest('base64');
+      return `${webhookUrl}&timestamp=${timestamp}&sign=${encodeURIComponent(sign)}`;
+    };
+    expect((await post(signedUrl(other.webhookUrl, 'SECother0123456789'), body)).answer.errcode).toBe(0);
+    expect((await post(signedUrl(standIn.webhookUrl, secret), body)).answer.errcode).toBe(0);
+    // Each robot checks its own secret.
+    expect((await post(signedUrl(other.webhookUrl, secret), body)).answer.errcode).toBe(310000);
+    expect(
+      (await post(signedUrl(other.webhookUrl.replace(other.key, 'unknown'), 'SECother0123456789'), body))
+        .answer.errcode,
+    ).toBe(300001);
+    expect(standIn.received.map((m) => m.key)).toEqual([other.key, standIn.key]);
+    expect(Number.isFinite(standIn.received[0].receivedAt.getTime())).toBe(true);
+  });
+
   it('refuses a timestamp more than an hour off', async () => {
     const timestamp = String(Date.now() - 61 * 60 * 1000);
     const url = `${standIn.webhookUrl}&timestamp=${timestamp}&sign=${encodeURIComponent(signFor(timestamp))}`;

@@ -35,6 +35,7 @@ function expectedSign(timestamp: string, secret: string): Buffer {
 export const dingtalkRules: PlatformRules = {
   platform: 'dingtalk',
   webhookPath: (token) => `/robot/send?access_token=${token}`,
+  credentialOf: (url) => url.searchParams.get('access_token'),
   answers: {
     ok: { status: 200, answer: { errcode: 0, errmsg: 'ok' } },
     rate_limited: dingtalkError(130101, 'send too fast, exceed 20 times per minute'),

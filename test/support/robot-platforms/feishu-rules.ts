@@ -6,7 +6,7 @@ import {
   SIGNATURE_WINDOW_MS,
   type PlatformAnswer,
   type PlatformRules,
-  type ReceivedMessage,
+  type AcceptedMessage,
 } from './platform-rules';
 
 /** Feishu refuses request bodies over 20 KB (自定义机器人使用指南). */
@@ -22,7 +22,7 @@ const badRequest = (detail: string) => feishuError(9499, `Bad Request: ${detail}
 type Post = { title?: unknown; content?: unknown };
 
 /** Reads a `post` rich text: one array of elements per line; tags text, a (with a valid href), at, img. */
-function readPost(post: Post): Omit<ReceivedMessage, 'platform' | 'msgtype' | 'body' | 'bytes'> | string {
+function readPost(post: Post): Omit<AcceptedMessage, 'platform' | 'msgtype' | 'body' | 'bytes'> | string {
   if (!Array.isArray(post.content)) return 'post content must be an array of lines';
   const links: { text: string; url: string }[] = [];
   const lines: string[] = [];
@@ -57,6 +57,8 @@ function readPost(post: Post): Omit<ReceivedMessage, 'platform' | 'msgtype' | 'b
 export const feishuRules: PlatformRules = {
   platform: 'feishu',
   webhookPath: (token) => `${HOOK_PREFIX}${token}`,
+  credentialOf: (url) =>
+    url.pathname.startsWith(HOOK_PREFIX) ? url.pathname.slice(HOOK_PREFIX.length) : null,
   answers: {
     ok: {
       status: 200,
@@ -93,7 +95,7 @@ export const feishuRules: PlatformRules = {
     }
     const msgtype = body.msg_type;
     const content = body.content as Record<string, unknown> | undefined;
-    const kept = (read: Omit<ReceivedMessage, 'platform' | 'msgtype' | 'body' | 'bytes'>) => ({
+    const kept = (read: Omit<AcceptedMessage, 'platform' | 'msgtype' | 'body' | 'bytes'>) => ({
       accept: {
         platform: 'feishu' as const,
         msgtype: String(msgtype),

@@ -22,7 +22,14 @@ export interface ReceivedMessage {
   body: Record<string, unknown>;
   /** Size of the request body in UTF-8 bytes. */
   bytes: number;
+  /** The credential of the robot it went to (a stand-in may play several robots). */
+  key: string;
+  /** When the stand-in accepted it (system clock). */
+  receivedAt: Date;
 }
+
+/** A message as a platform's rules read it, before the stand-in notes its robot and time. */
+export type AcceptedMessage = Omit<ReceivedMessage, 'key' | 'receivedAt'>;
 
 /** The platform's answer: HTTP status and JSON body, in the platform's own shape and codes. */
 export interface PlatformAnswer {
@@ -30,7 +37,7 @@ export interface PlatformAnswer {
   answer: Record<string, unknown>;
 }
 
-export type Verdict = { accept: ReceivedMessage } | { refuse: PlatformAnswer };
+export type Verdict = { accept: AcceptedMessage } | { refuse: PlatformAnswer };
 
 /** Forced answers a test can ask for (see RobotStandIn.answerNext). */
 export type ForcedAnswer = 'rate_limited' | 'invalid_key' | 'server_error';
@@ -47,6 +54,8 @@ export interface PlatformRules {
   platform: RobotPlatform;
   /** Path (and query) of the robot's webhook, as the platform hands it out. */
   webhookPath(credential: string): string;
+  /** The credential a request names (its key, access_token or hook token), or null. */
+  credentialOf(url: URL): string | null;
   verify(request: PlatformRequest, robot: StandInRobot, now: Date): Verdict;
   /** The answer to an accepted message, and the answers tests can force. */
   answers: Record<'ok' | ForcedAnswer, PlatformAnswer>;

@@ -28,6 +28,13 @@ export interface RobotStandInOptions {
   now?: () => Date;
 }
 
+/** A further robot the same stand-in plays (see RobotStandIn.addRobot). */
+export interface StandInRobotAddress {
+  webhookUrl: string;
+  key: string;
+  secret: string | null;
+}
+
 /** A refused request: what came in and what the stand-in answered. */
 export interface RefusedRequest {
   path: string;
@@ -43,7 +50,7 @@ export interface RobotStandIn {
   readonly host: string;
   readonly key: string;
   readonly secret: string | null;
-  /** Messages accepted and answered while their client still waited. */
+  /** Messages accepted and answered while their client still waited, each with its robot's `key`. */
   readonly received: ReceivedMessage[];
   /** Requests refused by a documented rule (wrong key, signature, body …), with the answer given. */
   readonly refused: RefusedRequest[];
@@ -54,6 +61,12 @@ export interface RobotStandIn {
    * them. A message whose client went away while held is not received.
    */
   holdRequests(): () => void;
+  /**
+   * Plays one more robot of the same platform on this server, with its own credential (random
+   * unless given) and secret (none unless given); its messages land in `received` under its key.
+   * A request naming no robot the stand-in plays is checked against the first, so refused.
+   */
+  addRobot(options?: { key?: string; secret?: string }): StandInRobotAddress;
   /** Resolves once `count` messages are being held. */
   whenHeld(count?: number): Promise<void>;
   /** Resolves once the clients of `count` held messages have gone away (those will not be received). */
@@ -83,10 +96,12 @@ export async function startRobotStandIn(
   options: RobotStandInOptions = {},
 ): Promise<RobotStandIn> {
   const rules = RULES[platform];
+  const newCredential = () => (platform === 'dingtalk' ? randomBytes(32).toString('hex') : randomUUID());
   const robot: StandInRobot = {
-    credential: options.key ?? (platform === 'dingtalk' ? randomBytes(32).toString('hex') : randomUUID()),
+    credential: options.key ?? newCredential(),
     secret: options.secret ?? null,
   };
+  const robots = new Map<string, StandInRobot>([[robot.credential, robot]]);
   const now = options.now ?? (() => new Date());
   const received: ReceivedMessage[] = [];
   const refused: RefusedRequest[] = [];
@@ -115,9 +130,10 @@ export async function startRobotStandIn(
     });
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://stand-in');
+    const addressed = robots.get(rules.credentialOf(url) ?? '') ?? robot;
     const verdict = rules.verify(
       { method: req.method ?? '', url, contentType: req.headers['content-type'] ?? '', body },
-      robot,
+      addressed,
       now(),
     );
     if ('refuse' in verdict) {
@@ -137,7 +153,7 @@ export async function startRobotStandIn(
       forced.remaining--;
       return write(res, rules.answers[forced.kind]);
     }
-    received.push(verdict.accept);
+    received.push({ ...verdict.accept, key: addressed.credential, receivedAt: new Date() });
     write(res, rules.answers.ok);
   };
 
@@ -163,6 +179,18 @@ export async function startRobotStandIn(
       return () => {
         gate = null;
         openGate();
+      };
+    },
+    addRobot(added = {}) {
+      const another: StandInRobot = {
+        credential: added.key ?? newCredential(),
+        secret: added.secret ?? null,
+      };
+      robots.set(another.credential, another);
+      return {
+        webhookUrl: `http://${host}${rules.webhookPath(another.credential)}`,
+        key: another.credential,
+        secret: another.secret,
       };
     },
     whenHeld: (count = 1) => when('held', count),

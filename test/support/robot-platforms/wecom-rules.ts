@@ -27,6 +27,7 @@ const wecomError = (errcode: number, errmsg: string): PlatformAnswer => ({
 export const wecomRules: PlatformRules = {
   platform: 'wecom',
   webhookPath: (key) => `/cgi-bin/webhook/send?key=${key}`,
+  credentialOf: (url) => url.searchParams.get('key'),
   answers: {
     ok: { status: 200, answer: { errcode: 0, errmsg: 'ok' } },
     rate_limited: wecomError(45009, 'api freq out of limit'),

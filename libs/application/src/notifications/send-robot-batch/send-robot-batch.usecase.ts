@@ -14,14 +14,16 @@ export interface SendRobotBatchCommand {
 
 /**
  * What became of one robot batch. `wait`: nothing was sent yet (the rate gate, the platform's
- * rate limit or quiet hours); the job should run again at `until` without spending an attempt.
+ * rate limit or quiet hours); the job should run again at `until` (the settings' clock) without
+ * spending an attempt, that is `waitMs` from now: a queue that times jobs by the system clock
+ * should delay by `waitMs`, since the settings' clock may be started elsewhere (tests, benchmark).
  * `retry`: a temporary failure; the job should be retried with backoff (attempt spent).
  */
 export type RobotBatchOutcome =
   | { status: 'sent'; rows: number }
   | { status: 'nothing_to_send' }
   | { status: 'skipped'; rows: number; reason: string }
-  | { status: 'wait'; until: Date; reason: string }
+  | { status: 'wait'; until: Date; waitMs: number; reason: string }
   | { status: 'retry'; reason: string }
   | { status: 'failed'; rows: number; reason: string };
 
@@ -69,9 +71,15 @@ export class SendRobotBatchUseCase {
       return { status: 'skipped', rows: ids.length, reason };
     }
     const quietEnd = quietHoursEnd(now, robot.quiet);
-    if (quietEnd) return { status: 'wait', until: quietEnd, reason: '免打扰时段' };
+    const wait = (until: Date, reason: string): RobotBatchOutcome => ({
+      status: 'wait',
+      until,
+      waitMs: Math.max(0, until.getTime() - now.getTime()),
+      reason,
+    });
+    if (quietEnd) return wait(quietEnd, '免打扰时段');
     const gate = await ledger.passGate(robot.id, now, settings.robotIntervalMs);
-    if (gate) return { status: 'wait', until: gate, reason: '每分钟至多一条' };
+    if (gate) return wait(gate, '每分钟至多一条');
 
     const label = ROBOT_PLATFORM_LABELS[robot.platform];
     const result = await this.sender.send(
@@ -85,17 +93,21 @@ export class SendRobotBatchUseCase {
       },
     );
     switch (result.outcome) {
-      case 'sent':
+      case 'sent': {
+        // The gate opened at `now`; counting the interval again from the answer keeps two
+        // messages an interval apart on arrival too, however long this send took.
+        const answeredAt = settings.clock.now().getTime();
         await ledger.markSent(ids, now);
-        await ledger.robotSent(robot.id, now);
+        await ledger.robotSent(robot.id, now, new Date(answeredAt + settings.robotIntervalMs));
         await this.queueLeftovers(robot.id, now);
         return { status: 'sent', rows: ids.length };
+      }
       case 'rate_limited': {
         const waitMs = Math.min(result.retryAfterMs, settings.robotRateLimitWaitMaxMs);
         const until = new Date(now.getTime() + Math.max(waitMs, settings.robotIntervalMs));
         await ledger.holdRobot(robot.id, until);
         await ledger.noteAttempt(ids, `${result.reason}（将于 ${until.toISOString()} 后重试）`);
-        return { status: 'wait', until, reason: result.reason };
+        return wait(until, result.reason);
       }
       case 'temporary':
         if (command.mayRetry) {

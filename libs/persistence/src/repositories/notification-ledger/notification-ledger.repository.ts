@@ -141,7 +141,12 @@ export interface NotificationLedgerRepository {
   passGate(robotId: string, now: Date, intervalMs: number): Promise<Date | null>;
   /** The platform asked to wait: nothing goes through before `until`. */
   holdRobot(robotId: string, until: Date): Promise<void>;
-  robotSent(robotId: string, now: Date): Promise<void>;
+  /**
+   * The platform accepted a message sent at `sentAt`; nothing more goes through before
+   * `nextSendAt` (the interval counted from the answer, so two messages also arrive an interval
+   * apart however long a send took).
+   */
+  robotSent(robotId: string, sentAt: Date, nextSendAt: Date): Promise<void>;
   /** A permanent failure: the robot takes nothing new until an administrator saves it again. */
   robotFailed(robotId: string, error: string, now: Date): Promise<void>;
 

@@ -69,12 +69,19 @@ const claimSql = (target: 'robot_id' | 'recipient_id', channel: 'robot' | 'email
   RETURNING n.id, n.kind, n.item_id, n.headline, n.detail)
   SELECT * FROM claimed`;
 
-const openBatchesSql = (target: 'robot_id' | 'recipient_id', channel: 'robot' | 'email') => `
+// One target's batches (asked after every batch sent) filter on the target plainly, so the open
+// rows' partial index answers them.
+const openBatchesSql = (target: 'robot_id' | 'recipient_id', channel: 'robot' | 'email', one: boolean) => `
   SELECT ${target} AS target_id, min(send_after) AS send_after FROM notification
    WHERE channel = '${channel}'
      AND (status = 'pending' OR (status = 'sending' AND claimed_at < now() - interval '${STALE_CLAIM}'))
-     AND ($1::uuid IS NULL OR ${target} = $1)
+     ${one ? `AND ${target} = $1` : ''}
    GROUP BY ${target}`;
+
+// The actor's account when `actor_id` names one (it may say 'system'), as a uuid the primary key
+// can look up: comparing `u.id::text` would read every account for every event.
+const ACTOR_ID = `(CASE WHEN h.actor_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                        THEN h.actor_id::uuid END)`;
 
 /** NotificationLedgerRepository on PostgreSQL (or PGlite): each method one statement. */
 export class PgNotificationLedgerRepository implements NotificationLedgerRepository {
@@ -97,7 +104,7 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
          JOIN rectification_item i ON i.id = h.item_id
          JOIN organisation o ON o.id = i.organisation_id
          LEFT JOIN organisation p ON p.id = o.parent_id
-         LEFT JOIN app_user u ON u.id::text = h.actor_id
+         LEFT JOIN app_user u ON u.id = ${ACTOR_ID}
         WHERE h.id = ANY($1::bigint[])`,
       [historyIds],
     );
@@ -303,8 +310,11 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
     );
   }
 
-  async robotSent(robotId: string, now: Date): Promise<void> {
-    await this.db.query(`UPDATE organisation_robot SET last_sent_at = $2 WHERE id = $1`, [robotId, now]);
+  async robotSent(robotId: string, sentAt: Date, nextSendAt: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE organisation_robot SET last_sent_at = $2, next_send_at = GREATEST(next_send_at, $3) WHERE id = $1`,
+      [robotId, sentAt, nextSendAt],
+    );
   }
 
   async robotFailed(robotId: string, error: string, now: Date): Promise<void> {
@@ -316,15 +326,18 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
   }
 
   openRobotBatches(robotId?: string): Promise<DueBatch[]> {
-    return this.openBatches(openBatchesSql('robot_id', 'robot'), robotId);
+    return this.openBatches(openBatchesSql('robot_id', 'robot', robotId !== undefined), robotId);
   }
 
   openEmailBatches(recipientId?: string): Promise<DueBatch[]> {
-    return this.openBatches(openBatchesSql('recipient_id', 'email'), recipientId);
+    return this.openBatches(openBatchesSql('recipient_id', 'email', recipientId !== undefined), recipientId);
   }
 
   private async openBatches(sql: string, targetId: string | undefined): Promise<DueBatch[]> {
-    const rows: { target_id: string; send_after: Date }[] = await this.db.query(sql, [targetId ?? null]);
+    const rows: { target_id: string; send_after: Date }[] = await this.db.query(
+      sql,
+      targetId === undefined ? [] : [targetId],
+    );
     return rows.map((r) => ({ targetId: r.target_id, sendAfter: new Date(r.send_after) }));
   }
 
