@@ -259,6 +259,7 @@ describe('reminders API, development mailbox and queue dashboard', () => {
       expect(res.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
         'digests',
         'maintenance',
+        'notifications',
         'reminders',
       ]);
       const reminders = res.body.queues.find((q: { name: string }) => q.name === 'reminders');
@@ -283,7 +284,12 @@ describe('reminders API, development mailbox and queue dashboard', () => {
       failed: 0,
       completed: 0,
     });
-    expect(Object.keys(reminders.queues).sort()).toEqual(['digests', 'maintenance', 'reminders']);
+    expect(Object.keys(reminders.queues).sort()).toEqual([
+      'digests',
+      'maintenance',
+      'notifications',
+      'reminders',
+    ]);
   });
 
   describe('in production', () => {
