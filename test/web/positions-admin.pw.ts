@@ -20,8 +20,13 @@ async function pickOrganisation(page: Page, testId: string, name: string): Promi
   const select = page.getByTestId(testId);
   await select.click();
   await select.locator('input').fill(name);
-  await openOption(page, name).click();
-  await expect(select).toContainText(name);
+  // The filtered tree re-renders as the search settles; a click on a node being replaced is lost,
+  // so click again until the choice shows (the dropdown closes once it is taken).
+  await expect(async () => {
+    const shown = (await select.textContent()) ?? '';
+    if (!shown.includes(name)) await openOption(page, name).click({ timeout: 2_000 });
+    await expect(select).toContainText(name, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 test('an administrator adds a person with two positions; the person works one branch and supervises the other from the 党总支', async ({
