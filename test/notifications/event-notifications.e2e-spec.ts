@@ -183,6 +183,8 @@ describe('event notifications on every channel, once', () => {
       `SELECT count(*)::int AS n FROM notification WHERE channel = 'robot' AND attempts >= 2`,
     );
     expect(noted[0].n).toBe(3);
+    const [{ error }] = await db.query(`SELECT error FROM notification WHERE channel = 'robot' LIMIT 1`);
+    expect(error).toBeNull(); // cleared once sent
   });
 
   it('records an invalid key as failed with a Chinese reason, and stops the robot until it is saved again', async () => {

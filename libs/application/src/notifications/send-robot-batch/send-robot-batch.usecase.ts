@@ -106,7 +106,8 @@ export class SendRobotBatchUseCase {
         const waitMs = Math.min(result.retryAfterMs, settings.robotRateLimitWaitMaxMs);
         const until = new Date(now.getTime() + Math.max(waitMs, settings.robotIntervalMs));
         await ledger.holdRobot(robot.id, until);
-        await ledger.noteAttempt(ids, `${result.reason}（将于 ${until.toISOString()} 后重试）`);
+        const at = until.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+        await ledger.noteAttempt(ids, `${result.reason}（将于北京时间 ${at} 后重试）`);
         return wait(until, result.reason);
       }
       case 'temporary':
