@@ -75,4 +75,16 @@ describe.each(REMINDER_BACKENDS)('reminder subjects on %s', (_name, open) => {
       grandparent_supervisors: [grandSup.userId],
     });
   });
+
+  it('leaves out a disabled account that still holds its position', async () => {
+    const { sec, mute } = w.people;
+    await db.dataSource.query(`UPDATE app_user SET disabled = true WHERE id = $1`, [mute.userId]);
+    try {
+      const recipients = await repo.recipients('operator', [w.items.unowned]);
+      expect(recipients.get(w.items.unowned)?.get('secretary')).toEqual([sec.userId]);
+      expect(recipients.get(w.items.unowned)?.get('owner')).toEqual([sec.userId]);
+    } finally {
+      await db.dataSource.query(`UPDATE app_user SET disabled = false WHERE id = $1`, [mute.userId]);
+    }
+  });
 });

@@ -51,6 +51,12 @@ const RESPONSIBLE_RECIPIENTS = `SELECT DISTINCT items.id AS item_id, 'responsibl
          JOIN measure m ON m.item_id = items.id
          JOIN app_user ru ON ru.id = m.responsible_user_id AND NOT ru.disabled`;
 
+// The enabled people holding a position of that kind in one organisation, found through the
+// position's organisation index: a join on the whole position table would grow with the province.
+const PEOPLE_OF = (organisationId: string, kind: 'works_items' | 'supervises') =>
+  `SELECT DISTINCT p.user_id FROM position p JOIN app_user u ON u.id = p.user_id AND NOT u.disabled
+    WHERE p.organisation_id = ${organisationId} AND p.${kind}`;
+
 /** ReminderSubjectsRepository on PostgreSQL (or PGlite): one query per call. */
 export class PgReminderSubjectsRepository implements ReminderSubjectsRepository {
   constructor(private readonly db: DataSource) {}
@@ -87,20 +93,17 @@ export class PgReminderSubjectsRepository implements ReminderSubjectsRepository 
        SELECT items.id AS item_id, 'owner' AS role, items.owner_id AS user_id
          FROM items WHERE items.owner_id IS NOT NULL
        UNION ALL
-       SELECT items.id, r.role, u.id
+       SELECT items.id, r.role, people.user_id
          FROM items
-         JOIN app_user u ON EXISTS (SELECT 1 FROM position p WHERE p.user_id = u.id
-                                       AND p.organisation_id = items.organisation_id AND p.works_items)
+         CROSS JOIN LATERAL (${PEOPLE_OF('items.organisation_id', 'works_items')}) AS people
          CROSS JOIN (VALUES ('secretary'), ('owner')) AS r(role)
         WHERE r.role = 'secretary' OR items.owner_id IS NULL
        UNION ALL
-       SELECT items.id, 'parent_supervisors', u.id
-         FROM items JOIN app_user u ON EXISTS (SELECT 1 FROM position p WHERE p.user_id = u.id
-                                                  AND p.organisation_id = items.parent_id AND p.supervises)
+       SELECT items.id, 'parent_supervisors', people.user_id
+         FROM items CROSS JOIN LATERAL (${PEOPLE_OF('items.parent_id', 'supervises')}) AS people
        UNION ALL
-       SELECT items.id, 'grandparent_supervisors', u.id
-         FROM items JOIN app_user u ON EXISTS (SELECT 1 FROM position p WHERE p.user_id = u.id
-                                                  AND p.organisation_id = items.grandparent_id AND p.supervises)`,
+       SELECT items.id, 'grandparent_supervisors', people.user_id
+         FROM items CROSS JOIN LATERAL (${PEOPLE_OF('items.grandparent_id', 'supervises')}) AS people`,
       [itemIds],
     );
     const byItem = new Map<string, RecipientsByRole>();
