@@ -52,8 +52,12 @@ export class SendRobotBatchUseCase {
   async execute(command: SendRobotBatchCommand): Promise<RobotBatchOutcome> {
     const { ledger, settings } = this;
     const now = settings.clock.now();
-    const robot = await ledger.robot(command.robotId);
-    const rows = await ledger.claimRobotRows(command.robotId, command.batchKey, now, BATCH_ROW_LIMIT);
+    const { robot, rows } = await ledger.claimRobotBatch(
+      command.robotId,
+      command.batchKey,
+      now,
+      BATCH_ROW_LIMIT,
+    );
     if (rows.length === 0) {
       // A row recorded while this job was running found its id taken: it gets a job of its own.
       await this.queueLeftovers(command.robotId, now);
@@ -97,9 +101,13 @@ export class SendRobotBatchUseCase {
         // The gate opened at `now`; counting the interval again from the answer keeps two
         // messages an interval apart on arrival too, however long this send took.
         const answeredAt = settings.clock.now().getTime();
-        await ledger.markSent(ids, now);
-        await ledger.robotSent(robot.id, now, new Date(answeredAt + settings.robotIntervalMs));
-        await this.queueLeftovers(robot.id, now);
+        const nextDue = await ledger.robotMessageSent(
+          robot.id,
+          ids,
+          now,
+          new Date(answeredAt + settings.robotIntervalMs),
+        );
+        if (nextDue) await this.queueNextSlot(robot.id, now, nextDue);
         return { status: 'sent', rows: ids.length };
       }
       case 'rate_limited': {
@@ -127,10 +135,12 @@ export class SendRobotBatchUseCase {
   /** More rows than one message carries, or rows recorded while this one was sent: the next slot's job. */
   private async queueLeftovers(robotId: string, now: Date): Promise<void> {
     const open = await this.ledger.openRobotBatches(robotId);
-    if (open.length === 0) return;
-    const after = new Date(
-      Math.max(now.getTime() + this.settings.robotIntervalMs, open[0].sendAfter.getTime()),
-    );
+    if (open.length > 0) await this.queueNextSlot(robotId, now, open[0].sendAfter);
+  }
+
+  /** The job of the robot's next slot, for rows that may go from `sendAfter`. */
+  private async queueNextSlot(robotId: string, now: Date, sendAfter: Date): Promise<void> {
+    const after = new Date(Math.max(now.getTime() + this.settings.robotIntervalMs, sendAfter.getTime()));
     await this.queues.addRobotBatches([batchJob('robot', robotId, after, this.settings.robotIntervalMs)]);
   }
 }

@@ -116,11 +116,21 @@ export interface NotificationLedgerRepository {
   record(rows: NewNotification[]): Promise<number>;
 
   /**
-   * Claims up to `limit` rows of a robot (or a person's email rows) under `batchKey`: those
-   * pending and due at `now`, those this batch claimed before (a retry), and those another batch
-   * claimed more than 15 minutes ago (its job is gone: Redis lost it). Oldest first.
+   * Claims up to `limit` of a robot's rows under `batchKey` (which rows: as claimEmailRows) and
+   * reads the robot with them, in one statement. `robot` is null when it is gone, and when
+   * nothing was claimed (there is then nothing to send).
    */
-  claimRobotRows(robotId: string, batchKey: string, now: Date, limit: number): Promise<ClaimedNotification[]>;
+  claimRobotBatch(
+    robotId: string,
+    batchKey: string,
+    now: Date,
+    limit: number,
+  ): Promise<{ robot: RobotForSending | null; rows: ClaimedNotification[] }>;
+  /**
+   * Claims up to `limit` of a person's email rows under `batchKey`: those pending and due at
+   * `now`, those this batch claimed before (a retry), and those another batch claimed more than
+   * 15 minutes ago (its job is gone: Redis lost it). Oldest first.
+   */
   claimEmailRows(
     recipientId: string,
     batchKey: string,
@@ -133,7 +143,6 @@ export interface NotificationLedgerRepository {
   /** Keeps the rows claimed with the reason of a failed attempt (they are retried). */
   noteAttempt(ids: string[], error: string): Promise<void>;
 
-  robot(robotId: string): Promise<RobotForSending | null>;
   /**
    * The rate gate: when the robot's `next_send_at` has passed at `now`, moves it to
    * `now + intervalMs` and returns null (send now); otherwise returns when it opens.
@@ -142,11 +151,12 @@ export interface NotificationLedgerRepository {
   /** The platform asked to wait: nothing goes through before `until`. */
   holdRobot(robotId: string, until: Date): Promise<void>;
   /**
-   * The platform accepted a message sent at `sentAt`; nothing more goes through before
-   * `nextSendAt` (the interval counted from the answer, so two messages also arrive an interval
-   * apart however long a send took).
+   * The platform accepted a message carrying rows `ids`, sent at `sentAt`: marks them sent, lets
+   * nothing more through before `nextSendAt` (the interval counted from the answer, so two
+   * messages also arrive an interval apart however long a send took), and answers when the
+   * robot's next waiting rows may go (null when none wait), in one statement.
    */
-  robotSent(robotId: string, sentAt: Date, nextSendAt: Date): Promise<void>;
+  robotMessageSent(robotId: string, ids: string[], sentAt: Date, nextSendAt: Date): Promise<Date | null>;
   /** A permanent failure: the robot takes nothing new until an administrator saves it again. */
   robotFailed(robotId: string, error: string, now: Date): Promise<void>;
 

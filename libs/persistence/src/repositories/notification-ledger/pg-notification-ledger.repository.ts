@@ -69,6 +69,37 @@ const claimSql = (target: 'robot_id' | 'recipient_id', channel: 'robot' | 'email
   RETURNING n.id, n.kind, n.item_id, n.headline, n.detail)
   SELECT * FROM claimed`;
 
+// A robot's claim and the robot itself in one round trip (the robot is read after the claim:
+// a robot saved meanwhile is sent as saved).
+const ROBOT_CLAIM_SQL = claimSql('robot_id', 'robot').replace(
+  'SELECT * FROM claimed',
+  `SELECT c.*, r.id AS robot_id, r.platform, r.webhook_url, r.secret, r.quiet_from, r.quiet_until, r.enabled,
+          r.failed_at, r.last_error
+     FROM claimed c LEFT JOIN organisation_robot r ON r.id = $1`,
+);
+
+interface RobotRow {
+  platform: RobotPlatform;
+  webhook_url: string;
+  secret: string | null;
+  quiet_from: string | null;
+  quiet_until: string | null;
+  enabled: boolean;
+  failed_at: Date | null;
+  last_error: string | null;
+}
+
+const toRobot = (id: string, r: RobotRow): RobotForSending => ({
+  id,
+  platform: r.platform,
+  webhookUrl: r.webhook_url,
+  secret: r.secret,
+  quiet: r.quiet_from && r.quiet_until ? { from: r.quiet_from, until: r.quiet_until } : null,
+  enabled: r.enabled,
+  failedAt: r.failed_at ? new Date(r.failed_at) : null,
+  lastError: r.last_error,
+});
+
 // One target's batches (asked after every batch sent) filter on the target plainly, so the open
 // rows' partial index answers them.
 const openBatchesSql = (target: 'robot_id' | 'recipient_id', channel: 'robot' | 'email', one: boolean) => `
@@ -216,14 +247,18 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
     return added.length;
   }
 
-  async claimRobotRows(robotId: string, batchKey: string, now: Date, limit: number) {
-    const rows: ClaimRow[] = await this.db.query(claimSql('robot_id', 'robot'), [
+  async claimRobotBatch(robotId: string, batchKey: string, now: Date, limit: number) {
+    const rows: (ClaimRow & RobotRow & { robot_id: string | null })[] = await this.db.query(ROBOT_CLAIM_SQL, [
       robotId,
       batchKey,
       now,
       limit,
     ]);
-    return rows.map(toClaimed).sort((a, b) => Number(a.id) - Number(b.id));
+    const first = rows[0];
+    return {
+      robot: first?.robot_id ? toRobot(first.robot_id, first) : null,
+      rows: rows.map(toClaimed).sort((a, b) => Number(a.id) - Number(b.id)),
+    };
   }
 
   async claimEmailRows(recipientId: string, batchKey: string, now: Date, limit: number) {
@@ -258,36 +293,6 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
     await this.db.query(`UPDATE notification SET error = $2 WHERE id = ANY($1::bigint[])`, [ids, error]);
   }
 
-  async robot(robotId: string): Promise<RobotForSending | null> {
-    const rows: {
-      id: string;
-      platform: RobotPlatform;
-      webhook_url: string;
-      secret: string | null;
-      quiet_from: string | null;
-      quiet_until: string | null;
-      enabled: boolean;
-      failed_at: Date | null;
-      last_error: string | null;
-    }[] = await this.db.query(
-      `SELECT id, platform, webhook_url, secret, quiet_from, quiet_until, enabled, failed_at, last_error
-         FROM organisation_robot WHERE id = $1`,
-      [robotId],
-    );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      id: r.id,
-      platform: r.platform,
-      webhookUrl: r.webhook_url,
-      secret: r.secret,
-      quiet: r.quiet_from && r.quiet_until ? { from: r.quiet_from, until: r.quiet_until } : null,
-      enabled: r.enabled,
-      failedAt: r.failed_at ? new Date(r.failed_at) : null,
-      lastError: r.last_error,
-    };
-  }
-
   async passGate(robotId: string, now: Date, intervalMs: number): Promise<Date | null> {
     // One statement decides: two workers racing for the same robot cannot both pass.
     const rows: { passed: boolean; next_send_at: Date }[] = await this.db.query(
@@ -310,11 +315,26 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
     );
   }
 
-  async robotSent(robotId: string, sentAt: Date, nextSendAt: Date): Promise<void> {
-    await this.db.query(
-      `UPDATE organisation_robot SET last_sent_at = $2, next_send_at = GREATEST(next_send_at, $3) WHERE id = $1`,
-      [robotId, sentAt, nextSendAt],
+  async robotMessageSent(
+    robotId: string,
+    ids: string[],
+    sentAt: Date,
+    nextSendAt: Date,
+  ): Promise<Date | null> {
+    // The rows being marked sent are still 'sending' in this statement's snapshot: left out by id.
+    const [row]: { send_after: Date | null }[] = await this.db.query(
+      `WITH sent AS (
+         UPDATE notification SET status = 'sent', sent_at = $2, error = NULL WHERE id = ANY($1::bigint[])
+         RETURNING id),
+       robot AS (
+         UPDATE organisation_robot SET last_sent_at = $2, next_send_at = GREATEST(next_send_at, $4)
+          WHERE id = $3 RETURNING id)
+       SELECT min(send_after) AS send_after FROM notification
+        WHERE channel = 'robot' AND robot_id = $3 AND NOT (id = ANY($1::bigint[]))
+          AND (status = 'pending' OR (status = 'sending' AND claimed_at < now() - interval '${STALE_CLAIM}'))`,
+      [ids, sentAt, robotId, nextSendAt],
     );
+    return row?.send_after ? new Date(row.send_after) : null;
   }
 
   async robotFailed(robotId: string, error: string, now: Date): Promise<void> {
