@@ -39,8 +39,9 @@ import { CountingSmtpSink, type SinkReport } from './support/smtp-sink';
  * 加签 in turn, on local stand-ins), so each tier also writes a 站内消息 row and a robot row, and
  * the robots send one message each per ROBOT_INTERVAL_SECONDS slot; EVENTS items are submitted
  * (some returned) through the real use case before the workers start, so the relay fans them
- * out. The robots' tier messages are a phase of their own, timed against a raw BullMQ baseline
- * of as many jobs on the notifications queue; then every notification row and robot message is
+ * out. The robots' tier messages are a phase of their own, timed against a raw baseline of as
+ * many jobs on the notifications queue, each posting a message of the same size to the stand-in
+ * with fetch; then every notification row and robot message is
  * checked (bench/support/notification-check.ts).
  *
  * Usage: npm run bench:reminders   (BENCH_ITEMS, BENCH_RECIPIENTS, BENCH_LEAD_SECONDS, … see bench/README.md)
@@ -51,6 +52,7 @@ const { startRedis, startPostgres } = require('../scripts/services.js') as {
   startRedis(opts: { dataDir: string }): Promise<{ url: string; port: number; stop(): Promise<void> }>;
   startPostgres(opts: {
     dataDir: string;
+    settings?: Record<string, string>;
   }): Promise<{ url: string; port: number; bin: string; stop(): Promise<void> }>;
 };
 
@@ -95,6 +97,8 @@ const PASS_THROUGH = [
   'REMINDER_ESCALATE_WORKDAYS',
 ];
 const CHUNK = 5000;
+/** BENCH_PG_STATS=1: PostgreSQL with pg_stat_statements; each product run logs its costliest statements. */
+const PG_STATS = process.env.BENCH_PG_STATS === '1';
 
 const log = (msg: string) => process.stderr.write(`[bench:reminders] ${msg}\n`);
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
@@ -126,7 +130,7 @@ interface Services {
 
 interface BaselineResult extends RawRun {
   workers: number;
-  /** The notification baseline: one robot-batch-shaped job per branch robot, notification concurrency. */
+  /** The notification baseline: one job per branch robot posting a message to the stand-in, notification concurrency. */
   notifications: RawRun;
 }
 
@@ -220,6 +224,8 @@ interface RawRun {
 interface RawRunSpec {
   /** `reminders` or `notifications`. */
   queueName: string;
+  /** Each job posts this to a stand-in instead of doing nothing (empty-worker's POST_URL). */
+  post?: { url: string; body: string };
   jobs: number;
   concurrency: number;
   leadSeconds: number;
@@ -248,6 +254,7 @@ async function rawRun(s: Services, workers: number, spec: RawRunSpec): Promise<R
             QUEUE_NAME: spec.queueName,
             CONCURRENCY: String(spec.concurrency),
             JOB_LOCK_MS: String(JOB_LOCK_MS),
+            ...(spec.post ? { POST_URL: spec.post.url, POST_BODY: spec.post.body } : {}),
           },
           join(s.workDir, `baseline-${spec.queueName}-${workers}-${w + 1}.log`),
           /empty worker ready/,
@@ -300,7 +307,9 @@ async function rawRun(s: Services, workers: number, spec: RawRunSpec): Promise<R
 /**
  * The two raw baselines of a worker count: `ITEMS` reminder-shaped jobs on `reminders` with the
  * reminder concurrency, and one robot-batch-shaped job per branch robot (`RECIPIENTS`: the tier
- * slot's messages) on `notifications` with the notification concurrency.
+ * slot's messages) on `notifications` with the notification concurrency, each posting a WeCom
+ * markdown message of a branch's ten tier entries to the stand-in with Node's fetch (the raw
+ * tools under a robot message: the queue and the HTTP request, no database, no signing).
  */
 async function runBaseline(s: Services, workers: number): Promise<BaselineResult> {
   // Same job shape and options as the product's reminder jobs (BullReminderQueues.addReminders).
@@ -338,8 +347,21 @@ async function runBaseline(s: Services, workers: number): Promise<BaselineResult
     removeOnComplete: true,
     removeOnFail: { age: 30 * 24 * 3600 },
   };
+  const robot = s.robots.wecom.addRobot();
+  const entries = Array.from(
+    { length: Math.ceil(ITEMS / RECIPIENTS) },
+    (_, i) =>
+      `> [即将到期：基准党支部-00001的整改事项「基准问题${i + 1}：理论学习不够深入」将于2026年12月21日到期，请抓紧整改。](http://127.0.0.1:3000/items/${randomUUID()})`,
+  );
   const notifications = await rawRun(s, workers, {
     queueName: 'notifications',
+    post: {
+      url: robot.webhookUrl,
+      body: JSON.stringify({
+        msgtype: 'markdown',
+        markdown: { content: [`**整改督办消息（${entries.length}条）**`, ...entries].join('\n') },
+      }),
+    },
     jobs: RECIPIENTS,
     concurrency: NOTIFY_CONCURRENCY,
     leadSeconds: NOTIFY_BASELINE_LEAD_SECONDS,
@@ -392,14 +414,38 @@ function readWorkerLogs(children: NodeChild[]): {
   return { outcomes, warnings, sweeperRestored };
 }
 
-async function adminQuery(pgUrl: string, sql: string): Promise<void> {
+async function adminQuery<T = unknown>(pgUrl: string, sql: string): Promise<T[]> {
   const admin = new Client({ connectionString: pgUrl });
   await admin.connect();
   try {
-    await admin.query(sql);
+    return (await admin.query(sql)).rows as T[];
   } finally {
     await admin.end();
   }
+}
+
+/** With BENCH_PG_STATS=1: logs the statements that took the database the most time since the last call. */
+async function logStatementProfile(pgUrl: string, label: string): Promise<void> {
+  if (!PG_STATS) return;
+  const rows = await adminQuery<{
+    calls: string;
+    total_ms: number;
+    mean_ms: number;
+    rows: string;
+    query: string;
+  }>(
+    pgUrl,
+    `SELECT calls, round(total_exec_time)::int AS total_ms, round(mean_exec_time::numeric, 3)::float AS mean_ms,
+            rows, regexp_replace(query, '\\s+', ' ', 'g') AS query
+       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`,
+  );
+  log(`  statement profile (${label}), by total time:`);
+  for (const r of rows) {
+    log(
+      `    ${r.total_ms} ms, ${r.calls} calls, ${r.mean_ms} ms each, ${r.rows} rows: ${r.query.slice(0, 220)}`,
+    );
+  }
+  await adminQuery(pgUrl, `SELECT pg_stat_statements_reset()`);
 }
 
 async function runProduct(s: Services, workers: number, runNo: number): Promise<ProductResult> {
@@ -497,6 +543,10 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
       REMINDER_YELLOW_WORKDAYS: String(YELLOW_WORKDAYS),
       ROBOT_INTERVAL_SECONDS: String(ROBOT_INTERVAL_SECONDS),
       WORKER_HEALTH_PORT: '0',
+      // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the workers' time goes.
+      ...(process.env.BENCH_WORKER_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS }
+        : {}),
       ...Object.fromEntries(PASS_THROUGH.filter((k) => process.env[k]).map((k) => [k, process.env[k]!])),
     };
     const spawnedAt = Date.now();
@@ -560,6 +610,7 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
       `  all ${expectedJobs} jobs enqueued ${enqueueSeconds.toFixed(1)} s after start; the ${ITEMS} approaching ones are due in ` +
         `${((firstDue - Date.now()) / 1000).toFixed(1)} s (spread ${window.lastDueMs! - firstDue} ms)`,
     );
+    await logStatementProfile(s.pgUrl, 'seeding, relay and fan-outs');
     await sleep(Math.max(0, firstDue - Date.now() - 300));
     const endJobsCpu = cpuWindow(s, children);
     const doneAt = await waitForCompleted(reminders, ITEMS, {
@@ -569,6 +620,7 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
     });
     const jobSeconds = (doneAt - firstDue) / 1000;
     const jobsCpu = endJobsCpu();
+    await logStatementProfile(s.pgUrl, 'reminder jobs');
     log(`  CPU seconds while handling: ${JSON.stringify(jobsCpu)}`);
     log(`  every reminder job handled ${jobSeconds.toFixed(2)} s after the due instant`);
     const fanOutDoneBeforeDue = fanOutDoneAt !== null && fanOutDoneAt <= firstDue;
@@ -599,26 +651,33 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
     let lastRobotReport = Date.now();
     let robotsDoneAt = 0;
     for (;;) {
-      const [{ open, sent }]: { open: number; sent: number }[] = await db.dataSource.query(
-        `SELECT count(*) FILTER (WHERE status IN ('pending', 'sending'))::int AS open,
-                count(*) FILTER (WHERE status = 'sent')::int AS sent
-           FROM notification WHERE channel = 'robot'`,
+      // Through the open robot rows' partial index: a count over the whole ledger, ten times a
+      // second, once took the database more time than the workers' own statements.
+      const [{ open }]: { open: number }[] = await db.dataSource.query(
+        `SELECT count(*)::int AS open FROM notification
+          WHERE channel = 'robot' AND status IN ('pending', 'sending')`,
       );
-      if (open === 0 && sent > 0) {
-        robotsDoneAt = Date.now();
-        break;
+      if (open === 0) {
+        const [{ sent }]: { sent: boolean }[] = await db.dataSource.query(
+          `SELECT EXISTS (SELECT 1 FROM notification WHERE channel = 'robot' AND status = 'sent') AS sent`,
+        );
+        if (sent) {
+          robotsDoneAt = Date.now();
+          break;
+        }
       }
       if (Date.now() > robotDeadline) throw new Error(`timed out: ${open} robot rows still open`);
       if (children.some((c) => !c.alive))
         throw new Error(`a worker died:\n${children.map((c) => c.tail()).join('\n')}`);
       if (Date.now() - lastRobotReport >= 2000) {
         lastRobotReport = Date.now();
-        log(`  robot rows: ${sent} sent, ${open} open`);
+        log(`  robot rows: ${open} open`);
       }
       await sleep(100);
     }
     const notificationSeconds = (robotsDoneAt - robotDue) / 1000;
     const robotCpu = endRobotCpu();
+    await logStatementProfile(s.pgUrl, 'robot messages');
     const phaseMessages = [...s.robots.wecom.received, ...s.robots.dingtalk.received].filter(
       (m) => m.receivedAt.getTime() >= doneAt,
     ).length;
@@ -660,6 +719,7 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
     }
     const mailSeconds = (s.sink.allReachedAt - digestDue) / 1000;
     const mailCpu = endMailCpu();
+    await logStatementProfile(s.pgUrl, 'digest emails');
     log(`  CPU seconds while mailing: ${JSON.stringify(mailCpu)}`);
     log(`  every recipient's email accepted ${mailSeconds.toFixed(2)} s after the digests' due instant`);
 
@@ -765,7 +825,11 @@ async function main() {
   const standIns: RobotStandIn[] = [];
   let failed = false;
   try {
-    pg = await startPostgres({ dataDir: join(workDir, 'postgres') });
+    pg = await startPostgres({
+      dataDir: join(workDir, 'postgres'),
+      settings: PG_STATS ? { shared_preload_libraries: 'pg_stat_statements' } : {},
+    });
+    if (PG_STATS) await adminQuery(pg.url, `CREATE EXTENSION IF NOT EXISTS pg_stat_statements`);
     await sink.start();
     const cpu = new ServiceCpu(redisServer.port, join(workDir, 'postgres', 'data'));
     // One server per platform plays every robot of that platform (RobotStandIn.addRobot).

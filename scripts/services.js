@@ -268,9 +268,11 @@ function runAs(user, cmd, args, opts = {}) {
 /**
  * Starts a private PostgreSQL server (initdb into dataDir on first use) on a free local port,
  * with its socket in dataDir, and creates the database. Resolves with a DATABASE_URL.
- * @param {{ dataDir: string, database?: string, port?: number }} opts
+ * `settings`: extra server settings (`-c name=value`), e.g. { shared_preload_libraries:
+ * 'pg_stat_statements' } for a benchmark's statement profile.
+ * @param {{ dataDir: string, database?: string, port?: number, settings?: Record<string, string> }} opts
  */
-async function startPostgres({ dataDir, database = 'rectify', port }) {
+async function startPostgres({ dataDir, database = 'rectify', port, settings = {} }) {
   const bin = ensurePostgresBin();
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const user = asRoot ? ensurePostgresUser() : os.userInfo().username;
@@ -308,7 +310,9 @@ async function startPostgres({ dataDir, database = 'rectify', port }) {
     '-l',
     path.join(dir, 'server.log'),
     '-o',
-    `-p ${chosenPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`,
+    `-p ${chosenPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100${Object.entries(settings)
+      .map(([k, v]) => ` -c ${k}=${v}`)
+      .join('')}`,
     '-w',
     '-t',
     '60',
