@@ -99,6 +99,8 @@ const PASS_THROUGH = [
 const CHUNK = 5000;
 /** BENCH_PG_STATS=1: PostgreSQL with pg_stat_statements; each product run logs its costliest statements. */
 const PG_STATS = process.env.BENCH_PG_STATS === '1';
+/** BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": node options for the product workers. */
+const WORKER_NODE_ARGS = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 const log = (msg: string) => process.stderr.write(`[bench:reminders] ${msg}\n`);
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
@@ -559,6 +561,7 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
           env,
           join(s.workDir, `product-${workers}-${w + 1}.log`),
           /worker: connected to Redis/,
+          WORKER_NODE_ARGS,
         ),
       );
     }

@@ -24,9 +24,11 @@ export class NodeChild {
     env: Record<string, string>,
     readonly logFile: string,
     readyPattern: RegExp,
+    /** Options for node itself, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
+    nodeArgs: string[] = [],
   ) {
     const log = createWriteStream(logFile);
-    this.process = spawn(process.execPath, ['-r', build.register, join(build.dir, entry)], {
+    this.process = spawn(process.execPath, [...nodeArgs, '-r', build.register, join(build.dir, entry)], {
       cwd: build.projectRoot,
       env: {
         PATH: process.env.PATH ?? '',
