@@ -65,9 +65,24 @@ describe('the calendar outside the date window', () => {
     expect(() => calendar.addWorkdays('0000-01-01', 1)).toThrow(DateOutsideWindowError);
   });
 
-  it('refuses a result that would leave the window', () => {
-    expect(() => calendar.addWorkdays('2100-12-30', 5)).toThrow(DateOutsideWindowError);
-    expect(() => calendar.addWorkdays('2024-10-08', 100_000)).toThrow(DateOutsideWindowError);
+  it('refuses a result that would leave the window, every time it is asked (refusals are not remembered)', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(() => calendar.addWorkdays('2100-12-30', 5)).toThrow(DateOutsideWindowError);
+      expect(() => calendar.addWorkdays('2024-10-08', 100_000)).toThrow(DateOutsideWindowError);
+      expect(() => calendar.addWorkdays('2024-02-30', 1)).toThrow(RangeError);
+    }
+  });
+
+  it('answers a remembered shift as it first did, after more shifts than it remembers', () => {
+    const first = calendar.addWorkdays('2024-09-30', 1);
+    // 60,000 different questions: more than the calendar keeps.
+    for (let i = 0; i < 30_000; i++) {
+      const day = new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      calendar.addWorkdays(day, 1);
+      calendar.addWorkdays(day, -2);
+    }
+    expect(calendar.addWorkdays('2024-09-30', 1)).toBe(first);
+    expect(first).toBe('2024-10-08');
   });
 
   it('counts working days up to a far date as up to the end of the window', () => {

@@ -50,6 +50,11 @@ export class ChineseWorkingDayCalendar implements WorkingDayCalendar {
   // Reminder scheduling asks about the same few dates for thousands of items; the package's
   // lookup costs microseconds a call, a Map lookup nanoseconds.
   private readonly workdays = new Map<string, boolean>();
+  // The same few (deadline, offset) pairs come back for every item of a deadline cluster: a
+  // storm's relay, its jobs and the sweeper ask them hundreds of thousands of times. Bounded:
+  // emptied when full, so a long-running worker never grows it past this many answers.
+  private readonly shifted = new Map<string, string>();
+  private static readonly SHIFTED_MAX = 50_000;
 
   isCovered(date: string): boolean {
     assertIsoDate(date);
@@ -68,16 +73,23 @@ export class ChineseWorkingDayCalendar implements WorkingDayCalendar {
   }
 
   addWorkdays(date: string, n: number): string {
+    const key = `${date}|${n}`;
+    const known = this.shifted.get(key);
+    if (known !== undefined) return known;
     assertInWindow(date);
     const step = n >= 0 ? 1 : -1;
     let remaining = Math.abs(n);
     let current = date;
     while (remaining > 0) {
+      // shiftDays yields an existing day: only the window is left to check. Leaving it ends the
+      // walk, which is thus at most the window's length in days.
       current = shiftDays(current, step);
-      // Leaving the window ends the walk: it is at most the window's length in days.
-      assertInWindow(current);
+      if (current < DATE_WINDOW.first || current > DATE_WINDOW.last)
+        throw new DateOutsideWindowError(current);
       if (this.isWorkday(current)) remaining--;
     }
+    if (this.shifted.size >= ChineseWorkingDayCalendar.SHIFTED_MAX) this.shifted.clear();
+    this.shifted.set(key, current);
     return current;
   }
 
