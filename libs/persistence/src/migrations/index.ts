@@ -11,6 +11,7 @@ import { Positions1732770000000 } from './1732770000000-positions';
 import { WithdrawnItems1732780000000 } from './1732780000000-withdrawn-items';
 import { MeasureResponsible1732790000000 } from './1732790000000-measure-responsible';
 import { Notifications1732800000000 } from './1732800000000-notifications';
+import { LedgerKeys1732810000000 } from './1732810000000-ledger-keys';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   WithdrawnItems1732780000000,
   MeasureResponsible1732790000000,
   Notifications1732800000000,
+  LedgerKeys1732810000000,
 ];
