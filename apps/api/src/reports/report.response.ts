@@ -49,12 +49,21 @@ export class ReportPreviewResponse extends ExtractionResultResponse {
   text!: string;
 }
 
+/** An item an import created, as saved (a title corrected in the preview included). */
+export class ImportedItemResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: 'integer', description: '报告中的问题序号' }) seq!: number;
+  @ApiProperty({ description: '保存的标题（含预览中的更正）' }) title!: string;
+}
+
 /** POST /api/reports: what an import created (nothing, for a file already imported). */
 export class ImportReportResponse {
   @ApiProperty({ description: 'false：同一文件已为该组织导入过，未重复建立' }) created!: boolean;
   @ApiProperty({ format: 'uuid' }) reportId!: string;
   @ApiProperty({ type: 'integer', nullable: true, description: '报告年度' }) year!: number | null;
   @ApiProperty({ type: [String], description: '建立的整改事项（每个问题一个）' }) itemIds!: string[];
+  @ApiProperty({ type: [ImportedItemResponse], description: '建立的整改事项及保存的标题，按问题顺序' })
+  items!: ImportedItemResponse[];
   @ApiProperty({ type: [String], description: '提取时的提示' }) warnings!: string[];
   @ApiProperty({ type: [RecurringProblemResponse], description: '与往年问题相似的问题（反复出现）' })
   recurring!: RecurringProblemResponse[];

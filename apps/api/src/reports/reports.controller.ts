@@ -123,6 +123,7 @@ export class ReportsController {
       reportId: result.reportId,
       year: result.year,
       itemIds: result.itemIds,
+      items: result.items,
       warnings: result.warnings,
       recurring: result.recurring,
       reconciliation: result.reconciliation,

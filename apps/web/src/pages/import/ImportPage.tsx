@@ -53,7 +53,6 @@ export function ImportPage() {
       {imported && (
         <ImportResultCard
           imported={imported}
-          extraction={extraction}
           orgName={orgName}
           onAgain={flow.startAgain}
         />
