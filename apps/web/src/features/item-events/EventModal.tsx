@@ -2,7 +2,8 @@ import { Form, Typography } from 'antd';
 import { useState } from 'react';
 import { FormModal } from '../../components/FormModal';
 import { type ItemDetailResponse } from '../../api/rectify-api';
-import { RECTIFICATION_EVENT_LABELS, type RectificationEventType } from '../../api/generated/vocabulary';
+import { type RectificationEventType } from '../../api/generated/vocabulary';
+import { eventLabel } from './event-labels';
 import { type EventFormValues, initialValues, toPayload } from './event-form';
 import { EventFields } from './EventFields';
 
@@ -22,7 +23,7 @@ export function EventModal({ event, item, submitting, onCancel, onSubmit }: Prop
   return (
     <FormModal<EventFormValues>
       form={form}
-      title={RECTIFICATION_EVENT_LABELS[event]}
+      title={eventLabel(event, item.status)}
       okText="提交"
       submitting={submitting}
       onSubmit={(values) => onSubmit(event, toPayload(event, values))}

@@ -1,12 +1,13 @@
 import { App } from 'antd';
 import { useCallback, useState } from 'react';
 import { errorMessage } from '../../api/error-message';
-import { RECTIFICATION_EVENT_LABELS, type RectificationEventType } from '../../api/generated/vocabulary';
+import { type RectificationEventType, type RectificationStatus } from '../../api/generated/vocabulary';
 import { eventsOf } from '../items/allowed-actions';
 import { type BulkTransitionResponse } from '../../api/rectify-api';
 import { type LoadedItem } from '../items/item-api';
 import { useReportItemError } from '../items/useReportItemError';
 import { useBulkTransition, useTransition } from '../items/useItemChanges';
+import { eventDone } from './event-labels';
 
 /** After sending: whether the event's dialog should close, and the item reloaded after a conflict. */
 export interface SendOutcome {
@@ -16,7 +17,7 @@ export interface SendOutcome {
 
 /**
  * Sending a transition event (流转), the same from the item page, the list's row actions and
- * the bulk actions. `send` says 已完成 on success; on failure it shows the API's message and,
+ * the bulk actions. `send` says what the event did (已提交销号申请 …) on success; on failure it shows the API's message and,
  * after a conflict, reloads the item: the dialog stays open only while the event is still
  * allowed (or the failure was not a conflict, so the user may correct and retry).
  */
@@ -29,14 +30,14 @@ export function useSendEvent() {
 
   const send = useCallback(
     async (
-      item: { id: string; version: number },
+      item: { id: string; version: number; status: RectificationStatus },
       event: RectificationEventType,
       payload: Record<string, unknown>,
     ): Promise<SendOutcome> => {
       setSending(true);
       try {
         await transition({ itemId: item.id, event, payload, expectedVersion: item.version });
-        message.success(`${RECTIFICATION_EVENT_LABELS[event]}：已完成`);
+        message.success(eventDone(event, item.status));
         return { close: true, fresh: null };
       } catch (err) {
         const { conflict, fresh } = await reportError(item.id, err);
