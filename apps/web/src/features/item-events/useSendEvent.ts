@@ -5,6 +5,8 @@ import { type RectificationEventType, type RectificationStatus } from '../../api
 import { eventsOf } from '../items/allowed-actions';
 import { type BulkTransitionResponse } from '../../api/rectify-api';
 import { type LoadedItem } from '../items/item-api';
+import { useAuth } from '../../auth/auth-context';
+import { drafts } from '../drafts/drafts';
 import { useReportItemError } from '../items/useReportItemError';
 import { useBulkTransition, useTransition } from '../items/useItemChanges';
 import { eventDone } from './event-labels';
@@ -26,6 +28,7 @@ export function useSendEvent() {
   const { mutateAsync: transition } = useTransition();
   const { mutateAsync: bulk, isPending: sendingToMany } = useBulkTransition();
   const reportError = useReportItemError();
+  const { user } = useAuth();
   const [sending, setSending] = useState(false);
 
   const send = useCallback(
@@ -37,6 +40,8 @@ export function useSendEvent() {
       setSending(true);
       try {
         await transition({ itemId: item.id, event, payload, expectedVersion: item.version });
+        // Sent: the text typed for it is no longer a draft.
+        if (user) drafts.clear({ userId: user.id, itemId: item.id, form: event });
         message.success(eventDone(event, item.status));
         return { close: true, fresh: null };
       } catch (err) {
@@ -47,7 +52,7 @@ export function useSendEvent() {
         setSending(false);
       }
     },
-    [transition, message, reportError],
+    [transition, message, reportError, user],
   );
 
   /** One event for many items (no version check); null after a failure, whose message is shown. */
