@@ -36,6 +36,19 @@ export class ReportDetailResponse {
   @ApiProperty({ type: ExtractionResultResponse }) extraction!: ExtractionResultResponse;
 }
 
+/** A table read from the file as a table (a 问题清单): a workbook's sheet, or a table of a document. */
+export class ReadTableResponse {
+  @ApiProperty({ type: String, nullable: true, description: '工作表名称；文档中的表格为 null' })
+  sheet!: string | null;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: { type: 'string' } },
+    description: '各行的单元格文字',
+  })
+  rows!: string[][];
+}
+
 /** POST /api/reports/preview: the extraction, with the format recognised and the text read. */
 export class ReportPreviewResponse extends ExtractionResultResponse {
   @ApiProperty({
@@ -45,8 +58,14 @@ export class ReportPreviewResponse extends ExtractionResultResponse {
   })
   format!: string;
 
-  @ApiProperty({ description: '读取到的正文，每段一行' })
+  @ApiProperty({ description: '读取到的正文，每段一行（按表格读取的问题清单见 tables）' })
   text!: string;
+
+  @ApiProperty({
+    type: [ReadTableResponse],
+    description: '按表格读取的问题清单（表格文件的各工作表、文档中的问题表格）',
+  })
+  tables!: ReadTableResponse[];
 }
 
 /** An item an import created, as saved (a title corrected in the preview included). */
