@@ -27,6 +27,17 @@ function useMarker(marks: string[]): (text: string) => ReactNode[] {
     );
 }
 
+/** A row's cells, a merged cell (read as the same text in each cell it covers) as one with its span. */
+function spans(row: string[]): { text: string; span: number }[] {
+  const out: { text: string; span: number }[] = [];
+  for (const text of row) {
+    const last = out[out.length - 1];
+    if (last && text !== '' && last.text === text) last.span++;
+    else out.push({ text, span: 1 });
+  }
+  return out;
+}
+
 /** A table read as a table (a 问题清单), cell by cell, with the problem titles marked. */
 function ReadTable({
   table,
@@ -42,9 +53,10 @@ function ReadTable({
         <tbody>
           {table.rows.map((row, r) => (
             <tr key={r} style={r === 0 ? { background: '#fafafa', fontWeight: 600 } : undefined}>
-              {row.map((cell, c) => (
+              {spans(row).map((cell, c) => (
                 <td
                   key={c}
+                  colSpan={cell.span}
                   style={{
                     border: '1px solid #f0f0f0',
                     padding: '4px 6px',
@@ -52,7 +64,7 @@ function ReadTable({
                     whiteSpace: 'pre-wrap',
                   }}
                 >
-                  {mark(cell)}
+                  {mark(cell.text)}
                 </td>
               ))}
             </tr>
