@@ -36,7 +36,7 @@ export function ImportResultCard({
           <Link key="items" to="/items">
             <Button type="primary">查看整改事项</Button>
           </Link>,
-          <Button key="again" onClick={onAgain}>
+          <Button key="again" onClick={onAgain} data-testid="import-again">
             继续导入
           </Button>,
         ]}
