@@ -253,8 +253,9 @@ test('imports show what was read and saved, and reconciliation says what it coul
   );
   await expect(checked.locator('[data-testid="finding"][data-kind="problem_recurs"]')).not.toHaveCount(0);
   await page.screenshot({ path: `${SCREENSHOTS}/reconcile-findings.png`, fullPage: true });
-  // The same report for a branch without 2023 items: nothing compared, and why.
-  await pickOrganisation(page, '白沙社区党支部');
+  // Checked as a 2025 report of the second branch, which has no 2024 items: nothing compared, and why.
+  await pickOrganisation(page, '青石村第二党支部');
+  await page.getByTestId('import-year').fill('2025');
   await page.getByTestId('reconcile-button').click();
   await expect(checked.getByTestId('reconcile-verdict')).toHaveAttribute('data-verdict', 'unchecked');
   await expect(checked.getByTestId('reconcile-verdict')).toContainText(
