@@ -64,7 +64,6 @@ function CheckVerdict({ reconciliation: r }: { reconciliation: ReconcileResultRe
         showIcon
         style={{ marginBottom: 16 }}
         title={`${UNCHECKED_TITLE}：${label(UNCHECKED_REASON_LABELS, r.unchecked)}`}
-        description={r.findings.length > 0 ? '下列发现不涉及整改进度的核对。' : undefined}
       />
     );
   }
