@@ -248,7 +248,7 @@ function eventProfilesSource() {
     '  label: string;',
     '  /** What to tell the sender once it is done. */',
     '  done: string;',
-    "  /** Its name and message on an item in these statuses (调整整改措施 where measures are set). */",
+    '  /** Its name and message on an item in these statuses (调整整改措施 where measures are set). */',
     '  inStatus?: Partial<Record<RectificationStatus, { label: string; done: string }>>;',
     '  payload: PayloadKind;',
     "  /** The main text field: its name, what to say when empty, or an approval's suggested comment. */",
