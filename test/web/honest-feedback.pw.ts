@@ -140,6 +140,7 @@ test('measures once set are adjusted, each action says what it did, and typed te
   await expect(page.getByTestId('note-input')).toHaveValue('已召开村务监督委员会会议，议定整改分工');
   dialog = await openEvent(page, 'SET_MEASURES');
   await expect(dialog.getByTestId('draft-restored')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/draft-restored.png` });
   await expect(dialog.getByTestId('measure-title').first()).toHaveValue('健全村务监督委员会议事规则');
   await page.getByTestId('modal-cancel').click();
   await expect(dialog).toBeHidden();
