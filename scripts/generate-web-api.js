@@ -134,6 +134,13 @@ function vocabularyEntries() {
       labels: domain.FINDING_KIND_LABELS,
     },
     {
+      type: 'UncheckedReason',
+      valuesName: 'UNCHECKED_REASONS',
+      values: domain.UNCHECKED_REASONS,
+      labelsName: 'UNCHECKED_REASON_LABELS',
+      labels: domain.UNCHECKED_REASON_LABELS,
+    },
+    {
       type: 'NotificationKind',
       valuesName: 'NOTIFICATION_KINDS',
       values: domain.NOTIFICATION_KINDS,
@@ -182,6 +189,11 @@ function vocabularyConstants() {
       doc: 'Below this confidence (0..1) an extracted item is marked 待核对 and listed first.',
     },
     {
+      name: 'UNCHECKED_TITLE',
+      value: domain.UNCHECKED_TITLE,
+      doc: 'What a reconciliation that compared nothing says first, before its reason.',
+    },
+    {
       name: 'DEFAULT_QUIET_FROM',
       value: domain.DEFAULT_QUIET_HOURS.from,
       doc: "A new group robot's quiet hours (免打扰, Beijing time) start, HH:MM.",
@@ -214,16 +226,30 @@ function eventProfilesSource() {
   const workflow = require('@rectify/workflow');
   const profiles = Object.fromEntries(
     workflow.RECTIFICATION_EVENT_TYPES.map((type) => {
-      const { label, payload, text, extension } = workflow.EVENT_PROFILES[type];
+      const { label, done, inStatus, payload, text, extension } = workflow.EVENT_PROFILES[type];
       if (!workflow.PAYLOAD_KINDS.includes(payload))
         throw new Error(`${type}: unknown payload kind ${payload}`);
-      return [type, { label, payload, ...(text ? { text } : {}), ...(extension ? { extension } : {}) }];
+      return [
+        type,
+        {
+          label,
+          done,
+          ...(inStatus ? { inStatus } : {}),
+          payload,
+          ...(text ? { text } : {}),
+          ...(extension ? { extension } : {}),
+        },
+      ];
     }),
   );
   return [
     '/** What the web needs of one lifecycle event (libs/workflow EVENT_PROFILES). */',
     'export interface RectificationEventProfile {',
     '  label: string;',
+    '  /** What to tell the sender once it is done. */',
+    '  done: string;',
+    '  /** Its name and message on an item in these statuses (调整整改措施 where measures are set). */',
+    '  inStatus?: Partial<Record<RectificationStatus, { label: string; done: string }>>;',
     '  payload: PayloadKind;',
     "  /** The main text field: its name, what to say when empty, or an approval's suggested comment. */",
     '  text?: { label: string; missing?: string; suggested?: string };',
@@ -232,6 +258,34 @@ function eventProfilesSource() {
     `export const RECTIFICATION_EVENT_PROFILES: Readonly<Record<RectificationEventType, RectificationEventProfile>> = ${JSON.stringify(profiles)};`,
     '',
   ];
+}
+
+/**
+ * Rules the web must apply exactly as the server does, copied as source from libs/domain with
+ * their signature: each must be self-contained (no imports), which is checked here by running
+ * the copy on `samples` against the original.
+ */
+function sharedFunctionsSource() {
+  const domain = require('@rectify/domain');
+  const shared = [
+    {
+      name: 'formatRate',
+      signature: '(rate: number | null) => string',
+      doc: 'A rate as shown to people: one decimal of percent, — for no rate (libs/domain completion-rate.ts).',
+      samples: [[null], [0], [0.4], [0.1667], [1]],
+    },
+  ];
+  const lines = [];
+  for (const f of shared) {
+    const source = domain[f.name].toString();
+    const copy = new Function(`return (${source});`)();
+    for (const args of f.samples) {
+      if (copy(...args) !== domain[f.name](...args))
+        throw new Error(`${f.name}: its copy differs from libs/domain on ${JSON.stringify(args)}`);
+    }
+    lines.push(`/** ${f.doc} */`, `export const ${f.name}: ${f.signature} = ${source};`, '');
+  }
+  return lines;
 }
 
 function vocabularySource() {
@@ -254,7 +308,7 @@ function vocabularySource() {
       );
     lines.push('');
   }
-  lines.push(...statusStagesSource(), ...eventProfilesSource());
+  lines.push(...statusStagesSource(), ...eventProfilesSource(), ...sharedFunctionsSource());
   for (const c of vocabularyConstants()) {
     if (typeof c.value !== 'number' && typeof c.value !== 'string')
       throw new Error(`${c.name}: expected a number or a string in the libs`);

@@ -339,6 +339,9 @@ describe('closing-loop API', () => {
       ]);
       expect(res.body.reconciliation.findings[0].itemId).toBe(ids2023[4]);
       expect(res.body.reconciliation.findings[1].itemId).toBe(ids2023[3]);
+      // Claims were compared with the tracking, so the result may speak of agreement.
+      expect(res.body.reconciliation.checkedClaims).toBeGreaterThan(0);
+      expect(res.body.reconciliation.unchecked).toBeNull();
       const reports = (await get('admin', '/api/reports').expect(200)).body as {
         organisationId: string;
         year: number;

@@ -67,6 +67,18 @@ describe('reports API with Word 97, WPS and PDF files', () => {
     },
   );
 
+  it('previews a 问题清单 workbook with the table it read, so the page can show it beside the problems', async () => {
+    const file = 'problem-list-libreoffice.xlsx';
+    const res = await upload('/api/reports/preview', fixture(file), file).expect(201);
+    expect(res.body.format).toBe('xlsx');
+    expect(res.body.tables).toHaveLength(1);
+    const cells = (res.body.tables[0].rows as string[][]).flat();
+    expect(cells).toContain('存在问题');
+    for (const title of res.body.problems.map((p: { title: string }) => p.title))
+      expect(cells.some((cell) => cell.includes(title))).toBe(true);
+    expect(res.body.tables[0].sheet).toBe('问题清单');
+  });
+
   it.each([
     ['liuan-2023.doc', 'doc'],
     ['liuan-2023.wps', 'wps'],

@@ -91,6 +91,8 @@ describe('reports API', () => {
       corrections: JSON.stringify({ dropProblemSeqs: [2], titles: { '1': '更正后的问题标题' } }),
     }).expect(201);
     expect(res.body.itemIds).toHaveLength(1);
+    // The answer lists the item as saved, with the corrected title.
+    expect(res.body.items).toEqual([{ id: res.body.itemIds[0], seq: 1, title: '更正后的问题标题' }]);
     expect(res.body.warnings).toEqual(
       expect.arrayContaining([
         expect.stringContaining('剔除了第2个问题'),

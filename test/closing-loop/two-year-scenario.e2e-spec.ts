@@ -157,7 +157,7 @@ describe('closing the loop over two years (PostgreSQL)', () => {
         overdue: 2,
       }),
       // Organisations without 2023 items are listed too, so a supervisor sees who has not reported.
-      expect.objectContaining({ organisationName: q.other.name, items: 0, completionRate: 0 }),
+      expect.objectContaining({ organisationName: q.other.name, items: 0, completionRate: null }),
       expect.objectContaining({ organisationName: q.committee.name, items: 0 }),
     ]);
     expect(summary.overdue.map((o) => [o.itemId, o.deadline, o.daysOverdue])).toEqual([

@@ -1,3 +1,4 @@
+import { type RectificationStatus } from './rectification-status';
 import { type WorkflowActor } from './workflow-actor';
 
 /** A measure as the machine needs to see it: who is responsible and by when. */
@@ -58,6 +59,13 @@ export type EventSender = 'own_secretary' | 'ancestor_supervisor' | 'admin' | 's
 interface ProfileBase {
   /** Its Chinese name on buttons, in dialogs and in the history. */
   label: string;
+  /** What to tell the sender once it is done (a sentence of its own per event, never 已完成). */
+  done: string;
+  /**
+   * How the event reads on an item in one of these statuses when it means something else there:
+   * 制定整改措施 on an item whose measures are set adjusts them (调整整改措施).
+   */
+  inStatus?: Partial<Record<RectificationStatus, { label: string; done: string }>>;
   /** Who may send it (access follows from this; see event-permissions.ts). */
   senders: readonly EventSender[];
   /**
@@ -84,39 +92,51 @@ export type EventProfile = ProfileBase &
  * event starts here; the machine then says where it leads from which state.
  */
 export const EVENT_PROFILES = {
-  SET_MEASURES: { label: '制定整改措施', senders: ['own_secretary', 'admin'], payload: 'measures' },
+  SET_MEASURES: {
+    label: '制定整改措施',
+    done: '已制定整改措施',
+    inStatus: { measures_set: { label: '调整整改措施', done: '已调整整改措施' } },
+    senders: ['own_secretary', 'admin'],
+    payload: 'measures',
+  },
   SUBMIT_COMPLETION: {
     label: '提交销号申请',
+    done: '已提交销号申请，等待上级党组织审核',
     senders: ['own_secretary', 'admin'],
     payload: 'completion',
     text: { label: '整改完成情况（整改佐证）', missing: '提交销号申请时请说明整改完成情况（整改佐证）。' },
   },
   APPROVE_COMPLETION: {
     label: '审核销号',
+    done: '已审核销号',
     senders: ['ancestor_supervisor', 'admin'],
     payload: 'comment',
     text: { label: '审核意见（可选）', suggested: '同意销号' },
   },
   RETURN_FOR_REWORK: {
     label: '退回整改',
+    done: '已退回整改',
     senders: ['ancestor_supervisor', 'admin'],
     payload: 'reason',
     text: { label: '退回原因', missing: '退回时请填写退回原因。' },
   },
   APPROVE_LONG_TERM: {
     label: '同意长期坚持整改',
+    done: '已同意长期坚持整改',
     senders: ['ancestor_supervisor', 'admin'],
     payload: 'long_term',
     text: { label: '同意长期坚持整改的理由', missing: '同意长期坚持整改时请说明理由。' },
   },
   RECORD_LONG_TERM_REVIEW: {
     label: '报告长期整改进展',
+    done: '已报告长期整改进展',
     senders: ['own_secretary', 'admin'],
     payload: 'note',
     text: { label: '本期整改进展', missing: '请填写本期整改进展。' },
   },
   REQUEST_EXTENSION: {
     label: '申请延期',
+    done: '已申请延期，等待上级党组织审核',
     senders: ['own_secretary'],
     payload: 'extension_request',
     extension: 'request',
@@ -124,6 +144,7 @@ export const EVENT_PROFILES = {
   },
   APPROVE_EXTENSION: {
     label: '同意延期',
+    done: '已同意延期',
     senders: ['ancestor_supervisor', 'admin'],
     payload: 'comment',
     extension: 'decision',
@@ -131,6 +152,7 @@ export const EVENT_PROFILES = {
   },
   REJECT_EXTENSION: {
     label: '不同意延期',
+    done: '已驳回延期申请',
     senders: ['ancestor_supervisor', 'admin'],
     payload: 'reason',
     extension: 'decision',
@@ -138,12 +160,14 @@ export const EVENT_PROFILES = {
   },
   REOPEN: {
     label: '重新整改',
+    done: '已要求重新整改',
     senders: ['ancestor_supervisor', 'admin', 'system'],
     payload: 'reason',
     text: { label: '重新整改的原因', missing: '重新整改时请填写原因。' },
   },
   ADD_PROGRESS_NOTE: {
     label: '记录整改进展',
+    done: '已记录整改进展',
     senders: ['own_secretary', 'ancestor_supervisor', 'admin'],
     payload: 'note',
     text: { label: '整改进展', missing: '请填写进展内容。' },
@@ -176,3 +200,13 @@ export const payloadAs = <K extends PayloadKind>(event: RectificationEvent, _kin
 export const RECTIFICATION_EVENT_LABELS = Object.fromEntries(
   RECTIFICATION_EVENT_TYPES.map((t) => [t, EVENT_PROFILES[t].label]),
 ) as Record<RectificationEventType, string>;
+
+/** An event's name on an item in `status` (调整整改措施 where the measures are set already). */
+export function eventLabelIn(type: RectificationEventType, status: RectificationStatus): string {
+  return eventProfile(type).inStatus?.[status]?.label ?? EVENT_PROFILES[type].label;
+}
+
+/** What to tell the sender after the event was applied to an item that was in `status`. */
+export function eventDoneIn(type: RectificationEventType, status: RectificationStatus): string {
+  return eventProfile(type).inStatus?.[status]?.done ?? EVENT_PROFILES[type].done;
+}

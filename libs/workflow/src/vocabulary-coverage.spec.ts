@@ -2,7 +2,13 @@ import { notificationKindOf, NOTIFYING_EVENTS } from '@rectify/domain';
 import { ACTOR_ROLES } from './actor-roles';
 import { ITEM_ACTIONS } from './access/item-access';
 import { RECTIFICATION_STATUSES } from './rectification-status';
-import { RECTIFICATION_EVENT_TYPES } from './rectification-events';
+import {
+  EVENT_PROFILES,
+  eventDoneIn,
+  eventLabelIn,
+  eventProfile,
+  RECTIFICATION_EVENT_TYPES,
+} from './rectification-events';
 import { rectificationMachine } from './rectification.machine';
 
 /**
@@ -37,5 +43,26 @@ describe('the machine covers the vocabulary', () => {
         (e) => !(RECTIFICATION_EVENT_TYPES as readonly string[]).includes(e),
       ),
     ).toEqual([]);
+  });
+
+  it('tells the sender what each event did, in words of its own', () => {
+    const done = RECTIFICATION_EVENT_TYPES.map((t) => EVENT_PROFILES[t].done);
+    expect(new Set(done).size).toBe(done.length);
+    expect(done.filter((d) => !d.startsWith('已') || d.includes('已完成'))).toEqual([]);
+  });
+
+  it('renames an event only in states that take it: 制定整改措施 adjusts the measures once they are set', () => {
+    for (const type of RECTIFICATION_EVENT_TYPES) {
+      for (const status of Object.keys(eventProfile(type).inStatus ?? {})) {
+        const state = rectificationMachine.states[status as keyof typeof rectificationMachine.states];
+        expect([type, Object.keys(state.on ?? {}).includes(type)]).toEqual([type, true]);
+      }
+    }
+    expect([
+      eventLabelIn('SET_MEASURES', 'identified'),
+      eventLabelIn('SET_MEASURES', 'measures_set'),
+    ]).toEqual(['制定整改措施', '调整整改措施']);
+    expect(eventDoneIn('SET_MEASURES', 'measures_set')).toBe('已调整整改措施');
+    expect(eventDoneIn('RETURN_FOR_REWORK', 'pending_review')).toBe('已退回整改');
   });
 });

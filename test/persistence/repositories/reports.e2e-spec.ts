@@ -125,6 +125,11 @@ describe.each(REPOSITORY_BACKENDS)('reports repository on %s', (_name, open) => 
         importedAt: expect.any(Date),
         extraction: EXTRACTION,
         itemIds: [first[1].id, first[0].id],
+        // As saved, in problem order: what an import of the same file again lists.
+        items: [
+          { id: first[1].id, seq: 1, title: '问题1' },
+          { id: first[0].id, seq: 2, title: '问题2' },
+        ],
       },
     });
     expect(await repo.findImported(organisationId, hash)).toEqual(

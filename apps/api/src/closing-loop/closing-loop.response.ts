@@ -100,7 +100,14 @@ export class OrganisationSummaryResponse {
   @ApiProperty({ type: 'integer' }) longTerm!: number;
   @ApiProperty({ type: 'integer' }) open!: number;
   @ApiProperty({ type: 'integer' }) overdue!: number;
-  @ApiProperty({ minimum: 0, maximum: 1, description: '销号率（0–1）' }) completionRate!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    description: '销号率（0–1）；该组织没有问题时为 null（显示为 —）',
+  })
+  completionRate!: number | null;
 }
 
 export class OverdueItemResponse {
@@ -127,8 +134,14 @@ export class RectificationSummaryResponse {
   @ApiProperty({ format: 'date', description: '统计日期' }) asOf!: string;
   @ApiProperty() organisationName!: string;
   @ApiProperty({ type: SummaryTotalsResponse }) totals!: SummaryTotalsResponse;
-  @ApiProperty({ minimum: 0, maximum: 1, description: '销号率（0–1）；无事项时为 0' })
-  completionRate!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    description: '销号率（0–1）；无事项时为 null（显示为 —）',
+  })
+  completionRate!: number | null;
   @ApiProperty({ type: [OrganisationSummaryResponse], description: '逐个组织（本组织及下级组织）' })
   byOrganisation!: OrganisationSummaryResponse[];
   @ApiProperty({ type: CountsByStatus }) byStatus!: Record<string, number>;

@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { FINDING_KIND_LABELS, FINDING_KINDS } from '@rectify/domain';
+import {
+  FINDING_KIND_LABELS,
+  FINDING_KINDS,
+  UNCHECKED_REASON_LABELS,
+  UNCHECKED_REASONS,
+} from '@rectify/domain';
 import { ClaimedProgressProperty, StatusProperty } from '../common/vocabulary.response';
 
 /** An earlier problem a new one resembles (反复出现). */
@@ -120,6 +125,24 @@ export class ReconciliationResponse {
 
   @ApiProperty({ type: 'integer', description: '报告"上年度整改情况"中的条目数' })
   entries!: number;
+
+  @ApiProperty({
+    type: 'integer',
+    description: '实际与跟踪记录对照了整改进度的条目数；为 0 时不能说"一致"（见 unchecked）',
+  })
+  checkedClaims!: number;
+
+  @ApiProperty({
+    enum: UNCHECKED_REASONS as unknown as string[],
+    enumName: 'UncheckedReason',
+    nullable: true,
+    description: `未能核对的原因（checkedClaims 为 0 时）；有条目核对时为 null。${Object.entries(
+      UNCHECKED_REASON_LABELS,
+    )
+      .map(([reason, label]) => `${reason} ${label}`)
+      .join('')}`,
+  })
+  unchecked!: string | null;
 
   @ApiProperty({ type: [MatchedClaimResponse] })
   matched!: MatchedClaimResponse[];

@@ -36,6 +36,19 @@ export class ReportDetailResponse {
   @ApiProperty({ type: ExtractionResultResponse }) extraction!: ExtractionResultResponse;
 }
 
+/** A table read from the file as a table (a 问题清单): a workbook's sheet, or a table of a document. */
+export class ReadTableResponse {
+  @ApiProperty({ type: String, nullable: true, description: '工作表名称；文档中的表格为 null' })
+  sheet!: string | null;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: { type: 'string' } },
+    description: '各行的单元格文字',
+  })
+  rows!: string[][];
+}
+
 /** POST /api/reports/preview: the extraction, with the format recognised and the text read. */
 export class ReportPreviewResponse extends ExtractionResultResponse {
   @ApiProperty({
@@ -45,8 +58,21 @@ export class ReportPreviewResponse extends ExtractionResultResponse {
   })
   format!: string;
 
-  @ApiProperty({ description: '读取到的正文，每段一行' })
+  @ApiProperty({ description: '读取到的正文，每段一行（按表格读取的问题清单见 tables）' })
   text!: string;
+
+  @ApiProperty({
+    type: [ReadTableResponse],
+    description: '按表格读取的问题清单（表格文件的各工作表、文档中的问题表格）',
+  })
+  tables!: ReadTableResponse[];
+}
+
+/** An item an import created, as saved (a title corrected in the preview included). */
+export class ImportedItemResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: 'integer', description: '报告中的问题序号' }) seq!: number;
+  @ApiProperty({ description: '保存的标题（含预览中的更正）' }) title!: string;
 }
 
 /** POST /api/reports: what an import created (nothing, for a file already imported). */
@@ -55,6 +81,8 @@ export class ImportReportResponse {
   @ApiProperty({ format: 'uuid' }) reportId!: string;
   @ApiProperty({ type: 'integer', nullable: true, description: '报告年度' }) year!: number | null;
   @ApiProperty({ type: [String], description: '建立的整改事项（每个问题一个）' }) itemIds!: string[];
+  @ApiProperty({ type: [ImportedItemResponse], description: '建立的整改事项及保存的标题，按问题顺序' })
+  items!: ImportedItemResponse[];
   @ApiProperty({ type: [String], description: '提取时的提示' }) warnings!: string[];
   @ApiProperty({ type: [RecurringProblemResponse], description: '与往年问题相似的问题（反复出现）' })
   recurring!: RecurringProblemResponse[];

@@ -123,6 +123,7 @@ export class ReportsController {
       reportId: result.reportId,
       year: result.year,
       itemIds: result.itemIds,
+      items: result.items,
       warnings: result.warnings,
       recurring: result.recurring,
       reconciliation: result.reconciliation,
@@ -147,7 +148,7 @@ export class ReportsController {
   async preview(@UploadedFile() file: UploadedReport | undefined) {
     const { originalname, buffer } = requireReportFile(file);
     const read = await readReportOffThread(buffer, originalname, { clean: false });
-    return { ...read.extraction, format: read.format, text: read.text };
+    return { ...read.extraction, format: read.format, text: read.text, tables: read.tables };
   }
 
   @ApiOperation({ operationId: 'listReports', summary: '本人管理范围内的报告' })

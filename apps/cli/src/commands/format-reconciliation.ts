@@ -1,5 +1,5 @@
 import { type ReconcileResult } from '@rectify/application';
-import { CLAIM_LABELS } from '@rectify/domain';
+import { CLAIM_LABELS, UNCHECKED_REASON_LABELS, UNCHECKED_TITLE } from '@rectify/domain';
 import { RECTIFICATION_STATUS_LABELS } from '@rectify/workflow';
 
 /** The reconciliation of a report as readable Chinese lines: counts, then each finding. */
@@ -15,9 +15,13 @@ export function formatReconciliation(result: ReconcileResult): string {
       `  = "${m.claimedProblem}" → "${m.itemTitle}"：报告称${CLAIM_LABELS[m.claim]}，记录为${RECTIFICATION_STATUS_LABELS[m.trackedStatus]}`,
     );
   }
-  if (r.findings.length === 0) {
-    lines.push('  未发现问题：报告的上年度整改情况与跟踪记录一致。');
-  } else {
+  // 一致 only when something was compared; otherwise say that nothing was, and why.
+  if (r.unchecked !== null) {
+    lines.push(`  ${UNCHECKED_TITLE}：${UNCHECKED_REASON_LABELS[r.unchecked]}`);
+  } else if (r.findings.length === 0) {
+    lines.push(`  核对 ${r.checkedClaims} 条，未发现问题：报告的上年度整改情况与跟踪记录一致。`);
+  }
+  if (r.findings.length > 0) {
     lines.push(`发现 ${r.findings.length} 处需要关注：`);
     r.findings.forEach((f, i) => lines.push(`  ${i + 1}. ${f.message}`));
   }

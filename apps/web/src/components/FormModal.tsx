@@ -20,6 +20,8 @@ interface Props<T> {
   maskClosable?: boolean;
   /** Shown above the form. */
   intro?: ReactNode;
+  /** Every change, with all the form's values (to keep a draft). */
+  onValuesChange?(values: T): void;
   children: ReactNode;
 }
 
@@ -40,6 +42,7 @@ export function FormModal<T>({
   width,
   maskClosable = true,
   intro,
+  onValuesChange,
   children,
 }: Props<T>) {
   const submit = async () => {
@@ -68,7 +71,13 @@ export function FormModal<T>({
       data-testid={testId}
     >
       {intro}
-      <Form form={form} layout="vertical" initialValues={initialValues} data-testid={formTestId}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onValuesChange={onValuesChange && ((_changed, all: T) => onValuesChange(all))}
+        data-testid={formTestId}
+      >
         {children}
       </Form>
     </Modal>

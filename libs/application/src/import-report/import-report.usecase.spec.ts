@@ -58,6 +58,23 @@ describe('ImportReportUseCase', () => {
     expect(reports.imports).toHaveLength(1);
   });
 
+  it('answers with the items as saved: a title corrected in the preview, a dropped problem left out, also when imported again', async () => {
+    const { uc, villageA, admin } = await setUp();
+    const command = {
+      bytes: REPORT,
+      fileName: 'a.txt',
+      organisationName: villageA.name,
+      year: 2024,
+      importedByUserId: admin.userId,
+      corrections: { dropProblemSeqs: [1], titles: { '2': '组织生活制度落实不规范' } },
+    };
+    const first = await uc.execute(command);
+    expect(first.items.map((i) => [i.id, i.seq, i.title])).toEqual([
+      [first.itemIds[0], 2, '组织生活制度落实不规范'],
+    ]);
+    expect((await uc.execute(command)).items).toEqual(first.items);
+  });
+
   it('imports as the system when no administrator is named, and by organisation id', async () => {
     const { reports, uc, villageB } = await setUp();
     await uc.execute({

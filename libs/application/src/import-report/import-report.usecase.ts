@@ -12,6 +12,7 @@ import {
   type RecurringProblem,
 } from '@rectify/domain';
 import {
+  type ImportedItemRef,
   type ImportedReportRecord,
   type ReportQueriesRepository,
   type ReportsRepository,
@@ -49,6 +50,8 @@ export interface ImportReportResult {
   reportId: string;
   year: number | null;
   itemIds: string[];
+  /** The items as saved, corrected titles included, in problem order (what to show). */
+  items: ImportedItemRef[];
   warnings: string[];
   extraction: ExtractionResult;
   /** The report's problems that repeat an organisation's earlier problems (反复出现). */
@@ -132,6 +135,7 @@ export class ImportReportUseCase {
             year,
             problems: extraction.problems.map((p, i) => ({ itemId: itemIds[i], seq: p.seq, title: p.title })),
           });
+    const items = planImportItems(extraction, itemIds, command.source);
     const outcome = await this.ports.reports.storeImport({
       organisationId: org.id,
       year,
@@ -141,7 +145,7 @@ export class ImportReportUseCase {
       text,
       extraction,
       importedBy: command.importedByUserId ?? null,
-      items: planImportItems(extraction, itemIds, command.source),
+      items,
       actor: command.importedByUserId
         ? { userId: command.importedByUserId, role: 'admin' }
         : { userId: 'system', role: 'system' },
@@ -163,6 +167,7 @@ export class ImportReportUseCase {
       reportId: outcome.reportId,
       year,
       itemIds,
+      items: items.map((i) => ({ id: i.id, seq: i.seq, title: i.title })),
       warnings,
       extraction,
       recurring: match.recurring,
@@ -208,6 +213,7 @@ function alreadyImported(report: ImportedReportRecord): StoredImport {
     reportId: report.reportId,
     year: report.year,
     itemIds: report.itemIds,
+    items: report.items,
     warnings: [`该报告此前已导入（${report.importedAt.toISOString().slice(0, 10)}），未重复创建整改事项。`],
     extraction: report.extraction,
     recurring: [],

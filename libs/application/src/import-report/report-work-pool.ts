@@ -111,6 +111,8 @@ function tooMany(what: 'problems' | 'measures', count: number): ApplicationError
 export interface ReadReportResult {
   text: string;
   format: Extract<ReadOutcome, { kind: 'read' }>['format'];
+  /** The tables read as tables (问题清单 rows: a spreadsheet's sheets, a document's problem table). */
+  tables: Extract<ReadOutcome, { kind: 'read' }>['tables'];
   extraction: Extract<ReadOutcome, { kind: 'read' }>['extraction'];
 }
 
@@ -139,7 +141,12 @@ export async function readReportOffThread(
     throw readErrorToApplicationError(new ReportReadError(outcome.code, outcome.message));
   }
   if (outcome.kind === 'too_many') throw tooMany(outcome.what, outcome.count);
-  return { text: outcome.text, format: outcome.format, extraction: outcome.extraction };
+  return {
+    text: outcome.text,
+    format: outcome.format,
+    tables: outcome.tables,
+    extraction: outcome.extraction,
+  };
 }
 
 /**

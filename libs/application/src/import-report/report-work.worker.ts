@@ -5,6 +5,7 @@ import {
   cleanText,
   cleanTextDeep,
   decodeReport,
+  type DecodedTable,
   type EarlierProblem,
   extractDecoded,
   type ExtractionResult,
@@ -34,7 +35,14 @@ export interface ReadTask {
  * values, not throws, because a thrown error loses its `code` on the way between threads.
  */
 export type ReadOutcome =
-  | { kind: 'read'; text: string; format: ReportFormat; extraction: ExtractionResult }
+  | {
+      kind: 'read';
+      text: string;
+      format: ReportFormat;
+      /** The tables read as tables (a 问题清单's rows), which are not part of `text`. */
+      tables: DecodedTable[];
+      extraction: ExtractionResult;
+    }
   | { kind: 'unreadable'; code: ReportReadErrorCode; message: string }
   | { kind: 'too_many'; what: 'problems' | 'measures'; count: number };
 
@@ -55,6 +63,7 @@ export async function readReport(task: ReadTask): Promise<ReadOutcome> {
       kind: 'read',
       text,
       format: decoded.format,
+      tables: decoded.tables,
       extraction: task.clean ? cleanTextDeep(extraction) : extraction,
     };
   } catch (err) {

@@ -33,6 +33,9 @@ export class InMemoryReportsRepository implements ReportsRepository {
       importedAt: found.importedAt,
       extraction: found.extraction,
       itemIds: [...found.items].sort((a, b) => a.seq - b.seq).map((i) => i.id),
+      items: [...found.items]
+        .sort((a, b) => a.seq - b.seq)
+        .map((i) => ({ id: i.id, seq: i.seq, title: i.title })),
     };
   }
 

@@ -3,6 +3,7 @@ export * from './chinese-text';
 export * from './compose-last-year-section';
 export * from './item-light';
 export * from './summarise-rectification';
+export * from './completion-rate';
 export * from './match-problems';
 export * from './find-recurring-problems';
 export * from './reconcile-report';

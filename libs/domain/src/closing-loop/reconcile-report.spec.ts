@@ -37,6 +37,26 @@ describe('reconcileReport', () => {
       ['党费收缴不及时', 'dues', 'unstated'],
     ]);
     expect(r.findings).toEqual([]);
+    // The claim without a progress was matched but not compared.
+    expect([r.checkedClaims, r.unchecked]).toEqual([3, null]);
+  });
+
+  it('says why nothing was compared instead of finding nothing wrong', () => {
+    const unchecked = (tracked: typeof TRACKED, entries: LastYearRectificationEntry[]) => {
+      const r = reconcileReport({ problemYear: 2023, tracked, entries });
+      return [r.checkedClaims, r.unchecked];
+    };
+    expect(unchecked([], [])).toEqual([0, 'no_tracked_items']);
+    expect(unchecked([], [entry('理论学习不够深入系统', 'completed')])).toEqual([0, 'no_tracked_items']);
+    expect(unchecked(TRACKED, [])).toEqual([0, 'no_entries']);
+    expect(unchecked(TRACKED, [entry('意识形态工作责任制落实不到位', 'completed')])).toEqual([
+      0,
+      'none_matched',
+    ]);
+    expect(unchecked(TRACKED.slice(0, 1), [entry('理论学习不够深入系统', 'unknown')])).toEqual([
+      0,
+      'progress_unstated',
+    ]);
   });
 
   it('reports an overstated claim, an omitted item and a claim that matches nothing, each saying what to do', () => {

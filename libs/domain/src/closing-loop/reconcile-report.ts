@@ -55,10 +55,24 @@ export interface ReconciliationFinding {
   message: string;
 }
 
+/**
+ * Why no claim of the report could be compared with the tracking (在核对之前就无从核对): no items
+ * tracked for the year, no 上年度整改情况 in the report, no entry naming a tracked item, or the
+ * entries naming items without saying how far they got.
+ */
+export type UncheckedReason = 'no_tracked_items' | 'no_entries' | 'none_matched' | 'progress_unstated';
+
 export interface Reconciliation {
   problemYear: number;
   trackedItems: number;
   entries: number;
+  /**
+   * The claims actually compared with a tracked item's status: matched entries that say how far
+   * the item got. Only when this is above 0 may the report be called consistent with the tracking.
+   */
+  checkedClaims: number;
+  /** Why nothing could be compared (checkedClaims is 0); null when something was. */
+  unchecked: UncheckedReason | null;
   matched: MatchedClaim[];
   omitted: { itemId: string; title: string; status: RectificationStatus }[];
   unmatchedClaims: { problem: string; claim: RectificationProgress; text: string }[];
@@ -108,16 +122,27 @@ export function reconcileReport(input: ReconcileInput): Reconciliation {
     .filter((_, i) => !matchedEntries.has(i))
     .map((e) => ({ problem: claimedProblem(e), claim: e.status, text: e.text }));
   const recurring = [...(input.recurring ?? [])];
+  const checkedClaims = matched.filter((m) => m.agreement !== 'unstated').length;
   return {
     problemYear: input.problemYear,
     trackedItems: input.tracked.length,
     entries: input.entries.length,
+    checkedClaims,
+    unchecked:
+      checkedClaims > 0 ? null : uncheckedReason(input.tracked.length, input.entries.length, matched.length),
     matched,
     omitted,
     unmatchedClaims,
     recurring,
     findings: findings(input.problemYear, matched, omitted, unmatchedClaims, recurring),
   };
+}
+
+/** Why nothing was compared, the most basic reason first (see UncheckedReason). */
+function uncheckedReason(tracked: number, entries: number, matched: number): UncheckedReason {
+  if (tracked === 0) return 'no_tracked_items';
+  if (entries === 0) return 'no_entries';
+  return matched === 0 ? 'none_matched' : 'progress_unstated';
 }
 
 /**

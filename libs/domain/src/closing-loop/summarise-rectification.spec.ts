@@ -97,6 +97,36 @@ describe('summariseRectification', () => {
     );
     expect(text).toContain('本年度问题：党员作用发挥不明显；以往相似问题：2022年度“党员先锋作用不突出”');
   });
+
+  it('gives an organisation without problems no completion rate, shown as — in the document (as on the dashboard)', () => {
+    const withEmpty = summariseRectification(ITEMS, {
+      problemYear: 2023,
+      asOf: AS_OF,
+      organisationName: '青山镇党委',
+      calendar,
+      organisations: [{ id: 'org-3', name: '东岭村党支部' }],
+    });
+    const empty = withEmpty.byOrganisation.find((o) => o.organisationName === '东岭村党支部');
+    expect(empty).toMatchObject({ items: 0, completionRate: null });
+    const doc = summaryDocument(withEmpty);
+    const table = doc.blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.rows.find((r) => r[0] === '东岭村党支部')).toEqual([
+      '东岭村党支部',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '—',
+    ]);
+    const none = summariseRectification([], {
+      problemYear: 2023,
+      asOf: AS_OF,
+      organisationName: '青山镇党委',
+      calendar,
+    });
+    expect(renderPlainText(summaryDocument(none))).toContain('整改完成率—。');
+  });
 });
 
 describe('ledgerRows', () => {

@@ -8,6 +8,7 @@ import {
 import { type WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { type ReminderThresholds } from '../reminders/reminder-plan';
 import { daysBetween } from './chinese-text';
+import { completionRate } from './completion-rate';
 import { compareItems } from './compose-last-year-section';
 import { ITEM_LIGHTS, type ItemLight, itemLight } from './item-light';
 import { type RecurrenceLink, type TrackedItem } from './tracked-item';
@@ -18,8 +19,8 @@ export interface RectificationSummary {
   asOf: string;
   organisationName: string;
   totals: SummaryTotals;
-  /** Completed (销号) items over all items; 0 when there are none. */
-  completionRate: number;
+  /** Completed (销号) items over all items; null when there are none (see completion-rate.ts). */
+  completionRate: number | null;
   byOrganisation: OrganisationSummary[];
   byStatus: Record<RectificationStatus, number>;
   bySource: Record<ItemSource, number>;
@@ -46,7 +47,8 @@ export interface OrganisationSummary {
   longTerm: number;
   open: number;
   overdue: number;
-  completionRate: number;
+  /** null for an organisation without problems. */
+  completionRate: number | null;
 }
 
 export interface OverdueItem {
@@ -120,7 +122,7 @@ export function summariseRectification(
       overdue: overdue.length,
       recurring: recurring.length,
     },
-    completionRate: rate(completed, ordered.length),
+    completionRate: completionRate(completed, ordered.length),
     byOrganisation: byOrganisation(ordered, options.organisations ?? [], options.asOf),
     byStatus: tally(RECTIFICATION_STATUSES, ordered, (i) => i.status),
     bySource: tally(SOURCES, ordered, (i) => i.source),
@@ -159,7 +161,7 @@ function byOrganisation(
         longTerm: count(group, (i) => i.status === 'long_term'),
         open: count(group, (i) => isOpen(i.status)),
         overdue: count(group, (i) => isOverdue(i, asOf)),
-        completionRate: rate(completed, group.length),
+        completionRate: completionRate(completed, group.length),
       };
     })
     .sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'zh'));
@@ -167,10 +169,6 @@ function byOrganisation(
 
 function count<T>(xs: readonly T[], pred: (x: T) => boolean): number {
   return xs.reduce((n, x) => n + (pred(x) ? 1 : 0), 0);
-}
-
-function rate(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000;
 }
 
 function tally<K extends string, T>(

@@ -1,11 +1,11 @@
 import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/error-message';
+import { formatRate } from '../../api/generated/vocabulary';
 import { useSummary } from '../../features/dashboard/useDashboard';
 import { OrganisationYearPicker, useOrganisationYear } from './OrganisationYearPicker';
 import { statusColor, statusText } from '../../components/labels';
 import { type OrganisationSummaryResponse, type RecurrenceLinkResponse } from '../../api/rectify-api';
-import { percent } from './percent';
 import { OverdueTrendCard } from './OverdueTrendCard';
 import { RedItems } from './RedItems';
 import { StatusBars } from './StatusBars';
@@ -96,7 +96,7 @@ export function DashboardPage() {
             <Card size="small">
               <Statistic
                 title="整改完成率"
-                value={summary ? percent(summary.completionRate) : '-'}
+                value={summary ? formatRate(summary.completionRate) : '-'}
                 styles={{ content: { color: '#c8161d' } }}
               />
             </Card>
@@ -131,7 +131,8 @@ export function DashboardPage() {
                     dataIndex: 'completionRate',
                     width: 100,
                     align: 'right',
-                    render: (r: number, row) => (row.items === 0 ? '—' : percent(r)),
+                    // The server's rule (libs/domain completion-rate.ts): no problems, no rate.
+                    render: (r: number | null) => formatRate(r),
                   },
                 ]}
               />

@@ -50,14 +50,7 @@ export function ImportPage() {
         />
       )}
 
-      {imported && (
-        <ImportResultCard
-          imported={imported}
-          extraction={extraction}
-          orgName={orgName}
-          onAgain={flow.startAgain}
-        />
-      )}
+      {imported && <ImportResultCard imported={imported} orgName={orgName} onAgain={flow.startAgain} />}
 
       {checked && (
         <Card title="核对结果（未导入）" style={{ marginBottom: 16 }} data-testid="reconcile-result">

@@ -1,21 +1,19 @@
 import { Alert, Button, Card, Result, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import {
-  type ImportReportResponse as ImportResult,
-  type ReportPreviewResponse as Extraction,
-} from '../../api/rectify-api';
+import { type ImportReportResponse as ImportResult } from '../../api/rectify-api';
 import { Block } from './PreviewPanel';
 import { ReconciliationView, RecurringList } from './ReconciliationView';
 
-/** The outcome of an import: the items created, warnings, recurring problems and the reconciliation. */
+/**
+ * The outcome of an import: the items created (with the titles the server saved, corrections in
+ * the preview included), warnings, recurring problems and the reconciliation.
+ */
 export function ImportResultCard({
   imported,
-  extraction,
   orgName,
   onAgain,
 }: {
   imported: ImportResult;
-  extraction: Extraction | null;
   orgName: string | undefined;
   onAgain: () => void;
 }) {
@@ -38,20 +36,20 @@ export function ImportResultCard({
           <Link key="items" to="/items">
             <Button type="primary">查看整改事项</Button>
           </Link>,
-          <Button key="again" onClick={onAgain}>
+          <Button key="again" onClick={onAgain} data-testid="import-again">
             继续导入
           </Button>,
         ]}
       />
-      {imported.itemIds.length > 0 && (
+      {imported.items.length > 0 && (
         <Block
           title={imported.created ? '建立的整改事项' : '此前建立的整改事项'}
-          count={imported.itemIds.length}
+          count={imported.items.length}
         >
-          <Space wrap>
-            {imported.itemIds.map((id, i) => (
-              <Link key={id} to={`/items/${id}`}>
-                {extraction?.problems[i]?.title ?? `事项 ${i + 1}`}
+          <Space wrap data-testid="imported-items">
+            {imported.items.map((item) => (
+              <Link key={item.id} to={`/items/${item.id}`} data-testid="imported-item">
+                {item.title}
               </Link>
             ))}
           </Space>

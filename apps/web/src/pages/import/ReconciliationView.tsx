@@ -1,6 +1,11 @@
 import { Alert, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { CLAIM_LABELS, FINDING_KIND_LABELS } from '../../api/generated/vocabulary';
+import {
+  CLAIM_LABELS,
+  FINDING_KIND_LABELS,
+  UNCHECKED_REASON_LABELS,
+  UNCHECKED_TITLE,
+} from '../../api/generated/vocabulary';
 import { FINDING_COLORS, label, statusColor, statusText } from '../../components/labels';
 import { type ReconcileResultResponse, type RecurringProblemResponse } from '../../api/rectify-api';
 
@@ -42,6 +47,44 @@ export function RecurringList({ recurring }: { recurring: RecurringProblemRespon
   );
 }
 
+/**
+ * What the check of the 上年度整改情况 came to, said honestly: that nothing could be compared and
+ * why (the API's `unchecked`), or how many claims were compared and whether they all agree. Only
+ * compared claims make "一致"; claims without a progress are counted apart.
+ */
+function CheckVerdict({ reconciliation: r }: { reconciliation: ReconcileResultResponse['reconciliation'] }) {
+  const unstated = r.matched.filter((m) => m.agreement === 'unstated').length;
+  const unstatedNote = unstated > 0 ? `另有 ${unstated} 条未写明整改进度，未能核对。` : undefined;
+  if (r.unchecked) {
+    return (
+      <Alert
+        data-testid="reconcile-verdict"
+        data-verdict="unchecked"
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={`${UNCHECKED_TITLE}：${label(UNCHECKED_REASON_LABELS, r.unchecked)}`}
+      />
+    );
+  }
+  const disagreements = r.findings.filter((f) => f.kind !== 'problem_recurs').length;
+  return (
+    <Alert
+      data-testid="reconcile-verdict"
+      data-verdict={disagreements === 0 ? 'agrees' : 'differs'}
+      type={disagreements === 0 ? 'success' : 'warning'}
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={
+        disagreements === 0
+          ? `已核对 ${r.checkedClaims} 条，报告的上年度整改情况与跟踪记录一致。`
+          : `已核对 ${r.checkedClaims} 条，发现 ${disagreements} 处与跟踪记录不符或缺漏，见下方。`
+      }
+      description={unstatedNote}
+    />
+  );
+}
+
 /** The findings of checking a report's 上年度整改情况 against the tracked items. */
 export function ReconciliationView({ result }: { result: ReconcileResultResponse }) {
   const r = result.reconciliation;
@@ -70,34 +113,35 @@ export function ReconciliationView({ result }: { result: ReconcileResultResponse
           ))}
         />
       )}
-      <Typography.Title level={5}>核对发现（{r.findings.length} 项）</Typography.Title>
-      <div data-testid="findings-list">
-        {r.findings.length === 0 ? (
-          <Alert type="success" showIcon title="报告的上年度整改情况与跟踪记录一致，未发现问题。" />
-        ) : (
-          r.findings.map((f, i) => (
-            <div
-              key={`${f.kind}-${f.itemId ?? i}`}
-              data-testid="finding"
-              data-kind={f.kind}
-              style={{ display: 'flex', gap: 8, padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}
-            >
-              <Tag color={FINDING_COLORS[f.kind]} style={{ flexShrink: 0, height: 'fit-content' }}>
-                {label(FINDING_KIND_LABELS, f.kind)}
-              </Tag>
-              <div style={{ flex: 1 }}>
-                <Typography.Text>{f.message}</Typography.Text>
-                {f.itemId && (
-                  <>
-                    {' '}
-                    <Link to={`/items/${f.itemId}`}>查看事项</Link>
-                  </>
-                )}
+      <CheckVerdict reconciliation={r} />
+      {r.findings.length > 0 && (
+        <>
+          <Typography.Title level={5}>核对发现（{r.findings.length} 项）</Typography.Title>
+          <div data-testid="findings-list">
+            {r.findings.map((f, i) => (
+              <div
+                key={`${f.kind}-${f.itemId ?? i}`}
+                data-testid="finding"
+                data-kind={f.kind}
+                style={{ display: 'flex', gap: 8, padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}
+              >
+                <Tag color={FINDING_COLORS[f.kind]} style={{ flexShrink: 0, height: 'fit-content' }}>
+                  {label(FINDING_KIND_LABELS, f.kind)}
+                </Tag>
+                <div style={{ flex: 1 }}>
+                  <Typography.Text>{f.message}</Typography.Text>
+                  {f.itemId && (
+                    <>
+                      {' '}
+                      <Link to={`/items/${f.itemId}`}>查看事项</Link>
+                    </>
+                  )}
+                </div>
               </div>
-            </div>
-          ))
-        )}
-      </div>
+            ))}
+          </div>
+        </>
+      )}
       {r.matched.length > 0 && (
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>

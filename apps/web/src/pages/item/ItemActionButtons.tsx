@@ -1,14 +1,18 @@
 import { Button, Typography } from 'antd';
-import { RECTIFICATION_EVENT_LABELS, type RectificationEventType } from '../../api/generated/vocabulary';
+import { type RectificationEventType, type RectificationStatus } from '../../api/generated/vocabulary';
+import { eventLabel } from '../../features/item-events/event-labels';
 import { DANGER_EVENTS, PRIMARY_EVENTS } from '../../features/items/allowed-actions';
 
 /** 可执行的操作: one button per event the user may send now, full width on a phone. */
 export function ItemActionButtons({
   events,
+  status,
   block,
   onAction,
 }: {
   events: RectificationEventType[];
+  /** The item's status: an event may read differently there (调整整改措施). */
+  status: RectificationStatus;
   block: boolean;
   onAction(event: RectificationEventType): void;
 }) {
@@ -28,7 +32,7 @@ export function ItemActionButtons({
             data-testid={`action-${ev}`}
             block={block}
           >
-            {RECTIFICATION_EVENT_LABELS[ev] ?? ev}
+            {eventLabel(ev, status)}
           </Button>
         ))
       )}

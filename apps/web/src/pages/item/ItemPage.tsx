@@ -75,7 +75,12 @@ export function ItemPage() {
               onEditDetails={() => setDetailsOpen(true)}
               actions={
                 <>
-                  <ItemActionButtons events={events} block={mobile} onAction={setActiveEvent} />
+                  <ItemActionButtons
+                    events={events}
+                    status={item.status}
+                    block={mobile}
+                    onAction={setActiveEvent}
+                  />
                   {item.allowedActions.includes('WITHDRAW') && (
                     <div style={{ textAlign: 'end', marginTop: 8 }}>
                       <Button

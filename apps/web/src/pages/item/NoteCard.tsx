@@ -1,20 +1,26 @@
 import { App, Button, Card, Form, Input } from 'antd';
 import { type ItemDetailResponse } from '../../api/rectify-api';
+import { useDraft } from '../../features/drafts/useDraft';
 import { useAddNote } from '../../features/items/useItemChanges';
 import { useReportItemError } from '../../features/items/useReportItemError';
 
-/** 记录整改进展: a note that does not change the status (shown when ADD_PROGRESS_NOTE is allowed). */
+/**
+ * 记录整改进展: a note that does not change the status (shown when ADD_PROGRESS_NOTE is allowed).
+ * The note is kept as a draft until it is recorded, so an expired session loses nothing.
+ */
 export function NoteCard({ item, mobile }: { item: ItemDetailResponse; mobile: boolean }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note: string }>();
   const { mutateAsync: addNote, isPending } = useAddNote();
   const reportError = useReportItemError();
+  const draft = useDraft<{ note?: string }>(item.id, 'note');
 
   const submit = async ({ note }: { note: string }) => {
     try {
       await addNote({ itemId: item.id, note: note.trim(), expectedVersion: item.version });
+      draft.clear();
       message.success('整改进展已记录');
-      form.resetFields();
+      form.setFieldsValue({ note: '' });
     } catch (err) {
       await reportError(item.id, err);
     }
@@ -22,7 +28,14 @@ export function NoteCard({ item, mobile }: { item: ItemDetailResponse; mobile: b
 
   return (
     <Card title="记录整改进展" data-testid="note-card" styles={{ body: { padding: mobile ? 12 : 24 } }}>
-      <Form form={form} onFinish={(v) => void submit(v)} layout="vertical" data-testid="note-form">
+      <Form
+        form={form}
+        initialValues={draft.restored ?? undefined}
+        onValuesChange={(_changed, all) => draft.save(all)}
+        onFinish={(v) => void submit(v)}
+        layout="vertical"
+        data-testid="note-form"
+      >
         <Form.Item
           name="note"
           rules={[{ required: true, whitespace: true, message: '请填写进展内容' }]}

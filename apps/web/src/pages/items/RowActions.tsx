@@ -1,7 +1,8 @@
 import { DownOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Typography } from 'antd';
 import { type ItemListEntryResponse } from '../../api/rectify-api';
-import { RECTIFICATION_EVENT_LABELS, type RectificationEventType } from '../../api/generated/vocabulary';
+import { type RectificationEventType } from '../../api/generated/vocabulary';
+import { eventLabel } from '../../features/item-events/event-labels';
 import { DANGER_EVENTS, eventsOf, PRIMARY_EVENTS, primaryFirst } from '../../features/items/allowed-actions';
 
 const INLINE = 2;
@@ -48,7 +49,7 @@ export function RowActions({ row, opening, disabled, spaced, onAction }: Props) 
           onClick={() => onAction(ev)}
           data-testid={`row-action-${ev}`}
         >
-          {RECTIFICATION_EVENT_LABELS[ev] ?? ev}
+          {eventLabel(ev, row.status)}
         </Button>
       ))}
       {more.length > 0 && (
@@ -59,7 +60,7 @@ export function RowActions({ row, opening, disabled, spaced, onAction }: Props) 
             items: more.map((ev) => ({
               key: ev,
               danger: DANGER_EVENTS.includes(ev),
-              label: <span data-testid={`row-action-${ev}`}>{RECTIFICATION_EVENT_LABELS[ev] ?? ev}</span>,
+              label: <span data-testid={`row-action-${ev}`}>{eventLabel(ev, row.status)}</span>,
             })),
             onClick: ({ key, domEvent }) => {
               domEvent.stopPropagation();

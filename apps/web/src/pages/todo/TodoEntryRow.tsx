@@ -1,7 +1,7 @@
 import { Button, Tag, Typography } from 'antd';
 import { type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { RECTIFICATION_EVENT_LABELS } from '../../api/generated/vocabulary';
+import { eventLabel } from '../../features/item-events/event-labels';
 import { type TodoEntryResponse } from '../../api/rectify-api';
 import { statusColor, statusText } from '../../components/labels';
 
@@ -60,7 +60,7 @@ export function TodoEntryRow({
             block={mobile}
             data-testid={`todo-action-${entry.action}`}
           >
-            {RECTIFICATION_EVENT_LABELS[entry.action]}
+            {eventLabel(entry.action, entry.status)}
           </Button>
         </Link>
       ) : (

@@ -5,6 +5,7 @@ import {
   RECTIFICATION_STATUSES,
 } from '../../lifecycle';
 import { chineseDate, quoted } from '../chinese-text';
+import { formatRate } from '../completion-rate';
 import { problemName } from '../compose-last-year-section';
 import { ITEM_LIGHT_LABELS, ITEM_LIGHTS } from '../item-light';
 import { type RectificationSummary } from '../summarise-rectification';
@@ -15,7 +16,7 @@ export function summaryDocument(s: RectificationSummary): ClosingDocument {
   const t = s.totals;
   const overall =
     `共查摆问题${t.items}个，制定整改措施${t.measures}条；已整改完成${t.completed}个，需长期坚持整改${t.longTerm}个，` +
-    `尚未完成${t.open}个（其中超期${t.overdue}个）；整改完成率${percent(s.completionRate)}。` +
+    `尚未完成${t.open}个（其中超期${t.overdue}个）；整改完成率${formatRate(s.completionRate)}。` +
     (t.recurring > 0 ? `反复出现的问题${t.recurring}个。` : '未发现反复出现的问题。');
   const blocks: DocumentBlock[] = [
     {
@@ -35,7 +36,7 @@ export function summaryDocument(s: RectificationSummary): ClosingDocument {
         String(o.longTerm),
         String(o.open),
         String(o.overdue),
-        percent(o.completionRate),
+        formatRate(o.completionRate),
       ]),
     },
     { kind: 'heading', level: 1, text: '三、按问题来源统计' },
@@ -91,8 +92,4 @@ export function summaryDocument(s: RectificationSummary): ClosingDocument {
         },
   ];
   return { title: `${s.organisationName}${s.problemYear}年度查摆问题整改情况汇总`, blocks };
-}
-
-export function percent(rate: number): string {
-  return `${(rate * 100).toFixed(1)}%`;
 }

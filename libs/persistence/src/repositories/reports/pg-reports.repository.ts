@@ -80,6 +80,7 @@ async function findImported(
     importedAt: existing.importedAt,
     extraction: existing.extraction,
     itemIds: items.map((i) => i.id),
+    items: items.map((i) => ({ id: i.id, seq: i.seq, title: i.title })),
   };
 }
 

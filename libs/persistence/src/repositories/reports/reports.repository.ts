@@ -3,6 +3,13 @@ import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
 import { type HistoryActor } from '../items/item-records';
 import { type RecurrenceLinkRow } from '../tracked-items/recurrence-links';
 
+/** An item an import created, as saved: its id, problem number and title. */
+export interface ImportedItemRef {
+  id: string;
+  seq: number;
+  title: string;
+}
+
 /** A report imported before: what a repeated import answers with. */
 export interface ImportedReportRecord {
   reportId: string;
@@ -11,6 +18,8 @@ export interface ImportedReportRecord {
   extraction: ExtractionResult;
   /** Its items' ids, in problem order (seq). */
   itemIds: string[];
+  /** Its items as saved (the title may have been corrected since), in problem order. */
+  items: ImportedItemRef[];
 }
 
 /** A rectification item (整改事项) an import creates, with its measures and its IMPORT line. */
