@@ -1,4 +1,8 @@
-import { type ItemQueriesRepository, type ItemSearchCriteria, type ViewersRepository } from '@rectify/persistence';
+import {
+  type ItemQueriesRepository,
+  type ItemSearchCriteria,
+  type ViewersRepository,
+} from '@rectify/persistence';
 import { ApplicationError } from '../errors/application-error';
 import { type ItemListEntry, SearchItemsUseCase } from '../search-items/search-items.usecase';
 
