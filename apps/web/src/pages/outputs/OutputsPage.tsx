@@ -1,7 +1,7 @@
 import { DownloadOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { type UseQueryResult } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
@@ -16,11 +16,18 @@ export function OutputsPage() {
   const picker = useOrganisationYear();
   const { organisationId, year } = picker;
   const { message } = App.useApp();
-  // Until a tab is chosen: the section when the organisation itself has a report of the year,
-  // else the ledger, which counts the organisations below it too (an administrator at the root).
-  const [chosenTab, setTab] = useState<string | null>(null);
-  const tab =
-    chosenTab ?? (picker.years.own.includes(year) || picker.years.all.length === 0 ? 'section' : 'ledger');
+  // Until a tab is clicked, each organisation opens on the section when it has a report of its
+  // own for the year, else on the ledger, which counts those below it (an administrator at the
+  // root). Changing the year alone keeps the tab.
+  const [clickedTab, setTab] = useState<string | null>(null);
+  const [autoTab, setAutoTab] = useState<{ organisationId: string | undefined; tab: string } | null>(null);
+  const dataKnown = picker.years.all.length > 0;
+  const ownHasYear = picker.years.own.includes(year);
+  useEffect(() => {
+    if (clickedTab || !dataKnown || autoTab?.organisationId === organisationId) return;
+    setAutoTab({ organisationId, tab: ownHasYear ? 'section' : 'ledger' });
+  }, [clickedTab, dataKnown, ownHasYear, organisationId, autoTab]);
+  const tab = clickedTab ?? autoTab?.tab ?? 'section';
   const [downloading, setDownloading] = useState<string | null>(null);
   const base = `/organisations/${organisationId}`;
 
