@@ -1,6 +1,13 @@
 import { PassThrough } from 'node:stream';
 import { Controller, Get, Logger, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ExportItemsUseCase, MAX_EXPORT_ROWS, writeItemsXlsx } from '@rectify/application';
 import { shanghaiDate } from '@rectify/domain';
 import { type CurrentUser } from '../auth/access-token';
@@ -26,7 +33,10 @@ export class ItemsExportController {
     summary: `按当前筛选条件导出全部整改事项（.xlsx，所有页，最多 ${MAX_EXPORT_ROWS} 项；超过时请缩小筛选范围）`,
   })
   @ApiProduces(XLSX_TYPE)
-  @ApiOkResponse({ description: '整改事项清单 .xlsx（逐页写出）', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: '整改事项清单 .xlsx（逐页写出）',
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiResponse({
     status: 422,
     description: `EXPORT_TOO_LARGE：符合条件的事项超过 ${MAX_EXPORT_ROWS} 项，请缩小筛选范围`,
