@@ -34,7 +34,8 @@ export class SearchItemsDto {
 
   @ApiPropertyOptional({
     enum: STATUS_STAGES,
-    description: '按整改阶段：open 尚未完成（问题已查摆、已制定整改措施、待审核销号），long_term 长期坚持整改，completed 已整改完成',
+    description:
+      '按整改阶段：open 尚未完成（问题已查摆、已制定整改措施、待审核销号），long_term 长期坚持整改，completed 已整改完成',
   })
   @IsOptional()
   @IsIn(STATUS_STAGES)
