@@ -18,7 +18,7 @@ const statusOptions = [
     value,
     label: RECTIFICATION_STATUS_LABELS[value],
   })),
-  { value: `${STAGE_PREFIX}open`, label: '尚未完成（全部未完成状态）' },
+  { value: `${STAGE_PREFIX}open`, label: '尚未完成（全部）' },
 ];
 const sourceOptions = (Object.keys(ITEM_SOURCE_LABELS) as ItemSource[]).map((value) => ({
   value,
