@@ -308,6 +308,8 @@ describe('closing-loop API', () => {
       expect(res.body.code).toBe('NO_TRACKED_ITEMS');
       expect(res.body.message).toContain('没有2029年度的整改事项');
       expect(res.body.message).toContain('请先由管理员导入该组织2029年度的报告');
+      // A web user is never told to run a command.
+      expect(res.body.message).not.toContain('rectify');
     });
 
     it('answers an organisation id that is not a uuid 404', async () => {

@@ -344,6 +344,13 @@ describe('responses conform to the OpenAPI document', () => {
     await get('/api/organisations/{id}/section', { id: organisationId }, { year: 2024 });
     await get('/api/organisations/{id}/summary', { id: organisationId }, { year: 2023 });
     await get('/api/organisations/{id}/ledger', { id: organisationId }, { year: 2023 });
+    const exported = await request(http)
+      .get('/api/items/export')
+      .query({ organisationId, year: 2023 })
+      .set(admin)
+      .expect(200);
+    expect(exported.headers['content-type']).toContain('spreadsheetml');
+    called.add('GET /api/items/export');
     await get('/api/organisations/{id}/overdue-trend', { id: organisationId });
     await get('/api/organisations/{id}/people', { id: organisationId });
     const report = Buffer.from(

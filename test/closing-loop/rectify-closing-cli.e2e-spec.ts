@@ -343,6 +343,8 @@ describe('rectify closing-loop commands refuse with a clear message', () => {
     const run = await cli('section', '--org', q.branch.name, '--year', '2030');
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('请先由管理员导入');
+    // At the command line, the command that imports it.
+    expect(run.stderr).toContain(`rectify import 文件 --org ${q.branch.name} --year 2029`);
   });
 
   it('a year that is not a number (exit 64)', async () => {

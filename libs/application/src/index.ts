@@ -41,6 +41,8 @@ export * from './auth';
 export * from './item-queries/item-light';
 export * from './item-queries/require-viewer';
 export * from './search-items/search-items.usecase';
+export * from './export-items/export-items.usecase';
+export * from './export-items/write-items-xlsx';
 export * from './get-item/get-item.usecase';
 export * from './list-item-events/list-item-events.usecase';
 export * from './list-reports/list-reports.usecase';

@@ -109,6 +109,33 @@ describe.each(REPOSITORY_BACKENDS)('item queries on %s', (_name, open) => {
     });
   });
 
+  it('narrows to the organisation alone when asked, and treats an organisation out of scope as absent', async () => {
+    const general = orgs[1];
+    const alone = await repo.search('operator', {
+      text: tag,
+      organisationId: general.id,
+      subtree: false,
+      ...page,
+    });
+    expect(alone.kind === 'page' && alone.rows.map((r) => r.id)).toEqual([general.itemId]);
+    for (const [who, scope] of scopes) {
+      if (scope === 'operator') continue;
+      const outcome = await repo.search(scope, { text: tag, organisationId: general.id, ...page });
+      const reads = scope.positions.length > 0 && mayReadItem(actorFor(scope, general.path));
+      expect({ who, kind: outcome.kind }).toEqual({ who, kind: reads ? 'page' : 'organisation_not_found' });
+    }
+  });
+
+  it('filters by stage: every status of it', async () => {
+    const open = await repo.search('operator', { text: tag, stage: 'open', ...page });
+    expect(open.kind === 'page' && open.total).toBe(orgs.length);
+    expect(await repo.search('operator', { text: tag, stage: 'completed', ...page })).toEqual({
+      kind: 'page',
+      rows: [],
+      total: 0,
+    });
+  });
+
   it('lists the items under an organisation in a status, within the scope', async () => {
     const general = orgs[1];
     const secretaryOfOne = scopes.find(([who]) => who === 'secretary of 一支部')?.[1] as ReadScope;

@@ -1,10 +1,16 @@
 import { type Provider } from '@nestjs/common';
-import { GetItemUseCase, ListItemEventsUseCase, SearchItemsUseCase } from '@rectify/application';
+import {
+  ExportItemsUseCase,
+  GetItemUseCase,
+  ListItemEventsUseCase,
+  SearchItemsUseCase,
+} from '@rectify/application';
 import { REPOSITORIES, type Repositories } from '@rectify/persistence';
 
-/** The item reads (search, detail, allowed events), each over the viewers and item-query repositories. */
+/** The item reads (search, export, detail, allowed events), each over the viewers and item-query repositories. */
 export const ITEM_QUERY_PROVIDERS: Provider[] = [
   SearchItemsUseCase,
+  ExportItemsUseCase,
   GetItemUseCase,
   ListItemEventsUseCase,
 ].map((UseCase) => ({

@@ -15,13 +15,22 @@ export async function runSection(argv: string[], out: (s: string) => void): Prom
   if (args.positionals.length !== 0) throw new CliError(`用法：${SECTION_USAGE}`, EXIT_USAGE, 'USAGE');
   const outFile = optionValue(args, 'out');
   const format = documentFormat(optionValue(args, 'format'), outFile, SECTION_USAGE);
+  const organisationName = requiredOption(args, 'org', SECTION_USAGE);
+  const reportYear = requiredYear(args, 'year', SECTION_USAGE);
   const result = await withRepositories((repositories) =>
     new GenerateLastYearSectionUseCase(repositories).execute({
-      organisationName: requiredOption(args, 'org', SECTION_USAGE),
-      reportYear: requiredYear(args, 'year', SECTION_USAGE),
+      organisationName,
+      reportYear,
       asOf: asOfOption(args),
     }),
-  );
+  ).catch((err: unknown) => {
+    // The use case's words suit every channel; at the command line, the command that helps.
+    if (err instanceof CliError && err.code === 'NO_TRACKED_ITEMS') {
+      const hint = `rectify import 文件 --org ${organisationName} --year ${reportYear - 1}`;
+      throw new CliError(`${err.message}（导入：${hint}）`, err.exitCode, err.code);
+    }
+    throw err;
+  });
   await emitDocument(out, {
     document: result.document,
     data: result.section,

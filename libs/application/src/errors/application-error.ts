@@ -68,7 +68,9 @@ export type ApplicationErrorCode =
   | 'ROBOT_HAS_DELIVERIES'
   /** A pasted robot webhook address is not the platform's official form (400); the message says what to fix. */
   | 'ROBOT_WEBHOOK_INVALID'
-  | 'INVALID_ARGUMENT';
+  | 'INVALID_ARGUMENT'
+  /** An export (导出 Excel) would hold more rows than its limit: narrow the filters (422). */
+  | 'EXPORT_TOO_LARGE';
 
 export class ApplicationError extends Error {
   constructor(

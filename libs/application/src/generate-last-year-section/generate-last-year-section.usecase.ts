@@ -48,7 +48,7 @@ export class GenerateLastYearSectionUseCase {
       throw new ApplicationError(
         'NO_TRACKED_ITEMS',
         `${target.organisation.name}没有${problemYear}年度的整改事项，无法生成${request.reportYear}年度报告的上年度整改情况：` +
-          `请先由管理员导入该组织${problemYear}年度的报告（如 rectify import 文件 --org ${target.organisation.name} --year ${problemYear}），或检查年度是否填写正确。`,
+          `请先由管理员导入该组织${problemYear}年度的报告，或选择已有整改事项的年度。`,
         { organisationId: target.organisation.id, problemYear },
       );
     }

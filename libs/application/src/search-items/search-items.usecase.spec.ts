@@ -86,4 +86,26 @@ describe('SearchItemsUseCase', () => {
     expect(page).toMatchObject({ page: 2, pageSize: 2, total: 3 });
     expect(page.items).toHaveLength(1);
   });
+
+  it('narrows to an organisation alone or with those below it, by stage, and only within the scope', async () => {
+    const ids = async (criteria: Parameters<typeof useCase.execute>[0]) =>
+      (await useCase.execute(criteria)).items.map((i) => i.id);
+    const base = { userId: supervisor.userId, page: 1, pageSize: 20, today: '2025-03-03' };
+    expect(await ids({ ...base, organisationId: atTown.organisationId })).toEqual([
+      inA.id,
+      inB.id,
+      atTown.id,
+    ]);
+    expect(await ids({ ...base, organisationId: atTown.organisationId, subtree: false })).toEqual([
+      atTown.id,
+    ]);
+    expect(await ids({ ...base, stage: 'open' })).toEqual([inA.id, inB.id, atTown.id]);
+    expect(await ids({ ...base, stage: 'completed' })).toEqual([]);
+    await expect(
+      useCase.execute({ ...base, userId: secretaryA.userId, organisationId: atTown.organisationId }),
+    ).rejects.toMatchObject({
+      code: 'ORGANISATION_NOT_FOUND',
+      details: { organisationId: atTown.organisationId },
+    });
+  });
 });

@@ -48,7 +48,7 @@ export interface ItemPage {
  * The items the user may see that match the criteria, one page of them, newest first; each with
  * its light, working days left or overdue and the actions the user may take on it.
  * Errors: USER_NOT_FOUND (the account is gone), ORGANISATION_NOT_FOUND (the organisation filter
- * names no organisation).
+ * names no organisation the user may read).
  */
 export class SearchItemsUseCase {
   constructor(
@@ -61,7 +61,11 @@ export class SearchItemsUseCase {
     const viewer = await requireViewer(this.viewers, userId);
     const outcome = await this.items.search(viewer, criteria);
     if (outcome.kind === 'organisation_not_found') {
-      throw new ApplicationError('ORGANISATION_NOT_FOUND', '组织不存在：请检查 organisationId。');
+      throw new ApplicationError(
+        'ORGANISATION_NOT_FOUND',
+        '所选党组织不存在或不在您的查看范围内：请重新选择党组织。',
+        { organisationId: criteria.organisationId },
+      );
     }
     return {
       items: outcome.rows.map(

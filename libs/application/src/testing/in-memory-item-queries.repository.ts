@@ -7,12 +7,12 @@ import {
   type ItemSearchRow,
   type ItemSummary,
 } from '@rectify/persistence';
-import { isOpen } from '@rectify/domain';
+import { isOpen, stageOf } from '@rectify/domain';
 import { actorFor, mayReadItem, type ReadScope, type RectificationStatus } from '@rectify/workflow';
 
 /**
  * ItemQueriesRepository in memory, for unit tests. The scope follows the pure read rule
- * (mayReadItem); search honours the organisation, status, withdrawal and text criteria and the paging, in
+ * (mayReadItem); search honours the organisation (in scope, with or without its subtree), status, stage, year, withdrawal and text criteria and the paging, in
  * insertion order, and knows the organisations by the paths of the items it holds.
  */
 export class InMemoryItemQueriesRepository implements ItemQueriesRepository {
@@ -22,10 +22,16 @@ export class InMemoryItemQueriesRepository implements ItemQueriesRepository {
     let found = this.items.filter((i) => this.readable(scope, i));
     if (criteria.organisationId) {
       const org = this.items.find((i) => i.organisationId === criteria.organisationId);
-      if (!org) return { kind: 'organisation_not_found' };
-      found = found.filter((i) => i.organisationPath.startsWith(org.organisationPath));
+      if (!org || !this.readable(scope, org)) return { kind: 'organisation_not_found' };
+      found = found.filter((i) =>
+        criteria.subtree === false
+          ? i.organisationId === org.organisationId
+          : i.organisationPath.startsWith(org.organisationPath),
+      );
     }
     if (criteria.status) found = found.filter((i) => i.status === criteria.status);
+    if (criteria.stage) found = found.filter((i) => stageOf(i.status) === criteria.stage);
+    if (criteria.year !== undefined) found = found.filter((i) => i.reportYear === criteria.year);
     const withdrawn = criteria.withdrawn ?? 'exclude';
     if (withdrawn !== 'include')
       found = found.filter((i) => (i.withdrawn !== null) === (withdrawn === 'only'));

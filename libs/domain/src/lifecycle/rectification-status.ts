@@ -19,7 +19,9 @@ export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
  * How far a status has got, as reports and the 上年度整改情况 section count it: still being
  * rectified (未完成), agreed as long-term (长期坚持), or signed off (已整改完成, 销号).
  */
-export type StatusStage = 'open' | 'long_term' | 'completed';
+export const STATUS_STAGES = ['open', 'long_term', 'completed'] as const;
+
+export type StatusStage = (typeof STATUS_STAGES)[number];
 
 /** What the domain says about one status. */
 export interface StatusProfile {
@@ -89,6 +91,11 @@ export function isOpen(status: RectificationStatus): boolean {
 /** The stage of a status (see StatusStage). */
 export function stageOf(status: RectificationStatus): StatusStage {
   return STATUS_PROFILES[status].stage;
+}
+
+/** The statuses of one stage, e.g. the three open ones for 未完成; bind as a parameter in SQL. */
+export function statusesInStage(stage: StatusStage): readonly RectificationStatus[] {
+  return statusesWhere((p) => p.stage === stage);
 }
 
 /** True when `value` names a status; for input read from files, queries and the database. */

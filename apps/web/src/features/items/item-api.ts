@@ -107,3 +107,15 @@ export const withdrawItem = (itemId: string, reason: string, version: number) =>
 /** POST /api/items/:id/restore (恢复, with an optional note). */
 export const restoreItem = (itemId: string, note: string | undefined, version: number) =>
   postRestore({ id: itemId, restoreItemDto: { note, version } });
+
+/**
+ * GET /api/items/export: every item matching the list's filters (all pages) as an .xlsx the
+ * browser saves. Throws ApiError: 422 EXPORT_TOO_LARGE past the server's row limit, with the
+ * Chinese message saying how to narrow the filters.
+ */
+export const downloadItemsXlsx = (query: ItemQuery): Promise<void> => {
+  const filters: Record<string, string | number | boolean | undefined> = { ...withoutBlanks(query) };
+  delete filters.page;
+  delete filters.pageSize;
+  return api.download('/items/export', filters, '整改事项清单.xlsx');
+};

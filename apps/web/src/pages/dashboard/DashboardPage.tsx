@@ -6,6 +6,7 @@ import { useSummary } from '../../features/dashboard/useDashboard';
 import { OrganisationYearPicker, useOrganisationYear } from './OrganisationYearPicker';
 import { statusColor, statusText } from '../../components/labels';
 import { type OrganisationSummaryResponse, type RecurrenceLinkResponse } from '../../api/rectify-api';
+import { itemsLink } from '../items/useItemFilters';
 import { OverdueTrendCard } from './OverdueTrendCard';
 import { RedItems } from './RedItems';
 import { StatusBars } from './StatusBars';
@@ -20,13 +21,59 @@ export function DashboardPage() {
 
   const t = summary?.totals;
   const empty = summary !== null && summary.totals.items === 0;
+  // Each count opens the items behind it: the organisation (with those below it), the year, and
+  // the count's own filter, all in the address of the items list.
   const cards = [
-    { title: '问题总数', value: t?.items, suffix: '个' },
-    { title: '已整改完成', value: t?.completed, suffix: '个', color: '#389e0d' },
-    { title: '长期坚持整改', value: t?.longTerm, suffix: '个', color: '#08979c' },
-    { title: '尚未完成', value: t?.open, suffix: '个', color: '#d46b08' },
-    { title: '超期', value: t?.overdue, suffix: '个', color: '#cf1322' },
+    { key: 'items', title: '问题总数', value: t?.items, suffix: '个', filter: {} },
+    {
+      key: 'completed',
+      title: '已整改完成',
+      value: t?.completed,
+      suffix: '个',
+      color: '#389e0d',
+      filter: { stage: 'completed' },
+    },
+    {
+      key: 'long-term',
+      title: '长期坚持整改',
+      value: t?.longTerm,
+      suffix: '个',
+      color: '#08979c',
+      filter: { stage: 'long_term' },
+    },
+    {
+      key: 'open',
+      title: '尚未完成',
+      value: t?.open,
+      suffix: '个',
+      color: '#d46b08',
+      filter: { stage: 'open' },
+    },
+    {
+      key: 'overdue',
+      title: '超期',
+      value: t?.overdue,
+      suffix: '个',
+      color: '#cf1322',
+      filter: { overdue: 'true' },
+    },
   ];
+  /** A count of one organisation's own items (no subtree) in the summary's year, as a link. */
+  const cellLink = (testId: string, filter: Record<string, string>) =>
+    function CountLink(n: number, row: OrganisationSummaryResponse) {
+      if (n === 0 || !summary) return n;
+      const to = itemsLink({
+        org: row.organisationId,
+        subtree: 'false',
+        year: summary.problemYear,
+        ...filter,
+      });
+      return (
+        <Link to={to} data-testid={`${testId}-${row.organisationId}`}>
+          {filter.overdue ? <Typography.Text type="danger">{n}</Typography.Text> : n}
+        </Link>
+      );
+    };
 
   return (
     <div data-testid="dashboard-page">
@@ -80,18 +127,33 @@ export function DashboardPage() {
           />
         )}
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-          {cards.map((c) => (
-            <Col key={c.title} xs={12} md={8} xl={4}>
-              <Card size="small">
-                <Statistic
-                  title={c.title}
-                  value={c.value ?? '-'}
-                  suffix={c.value !== undefined ? c.suffix : undefined}
-                  styles={{ content: { color: c.color } }}
-                />
-              </Card>
-            </Col>
-          ))}
+          {cards.map((c) => {
+            const statistic = (
+              <Statistic
+                title={c.title}
+                value={c.value ?? '-'}
+                suffix={c.value !== undefined ? c.suffix : undefined}
+                styles={{ content: { color: c.color } }}
+              />
+            );
+            return (
+              <Col key={c.title} xs={12} md={8} xl={4}>
+                {summary && organisationId && c.value ? (
+                  <Link
+                    to={itemsLink({ org: organisationId, year: summary.problemYear, ...c.filter })}
+                    data-testid={`total-${c.key}`}
+                    aria-label={`查看${c.title}的整改事项`}
+                  >
+                    <Card size="small" hoverable>
+                      {statistic}
+                    </Card>
+                  </Link>
+                ) : (
+                  <Card size="small">{statistic}</Card>
+                )}
+              </Col>
+            );
+          })}
           <Col xs={12} md={8} xl={4}>
             <Card size="small">
               <Statistic
@@ -115,16 +177,40 @@ export function DashboardPage() {
                 locale={{ emptyText: <Empty description="暂无数据" /> }}
                 columns={[
                   { title: '党组织', dataIndex: 'organisationName' },
-                  { title: '问题数', dataIndex: 'items', width: 100, align: 'right' },
-                  { title: '已整改完成', dataIndex: 'completed', width: 110, align: 'right' },
-                  { title: '长期坚持整改', dataIndex: 'longTerm', width: 120, align: 'right' },
-                  { title: '尚未完成', dataIndex: 'open', width: 100, align: 'right' },
+                  {
+                    title: '问题数',
+                    dataIndex: 'items',
+                    width: 100,
+                    align: 'right',
+                    render: cellLink('cell-items', {}),
+                  },
+                  {
+                    title: '已整改完成',
+                    dataIndex: 'completed',
+                    width: 110,
+                    align: 'right',
+                    render: cellLink('cell-completed', { stage: 'completed' }),
+                  },
+                  {
+                    title: '长期坚持整改',
+                    dataIndex: 'longTerm',
+                    width: 120,
+                    align: 'right',
+                    render: cellLink('cell-long-term', { stage: 'long_term' }),
+                  },
+                  {
+                    title: '尚未完成',
+                    dataIndex: 'open',
+                    width: 100,
+                    align: 'right',
+                    render: cellLink('cell-open', { stage: 'open' }),
+                  },
                   {
                     title: '超期',
                     dataIndex: 'overdue',
                     width: 100,
                     align: 'right',
-                    render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+                    render: cellLink('cell-overdue', { overdue: 'true' }),
                   },
                   {
                     title: '完成率',

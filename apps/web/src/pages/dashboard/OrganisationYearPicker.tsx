@@ -1,9 +1,7 @@
 import { Select, Space, TreeSelect, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { useAuth } from '../../auth/auth-context';
+import { useMemo } from 'react';
 import { type OrganisationNodeResponse as OrganisationNode } from '../../api/rectify-api';
-import { useOrganisationTree } from '../../features/organisations/useOrganisationTree';
-import { useReports } from '../../features/organisations/useReports';
+import { type useOrganisationYear, type YearsWithData } from './useOrganisationYear';
 
 const KIND_TEXT: Record<string, string> = { committee: '党委', general_branch: '党总支', branch: '党支部' };
 
@@ -15,61 +13,6 @@ interface TreeOption {
 
 const toOptions = (nodes: OrganisationNode[]): TreeOption[] =>
   nodes.map((n) => ({ value: n.id, title: n.name, children: toOptions(n.children) }));
-
-/** Every organisation in the tree below (and including) the one given. */
-export function subtreeIds(tree: OrganisationNode[], id: string | undefined): Set<string> {
-  const out = new Set<string>();
-  const collect = (n: OrganisationNode) => {
-    out.add(n.id);
-    n.children.forEach(collect);
-  };
-  const find = (nodes: OrganisationNode[]): void => {
-    for (const n of nodes) {
-      if (n.id === id) collect(n);
-      else find(n.children);
-    }
-  };
-  find(tree);
-  return out;
-}
-
-export const lastYear = () => new Date().getFullYear() - 1;
-
-/**
- * The organisation and problem year several pages work on: the user's own organisation and,
- * by default, last year — or, when nothing was imported for last year yet, the latest year
- * with imported reports, so the page does not open on an empty year.
- */
-export function useOrganisationYear() {
-  const { user } = useAuth();
-  const [organisationId, setOrganisationId] = useState<string | undefined>(user?.organisation.id);
-  const [year, setYearState] = useState<number>(lastYear());
-  const [yearTouched, setYearTouched] = useState(false);
-  const reports = useReports();
-  const { tree, loading: treeLoading } = useOrganisationTree();
-
-  /** Years with imported reports for the chosen organisation or those below it. */
-  const yearsWithData = useMemo(() => {
-    const scope = subtreeIds(tree, organisationId);
-    const years = reports
-      .filter((r) => r.year !== null && (scope.size === 0 || scope.has(r.organisationId)))
-      .map((r) => r.year as number);
-    return [...new Set(years)].sort((a, b) => b - a);
-  }, [reports, tree, organisationId]);
-
-  useEffect(() => {
-    if (yearTouched || yearsWithData.length === 0 || yearsWithData.includes(lastYear())) return;
-    const latest = yearsWithData.find((y) => y <= lastYear());
-    if (latest !== undefined) setYearState(latest);
-  }, [yearsWithData, yearTouched]);
-
-  const setYear = (y: number) => {
-    setYearTouched(true);
-    setYearState(y);
-  };
-
-  return { organisationId, setOrganisationId, year, setYear, yearsWithData, tree, treeLoading };
-}
 
 export function OrganisationSelect({
   tree,
@@ -106,36 +49,40 @@ export function OrganisationSelect({
 export function YearSelect({
   value,
   onChange,
-  yearsWithData = [],
+  years = { own: [], below: [], all: [] },
   testId = 'year-select',
 }: {
   value: number;
   onChange: (year: number) => void;
-  yearsWithData?: number[];
+  /** Marks a year 已导入 (the selected organisation's own report) or 下级已导入 (only below it). */
+  years?: YearsWithData;
   testId?: string;
 }) {
   const options = useMemo(() => {
     const now = new Date().getFullYear();
-    const years = new Set<number>([...yearsWithData, value]);
-    for (let y = now; y >= now - 6; y--) years.add(y);
-    return [...years]
+    const all = new Set<number>([...years.all, value]);
+    for (let y = now; y >= now - 6; y--) all.add(y);
+    return [...all]
       .sort((a, b) => b - a)
-      .map((y) => ({
-        value: y,
-        label: (
-          <span>
-            {y}年度
-            {yearsWithData.includes(y) && (
-              <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
-                已导入
-              </Typography.Text>
-            )}
-          </span>
-        ),
-      }));
-  }, [yearsWithData, value]);
+      .map((y) => {
+        const mark = years.own.includes(y) ? '已导入' : years.below.includes(y) ? '下级已导入' : null;
+        return {
+          value: y,
+          label: (
+            <span data-testid={`year-option-${y}`}>
+              {y}年度
+              {mark && (
+                <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
+                  {mark}
+                </Typography.Text>
+              )}
+            </span>
+          ),
+        };
+      });
+  }, [years, value]);
   return (
-    <Select data-testid={testId} style={{ width: 150 }} value={value} onChange={onChange} options={options} />
+    <Select data-testid={testId} style={{ width: 170 }} value={value} onChange={onChange} options={options} />
   );
 }
 
@@ -160,10 +107,11 @@ export function OrganisationYearPicker({
       </Space>
       <Space size={4}>
         <Typography.Text>{yearLabel}：</Typography.Text>
-        <YearSelect value={state.year} onChange={state.setYear} yearsWithData={state.yearsWithData} />
+        <YearSelect value={state.year} onChange={state.setYear} years={state.years} />
       </Space>
     </Space>
   );
 }
 
 export { KIND_TEXT };
+export { useOrganisationYear } from './useOrganisationYear';

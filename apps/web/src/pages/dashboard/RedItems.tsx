@@ -9,6 +9,7 @@ import { type BulkTransitionResponse, type ItemListEntryResponse } from '../../a
 import { useItems } from '../../features/items/useItems';
 import { ITEM_LIGHT_LABELS } from '../../api/generated/vocabulary';
 import { LIGHT_TAG_COLORS, statusColor, statusText } from '../../components/labels';
+import { itemsLink } from '../items/useItemFilters';
 
 const NO_ROWS: ItemListEntryResponse[] = [];
 
@@ -54,7 +55,12 @@ export function RedItems({ organisationId }: { organisationId: string | undefine
         </Space>
       }
       extra={
-        <Space>
+        <Space wrap>
+          {organisationId && (
+            <Link to={itemsLink({ org: organisationId, overdue: 'true' })} data-testid="red-items-all">
+              在整改事项中查看全部{query.data ? `（${query.data.total}）` : ''}
+            </Link>
+          )}
           <Button
             type="primary"
             disabled={selected.length === 0}

@@ -1,6 +1,8 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space } from 'antd';
-import { useState } from 'react';
+import { Button, Input, Select, Space, Switch, TreeSelect, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useOrganisationTree } from '../../features/organisations/useOrganisationTree';
+import { type OrganisationNodeResponse } from '../../api/rectify-api';
 import {
   ITEM_SOURCE_LABELS,
   RECTIFICATION_STATUS_LABELS,
@@ -9,10 +11,15 @@ import {
 } from '../../api/generated/vocabulary';
 import { type useItemFilters } from './useItemFilters';
 
-const statusOptions = (Object.keys(RECTIFICATION_STATUS_LABELS) as RectificationStatus[]).map((value) => ({
-  value,
-  label: RECTIFICATION_STATUS_LABELS[value],
-}));
+// One select for a status or a stage: `stage:open` stands for the three unfinished statuses.
+const STAGE_PREFIX = 'stage:';
+const statusOptions = [
+  ...(Object.keys(RECTIFICATION_STATUS_LABELS) as RectificationStatus[]).map((value) => ({
+    value,
+    label: RECTIFICATION_STATUS_LABELS[value],
+  })),
+  { value: `${STAGE_PREFIX}open`, label: '尚未完成（全部）' },
+];
 const sourceOptions = (Object.keys(ITEM_SOURCE_LABELS) as ItemSource[]).map((value) => ({
   value,
   label: ITEM_SOURCE_LABELS[value],
@@ -30,11 +37,23 @@ const withdrawnOptions = [
   { value: 'include', label: '含已撤销的事项' },
   { value: 'only', label: '仅已撤销的事项' },
 ];
+const ALL_YEARS = 'all';
 const thisYear = new Date().getFullYear();
-const yearOptions = Array.from({ length: 10 }, (_, i) => thisYear - i).map((y) => ({
-  value: String(y),
-  label: `${y}年度`,
-}));
+const yearOptions = [
+  { value: ALL_YEARS, label: '全部年度' },
+  ...Array.from({ length: 10 }, (_, i) => thisYear - i).map((y) => ({
+    value: String(y),
+    label: `${y}年度`,
+  })),
+];
+
+interface TreeOption {
+  value: string;
+  title: string;
+  children: TreeOption[];
+}
+const toOptions = (nodes: OrganisationNodeResponse[]): TreeOption[] =>
+  nodes.map((n) => ({ value: n.id, title: n.name, children: toOptions(n.children) }));
 
 /** The search box and filters above the list; two columns on a phone. */
 export function ItemsFilters({
@@ -46,11 +65,13 @@ export function ItemsFilters({
   mobile: boolean;
   onReload(): void;
 }) {
-  const { values, setFilter, clear, filtered } = filters;
+  const { values, setFilter, setFilters, clear, filtered } = filters;
   const [keyword, setKeyword] = useState(values.q ?? '');
+  const { tree, loading: treeLoading } = useOrganisationTree();
+  const treeOptions = useMemo(() => toOptions(tree), [tree]);
   const width = mobile ? '100%' : undefined;
   const select = (
-    key: 'status' | 'overdue' | 'year' | 'source' | 'recurring' | 'withdrawn',
+    key: 'overdue' | 'source' | 'recurring' | 'withdrawn',
     placeholder: string,
     options: { value: string; label: string }[],
   ) => (
@@ -85,9 +106,50 @@ export function ItemsFilters({
         data-testid="filter-q"
         style={{ gridColumn: mobile ? '1 / -1' : 'span 2' }}
       />
-      {select('status', '全部状态', statusOptions)}
+      <TreeSelect
+        allowClear
+        data-testid="filter-org"
+        placeholder="全部党组织"
+        loading={treeLoading}
+        value={treeLoading ? undefined : values.org}
+        onChange={(v?: string) => setFilters({ org: v, subtree: undefined })}
+        treeData={treeOptions}
+        treeDefaultExpandAll
+        showSearch={{ treeNodeFilterProp: 'title' }}
+        notFoundContent="没有可选的党组织"
+        style={{ width, gridColumn: mobile ? '1 / -1' : 'span 2' }}
+      />
+      <label style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+        <Switch
+          size="small"
+          data-testid="filter-subtree"
+          disabled={!values.org}
+          checked={values.subtree !== 'false'}
+          onChange={(on) => setFilter('subtree', on ? undefined : 'false')}
+        />
+        <Typography.Text type={values.org ? undefined : 'secondary'}>含下级组织</Typography.Text>
+      </label>
+      <Select
+        allowClear
+        placeholder="全部状态"
+        options={statusOptions}
+        value={values.stage ? `${STAGE_PREFIX}${values.stage}` : values.status}
+        onChange={(v?: string) =>
+          v?.startsWith(STAGE_PREFIX)
+            ? setFilters({ status: undefined, stage: v.slice(STAGE_PREFIX.length) })
+            : setFilters({ status: v, stage: undefined })
+        }
+        data-testid="filter-status"
+        style={{ width }}
+      />
       {select('overdue', '亮灯：全部', overdueOptions)}
-      {select('year', '全部年度', yearOptions)}
+      <Select
+        options={yearOptions}
+        value={values.year ?? ALL_YEARS}
+        onChange={(v: string) => setFilter('year', v === ALL_YEARS ? undefined : v)}
+        data-testid="filter-year"
+        style={{ width }}
+      />
       {select('source', '全部来源', sourceOptions)}
       {select('recurring', '是否反复出现', recurringOptions)}
       {select('withdrawn', '不含已撤销', withdrawnOptions)}

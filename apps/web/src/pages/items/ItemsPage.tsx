@@ -1,10 +1,12 @@
-import { App, Button, Card, Empty, Grid, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Grid, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/error-message';
 import { useAuth } from '../../auth/auth-context';
 import { type ItemListEntryResponse } from '../../api/rectify-api';
 import { EventModal } from '../../features/item-events/EventModal';
+import { downloadItemsXlsx } from '../../features/items/item-api';
 import { useItems } from '../../features/items/useItems';
 import { CreateItemsModal } from './CreateItemsModal';
 import { ItemCards } from './ItemCards';
@@ -30,6 +32,19 @@ export function ItemsPage() {
   const mayCreate = Boolean(user && (user.capabilities.supervises || user.capabilities.administers));
   const administers = user?.capabilities.administers ?? false;
   const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
+
+  // Every row of the current filters, not only this page; the server refuses past its limit.
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      await downloadItemsXlsx(query);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   useEffect(() => {
     if (errorText) message.error(errorText);
@@ -92,11 +107,23 @@ export function ItemsPage() {
         </span>
       }
       extra={
-        mayCreate && (
-          <Button type="primary" onClick={() => setCreating(true)} data-testid="create-items">
-            新建整改事项
+        <Space wrap>
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={exporting}
+            disabled={!data || data.total === 0}
+            onClick={() => void exportXlsx()}
+            title="按当前筛选条件导出全部页的整改事项"
+            data-testid="export-items"
+          >
+            导出 Excel
           </Button>
-        )
+          {mayCreate && (
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="create-items">
+              新建整改事项
+            </Button>
+          )}
+        </Space>
       }
       styles={{ body: { padding: mobile ? 12 : 24 } }}
       data-testid="items-page"

@@ -3,11 +3,17 @@ import { Button, Result, Space, Spin, Typography } from 'antd';
 import { type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
+import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../api/error-message';
 
-/** Why a document could not be generated; nothing imported yet is a 404 with a way to import. */
-export function Failure({ error }: { error: unknown }) {
+/**
+ * Why a document could not be generated. Nothing of that year (404) says what to do in the web
+ * UI: `remedies` (other years, another tab), the import page for an administrator, or whom to ask.
+ */
+export function Failure({ error, remedies }: { error: unknown; remedies?: ReactNode }) {
+  const { user } = useAuth();
   const notFound = error instanceof ApiError && error.status === 404;
+  const administers = user?.capabilities.administers ?? false;
   return (
     <Result
       data-testid="output-error"
@@ -16,9 +22,18 @@ export function Failure({ error }: { error: unknown }) {
       subTitle={errorMessage(error)}
       extra={
         notFound ? (
-          <Link to="/import">
-            <Button type="primary">前往报告导入</Button>
-          </Link>
+          <Space orientation="vertical" align="center">
+            {remedies}
+            {administers ? (
+              <Link to="/import">
+                <Button type="primary">前往报告导入</Button>
+              </Link>
+            ) : (
+              <Typography.Text type="secondary">
+                如需该年度的材料，请联系管理员导入该年度的报告。
+              </Typography.Text>
+            )}
+          </Space>
         ) : undefined
       }
     />
@@ -76,15 +91,17 @@ export function Toolbar({ hint, children }: { hint: ReactNode; children: ReactNo
   );
 }
 
-/** A document's preview: a spinner while it is generated, the failure, or `render(data)`. */
+/** A document's preview: a spinner while it is generated, the failure (with its remedies), or `render(data)`. */
 export function OutputBody<T>({
   loaded,
   render,
+  remedies,
 }: {
   loaded: UseQueryResult<T>;
   render: (data: T) => ReactNode;
+  remedies?: ReactNode;
 }) {
-  if (loaded.isError) return <Failure error={loaded.error} />;
+  if (loaded.isError) return <Failure error={loaded.error} remedies={remedies} />;
   if (loaded.data === undefined)
     return (
       <div style={{ padding: 60, textAlign: 'center' }}>

@@ -1,7 +1,7 @@
 import { DownloadOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
-import { App, Button, Card, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { type UseQueryResult } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
@@ -16,7 +16,18 @@ export function OutputsPage() {
   const picker = useOrganisationYear();
   const { organisationId, year } = picker;
   const { message } = App.useApp();
-  const [tab, setTab] = useState('section');
+  // Until a tab is clicked, each organisation opens on the section when it has a report of its
+  // own for the year, else on the ledger, which counts those below it (an administrator at the
+  // root). Changing the year alone keeps the tab.
+  const [clickedTab, setTab] = useState<string | null>(null);
+  const [autoTab, setAutoTab] = useState<{ organisationId: string | undefined; tab: string } | null>(null);
+  const dataKnown = picker.years.all.length > 0;
+  const ownHasYear = picker.years.own.includes(year);
+  useEffect(() => {
+    if (clickedTab || !dataKnown || autoTab?.organisationId === organisationId) return;
+    setAutoTab({ organisationId, tab: ownHasYear ? 'section' : 'ledger' });
+  }, [clickedTab, dataKnown, ownHasYear, organisationId, autoTab]);
+  const tab = clickedTab ?? autoTab?.tab ?? 'section';
   const [downloading, setDownloading] = useState<string | null>(null);
   const base = `/organisations/${organisationId}`;
 
@@ -40,8 +51,36 @@ export function OutputsPage() {
     }
   };
 
-  const body = <T,>(loaded: UseQueryResult<T>, render: (data: T) => ReactNode) => (
-    <OutputBody loaded={loaded} render={render} />
+  const body = <T,>(loaded: UseQueryResult<T>, render: (data: T) => ReactNode, remedies?: ReactNode) => (
+    <OutputBody loaded={loaded} render={render} remedies={remedies} />
+  );
+
+  // What to do instead when the organisation itself has nothing of the year: a year it has, or
+  // the ledger and summary, which take in the organisations below it.
+  const sectionRemedies = (
+    <Space wrap data-testid="section-remedies">
+      {picker.years.own
+        .filter((y) => y !== year)
+        .map((y) => (
+          <Button key={y} onClick={() => picker.setYear(y)}>
+            改看{y}年度
+          </Button>
+        ))}
+      {picker.years.below.includes(year) && (
+        <Button onClick={() => setTab('ledger')}>查看{year}年度整改台账（含下级党组织）</Button>
+      )}
+    </Space>
+  );
+  const yearRemedies = (
+    <Space wrap>
+      {picker.years.all
+        .filter((y) => y !== year)
+        .map((y) => (
+          <Button key={y} onClick={() => picker.setYear(y)}>
+            改看{y}年度
+          </Button>
+        ))}
+    </Space>
   );
 
   const okState = (l: UseQueryResult<unknown>) => l.isSuccess;
@@ -92,9 +131,13 @@ export function OutputsPage() {
                       下载 Word (.docx)
                     </Button>
                   </Toolbar>
-                  {body(section, (text) => (
-                    <DocumentText text={text} testId="section-preview" />
-                  ))}
+                  {body(
+                    section,
+                    (text) => (
+                      <DocumentText text={text} testId="section-preview" />
+                    ),
+                    sectionRemedies,
+                  )}
                 </>
               ),
             },
@@ -179,9 +222,13 @@ export function OutputsPage() {
                       下载 Word (.docx)
                     </Button>
                   </Toolbar>
-                  {body(summary, (text) => (
-                    <DocumentText text={text} testId="summary-preview" />
-                  ))}
+                  {body(
+                    summary,
+                    (text) => (
+                      <DocumentText text={text} testId="summary-preview" />
+                    ),
+                    yearRemedies,
+                  )}
                 </>
               ),
             },

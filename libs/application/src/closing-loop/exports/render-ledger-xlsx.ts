@@ -1,5 +1,6 @@
-import { cleanText, type ItemLight, LEDGER_COLUMNS, type LedgerRow } from '@rectify/domain';
+import { LEDGER_COLUMNS, type LedgerRow } from '@rectify/domain';
 import ExcelJS from 'exceljs';
+import { BORDERS, cellText, HEADER_FILL, styleLightCell } from './xlsx-cells';
 
 const LEDGER_SHEET_NAME = '整改台账';
 
@@ -19,18 +20,6 @@ const COLUMN_WIDTHS: Partial<Record<(typeof LEDGER_COLUMNS)[number], number>> = 
   备注: 30,
 };
 
-const LIGHT_STYLES: Partial<Record<ItemLight, { fill: string; font?: Partial<ExcelJS.Font> }>> = {
-  red: { fill: 'FFFF0000', font: { bold: true, color: { argb: 'FFFFFFFF' } } },
-  yellow: { fill: 'FFFFFF00' },
-  green: { fill: 'FF00B050' },
-};
-
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
-const BORDERS: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
-/** Excel asks to repair a workbook with a longer cell. */
-const MAX_CELL_CHARS = 32767;
-
 /** Points per line of 11-point text, and the most a row may grow (Excel's limit is 409). */
 const LINE_HEIGHT = 15;
 const MAX_ROW_HEIGHT = 409;
@@ -41,9 +30,7 @@ const HEADER_ROW = 2;
 /**
  * The ledger as an .xlsx: a title, the header, one row an item with its 亮灯 cell coloured, and when it
  * was generated. Every value is text, so dates read exactly as in the ledger and nothing is a formula.
- * Every text is cut to Excel's cell limit and then passed through cleanText: exceljs strips C0
- * controls but writes U+FFFE and U+FFFF, which break sharedStrings.xml, and a cut may split a
- * surrogate pair.
+ * Every text goes through cellText (Excel's cell limit, no character XML forbids).
  */
 export async function renderLedgerXlsx(raw: {
   title: string;
@@ -89,7 +76,7 @@ export async function renderLedgerXlsx(raw: {
     const cell = header.getCell(i + 1);
     cell.value = name;
     cell.font = { bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+    cell.fill = HEADER_FILL;
     cell.border = BORDERS;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
@@ -105,12 +92,7 @@ export async function renderLedgerXlsx(raw: {
           ? { vertical: 'top', wrapText: true, horizontal: 'center' }
           : { vertical: 'top', wrapText: true };
     }
-    const light = LIGHT_STYLES[ledgerRow.light];
-    if (light) {
-      const cell = row.getCell(lightColumn);
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: light.fill } };
-      if (light.font) cell.font = light.font;
-    }
+    styleLightCell(row.getCell(lightColumn), ledgerRow.light);
     // Excel and LibreOffice do not re-fit wrapped rows on opening, so the height is set from the text.
     row.height = rowHeight(ledgerRow.cells);
   });
@@ -122,11 +104,6 @@ export async function renderLedgerXlsx(raw: {
   sheet.getCell(lastDataRow + 2, 1).value = `生成时间：${input.generatedAt}`;
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** A cell's text as Excel accepts it: at most MAX_CELL_CHARS, no character XML forbids. */
-function cellText(text: string): string {
-  return cleanText(text.slice(0, MAX_CELL_CHARS));
 }
 
 /** Lines a cell needs at its column's width: a Han character is two width units, others one. */

@@ -1,3 +1,4 @@
+import { type StatusStage } from '@rectify/domain';
 import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
 
 /** Which items a search lists by withdrawal (撤销). */
@@ -6,9 +7,16 @@ export type WithdrawnFilter = (typeof WITHDRAWN_FILTERS)[number];
 
 /** What to look for (查找整改事项); every value reaches SQL as a bound parameter. */
 export interface ItemSearchCriteria {
-  /** Limit to this organisation (uuid) and those below it, within the scope. */
+  /**
+   * Limit to this organisation (uuid), one the scope reads, and (unless `subtree` is false)
+   * those below it.
+   */
   organisationId?: string;
+  /** With `organisationId`: include the organisations below it (含下级组织); true unless false. */
+  subtree?: boolean;
   status?: RectificationStatus;
+  /** Only the statuses of one stage: 未完成 (open), 长期坚持整改 (long_term), 已整改完成 (completed). */
+  stage?: StatusStage;
   /** Past the deadline and still open on `today`, or not. */
   overdue?: boolean;
   /** Only problems that repeat an earlier year's problem (反复出现), or only those that do not. */
@@ -198,8 +206,9 @@ export interface ItemSummary {
 export interface ItemQueriesRepository {
   /**
    * A page of the items in scope matching `criteria`, newest report first then by problem
-   * number, and how many match in all; withdrawn items only as `criteria.withdrawn` says. `organisation_not_found` when `criteria.organisationId`
-   * names no organisation at all (one outside the scope just yields no rows).
+   * number, and how many match in all; withdrawn items only as `criteria.withdrawn` says.
+   * `organisation_not_found` when `criteria.organisationId` names no organisation the scope reads
+   * (absent, or out of scope: the same answer, so the filter reveals nothing).
    */
   search(scope: ReadScope, criteria: ItemSearchCriteria): Promise<ItemSearchOutcome>;
 

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES } from '@rectify/domain';
+import { OPEN_STATUSES, statusesInStage } from '@rectify/domain';
 import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
 import { scopeCondition } from '../scope/scope-condition';
@@ -37,13 +37,13 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     params.push(...scoped.params);
     where.push(scoped.sql);
     if (criteria.organisationId) {
-      const rows: { path: string }[] = await this.db.query(`SELECT path FROM organisation WHERE id = $1`, [
-        criteria.organisationId,
-      ]);
-      if (!rows[0]) return { kind: 'organisation_not_found' };
-      add((n) => `o.path LIKE $${n}`, `${rows[0].path}%`);
+      const path = await this.readablePath(scope, criteria.organisationId);
+      if (path === null) return { kind: 'organisation_not_found' };
+      if (criteria.subtree === false) add((n) => `o.id = $${n}`, criteria.organisationId);
+      else add((n) => `o.path LIKE $${n}`, `${escapeLike(path)}%`);
     }
     if (criteria.status) add((n) => `i.status = $${n}`, criteria.status);
+    if (criteria.stage) add((n) => `i.status = ANY($${n}::text[])`, statusesInStage(criteria.stage));
     if (criteria.source) add((n) => `i.source = $${n}`, criteria.source);
     if (criteria.year !== undefined) add((n) => `i.year = $${n}`, criteria.year);
     if (criteria.overdue !== undefined) {
@@ -103,6 +103,16 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
         : null,
     }));
     return { kind: 'page', rows, total };
+  }
+
+  /** The organisation's path when it exists and the scope reads it (the read rule's SQL twin), else null. */
+  private async readablePath(scope: ReadScope, organisationId: string): Promise<string | null> {
+    const cond = scopeCondition(scope, 2);
+    const rows: { path: string }[] = await this.db.query(
+      `SELECT o.path FROM organisation o WHERE o.id = $1 AND ${cond.sql}`,
+      [organisationId, ...cond.params],
+    );
+    return rows[0]?.path ?? null;
   }
 
   async isVisible(scope: ReadScope, itemId: string): Promise<boolean> {
