@@ -182,6 +182,11 @@ function vocabularyConstants() {
       doc: 'Below this confidence (0..1) an extracted item is marked 待核对 and listed first.',
     },
     {
+      name: 'ITEM_TITLE_MAX_LENGTH',
+      value: domain.ITEM_TITLE_MAX_LENGTH,
+      doc: "The longest title (问题标题) an item may have, in characters: the parser's, the API's and the editors' limit.",
+    },
+    {
       name: 'DEFAULT_QUIET_FROM',
       value: domain.DEFAULT_QUIET_HOURS.from,
       doc: "A new group robot's quiet hours (免打扰, Beijing time) start, HH:MM.",
