@@ -10,6 +10,7 @@ import {
   LogoutOutlined,
   MailOutlined,
   MenuOutlined,
+  QuestionCircleOutlined,
   SettingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -163,6 +164,19 @@ export function AppLayout({ children }: { children: ReactNode }) {
           整改闭环管理
         </span>
         <span style={{ flex: 1 }} />
+        {user && (
+          <Button
+            type="text"
+            aria-label="使用说明"
+            title="使用说明"
+            data-testid="help-link"
+            icon={<QuestionCircleOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            onClick={() => navigate('/help')}
+            style={{ color: '#fff' }}
+          >
+            {mobile ? null : '帮助'}
+          </Button>
+        )}
         {user && <NotificationBell />}
         {user && workersAndOverseers(user.capabilities) && <TodoBadge compact={mobile} />}
         {user && !mobile && (
