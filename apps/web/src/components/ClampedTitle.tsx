@@ -75,20 +75,16 @@ export function ClampedTitle({ text, to, lines = 2, strong, testId }: Props) {
   );
   return (
     <span style={{ display: 'block', minWidth: 0 }}>
-      {cut && !expanded ? (
-        <Tooltip title={text} placement="topLeft">
-          {title}
-        </Tooltip>
-      ) : (
-        title
-      )}
+      {/* Always inside the tooltip (empty when not cut), so the title element is never remounted. */}
+      <Tooltip title={cut && !expanded ? text : undefined} placement="topLeft">
+        {title}
+      </Tooltip>
       {(cut || expanded) && (
         <Button
           type="link"
           size="small"
           onClick={toggle}
           aria-expanded={expanded}
-          aria-label={expanded ? '收起标题' : '展开标题全文'}
           data-testid="title-toggle"
           style={{ padding: 0, height: 'auto', fontSize: 12 }}
         >
