@@ -126,6 +126,7 @@ test('a long title takes two lines in the lists, whole on hover and on tap; the 
   await expect
     .poll(() => thumbnail.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
     .toBe(1);
+  await page.getByTestId('evidence-card').screenshot({ path: `${SCREENSHOTS}/evidence-thumbnail.png` });
   await thumbnail.click();
   await expect(page.locator('.ant-image-preview img')).toBeVisible();
   await page.keyboard.press('Escape');
@@ -142,4 +143,13 @@ test('a long title takes two lines in the lists, whole on hover and on tap; the 
   await expect(entry.getByTestId('title-toggle')).toHaveText('收起');
   await expect(page).toHaveURL(/\/todo$/);
   await page.screenshot({ path: `${SCREENSHOTS}/todo-long-title-phone.png`, fullPage: true });
+
+  // On a phone the 使用说明 is under the name, the secretary's part first.
+  await page.getByTestId('current-user').click();
+  await page.getByTestId('menu-help').click();
+  await expect(page.locator('[data-testid^="help-section-title-"]').first()).toHaveAttribute(
+    'data-testid',
+    'help-section-title-secretary',
+  );
+  await expect(page.getByTestId('help-section-secretary')).toContainText('拍照上传');
 });
