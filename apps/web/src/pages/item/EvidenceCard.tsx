@@ -76,7 +76,9 @@ export function EvidenceCard({ item, mobile, onUpload }: Props) {
               <PaperClipOutlined style={{ marginTop: 4, color: '#8c8c8c' }} />
               <div style={{ flex: 1, minWidth: 0, wordBreak: 'break-word' }}>
                 {ev.fileName && isImageEvidence(ev.fileName) && (
-                  <EvidenceThumbnail itemId={item.id} evidenceId={ev.id} fileName={ev.fileName} />
+                  <div style={{ marginBottom: 4 }}>
+                    <EvidenceThumbnail itemId={item.id} evidenceId={ev.id} fileName={ev.fileName} />
+                  </div>
                 )}
                 {ev.fileName && (
                   <Button
