@@ -194,6 +194,11 @@ function vocabularyConstants() {
       doc: 'What a reconciliation that compared nothing says first, before its reason.',
     },
     {
+      name: 'ITEM_TITLE_MAX_LENGTH',
+      value: domain.ITEM_TITLE_MAX_LENGTH,
+      doc: "The longest title (问题标题) an item may have, in characters: the parser's, the API's and the editors' limit.",
+    },
+    {
       name: 'DEFAULT_QUIET_FROM',
       value: domain.DEFAULT_QUIET_HOURS.from,
       doc: "A new group robot's quiet hours (免打扰, Beijing time) start, HH:MM.",

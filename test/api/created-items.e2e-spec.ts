@@ -1,6 +1,7 @@
 import { type INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ITEM_TITLE_MAX_LENGTH } from '@rectify/domain';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { type Qingshan, seedQingshan } from '../support/closing-loop-fixture';
@@ -126,8 +127,11 @@ describe('items created by hand (API)', () => {
     const tooMany = Array.from({ length: 201 }, (_, i) => `问题${i + 1}`).join('\n');
     const many = await create('sup', { ...base, list: tooMany }).expect(400);
     expect(many.body.message).toContain('一次最多新建200个整改事项');
-    const long = await create('sup', { ...base, list: `1. ${'长'.repeat(501)}` }).expect(400);
-    expect(long.body.message).toContain('超过500个字');
+    const long = await create('sup', {
+      ...base,
+      list: `1. ${'长'.repeat(ITEM_TITLE_MAX_LENGTH + 1)}`,
+    }).expect(400);
+    expect(long.body.message).toContain(`超过${ITEM_TITLE_MAX_LENGTH}个字`);
     const empty = await create('sup', { ...base, list: '\n  \n' }).expect(400);
     expect(empty.body.message).toContain('问题清单为空');
     const selfFound = await create('sup', { ...base, source: 'self_inspection', list: '甲' }).expect(400);

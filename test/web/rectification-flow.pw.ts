@@ -78,7 +78,7 @@ test('a secretary submits, the supervisor returns it, the secretary resubmits, t
   await expect(page.getByRole('dialog')).not.toHaveClass(/ant-zoom-appear/);
   await page
     .getByRole('dialog')
-    .locator('input[type=file]')
+    .locator('input[type=file]:not([capture])')
     .setInputFiles({
       name: '督查通报.txt',
       mimeType: 'text/plain',

@@ -18,6 +18,7 @@ import { NotificationSettingsPage } from './pages/notifications/NotificationSett
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { OutputsPage } from './pages/outputs/OutputsPage';
 import { ForcedPasswordChangePage } from './pages/account/ForcedPasswordChangePage';
+import { HelpPage } from './pages/help/HelpPage';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
 import { UsersPage } from './pages/users/UsersPage';
 import { TodoPage } from './pages/todo/TodoPage';
@@ -159,6 +160,14 @@ export function App() {
                   element={
                     <RequireLogin>
                       <NotificationSettingsPage />
+                    </RequireLogin>
+                  }
+                />
+                <Route
+                  path="/help"
+                  element={
+                    <RequireLogin>
+                      <HelpPage />
                     </RequireLogin>
                   }
                 />

@@ -1,5 +1,6 @@
 export * from './lifecycle';
 export * from './items/problem-list';
+export * from './items/item-title';
 export * from './organisations/organisation-kind';
 export * from './organisations/positions';
 export * from './organisations/tree-move';

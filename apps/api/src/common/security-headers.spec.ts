@@ -28,4 +28,9 @@ describe('securityHeaders', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("object-src 'none'");
   });
+
+  it('lets images come from the page itself, data: and blob: URLs (evidence thumbnails) only', async () => {
+    const res = await request(appWith(false)).get('/').expect(200);
+    expect(res.headers['content-security-policy']).toContain("img-src 'self' data: blob:;");
+  });
 });

@@ -126,6 +126,10 @@ export const api = {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   },
+  /** Fetches a file (with the token) as a Blob of the type the server names, e.g. to show an image. */
+  async blob(path: string): Promise<Blob> {
+    return (await send('GET', path)).blob();
+  },
   async text(path: string, query?: Query): Promise<string> {
     return (await send('GET', path, { query })).text();
   },

@@ -10,6 +10,7 @@ import {
   LogoutOutlined,
   MailOutlined,
   MenuOutlined,
+  QuestionCircleOutlined,
   SettingOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -121,11 +122,17 @@ export function AppLayout({ children }: { children: ReactNode }) {
         icon: <SettingOutlined />,
         label: <span data-testid="menu-notification-settings">通知设置</span>,
       },
+      {
+        key: 'help',
+        icon: <QuestionCircleOutlined />,
+        label: <span data-testid="menu-help">使用说明</span>,
+      },
       { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
     ],
     onClick: ({ key }) => {
       if (key === 'password') setChangingPassword(true);
       else if (key === 'notification-settings') navigate('/notification-settings');
+      else if (key === 'help') navigate('/help');
       else onLogout();
     },
   };
@@ -163,6 +170,19 @@ export function AppLayout({ children }: { children: ReactNode }) {
           整改闭环管理
         </span>
         <span style={{ flex: 1 }} />
+        {/* Phones have no room in the bar: there 使用说明 is in the menu under the name. */}
+        {user && !mobile && (
+          <Button
+            type="text"
+            title="使用说明"
+            data-testid="help-link"
+            icon={<QuestionCircleOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            onClick={() => navigate('/help')}
+            style={{ color: '#fff' }}
+          >
+            帮助
+          </Button>
+        )}
         {user && <NotificationBell />}
         {user && workersAndOverseers(user.capabilities) && <TodoBadge compact={mobile} />}
         {user && !mobile && (

@@ -113,7 +113,10 @@ describe('CreateItemsUseCase', () => {
     for (const [bad, words] of [
       [{ list: '\n \n' }, '问题清单为空'],
       [{ list: tooMany }, '一次最多新建200个'],
-      [{ list: '长'.repeat(CREATED_ITEM_LIMITS.maxTitleLength + 1) }, '超过500个字'],
+      [
+        { list: '长'.repeat(CREATED_ITEM_LIMITS.maxTitleLength + 1) },
+        `超过${CREATED_ITEM_LIMITS.maxTitleLength}个字`,
+      ],
       [{ problems: [{ title: '甲', detail: '长'.repeat(5001) }] }, '描述超过'],
       [{ list: '甲', problems: [{ title: '乙' }] }, '二者选一'],
       [{}, '二者选一'],

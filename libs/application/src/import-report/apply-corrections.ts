@@ -1,4 +1,4 @@
-import { type ExtractionResult } from '@rectify/domain';
+import { type ExtractionResult, ITEM_TITLE_MAX_LENGTH } from '@rectify/domain';
 import { ApplicationError } from '../errors/application-error';
 
 /**
@@ -9,8 +9,6 @@ export interface ImportCorrections {
   dropProblemSeqs?: number[];
   titles?: Record<string, string>;
 }
-
-const MAX_TITLE_LENGTH = 200;
 
 /** The extraction as the administrator confirmed it; each correction is noted in the warnings. */
 export function applyCorrections(
@@ -41,10 +39,10 @@ export function applyCorrections(
     .map((p) => {
       const title = corrections.titles?.[String(p.seq)]?.trim();
       if (title === undefined || title === p.title) return p;
-      if (title === '' || title.length > MAX_TITLE_LENGTH) {
+      if (title === '' || title.length > ITEM_TITLE_MAX_LENGTH) {
         throw new ApplicationError(
           'INVALID_ARGUMENT',
-          `第${p.seq}个问题的标题应为1至${MAX_TITLE_LENGTH}个字。`,
+          `第${p.seq}个问题的标题应为1至${ITEM_TITLE_MAX_LENGTH}个字。`,
           {
             seq: p.seq,
           },

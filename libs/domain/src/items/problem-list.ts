@@ -1,5 +1,6 @@
 import { toReportLines, lineBody } from '../report/parse/report-line';
 import { cleanText } from '../text/clean-text';
+import { ITEM_TITLE_MAX_LENGTH } from './item-title';
 
 /**
  * Limits of items created by hand (上级点评、巡视巡察、群众评议 …), from a form or a pasted list:
@@ -8,7 +9,7 @@ import { cleanText } from '../text/clean-text';
  */
 export const CREATED_ITEM_LIMITS = {
   maxItems: 200,
-  maxTitleLength: 500,
+  maxTitleLength: ITEM_TITLE_MAX_LENGTH,
   maxDetailLength: 5000,
 } as const;
 

@@ -100,6 +100,10 @@ export const deleteEvidence = (itemId: string, evidenceId: string) =>
 export const downloadEvidence = (itemId: string, ev: ItemEvidenceResponse): Promise<void> =>
   api.download(`/items/${itemId}/evidence/${ev.id}`, undefined, ev.fileName ?? '整改佐证');
 
+/** The evidence file's bytes, through the same authorised endpoint as the download. */
+export const fetchEvidenceFile = (itemId: string, evidenceId: string): Promise<Blob> =>
+  api.blob(`/items/${itemId}/evidence/${evidenceId}`);
+
 /** POST /api/items/:id/withdraw (撤销, with the reason); 403 for the item's own secretary. */
 export const withdrawItem = (itemId: string, reason: string, version: number) =>
   postWithdraw({ id: itemId, withdrawItemDto: { reason, version } });

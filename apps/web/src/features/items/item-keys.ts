@@ -10,6 +10,11 @@ export const itemKeys = {
   list: (query: object) => ['items', 'list', query] as const,
   /** The detail, with the actions allowed now (see loadItem). */
   detail: (id: string) => ['items', 'detail', id] as const,
+  /**
+   * An evidence file's bytes (pictures shown as thumbnails): outside 'items' on purpose, since a
+   * stored file never changes and a change to its item need not fetch it again.
+   */
+  evidenceFile: (id: string, evidenceId: string) => ['evidence-file', id, evidenceId] as const,
 };
 
 /** After any change to an item: lists, details and the organisation views reload when shown. */

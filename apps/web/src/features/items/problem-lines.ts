@@ -1,8 +1,10 @@
+import { ITEM_TITLE_MAX_LENGTH } from '../../api/generated/vocabulary';
+
 /**
  * Limits of one 新建整改事项 request, as the server documents them (CREATED_ITEM_LIMITS): the
  * form warns before sending; the server decides and answers in Chinese.
  */
-export const CREATE_LIMITS = { maxItems: 200, maxTitleLength: 500 } as const;
+export const CREATE_LIMITS = { maxItems: 200, maxTitleLength: ITEM_TITLE_MAX_LENGTH } as const;
 
 /**
  * The preview of a pasted list (每行一个问题): how many problems it makes (one per non-blank

@@ -10,3 +10,9 @@ export function useReports(): ReportListEntryResponse[] {
   const { data } = useQuery({ queryKey: reportKeys.all, queryFn: () => listReports() });
   return data ?? NO_REPORTS;
 }
+
+/** True once the list of reports the user may see has loaded and is empty (nothing imported yet). */
+export function useNoReportsYet(): boolean {
+  const { data } = useQuery({ queryKey: reportKeys.all, queryFn: () => listReports() });
+  return data !== undefined && data.length === 0;
+}

@@ -10,6 +10,8 @@ import { itemsLink } from '../items/useItemFilters';
 import { OverdueTrendCard } from './OverdueTrendCard';
 import { RedItems } from './RedItems';
 import { StatusBars } from './StatusBars';
+import { NoReportsNotice } from '../help/NoReportsNotice';
+import { useNothingYet } from '../../features/help/useNothingYet';
 
 export function DashboardPage() {
   const picker = useOrganisationYear();
@@ -19,6 +21,8 @@ export function DashboardPage() {
   const loading = query.isFetching;
   const error = query.error ? errorMessage(query.error) : null;
 
+  // Before any import NoReportsNotice says what to do, not the notice of an empty year.
+  const nothingYet = useNothingYet();
   const t = summary?.totals;
   const empty = summary !== null && summary.totals.items === 0;
   // Each count opens the items behind it: the organisation (with those below it), the year, and
@@ -103,8 +107,9 @@ export function DashboardPage() {
         />
       )}
 
+      <NoReportsNotice />
       <Spin spinning={loading} description="正在加载…">
-        {empty && (
+        {empty && !nothingYet && (
           <Alert
             type="info"
             showIcon
@@ -121,7 +126,7 @@ export function DashboardPage() {
                   ))}
                 </span>
               ) : (
-                '请先由管理员在“报告导入”中导入该年度的党建工作报告。'
+                '该年度还没有导入报告：请选择其他党组织或年度，或由管理员在「导入报告」中导入。'
               )
             }
           />

@@ -10,6 +10,7 @@ import { useItems } from '../../features/items/useItems';
 import { ITEM_LIGHT_LABELS } from '../../api/generated/vocabulary';
 import { LIGHT_TAG_COLORS, statusColor, statusText } from '../../components/labels';
 import { itemsLink } from '../items/useItemFilters';
+import { ClampedTitle } from '../../components/ClampedTitle';
 
 const NO_ROWS: ItemListEntryResponse[] = [];
 
@@ -110,7 +111,7 @@ export function RedItems({ organisationId }: { organisationId: string | undefine
           {
             title: '问题',
             dataIndex: 'title',
-            render: (t: string, r) => <Link to={`/items/${r.id}`}>{t}</Link>,
+            render: (t: string, r) => <ClampedTitle text={t} to={`/items/${r.id}`} testId="red-item-link" />,
           },
           { title: '党组织', dataIndex: 'organisationName', width: 150 },
           { title: '年度', dataIndex: 'reportYear', width: 70 },

@@ -2,6 +2,7 @@ import { Alert, Checkbox, Empty, Input, Space, Typography } from 'antd';
 import { doubtfulFirst, isDoubtful } from './extraction-basis';
 import { JudgementTags } from './JudgementTags';
 import { type ExtractedProblemResponse as ExtractedProblem } from '../../api/rectify-api';
+import { ITEM_TITLE_MAX_LENGTH } from '../../api/generated/vocabulary';
 import { type PreviewCorrections } from '../../features/import/preview-corrections';
 
 /**
@@ -60,7 +61,7 @@ export function ProblemPreviewList({
                 prefix={`${p.seq}.`}
                 value={corrections.titles[p.seq] ?? p.title}
                 disabled={corrections.dropped.has(p.seq)}
-                maxLength={200}
+                maxLength={ITEM_TITLE_MAX_LENGTH}
                 onChange={(e) =>
                   onChange({ ...corrections, titles: { ...corrections.titles, [p.seq]: e.target.value } })
                 }

@@ -1,7 +1,7 @@
 import { App, Form, Input, Select } from 'antd';
 import { FormModal } from '../../components/FormModal';
 import { type ItemDetailResponse } from '../../api/rectify-api';
-import { type ItemSource, ITEM_SOURCE_LABELS } from '../../api/generated/vocabulary';
+import { type ItemSource, ITEM_SOURCE_LABELS, ITEM_TITLE_MAX_LENGTH } from '../../api/generated/vocabulary';
 import { useUpdateDetails } from '../../features/items/useItemChanges';
 import { useReportItemError } from '../../features/items/useReportItemError';
 
@@ -69,7 +69,12 @@ export function DetailsModal({ item, onClose }: { item: ItemDetailResponse; onCl
         label="问题"
         rules={[{ required: true, whitespace: true, message: '请填写问题' }]}
       >
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} data-testid="field-title" />
+        <Input.TextArea
+          autoSize={{ minRows: 1, maxRows: 4 }}
+          maxLength={ITEM_TITLE_MAX_LENGTH}
+          showCount
+          data-testid="field-title"
+        />
       </Form.Item>
       <Form.Item name="detail" label="问题描述">
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={5000} data-testid="field-detail" />

@@ -5,6 +5,8 @@ import { type ItemEvidenceResponse } from '../../api/rectify-api';
 import { downloadEvidence, type LoadedItem } from '../../features/items/item-api';
 import { useDeleteEvidence } from '../../features/items/useItemChanges';
 import { useReportItemError } from '../../features/items/useReportItemError';
+import { isImageEvidence } from '../../features/items/evidence-image';
+import { EvidenceThumbnail } from './EvidenceThumbnail';
 
 interface Props {
   item: LoadedItem;
@@ -12,7 +14,10 @@ interface Props {
   onUpload(): void;
 }
 
-/** 整改佐证材料: the files and texts, each file downloadable and, when allowed, deletable. */
+/**
+ * 整改佐证材料: the files and texts, pictures as thumbnails (tap for full size), each file
+ * downloadable and, when allowed, deletable.
+ */
 export function EvidenceCard({ item, mobile, onUpload }: Props) {
   const { message } = App.useApp();
   const reportError = useReportItemError();
@@ -70,6 +75,11 @@ export function EvidenceCard({ item, mobile, onUpload }: Props) {
             >
               <PaperClipOutlined style={{ marginTop: 4, color: '#8c8c8c' }} />
               <div style={{ flex: 1, minWidth: 0, wordBreak: 'break-word' }}>
+                {ev.fileName && isImageEvidence(ev.fileName) && (
+                  <div style={{ marginBottom: 4 }}>
+                    <EvidenceThumbnail itemId={item.id} evidenceId={ev.id} fileName={ev.fileName} />
+                  </div>
+                )}
                 {ev.fileName && (
                   <Button
                     type="link"

@@ -1,5 +1,5 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Typography, Upload, type UploadFile } from 'antd';
+import { CameraOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Space, Typography, Upload, type UploadFile } from 'antd';
 import { FormModal } from '../../components/FormModal';
 import { useUploadEvidence } from '../../features/items/useItemChanges';
 import { useReportItemError } from '../../features/items/useReportItemError';
@@ -19,7 +19,10 @@ function refusal(file: File): string | null {
   return null;
 }
 
-/** Upload one evidence file (multipart field `file`) with an optional description (`text`). */
+/**
+ * Upload one evidence file (multipart field `file`) with an optional description (`text`): chosen
+ * from the device, or, on a phone, a photo taken there and then with the back camera (拍照).
+ */
 export function UploadModal({ itemId, onClose }: { itemId: string; onClose(): void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -52,18 +55,32 @@ export function UploadModal({ itemId, onClose }: { itemId: string; onClose(): vo
       onCancel={onClose}
       testId="upload-modal"
     >
-      <Form.Item
-        name="files"
-        valuePropName="fileList"
-        getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
-        style={{ marginBottom: 0 }}
-      >
-        <Upload maxCount={1} beforeUpload={() => false} accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.txt">
-          <Button icon={<UploadOutlined />} data-testid="evidence-file">
-            选择文件
+      <Space wrap align="start">
+        <Form.Item
+          name="files"
+          valuePropName="fileList"
+          getValueFromEvent={(e: { fileList: UploadFile[] }) => e.fileList.slice(-1)}
+          style={{ marginBottom: 0 }}
+        >
+          <Upload maxCount={1} beforeUpload={() => false} accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.txt">
+            <Button icon={<UploadOutlined />} data-testid="evidence-file">
+              选择文件
+            </Button>
+          </Upload>
+        </Form.Item>
+        {/* A photo taken now goes into the same one-file list that 选择文件 fills. */}
+        <Upload
+          accept="image/*"
+          capture="environment"
+          showUploadList={false}
+          beforeUpload={() => false}
+          onChange={({ fileList }) => form.setFieldValue('files', fileList.slice(-1))}
+        >
+          <Button icon={<CameraOutlined />} data-testid="evidence-camera">
+            拍照上传
           </Button>
         </Upload>
-      </Form.Item>
+      </Space>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0' }}>
         支持 PDF、JPEG/PNG 图片、Word（.docx）、Excel（.xlsx）、文本文件，单个文件不超过 20
         MB；每个整改事项最多 50 个文件、合计不超过 200 MB。

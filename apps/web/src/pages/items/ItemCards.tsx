@@ -1,5 +1,5 @@
 import { Card, Pagination, Spin } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { DeadlineText } from '../../components/DeadlineText';
 import { ITEM_SOURCE_LABELS } from '../../api/generated/vocabulary';
 import { label } from '../../components/labels';
@@ -9,6 +9,7 @@ import { type ItemListProps } from './item-list-props';
 import { RecurringTag } from './RecurringTag';
 import { ReturnedTag } from './ReturnedTag';
 import { WithdrawnTag } from './WithdrawnTag';
+import { ClampedTitle } from '../../components/ClampedTitle';
 
 /** The list as cards (phones): a tap on a card opens the item. */
 export function ItemCards({
@@ -41,14 +42,7 @@ export function ItemCards({
               <div style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
                 <LightTag light={row.light} />
                 <div style={{ flex: 1, minWidth: 0 }}>
-                  <Link
-                    to={`/items/${row.id}`}
-                    data-testid="item-link"
-                    style={{ fontWeight: 600 }}
-                    onClick={(e) => e.stopPropagation()}
-                  >
-                    {row.title}
-                  </Link>
+                  <ClampedTitle text={row.title} to={`/items/${row.id}`} strong testId="item-link" />
                   {row.recurring && <RecurringTag />}
                   {row.withdrawn && <WithdrawnTag />}
                   {row.returned && <ReturnedTag returned={row.returned} />}

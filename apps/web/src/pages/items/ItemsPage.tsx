@@ -1,13 +1,14 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Grid, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/error-message';
 import { useAuth } from '../../auth/auth-context';
 import { type ItemListEntryResponse } from '../../api/rectify-api';
 import { EventModal } from '../../features/item-events/EventModal';
 import { downloadItemsXlsx } from '../../features/items/item-api';
 import { useItems } from '../../features/items/useItems';
+import { noItemsHint } from '../../features/help/empty-hints';
+import { EmptyHintActions } from '../help/EmptyHintActions';
 import { CreateItemsModal } from './CreateItemsModal';
 import { ItemCards } from './ItemCards';
 import { ItemsFilters } from './ItemsFilters';
@@ -20,7 +21,6 @@ import { useRowEventAction } from './useRowEventAction';
 export function ItemsPage() {
   const { message } = App.useApp();
   const { user } = useAuth();
-  const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const mobile = !screens.md;
   const filters = useItemFilters();
@@ -30,7 +30,6 @@ export function ItemsPage() {
   const errorText = error ? errorMessage(error) : null;
   // Supervisors raise problems for the organisations below them, administrators in their subtree.
   const mayCreate = Boolean(user && (user.capabilities.supervises || user.capabilities.administers));
-  const administers = user?.capabilities.administers ?? false;
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
 
@@ -60,22 +59,14 @@ export function ItemsPage() {
     />
   );
 
+  const hint = noItemsHint(
+    user?.capabilities ?? { worksItems: false, supervises: false, administers: false },
+  );
   const empty = filtered ? (
     <Empty description="没有符合筛选条件的整改事项，请调整筛选条件。" data-testid="items-empty" />
   ) : (
-    <Empty
-      data-testid="items-empty"
-      description={
-        administers
-          ? '暂无整改事项：导入报告后，报告中的问题会出现在这里。'
-          : '暂无整改事项：管理员导入报告后，报告中的问题会出现在这里。'
-      }
-    >
-      {administers && (
-        <Button type="primary" onClick={() => navigate('/import')}>
-          去导入报告
-        </Button>
-      )}
+    <Empty data-testid="items-empty" description={hint.text}>
+      <EmptyHintActions actions={hint.actions} onCreate={mayCreate ? () => setCreating(true) : undefined} />
     </Empty>
   );
 

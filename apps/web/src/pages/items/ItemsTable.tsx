@@ -1,6 +1,5 @@
 import { Table, type TableColumnsType } from 'antd';
 import { type HTMLAttributes } from 'react';
-import { Link } from 'react-router-dom';
 import { DeadlineText } from '../../components/DeadlineText';
 import { type ItemListEntryResponse } from '../../api/rectify-api';
 import {
@@ -15,6 +14,7 @@ import { type ItemListProps } from './item-list-props';
 import { RecurringTag } from './RecurringTag';
 import { ReturnedTag } from './ReturnedTag';
 import { WithdrawnTag } from './WithdrawnTag';
+import { ClampedTitle } from '../../components/ClampedTitle';
 
 /** The list as a table (wider screens); red rows are tinted. */
 export function ItemsTable({
@@ -39,9 +39,7 @@ export function ItemsTable({
       dataIndex: 'title',
       render: (_: unknown, row) => (
         <span>
-          <Link to={`/items/${row.id}`} data-testid="item-link">
-            {row.title}
-          </Link>
+          <ClampedTitle text={row.title} to={`/items/${row.id}`} testId="item-link" />
           {row.recurring && <RecurringTag />}
           {row.withdrawn && <WithdrawnTag />}
           {row.returned && <ReturnedTag returned={row.returned} />}

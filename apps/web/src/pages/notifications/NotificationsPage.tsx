@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../api/error-message';
 import { type NotificationEntryResponse } from '../../api/rectify-api';
+import { ClampedTitle } from '../../components/ClampedTitle';
 import {
   useMarkNotificationsRead,
   useNotificationPages,
@@ -109,9 +110,9 @@ function Entry({ entry, onOpen }: { entry: NotificationEntryResponse; onOpen(): 
           <Tag color={unread ? 'red' : undefined} bordered={false} style={{ marginInlineEnd: 0 }}>
             {entry.kindLabel}
           </Tag>
-          <Typography.Text strong={unread} style={{ wordBreak: 'break-all' }}>
-            {entry.headline}
-          </Typography.Text>
+          <span style={{ flex: 1, minWidth: 0 }}>
+            <ClampedTitle text={entry.headline} strong={unread} testId="notification-headline" />
+          </span>
         </div>
         {entry.detail && (
           <Typography.Paragraph

@@ -11,6 +11,7 @@ import { OrganisationYearPicker, useOrganisationYear } from '../dashboard/Organi
 import { DocumentText, OutputBody, Toolbar } from './OutputParts';
 import { ITEM_LIGHT_LABELS } from '../../api/generated/vocabulary';
 import { LIGHT_TAG_COLORS } from '../../components/labels';
+import { NoReportsNotice } from '../help/NoReportsNotice';
 
 export function OutputsPage() {
   const picker = useOrganisationYear();
@@ -100,6 +101,7 @@ export function OutputsPage() {
           <OrganisationYearPicker state={picker} />
         </div>
       </Card>
+      <NoReportsNotice />
       <Card>
         <Tabs
           activeKey={tab}

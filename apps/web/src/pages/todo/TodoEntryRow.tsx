@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { eventLabel } from '../../features/item-events/event-labels';
 import { type TodoEntryResponse } from '../../api/rectify-api';
 import { statusColor, statusText } from '../../components/labels';
+import { ClampedTitle } from '../../components/ClampedTitle';
 
 /** The item page, opening the form of the entry's action when it has one. */
 export const entryLink = (e: TodoEntryResponse) =>
@@ -40,10 +41,8 @@ export function TodoEntryRow({
     >
       {leading}
       <div style={{ flex: 1, minWidth: 0 }}>
-        <Link to={entryLink(entry)} data-testid="todo-entry-link" style={{ fontWeight: 600 }}>
-          {entry.title}
-        </Link>
-        <Tag color={statusColor(entry.status)} style={{ marginInlineStart: 8 }}>
+        <ClampedTitle text={entry.title} to={entryLink(entry)} strong testId="todo-entry-link" />
+        <Tag color={statusColor(entry.status)} style={{ marginTop: 2 }}>
           {statusText(entry.status)}
         </Tag>
         <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 2 }}>
