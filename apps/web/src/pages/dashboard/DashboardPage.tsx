@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/error-message';
 import { useSummary } from '../../features/dashboard/useDashboard';
@@ -9,6 +9,7 @@ import { percent } from './percent';
 import { OverdueTrendCard } from './OverdueTrendCard';
 import { RedItems } from './RedItems';
 import { StatusBars } from './StatusBars';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 export function DashboardPage() {
   const picker = useOrganisationYear();
@@ -106,7 +107,7 @@ export function DashboardPage() {
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           <Col span={24}>
             <Card title="各党组织整改情况">
-              <Table<OrganisationSummaryResponse>
+              <ResponsiveTable<OrganisationSummaryResponse>
                 data-testid="organisation-table"
                 size="small"
                 rowKey="organisationId"
@@ -163,7 +164,7 @@ export function DashboardPage() {
           </Space>
         }
       >
-        <Table
+        <ResponsiveTable
           data-testid="recurring-list"
           size="small"
           rowKey="itemId"
@@ -192,7 +193,10 @@ export function DashboardPage() {
                   {earlier.map((e) => (
                     <span key={e.itemId}>
                       {e.year ? `${e.year}年度：` : ''}
-                      <Link to={`/items/${e.itemId}`}>{e.title}</Link>{' '}
+                      {/* Underlined: inside a line of text, colour alone does not mark a link. */}
+                      <Link to={`/items/${e.itemId}`} style={{ textDecoration: 'underline' }}>
+                        {e.title}
+                      </Link>{' '}
                       <Tag color={statusColor(e.status)}>{statusText(e.status)}</Tag>
                     </span>
                   ))}

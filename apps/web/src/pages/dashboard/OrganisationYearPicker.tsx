@@ -78,6 +78,7 @@ export function OrganisationSelect({
   onChange,
   width = 260,
   testId = 'organisation-select',
+  ariaLabel = '党组织',
 }: {
   tree: OrganisationNode[];
   loading?: boolean;
@@ -85,12 +86,15 @@ export function OrganisationSelect({
   onChange: (id: string) => void;
   width?: number;
   testId?: string;
+  /** The accessible name, for when no <label> names the select. */
+  ariaLabel?: string;
 }) {
   const options = useMemo(() => toOptions(tree), [tree]);
   return (
     <TreeSelect
       data-testid={testId}
-      style={{ width }}
+      aria-label={ariaLabel}
+      style={{ width, maxWidth: '100%' }}
       loading={loading}
       value={loading ? undefined : value}
       onChange={(v: string) => onChange(v)}
@@ -108,11 +112,14 @@ export function YearSelect({
   onChange,
   yearsWithData = [],
   testId = 'year-select',
+  ariaLabel = '年度',
 }: {
   value: number;
   onChange: (year: number) => void;
   yearsWithData?: number[];
   testId?: string;
+  /** The accessible name, for when no <label> names the select. */
+  ariaLabel?: string;
 }) {
   const options = useMemo(() => {
     const now = new Date().getFullYear();
@@ -135,7 +142,14 @@ export function YearSelect({
       }));
   }, [yearsWithData, value]);
   return (
-    <Select data-testid={testId} style={{ width: 150 }} value={value} onChange={onChange} options={options} />
+    <Select
+      data-testid={testId}
+      aria-label={ariaLabel}
+      style={{ width: 150 }}
+      value={value}
+      onChange={onChange}
+      options={options}
+    />
   );
 }
 
@@ -160,7 +174,12 @@ export function OrganisationYearPicker({
       </Space>
       <Space size={4}>
         <Typography.Text>{yearLabel}：</Typography.Text>
-        <YearSelect value={state.year} onChange={state.setYear} yearsWithData={state.yearsWithData} />
+        <YearSelect
+          value={state.year}
+          onChange={state.setYear}
+          yearsWithData={state.yearsWithData}
+          ariaLabel={yearLabel}
+        />
       </Space>
     </Space>
   );

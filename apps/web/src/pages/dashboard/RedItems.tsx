@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/error-message';
@@ -9,6 +9,7 @@ import { type BulkTransitionResponse, type ItemListEntryResponse } from '../../a
 import { useItems } from '../../features/items/useItems';
 import { ITEM_LIGHT_LABELS } from '../../api/generated/vocabulary';
 import { LIGHT_TAG_COLORS, statusColor, statusText } from '../../components/labels';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const NO_ROWS: ItemListEntryResponse[] = [];
 
@@ -91,7 +92,7 @@ export function RedItems({ organisationId }: { organisationId: string | undefine
           }
         />
       )}
-      <Table<ItemListEntryResponse>
+      <ResponsiveTable<ItemListEntryResponse>
         data-testid="red-items"
         rowKey="id"
         size="small"

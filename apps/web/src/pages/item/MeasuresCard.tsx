@@ -1,5 +1,6 @@
-import { Card, Empty, Table, Typography } from 'antd';
+import { Card, Empty, Typography } from 'antd';
 import { type ItemMeasureResponse } from '../../api/rectify-api';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const columns = [
   { title: '序号', dataIndex: 'seq', width: 60 },
@@ -42,7 +43,7 @@ export function MeasuresCard({ measures, mobile }: { measures: ItemMeasureRespon
           ))}
         </div>
       ) : (
-        <Table<ItemMeasureResponse>
+        <ResponsiveTable<ItemMeasureResponse>
           rowKey="seq"
           size="small"
           pagination={false}

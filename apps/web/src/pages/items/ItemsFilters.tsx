@@ -53,9 +53,11 @@ export function ItemsFilters({
     key: 'status' | 'overdue' | 'year' | 'source' | 'recurring' | 'withdrawn',
     placeholder: string,
     options: { value: string; label: string }[],
+    name: string,
   ) => (
     <Select
       allowClear
+      aria-label={name}
       placeholder={placeholder}
       options={options}
       value={values[key]}
@@ -85,12 +87,12 @@ export function ItemsFilters({
         data-testid="filter-q"
         style={{ gridColumn: mobile ? '1 / -1' : 'span 2' }}
       />
-      {select('status', '全部状态', statusOptions)}
-      {select('overdue', '亮灯：全部', overdueOptions)}
-      {select('year', '全部年度', yearOptions)}
-      {select('source', '全部来源', sourceOptions)}
-      {select('recurring', '是否反复出现', recurringOptions)}
-      {select('withdrawn', '不含已撤销', withdrawnOptions)}
+      {select('status', '全部状态', statusOptions, '按状态筛选')}
+      {select('overdue', '亮灯：全部', overdueOptions, '按亮灯筛选')}
+      {select('year', '全部年度', yearOptions, '按年度筛选')}
+      {select('source', '全部来源', sourceOptions, '按问题来源筛选')}
+      {select('recurring', '是否反复出现', recurringOptions, '按是否反复出现筛选')}
+      {select('withdrawn', '不含已撤销', withdrawnOptions, '已撤销的事项')}
       <Space.Compact style={{ width: '100%' }}>
         <Button
           onClick={() => {

@@ -1,5 +1,5 @@
 import { DownloadOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
-import { App, Button, Card, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Tabs, Tag, Typography } from 'antd';
 import { type UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { OrganisationYearPicker, useOrganisationYear } from '../dashboard/Organi
 import { DocumentText, OutputBody, Toolbar } from './OutputParts';
 import { ITEM_LIGHT_LABELS } from '../../api/generated/vocabulary';
 import { LIGHT_TAG_COLORS } from '../../components/labels';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 export function OutputsPage() {
   const picker = useOrganisationYear();
@@ -122,7 +123,7 @@ export function OutputsPage() {
                       <Typography.Title level={5} style={{ textAlign: 'center' }}>
                         {data.title}
                       </Typography.Title>
-                      <Table
+                      <ResponsiveTable
                         data-testid="ledger-preview"
                         size="small"
                         bordered

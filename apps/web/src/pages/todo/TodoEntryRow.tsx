@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { RECTIFICATION_EVENT_LABELS } from '../../api/generated/vocabulary';
 import { type TodoEntryResponse } from '../../api/rectify-api';
 import { statusColor, statusText } from '../../components/labels';
+import { SECONDARY_TEXT } from '../../theme/theme';
 
 /** The item page, opening the form of the entry's action when it has one. */
 export const entryLink = (e: TodoEntryResponse) =>
@@ -46,7 +47,7 @@ export function TodoEntryRow({
         <Tag color={statusColor(entry.status)} style={{ marginInlineStart: 8 }}>
           {statusText(entry.status)}
         </Tag>
-        <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 2 }}>
+        <div style={{ color: SECONDARY_TEXT, fontSize: 12, marginTop: 2 }}>
           {entry.organisationName}｜{entry.deadline ? `时限 ${entry.deadline}` : '未定时限'}
         </div>
         {facts && <div style={{ fontSize: 13, marginTop: 4 }}>{facts}</div>}
