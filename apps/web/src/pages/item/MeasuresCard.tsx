@@ -1,6 +1,5 @@
-import { Card, Empty, Typography } from 'antd';
+import { Card, Empty, Table, Typography } from 'antd';
 import { type ItemMeasureResponse } from '../../api/rectify-api';
-import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const columns = [
   { title: '序号', dataIndex: 'seq', width: 60 },
@@ -43,7 +42,7 @@ export function MeasuresCard({ measures, mobile }: { measures: ItemMeasureRespon
           ))}
         </div>
       ) : (
-        <ResponsiveTable<ItemMeasureResponse>
+        <Table<ItemMeasureResponse>
           rowKey="seq"
           size="small"
           pagination={false}
