@@ -2,7 +2,7 @@ import { ConfigProvider, Grid } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { type ReactNode } from 'react';
 import { PHONE_THEME, THEME } from './theme';
-import './phone.css';
+import './global.css';
 
 /** antd's configuration for every page: Chinese texts, the product's theme, tighter on phones. */
 export function ProductTheme({ children }: { children: ReactNode }) {

@@ -156,7 +156,7 @@ export function DashboardPage() {
 
       <Card
         title={
-          <Space>
+          <Space wrap size={[8, 0]}>
             <span>反复出现的问题</span>
             <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
               与往年查摆的问题相似，建议重新整改原事项或列为重点整改

@@ -28,7 +28,7 @@ export function OverdueTrendCard({ organisationId }: { organisationId: string | 
   return (
     <Card
       title={
-        <Space>
+        <Space wrap size={[8, 0]}>
           <span>超期事项变化趋势</span>
           <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
             最近12个月每月末超期未完成的事项数（本月截至今天，全部年度）

@@ -47,7 +47,7 @@ export function RedItems({ organisationId }: { organisationId: string | undefine
   return (
     <Card
       title={
-        <Space>
+        <Space wrap size={[8, 0]}>
           <span>红灯事项</span>
           <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
             已超过整改时限且尚未完成的事项（全部年度）

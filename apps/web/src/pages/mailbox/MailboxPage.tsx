@@ -129,7 +129,7 @@ export function MailboxPage() {
     <div data-testid="mailbox-page">
       <Card
         title={
-          <Space>
+          <Space wrap size={[8, 0]}>
             <MailOutlined />
             <span>开发邮箱</span>
             <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
