@@ -6,9 +6,10 @@ import { SECONDARY_TEXT } from '../theme/theme';
 /**
  * An antd Table on wider screens and, on phones (below antd's `md`, 768 px), the same rows as a
  * list of cards: the first column is the card's heading, every other column one "title：value"
- * line (two side by side for columns the table gives 130 px or less). Takes a Table's props (flat columns with `dataIndex`/`render`, `rowKey`, `onRow`,
- * `rowSelection` with `selectedRowKeys`/`onChange`, `pagination`, `loading`, `locale.emptyText`,
- * `data-testid`), so a page needs no second rendering of its rows for phones.
+ * line (two side by side for columns the table gives 130 px or less). Takes a Table's props
+ * (flat columns with `dataIndex`/`render`, `rowKey`, `onRow`, `rowSelection` with
+ * `selectedRowKeys`/`onChange`, `pagination`, `loading`, `locale.emptyText`, `data-testid`), so
+ * a page needs no second rendering of its rows for phones.
  */
 export function ResponsiveTable<T extends object>(props: TableProps<T> & { 'data-testid'?: string }) {
   const screens = Grid.useBreakpoint();
