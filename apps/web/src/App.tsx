@@ -1,5 +1,4 @@
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+import { App as AntApp, Spin } from 'antd';
 import 'dayjs/locale/zh-cn';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -22,6 +21,7 @@ import { HelpPage } from './pages/help/HelpPage';
 import { OrganisationsPage } from './pages/organisations/OrganisationsPage';
 import { UsersPage } from './pages/users/UsersPage';
 import { TodoPage } from './pages/todo/TodoPage';
+import { ProductTheme } from './theme/ProductTheme';
 
 /** Pages behind the login: anyone signed in, sent to the login page otherwise. */
 function RequireLogin({ children }: { children: ReactNode }) {
@@ -52,7 +52,7 @@ function Home() {
 export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c8161d' } }}>
+    <ProductTheme>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AuthProvider>
@@ -177,6 +177,6 @@ export function App() {
           </AuthProvider>
         </QueryClientProvider>
       </AntApp>
-    </ConfigProvider>
+    </ProductTheme>
   );
 }

@@ -24,10 +24,9 @@ import { type CurrentUser, positionsLabel, useAuth } from '../auth/auth-context'
 import { ChangePasswordModal } from '../pages/account/ChangePasswordModal';
 import { NotificationBell } from './NotificationBell';
 import { TodoBadge } from './TodoBadge';
+import { BRAND_RED } from '../theme/theme';
 
 const { Header, Sider, Content } = Layout;
-
-export const BRAND_RED = '#c8161d';
 
 type Capabilities = CurrentUser['capabilities'];
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/error-message';
 import { formatRate } from '../../api/generated/vocabulary';
@@ -12,6 +12,7 @@ import { RedItems } from './RedItems';
 import { StatusBars } from './StatusBars';
 import { NoReportsNotice } from '../help/NoReportsNotice';
 import { useNothingYet } from '../../features/help/useNothingYet';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 export function DashboardPage() {
   const picker = useOrganisationYear();
@@ -173,7 +174,7 @@ export function DashboardPage() {
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           <Col span={24}>
             <Card title="各党组织整改情况">
-              <Table<OrganisationSummaryResponse>
+              <ResponsiveTable<OrganisationSummaryResponse>
                 data-testid="organisation-table"
                 size="small"
                 rowKey="organisationId"
@@ -247,7 +248,7 @@ export function DashboardPage() {
 
       <Card
         title={
-          <Space>
+          <Space wrap size={[8, 0]}>
             <span>反复出现的问题</span>
             <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
               与往年查摆的问题相似，建议重新整改原事项或列为重点整改
@@ -255,7 +256,7 @@ export function DashboardPage() {
           </Space>
         }
       >
-        <Table
+        <ResponsiveTable
           data-testid="recurring-list"
           size="small"
           rowKey="itemId"
@@ -284,7 +285,10 @@ export function DashboardPage() {
                   {earlier.map((e) => (
                     <span key={e.itemId}>
                       {e.year ? `${e.year}年度：` : ''}
-                      <Link to={`/items/${e.itemId}`}>{e.title}</Link>{' '}
+                      {/* Underlined: inside a line of text, colour alone does not mark a link. */}
+                      <Link to={`/items/${e.itemId}`} style={{ textDecoration: 'underline' }}>
+                        {e.title}
+                      </Link>{' '}
                       <Tag color={statusColor(e.status)}>{statusText(e.status)}</Tag>
                     </span>
                   ))}

@@ -21,6 +21,7 @@ export function OrganisationSelect({
   onChange,
   width = 260,
   testId = 'organisation-select',
+  ariaLabel = '党组织',
 }: {
   tree: OrganisationNode[];
   loading?: boolean;
@@ -28,12 +29,15 @@ export function OrganisationSelect({
   onChange: (id: string) => void;
   width?: number;
   testId?: string;
+  /** The accessible name, for when no <label> names the select. */
+  ariaLabel?: string;
 }) {
   const options = useMemo(() => toOptions(tree), [tree]);
   return (
     <TreeSelect
       data-testid={testId}
-      style={{ width }}
+      aria-label={ariaLabel}
+      style={{ width, maxWidth: '100%' }}
       loading={loading}
       value={loading ? undefined : value}
       onChange={(v: string) => onChange(v)}
@@ -51,12 +55,15 @@ export function YearSelect({
   onChange,
   years = { own: [], below: [], all: [] },
   testId = 'year-select',
+  ariaLabel = '年度',
 }: {
   value: number;
   onChange: (year: number) => void;
   /** Marks a year 已导入 (the selected organisation's own report) or 下级已导入 (only below it). */
   years?: YearsWithData;
   testId?: string;
+  /** The accessible name, for when no <label> names the select. */
+  ariaLabel?: string;
 }) {
   const options = useMemo(() => {
     const now = new Date().getFullYear();
@@ -82,7 +89,14 @@ export function YearSelect({
       });
   }, [years, value]);
   return (
-    <Select data-testid={testId} style={{ width: 170 }} value={value} onChange={onChange} options={options} />
+    <Select
+      data-testid={testId}
+      aria-label={ariaLabel}
+      style={{ width: 170 }}
+      value={value}
+      onChange={onChange}
+      options={options}
+    />
   );
 }
 
@@ -107,7 +121,7 @@ export function OrganisationYearPicker({
       </Space>
       <Space size={4}>
         <Typography.Text>{yearLabel}：</Typography.Text>
-        <YearSelect value={state.year} onChange={state.setYear} years={state.years} />
+        <YearSelect value={state.year} onChange={state.setYear} years={state.years} ariaLabel={yearLabel} />
       </Space>
     </Space>
   );

@@ -1,4 +1,5 @@
-import { Alert, Card, Empty, Space, Spin, Tooltip, Typography } from 'antd';
+import { Alert, Card, Empty, Grid, Space, Spin, Tooltip, Typography } from 'antd';
+import { type OverdueMonthResponse } from '../../api/rectify-api';
 import { errorMessage } from '../../api/error-message';
 import { useOverdueTrend } from '../../features/dashboard/useDashboard';
 
@@ -9,8 +10,12 @@ function monthLabel(month: string, previous: string | undefined): string {
   return previous === undefined || previous.slice(0, 4) !== y ? `${y}年${label}` : label;
 }
 
-/** 超期事项变化趋势: items overdue at each month's end, as vertical bars drawn with plain divs. */
+/**
+ * 超期事项变化趋势: items overdue at each month's end, as vertical bars drawn with plain divs; on
+ * phones, where twelve month labels side by side would overlap, as one horizontal bar per month.
+ */
 export function OverdueTrendCard({ organisationId }: { organisationId: string | undefined }) {
+  const phone = Grid.useBreakpoint().md === false;
   const query = useOverdueTrend(organisationId);
   const trend = query.data ?? null;
   const loading = query.isFetching;
@@ -23,7 +28,7 @@ export function OverdueTrendCard({ organisationId }: { organisationId: string | 
   return (
     <Card
       title={
-        <Space>
+        <Space wrap size={[8, 0]}>
           <span>超期事项变化趋势</span>
           <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
             最近12个月每月末超期未完成的事项数（本月截至今天，全部年度）
@@ -36,6 +41,8 @@ export function OverdueTrendCard({ organisationId }: { organisationId: string | 
         <div data-testid="overdue-trend">
           {max === 0 ? (
             <Empty description={trend ? '最近12个月没有超期事项' : '暂无数据'} />
+          ) : phone ? (
+            <MonthRows months={months} max={max} />
           ) : (
             <div style={{ display: 'flex', alignItems: 'flex-end', gap: 8, paddingTop: 8 }}>
               {months.map((m, i) => (
@@ -93,5 +100,33 @@ export function OverdueTrendCard({ organisationId }: { organisationId: string | 
         </div>
       </Spin>
     </Card>
+  );
+}
+
+/** The trend as rows, newest month first: "2026年11月 ▇▇▇ 1". */
+function MonthRows({ months, max }: { months: OverdueMonthResponse[]; max: number }) {
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+      {[...months].reverse().map((m) => {
+        const [y, month] = m.month.split('-');
+        return (
+          <div key={m.month} data-month={m.month} style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+            <span style={{ width: 76, flex: 'none', fontSize: 12 }}>{`${y}年${Number(month)}月`}</span>
+            <div style={{ flex: 1, height: 14 }}>
+              <div
+                style={{
+                  width: `${(m.overdue / max) * 100}%`,
+                  minWidth: m.overdue > 0 ? 2 : 0,
+                  height: '100%',
+                  background: '#f5222d',
+                  borderRadius: '0 2px 2px 0',
+                }}
+              />
+            </div>
+            <span style={{ width: 32, flex: 'none', textAlign: 'right', fontSize: 12 }}>{m.overdue}</span>
+          </div>
+        );
+      })}
+    </div>
   );
 }

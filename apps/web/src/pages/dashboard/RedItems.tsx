@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/error-message';
@@ -11,6 +11,7 @@ import { ITEM_LIGHT_LABELS } from '../../api/generated/vocabulary';
 import { LIGHT_TAG_COLORS, statusColor, statusText } from '../../components/labels';
 import { itemsLink } from '../items/useItemFilters';
 import { ClampedTitle } from '../../components/ClampedTitle';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const NO_ROWS: ItemListEntryResponse[] = [];
 
@@ -48,7 +49,7 @@ export function RedItems({ organisationId }: { organisationId: string | undefine
   return (
     <Card
       title={
-        <Space>
+        <Space wrap size={[8, 0]}>
           <span>红灯事项</span>
           <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
             已超过整改时限且尚未完成的事项（全部年度）
@@ -98,7 +99,7 @@ export function RedItems({ organisationId }: { organisationId: string | undefine
           }
         />
       )}
-      <Table<ItemListEntryResponse>
+      <ResponsiveTable<ItemListEntryResponse>
         data-testid="red-items"
         rowKey="id"
         size="small"

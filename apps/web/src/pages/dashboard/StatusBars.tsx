@@ -1,15 +1,18 @@
-import { Empty, Space, Tooltip, Typography } from 'antd';
+import { Empty, Grid, Space, Tooltip, Typography } from 'antd';
 import { type OrganisationSummaryResponse } from '../../api/rectify-api';
 
 const SEGMENTS = [
-  { key: 'completed', label: '已整改完成', color: '#52c41a' },
-  { key: 'longTerm', label: '长期坚持整改', color: '#13c2c2' },
-  { key: 'inProgress', label: '尚未完成（未超期）', color: '#1677ff' },
-  { key: 'overdue', label: '超期', color: '#f5222d' },
+  // Dark enough for the white count inside a segment to read at 4.5:1.
+  { key: 'completed', label: '已整改完成', color: '#237804' },
+  { key: 'longTerm', label: '长期坚持整改', color: '#006d75' },
+  { key: 'inProgress', label: '尚未完成（未超期）', color: '#0958d9' },
+  { key: 'overdue', label: '超期', color: '#cf1322' },
 ] as const;
 
 /** Horizontal stacked bars of status by organisation, drawn with plain divs. */
 export function StatusBars({ rows }: { rows: OrganisationSummaryResponse[] }) {
+  // On phones the organisation's name takes less of the row, so the bar keeps some length.
+  const nameWidth = Grid.useBreakpoint().md === false ? 96 : 160;
   const withItems = rows.filter((r) => r.items > 0);
   if (withItems.length === 0) return <Empty description="该年度暂无整改事项" />;
   const max = Math.max(...withItems.map((r) => r.items));
@@ -35,10 +38,10 @@ export function StatusBars({ rows }: { rows: OrganisationSummaryResponse[] }) {
         return (
           <div key={r.organisationId} style={{ display: 'flex', alignItems: 'center', marginBottom: 10 }}>
             <div
-              style={{ width: 160, flexShrink: 0, paddingRight: 8, textAlign: 'right', fontSize: 13 }}
+              style={{ width: nameWidth, flexShrink: 0, paddingRight: 8, textAlign: 'right', fontSize: 13 }}
               title={r.organisationName}
             >
-              <Typography.Text ellipsis style={{ maxWidth: 150 }}>
+              <Typography.Text ellipsis style={{ maxWidth: nameWidth - 10 }}>
                 {r.organisationName}
               </Typography.Text>
             </div>

@@ -1,6 +1,7 @@
-import { Alert, Card, Table } from 'antd';
+import { Alert, Card } from 'antd';
 import { type HTMLAttributes } from 'react';
 import { type DirectoryProblem } from '../../features/directory/useDirectoryImport';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 /** The problems of a refused file, one line each: 行号 / 列 / 问题 (nothing was written). */
 export function DirectoryProblemsTable({ problems }: { problems: DirectoryProblem[] }) {
@@ -12,7 +13,7 @@ export function DirectoryProblemsTable({ problems }: { problems: DirectoryProble
         style={{ marginBottom: 16 }}
         title="未导入任何内容：请按下表在文件中改正后重新上传。行号为 Excel 中的行号（表头为第1行）。"
       />
-      <Table<DirectoryProblem>
+      <ResponsiveTable<DirectoryProblem>
         size="small"
         rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
         dataSource={problems}

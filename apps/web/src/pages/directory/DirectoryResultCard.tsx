@@ -1,7 +1,8 @@
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Result, Row, Space, Statistic, Table } from 'antd';
+import { Alert, App, Button, Card, Col, Result, Row, Space, Statistic } from 'antd';
 import { type DirectoryImportResponse, type ImportedAccountResponse } from '../../api/rectify-api';
 import { accountsText, downloadAccountsWorkbook } from '../../features/directory/accounts-workbook';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 /**
  * The outcome of a check or an import: the counts, what was left as it is, and the new accounts
@@ -57,7 +58,7 @@ export function DirectoryResultCard({ result }: { result: DirectoryImportRespons
               下载为 Excel
             </Button>
           </Space>
-          <Table<ImportedAccountResponse>
+          <ResponsiveTable<ImportedAccountResponse>
             size="small"
             rowKey="username"
             dataSource={result.accounts}

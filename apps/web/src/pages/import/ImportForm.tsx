@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, FileSearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Form, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Card, Form, Grid, InputNumber, Select, Space, Typography } from 'antd';
 import { useRef } from 'react';
 import { type ItemSource, ITEM_SOURCE_LABELS } from '../../api/generated/vocabulary';
 import { type OrganisationNodeResponse as OrganisationNode } from '../../api/rectify-api';
@@ -24,6 +24,8 @@ export function ImportForm({
   orgName: string | undefined;
 }) {
   const fileInput = useRef<HTMLInputElement>(null);
+  // One field per line on phones: an inline form is as wide as its fields, wider than the screen.
+  const phone = Grid.useBreakpoint().md === false;
   const { file, busy, extraction, imported, organisationId, year } = flow;
   return (
     <Card style={{ marginBottom: 16 }}>
@@ -35,7 +37,7 @@ export function ImportForm({
           '上传党组织的年度党建工作报告（述职报告、工作总结），系统提取“存在的问题”，每个问题建立一个整改事项；同时核对报告中的“上年度整改情况”与跟踪记录是否一致。同一文件重复上传不会重复建立事项。'
         }
       </Typography.Paragraph>
-      <Form layout="inline" style={{ rowGap: 12 }}>
+      <Form layout={phone ? 'vertical' : 'inline'} style={{ rowGap: 12 }}>
         <Form.Item label="党组织" required>
           <OrganisationSelect
             tree={tree}
@@ -47,6 +49,7 @@ export function ImportForm({
         <Form.Item label="报告年度" tooltip="不填则按报告内容自动识别">
           <InputNumber
             data-testid="import-year"
+            aria-label="报告年度"
             min={1990}
             max={2100}
             value={flow.year}
@@ -58,6 +61,7 @@ export function ImportForm({
         <Form.Item label="问题来源">
           <Select<ItemSource>
             data-testid="import-source"
+            aria-label="问题来源"
             style={{ width: 150 }}
             value={flow.source}
             onChange={flow.setSource}
@@ -65,7 +69,7 @@ export function ImportForm({
           />
         </Form.Item>
         <Form.Item label="报告文件" required>
-          <Space>
+          <Space wrap>
             <input
               ref={fileInput}
               data-testid="report-file-input"

@@ -1,10 +1,11 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { App, Button, type ButtonProps, Card, Empty, Popconfirm, Table } from 'antd';
+import { App, Button, type ButtonProps, Card, Empty, Popconfirm } from 'antd';
 import dayjs from 'dayjs';
 import { ApiError } from '../../api/client';
 import { type ReportListEntryResponse } from '../../api/rectify-api';
 import { useRemoveImport } from '../../features/import/useRemoveImport';
 import { useReports } from '../../features/organisations/useReports';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const CONFIRM_BUTTON: ButtonProps & { 'data-testid': string } = {
   danger: true,
@@ -37,7 +38,7 @@ export function ImportedReportsCard() {
       {reports.length === 0 ? (
         <Empty description="还没有导入报告" />
       ) : (
-        <Table<ReportListEntryResponse>
+        <ResponsiveTable<ReportListEntryResponse>
           rowKey="id"
           size="small"
           dataSource={reports}

@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import {
   CLAIM_LABELS,
@@ -8,6 +8,7 @@ import {
 } from '../../api/generated/vocabulary';
 import { FINDING_COLORS, label, statusColor, statusText } from '../../components/labels';
 import { type ReconcileResultResponse, type RecurringProblemResponse } from '../../api/rectify-api';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const AGREEMENT_TEXT: Record<string, { text: string; color: string }> = {
   agrees: { text: '一致', color: 'success' },
@@ -147,7 +148,7 @@ export function ReconciliationView({ result }: { result: ReconcileResultResponse
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             报告所述与跟踪记录对照
           </Typography.Title>
-          <Table
+          <ResponsiveTable
             size="small"
             rowKey="itemId"
             pagination={false}

@@ -10,6 +10,7 @@ import { RecurringTag } from './RecurringTag';
 import { ReturnedTag } from './ReturnedTag';
 import { WithdrawnTag } from './WithdrawnTag';
 import { ClampedTitle } from '../../components/ClampedTitle';
+import { SECONDARY_TEXT } from '../../theme/theme';
 
 /** The list as cards (phones): a tap on a card opens the item. */
 export function ItemCards({
@@ -46,7 +47,7 @@ export function ItemCards({
                   {row.recurring && <RecurringTag />}
                   {row.withdrawn && <WithdrawnTag />}
                   {row.returned && <ReturnedTag returned={row.returned} />}
-                  <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 4 }}>
+                  <div style={{ color: SECONDARY_TEXT, fontSize: 12, marginTop: 4 }}>
                     {row.organisationName}｜{row.reportYear}年度｜{label(ITEM_SOURCE_LABELS, row.source)}
                   </div>
                   <div

@@ -74,9 +74,11 @@ export function ItemsFilters({
     key: 'overdue' | 'source' | 'recurring' | 'withdrawn',
     placeholder: string,
     options: { value: string; label: string }[],
+    name: string,
   ) => (
     <Select
       allowClear
+      aria-label={name}
       placeholder={placeholder}
       options={options}
       value={values[key]}
@@ -109,6 +111,7 @@ export function ItemsFilters({
       <TreeSelect
         allowClear
         data-testid="filter-org"
+        aria-label="按党组织筛选"
         placeholder="全部党组织"
         loading={treeLoading}
         value={treeLoading ? undefined : values.org}
@@ -123,6 +126,7 @@ export function ItemsFilters({
         <Switch
           size="small"
           data-testid="filter-subtree"
+          aria-label="含下级组织"
           disabled={!values.org}
           checked={values.subtree !== 'false'}
           onChange={(on) => setFilter('subtree', on ? undefined : 'false')}
@@ -140,19 +144,21 @@ export function ItemsFilters({
             : setFilters({ status: v, stage: undefined })
         }
         data-testid="filter-status"
+        aria-label="按状态筛选"
         style={{ width }}
       />
-      {select('overdue', '亮灯：全部', overdueOptions)}
+      {select('overdue', '亮灯：全部', overdueOptions, '按亮灯筛选')}
       <Select
         options={yearOptions}
         value={values.year ?? ALL_YEARS}
         onChange={(v: string) => setFilter('year', v === ALL_YEARS ? undefined : v)}
         data-testid="filter-year"
+        aria-label="按年度筛选"
         style={{ width }}
       />
-      {select('source', '全部来源', sourceOptions)}
-      {select('recurring', '是否反复出现', recurringOptions)}
-      {select('withdrawn', '不含已撤销', withdrawnOptions)}
+      {select('source', '全部来源', sourceOptions, '按问题来源筛选')}
+      {select('recurring', '是否反复出现', recurringOptions, '按是否反复出现筛选')}
+      {select('withdrawn', '不含已撤销', withdrawnOptions, '已撤销的事项')}
       <Space.Compact style={{ width: '100%' }}>
         <Button
           onClick={() => {

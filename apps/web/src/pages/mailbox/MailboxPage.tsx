@@ -9,7 +9,6 @@ import {
   Result,
   Space,
   Spin,
-  Table,
   Tabs,
   Typography,
 } from 'antd';
@@ -20,6 +19,7 @@ import { errorMessage } from '../../api/error-message';
 import { useAuth } from '../../auth/auth-context';
 import { type MailboxEntryResponse as MailboxEntry } from '../../api/rectify-api';
 import { useMailbox, useMailMessage } from '../../features/mailbox/useMailbox';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 const NO_MAIL: MailboxEntry[] = [];
 
@@ -129,7 +129,7 @@ export function MailboxPage() {
     <div data-testid="mailbox-page">
       <Card
         title={
-          <Space>
+          <Space wrap size={[8, 0]}>
             <MailOutlined />
             <span>开发邮箱</span>
             <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
@@ -150,7 +150,7 @@ export function MailboxPage() {
         {error !== null && (
           <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 16 }} />
         )}
-        <Table<MailboxEntry>
+        <ResponsiveTable<MailboxEntry>
           data-testid="mailbox-list"
           rowKey="id"
           size="middle"

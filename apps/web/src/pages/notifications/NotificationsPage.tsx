@@ -135,6 +135,7 @@ function Entry({ entry, onOpen }: { entry: NotificationEntryResponse; onOpen(): 
 function Badge() {
   return (
     <span
+      role="img"
       aria-label="未读"
       style={{ width: 8, height: 8, borderRadius: 4, background: '#c8161d', display: 'inline-block' }}
     />

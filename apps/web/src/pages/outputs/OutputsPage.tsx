@@ -1,5 +1,5 @@
 import { DownloadOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Space, Tabs, Tag, Typography } from 'antd';
 import { type UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { DocumentText, OutputBody, Toolbar } from './OutputParts';
 import { ITEM_LIGHT_LABELS } from '../../api/generated/vocabulary';
 import { LIGHT_TAG_COLORS } from '../../components/labels';
 import { NoReportsNotice } from '../help/NoReportsNotice';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 export function OutputsPage() {
   const picker = useOrganisationYear();
@@ -167,7 +168,7 @@ export function OutputsPage() {
                       <Typography.Title level={5} style={{ textAlign: 'center' }}>
                         {data.title}
                       </Typography.Title>
-                      <Table
+                      <ResponsiveTable
                         data-testid="ledger-preview"
                         size="small"
                         bordered

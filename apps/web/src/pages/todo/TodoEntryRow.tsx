@@ -5,6 +5,7 @@ import { eventLabel } from '../../features/item-events/event-labels';
 import { type TodoEntryResponse } from '../../api/rectify-api';
 import { statusColor, statusText } from '../../components/labels';
 import { ClampedTitle } from '../../components/ClampedTitle';
+import { SECONDARY_TEXT } from '../../theme/theme';
 
 /** The item page, opening the form of the entry's action when it has one. */
 export const entryLink = (e: TodoEntryResponse) =>
@@ -45,7 +46,7 @@ export function TodoEntryRow({
         <Tag color={statusColor(entry.status)} style={{ marginTop: 2 }}>
           {statusText(entry.status)}
         </Tag>
-        <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 2 }}>
+        <div style={{ color: SECONDARY_TEXT, fontSize: 12, marginTop: 2 }}>
           {entry.organisationName}｜{entry.deadline ? `时限 ${entry.deadline}` : '未定时限'}
         </div>
         {facts && <div style={{ fontSize: 13, marginTop: 4 }}>{facts}</div>}

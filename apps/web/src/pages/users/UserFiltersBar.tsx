@@ -48,12 +48,14 @@ export function UserFiltersBar({
         treeDefaultExpandAll
         showSearch={{ treeNodeFilterProp: 'title' }}
         placeholder="所在组织（含下级）"
+        aria-label="所在组织（含下级）"
         style={{ width: width ?? 240 }}
         data-testid="user-organisation-filter"
       />
       <Select
         allowClear
         placeholder="职务"
+        aria-label="职务"
         value={filters.positionKind}
         onChange={(positionKind?: PositionKind) => onChange({ positionKind })}
         options={POSITION_OPTIONS}
@@ -63,6 +65,7 @@ export function UserFiltersBar({
       <Select
         allowClear
         placeholder="状态"
+        aria-label="账号状态"
         value={filters.status}
         onChange={(status?: 'active' | 'disabled') => onChange({ status })}
         options={STATUS_OPTIONS}

@@ -1,5 +1,5 @@
 import { TeamOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Grid, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Grid, Tag, Typography } from 'antd';
 import { type ColumnsType } from 'antd/es/table';
 import { type HTMLAttributes, useState } from 'react';
 import { POSITION_KIND_LABELS } from '../../api/generated/vocabulary';
@@ -13,6 +13,7 @@ import { OneTimePasswordModal } from './OneTimePasswordModal';
 import { PositionsModal } from './PositionsModal';
 import { UserFiltersBar } from './UserFiltersBar';
 import { UserRowActions } from './UserRowActions';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 
 /** 人员管理: administrators add, find, edit people, set their positions, deactivate them and reset their passwords. */
 export function UsersPage() {
@@ -108,7 +109,7 @@ export function UsersPage() {
       {list.error && (
         <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />
       )}
-      <Table<UserEntryResponse>
+      <ResponsiveTable<UserEntryResponse>
         rowKey="id"
         size="middle"
         columns={columns}
