@@ -905,7 +905,10 @@ async function main() {
         baseline,
         ratio,
         target: `job handling ≤ ${TARGET_RATIO} × baseline`,
-        meetsTarget: all.every((r) => r.ratio <= TARGET_RATIO && r.notificationRatio <= TARGET_RATIO),
+        // The issue's target: the storm's job handling (reminder jobs with their notifications).
+        meetsTarget: all.every((r) => r.ratio <= TARGET_RATIO),
+        // Held to the same bar, reported apart: the robots' messages against BullMQ + fetch.
+        robotPhaseMeetsTarget: all.every((r) => r.notificationRatio <= TARGET_RATIO),
         correct: all.every(
           (r) =>
             r.duplicates === 0 &&
