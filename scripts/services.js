@@ -310,7 +310,9 @@ async function startPostgres({ dataDir, database = 'rectify', port, settings = {
     '-l',
     path.join(dir, 'server.log'),
     '-o',
-    `-p ${chosenPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100${Object.entries(settings)
+    `-p ${chosenPort} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100${Object.entries(
+      settings,
+    )
       .map(([k, v]) => ` -c ${k}=${v}`)
       .join('')}`,
     '-w',
