@@ -6,8 +6,10 @@
 // so the two do not interleave. The e2e suites run in two groups: most on E2E_WORKERS Jest
 // workers at once, each worker on a database and a Redis database number of its own
 // (test/support/e2e-environment.js), then those test/serial-suites.js names one at a time on the
-// services as given. RECTIFY_E2E_WORKERS=1 runs every e2e suite in band on the services as given
-// instead (to compare, or on a one-core machine). Prints how long each phase took.
+// services as given. The browser tests start when the unit tests are done, beside the parallel
+// group (their output held back too), and the serial group waits for them. RECTIFY_E2E_WORKERS=1
+// runs every e2e suite in band on the services as given, and the browser tests after them (to
+// compare, or on a one-core machine). Prints how long each phase took.
 //   node scripts/with-services.js -- node scripts/test-suites.js
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -79,10 +81,11 @@ async function createWorkerDatabases() {
 }
 
 /**
- * The e2e project: the suites that may share the machine on E2E_WORKERS workers, then the serial
- * ones in band; resolves with 0 when both groups passed.
+ * The e2e project: the suites that may share the machine on E2E_WORKERS workers, then, once
+ * `beforeSerial` has settled too (the browser tests running beside the parallel group), the
+ * serial ones in band; resolves with 0 when both groups passed.
  */
-async function e2eSuites(env, times) {
+async function e2eSuites(env, times, beforeSerial) {
   if (!(Number.isInteger(E2E_WORKERS) && E2E_WORKERS >= 1 && E2E_WORKERS <= 15)) {
     throw new Error(
       `RECTIFY_E2E_WORKERS=${process.env.RECTIFY_E2E_WORKERS}: give a whole number from 1 to 15`,
@@ -106,6 +109,7 @@ async function e2eSuites(env, times) {
       ),
     times,
   );
+  await beforeSerial;
   const serial = await timed(
     'jest e2e serial',
     () =>
@@ -139,17 +143,28 @@ async function main() {
     await timed('web build', () => buildWebUi(webDir), times);
     const env = { [TEST_WEB_DIR_VARIABLE]: webDir };
     const unitOutput = heldOutput();
-    const [unit, e2e] = await Promise.all([
-      timed(
-        'jest unit',
-        () => node([...JEST, '--runInBand', '--selectProjects', 'unit'], env, unitOutput),
-        times,
-      ),
-      timed('jest e2e', () => e2eSuites(env, times), times),
+    const browserOutput = heldOutput();
+    const browserTests = (held) =>
+      timed('browser tests', () => node(['scripts/test-web.js'], env, held), times);
+    const unit = timed(
+      'jest unit',
+      () => node([...JEST, '--runInBand', '--selectProjects', 'unit'], env, unitOutput),
+      times,
+    );
+    // With e2e workers, the browser tests start when the unit tests are done, beside the
+    // parallel e2e group (the machine is not full there: much of it is waiting on services), and
+    // the serial group waits for them. In band, everything runs one after the other.
+    const overlap = E2E_WORKERS > 1;
+    const browserBeside = overlap ? unit.then((u) => (u === 0 ? browserTests(browserOutput) : 1)) : null;
+    const [unitCode, e2eCode] = await Promise.all([
+      unit,
+      timed('jest e2e', () => e2eSuites(env, times, browserBeside ?? Promise.resolve()), times),
     ]);
     unitOutput.print();
-    code = unit === 0 && e2e === 0 ? 0 : 1;
-    if (code === 0) code = await timed('browser tests', () => node(['scripts/test-web.js'], env), times);
+    const browserCode = overlap ? await browserBeside : null;
+    browserOutput.print();
+    code = unitCode === 0 && e2eCode === 0 ? 0 : 1;
+    if (code === 0) code = overlap ? browserCode : await browserTests(null);
   } finally {
     fs.rmSync(webDir, { recursive: true, force: true });
     log(`phases: ${times.join(', ')}`);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { logIn, SCREENSHOTS } from './login';
+import { pickOrganisation } from './pick-option';
 
 const PROBLEMS = ['村务公开栏更新不及时', '党员积分管理流于形式', '主题党日活动内容单一'];
 
@@ -15,8 +16,7 @@ test('a supervisor creates three 上级点评 items from a pasted list, sees the
   // Typing and clicking while the dialog still zooms in can miss on a loaded machine.
   await expect(dialog).not.toHaveClass(/ant-zoom-appear/);
 
-  await page.getByTestId('field-organisation').click();
-  await page.locator('.ant-select-tree-title').filter({ hasText: '白沙社区党支部' }).click();
+  await pickOrganisation(page, page.getByTestId('field-organisation'), '白沙社区党支部');
   await expect(page.getByTestId('field-source')).toContainText('上级点评');
   await page.getByTestId('field-reason').fill('年度述职评议会议点评');
   await page.getByTestId('field-list').fill(`1. ${PROBLEMS[0]}\n\n2、${PROBLEMS[1]}\n（三）${PROBLEMS[2]}\n`);

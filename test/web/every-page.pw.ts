@@ -67,7 +67,7 @@ const todo = route('todo', '/todo', 'todo-page');
 const outputs = route('outputs', '/outputs', 'outputs-page');
 const dashboard = route('dashboard', '/dashboard', 'dashboard-page');
 
-// Pages that show everyone the same (消息中心, 通知设置, the account dialog) are visited once;
+// Pages that show everyone the same (消息中心, 通知设置, 使用说明, the account dialog) are visited once;
 // those whose content follows the person's positions, once per kind of person who may see them.
 const AS: { user: string; role: string; pages: PageVisit[] }[] = [
   {
@@ -99,6 +99,7 @@ const AS: { user: string; role: string; pages: PageVisit[] }[] = [
       outputs,
       route('notifications', '/notifications', 'notifications-page'),
       route('notification-settings', '/notification-settings', 'notification-settings-page'),
+      route('help', '/help', 'help-page'),
       account,
     ]),
   },

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { Document, Packer, Paragraph } from 'docx';
-import { Client } from 'pg';
 import { NEXT_YEAR_REPORT_TEXT } from '../../libs/application/src/seed-demo-data/next-year-report';
 import { docxToText } from '../../libs/domain/src/report/decode/docx-to-text';
+import { sql } from './test-database';
 import { DEMO_PASSWORD, logIn, SCREENSHOTS } from './login';
+import { pickOrganisation } from './pick-option';
 
 // Honest feedback (issue 18): the page says what really happened. Items of its own are made in
 // 青石村第二党支部, which no other browser test counts; the mail put in the development mailbox
@@ -19,17 +20,6 @@ async function tokenOf(api: APIRequestContext, username: string): Promise<string
   const res = await api.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
   expect(res.ok()).toBeTruthy();
   return (await res.json()).accessToken;
-}
-
-/** Runs `sql` on the test's database (DATABASE_URL from scripts/test-web.js). */
-async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
 }
 
 async function pageAs(browser: Browser, username: string): Promise<Page> {
@@ -47,21 +37,9 @@ async function openEvent(page: Page, event: string) {
   return dialog;
 }
 
-/** Picks an organisation in the page's tree select, clicking again if a re-render lost the click. */
-async function pickOrganisation(page: Page, name: string): Promise<void> {
-  const select = page.getByTestId('organisation-select');
-  await expect(async () => {
-    if (!((await select.textContent()) ?? '').includes(name)) {
-      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await select.click();
-      await page
-        .locator('.ant-select-tree-title')
-        .filter({ hasText: name })
-        .first()
-        .click({ timeout: 2_000 });
-    }
-    await expect(select).toContainText(name, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
-}
+/** Picks an organisation in the page's tree select (see pick-option.ts). */
+const pickOrganisationHere = (page: Page, name: string) =>
+  pickOrganisation(page, page.getByTestId('organisation-select'), name);
 
 type Item = { id: string; title: string };
 let adjusted: Item;
@@ -223,7 +201,7 @@ test('imports show what was read and saved, and reconciliation says what it coul
   await expect(page.getByTestId('preview-problem')).toHaveCount(2);
   await expect(page.getByTestId('report-text')).toContainText('个别年度发展计划未按期完成');
   // A title corrected in the preview is the one the result lists, as saved.
-  await pickOrganisation(page, '青石村第二党支部');
+  await pickOrganisationHere(page, '青石村第二党支部');
   await page.getByTestId('import-year').fill('2025');
   await page.getByTestId('preview-problem-title').first().fill('党员发展计划执行不够严格（已更正）');
   await page.getByTestId('import-button').click();
@@ -238,7 +216,7 @@ test('imports show what was read and saved, and reconciliation says what it coul
 
   // The general branch's 2024 report checked (not imported) against its 2023 items: real findings.
   await page.getByTestId('import-again').click();
-  await pickOrganisation(page, '青石村党总支');
+  await pickOrganisationHere(page, '青石村党总支');
   await page.getByTestId('import-year').fill('2024');
   await page.getByTestId('report-file-input').setInputFiles({
     name: 'general-branch-2024.txt',
@@ -255,7 +233,7 @@ test('imports show what was read and saved, and reconciliation says what it coul
   await expect(checked.locator('[data-testid="finding"][data-kind="problem_recurs"]')).not.toHaveCount(0);
   await page.screenshot({ path: `${SCREENSHOTS}/reconcile-findings.png`, fullPage: true });
   // Checked as a 2025 report of the second branch, which has no 2024 items: nothing compared, and why.
-  await pickOrganisation(page, '青石村第二党支部');
+  await pickOrganisationHere(page, '青石村第二党支部');
   await page.getByTestId('import-year').fill('2025');
   await page.getByTestId('reconcile-button').click();
   await expect(checked.getByTestId('reconcile-verdict')).toHaveAttribute('data-verdict', 'unchecked');

@@ -1,21 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { Client } from 'pg';
+import { sql } from './test-database';
 import { logIn, SCREENSHOTS } from './login';
-
-/**
- * Runs `sql` on the test's database (DATABASE_URL from scripts/test-web.js): the fan-out that
- * writes notification rows is not under test here, so its rows are inserted as it would.
- */
-async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 test('the bell counts a branch secretary’s unread messages; the 消息中心 lists them and marks them read', async ({
   page,

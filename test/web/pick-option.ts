@@ -11,3 +11,27 @@ export async function pickOption(page: Page, select: Locator, text: string): Pro
   await expect(open).toHaveCount(0);
   await expect(select).toContainText(text);
 }
+
+/** The open dropdown's option or tree node with this text (closed dropdowns stay in the page). */
+export const openOption = (page: Page, text: string) =>
+  page
+    .locator(
+      '.ant-select-dropdown:not(.ant-select-dropdown-hidden) :is(.ant-select-tree-title, .ant-select-item-option-content)',
+    )
+    .filter({ hasText: new RegExp(`^${text}$`) });
+
+/**
+ * Picks an organisation in a TreeSelect by typing its name: the tree is a virtual list, so with
+ * many organisations the one wanted may not be rendered until searched for.
+ */
+export async function pickOrganisation(page: Page, select: Locator, name: string): Promise<void> {
+  await select.click();
+  await select.locator('input').fill(name);
+  // The filtered tree re-renders as the search settles; a click on a node being replaced is lost,
+  // so click again until the choice shows (the dropdown closes once it is taken).
+  await expect(async () => {
+    const shown = (await select.textContent()) ?? '';
+    if (!shown.includes(name)) await openOption(page, name).click({ timeout: 2_000 });
+    await expect(select).toContainText(name, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}

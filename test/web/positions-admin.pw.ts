@@ -1,33 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
 import { logIn, SCREENSHOTS } from './login';
+import { openOption, pickOrganisation } from './pick-option';
 
 const CHOSEN = 'Qingshi-zuzhi-2026';
 
-/** The open dropdown's option or tree node with this text (closed dropdowns stay in the page). */
-const openOption = (page: Page, text: string) =>
-  page
-    .locator(
-      '.ant-select-dropdown:not(.ant-select-dropdown-hidden) :is(.ant-select-tree-title, .ant-select-item-option-content)',
-    )
-    .filter({ hasText: new RegExp(`^${text}$`) });
-
-/**
- * Picks an organisation in a TreeSelect by typing part of its name: the tree is a virtual list,
- * so with many organisations the one wanted may not be rendered until searched for.
- */
-async function pickOrganisation(page: Page, testId: string, name: string): Promise<void> {
-  const select = page.getByTestId(testId);
-  await select.click();
-  await select.locator('input').fill(name);
-  // The filtered tree re-renders as the search settles; a click on a node being replaced is lost,
-  // so click again until the choice shows (the dropdown closes once it is taken).
-  await expect(async () => {
-    const shown = (await select.textContent()) ?? '';
-    if (!shown.includes(name)) await openOption(page, name).click({ timeout: 2_000 });
-    await expect(select).toContainText(name, { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
-}
+/** Picks an organisation in the TreeSelect of this test id (see pickOrganisation). */
+const pickOrganisationIn = (page: Page, testId: string, name: string) =>
+  pickOrganisation(page, page.getByTestId(testId), name);
 
 test('an administrator adds a person with two positions; the person works one branch and supervises the other from the 党总支', async ({
   page,
@@ -42,12 +22,12 @@ test('an administrator adds a person with two positions; the person works one br
 
   await page.getByTestId('add-user-username').fill(username);
   await page.getByTestId('add-user-name').fill('赵组织');
-  await pickOrganisation(page, 'add-user-organisation', '青石村第二党支部');
+  await pickOrganisationIn(page, 'add-user-organisation', '青石村第二党支部');
   // The first position follows the home organisation; its kind is 书记 unless chosen.
   await expect(page.getByTestId('position-organisation-0')).toContainText('青石村第二党支部');
   await expect(page.getByTestId('position-kind-0')).toContainText('书记');
   await page.getByTestId('position-add').click();
-  await pickOrganisation(page, 'position-organisation-1', '青石村党总支');
+  await pickOrganisationIn(page, 'position-organisation-1', '青石村党总支');
   await page.getByTestId('position-kind-1').click();
   await openOption(page, '组织委员').click();
   await expect(page.getByTestId('position-kind-1')).toContainText('组织委员');
