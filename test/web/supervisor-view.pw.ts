@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, type Page, test } from '@playwright/test';
 import { logIn, SCREENSHOTS } from './login';
-import { pickOption } from './pick-option';
+import { pickOption, pickOrganisation } from './pick-option';
 import { sql } from './test-database';
 
 // A 镇党委书记 chasing items across branches: from a dashboard count to the items behind it (the
@@ -94,12 +94,7 @@ test('the items list narrowed to an organisation and its branches exports every 
   await page.goto('/items?pageSize=2');
   const everything = await listTotal(page);
   const org = page.getByTestId('filter-org');
-  await org.click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title')
-    .filter({ hasText: new RegExp(`^${GENERAL_BRANCH}$`) })
-    .click();
-  await expect(org).toContainText(GENERAL_BRANCH);
+  await pickOrganisation(page, org, GENERAL_BRANCH);
   await expect(page.getByTestId('filter-subtree')).toHaveAttribute('aria-checked', 'true');
   // The narrowed list has loaded once its count differs from the whole scope's (白沙、机关 are out).
   await expect.poll(() => listTotal(page)).toBeLessThan(everything);
@@ -142,11 +137,7 @@ test('the outputs page opens an administrator on the root and its latest year, w
   await page.keyboard.press('Escape');
 
   // The 党总支 imported 2024 itself: 已导入, and the section opens.
-  await page.getByTestId('organisation-select').click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title')
-    .filter({ hasText: new RegExp(`^${GENERAL_BRANCH}$`) })
-    .click();
+  await pickOrganisation(page, page.getByTestId('organisation-select'), GENERAL_BRANCH);
   await year.click();
   await expect(yearOption(page, 2024)).toContainText('2024年度已导入');
   await yearOption(page, 2024).click();
