@@ -16,6 +16,7 @@ import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
 import { RedisOutageLog } from '../redis/redis-outage-log';
 import { CLOCK } from '../reminders/reminder-settings.provider';
 import { closeUnlessRedisIsAway } from './close-unless-redis-is-away';
+import { WaitingJobMemo } from './waiting-job-memo';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CHUNK = 5000;
@@ -42,6 +43,8 @@ export class BullReminderQueues implements ReminderQueues, NotificationQueues, O
   readonly digests: Queue;
   readonly maintenance: Queue;
   readonly notifications: Queue;
+  // Digest and batch jobs named again by every batch of a storm (see WaitingJobMemo).
+  private readonly waiting = new WaitingJobMemo();
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
@@ -94,14 +97,17 @@ export class BullReminderQueues implements ReminderQueues, NotificationQueues, O
       // lets the sweeper start it again.
       removeOnFail: true,
     };
-    for (let i = 0; i < jobs.length; i += CHUNK) {
+    const fresh = this.notWaiting(jobs);
+    for (let i = 0; i < fresh.length; i += CHUNK) {
+      const chunk = fresh.slice(i, i + CHUNK);
       await this.digests.addBulk(
-        jobs.slice(i, i + CHUNK).map((j) => ({
+        chunk.map((j) => ({
           name: JOBS.digest,
           data: j.data,
           opts: { ...opts, jobId: j.id, delay: this.delayUntil(j.runAt) },
         })),
       );
+      this.rememberWaiting(chunk);
     }
   }
 
@@ -143,15 +149,31 @@ export class BullReminderQueues implements ReminderQueues, NotificationQueues, O
       removeOnComplete: true,
       removeOnFail: { age: (30 * DAY_MS) / 1000 },
     };
-    for (let i = 0; i < jobs.length; i += CHUNK) {
+    const fresh = this.notWaiting(jobs);
+    for (let i = 0; i < fresh.length; i += CHUNK) {
+      const chunk = fresh.slice(i, i + CHUNK);
       await this.notifications.addBulk(
-        jobs.slice(i, i + CHUNK).map((j) => ({
+        chunk.map((j) => ({
           name,
           data: j.data,
           opts: { ...opts, jobId: j.id, delay: this.delayUntil(j.runAt) },
         })),
       );
+      this.rememberWaiting(chunk);
     }
+  }
+
+  // Jobs this process added that cannot have run yet need no second add.
+  private notWaiting<J extends { id: string }>(jobs: J[]): J[] {
+    const now = this.clock.now().getTime();
+    return jobs.filter((j) => !this.waiting.isWaiting(j.id, now));
+  }
+
+  private rememberWaiting(jobs: { id: string; runAt: Date }[]): void {
+    this.waiting.remember(
+      jobs.map((j) => ({ id: j.id, runAtMs: j.runAt.getTime() })),
+      this.clock.now().getTime(),
+    );
   }
 
   /** One pipelined round trip per 5,000 ids: does each job exist, and is it failed? */

@@ -51,6 +51,15 @@ export function planNotifications(
   const now = settings.clock.now();
   const plan: NotificationPlan = { rows: [], robotJobs: [], emailJobs: [] };
   const jobs = new Map<string, BatchJobSpec>();
+  // A tier storm plans thousands of rows for a few quiet-hour settings: each is worked out once.
+  const quietEnds = new Map<string, Date>();
+  const robotSendAfter = (quiet: ActiveRobot['quiet']) => {
+    if (!quiet) return now;
+    const key = `${quiet.from}-${quiet.until}`;
+    let end = quietEnds.get(key);
+    if (!end) quietEnds.set(key, (end = quietHoursEnd(now, quiet) ?? now));
+    return end;
+  };
   const addJob = (list: BatchJobSpec[], job: BatchJobSpec) => {
     if (jobs.has(job.id)) return;
     jobs.set(job.id, job);
@@ -95,7 +104,7 @@ export function planNotifications(
     }
     for (const robot of n.robots) {
       if (!robot.kinds.includes(n.kind)) continue;
-      const sendAfter = quietHoursEnd(now, robot.quiet) ?? now;
+      const sendAfter = robotSendAfter(robot.quiet);
       plan.rows.push({
         ...base,
         dedupeKey: `${n.cause}.robot.${robot.id}`,

@@ -14,13 +14,24 @@ export const DATE_WINDOW = {
   lastYear: 2100,
 } as const;
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a day that exists, as YYYY-MM-DD (2025-02-30 is refused; Date.parse would roll it over). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * True for a day that exists, as YYYY-MM-DD (2025-02-30 is refused; Date.parse would roll it
+ * over). Plain arithmetic, no Date: the reminder worker asks this for every day it walks.
+ */
 export function isIsoDay(value: unknown): value is string {
-  if (typeof value !== 'string' || !ISO_DAY.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+  if (typeof value !== 'string') return false;
+  const parts = ISO_DAY.exec(value);
+  if (!parts) return false;
+  const year = Number(parts[1]);
+  const month = Number(parts[2]);
+  const day = Number(parts[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
 /** True for an existing YYYY-MM-DD day inside {@link DATE_WINDOW} (both ends included). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DATE_WINDOW, DateOutsideWindowError } from './date-window';
 import { ChineseWorkingDayCalendar, isIsoDay } from './working-day-calendar';
 
@@ -55,6 +56,30 @@ describe('isIsoDay', () => {
     ['2025-W02', false],
     ['20250110', false],
   ])('%s → %s', (date, valid) => expect(isIsoDay(date)).toBe(valid));
+
+  it('agrees with the calendar of Date on every YYYY-MM-DD string, existing or not', () => {
+    // Date rolls 2025-02-30 over to March: a string is a day when it survives the round trip.
+    const byDate = (s: string) => {
+      const time = Date.parse(`${s}T00:00:00Z`);
+      return !Number.isNaN(time) && new Date(time).toISOString().startsWith(s);
+    };
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        (y, m, d) => {
+          const s = `${String(y).padStart(4, '0')}-${two(m)}-${two(d)}`;
+          expect(isIsoDay(s)).toBe(byDate(s));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    for (const year of [1900, 2000, 2024, 2100]) {
+      expect(isIsoDay(`${year}-02-29`)).toBe(byDate(`${year}-02-29`));
+    }
+  });
 });
 
 describe('the calendar outside the date window', () => {
