@@ -20,6 +20,8 @@ import { WaitingJobMemo } from './waiting-job-memo';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CHUNK = 5000;
+// Job options are built with Object.assign: `{ ...opts, jobId }` measured several times slower
+// on Node 20, and the relay builds one for each of tens of thousands of reminders.
 // Retries in flight at once: ioredis writes them without waiting for answers, so a chunk costs
 // about one round trip.
 const RETRY_CHUNK = 1000;
@@ -82,7 +84,7 @@ export class BullReminderQueues implements ReminderQueues, NotificationQueues, O
         jobs.slice(i, i + CHUNK).map((j) => ({
           name: JOBS.reminder,
           data: j.data,
-          opts: { ...opts, jobId: j.id, delay: this.delayUntil(j.runAt) },
+          opts: Object.assign({ jobId: j.id, delay: this.delayUntil(j.runAt) }, opts),
         })),
       );
     }
@@ -104,7 +106,7 @@ export class BullReminderQueues implements ReminderQueues, NotificationQueues, O
         chunk.map((j) => ({
           name: JOBS.digest,
           data: j.data,
-          opts: { ...opts, jobId: j.id, delay: this.delayUntil(j.runAt) },
+          opts: Object.assign({ jobId: j.id, delay: this.delayUntil(j.runAt) }, opts),
         })),
       );
       this.rememberWaiting(chunk);
@@ -127,7 +129,7 @@ export class BullReminderQueues implements ReminderQueues, NotificationQueues, O
         historyIds.slice(i, i + CHUNK).map((historyId) => ({
           name: JOBS.notify,
           data: { historyId },
-          opts: { ...opts, jobId: eventFanOutJobId(historyId) },
+          opts: Object.assign({ jobId: eventFanOutJobId(historyId) }, opts),
         })),
       );
     }
@@ -156,7 +158,7 @@ export class BullReminderQueues implements ReminderQueues, NotificationQueues, O
         chunk.map((j) => ({
           name,
           data: j.data,
-          opts: { ...opts, jobId: j.id, delay: this.delayUntil(j.runAt) },
+          opts: Object.assign({ jobId: j.id, delay: this.delayUntil(j.runAt) }, opts),
         })),
       );
       this.rememberWaiting(chunk);

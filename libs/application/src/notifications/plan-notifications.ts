@@ -66,23 +66,30 @@ export function planNotifications(
     list.push(job);
   };
   for (const n of items) {
-    const base = {
+    // Rows are written out field by field: spreading a shared base into each of a storm's
+    // hundred thousand rows was a measurable share of the reminder worker's time.
+    const row = (
+      dedupeKey: string,
+      channel: NewNotification['channel'],
+      recipientId: string | null,
+      robotId: string | null,
+      status: NewNotification['status'],
+      sendAfter: Date,
+    ): NewNotification => ({
+      dedupeKey,
       kind: n.kind,
+      channel,
       itemId: n.itemId,
       historyId: n.historyId,
+      recipientId,
+      robotId,
       headline: n.text.headline,
       detail: n.text.detail,
-    };
+      status,
+      sendAfter,
+    });
     for (const person of n.people) {
-      plan.rows.push({
-        ...base,
-        dedupeKey: `${n.cause}.in_app.${person.userId}`,
-        channel: 'in_app',
-        recipientId: person.userId,
-        robotId: null,
-        status: 'sent',
-        sendAfter: now,
-      });
+      plan.rows.push(row(`${n.cause}.in_app.${person.userId}`, 'in_app', person.userId, null, 'sent', now));
       const byEmail =
         n.email &&
         person.hasEmail &&
@@ -90,30 +97,16 @@ export function planNotifications(
         person.emailKinds.includes(n.kind as EventNotificationKind);
       if (!byEmail) continue;
       const sendAfter = person.emailMode === 'digest' ? nextDigest(now, settings.digestTime) : now;
-      plan.rows.push({
-        ...base,
-        dedupeKey: `${n.cause}.email.${person.userId}`,
-        channel: 'email',
-        recipientId: person.userId,
-        robotId: null,
-        status: 'pending',
-        sendAfter,
-      });
+      plan.rows.push(
+        row(`${n.cause}.email.${person.userId}`, 'email', person.userId, null, 'pending', sendAfter),
+      );
       const collectUntil = new Date(Math.max(sendAfter.getTime(), now.getTime() + settings.noticeCollectMs));
       addJob(plan.emailJobs, batchJob('notice', person.userId, collectUntil, settings.noticeCollectMs));
     }
     for (const robot of n.robots) {
       if (!robot.kinds.includes(n.kind)) continue;
       const sendAfter = robotSendAfter(robot.quiet);
-      plan.rows.push({
-        ...base,
-        dedupeKey: `${n.cause}.robot.${robot.id}`,
-        channel: 'robot',
-        recipientId: null,
-        robotId: robot.id,
-        status: 'pending',
-        sendAfter,
-      });
+      plan.rows.push(row(`${n.cause}.robot.${robot.id}`, 'robot', null, robot.id, 'pending', sendAfter));
       addJob(plan.robotJobs, batchJob('robot', robot.id, sendAfter, settings.robotIntervalMs));
     }
   }

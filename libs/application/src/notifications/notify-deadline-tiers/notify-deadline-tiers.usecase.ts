@@ -1,5 +1,10 @@
 import { describeNotification, type ReminderKind } from '@rectify/domain';
-import { type ItemPlace, type NotificationLedgerRepository, type NotifiedPerson } from '@rectify/persistence';
+import {
+  type ActiveRobot,
+  type ItemPlace,
+  type NotificationLedgerRepository,
+  type NotifiedPerson,
+} from '@rectify/persistence';
 import { type NotificationQueues } from '../notification-jobs';
 import { type NotificationSettings } from '../notification-settings';
 import { type NotificationToAddress, planNotifications } from '../plan-notifications';
@@ -57,13 +62,16 @@ export class NotifyDeadlineTiersUseCase {
         if (id) organisationIds.add(id);
       }
     }
-    const robots = await this.ledger.activeRobots([...organisationIds]);
+    const robotsOf = new Map<string, ActiveRobot[]>();
+    for (const robot of await this.ledger.activeRobots([...organisationIds])) {
+      robotsOf.set(robot.organisationId, [...(robotsOf.get(robot.organisationId) ?? []), robot]);
+    }
 
     const toAddress: NotificationToAddress[] = [];
     for (const [key, { tier, recipients }] of groups) {
       const place = places.get(tier.itemId);
       if (!place) continue;
-      const levels = ROBOT_LEVELS[tier.kind].map((l) => levelId(place, l));
+      const levels = new Set(ROBOT_LEVELS[tier.kind].map((l) => levelId(place, l)));
       toAddress.push({
         kind: tier.kind,
         itemId: tier.itemId,
@@ -79,7 +87,7 @@ export class NotifyDeadlineTiersUseCase {
           const person = people.get(id);
           return person ? [person] : [];
         }),
-        robots: robots.filter((r) => levels.includes(r.organisationId)),
+        robots: [...levels].flatMap((id) => (id && robotsOf.get(id)) || []),
         email: false,
       });
     }
