@@ -62,10 +62,16 @@ const num = (name: string, fallback: number) => {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}="${raw}" is not a positive number`);
   return value;
 };
-const ITEMS = num('BENCH_ITEMS', 50_000);
-const RECIPIENTS = num('BENCH_RECIPIENTS', 5_000);
+/**
+ * The storm's size in one number: REMINDER_SCALE=500000 is the year-end case (年底前 deadlines on
+ * half a million items). It sets the defaults of the items, the recipients (one for ten items)
+ * and the relay's lead; BENCH_ITEMS, BENCH_RECIPIENTS and BENCH_LEAD_SECONDS still override them.
+ */
+const SCALE = num('REMINDER_SCALE', 50_000);
+const ITEMS = num('BENCH_ITEMS', SCALE);
+const RECIPIENTS = num('BENCH_RECIPIENTS', Math.max(1, Math.round(SCALE / 10)));
 /** Seconds from the worker's start to the reminders' due instant: time for the relay (50,000 items took 46–51 s). */
-const LEAD_SECONDS = num('BENCH_LEAD_SECONDS', 90);
+const LEAD_SECONDS = num('BENCH_LEAD_SECONDS', Math.max(90, Math.ceil((SCALE / 50_000) * 90)));
 /** Minutes from the reminders' due instant (00:00 Shanghai) to the digests' (REMINDER_DIGEST_TIME). */
 const DIGEST_MINUTES = num('BENCH_DIGEST_MINUTES', 2);
 const BASELINE_LEAD_SECONDS = num('BENCH_BASELINE_LEAD_SECONDS', 20);

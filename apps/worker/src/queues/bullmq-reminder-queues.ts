@@ -20,6 +20,18 @@ import { WaitingJobMemo } from './waiting-job-memo';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CHUNK = 5000;
+// ARGV: the queue's job key prefix, its failed set, then the job ids. Returns {missing, failed}.
+const FIND_LOST_SCRIPT = `
+local missing, failed = {}, {}
+for i = 3, #ARGV do
+  local id = ARGV[i]
+  if redis.call('EXISTS', ARGV[1] .. id) == 0 then
+    missing[#missing + 1] = id
+  elseif redis.call('ZSCORE', ARGV[2], id) then
+    failed[#failed + 1] = id
+  end
+end
+return {missing, failed}`;
 // Job options are built with Object.assign: `{ ...opts, jobId }` measured several times slower
 // on Node 20, and the relay builds one for each of tens of thousands of reminders.
 // Retries in flight at once: ioredis writes them without waiting for answers, so a chunk costs
@@ -178,32 +190,16 @@ export class BullReminderQueues implements ReminderQueues, NotificationQueues, O
     );
   }
 
-  /** One pipelined round trip per 5,000 ids: does each job exist, and is it failed? */
+  /**
+   * One Lua script per 5,000 ids, run in Redis: does each job exist, and is it failed? The
+   * sweeper asks this of every reminder the ledger expects, so at a province's scale it is
+   * hundreds of thousands of ids: one command each (two, as it was) cost the worker more than
+   * the answers.
+   */
   async findLostReminders(ids: string[]): Promise<LostReminderJobs> {
-    const client = await this.client(this.reminders);
-    const lost: LostReminderJobs = { missing: [], failed: [] };
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const chunk = ids.slice(i, i + CHUNK);
-      const pipeline = client.pipeline();
-      for (const id of chunk) {
-        pipeline.exists(this.reminders.toKey(id));
-        pipeline.zscore(this.reminders.keys.failed, id);
-      }
-      const replies = (await pipeline.exec()) ?? [];
-      chunk.forEach((id, k) => {
-        const [[existsErr, exists], [scoreErr, score]] = [replies[2 * k], replies[2 * k + 1]];
-        if (existsErr || scoreErr) throw existsErr ?? scoreErr;
-        if (exists === 0) lost.missing.push(id);
-        else if (score !== null) lost.failed.push(id);
-      });
-    }
-    return lost;
+    return this.probe(this.reminders, ids);
   }
 
-  /**
-   * Moves failed reminder jobs back to waiting with their attempts reset (BullMQ's Job.retry),
-   * a thousand at a time. A job that is gone or no longer failed meanwhile is left alone.
-   */
   async retryFailedReminders(ids: string[]): Promise<number> {
     let retried = 0;
     for (let i = 0; i < ids.length; i += RETRY_CHUNK) {
@@ -263,19 +259,25 @@ export class BullReminderQueues implements ReminderQueues, NotificationQueues, O
   }
 
   private async missing(queue: Queue, ids: string[]): Promise<string[]> {
+    return (await this.probe(queue, ids)).missing;
+  }
+
+  // Which of these jobs are gone, and which failed for good (FIND_LOST_SCRIPT, 5,000 ids a call).
+  private async probe(queue: Queue, ids: string[]): Promise<LostReminderJobs> {
     const client = await this.client(queue);
-    const missing: string[] = [];
+    const lost: LostReminderJobs = { missing: [], failed: [] };
     for (let i = 0; i < ids.length; i += CHUNK) {
-      const chunk = ids.slice(i, i + CHUNK);
-      const pipeline = client.pipeline();
-      for (const id of chunk) pipeline.exists(queue.toKey(id));
-      const replies = (await pipeline.exec()) ?? [];
-      replies.forEach(([err, exists], k) => {
-        if (err) throw err;
-        if (exists === 0) missing.push(chunk[k]);
-      });
+      const [missing, failed] = (await client.eval(
+        FIND_LOST_SCRIPT,
+        0,
+        queue.toKey(''),
+        queue.keys.failed,
+        ...ids.slice(i, i + CHUNK),
+      )) as [string[], string[]];
+      lost.missing.push(...missing);
+      lost.failed.push(...failed);
     }
-    return missing;
+    return lost;
   }
 
   // Delays come from the worker's clock, which tests and the benchmark may start elsewhere.
