@@ -11,12 +11,13 @@ const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * an installation reads what another stored, and the files are backed up with their rows. Same
  * contract as the disk store (the EvidenceStore port of libs/application).
  *
- * Staging inserts the bytes in a statement of its own, before the use case's transaction: joining
- * that transaction would hold a second pool connection while the first holds the item's lock (20
- * concurrent uploads on a pool of 20 would wait on each other), and the port does not see the
- * items repository's transaction. So `commit()` has nothing left to do, `discard()` deletes the
- * row, and a row that no evidence row names after ORPHAN_AGE (the process died between staging
- * and the evidence row's commit) is deleted the first time this process stages a file.
+ * Staging inserts the bytes in a statement of its own, before the use case's transaction: the port
+ * does not see the items repository's transaction, and inserting on another connection inside it
+ * (at commit()) would take two pool connections per upload while the item is locked (20 concurrent
+ * uploads on a pool of 20 would wait on each other). So `commit()` has nothing left to do,
+ * `discard()` deletes the row, and a row that no evidence row names after ORPHAN_AGE (the process
+ * died between staging and the evidence row's commit) is deleted the first time this process
+ * stages a file.
  */
 export class PgEvidenceStore {
   private swept = false;
