@@ -16,6 +16,9 @@ const SERIAL = {
   'test/api/database-faults.e2e-spec.ts': 'lock and statement timeouts',
   'test/reminders/redis-stall.e2e-spec.ts': 'Redis command timeouts while Redis is paused',
   'test/reminders/worker-logs.e2e-spec.ts': 'a worker process through timed outages, stopped within 15 s',
+  // Four API and three worker processes at once: beside another suite on two cores their
+  // start-ups and the storm would crowd out both.
+  'test/scale/multi-process.e2e-spec.ts': 'four API and three worker processes, a reminder storm',
 };
 
 module.exports = { SERIAL_SUITES: Object.keys(SERIAL) };

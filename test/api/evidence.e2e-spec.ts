@@ -10,6 +10,7 @@ import { createApiApp } from '../../apps/api/src/create-api-app';
 import { createTestDatabase } from '../support/test-database';
 import { importReport } from '../support/item-commands';
 import { addOrganisation, addUser } from '../support/admin-fixtures';
+import { binaryParser } from '../support/binary-response';
 
 const MB = 1024 * 1024;
 const png = (n = 64) =>
@@ -21,9 +22,10 @@ interface HistoryLine {
 }
 
 // Evidence files through the HTTP API against a database of their own on the real PostgreSQL
-// server: what is refused and why, that a file never outlives a failed insert, per-item
-// limits, and withdrawing a wrong file before sign-off with a line in the history.
-describe('evidence files', () => {
+// server, in each evidence store (EVIDENCE_STORE: on disk, in the database): what is refused and
+// why, that a file never outlives a failed insert, per-item limits, the bytes handed back
+// unchanged, and withdrawing a wrong file before sign-off with a line in the history.
+describe.each(['disk', 'database'] as const)('evidence files (EVIDENCE_STORE=%s)', (evidenceStore) => {
   const tag = randomUUID().slice(0, 6);
   const password = 'evidence-test-1';
   let database: { url: string; drop: () => Promise<void> };
@@ -49,11 +51,22 @@ describe('evidence files', () => {
       evidence: { id: string; fileName: string | null; createdBy: string | null }[];
       history: HistoryLine[];
     };
-  /** Committed files and staged ones: nothing may be left in either after a refusal. */
-  const filesOnDisk = () => ({
-    committed: readdirSync(evidenceDir).filter((n) => !n.startsWith('.')),
-    staged: existsSync(join(evidenceDir, '.incoming')) ? readdirSync(join(evidenceDir, '.incoming')) : [],
-  });
+  /**
+   * Committed files and staged ones in the store: nothing may be left in either after a refusal.
+   * (The database store has no staged state of its own: a staged file is a row already.)
+   */
+  const storedFiles = async () => {
+    if (evidenceStore === 'database') {
+      const rows: { key: string }[] = await db.query(
+        `SELECT key::text AS key FROM evidence_file ORDER BY key`,
+      );
+      return { committed: rows.map((r) => r.key), staged: [] as string[] };
+    }
+    return {
+      committed: readdirSync(evidenceDir).filter((n) => !n.startsWith('.')),
+      staged: existsSync(join(evidenceDir, '.incoming')) ? readdirSync(join(evidenceDir, '.incoming')) : [],
+    };
+  };
   /** A fresh item of the branch, so each test starts from an empty evidence list. */
   const newItem = async () => {
     reportNo += 1;
@@ -77,7 +90,12 @@ describe('evidence files', () => {
     database = await createTestDatabase();
     evidenceDir = mkdtempSync(join(tmpdir(), 'rectify-evidence-'));
     app = await createApiApp(
-      readApiConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, EVIDENCE_DIR: evidenceDir }),
+      readApiConfig({
+        NODE_ENV: 'test',
+        DATABASE_URL: database.url,
+        EVIDENCE_STORE: evidenceStore,
+        EVIDENCE_DIR: evidenceDir,
+      }),
     );
     await app.init();
     http = app.getHttpServer();
@@ -132,14 +150,14 @@ describe('evidence files', () => {
     expect(after.evidence).toEqual([expect.objectContaining({ id: up.body.id, fileName: '会议照片.png' })]);
   });
 
-  it('refuses an empty file with 422 and a Chinese message, keeping nothing on disk', async () => {
+  it('refuses an empty file with 422 and a Chinese message, keeping nothing in the store', async () => {
     const itemId = await newItem();
-    const disk = filesOnDisk();
+    const disk = await storedFiles();
     const res = await upload('sec', itemId, Buffer.alloc(0), '空文件.pdf').expect(422);
     expect(res.body).toEqual(
       expect.objectContaining({ code: 'EVIDENCE_EMPTY', message: expect.stringContaining('空的') }),
     );
-    expect(filesOnDisk()).toEqual(disk);
+    expect(await storedFiles()).toEqual(disk);
     expect((await item(itemId)).evidence).toEqual([]);
   });
 
@@ -170,15 +188,25 @@ describe('evidence files', () => {
     for (const res of [two, elsewhere]) expect(res.body.message).toContain('表单字段 file');
   });
 
-  it('accepts a file of exactly 20 MB', async () => {
+  it('accepts a file of exactly 20 MB and hands every byte of it back', async () => {
     const itemId = await newItem();
-    const res = await upload('sec', itemId, Buffer.alloc(20 * MB, 0x41), 'exact.txt').expect(201);
+    const bytes = Buffer.alloc(20 * MB, 0x41);
+    for (let i = 0; i < bytes.length; i += 997) bytes[i] = 0x30 + (i % 10);
+    const res = await upload('sec', itemId, bytes, 'exact.txt').expect(201);
     expect(res.body.sizeBytes).toBe(20 * MB);
+    const download = await request(http)
+      .get(`/api/items/${itemId}/evidence/${res.body.id}`)
+      .set(as('sup'))
+      .buffer(true)
+      .parse(binaryParser)
+      .expect(200);
+    expect(download.headers['content-type']).toMatch(/^text\/plain/);
+    expect(Buffer.compare(download.body as Buffer, bytes)).toBe(0);
   });
 
   it('leaves no file behind when the evidence row cannot be inserted', async () => {
     const itemId = await newItem();
-    const disk = filesOnDisk();
+    const disk = await storedFiles();
     const versionBefore = (await item(itemId)).version;
     // The database refuses this one row, after the file has been written.
     await db.query(
@@ -190,7 +218,7 @@ describe('evidence files', () => {
     } finally {
       await db.query(`ALTER TABLE evidence DROP CONSTRAINT test_refuses_row`);
     }
-    expect(filesOnDisk()).toEqual(disk);
+    expect(await storedFiles()).toEqual(disk);
     const after = await item(itemId);
     expect(after.evidence).toEqual([]);
     expect(after.version).toBe(versionBefore);
@@ -199,7 +227,7 @@ describe('evidence files', () => {
 
   it('leaves no file behind when the transaction fails at commit, after the file was moved into place', async () => {
     const itemId = await newItem();
-    const disk = filesOnDisk();
+    const disk = await storedFiles();
     // A deferred check runs at COMMIT, after the use case has renamed the staged file.
     await db.query(`
       CREATE FUNCTION test_refuse_at_commit() RETURNS trigger AS $$
@@ -216,7 +244,7 @@ describe('evidence files', () => {
       await db.query(`DROP TRIGGER test_refuse_at_commit ON evidence`);
       await db.query(`DROP FUNCTION test_refuse_at_commit()`);
     }
-    expect(filesOnDisk()).toEqual(disk);
+    expect(await storedFiles()).toEqual(disk);
     const after = await item(itemId);
     expect(after.evidence).toEqual([]);
     expect(after.history.map((h) => h.event)).not.toContain('ATTACH_EVIDENCE');
@@ -227,11 +255,11 @@ describe('evidence files', () => {
     const ids: string[] = [];
     for (let i = 0; i < 50; i++)
       ids.push((await upload('sec', itemId, png(8), `p${i}.png`).expect(201)).body.id);
-    const disk = filesOnDisk();
+    const disk = await storedFiles();
     const res = await upload('sec', itemId, png(8), 'p50.png').expect(422);
     expect(res.body.code).toBe('EVIDENCE_LIMIT_REACHED');
     expect(res.body.message).toContain('50 个');
-    expect(filesOnDisk()).toEqual(disk);
+    expect(await storedFiles()).toEqual(disk);
     await remove('sec', itemId, ids[0]).expect(200);
     await upload('sec', itemId, png(8), 'p50.png').expect(201);
   }, 60_000);
@@ -245,18 +273,18 @@ describe('evidence files', () => {
          FROM generate_series(1, 10) AS n`,
       [itemId, 20 * MB - 10],
     );
-    const disk = filesOnDisk();
+    const disk = await storedFiles();
     const res = await upload('sec', itemId, png(93), 'one-too-many.png').expect(422);
     expect(res.body.code).toBe('EVIDENCE_LIMIT_REACHED');
     expect(res.body.message).toContain('200 MB');
-    expect(filesOnDisk()).toEqual(disk);
+    expect(await storedFiles()).toEqual(disk);
     await upload('sec', itemId, png(92), 'just-fits.png').expect(201);
   });
 
-  it('lets the uploader delete a wrong file before sign-off, with a history line, the file gone from disk', async () => {
+  it('lets the uploader delete a wrong file before sign-off, with a history line, the file gone from the store', async () => {
     const itemId = await newItem();
     const up = await upload('sec', itemId, png(), '错误文件.png').expect(201);
-    expect(filesOnDisk().committed).toContain(await storageKey(up.body.id));
+    expect((await storedFiles()).committed).toContain(await storageKey(up.body.id));
     const res = await remove('sec', itemId, up.body.id).expect(200);
     expect(res.body).toEqual(
       expect.objectContaining({
@@ -266,7 +294,7 @@ describe('evidence files', () => {
         fileRemoved: true,
       }),
     );
-    expect(filesOnDisk().committed).not.toContain(await storageKey(up.body.id));
+    expect((await storedFiles()).committed).not.toContain(await storageKey(up.body.id));
     const after = await item(itemId);
     expect(after.evidence).toEqual([]);
     expect(after.history.slice(-2)).toEqual([
@@ -311,7 +339,7 @@ describe('evidence files', () => {
     expect((await remove('admin', itemId, up.body.id).expect(409)).body.code).toBe(
       'EVENT_NOT_ALLOWED_IN_STATE',
     );
-    expect(filesOnDisk().committed).toContain(await storageKey(up.body.id));
+    expect((await storedFiles()).committed).toContain(await storageKey(up.body.id));
     await upload('sec', itemId, png(), 'late.png').expect(409);
     expect((await item(itemId)).evidence).toHaveLength(2);
   });

@@ -13,6 +13,7 @@ const EXPECTED_TABLES = [
   'app_user',
   'dev_mailbox',
   'evidence',
+  'evidence_file',
   'item_history',
   'item_recurrence',
   'measure',

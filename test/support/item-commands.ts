@@ -2,7 +2,7 @@ import {
   AttachEvidenceUseCase,
   type AttachEvidenceCommand,
   type AttachEvidenceResult,
-  type EvidenceFiles,
+  type EvidenceStore,
   ImportReportUseCase,
   type ImportReportCommand,
   type ImportReportResult,
@@ -39,7 +39,7 @@ export function updateItemDetails(
 
 export function attachEvidence(
   db: DataSource,
-  files: EvidenceFiles,
+  files: EvidenceStore,
   command: AttachEvidenceCommand,
 ): Promise<AttachEvidenceResult> {
   return new AttachEvidenceUseCase(new PgItemsRepository(db), files).execute(command);

@@ -1,14 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
 import { type INestApplication } from '@nestjs/common';
 import { openDatabase, type Database } from '@rectify/persistence';
 import { Queue } from 'bullmq';
 import { readWorkerConfig } from '../../apps/worker/src/config/worker-config';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
+import { AppProcess } from './app-process';
 import { CuttableProxy } from './cuttable-proxy';
 import { createTestDatabase } from './test-database';
-import { SmtpTestServer, waitFor } from './smtp-test-server';
+import { SmtpTestServer } from './smtp-test-server';
 
 /** The environment a test worker runs with: its own database, queue prefix and SMTP server. */
 export function reminderWorkerEnv(over: Record<string, string>): Record<string, string> {
@@ -114,67 +113,14 @@ export class ReminderHarness {
  * The worker as its own process (`apps/worker/src/main.ts`), as production runs it: a test can
  * SIGKILL it, and reads what it printed (stdout and stderr, without colours).
  */
-export class WorkerProcess {
-  private readonly child: ChildProcess;
-  private text = '';
-  private readonly exited: Promise<void>;
-
+export class WorkerProcess extends AppProcess {
   constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['-r', './scripts/register-ts.js', 'apps/worker/src/main.ts'], {
-      cwd: resolve(__dirname, '../..'),
-      env: { ...process.env, ...env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    for (const stream of [this.child.stdout!, this.child.stderr!]) {
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => {
-        this.text += chunk;
-        if (process.env.TEST_WORKER_LOGS) process.stderr.write(chunk);
-      });
-    }
-    this.exited = new Promise((r) => this.child.once('exit', () => r()));
-  }
-
-  /** Everything the process printed so far, line by line. */
-  lines(): string[] {
-    return this.text.split('\n').filter((l) => l.trim() !== '');
-  }
-
-  /** Waits until a line matches `pattern`. */
-  async waitForLine(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-    await waitFor(
-      `the worker to print ${pattern}`,
-      () => this.lines().some((l) => pattern.test(l)),
-      timeoutMs,
-    );
-    return this.lines().find((l) => pattern.test(l))!;
+    super('apps/worker/src/main.ts', env, 'the worker');
   }
 
   /** The health endpoint's address, once the worker has started. */
-  async healthUrl(): Promise<string> {
-    const line = await this.waitForLine(/health on (http:\/\/\S+)/);
+  async healthUrl(timeoutMs = 30_000): Promise<string> {
+    const line = await this.waitForLine(/health on (http:\/\/\S+)/, timeoutMs);
     return /health on (http:\/\/\S+)/.exec(line)![1];
-  }
-
-  /**
-   * Sends `signal` (SIGTERM: a graceful stop) and waits for the process to exit; one that has
-   * not exited after `timeoutMs` is killed and the call fails.
-   */
-  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 30_000): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(true), timeoutMs)));
-    const tooLate = await Promise.race([this.exited.then(() => false), late]);
-    clearTimeout(timer);
-    if (tooLate) {
-      this.child.kill('SIGKILL');
-      await this.exited;
-      throw new Error(`the worker did not exit within ${timeoutMs} ms of ${signal}`);
-    }
-  }
-
-  /** The exit code, once the process has exited (null: killed by a signal, or still running). */
-  get exitCode(): number | null {
-    return this.child.exitCode;
   }
 }

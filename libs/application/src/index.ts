@@ -55,7 +55,7 @@ export * from './overdue-trend/overdue-trend.usecase';
 export * from './reconcile-report-file/reconcile-report-file.usecase';
 export * from './reconcile-stored-report/reconcile-stored-report.usecase';
 export * from './evidence/evidence-file-type';
-export * from './evidence/evidence-files';
+export * from './evidence/evidence-store';
 export * from './attach-evidence/attach-evidence.usecase';
 export * from './evidence/evidence-limits';
 export * from './read-evidence/read-evidence.usecase';

@@ -52,6 +52,9 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env) {
         // The worker's BullMQ key prefix: the dashboard and the health check read the same queues.
         QUEUE_PREFIX: text('rectify'),
         RECTIFY_DATA_DIR: () => dataDir,
+        // Where evidence files live: `disk` under EVIDENCE_DIR (one machine, or a folder every API
+        // process shares), or `database` (table evidence_file: every process sees them).
+        EVIDENCE_STORE: oneOf(['disk', 'database'], 'disk'),
         EVIDENCE_DIR: (raw: string | undefined) => raw || join(PROJECT_ROOT, '.run', 'evidence'),
         // The built web UI (npm run build:web), served under `/` when it exists.
         WEB_DIR: (raw: string | undefined) => raw || join(PROJECT_ROOT, 'dist', 'web'),

@@ -123,7 +123,7 @@ export class EvidenceController {
     operationId: 'deleteEvidence',
     summary: '删除上传错误的整改佐证文件（销号前，上传者本人或管理员）',
     description:
-      '记录保留并标记为已删除，文件从磁盘删除；删除记入整改事项的全过程记录，版本加一。已销号的事项不能删除（409）。',
+      '记录保留并标记为已删除，文件从佐证存储中删除；删除记入整改事项的全过程记录，版本加一。已销号的事项不能删除（409）。',
   })
   @ApiOkResponse({ type: EvidenceDeletedDto })
   @ApiErrors(403, 404, 409)

@@ -1,6 +1,7 @@
 import { type Provider } from '@nestjs/common';
 import {
   AttachEvidenceUseCase,
+  type EvidenceStore,
   BulkTransitionItemsUseCase,
   CreateItemsUseCase,
   DeleteEvidenceUseCase,
@@ -12,21 +13,27 @@ import {
 } from '@rectify/application';
 import {
   EvidenceFileStore,
+  PgEvidenceStore,
   PgItemsRepository,
   PgOrganisationsRepository,
   PgViewersRepository,
 } from '@rectify/persistence';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 
+/** Injection token of the EvidenceStore the API's evidence use cases share. */
+export const EVIDENCE_STORE = Symbol('EVIDENCE_STORE');
+
 /**
- * The item commands (creation by hand, transitions, details, evidence files) over the items repository, and
- * the evidence files on disk under EVIDENCE_DIR.
+ * The item commands (creation by hand, transitions, details, evidence files) over the items
+ * repository, and the evidence store EVIDENCE_STORE names: files on disk under EVIDENCE_DIR, or
+ * in the database.
  */
 export const ITEM_COMMAND_PROVIDERS: Provider[] = [
   {
-    provide: EvidenceFileStore,
-    inject: [API_CONFIG],
-    useFactory: (c: ApiConfig) => new EvidenceFileStore(c.EVIDENCE_DIR),
+    provide: EVIDENCE_STORE,
+    inject: [API_CONFIG, PgEvidenceStore],
+    useFactory: (c: ApiConfig, inDatabase: PgEvidenceStore): EvidenceStore =>
+      c.EVIDENCE_STORE === 'database' ? inDatabase : new EvidenceFileStore(c.EVIDENCE_DIR),
   },
   {
     provide: TransitionItemUseCase,
@@ -64,20 +71,18 @@ export const ITEM_COMMAND_PROVIDERS: Provider[] = [
   },
   {
     provide: AttachEvidenceUseCase,
-    inject: [PgItemsRepository, EvidenceFileStore],
-    useFactory: (items: PgItemsRepository, files: EvidenceFileStore) =>
-      new AttachEvidenceUseCase(items, files),
+    inject: [PgItemsRepository, EVIDENCE_STORE],
+    useFactory: (items: PgItemsRepository, files: EvidenceStore) => new AttachEvidenceUseCase(items, files),
   },
   {
     provide: DeleteEvidenceUseCase,
-    inject: [PgItemsRepository, EvidenceFileStore],
-    useFactory: (items: PgItemsRepository, files: EvidenceFileStore) =>
-      new DeleteEvidenceUseCase(items, files),
+    inject: [PgItemsRepository, EVIDENCE_STORE],
+    useFactory: (items: PgItemsRepository, files: EvidenceStore) => new DeleteEvidenceUseCase(items, files),
   },
   {
     provide: ReadEvidenceUseCase,
-    inject: [PgViewersRepository, PgItemsRepository, EvidenceFileStore],
-    useFactory: (viewers: PgViewersRepository, items: PgItemsRepository, files: EvidenceFileStore) =>
+    inject: [PgViewersRepository, PgItemsRepository, EVIDENCE_STORE],
+    useFactory: (viewers: PgViewersRepository, items: PgItemsRepository, files: EvidenceStore) =>
       new ReadEvidenceUseCase(viewers, items, files),
   },
 ];

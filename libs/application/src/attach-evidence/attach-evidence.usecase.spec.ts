@@ -1,6 +1,6 @@
 import { MAX_EVIDENCE_BYTES } from '../evidence/evidence-file-type';
 import { MAX_EVIDENCE_FILES_PER_ITEM } from '../evidence/evidence-limits';
-import { InMemoryEvidenceFiles } from '../testing/in-memory-evidence-files';
+import { InMemoryEvidenceStore } from '../testing/in-memory-evidence-store';
 import { itemsWorld } from '../testing/items-world';
 import { AttachEvidenceUseCase } from './attach-evidence.usecase';
 
@@ -8,7 +8,7 @@ const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]);
 
 function setUp() {
   const world = itemsWorld();
-  const files = new InMemoryEvidenceFiles();
+  const files = new InMemoryEvidenceStore();
   const uc = new AttachEvidenceUseCase(world.items, files);
   const attach = (userId: string, bytes: Uint8Array = PDF, name = '会议记录.pdf') =>
     uc.execute({ itemId: world.item.id, userId, text: '', file: { name, bytes } });

@@ -2,7 +2,7 @@ import { cleanText } from '@rectify/domain';
 import { type ItemsRepository } from '@rectify/persistence';
 import { actingRole, mayAttachEvidence, type WorkflowActor } from '@rectify/workflow';
 import { ApplicationError } from '../errors/application-error';
-import { type EvidenceFiles } from '../evidence/evidence-files';
+import { type EvidenceStore } from '../evidence/evidence-store';
 import { ALLOWED_EVIDENCE, evidenceFileType, MAX_EVIDENCE_BYTES } from '../evidence/evidence-file-type';
 import {
   assertWithinItemLimits,
@@ -40,13 +40,13 @@ const SIGNED_OFF = '整改事项已销号，不能再上传佐证：如需补充
  * (415), EVIDENCE_LIMIT_REACHED past the per-item count or total size (422).
  *
  * The file is staged first; the row, the item's new version and an ATTACH_EVIDENCE history line
- * are written in one transaction that holds the item's lock, and the file is committed (renamed)
- * as its last step. Any failure removes the file again, so no file outlives a failed insert.
+ * are written in one transaction that holds the item's lock, and the file is committed (on disk:
+ * renamed) as its last step. Any failure removes the file again, so no file outlives a failed insert.
  */
 export class AttachEvidenceUseCase {
   constructor(
     private readonly items: ItemsRepository,
-    private readonly files: EvidenceFiles,
+    private readonly files: EvidenceStore,
   ) {}
 
   async execute(command: AttachEvidenceCommand): Promise<AttachEvidenceResult> {
@@ -94,7 +94,7 @@ export class AttachEvidenceUseCase {
             text,
           },
         );
-        // Last step inside the transaction: a failed rename rolls the row back.
+        // Last step inside the transaction: a failed commit of the file rolls the row back.
         await staged.commit();
         return { id, fileName, mimeType: type.mimeType, sizeBytes: bytes.length, version };
       });

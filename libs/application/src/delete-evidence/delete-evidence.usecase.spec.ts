@@ -1,10 +1,10 @@
-import { InMemoryEvidenceFiles } from '../testing/in-memory-evidence-files';
+import { InMemoryEvidenceStore } from '../testing/in-memory-evidence-store';
 import { itemsWorld } from '../testing/items-world';
 import { DeleteEvidenceUseCase } from './delete-evidence.usecase';
 
 function setUp() {
   const world = itemsWorld();
-  const files = new InMemoryEvidenceFiles();
+  const files = new InMemoryEvidenceStore();
   files.committed.set('key-1', Buffer.from('%PDF'));
   const evidence = world.items.addEvidence({
     itemId: world.item.id,

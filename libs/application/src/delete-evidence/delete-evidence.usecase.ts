@@ -2,7 +2,7 @@ import { type ItemsRepository } from '@rectify/persistence';
 import { actingRole, mayDeleteEvidence } from '@rectify/workflow';
 import { isUuid } from '../common/is-uuid';
 import { ApplicationError } from '../errors/application-error';
-import { type EvidenceFiles } from '../evidence/evidence-files';
+import { type EvidenceStore } from '../evidence/evidence-store';
 import { evidenceNotFound, lockOpenItem } from '../evidence/lock-open-item';
 import { loadItemWithActor } from '../transition-item/load-item-with-actor';
 
@@ -17,7 +17,7 @@ export interface DeleteEvidenceResult {
   evidenceId: string;
   /** The item's version after the deletion (a line of its history). */
   version: number;
-  /** False when the row was marked deleted but removing the file from disk failed. */
+  /** False when the row was marked deleted but removing the file from the evidence store failed. */
   fileRemoved: boolean;
 }
 
@@ -27,14 +27,15 @@ const SIGNED_OFF = '整改事项已销号，佐证文件不能再删除：如确
  * Withdraws an evidence file uploaded by mistake, before sign-off (销号): only the person who
  * uploaded it or an administrator may (mayDeleteEvidence). In one transaction holding the item's
  * lock: the row is marked deleted (it stays, for the record), the item's version goes up and a
- * DELETE_EVIDENCE line is appended to its history; after the commit the file is removed from disk.
+ * DELETE_EVIDENCE line is appended to its history; after the commit the file is removed from the
+ * evidence store.
  * Refusals: ITEM_NOT_FOUND (absent or out of scope) / EVIDENCE_NOT_FOUND (404),
  * ACTOR_NOT_PERMITTED (403), EVENT_NOT_ALLOWED_IN_STATE once signed off (409).
  */
 export class DeleteEvidenceUseCase {
   constructor(
     private readonly items: ItemsRepository,
-    private readonly files: EvidenceFiles,
+    private readonly files: EvidenceStore,
   ) {}
 
   async execute(command: DeleteEvidenceCommand): Promise<DeleteEvidenceResult> {
@@ -63,7 +64,7 @@ export class DeleteEvidenceUseCase {
       );
       return { storageKey: evidence.storageKey, version: newVersion };
     });
-    // The row says the file is gone whatever happens here; a file left behind is only disk space.
+    // The row says the file is gone whatever happens here; a file left behind is only storage space.
     const fileRemoved = await this.files.remove(storageKey).then(
       () => true,
       () => false,

@@ -1,11 +1,11 @@
-import { InMemoryEvidenceFiles } from '../testing/in-memory-evidence-files';
+import { InMemoryEvidenceStore } from '../testing/in-memory-evidence-store';
 import { InMemoryViewersRepository } from '../testing/in-memory-viewers.repository';
 import { itemsWorld } from '../testing/items-world';
 import { ReadEvidenceUseCase } from './read-evidence.usecase';
 
 function setUp() {
   const world = itemsWorld();
-  const files = new InMemoryEvidenceFiles();
+  const files = new InMemoryEvidenceStore();
   files.committed.set('key-1', Buffer.from('%PDF-1'));
   const evidence = world.items.addEvidence({
     itemId: world.item.id,

@@ -1,7 +1,7 @@
 import { type ItemsRepository, type ViewersRepository } from '@rectify/persistence';
 import { isUuid } from '../common/is-uuid';
 import { ApplicationError } from '../errors/application-error';
-import { type EvidenceFiles } from '../evidence/evidence-files';
+import { type EvidenceStore } from '../evidence/evidence-store';
 import { evidenceNotFound } from '../evidence/lock-open-item';
 
 export interface ReadEvidenceQuery {
@@ -19,13 +19,14 @@ export interface EvidenceDownload {
 /**
  * An evidence file (整改佐证) of an item the user may see: its name, type and bytes.
  * USER_NOT_FOUND (404) for an unknown account; ITEM_NOT_FOUND (404) for an item absent or out of
- * scope; EVIDENCE_NOT_FOUND (404) for an unknown or deleted file, or one missing on disk.
+ * scope; EVIDENCE_NOT_FOUND (404) for an unknown or deleted file, or one missing from the
+ * evidence store.
  */
 export class ReadEvidenceUseCase {
   constructor(
     private readonly viewers: ViewersRepository,
     private readonly items: ItemsRepository,
-    private readonly files: EvidenceFiles,
+    private readonly files: EvidenceStore,
   ) {}
 
   async execute(query: ReadEvidenceQuery): Promise<EvidenceDownload> {
@@ -38,10 +39,8 @@ export class ReadEvidenceUseCase {
     const found = await this.items.findLiveEvidenceFile(viewer, itemId, evidenceId);
     if (found.kind === 'item_not_found') throw itemNotFound(itemId);
     if (found.kind === 'evidence_not_found') throw evidenceNotFound(evidenceId);
-    const bytes = await this.files.read(found.file.storageKey).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') throw evidenceNotFound(evidenceId);
-      throw err;
-    });
+    const bytes = await this.files.read(found.file.storageKey);
+    if (!bytes) throw evidenceNotFound(evidenceId);
     return {
       fileName: found.file.fileName ?? 'evidence',
       mimeType: found.file.mimeType ?? 'application/octet-stream',

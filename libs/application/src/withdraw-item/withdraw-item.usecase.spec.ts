@@ -1,4 +1,4 @@
-import { InMemoryEvidenceFiles } from '../testing/in-memory-evidence-files';
+import { InMemoryEvidenceStore } from '../testing/in-memory-evidence-store';
 import { itemsWorld } from '../testing/items-world';
 import { AttachEvidenceUseCase } from '../attach-evidence/attach-evidence.usecase';
 import { UpdateItemDetailsUseCase } from '../item-details/update-item-details.usecase';
@@ -113,7 +113,7 @@ describe('WithdrawItemUseCase and RestoreItemUseCase', () => {
         title: '新标题',
       }),
     ).rejects.toMatchObject(refusal);
-    const files = new InMemoryEvidenceFiles();
+    const files = new InMemoryEvidenceStore();
     await expect(
       new AttachEvidenceUseCase(items, files).execute({
         itemId: item.id,

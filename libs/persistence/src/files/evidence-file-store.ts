@@ -25,9 +25,11 @@ export interface StagedEvidenceFile {
 }
 
 /**
- * Evidence files on the local disk, one file per upload, named by a key the store generates
- * (a UUID), so no uploaded name ever becomes part of a path. Files are written in two steps
- * (stage, then commit) so that they can follow the database transaction that records them.
+ * Evidence files on the local disk (the default evidence store, `EVIDENCE_STORE=disk`, under
+ * EVIDENCE_DIR), one file per upload, named by a key the store generates (a UUID), so no uploaded
+ * name ever becomes part of a path. Files are written in two steps (stage, then commit) so that
+ * they can follow the database transaction that records them. Several API processes share it
+ * only when EVIDENCE_DIR is one folder they all see; otherwise see PgEvidenceStore.
  */
 export class EvidenceFileStore {
   private readonly root: string;
@@ -66,9 +68,15 @@ export class EvidenceFileStore {
     };
   }
 
-  /** The bytes of a committed file. Throws on a malformed key or a missing file (ENOENT). */
-  async read(key: string): Promise<Buffer> {
-    return readFile(this.pathOf(key));
+  /** The bytes of a committed file; null for a missing file or a malformed key. */
+  async read(key: string): Promise<Buffer | null> {
+    if (!KEY.test(key)) return null;
+    try {
+      return await readFile(this.pathOf(key));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
   }
 
   /** Removes a committed file; a file already gone is not an error. */

@@ -1,10 +1,10 @@
-import { type EvidenceFiles } from '../evidence/evidence-files';
+import { type EvidenceStore } from '../evidence/evidence-store';
 
 /**
  * Evidence files in memory, for unit tests: staged files become readable once committed;
  * `failRemove` makes remove() fail, as a disk error would.
  */
-export class InMemoryEvidenceFiles implements EvidenceFiles {
+export class InMemoryEvidenceStore implements EvidenceStore {
   readonly committed = new Map<string, Buffer>();
   readonly discarded: string[] = [];
   failRemove = false;
@@ -24,10 +24,8 @@ export class InMemoryEvidenceFiles implements EvidenceFiles {
     };
   }
 
-  async read(key: string): Promise<Buffer> {
-    const bytes = this.committed.get(key);
-    if (!bytes) throw Object.assign(new Error(`ENOENT: ${key}`), { code: 'ENOENT' });
-    return bytes;
+  async read(key: string): Promise<Buffer | null> {
+    return this.committed.get(key) ?? null;
   }
 
   async remove(key: string): Promise<void> {
