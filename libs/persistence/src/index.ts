@@ -38,3 +38,4 @@ export * from './repositories/tracked-items';
 export * from './repositories/report-queries';
 export * from './repositories/reports';
 export * from './repositories/todo-queries';
+export * from './repositories/database-snapshot';

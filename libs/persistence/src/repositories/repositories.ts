@@ -18,6 +18,7 @@ import { PgNotificationPreferencesRepository } from './notification-preferences'
 import { PgOrganisationRobotsRepository } from './organisation-robots';
 import { PgViewersRepository } from './viewers';
 import { PgTodoQueriesRepository } from './todo-queries';
+import { PgDatabaseSnapshotRepository } from './database-snapshot';
 
 /**
  * Every PostgreSQL repository, by the name commands and use-case factories use. Register a
@@ -45,6 +46,7 @@ export const REPOSITORY_CLASSES = {
   notificationPreferences: PgNotificationPreferencesRepository,
   organisationRobots: PgOrganisationRobotsRepository,
   todoQueries: PgTodoQueriesRepository,
+  databaseSnapshot: PgDatabaseSnapshotRepository,
 } satisfies Record<string, new (db: DataSource) => object>;
 
 /** One instance of every repository over one database (see REPOSITORY_CLASSES). */
