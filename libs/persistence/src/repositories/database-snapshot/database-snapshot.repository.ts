@@ -30,7 +30,8 @@ export interface DatabaseSnapshotRepository {
   /**
    * Writes a snapshot's rows into this database, whose schema must be the snapshot's (the
    * caller compares `migrations`), in one transaction; refuses a database that already holds
-   * organisations, users or items.
+   * organisations, users or items. Foreign keys are not checked while loading
+   * (`session_replication_role`), which takes a superuser: the embedded database's `postgres`.
    */
   load(snapshot: DatabaseSnapshot): Promise<SnapshotLoadOutcome>;
 }
