@@ -106,11 +106,15 @@ function redisPing(port) {
  * Starts a private redis-server and resolves once it answers PING. It runs in a process group
  * of its own, so a Ctrl-C in the terminal reaches the apps, which finish their jobs, and not
  * Redis under them; `stop` ends it afterwards.
- * @param {{ dataDir: string, port?: number }} opts
+ * BullMQ needs `maxmemory-policy noeviction` (any other policy drops job keys when memory runs
+ * out) and the AOF (appendonly, fsync every second) keeps the jobs across a restart; both are
+ * set here rather than left to the build's defaults. `overrides` (tests only) come last and win,
+ * e.g. `['--maxmemory-policy', 'allkeys-lru']`.
+ * @param {{ dataDir: string, port?: number, overrides?: string[] }} opts
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, exited: Promise<number | string> }>}
  *   `exited` settles with the exit code or signal when the server ends for any reason.
  */
-async function startRedis({ dataDir, port }) {
+async function startRedis({ dataDir, port, overrides = [] }) {
   const bin = ensureRedisServer();
   fs.mkdirSync(dataDir, { recursive: true });
   await stopLeftoverRedis(dataDir);
@@ -124,6 +128,10 @@ async function startRedis({ dataDir, port }) {
     path.resolve(dataDir),
     '--appendonly',
     'yes',
+    '--appendfsync',
+    'everysec',
+    '--maxmemory-policy',
+    'noeviction',
     '--save',
     '',
     '--daemonize',
@@ -134,6 +142,7 @@ async function startRedis({ dataDir, port }) {
     path.resolve(dataDir, 'redis.log'),
     '--pidfile',
     path.resolve(dataDir, 'redis.pid'),
+    ...overrides,
   ];
   const child = spawn(bin, args, { stdio: 'ignore', detached: true });
   let exited = false;

@@ -57,7 +57,7 @@ describe('the Redis that npm start gives the apps', () => {
     }
   });
 
-  it('starts a private Redis with its data in .run when REDIS_URL is not set, and stops it', async () => {
+  it('starts a private Redis with its data in .run when REDIS_URL is not set, never evicting and with AOF, and stops it', async () => {
     const { value: redis } = await stderrOf(() =>
       redisForLauncher({ dataDir: dir, isStopping: () => true, onGiveUp: () => undefined }),
     );
@@ -65,6 +65,10 @@ describe('the Redis that npm start gives the apps', () => {
       expect(redis.private).toBe(true);
       const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
       expect(await client.ping()).toBe('PONG');
+      // BullMQ loses jobs under any other policy; the AOF keeps them across a restart.
+      expect(await client.config('GET', 'maxmemory-policy')).toEqual(['maxmemory-policy', 'noeviction']);
+      expect(await client.config('GET', 'appendonly')).toEqual(['appendonly', 'yes']);
+      expect(await client.config('GET', 'appendfsync')).toEqual(['appendfsync', 'everysec']);
       client.disconnect();
       expect(readdirSync(dir)).toContain('redis.pid');
     } finally {

@@ -12,6 +12,8 @@ import { RECONCILE_USAGE, runReconcile } from './commands/reconcile.command';
 import { runSection, SECTION_USAGE } from './commands/section.command';
 import { runSummary, SUMMARY_USAGE } from './commands/summary.command';
 import { runTodo, TODO_USAGE } from './commands/todo.command';
+import { BACKUP_USAGE, runBackup } from './commands/backup.command';
+import { RESTORE_USAGE, runRestore } from './commands/restore.command';
 
 const USAGE = `用法：
   ${EXTRACT_USAGE}
@@ -40,6 +42,10 @@ const USAGE = `用法：
       按模板批量导入组织和人员（.xlsx，全部无误才写入）；template 写出模板
   ${DEMO_USAGE}
       建立演示用的组织、用户并导入示例报告
+  ${BACKUP_USAGE}
+      把内置数据库和佐证材料备份为一个文件（产品运行时也可以）；PostgreSQL 请用 pg_dump
+  ${RESTORE_USAGE}
+      把备份恢复到新的数据库目录（不覆盖非空目录，除非 --force）
 数据库：设置 DATABASE_URL 使用 PostgreSQL 服务器；否则使用内置数据库（RECTIFY_DATA_DIR，默认 .run/pglite）。
 `;
 
@@ -57,6 +63,8 @@ const COMMANDS: Record<string, (argv: string[], out: (s: string) => void) => Pro
   summary: runSummary,
   ledger: runLedger,
   reconcile: runReconcile,
+  backup: runBackup,
+  restore: runRestore,
 };
 
 export async function runCli(argv: string[], out: (s: string) => void): Promise<void> {

@@ -39,3 +39,4 @@ export * from './repositories/report-queries';
 export * from './repositories/reports';
 export * from './repositories/todo-queries';
 export * from './repositories/evidence-files';
+export * from './repositories/database-snapshot';

@@ -41,7 +41,12 @@ export class HealthController {
   private async checkRedis() {
     const indicator = this.indicators.check('redis');
     try {
-      return indicator.up({ reply: await withTimeout(this.redis.ping(), 1000) });
+      // Wrong settings do not make Redis down: they are shown, with what to change.
+      const [reply, { maxmemoryPolicy, aof, warnings }] = await withTimeout(
+        Promise.all([this.redis.ping(), this.redis.settings()]),
+        1000,
+      );
+      return indicator.up({ reply, maxmemoryPolicy, aof, warnings });
     } catch (err) {
       return indicator.down({ message: message(err) });
     }

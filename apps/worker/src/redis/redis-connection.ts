@@ -1,5 +1,13 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { boundedRedisOptions, createRedisClient, pingRedis, REDIS_LIMITS } from '@rectify/queue';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  boundedRedisOptions,
+  createRedisClient,
+  judgeRedisSettings,
+  pingRedis,
+  readRedisSettings,
+  REDIS_LIMITS,
+  type RedisSettings,
+} from '@rectify/queue';
 import { type Redis } from 'ioredis';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
 
@@ -25,6 +33,24 @@ export class RedisConnection implements OnApplicationShutdown {
     await this.client.connect();
     await this.client.ping();
     this.established = true;
+    // Said once at start, where an operator reads it; the health check shows it ever after.
+    const { warnings } = await this.settings().catch(() => ({ warnings: [] as string[] }));
+    for (const warning of warnings) new Logger('redis').warn(warning);
+  }
+
+  /**
+   * The settings the queues depend on (maxmemory-policy, AOF) with their warnings; unknown
+   * (and warned about) when Redis refuses INFO. Rejects when Redis does not answer.
+   */
+  async settings(): Promise<RedisSettings> {
+    try {
+      return await readRedisSettings(this.client, REDIS_LIMITS.commandTimeoutMs);
+    } catch (err) {
+      if (err instanceof Error && err.name === 'ReplyError') {
+        return judgeRedisSettings({ maxmemoryPolicy: null, aof: null });
+      }
+      throw err;
+    }
   }
 
   /** Redis's answer to PING; the command timeout bounds the wait. */

@@ -19,6 +19,7 @@ import { PgOrganisationRobotsRepository } from './organisation-robots';
 import { PgViewersRepository } from './viewers';
 import { PgTodoQueriesRepository } from './todo-queries';
 import { PgEvidenceStore } from './evidence-files';
+import { PgDatabaseSnapshotRepository } from './database-snapshot';
 
 /**
  * Every PostgreSQL repository, by the name commands and use-case factories use. Register a
@@ -47,6 +48,7 @@ export const REPOSITORY_CLASSES = {
   organisationRobots: PgOrganisationRobotsRepository,
   todoQueries: PgTodoQueriesRepository,
   evidenceFiles: PgEvidenceStore,
+  databaseSnapshot: PgDatabaseSnapshotRepository,
 } satisfies Record<string, new (db: DataSource) => object>;
 
 /** One instance of every repository over one database (see REPOSITORY_CLASSES). */

@@ -1,0 +1,2 @@
+export * from './database-snapshot.repository';
+export * from './pg-database-snapshot.repository';
