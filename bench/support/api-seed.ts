@@ -7,6 +7,8 @@ export interface ApiSeedOptions {
   items: number;
   /** bcrypt hash of the two supervisors' password. */
   passwordHash: string;
+  /** Told each step as it ends, with the seconds since the start. */
+  progress?: (step: string) => void;
 }
 
 /** The organisations and accounts the benchmark asks with; ids are md5-derived uuids. */
@@ -72,6 +74,7 @@ export async function seedProvince(db: DataSource, o: ApiSeedOptions): Promise<A
      SELECT ${id(kind, 'n')}::uuid, ${name}, '${kind === 'v' ? 'branch' : 'committee'}', ${parent}, ${path}
        FROM generate_series(1, ${count}) AS n`;
   let historyLines = 0;
+  const done = (step: string) => o.progress?.(`${step}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await db.transaction(async (m) => {
     await m.query(insertOrgs('p', 1, `'基准省委'`, 'NULL', provincePath));
     await m.query(insertOrgs('c', CITIES, `'基准第' || n || '市委'`, `${id('p', '1')}::uuid`, cityPath('n')));
@@ -115,71 +118,78 @@ export async function seedProvince(db: DataSource, o: ApiSeedOptions): Promise<A
          VALUES (${id('s', `'${username}'`)}::uuid, ${org}::uuid, 'secretary', false, true)`,
       );
     }
+    done('organisations and accounts');
     const creator = `${id('s', `'bench.province'`)}::uuid`;
-    // Per item n: village v, its year, status by n mod 10, lines = the version.
-    const itemFacts = `FROM generate_series(1, ${o.items}) AS n,
-      LATERAL (SELECT (n - 1) % ${villages} + 1 AS v, ${FIRST_YEAR} + ((n - 1) / ${villages}) % ${YEARS} AS year,
-                      (n - 1) / ${villages} + 1 AS seq) AS f,
-      LATERAL (SELECT CASE n % 10 WHEN 0 THEN 'identified' WHEN 1 THEN 'identified'
-                        WHEN 2 THEN 'measures_set' WHEN 3 THEN 'measures_set' WHEN 4 THEN 'measures_set'
-                        WHEN 5 THEN 'pending_review' WHEN 9 THEN 'long_term' ELSE 'completed' END AS status) AS s,
-      LATERAL (SELECT CASE s.status WHEN 'identified' THEN 1 WHEN 'measures_set' THEN 2
-                        WHEN 'completed' THEN 4 ELSE 3 END AS lines,
-                      make_timestamptz(f.year, 3, 1, 8, 0, 0, 'Asia/Shanghai') + (n % 250000) * interval '1 minute' AS created,
-                      make_date(f.year + 1, 1 + n % 12, 1 + n % 28) AS deadline) AS d`;
+    // Per item n, computed once: its id, village, owner, year, status, lines (= version).
+    await m.query(
+      `CREATE TEMP TABLE seed_item ON COMMIT DROP AS
+       SELECT n, ${id('i', 'n')}::uuid AS id, ${id('v', 'f.v')}::uuid AS org, ${id('u', 'f.v')}::uuid AS owner,
+              f.v, f.year, f.seq, s.status, d.lines, d.created, d.deadline
+         FROM generate_series(1, ${o.items}) AS n,
+         LATERAL (SELECT (n - 1) % ${villages} + 1 AS v, ${FIRST_YEAR} + ((n - 1) / ${villages}) % ${YEARS} AS year,
+                         (n - 1) / ${villages} + 1 AS seq) AS f,
+         LATERAL (SELECT CASE n % 10 WHEN 0 THEN 'identified' WHEN 1 THEN 'identified'
+                           WHEN 2 THEN 'measures_set' WHEN 3 THEN 'measures_set' WHEN 4 THEN 'measures_set'
+                           WHEN 5 THEN 'pending_review' WHEN 9 THEN 'long_term' ELSE 'completed' END AS status) AS s,
+         LATERAL (SELECT CASE s.status WHEN 'identified' THEN 1 WHEN 'measures_set' THEN 2
+                           WHEN 'completed' THEN 4 ELSE 3 END AS lines,
+                         make_timestamptz(f.year, 3, 1, 8, 0, 0, 'Asia/Shanghai') + (n % 250000) * interval '1 minute' AS created,
+                         make_date(f.year + 1, 1 + n % 12, 1 + n % 28) AS deadline) AS d`,
+    );
     await m.query(
       `INSERT INTO rectification_item
               (id, report_id, organisation_id, year, seq, title, detail, source, status, deadline, owner_id,
                review_interval_days, version, created_at, updated_at, created_by)
-       SELECT ${id('i', 'n')}::uuid, NULL, ${id('v', 'f.v')}::uuid, f.year, f.seq,
-              '理论学习不够深入，学用结合不紧（' || n || '）',
-              '个别党员参加集中学习不够经常，学习笔记内容简单，联系实际不够。', 'superior_review', s.status,
-              CASE WHEN s.status = 'identified' THEN NULL ELSE d.deadline END, ${id('u', 'f.v')}::uuid,
-              CASE WHEN s.status = 'long_term' THEN 90 END, d.lines, d.created,
-              d.created + (d.lines - 1) * interval '7 days', ${creator}
-       ${itemFacts}`,
+       SELECT f.id, NULL, f.org, f.year, f.seq, '理论学习不够深入，学用结合不紧（' || f.n || '）',
+              '个别党员参加集中学习不够经常，学习笔记内容简单，联系实际不够。', 'superior_review', f.status,
+              CASE WHEN f.status = 'identified' THEN NULL ELSE f.deadline END, f.owner,
+              CASE WHEN f.status = 'long_term' THEN 90 END, f.lines, f.created,
+              f.created + (f.lines - 1) * interval '7 days', ${creator}
+         FROM seed_item f ORDER BY f.n`,
     );
+    done('items');
     // The lines the transitions wrote: CREATE, SET_MEASURES, then SUBMIT_COMPLETION
     // (+ APPROVE_COMPLETION) or APPROVE_LONG_TERM.
-    const [{ count }] = await m.query(
-      `WITH inserted AS (
-         INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload, deadline, at)
-         SELECT ${id('i', 'n')}::uuid, l.seq,
-                CASE WHEN l.seq = 1 OR line.event LIKE 'APPROVE%' THEN ${creator}::text ELSE ${id('u', 'f.v')} END,
-                CASE WHEN l.seq = 1 OR line.event LIKE 'APPROVE%' THEN 'supervisor' ELSE 'secretary' END,
-                line.event, line.from_status, line.to_status, line.payload,
-                CASE WHEN l.seq = 1 THEN NULL ELSE d.deadline END, d.created + (l.seq - 1) * interval '7 days'
-           ${itemFacts},
-           LATERAL generate_series(1, d.lines) AS l(seq),
-           LATERAL (SELECT * FROM (VALUES
-               (1, 'CREATE', NULL, 'identified', '{}'::jsonb),
-               (2, 'SET_MEASURES', 'identified', 'measures_set',
-                jsonb_build_object('measures', jsonb_build_array(jsonb_build_object(
-                  'title', '建立学习台账，每月集中学习一次', 'responsible', '第' || f.v || '村书记',
-                  'deadline', to_char(d.deadline, 'YYYY-MM-DD'))))),
-               (3, CASE WHEN s.status = 'long_term' THEN 'APPROVE_LONG_TERM' ELSE 'SUBMIT_COMPLETION' END,
-                'measures_set', CASE WHEN s.status = 'long_term' THEN 'long_term' ELSE 'pending_review' END,
-                CASE WHEN s.status = 'long_term' THEN '{"reviewIntervalDays": 90, "reason": "需长期坚持"}'::jsonb
-                     ELSE '{"evidence": "已建立学习台账并按月开展集中学习"}'::jsonb END),
-               (4, 'APPROVE_COMPLETION', 'pending_review', 'completed', '{}'::jsonb)
-             ) AS v(seq, event, from_status, to_status, payload) WHERE v.seq = l.seq) AS line
-         RETURNING 1)
-       SELECT count(*)::int AS count FROM inserted`,
+    await m.query(
+      `INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload, deadline, at)
+       SELECT f.id, l.seq,
+              CASE WHEN l.seq = 1 OR line.event LIKE 'APPROVE%' THEN ${creator}::text ELSE f.owner::text END,
+              CASE WHEN l.seq = 1 OR line.event LIKE 'APPROVE%' THEN 'supervisor' ELSE 'secretary' END,
+              line.event, line.from_status, line.to_status, line.payload,
+              CASE WHEN l.seq = 1 THEN NULL ELSE f.deadline END, f.created + (l.seq - 1) * interval '7 days'
+         FROM seed_item f,
+         LATERAL generate_series(1, f.lines) AS l(seq),
+         LATERAL (SELECT * FROM (VALUES
+             (1, 'CREATE', NULL, 'identified', '{}'::jsonb),
+             (2, 'SET_MEASURES', 'identified', 'measures_set',
+              jsonb_build_object('measures', jsonb_build_array(jsonb_build_object(
+                'title', '建立学习台账，每月集中学习一次', 'responsible', '第' || f.v || '村书记',
+                'deadline', to_char(f.deadline, 'YYYY-MM-DD'))))),
+             (3, CASE WHEN f.status = 'long_term' THEN 'APPROVE_LONG_TERM' ELSE 'SUBMIT_COMPLETION' END,
+              'measures_set', CASE WHEN f.status = 'long_term' THEN 'long_term' ELSE 'pending_review' END,
+              CASE WHEN f.status = 'long_term' THEN '{"reviewIntervalDays": 90, "reason": "需长期坚持"}'::jsonb
+                   ELSE '{"evidence": "已建立学习台账并按月开展集中学习"}'::jsonb END),
+             (4, 'APPROVE_COMPLETION', 'pending_review', 'completed', '{}'::jsonb)
+           ) AS v(seq, event, from_status, to_status, payload) WHERE v.seq = l.seq) AS line
+        ORDER BY f.n, l.seq`,
     );
+    const [{ count }] = await m.query(`SELECT sum(lines)::int AS count FROM seed_item`);
     historyLines = count;
+    done('history');
     await m.query(
       `INSERT INTO measure (item_id, seq, title, detail, responsible, deadline)
-       SELECT ${id('i', 'n')}::uuid, 1, '建立学习台账，每月集中学习一次', '', '第' || f.v || '村书记', d.deadline
-       ${itemFacts} WHERE s.status <> 'identified'`,
+       SELECT f.id, 1, '建立学习台账，每月集中学习一次', '', '第' || f.v || '村书记', f.deadline
+         FROM seed_item f WHERE f.status <> 'identified'`,
     );
     await m.query(
       `INSERT INTO evidence (item_id, text, created_by, created_at)
-       SELECT ${id('i', 'n')}::uuid, '已建立学习台账并按月开展集中学习', ${id('u', 'f.v')}::uuid,
-              d.created + interval '14 days'
-       ${itemFacts} WHERE s.status IN ('pending_review', 'completed')`,
+       SELECT f.id, '已建立学习台账并按月开展集中学习', f.owner, f.created + interval '14 days'
+         FROM seed_item f WHERE f.status IN ('pending_review', 'completed')`,
     );
   });
+  done('measures and evidence');
   await db.query('VACUUM ANALYZE');
+  done('VACUUM ANALYZE');
   const ids = (kind: string, from: number, to: number) =>
     db
       .query(`SELECT ${id(kind, 'n')} AS id FROM generate_series($1::int, $2::int) AS n ORDER BY n`, [

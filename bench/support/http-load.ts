@@ -1,7 +1,7 @@
 /**
  * A thin typed wrapper over autocannon (the load generator of `bench:api`): `connections`
  * keep-alive connections send GET requests to `base` for `seconds`, each request's path drawn
- * by `path()`. Latencies in milliseconds.
+ * by `path()`; or exactly `amount` requests. Latencies in milliseconds.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
@@ -29,7 +29,10 @@ export interface LoadOptions {
   base: string;
   path: () => string;
   connections: number;
+  /** How long to send requests; or, with `amount`, the most it may take. */
   seconds: number;
+  /** Send exactly this many requests instead (for requests that take seconds each). */
+  amount?: number;
   headers?: Record<string, string>;
   /** Seconds before one request is counted as a timeout (default 30). */
   timeoutSeconds?: number;
@@ -39,7 +42,7 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
   const r = await autocannon({
     url: o.base,
     connections: o.connections,
-    duration: o.seconds,
+    ...(o.amount === undefined ? { duration: o.seconds } : { amount: o.amount }),
     timeout: o.timeoutSeconds ?? 30,
     headers: o.headers ?? {},
     requests: [

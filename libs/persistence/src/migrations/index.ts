@@ -12,6 +12,7 @@ import { WithdrawnItems1732780000000 } from './1732780000000-withdrawn-items';
 import { MeasureResponsible1732790000000 } from './1732790000000-measure-responsible';
 import { Notifications1732800000000 } from './1732800000000-notifications';
 import { LedgerKeys1732810000000 } from './1732810000000-ledger-keys';
+import { SubtreePageIndexes1732840000000 } from './1732840000000-subtree-page-indexes';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   MeasureResponsible1732790000000,
   Notifications1732800000000,
   LedgerKeys1732810000000,
+  SubtreePageIndexes1732840000000,
 ];
