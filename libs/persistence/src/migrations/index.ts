@@ -13,6 +13,7 @@ import { MeasureResponsible1732790000000 } from './1732790000000-measure-respons
 import { Notifications1732800000000 } from './1732800000000-notifications';
 import { LedgerKeys1732810000000 } from './1732810000000-ledger-keys';
 import { EvidenceFile1732820000000 } from './1732820000000-evidence-file';
+import { SubtreePageIndexes1732840000000 } from './1732840000000-subtree-page-indexes';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Notifications1732800000000,
   LedgerKeys1732810000000,
   EvidenceFile1732820000000,
+  SubtreePageIndexes1732840000000,
 ];

@@ -2,6 +2,7 @@ import { OPEN_STATUSES, statusesInStage } from '@rectify/domain';
 import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
 import { scopeCondition } from '../scope/scope-condition';
+import { actorAccountId } from '../sql/actor-account';
 import { lastStatusChangeJoins } from '../sql/last-status-change';
 import {
   type ItemAccessRecord,
@@ -13,6 +14,15 @@ import {
   type ItemSummary,
   type RecurrenceEntry,
 } from './item-queries.repository';
+
+/** findDetail's one row: the item's columns and its parts as JSON arrays. */
+type StoredDetailRow = Omit<ItemDetailRecord, 'withdrawn' | 'recurrence'> & {
+  withdrawnAt: Date | string | null;
+  withdrawnBy: string | null;
+  /** Set whenever withdrawnAt is (a check constraint). */
+  withdrawReason: string;
+  recurrence: (RecurrenceEntry & { direction: 'repeats' | 'repeatedBy' })[];
+};
 
 type StoredSearchRow = Omit<ItemSearchRow, 'returned'> & {
   returnReason: string | null;
@@ -88,9 +98,11 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
               CASE WHEN last.event = $${n - 4} THEN last.payload->>'reason' END AS "returnReason",
               CASE WHEN last.event = $${n - 4} THEN last_actor.display_name END AS "returnedBy",
               CASE WHEN last.event = $${n - 4} THEN last.at END AS "returnedAt"
-         FROM (SELECT i.* ${from}
+         -- The page is chosen on ids alone (index-only at scale); only its rows are read whole.
+         FROM (SELECT i.id ${from}
                 ORDER BY i.created_at DESC, i.seq ASC
-                LIMIT $${n - 1} OFFSET $${n}) i
+                LIMIT $${n - 1} OFFSET $${n}) page
+         JOIN rectification_item i ON i.id = page.id
          JOIN organisation o ON o.id = i.organisation_id
          ${lastStatusChangeJoins('i')}
         ORDER BY i.created_at DESC, i.seq ASC`,
@@ -139,46 +151,43 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
 
   async findDetail(scope: ReadScope, itemId: string): Promise<ItemDetailRecord | null> {
     const cond = scopeCondition(scope, 2);
+    // One statement (the parts as JSON arrays beside the row): a detail read is the most
+    // frequent request, and five round trips cost more than the queries themselves.
     const [item] = await this.db.query(
       `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", o.path AS "organisationPath",
               i.report_id AS "reportId", i.year AS "reportYear", i.created_by AS "createdBy", i.seq, i.title, i.detail, i.source, i.status,
               to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days AS "reviewIntervalDays",
               i.pending_extension AS "pendingExtension", i.version, i.responsible_leader AS "responsibleLeader",
-              i.withdrawn_at AS "withdrawnAt", wu.display_name AS "withdrawnBy", i.withdraw_reason AS "withdrawReason"
+              i.withdrawn_at AS "withdrawnAt", wu.display_name AS "withdrawnBy", i.withdraw_reason AS "withdrawReason",
+              (SELECT COALESCE(json_agg(json_build_object('seq', m.seq, 'title', m.title, 'responsible', m.responsible,
+                        'responsibleUserId', m.responsible_user_id, 'deadline', to_char(m.deadline, 'YYYY-MM-DD'))
+                        ORDER BY m.seq), '[]')
+                 FROM measure m WHERE m.item_id = i.id) AS measures,
+              -- Withdrawn files stay in the table for the record; their withdrawal is in the history.
+              (SELECT COALESCE(json_agg(json_build_object('id', e.id, 'text', e.text, 'fileName', e.file_name,
+                        'createdBy', e.created_by, 'createdAt', e.created_at) ORDER BY e.created_at), '[]')
+                 FROM evidence e WHERE e.item_id = i.id AND e.deleted_at IS NULL) AS evidence,
+              (SELECT COALESCE(json_agg(json_build_object('seq', h.seq, 'event', h.event, 'actorId', h.actor_id,
+                        'actorName', u.display_name, 'actorRole', h.actor_role, 'fromStatus', h.from_status,
+                        'toStatus', h.to_status, 'payload', h.payload, 'at', h.at) ORDER BY h.seq), '[]')
+                 FROM item_history h LEFT JOIN app_user u ON u.id = ${actorAccountId('h.actor_id')}
+                WHERE h.item_id = i.id) AS history,
+              (SELECT COALESCE(json_agg(json_build_object(
+                        'direction', CASE WHEN ir.item_id = i.id THEN 'repeats' ELSE 'repeatedBy' END,
+                        'itemId', other.id, 'year', other.year, 'title', other.title, 'status', other.status,
+                        'score', ir.score::float8) ORDER BY ir.score DESC, other.id), '[]')
+                 FROM item_recurrence ir
+                 JOIN rectification_item other
+                   ON other.id = CASE WHEN ir.item_id = i.id THEN ir.earlier_item_id ELSE ir.item_id END
+                WHERE ir.item_id = i.id OR ir.earlier_item_id = i.id) AS recurrence
          FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id
          LEFT JOIN app_user wu ON wu.id = i.withdrawn_by
         WHERE i.id = $1 AND ${cond.sql}`,
       [itemId, ...cond.params],
     );
     if (!item) return null;
-    const { withdrawnAt, withdrawnBy, withdrawReason, ...stored } = item;
-    const measures = await this.db.query(
-      `SELECT seq, title, responsible, responsible_user_id AS "responsibleUserId", to_char(deadline, 'YYYY-MM-DD') AS deadline
-         FROM measure WHERE item_id = $1 ORDER BY seq`,
-      [itemId],
-    );
-    const evidence = await this.db.query(
-      // Withdrawn files stay in the table for the record; their withdrawal is in the history.
-      `SELECT id, text, file_name AS "fileName", created_by AS "createdBy", created_at AS "createdAt"
-         FROM evidence WHERE item_id = $1 AND deleted_at IS NULL ORDER BY created_at`,
-      [itemId],
-    );
-    const history = await this.db.query(
-      `SELECT h.seq, h.event, h.actor_id AS "actorId", u.display_name AS "actorName", h.actor_role AS "actorRole",
-              h.from_status AS "fromStatus", h.to_status AS "toStatus", h.payload, h.at
-         FROM item_history h LEFT JOIN app_user u ON u.id::text = h.actor_id
-        WHERE h.item_id = $1 ORDER BY h.seq`,
-      [itemId],
-    );
-    const recurrence: (RecurrenceEntry & { direction: 'repeats' | 'repeatedBy' })[] = await this.db.query(
-      `SELECT CASE WHEN ir.item_id = $1 THEN 'repeats' ELSE 'repeatedBy' END AS direction,
-              o.id AS "itemId", o.year, o.title, o.status, ir.score::float8 AS score
-         FROM item_recurrence ir
-         JOIN rectification_item o ON o.id = CASE WHEN ir.item_id = $1 THEN ir.earlier_item_id ELSE ir.item_id END
-        WHERE ir.item_id = $1 OR ir.earlier_item_id = $1
-        ORDER BY ir.score DESC, o.id`,
-      [itemId],
-    );
+    const { withdrawnAt, withdrawnBy, withdrawReason, measures, evidence, history, recurrence, ...stored } =
+      item as StoredDetailRow;
     const entries = (direction: 'repeats' | 'repeatedBy') =>
       recurrence.filter((r) => r.direction === direction).map(({ direction: _, ...r }) => r);
     return {
@@ -187,8 +196,9 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
         ? { at: new Date(withdrawnAt).toISOString(), by: withdrawnBy, reason: withdrawReason }
         : null,
       measures,
-      evidence,
-      history,
+      // JSON carries instants as text; the driver gave Dates before, and Dates they stay.
+      evidence: evidence.map((e) => ({ ...e, createdAt: new Date(e.createdAt) as unknown as string })),
+      history: history.map((h) => ({ ...h, at: new Date(h.at) as unknown as string })),
       recurrence: { repeats: entries('repeats'), repeatedBy: entries('repeatedBy') },
     };
   }
