@@ -12,6 +12,7 @@ import { WithdrawnItems1732780000000 } from './1732780000000-withdrawn-items';
 import { MeasureResponsible1732790000000 } from './1732790000000-measure-responsible';
 import { Notifications1732800000000 } from './1732800000000-notifications';
 import { LedgerKeys1732810000000 } from './1732810000000-ledger-keys';
+import { RecurrenceKeys1732830000000 } from './1732830000000-recurrence-keys';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   MeasureResponsible1732790000000,
   Notifications1732800000000,
   LedgerKeys1732810000000,
+  RecurrenceKeys1732830000000,
 ];

@@ -6,6 +6,8 @@ import { loadTrackedItemParts } from './tracked-item-parts';
 import {
   type OverdueCountsQuery,
   type RecurrenceCandidate,
+  type RecurrenceCandidates,
+  type RecurrenceCandidatesQuery,
   type TrackedItemsQuery,
   type TrackedItemsRepository,
 } from './tracked-items.repository';
@@ -145,29 +147,59 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
 
   async recurrenceCandidates(
     scope: ReadScope,
-    query: {
-      side: 'earlier' | 'later';
-      organisationId: string;
-      year: number;
-      windowYears: number;
-      limit: number;
-    },
-  ): Promise<{ items: RecurrenceCandidate[]; total: number }> {
+    query: RecurrenceCandidatesQuery,
+  ): Promise<RecurrenceCandidates> {
+    const probes = query.problemKeys.flatMap((keys, problem) => keys.map((key) => [problem, key] as const));
+    if (probes.length === 0) {
+      return { items: [], perProblem: query.problemKeys.map(() => []), problemsOverLimit: 0 };
+    }
     const earlier = query.side === 'earlier';
-    const cond = scopeCondition(scope, 5);
-    const rows: (RecurrenceCandidate & { total: string })[] = await this.db.query(
-      `SELECT i.id, i.seq, i.title, i.status, i.year, count(*) OVER () AS total
-         FROM rectification_item i LEFT JOIN report r ON r.id = i.report_id JOIN organisation o ON o.id = i.organisation_id
-        WHERE i.organisation_id = $1 AND i.withdrawn_at IS NULL
-          AND ${earlier ? 'i.year < $2 AND i.year >= $2 - $3' : 'i.year > $2 AND i.year <= $2 + $3'}
-          AND ${cond.sql}
-        ORDER BY i.year ${earlier ? 'DESC' : 'ASC'}, COALESCE(r.imported_at, i.created_at) DESC, i.seq, i.id
-        LIMIT $4`,
-      [query.organisationId, query.year, query.windowYears, query.limit, ...cond.params],
+    const cond = scopeCondition(scope, 7);
+    // The primary key (organisation, key, year, item) answers each probe with one index range.
+    const rows: (RecurrenceCandidate & { problem: number; hits: string })[] = await this.db.query(
+      `WITH probe AS (
+         SELECT * FROM unnest($2::int[], $3::text[]) AS p(problem, key)),
+       hit AS (
+         SELECT p.problem, k.item_id, k.year, count(*) AS shared
+           FROM probe p
+           JOIN recurrence_key k ON k.organisation_id = $1 AND k.key = p.key
+            AND ${earlier ? 'k.year < $4 AND k.year >= $4 - $5' : 'k.year > $4 AND k.year <= $4 + $5'}
+          GROUP BY p.problem, k.item_id, k.year),
+       ranked AS (
+         SELECT h.problem, h.item_id,
+                row_number() OVER (PARTITION BY h.problem ORDER BY h.shared DESC, abs(h.year - $4), h.item_id) AS rank,
+                count(*) OVER (PARTITION BY h.problem) AS hits
+           FROM hit h
+           JOIN rectification_item i ON i.id = h.item_id AND i.withdrawn_at IS NULL
+           JOIN organisation o ON o.id = i.organisation_id
+          WHERE ${cond.sql})
+       SELECT r.problem, r.hits, i.id, i.seq, i.title, i.status, i.year
+         FROM ranked r JOIN rectification_item i ON i.id = r.item_id
+        WHERE r.rank <= $6
+        ORDER BY r.problem, r.rank`,
+      [
+        query.organisationId,
+        probes.map((p) => p[0]),
+        probes.map((p) => p[1]),
+        query.year,
+        query.windowYears,
+        query.limitPerProblem,
+        ...cond.params,
+      ],
     );
-    return {
-      items: rows.map(({ total: _, ...r }) => ({ ...r, seq: Number(r.seq), year: Number(r.year) })),
-      total: rows.length === 0 ? 0 : Number(rows[0].total),
-    };
+    const items: RecurrenceCandidate[] = [];
+    const indexOf = new Map<string, number>();
+    const perProblem: number[][] = query.problemKeys.map(() => []);
+    const over = new Set<number>();
+    for (const { problem, hits, ...r } of rows) {
+      let index = indexOf.get(r.id);
+      if (index === undefined) {
+        index = items.push({ ...r, seq: Number(r.seq), year: Number(r.year) }) - 1;
+        indexOf.set(r.id, index);
+      }
+      perProblem[problem].push(index);
+      if (Number(hits) > query.limitPerProblem) over.add(problem);
+    }
+    return { items, perProblem, problemsOverLimit: over.size };
   }
 }
