@@ -93,7 +93,7 @@ export class InMemoryTrackedItemsRepository implements TrackedItemsRepository {
       status: i.status,
       year: i.reportYear as number,
     }));
-    // The same rule as the SQL: items sharing a key, the most keys first, then the nearest years.
+    // The SQL's rule but for its cap per key: items sharing a key, the most keys first, then the nearest years.
     const itemKeys = items.map((i) => new Set(recurrenceKeys(i.title)));
     let problemsOverLimit = 0;
     const perProblem = query.problemKeys.map((keys) => {

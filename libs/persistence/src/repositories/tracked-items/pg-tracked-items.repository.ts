@@ -155,28 +155,36 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
     }
     const earlier = query.side === 'earlier';
     const cond = scopeCondition(scope, 7);
-    // The primary key (organisation, key, year, item) answers each probe with one index range.
     const rows: (RecurrenceCandidate & { problem: number; hits: string })[] = await this.db.query(
       `WITH probe AS (
          SELECT * FROM unnest($2::int[], $3::text[]) AS p(problem, key)),
+       -- Each key once, one index range, the nearest years first and at most one more item than
+       -- a problem takes: a key that common decides nothing, and its problems are over the limit.
+       -- (OFFSET 0 keeps the planner from scanning all the organisation's keys instead, which it
+       -- does when the table's statistics are stale.)
+       posting AS (
+         SELECT d.key, k.item_id, k.year
+           FROM (SELECT DISTINCT key FROM probe) d
+           CROSS JOIN LATERAL (
+             SELECT k.item_id, k.year FROM recurrence_key k
+              WHERE k.organisation_id = $1 AND k.key = d.key
+                AND ${earlier ? 'k.year < $4 AND k.year >= $4 - $5' : 'k.year > $4 AND k.year <= $4 + $5'}
+              ORDER BY ${earlier ? 'k.year DESC, k.item_id DESC' : 'k.year, k.item_id'}
+              LIMIT $6 + 1 OFFSET 0) k),
        hit AS (
-         SELECT p.problem, k.item_id, k.year, count(*) AS shared
-           FROM probe p
-           JOIN recurrence_key k ON k.organisation_id = $1 AND k.key = p.key
-            AND ${earlier ? 'k.year < $4 AND k.year >= $4 - $5' : 'k.year > $4 AND k.year <= $4 + $5'}
-          GROUP BY p.problem, k.item_id, k.year),
+         SELECT p.problem, po.item_id, po.year, count(*) AS shared
+           FROM probe p JOIN posting po ON po.key = p.key
+          GROUP BY p.problem, po.item_id, po.year),
        ranked AS (
-         SELECT h.problem, h.item_id,
+         SELECT h.problem, i.id, i.seq, i.title, i.status, i.year,
                 row_number() OVER (PARTITION BY h.problem ORDER BY h.shared DESC, abs(h.year - $4), h.item_id) AS rank,
                 count(*) OVER (PARTITION BY h.problem) AS hits
            FROM hit h
            JOIN rectification_item i ON i.id = h.item_id AND i.withdrawn_at IS NULL
-           JOIN organisation o ON o.id = i.organisation_id
+           ${scope === 'operator' ? '' : 'JOIN organisation o ON o.id = i.organisation_id'}
           WHERE ${cond.sql})
-       SELECT r.problem, r.hits, i.id, i.seq, i.title, i.status, i.year
-         FROM ranked r JOIN rectification_item i ON i.id = r.item_id
-        WHERE r.rank <= $6
-        ORDER BY r.problem, r.rank`,
+       SELECT problem, hits, id, seq, title, status, year FROM ranked WHERE rank <= $6
+        ORDER BY problem, rank`,
       [
         query.organisationId,
         probes.map((p) => p[0]),

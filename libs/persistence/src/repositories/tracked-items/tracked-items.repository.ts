@@ -97,8 +97,10 @@ export interface TrackedItemsRepository {
    * One organisation's items of the `windowYears` years before (`earlier`) or after (`later`)
    * `year` that share a recurrence key with each of the given problems (their keys from
    * recurrenceKeys in libs/domain, one list per problem): at most `limitPerProblem` a problem,
-   * those sharing the most keys first, then the nearest years. Withdrawn items (撤销) are no
-   * candidates. An index lookup: its cost follows the matches, not the organisation's size.
+   * those sharing the most keys first, then the nearest years. A key that more than
+   * `limitPerProblem` items share is read for the nearest years' items only (its problems are
+   * over the limit then), so the work is bounded by the problems' keys, not the organisation's
+   * size. Withdrawn items (撤销) are no candidates.
    */
   recurrenceCandidates(scope: ReadScope, query: RecurrenceCandidatesQuery): Promise<RecurrenceCandidates>;
 }
