@@ -120,8 +120,12 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
          FROM rectification_item i
          JOIN organisation o ON o.id = i.organisation_id
          JOIN item_recurrence ir ON ir.item_id = i.id
-         JOIN rectification_item e ON e.id = ir.earlier_item_id
-        WHERE i.report_id = $1 AND i.withdrawn_at IS NULL AND e.withdrawn_at IS NULL AND ${cond.sql}
+         -- Each earlier item by its key: with the statistics behind a fast-growing table the
+         -- planner otherwise scans every item once per problem (OFFSET 0 keeps this a lookup).
+         CROSS JOIN LATERAL (
+           SELECT e.id, e.title, e.status, e.year FROM rectification_item e
+            WHERE e.id = ir.earlier_item_id AND e.withdrawn_at IS NULL OFFSET 0) e
+        WHERE i.report_id = $1 AND i.withdrawn_at IS NULL AND ${cond.sql}
         ORDER BY i.seq, ir.score DESC, e.year DESC, e.id`,
       [reportId, ...cond.params],
     );
@@ -180,7 +184,9 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
                 row_number() OVER (PARTITION BY h.problem ORDER BY h.shared DESC, abs(h.year - $4), h.item_id) AS rank,
                 count(*) OVER (PARTITION BY h.problem) AS hits
            FROM hit h
-           JOIN rectification_item i ON i.id = h.item_id AND i.withdrawn_at IS NULL
+           CROSS JOIN LATERAL (
+             SELECT i.id, i.seq, i.title, i.status, i.year, i.organisation_id FROM rectification_item i
+              WHERE i.id = h.item_id AND i.withdrawn_at IS NULL OFFSET 0) i
            ${scope === 'operator' ? '' : 'JOIN organisation o ON o.id = i.organisation_id'}
           WHERE ${cond.sql})
        SELECT problem, hits, id, seq, title, status, year FROM ranked WHERE rank <= $6
