@@ -8,6 +8,7 @@ import {
 } from '@rectify/persistence';
 import { addOrganisation, addUser } from '../../support/admin-fixtures';
 import { importReport } from '../../support/item-commands';
+import { RecurrenceKeys1732830000000 } from '../../../libs/persistence/src/migrations/1732830000000-recurrence-keys';
 import { REPOSITORY_BACKENDS } from '../../support/scope-tree-fixture';
 
 // The recurrence index (recurrence_key): filed with every item written, looked up per problem.
@@ -143,5 +144,24 @@ describe.each(REPOSITORY_BACKENDS)('the recurrence index on %s', (_name, open) =
         again.itemIds,
       ]),
     ).toEqual([{ n: 0 }]);
+  });
+
+  it('files the items stored before the index when its migration runs', async () => {
+    const name = `丁村党支部-${tag}`;
+    const { id: organisationId } = await addOrganisation(db.dataSource, { name });
+    await importReport(db.dataSource, {
+      bytes: report(2022, name, [DUES]),
+      fileName: '2022.txt',
+      organisationId,
+    });
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      const migration = new RecurrenceKeys1732830000000();
+      await migration.down(runner);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(titlesOf(await lookUp(organisationId, [DUES]))).toEqual([[DUES]]);
   });
 });
