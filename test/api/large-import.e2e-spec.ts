@@ -121,29 +121,61 @@ describe('large report imports', () => {
     expect(stored[0].n).toBe(0);
   });
 
-  it('compares an import with the nearest years’ items only, up to the limit, and says what it left out', async () => {
+  /** Copies an item `copies` times into its report (numbered titles), with its recurrence keys. */
+  async function cloneItem(itemId: string, copies: number, title: string): Promise<void> {
+    await db.query(
+      `WITH copy AS (
+         INSERT INTO rectification_item
+         SELECT (jsonb_populate_record(NULL::rectification_item,
+                   to_jsonb(i) || jsonb_build_object('id', gen_random_uuid(), 'seq', g, 'title', $3 || g))).*
+           FROM rectification_item i, generate_series(2, $2::int + 1) g WHERE i.id = $1
+         RETURNING id)
+       INSERT INTO recurrence_key (organisation_id, year, key, item_id)
+       SELECT k.organisation_id, k.year, k.key, c.id FROM copy c, recurrence_key k WHERE k.item_id = $1`,
+      [itemId, copies, title],
+    );
+  }
+
+  it('finds a problem repeated from five years back among thousands of unrelated items', async () => {
     const organisationId = await newOrganisation('老村党支部');
     const old = Buffer.from(
       `2019年度老村党支部述职报告 ${tag}\n二、存在问题\n1.党费收缴不够及时，收缴标准把握不准。\n`,
     );
-    await importReport(db, { bytes: old, fileName: '2019.txt', organisationId });
+    const first = await importReport(db, { bytes: old, fileName: '2019.txt', organisationId });
     const filler = Buffer.from(`2023年度老村党支部述职报告 ${tag}\n二、存在问题\n1.档案资料归档不全。\n`);
     const nearer = await importReport(db, { bytes: filler, fileName: '2023.txt', organisationId });
-    // The 2023 report gets as many unrelated items as the limit takes: the 2019 one is then one too many.
-    await db.query(
-      `INSERT INTO rectification_item
-       SELECT (jsonb_populate_record(NULL::rectification_item,
-                 to_jsonb(i) || jsonb_build_object('id', gen_random_uuid(), 'seq', g, 'title', '档案资料归档不全' || g))).*
-         FROM rectification_item i, generate_series(2, $2::int) g WHERE i.id = $1`,
-      [nearer.itemIds[0], IMPORT_LIMITS.maxComparedItems],
-    );
+    await cloneItem(nearer.itemIds[0], 5_000, '档案资料归档不全');
     const current = Buffer.from(
       `2024年度老村党支部述职报告 ${tag}\n二、存在问题\n1.党费收缴不及时，标准把握不准。\n`,
     );
     const res = await upload('/api/reports', current, { organisationId }).expect(201);
-    expect(res.body.recurring).toEqual([]);
+    expect(res.body.recurring).toHaveLength(1);
+    expect(res.body.recurring[0].earlier.map((e: { itemId: string }) => e.itemId)).toEqual([
+      first.itemIds[0],
+    ]);
+    expect(res.body.warnings.filter((w: string) => w.includes('未比对'))).toEqual([]);
+  });
+
+  it('compares a problem with the most alike items only, up to the limit, and says what it left out', async () => {
+    const organisationId = await newOrganisation('多事党支部');
+    const earlier = Buffer.from(
+      `2023年度多事党支部述职报告 ${tag}\n二、存在问题\n1.党费收缴不够及时，收缴标准把握不准。\n`,
+    );
+    const stored = await importReport(db, { bytes: earlier, fileName: '2023.txt', organisationId });
+    // One more item alike to the problem than the limit takes.
+    await cloneItem(
+      stored.itemIds[0],
+      IMPORT_LIMITS.maxCandidatesPerProblem,
+      '党费收缴不够及时，收缴标准把握不准',
+    );
+    const current = Buffer.from(
+      `2024年度多事党支部述职报告 ${tag}\n二、存在问题\n1.党费收缴不够及时，收缴标准把握不准。\n`,
+    );
+    const res = await upload('/api/reports', current, { organisationId }).expect(201);
+    expect(res.body.recurring).toHaveLength(1);
+    expect(res.body.recurring[0].earlier).toHaveLength(3);
     expect(res.body.warnings).toContain(
-      `该组织此前5年内的整改事项有 ${IMPORT_LIMITS.maxComparedItems + 1} 个，超过比对上限 ${IMPORT_LIMITS.maxComparedItems} 个：只比对了年度最近的 ${IMPORT_LIMITS.maxComparedItems} 个是否与本报告的问题相似，其余未比对。`,
+      `本报告有 1 个问题与该组织此前5年内超过 ${IMPORT_LIMITS.maxCandidatesPerProblem} 个整改事项用词相近：每个问题只比对了其中最相近的 ${IMPORT_LIMITS.maxCandidatesPerProblem} 个是否相似，其余未比对。`,
     );
   });
 });

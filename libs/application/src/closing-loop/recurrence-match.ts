@@ -1,5 +1,9 @@
-import { type EarlierProblem, type NewProblem, type RecurringProblem } from '@rectify/domain';
-import { type RecurrenceLinkRow, type TrackedItemsRepository } from '@rectify/persistence';
+import { type EarlierProblem, type NewProblem, recurrenceKeys, type RecurringProblem } from '@rectify/domain';
+import {
+  type RecurrenceCandidates,
+  type RecurrenceLinkRow,
+  type TrackedItemsRepository,
+} from '@rectify/persistence';
 import { IMPORT_LIMITS } from '../import-report/import-limits';
 import { scoreRecurrenceOffThread } from '../import-report/report-work-pool';
 
@@ -20,68 +24,84 @@ export interface RecurrenceMatch {
 }
 
 /**
- * One side of the window for an organisation's report of `year`, nearest years first, at most
- * IMPORT_LIMITS.maxComparedItems. Recurrence compares with everything the organisation has,
- * whoever asks, so it reads as the operator; the organisation itself was checked by the caller.
+ * One side of the window for an organisation's report of `year`: per problem, the items sharing
+ * a recurrence key with it (at most IMPORT_LIMITS.maxCandidatesPerProblem). Recurrence compares
+ * with everything the organisation has, whoever asks, so it reads as the operator; the
+ * organisation itself was checked by the caller.
  */
 function loadSide(
   trackedItems: TrackedItemsRepository,
   side: 'earlier' | 'later',
   organisationId: string,
   year: number,
-) {
+  problems: readonly NewProblem[],
+): Promise<RecurrenceCandidates> {
   return trackedItems.recurrenceCandidates('operator', {
     side,
     organisationId,
     year,
     windowYears: RECURRENCE_WINDOW_YEARS,
-    limit: IMPORT_LIMITS.maxComparedItems,
+    problemKeys: problems.map((p) => recurrenceKeys(p.title)),
+    limitPerProblem: IMPORT_LIMITS.maxCandidatesPerProblem,
   });
 }
 
 /**
- * The organisation's items of earlier years within the window that a report of `year` is
- * compared with (at most IMPORT_LIMITS.maxComparedItems, the nearest years first), and a
- * warning when some were left out.
+ * The organisation's items of earlier years within the window that the problems of a report of
+ * `year` may repeat: `earlier`, and per problem (in the order given) the indexes into it of the
+ * items to compare it with; a warning when some were left out.
  */
 export async function loadEarlierProblems(
   trackedItems: TrackedItemsRepository,
   organisationId: string,
   year: number,
-): Promise<{ earlier: EarlierProblem[]; warnings: string[] }> {
-  const side = await loadSide(trackedItems, 'earlier', organisationId, year);
+  problems: readonly NewProblem[],
+): Promise<{ earlier: EarlierProblem[]; candidates: number[][]; warnings: string[] }> {
+  const side = await loadSide(trackedItems, 'earlier', organisationId, year, problems);
   return {
     earlier: side.items.map((r) => ({ itemId: r.id, year: r.year, title: r.title, status: r.status })),
-    warnings: side.total > side.items.length ? [leftOutWarning('此前', side.total)] : [],
+    candidates: side.perProblem,
+    warnings: side.problemsOverLimit > 0 ? [leftOutWarning('此前', side.problemsOverLimit)] : [],
   };
 }
 
-function leftOutWarning(when: '此前' | '此后', total: number): string {
-  const max = IMPORT_LIMITS.maxComparedItems;
-  return `该组织${when}${RECURRENCE_WINDOW_YEARS}年内的整改事项有 ${total} 个，超过比对上限 ${max} 个：只比对了年度最近的 ${max} 个是否与本报告的问题相似，其余未比对。`;
+function leftOutWarning(when: '此前' | '此后', problems: number): string {
+  const max = IMPORT_LIMITS.maxCandidatesPerProblem;
+  return `本报告有 ${problems} 个问题与该组织${when}${RECURRENCE_WINDOW_YEARS}年内超过 ${max} 个整改事项用词相近：每个问题只比对了其中最相近的 ${max} 个是否相似，其余未比对。`;
 }
 
 /**
  * Compares the problems of a report about to be imported (their item ids chosen already) with
  * the alike problems of the same organisation's other years within the window (反复出现): the
  * new items to earlier ones, and items of later years (imported before this older report) to
- * the new ones. Reads the candidates, then scores in a worker thread; stores nothing. Throws
- * ApplicationError REPORT_TOO_LARGE past the thread's limits.
+ * the new ones. Looks the candidates up in the recurrence index (only items sharing a key can
+ * be alike), then scores them in a worker thread; stores nothing. Throws ApplicationError
+ * REPORT_TOO_LARGE past the thread's limits.
  */
 export async function matchReportRecurrence(
   trackedItems: TrackedItemsRepository,
   report: { organisationId: string; year: number; problems: NewProblem[] },
 ): Promise<RecurrenceMatch> {
-  const { earlier, warnings } = await loadEarlierProblems(trackedItems, report.organisationId, report.year);
-  const later = await loadSide(trackedItems, 'later', report.organisationId, report.year);
-  if (later.total > later.items.length) warnings.push(leftOutWarning('此后', later.total));
-  if (earlier.length === 0 && later.items.length === 0) return { recurring: [], links: [], warnings };
   const problems = [...report.problems].sort((a, b) => a.seq - b.seq);
+  const { earlier, candidates, warnings } = await loadEarlierProblems(
+    trackedItems,
+    report.organisationId,
+    report.year,
+    problems,
+  );
+  const later = await loadSide(trackedItems, 'later', report.organisationId, report.year, problems);
+  if (later.problemsOverLimit > 0) warnings.push(leftOutWarning('此后', later.problemsOverLimit));
+  if (earlier.length === 0 && later.items.length === 0) return { recurring: [], links: [], warnings };
+  // The lookup pairs each problem with later items; the scorer asks the other way round.
+  const problemsOfLater: number[][] = later.items.map(() => []);
+  later.perProblem.forEach((items, problem) => items.forEach((i) => problemsOfLater[i].push(problem)));
   const { recurring, repeatedLater } = await scoreRecurrenceOffThread({
     problems,
     year: report.year,
     earlier,
+    earlierCandidates: candidates,
     later: later.items.map((r) => ({ itemId: r.id, seq: r.seq, title: r.title })),
+    laterCandidates: problemsOfLater,
   });
   const links = [...recurring, ...repeatedLater].flatMap((p) =>
     p.earlier.map((e): RecurrenceLinkRow => [p.itemId as string, e.itemId, e.score]),

@@ -18,12 +18,14 @@ export const IMPORT_LIMITS = {
    */
   maxMeasureLinks: 20_000,
   /**
-   * Items of the organisation's other years within the recurrence window that an import's
-   * problems are compared with, on each side (earlier years, later years), the nearest years
-   * first; the rest are not compared and a warning says so. With maxProblems it bounds the
-   * similarity work to 10 million pairs (about 7 s of one worker thread).
+   * Items of the organisation's other years within the recurrence window that one problem is
+   * compared with, on each side (earlier years, later years): those sharing a recurrence key
+   * with it, the most keys in common first; past it the rest are not compared and a warning
+   * says so (a key shared by more items than this is read for the nearest years' only). With
+   * maxProblems it bounds the similarity work to 2 × 100,000 pairs (a fraction of a second of
+   * one worker thread) and the index lookup likewise, however many items the organisation has.
    */
-  maxComparedItems: 5_000,
+  maxCandidatesPerProblem: 50,
   /**
    * Worker threads that read files and score similarity, so at most this many uploads use a
    * core at once; further ones wait their turn (holding only their bytes).

@@ -13,6 +13,7 @@ import {
   type NewProblem,
   type Reconciliation,
   type ReconcileInput,
+  RECURRENCE_THRESHOLD,
   reconcileReport,
   type RecurringProblem,
   type ReportFormat,
@@ -80,8 +81,12 @@ export interface ScoreTask {
   year: number;
   /** Items of earlier years: which of them do the problems repeat? */
   earlier: EarlierProblem[];
+  /** Per problem, the indexes into `earlier` it is compared with (see recurrenceKeys); all when absent. */
+  earlierCandidates?: number[][];
   /** Items of later years, imported before this older report: which problems do they repeat? */
   later: NewProblem[];
+  /** Per later item, the indexes into `problems` it is compared with; all when absent. */
+  laterCandidates?: number[][];
 }
 
 export interface ScoreOutcome {
@@ -93,14 +98,22 @@ export interface ScoreOutcome {
 
 /** Scores problem similarity both ways (see findRecurringProblems). */
 export function scoreRecurrence(task: ScoreTask): ScoreOutcome {
-  const recurring = findRecurringProblems(task.problems, task.earlier);
+  const recurring = findRecurringProblems(
+    task.problems,
+    task.earlier,
+    RECURRENCE_THRESHOLD,
+    task.earlierCandidates,
+  );
   if (task.later.length === 0) return { recurring, repeatedLater: [] };
   // Only the links (item ids and scores) of this direction are kept, so the status is a stand-in.
   const asEarlier = task.problems.map((p): EarlierProblem => {
     if (p.itemId === null) throw new Error('problems compared with later items need item ids');
     return { itemId: p.itemId, year: task.year, title: p.title, status: 'identified' };
   });
-  return { recurring, repeatedLater: findRecurringProblems(task.later, asEarlier) };
+  return {
+    recurring,
+    repeatedLater: findRecurringProblems(task.later, asEarlier, RECURRENCE_THRESHOLD, task.laterCandidates),
+  };
 }
 
 /** A report's 上年度整改情况 checked against last year's items (see reconcileReport). */

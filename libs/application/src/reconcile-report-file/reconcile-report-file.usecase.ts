@@ -30,15 +30,18 @@ export class ReconcileReportFileUseCase {
     const { extraction } = await readReportOffThread(request.bytes, request.fileName, { clean: false });
     const target = await resolveTarget(this.ports.organisations, this.ports.viewers, request);
     const reportYear = requireYear(request.year ?? extraction.year, YEAR_HINT_FOR_FILE);
-    const { earlier, warnings } = await loadEarlierProblems(
+    const problems = extraction.problems.map((p) => ({ itemId: null, seq: p.seq, title: p.title }));
+    const { earlier, candidates, warnings } = await loadEarlierProblems(
       this.ports.trackedItems,
       target.organisation.id,
       reportYear,
+      problems,
     );
     const { recurring } = await scoreRecurrenceOffThread({
-      problems: extraction.problems.map((p) => ({ itemId: null, seq: p.seq, title: p.title })),
+      problems,
       year: reportYear,
       earlier,
+      earlierCandidates: candidates,
       later: [],
     });
     const result = await reconcileWith(

@@ -1,7 +1,9 @@
-import { isOpen, type RecurringProblem, type TrackedItem } from '@rectify/domain';
+import { isOpen, recurrenceKeys, type RecurringProblem, type TrackedItem } from '@rectify/domain';
 import {
   type OverdueCountsQuery,
   type RecurrenceCandidate,
+  type RecurrenceCandidates,
+  type RecurrenceCandidatesQuery,
   type TrackedItemsQuery,
   type TrackedItemsRepository,
 } from '@rectify/persistence';
@@ -77,29 +79,37 @@ export class InMemoryTrackedItemsRepository implements TrackedItemsRepository {
 
   async recurrenceCandidates(
     scope: ReadScope,
-    query: {
-      side: 'earlier' | 'later';
-      organisationId: string;
-      year: number;
-      windowYears: number;
-      limit: number;
-    },
-  ): Promise<{ items: RecurrenceCandidate[]; total: number }> {
+    query: RecurrenceCandidatesQuery,
+  ): Promise<RecurrenceCandidates> {
     const within = this.visible(scope).filter((i) => {
       if (i.organisationId !== query.organisationId || i.reportYear === null) return false;
       const apart = query.side === 'earlier' ? query.year - i.reportYear : i.reportYear - query.year;
       return apart >= 1 && apart <= query.windowYears;
     });
-    return {
-      items: within.slice(0, query.limit).map((i) => ({
-        id: i.id,
-        seq: i.seq,
-        title: i.title,
-        status: i.status,
-        year: i.reportYear as number,
-      })),
-      total: within.length,
-    };
+    const items: RecurrenceCandidate[] = within.map((i) => ({
+      id: i.id,
+      seq: i.seq,
+      title: i.title,
+      status: i.status,
+      year: i.reportYear as number,
+    }));
+    // The SQL's rule but for its cap per key: items sharing a key, the most keys first, then the nearest years.
+    const itemKeys = items.map((i) => new Set(recurrenceKeys(i.title)));
+    let problemsOverLimit = 0;
+    const perProblem = query.problemKeys.map((keys) => {
+      const hits = items
+        .map((item, index) => ({ index, item, shared: keys.filter((k) => itemKeys[index].has(k)).length }))
+        .filter((h) => h.shared > 0)
+        .sort(
+          (a, b) =>
+            b.shared - a.shared ||
+            Math.abs(a.item.year - query.year) - Math.abs(b.item.year - query.year) ||
+            a.item.id.localeCompare(b.item.id),
+        );
+      if (hits.length > query.limitPerProblem) problemsOverLimit++;
+      return hits.slice(0, query.limitPerProblem).map((h) => h.index);
+    });
+    return { items, perProblem, problemsOverLimit };
   }
 
   private visible(scope: ReadScope) {

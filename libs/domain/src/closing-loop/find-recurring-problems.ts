@@ -1,5 +1,9 @@
 import { type RectificationStatus } from '../lifecycle';
-import { fingerprintProblem, fingerprintSimilarity } from './similarity/problem-similarity';
+import {
+  fingerprintProblem,
+  fingerprintSimilarity,
+  type ProblemFingerprint,
+} from './similarity/problem-similarity';
 import { type RecurrenceLink } from './tracked-item';
 
 /** How alike a new problem and an earlier one must be to call the problem recurring (反复出现). */
@@ -30,18 +34,25 @@ export interface RecurringProblem extends NewProblem {
  * The new problems that resemble problems an organisation reported in earlier years: the same
  * issue in new words, not only exact repeats. Each gets links to the earlier items, most alike
  * first, so a supervisor can reopen the old item or treat the new one with priority.
+ *
+ * `candidates`, when given, lists for each problem (same order) the indexes into `earlier` it
+ * is compared with, e.g. those sharing a recurrence key (recurrenceKeys), which finds the same
+ * links as comparing with all; without it every problem is compared with every earlier one.
  */
 export function findRecurringProblems(
   problems: readonly NewProblem[],
   earlier: readonly EarlierProblem[],
   threshold = RECURRENCE_THRESHOLD,
+  candidates?: readonly (readonly number[])[],
 ): RecurringProblem[] {
-  const earlierPrints = earlier.map((e) => fingerprintProblem(e.title));
+  const earlierPrints: (ProblemFingerprint | undefined)[] = [];
+  const printOf = (i: number) => (earlierPrints[i] ??= fingerprintProblem(earlier[i].title));
+  const all = earlier.map((_, i) => i);
   const found: RecurringProblem[] = [];
-  for (const problem of problems) {
+  for (const [p, problem] of problems.entries()) {
     const print = fingerprintProblem(problem.title);
-    const links = earlier
-      .map((e, i) => ({ e, score: fingerprintSimilarity(print, earlierPrints[i]) }))
+    const links = (candidates ? candidates[p] : all)
+      .map((i) => ({ e: earlier[i], score: fingerprintSimilarity(print, printOf(i)) }))
       .filter(({ score }) => score >= threshold)
       .sort(
         (a, b) =>

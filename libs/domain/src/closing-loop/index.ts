@@ -9,6 +9,7 @@ export * from './find-recurring-problems';
 export * from './reconcile-report';
 export * from './finding-labels';
 export * from './similarity/problem-similarity';
+export * from './similarity/recurrence-keys';
 export * from './ledger-rows';
 export * from './document/closing-document';
 export * from './document/render-markdown';

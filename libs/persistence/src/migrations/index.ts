@@ -13,6 +13,7 @@ import { MeasureResponsible1732790000000 } from './1732790000000-measure-respons
 import { Notifications1732800000000 } from './1732800000000-notifications';
 import { LedgerKeys1732810000000 } from './1732810000000-ledger-keys';
 import { EvidenceFile1732820000000 } from './1732820000000-evidence-file';
+import { RecurrenceKeys1732830000000 } from './1732830000000-recurrence-keys';
 import { SubtreePageIndexes1732840000000 } from './1732840000000-subtree-page-indexes';
 
 /**
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   Notifications1732800000000,
   LedgerKeys1732810000000,
   EvidenceFile1732820000000,
+  RecurrenceKeys1732830000000,
   SubtreePageIndexes1732840000000,
 ];

@@ -98,12 +98,20 @@ export function fingerprintProblem(text: string): ProblemFingerprint {
   return print;
 }
 
-function computeFingerprint(text: string): ProblemFingerprint {
+/**
+ * A feature's weight for one occurrence (its rarity, halved for a single character): the same
+ * in every statement, so it can order features the same way everywhere (see recurrence-keys.ts).
+ */
+export function featureWeight(feature: string): number {
   rarity ??= new FeatureRarity(BACKGROUND_PROBLEMS);
+  return (feature.length === 1 ? UNIGRAM_WEIGHT : 1) * rarity.idf(feature);
+}
+
+function computeFingerprint(text: string): ProblemFingerprint {
   const weights = new Map<string, number>();
   let sumSquares = 0;
   for (const [feature, n] of features(text)) {
-    const w = (feature.length === 1 ? UNIGRAM_WEIGHT : 1) * n * rarity.idf(feature);
+    const w = n * featureWeight(feature);
     weights.set(feature, w);
     sumSquares += w * w;
   }

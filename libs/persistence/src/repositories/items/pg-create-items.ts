@@ -1,4 +1,5 @@
 import { type DataSource } from 'typeorm';
+import { insertRecurrenceKeys } from '../tracked-items/recurrence-key-rows';
 import { type CreateItemsOutcome, type NewCreatedItems } from './item-records';
 
 // Numbers continue after the organisation's earlier hand-made items of the year (the caller holds
@@ -25,7 +26,7 @@ const INSERT_CREATED_ITEMS = `
     INSERT INTO outbox (item_id, reason, history_id) SELECT item_id, 'CREATE', id FROM history)
   SELECT id, seq FROM inserted`;
 
-/** ItemsRepository.createItems on PostgreSQL (or PGlite): one transaction, two statements. */
+/** ItemsRepository.createItems on PostgreSQL (or PGlite): one transaction, three statements. */
 export function createItems(db: DataSource, input: NewCreatedItems): Promise<CreateItemsOutcome> {
   return db.transaction(async (m) => {
     // Its deactivation takes the same row lock: items never reach an organisation once disabled.
@@ -49,6 +50,15 @@ export function createItems(db: DataSource, input: NewCreatedItems): Promise<Cre
       input.actor.role,
       JSON.stringify(input.historyPayload),
     ]);
+    await insertRecurrenceKeys(
+      m,
+      input.items.map((i) => ({
+        id: i.id,
+        organisationId: input.organisationId,
+        year: input.year,
+        title: i.title,
+      })),
+    );
     const seqOf = new Map(rows.map((r) => [r.id, Number(r.seq)]));
     return { kind: 'created', seqs: input.items.map((i) => seqOf.get(i.id) as number) };
   });

@@ -1,3 +1,4 @@
+import { recurrenceKeys } from '@rectify/domain';
 import { type RectificationEventType, type RectificationStatus } from '@rectify/workflow';
 import { activeMemberOf } from '../sql/organisation-member';
 import { type PreparedSql } from '../sql/prepared-sql';
@@ -84,7 +85,17 @@ const UPDATE_DETAILS = `WITH before AS (
                 title = COALESCE($9::text, title), detail = COALESCE($10::text, detail),
                 version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $2
-          RETURNING id, status, version, deadline),
+          RETURNING id, status, version, deadline, organisation_id, year),
+       -- A new title is filed under its own recurrence keys ($11, null when the title stays);
+       -- the two sets are disjoint, so neither statement sees the other's rows.
+       keys_removed AS (
+         DELETE FROM recurrence_key k USING updated u
+          WHERE $11::text[] IS NOT NULL AND k.item_id = u.id AND k.key <> ALL($11::text[])),
+       keys_added AS (
+         INSERT INTO recurrence_key (organisation_id, year, key, item_id)
+         SELECT u.organisation_id, u.year, k.key, u.id FROM updated u, unnest($11::text[]) AS k(key)
+          WHERE u.year IS NOT NULL
+         ON CONFLICT DO NOTHING),
        -- The line carries the deadline in force, unchanged: the overdue trend replays it.
        history AS (
          INSERT INTO item_history (item_id, seq, actor_id, actor_role, event, from_status, to_status, payload, deadline)
@@ -187,6 +198,7 @@ export class PgItemCommandSession implements ItemCommandSession {
       JSON.stringify(w.changes),
       w.title,
       w.detail,
+      w.title === null ? null : recurrenceKeys(w.title),
     ]);
     return rows.length === 1 ? Number(rows[0].version) : null;
   }

@@ -2,6 +2,7 @@ import { type DataSource, type EntityManager } from 'typeorm';
 import { MeasureEntity } from '../../entities/measure.entity';
 import { RectificationItemEntity } from '../../entities/rectification-item.entity';
 import { ReportEntity } from '../../entities/report.entity';
+import { insertRecurrenceKeys } from '../tracked-items/recurrence-key-rows';
 import { insertRecurrenceLinks } from '../tracked-items/recurrence-links';
 import { removeImport } from './pg-remove-import';
 import {
@@ -107,6 +108,7 @@ async function insertItems(m: EntityManager, reportId: string, input: NewImport)
     }),
   );
   for (const chunk of chunks(items)) await m.getRepository(RectificationItemEntity).insert(chunk);
+  await insertRecurrenceKeys(m, items);
   const measures = input.items.flatMap((item) =>
     item.measures.map((measure) => ({ itemId: item.id, ...measure })),
   );

@@ -6,6 +6,8 @@ import { loadTrackedItemParts } from './tracked-item-parts';
 import {
   type OverdueCountsQuery,
   type RecurrenceCandidate,
+  type RecurrenceCandidates,
+  type RecurrenceCandidatesQuery,
   type TrackedItemsQuery,
   type TrackedItemsRepository,
 } from './tracked-items.repository';
@@ -118,8 +120,12 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
          FROM rectification_item i
          JOIN organisation o ON o.id = i.organisation_id
          JOIN item_recurrence ir ON ir.item_id = i.id
-         JOIN rectification_item e ON e.id = ir.earlier_item_id
-        WHERE i.report_id = $1 AND i.withdrawn_at IS NULL AND e.withdrawn_at IS NULL AND ${cond.sql}
+         -- Each earlier item by its key: with the statistics behind a fast-growing table the
+         -- planner otherwise scans every item once per problem (OFFSET 0 keeps this a lookup).
+         CROSS JOIN LATERAL (
+           SELECT e.id, e.title, e.status, e.year FROM rectification_item e
+            WHERE e.id = ir.earlier_item_id AND e.withdrawn_at IS NULL OFFSET 0) e
+        WHERE i.report_id = $1 AND i.withdrawn_at IS NULL AND ${cond.sql}
         ORDER BY i.seq, ir.score DESC, e.year DESC, e.id`,
       [reportId, ...cond.params],
     );
@@ -145,29 +151,69 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
 
   async recurrenceCandidates(
     scope: ReadScope,
-    query: {
-      side: 'earlier' | 'later';
-      organisationId: string;
-      year: number;
-      windowYears: number;
-      limit: number;
-    },
-  ): Promise<{ items: RecurrenceCandidate[]; total: number }> {
+    query: RecurrenceCandidatesQuery,
+  ): Promise<RecurrenceCandidates> {
+    const probes = query.problemKeys.flatMap((keys, problem) => keys.map((key) => [problem, key] as const));
+    if (probes.length === 0) {
+      return { items: [], perProblem: query.problemKeys.map(() => []), problemsOverLimit: 0 };
+    }
     const earlier = query.side === 'earlier';
-    const cond = scopeCondition(scope, 5);
-    const rows: (RecurrenceCandidate & { total: string })[] = await this.db.query(
-      `SELECT i.id, i.seq, i.title, i.status, i.year, count(*) OVER () AS total
-         FROM rectification_item i LEFT JOIN report r ON r.id = i.report_id JOIN organisation o ON o.id = i.organisation_id
-        WHERE i.organisation_id = $1 AND i.withdrawn_at IS NULL
-          AND ${earlier ? 'i.year < $2 AND i.year >= $2 - $3' : 'i.year > $2 AND i.year <= $2 + $3'}
-          AND ${cond.sql}
-        ORDER BY i.year ${earlier ? 'DESC' : 'ASC'}, COALESCE(r.imported_at, i.created_at) DESC, i.seq, i.id
-        LIMIT $4`,
-      [query.organisationId, query.year, query.windowYears, query.limit, ...cond.params],
+    const cond = scopeCondition(scope, 7);
+    const rows: (RecurrenceCandidate & { problem: number; hits: string })[] = await this.db.query(
+      `WITH probe AS (
+         SELECT * FROM unnest($2::int[], $3::text[]) AS p(problem, key)),
+       -- Each key once, one index range, the nearest years first and at most one more item than
+       -- a problem takes: a key that common decides nothing, and its problems are over the limit.
+       -- (OFFSET 0 keeps the planner from scanning all the organisation's keys instead, which it
+       -- does when the table's statistics are stale.)
+       posting AS (
+         SELECT d.key, k.item_id, k.year
+           FROM (SELECT DISTINCT key FROM probe) d
+           CROSS JOIN LATERAL (
+             SELECT k.item_id, k.year FROM recurrence_key k
+              WHERE k.organisation_id = $1 AND k.key = d.key
+                AND ${earlier ? 'k.year < $4 AND k.year >= $4 - $5' : 'k.year > $4 AND k.year <= $4 + $5'}
+              ORDER BY ${earlier ? 'k.year DESC, k.item_id DESC' : 'k.year, k.item_id'}
+              LIMIT $6 + 1 OFFSET 0) k),
+       hit AS (
+         SELECT p.problem, po.item_id, po.year, count(*) AS shared
+           FROM probe p JOIN posting po ON po.key = p.key
+          GROUP BY p.problem, po.item_id, po.year),
+       ranked AS (
+         SELECT h.problem, i.id, i.seq, i.title, i.status, i.year,
+                row_number() OVER (PARTITION BY h.problem ORDER BY h.shared DESC, abs(h.year - $4), h.item_id) AS rank,
+                count(*) OVER (PARTITION BY h.problem) AS hits
+           FROM hit h
+           CROSS JOIN LATERAL (
+             SELECT i.id, i.seq, i.title, i.status, i.year, i.organisation_id FROM rectification_item i
+              WHERE i.id = h.item_id AND i.withdrawn_at IS NULL OFFSET 0) i
+           ${scope === 'operator' ? '' : 'JOIN organisation o ON o.id = i.organisation_id'}
+          WHERE ${cond.sql})
+       SELECT problem, hits, id, seq, title, status, year FROM ranked WHERE rank <= $6
+        ORDER BY problem, rank`,
+      [
+        query.organisationId,
+        probes.map((p) => p[0]),
+        probes.map((p) => p[1]),
+        query.year,
+        query.windowYears,
+        query.limitPerProblem,
+        ...cond.params,
+      ],
     );
-    return {
-      items: rows.map(({ total: _, ...r }) => ({ ...r, seq: Number(r.seq), year: Number(r.year) })),
-      total: rows.length === 0 ? 0 : Number(rows[0].total),
-    };
+    const items: RecurrenceCandidate[] = [];
+    const indexOf = new Map<string, number>();
+    const perProblem: number[][] = query.problemKeys.map(() => []);
+    const over = new Set<number>();
+    for (const { problem, hits, ...r } of rows) {
+      let index = indexOf.get(r.id);
+      if (index === undefined) {
+        index = items.push({ ...r, seq: Number(r.seq), year: Number(r.year) }) - 1;
+        indexOf.set(r.id, index);
+      }
+      perProblem[problem].push(index);
+      if (Number(hits) > query.limitPerProblem) over.add(problem);
+    }
+    return { items, perProblem, problemsOverLimit: over.size };
   }
 }

@@ -29,6 +29,27 @@ export interface RecurrenceCandidate {
   year: number;
 }
 
+/** Which items a report's problems may repeat, or be repeated by (see recurrenceCandidates). */
+export interface RecurrenceCandidatesQuery {
+  side: 'earlier' | 'later';
+  organisationId: string;
+  year: number;
+  windowYears: number;
+  /** Per problem, its recurrence keys. */
+  problemKeys: readonly (readonly string[])[];
+  limitPerProblem: number;
+}
+
+/** The candidates of a recurrence lookup. */
+export interface RecurrenceCandidates {
+  /** Every candidate once. */
+  items: RecurrenceCandidate[];
+  /** Per problem (in the order asked), the indexes into `items` of its candidates. */
+  perProblem: number[][];
+  /** How many problems shared keys with more items than `limitPerProblem` (the rest not compared). */
+  problemsOverLimit: number;
+}
+
 /**
  * Reads for closing the loop (整改闭环): the tracked items that the 上年度整改情况, the summary
  * and the ledger put into words, the overdue trend, and the items a report is reconciled with.
@@ -74,17 +95,12 @@ export interface TrackedItemsRepository {
 
   /**
    * One organisation's items of the `windowYears` years before (`earlier`) or after (`later`)
-   * `year`, nearest years first, at most `limit` of them, and how many there were in all;
-   * withdrawn items (撤销) are no candidates.
+   * `year` that share a recurrence key with each of the given problems (their keys from
+   * recurrenceKeys in libs/domain, one list per problem): at most `limitPerProblem` a problem,
+   * those sharing the most keys first, then the nearest years. A key that more than
+   * `limitPerProblem` items share is read for the nearest years' items only (its problems are
+   * over the limit then), so the work is bounded by the problems' keys, not the organisation's
+   * size. Withdrawn items (撤销) are no candidates.
    */
-  recurrenceCandidates(
-    scope: ReadScope,
-    query: {
-      side: 'earlier' | 'later';
-      organisationId: string;
-      year: number;
-      windowYears: number;
-      limit: number;
-    },
-  ): Promise<{ items: RecurrenceCandidate[]; total: number }>;
+  recurrenceCandidates(scope: ReadScope, query: RecurrenceCandidatesQuery): Promise<RecurrenceCandidates>;
 }
