@@ -39,6 +39,8 @@ export class EvidenceDeletedDto {
   @ApiProperty({ example: 5, description: '删除后整改事项的版本（删除记入整改全过程记录）' })
   version!: number;
 
-  @ApiProperty({ description: '文件是否已从佐证存储（磁盘或数据库）删除（记录已标记删除；为 false 时仅残留文件）' })
+  @ApiProperty({
+    description: '文件是否已从佐证存储（磁盘或数据库）删除（记录已标记删除；为 false 时仅残留文件）',
+  })
   fileRemoved!: boolean;
 }
