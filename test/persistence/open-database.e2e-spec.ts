@@ -25,6 +25,7 @@ const EXPECTED_TABLES = [
   'outbox',
   'position',
   'rectification_item',
+  'recurrence_key',
   'reminder_delivery',
   'report',
 ];
