@@ -28,8 +28,10 @@ function contender(file: string): { ready: Promise<void>; go: () => void; secret
     out += chunk.toString();
     if (out.startsWith('ready\n')) readyResolve();
   });
+  // 'close', not 'exit': 'exit' may come before the last of stdout has been read, and a secret
+  // cut short there made two contenders look as if they disagreed (seen once, under load).
   const secret = new Promise<string>((resolvePromise, reject) => {
-    child.on('exit', (code) =>
+    child.on('close', (code) =>
       code === 0 ? resolvePromise(out.slice('ready\n'.length)) : reject(new Error(`exit ${code}`)),
     );
   });
