@@ -30,7 +30,7 @@ function startChild(dataDir: string, name?: string): { child: ChildProcess; outp
     };
     child.stdout?.on('data', take);
     child.stderr?.on('data', take);
-    child.on('exit', () => done(text));
+    child.on('close', () => done(text)); // 'close': all output read; 'exit' may come first
   });
   return { child, output };
 }

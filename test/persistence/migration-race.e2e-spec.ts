@@ -18,7 +18,7 @@ function openFromChild(url: string): Promise<{ code: number | null; output: stri
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('exit', (code) => done({ code, output }));
+    child.on('close', (code) => done({ code, output })); // 'close': all output read; 'exit' may come first
   });
 }
 
