@@ -12,7 +12,10 @@ export interface ChannelCount {
 }
 
 export interface NotificationCheck {
-  /** Rows by channel: in_app (站内消息), robot, email (none expected: event emails are off). */
+  /**
+   * Rows by channel: in_app (站内消息: the notification rows of events and the reminder ledger's
+   * rows of tiers), robot, email (none expected: event emails are off).
+   */
   channels: Record<'in_app' | 'robot' | 'email', ChannelCount>;
   /** Robot rows by status (all 'sent' expected). */
   robotRowStatus: Record<string, number>;
@@ -135,7 +138,11 @@ export async function checkNotifications(
   }[] = await db.query(
     `SELECT channel, kind, item_id, history_id::text AS history_id, COALESCE(recipient_id, robot_id) AS target,
             status, batch_key, sent_at
-       FROM notification`,
+       FROM notification
+     -- A tier's 站内消息 is its reminder ledger row (what the message centre lists).
+     UNION ALL
+     SELECT 'in_app', kind, item_id, NULL, recipient_id, 'sent', NULL, NULL
+       FROM reminder_delivery WHERE in_app`,
   );
   const channels = Object.fromEntries(
     (['in_app', 'robot', 'email'] as const).map((c) => [

@@ -96,6 +96,35 @@ describe('notification centre and preferences', () => {
     expect((await list(other.token).expect(200)).body.entries[0].readAt).toBeNull();
   });
 
+  it('lists a deadline tier recorded for the person (亮灯) among the messages, and marks it read', async () => {
+    const me = await person();
+    const message = await deliver(me.id, '甲村「学习不深入」被退回整改');
+    const [tier]: { id: string }[] = await t.db.query(
+      `INSERT INTO reminder_delivery (recipient_id, item_id, kind, due_date, send_on, status)
+       VALUES ($1, $2, 'overdue', '2026-12-31', '2027-01-01', 'pending') RETURNING 't' || id AS id`,
+      [me.id, itemId],
+    );
+    const page = await list(me.token).expect(200);
+    expect(page.body.entries.map((e: { id: string }) => e.id)).toEqual([tier.id, message]);
+    expect(page.body.entries[0]).toEqual({
+      id: tier.id,
+      kind: 'overdue',
+      kindLabel: '已逾期（红灯）',
+      headline: expect.stringMatching(/「.+」已逾期（红灯）$/),
+      detail: '整改时限 2026-12-31',
+      itemId,
+      createdAt: expect.any(String),
+      readAt: null,
+    });
+    expect(await unread(me.token)).toBe(2);
+    const after = await list(me.token, { before: tier.id }).expect(200);
+    expect(after.body.entries.map((e: { id: string }) => e.id)).toEqual([message]);
+    expect((await markRead(me.token, { ids: [tier.id] }).expect(200)).body).toEqual({ marked: 1, unread: 1 });
+    expect(
+      (await list(me.token, { unread: 'true' }).expect(200)).body.entries.map((e: { id: string }) => e.id),
+    ).toEqual([message]);
+  });
+
   it('refuses malformed requests in Chinese', async () => {
     const me = await person();
     const tooMany = await markRead(me.token, {

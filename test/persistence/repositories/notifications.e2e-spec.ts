@@ -12,6 +12,7 @@ import {
   type ReminderWorld,
   seedReminderWorld,
 } from '../../support/reminder-repository-fixture';
+import { TierInbox1732850000000 } from '../../../libs/persistence/src/migrations/1732850000000-tier-inbox';
 
 // The notification centre's, the preferences' and the group robots' SQL on PostgreSQL and on
 // PGlite (what `npm start` runs on). Notification rows are inserted as the fan-out would.
@@ -78,6 +79,64 @@ describe.each(REMINDER_BACKENDS)('notification repositories on %s', (_name, open
     expect(
       (await inbox.list({ recipientId: me, unreadOnly: false, before: null, limit: 3 })).map((e) => e.id),
     ).toEqual([...ids].reverse());
+  });
+
+  it('lists deadline tiers from the reminder ledger among the messages: one order, pages across both, counts and marks both', async () => {
+    const inbox = new PgNotificationInboxRepository(db.dataSource);
+    const me = world.people.grandSup.userId;
+    const other = world.people.otherSec.userId;
+    const otherUnread = await inbox.unreadCount(other);
+    const at = (hour: number) => `2026-11-30T0${hour}:00:00Z`;
+    const message = async (headline: string, createdAt: string) => {
+      const [row] = await q(
+        `INSERT INTO notification (dedupe_key, kind, channel, item_id, recipient_id, headline, detail, status, created_at)
+         VALUES ($1, 'returned', 'in_app', $2, $3, $4, '', 'sent', $5) RETURNING id::text AS id`,
+        [randomUUID(), world.items.owned, me, headline, createdAt],
+      );
+      return row.id as string;
+    };
+    const tier = async (recipient: string, kind: string, createdAt: string, inApp = true) => {
+      const [row] = await q(
+        `INSERT INTO reminder_delivery (recipient_id, item_id, kind, due_date, send_on, status, created_at, in_app)
+         VALUES ($1, $2, $3, '2025-03-14', '2025-03-14', 'pending', $4, $5) RETURNING 't' || id AS id`,
+        [recipient, world.items.owned, kind, createdAt, inApp],
+      );
+      return row.id as string;
+    };
+    const m1 = await message('消息一', at(1));
+    const t1 = await tier(me, 'approaching', at(2));
+    const m2 = await message('消息二', at(3));
+    const t2 = await tier(me, 'due', at(3)); // the same instant as m2: tiers come first
+    const t3 = await tier(me, 'overdue', at(4));
+    await tier(me, 'escalated', at(5), false); // a failed job's row: no message
+    const othersTier = await tier(other, 'escalated', at(6));
+
+    const page = async (before: string | null, unreadOnly = false) =>
+      (await inbox.list({ recipientId: me, unreadOnly, before, limit: 2 })).map((e) => e.id);
+    expect(await page(null)).toEqual([t3, t2]);
+    expect(await page(t2)).toEqual([m2, t1]);
+    expect(await page(t1)).toEqual([m1]);
+    expect(await page(m2)).toEqual([t1, m1]);
+    expect(await page(othersTier)).toEqual([]);
+
+    const [overdue] = await inbox.list({ recipientId: me, unreadOnly: false, before: null, limit: 1 });
+    expect(overdue).toEqual({
+      id: t3,
+      kind: 'overdue',
+      headline: `${world.orgs.branch.name}「有责任人的问题-${world.tag}」已逾期（红灯）`,
+      detail: '整改时限 2025-03-14',
+      itemId: world.items.owned,
+      createdAt: '2026-11-30T04:00:00.000Z',
+      readAt: null,
+    });
+
+    expect(await inbox.unreadCount(me)).toBe(5);
+    expect(await inbox.unreadCount(other)).toBe(otherUnread + 1);
+    expect(await inbox.markRead(me, { ids: [t2, m2, othersTier] })).toBe(2);
+    expect(await page(null, true)).toEqual([t3, t1]);
+    expect(await inbox.markRead(me, 'all')).toBe(3);
+    expect(await inbox.unreadCount(me)).toBe(0);
+    expect(await inbox.unreadCount(other)).toBe(otherUnread + 1);
   });
 
   it('reads the defaults until a person saves, then their choice, replaced on the next save', async () => {
@@ -148,5 +207,59 @@ describe.each(REMINDER_BACKENDS)('notification repositories on %s', (_name, open
     expect(await robots.remove(org, 'wecom')).toBe('not_found');
     expect(await robots.find(org, 'wecom')).toBeNull();
     expect(await robots.find(org, 'feishu')).toMatchObject({ platform: 'feishu' });
+  });
+
+  it('moves the tier messages stored as notification rows into the reminder ledger when its migration runs, read or not', async () => {
+    const inbox = new PgNotificationInboxRepository(db.dataSource);
+    const me = world.people.mute.userId;
+    const tier = async (kind: string) =>
+      (
+        await q(
+          `INSERT INTO reminder_delivery (recipient_id, item_id, kind, due_date, send_on, status)
+           VALUES ($1, $2, $3, '2025-03-14', '2025-03-14', 'skipped') RETURNING 't' || id AS id`,
+          [me, world.items.unowned, kind],
+        )
+      )[0].id as string;
+    const [read, unread, failed] = [await tier('approaching'), await tier('due'), await tier('overdue')];
+    await q(`UPDATE reminder_delivery SET in_app = false WHERE id = $1`, [failed.slice(1)]);
+    const runner = db.dataSource.createQueryRunner();
+    const migration = new TierInbox1732850000000();
+    try {
+      // Before the migration: each tier message was a notification row, worded as it was sent.
+      await migration.down(runner);
+      const stored = await q(
+        `SELECT kind, headline, detail FROM notification WHERE channel = 'in_app' AND recipient_id = $1 ORDER BY kind`,
+        [me],
+      );
+      expect(stored).toEqual([
+        {
+          kind: 'approaching',
+          headline: `${world.orgs.branch.name}「无责任人的问题-${world.tag}」临近整改时限（黄灯）`,
+          detail: '整改时限 2025-03-14',
+        },
+        {
+          kind: 'due',
+          headline: `${world.orgs.branch.name}「无责任人的问题-${world.tag}」今日到期（黄灯）`,
+          detail: '整改时限 2025-03-14',
+        },
+      ]);
+      await q(
+        `UPDATE notification SET read_at = '2026-11-01T00:00:00Z' WHERE recipient_id = $1 AND kind = 'approaching'`,
+        [me],
+      );
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await q(`SELECT count(*)::int AS n FROM notification WHERE dedupe_key LIKE 'tier.%'`)).toEqual([
+      { n: 0 },
+    ]);
+    const entries = await inbox.list({ recipientId: me, unreadOnly: false, before: null, limit: 10 });
+    expect(entries.map((e) => [e.id, e.readAt])).toEqual([
+      [unread, null],
+      [read, '2026-11-01T00:00:00.000Z'],
+    ]);
+    expect(entries.map((e) => e.id)).not.toContain(failed);
+    expect(await inbox.unreadCount(me)).toBe(1);
   });
 });

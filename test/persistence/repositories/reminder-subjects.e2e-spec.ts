@@ -76,6 +76,34 @@ describe.each(REMINDER_BACKENDS)('reminder subjects on %s', (_name, open) => {
     });
   });
 
+  it('reads only the roles asked for: the owner (secretaries for an unowned item), or the supervisors alone', async () => {
+    const { sec, mute, parentSup, grandSup } = w.people;
+    const items = [w.items.owned, w.items.unowned];
+    const roles = (m: Map<string, Map<string, string[]>>) =>
+      Object.fromEntries(
+        [...m].map(([id, byRole]) => [
+          id,
+          Object.fromEntries([...byRole].map(([r, ids]) => [r, [...ids].sort()])),
+        ]),
+      );
+    expect(roles(await repo.recipients('operator', items, ['owner']))).toEqual({
+      [w.items.owned]: { owner: [sec.userId] },
+      [w.items.unowned]: { owner: [sec.userId, mute.userId].sort() },
+    });
+    expect(roles(await repo.recipients('operator', items, ['secretary']))).toEqual({
+      [w.items.owned]: { secretary: [sec.userId, mute.userId].sort() },
+      [w.items.unowned]: { secretary: [sec.userId, mute.userId].sort() },
+    });
+    expect(
+      roles(
+        await repo.recipients('operator', [w.items.owned], ['parent_supervisors', 'grandparent_supervisors']),
+      ),
+    ).toEqual({
+      [w.items.owned]: { parent_supervisors: [parentSup.userId], grandparent_supervisors: [grandSup.userId] },
+    });
+    expect(await repo.recipients('operator', items, [])).toEqual(new Map());
+  });
+
   it('leaves out a disabled account that still holds its position', async () => {
     const { sec, mute } = w.people;
     await db.dataSource.query(`UPDATE app_user SET disabled = true WHERE id = $1`, [mute.userId]);

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { NOTIFICATION_ID_PATTERN } from '@rectify/application';
 import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { IntegerInRange } from '../common/integer-in-range.decorator';
 
@@ -11,14 +12,14 @@ export class ListNotificationsQuery {
   @IsBoolean()
   unread?: boolean;
 
-  // Kept as text: the column is a bigint, beyond what a JavaScript number holds exactly.
+  // Kept as text: a bigint id, beyond what a JavaScript number holds exactly, `t` for a tier.
   @ApiPropertyOptional({
-    description: '翻页：上一页最后一条消息的编号（即上一页的 nextBefore），只列出比它更早的消息',
-    pattern: '^[1-9][0-9]{0,17}$',
-    example: '120',
+    description: '翻页：上一页最后一条消息的编号（即上一页的 nextBefore），只列出排在它之后（更早）的消息',
+    pattern: NOTIFICATION_ID_PATTERN.source,
+    example: 't120',
   })
   @IsOptional()
-  @Matches(/^[1-9][0-9]{0,17}$/, { message: '必须是消息编号（正整数）' })
+  @Matches(NOTIFICATION_ID_PATTERN, { message: '必须是消息编号（如 120 或 t120）' })
   before?: string;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })

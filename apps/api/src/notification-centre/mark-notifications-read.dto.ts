@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { NOTIFICATION_ID_PATTERN } from '@rectify/application';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, Matches } from 'class-validator';
 
 /** POST /api/me/notifications/read: the messages to mark read (ids), or all of them. */
@@ -7,12 +8,12 @@ export class MarkNotificationsReadDto {
     type: [String],
     maxItems: 500,
     description: '要标为已读的消息编号（最多 500 个）；他人的消息编号被忽略',
-    example: ['120', '118'],
+    example: ['120', 't118'],
   })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
-  @Matches(/^[1-9][0-9]{0,17}$/, { each: true, message: '每一项都必须是消息编号（正整数）' })
+  @Matches(NOTIFICATION_ID_PATTERN, { each: true, message: '每一项都必须是消息编号（如 120 或 t120）' })
   ids?: string[];
 
   @ApiPropertyOptional({ description: '为 true 时把本人的全部消息标为已读（与 ids 二选一）' })

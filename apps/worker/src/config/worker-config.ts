@@ -46,7 +46,8 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
       REMINDER_ESCALATE_WORKDAYS: positiveInt(5),
       REMINDER_DIGEST_TIME: timeOfDay('09:00'),
       REMINDER_DIGEST_COLLECT_SECONDS: nonNegativeInt(60),
-      REMINDER_CONCURRENCY: positiveInt(500),
+      // Jobs in flight; the batcher takes half of them per SQL round trip (see RemindersProcessor).
+      REMINDER_CONCURRENCY: positiveInt(1000),
       // A reminder job's attempts and first backoff (doubling); database outages do not spend them.
       REMINDER_ATTEMPTS: positiveInt(10),
       REMINDER_BACKOFF_MS: positiveInt(1_000),

@@ -60,10 +60,10 @@ describe('ListNotificationsUseCase', () => {
         code: 'INVALID_ARGUMENT',
       });
     }
-    for (const before of ['abc', '0', '-1', '1'.repeat(19)]) {
+    for (const before of ['abc', '0', '-1', 't0', 'tt1', 'x12', '1'.repeat(19)]) {
       await expect(list.execute({ userId: ME, unreadOnly: false, before, limit: 5 })).rejects.toMatchObject({
         code: 'INVALID_ARGUMENT',
-        message: 'before 须为消息编号（正整数）。',
+        message: 'before 须为消息编号（如 120 或 t120）。',
       });
     }
   });

@@ -7,7 +7,7 @@ import { requireNotificationId } from '../notifications/notification-id';
 export interface ListNotificationsCommand {
   userId: string;
   unreadOnly: boolean;
-  /** The id of the last message of the previous page (bigint as text), or null for the first page. */
+  /** The id of the last entry of the previous page (see NOTIFICATION_ID_PATTERN), or null for the first page. */
   before: string | null;
   /** 1–100. */
   limit: number;
@@ -27,7 +27,7 @@ export interface NotificationPage {
 export const MAX_NOTIFICATION_PAGE = 100;
 
 /**
- * The person's 站内消息, newest first, in pages (keyset on the id: a message arriving meanwhile
+ * The person's 站内消息, newest first, in pages (keyset on the time and id: a message arriving meanwhile
  * never shifts a page). Errors: INVALID_ARGUMENT (400) for a limit outside 1–100 or a `before`
  * that is no message id.
  */

@@ -62,11 +62,19 @@ export class InMemoryReminderSubjectsRepository implements ReminderSubjectsRepos
       .map((s) => ({ ...s }));
   }
 
-  async recipients(_scope: SystemScope, itemIds: string[]): Promise<Map<string, RecipientsByRole>> {
-    if (itemIds.length === 0) return new Map();
+  async recipients(
+    _scope: SystemScope,
+    itemIds: string[],
+    roles?: readonly Recipient[],
+  ): Promise<Map<string, RecipientsByRole>> {
+    if (itemIds.length === 0 || roles?.length === 0) return new Map();
     this.queries++;
     return new Map(
-      itemIds.flatMap((id) => (this.recipientsOf.has(id) ? [[id, this.recipientsOf.get(id)!] as const] : [])),
+      itemIds.flatMap((id) => {
+        const byRole = this.recipientsOf.get(id);
+        const kept = new Map([...(byRole ?? [])].filter(([role]) => !roles || roles.includes(role)));
+        return kept.size > 0 ? [[id, kept] as const] : [];
+      }),
     );
   }
 

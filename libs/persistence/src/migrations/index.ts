@@ -15,6 +15,7 @@ import { LedgerKeys1732810000000 } from './1732810000000-ledger-keys';
 import { EvidenceFile1732820000000 } from './1732820000000-evidence-file';
 import { RecurrenceKeys1732830000000 } from './1732830000000-recurrence-keys';
 import { SubtreePageIndexes1732840000000 } from './1732840000000-subtree-page-indexes';
+import { TierInbox1732850000000 } from './1732850000000-tier-inbox';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   EvidenceFile1732820000000,
   RecurrenceKeys1732830000000,
   SubtreePageIndexes1732840000000,
+  TierInbox1732850000000,
 ];

@@ -3,7 +3,6 @@ import {
   type ActiveRobot,
   type ItemPlace,
   type NotificationLedgerRepository,
-  type NotifiedPerson,
 } from '@rectify/persistence';
 import { type NotificationQueues } from '../notification-jobs';
 import { type NotificationSettings } from '../notification-settings';
@@ -31,10 +30,11 @@ const levelId = (place: ItemPlace, level: 'organisation' | 'parent' | 'grandpare
   level === 'organisation' ? place.organisationId : level === 'parent' ? place.parentId : place.grandparentId;
 
 /**
- * Puts the deadline tiers the reminder worker has just recorded (亮灯督办) into 站内消息 for the
- * same people and onto the group robots of the organisations concerned; email stays with the
- * daily digest. Idempotent (dedupe keys name item, kind, due date and target). Rejects on
- * database or queue faults; the caller's job is then retried.
+ * Puts the deadline tiers the reminder worker has just recorded (亮灯督办) onto the group robots
+ * of the organisations concerned. The recipients' 站内消息 are the recorded reminder rows
+ * themselves (see PgNotificationInboxRepository), and email stays with the daily digest.
+ * Idempotent (dedupe keys name item, kind, due date and robot). Rejects on database or queue
+ * faults; the caller's job is then retried.
  */
 export class NotifyDeadlineTiersUseCase {
   constructor(
@@ -45,17 +45,12 @@ export class NotifyDeadlineTiersUseCase {
 
   async execute(tiers: RecordedTier[]): Promise<number> {
     if (tiers.length === 0) return 0;
-    const groups = new Map<string, { tier: RecordedTier; recipients: Set<string> }>();
-    for (const t of tiers) {
-      const key = `${t.itemId}.${t.kind}.${t.dueDate}`;
-      const group = groups.get(key) ?? { tier: t, recipients: new Set<string>() };
-      group.recipients.add(t.recipientId);
-      groups.set(key, group);
-    }
+    // One robot message per item, tier and due date, however many people the tier reached.
+    const groups = new Map<string, RecordedTier>();
+    for (const t of tiers) groups.set(`${t.itemId}.${t.kind}.${t.dueDate}`, t);
     const places = await this.ledger.itemPlaces([...new Set(tiers.map((t) => t.itemId))]);
-    const people = await this.ledger.people([...new Set(tiers.map((t) => t.recipientId))]);
     const organisationIds = new Set<string>();
-    for (const { tier } of groups.values()) {
+    for (const tier of groups.values()) {
       const place = places.get(tier.itemId);
       for (const level of ROBOT_LEVELS[tier.kind]) {
         const id = place && levelId(place, level);
@@ -68,10 +63,12 @@ export class NotifyDeadlineTiersUseCase {
     }
 
     const toAddress: NotificationToAddress[] = [];
-    for (const [key, { tier, recipients }] of groups) {
+    for (const [key, tier] of groups) {
       const place = places.get(tier.itemId);
       if (!place) continue;
       const levels = new Set(ROBOT_LEVELS[tier.kind].map((l) => levelId(place, l)));
+      const robots = [...levels].flatMap((id) => (id && robotsOf.get(id)) || []);
+      if (robots.length === 0) continue;
       toAddress.push({
         kind: tier.kind,
         itemId: tier.itemId,
@@ -83,11 +80,8 @@ export class NotifyDeadlineTiersUseCase {
           organisationName: place.organisationName,
           deadline: tier.dueDate,
         }),
-        people: [...recipients].flatMap((id): NotifiedPerson[] => {
-          const person = people.get(id);
-          return person ? [person] : [];
-        }),
-        robots: [...levels].flatMap((id) => (id && robotsOf.get(id)) || []),
+        people: [],
+        robots,
         email: false,
       });
     }

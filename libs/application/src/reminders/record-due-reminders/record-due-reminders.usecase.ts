@@ -1,4 +1,4 @@
-import { isReminderLive, RECIPIENTS, shanghaiDate, shanghaiInstant } from '@rectify/domain';
+import { isReminderLive, type Recipient, RECIPIENTS, shanghaiDate, shanghaiInstant } from '@rectify/domain';
 import {
   type DueDelivery,
   reminderKey,
@@ -86,10 +86,15 @@ export class RecordDueRemindersUseCase {
         return false;
       }
     });
-    const recipients = await this.subjects.recipients(
-      'operator',
-      itemIds.filter((id) => jobs.some((j, i) => live[i] && j.itemId === id)),
-    );
+    // Only the roles these tiers reach: a storm of 黄灯 reminders needs no supervisors.
+    const liveItems = new Set<string>();
+    const roles = new Set<Recipient>();
+    jobs.forEach((job, i) => {
+      if (!live[i]) return;
+      liveItems.add(job.itemId);
+      for (const role of RECIPIENTS[job.kind]) roles.add(role);
+    });
+    const recipients = await this.subjects.recipients('operator', [...liveItems], [...roles]);
 
     const rows: DueDelivery[] = [];
     const rowCount = jobs.map((job, i) => {

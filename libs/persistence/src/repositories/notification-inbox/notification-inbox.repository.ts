@@ -1,8 +1,14 @@
 import { type NotificationKind } from '@rectify/domain';
 
-/** One 站内消息 (an `in_app` row of the notification ledger) as its recipient sees it. */
+/** The start of a deadline tier's entry id: `t` and its reminder ledger row's id. */
+export const TIER_ENTRY_PREFIX = 't';
+
+/**
+ * One 站内消息 as its recipient sees it: an `in_app` row of the notification ledger (an event),
+ * or a deadline tier (亮灯) recorded for them in the reminder ledger.
+ */
 export interface InboxEntryRecord {
-  /** bigint as text; newer messages have larger ids. */
+  /** The row's bigint id as text, with the prefix `t` for a deadline tier (`t1203`). */
   id: string;
   kind: NotificationKind;
   headline: string;
@@ -19,7 +25,10 @@ export interface InboxPageQuery {
   recipientId: string;
   /** Only the unread ones. */
   unreadOnly: boolean;
-  /** Keyset paging: only messages with an id below this one (bigint as text); null for the first page. */
+  /**
+   * Keyset paging: only the messages listed after this entry (the previous page's last id), in
+   * the order newest first; null for the first page. An id that is not the person's gives none.
+   */
   before: string | null;
   /** At most this many (1–100). */
   limit: number;
@@ -29,8 +38,8 @@ export interface InboxPageQuery {
 export type MarkReadTarget = { ids: readonly string[] } | 'all';
 
 /**
- * The 站内消息 centre (消息中心): a person's `in_app` notification rows. Every method takes the
- * recipient, so nobody reads or marks anyone else's messages.
+ * The 站内消息 centre (消息中心): a person's `in_app` notification rows and deadline tiers, newest
+ * first. Every method takes the recipient, so nobody reads or marks anyone else's messages.
  */
 export interface NotificationInboxRepository {
   list(query: InboxPageQuery): Promise<InboxEntryRecord[]>;

@@ -64,8 +64,9 @@ export class PgReminderLedgerRepository implements ReminderLedgerRepository {
   async recordFailed(recipientIds: string[], reminder: DueReminder, error: string): Promise<number> {
     if (recipientIds.length === 0) return 0;
     const added: unknown[] = await this.db.query(
-      `INSERT INTO reminder_delivery (recipient_id, item_id, kind, due_date, send_on, status, error, attempts)
-       SELECT r, $2, $3, $4::date, $5::date, 'failed', $6, 1 FROM unnest($1::uuid[]) AS r
+      // Not a 站内消息 (in_app false): nothing was recorded for the tier, the row only says why.
+      `INSERT INTO reminder_delivery (recipient_id, item_id, kind, due_date, send_on, status, error, attempts, in_app)
+       SELECT r, $2, $3, $4::date, $5::date, 'failed', $6, 1, false FROM unnest($1::uuid[]) AS r
        ON CONFLICT (recipient_id, item_id, kind, due_date) DO NOTHING
        RETURNING id`,
       [recipientIds, reminder.itemId, reminder.kind, reminder.dueDate, reminder.sendOn, error],

@@ -106,13 +106,15 @@ export interface ReminderLedgerRepository {
    * Adds the rows the ledger lacks (`pending`, or `failed` with a Chinese error when the
    * recipient has no email address); rows whose key exists are left as they are, and rows whose
    * recipient does not exist are dropped. Returns the rows added. Rejects as a whole when the
-   * database refuses any value (e.g. an id that is not a uuid).
+   * database refuses any value (e.g. an id that is not a uuid). Each row added is also its
+   * recipient's 站内消息 of the tier, unread (see PgNotificationInboxRepository).
    */
   recordDue(rows: DueDelivery[]): Promise<RecordedDelivery[]>;
 
   /**
    * Adds `failed` rows with `error` (one attempt) for these recipients of a reminder set aside
    * after its last attempt; existing rows are left as they are. Returns how many were added.
+   * These rows are no 站内消息: nothing was recorded for the tier.
    */
   recordFailed(recipientIds: string[], reminder: DueReminder, error: string): Promise<number>;
 

@@ -43,19 +43,56 @@ const toSubject = (r: SubjectRow): ReminderSubject => ({
   lastReviewedOn: shanghaiDate(new Date(r.reviewed_at)),
 });
 
-// The people picked as 责任人 of the items' measures, each once per item, while their account is
-// active (a 责任人 who left is not written to; the owner and the secretaries still are).
-// Its columns are named: it comes first, and a UNION takes its names from the first branch.
-const RESPONSIBLE_RECIPIENTS = `SELECT DISTINCT items.id AS item_id, 'responsible' AS role, m.responsible_user_id AS user_id
-         FROM items
-         JOIN measure m ON m.item_id = items.id
-         JOIN app_user ru ON ru.id = m.responsible_user_id AND NOT ru.disabled`;
+const ALL_RECIPIENTS: readonly Recipient[] = [
+  'owner',
+  'responsible',
+  'secretary',
+  'parent_supervisors',
+  'grandparent_supervisors',
+];
 
 // The enabled people holding a position of that kind in one organisation, found through the
 // position's organisation index: a join on the whole position table would grow with the province.
 const PEOPLE_OF = (organisationId: string, kind: 'works_items' | 'supervises') =>
   `SELECT DISTINCT p.user_id FROM position p JOIN app_user u ON u.id = p.user_id AND NOT u.disabled
     WHERE p.organisation_id = ${organisationId} AND p.${kind}`;
+
+// One SELECT of (item_id, role, user_id) per role asked for, over the CTE `items`: a year-end
+// storm of 黄灯 reminders asks for owners and 责任人 only, and reading every item's secretaries
+// and supervisors as well tripled its rows.
+function recipientBranches(roles: ReadonlySet<Recipient>): string[] {
+  const branches: string[] = [];
+  // The people picked as 责任人 of the items' measures, each once per item, while their account
+  // is active (a 责任人 who left is not written to; the owner and the secretaries still are).
+  if (roles.has('responsible')) {
+    branches.push(`SELECT DISTINCT items.id AS item_id, 'responsible' AS role, m.responsible_user_id AS user_id
+         FROM items
+         JOIN measure m ON m.item_id = items.id
+         JOIN app_user ru ON ru.id = m.responsible_user_id AND NOT ru.disabled`);
+  }
+  if (roles.has('owner')) {
+    branches.push(`SELECT items.id AS item_id, 'owner' AS role, items.owner_id AS user_id
+         FROM items WHERE items.owner_id IS NOT NULL`);
+  }
+  // The organisation's secretaries: as themselves, and as the owner of an item nobody owns.
+  const asRoles = (['secretary', 'owner'] as const).filter((r) => roles.has(r));
+  if (asRoles.length > 0) {
+    branches.push(`SELECT items.id AS item_id, r.role, people.user_id
+         FROM items
+         CROSS JOIN LATERAL (${PEOPLE_OF('items.organisation_id', 'works_items')}) AS people
+         CROSS JOIN (VALUES ${asRoles.map((r) => `('${r}')`).join(', ')}) AS r(role)
+        WHERE r.role = 'secretary' OR items.owner_id IS NULL`);
+  }
+  if (roles.has('parent_supervisors')) {
+    branches.push(`SELECT items.id AS item_id, 'parent_supervisors' AS role, people.user_id
+         FROM items CROSS JOIN LATERAL (${PEOPLE_OF('items.parent_id', 'supervises')}) AS people`);
+  }
+  if (roles.has('grandparent_supervisors')) {
+    branches.push(`SELECT items.id AS item_id, 'grandparent_supervisors' AS role, people.user_id
+         FROM items CROSS JOIN LATERAL (${PEOPLE_OF('items.grandparent_id', 'supervises')}) AS people`);
+  }
+  return branches;
+}
 
 /** ReminderSubjectsRepository on PostgreSQL (or PGlite): one query per call. */
 export class PgReminderSubjectsRepository implements ReminderSubjectsRepository {
@@ -79,8 +116,12 @@ export class PgReminderSubjectsRepository implements ReminderSubjectsRepository 
     return rows.map(toSubject);
   }
 
-  async recipients(_scope: SystemScope, itemIds: string[]): Promise<Map<string, RecipientsByRole>> {
-    if (itemIds.length === 0) return new Map();
+  async recipients(
+    _scope: SystemScope,
+    itemIds: string[],
+    roles: readonly Recipient[] = ALL_RECIPIENTS,
+  ): Promise<Map<string, RecipientsByRole>> {
+    if (itemIds.length === 0 || roles.length === 0) return new Map();
     const rows: RecipientRow[] = await this.db.query(
       `WITH items AS (
          SELECT i.id, i.organisation_id, i.owner_id, o.parent_id, p.parent_id AS grandparent_id
@@ -88,22 +129,7 @@ export class PgReminderSubjectsRepository implements ReminderSubjectsRepository 
            JOIN organisation o ON o.id = i.organisation_id
            LEFT JOIN organisation p ON p.id = o.parent_id
           WHERE i.id = ANY($1::uuid[]))
-       ${RESPONSIBLE_RECIPIENTS}
-       UNION ALL
-       SELECT items.id AS item_id, 'owner' AS role, items.owner_id AS user_id
-         FROM items WHERE items.owner_id IS NOT NULL
-       UNION ALL
-       SELECT items.id, r.role, people.user_id
-         FROM items
-         CROSS JOIN LATERAL (${PEOPLE_OF('items.organisation_id', 'works_items')}) AS people
-         CROSS JOIN (VALUES ('secretary'), ('owner')) AS r(role)
-        WHERE r.role = 'secretary' OR items.owner_id IS NULL
-       UNION ALL
-       SELECT items.id, 'parent_supervisors', people.user_id
-         FROM items CROSS JOIN LATERAL (${PEOPLE_OF('items.parent_id', 'supervises')}) AS people
-       UNION ALL
-       SELECT items.id, 'grandparent_supervisors', people.user_id
-         FROM items CROSS JOIN LATERAL (${PEOPLE_OF('items.grandparent_id', 'supervises')}) AS people`,
+       ${recipientBranches(new Set(roles)).join('\n       UNION ALL\n       ')}`,
       [itemIds],
     );
     const byItem = new Map<string, RecipientsByRole>();

@@ -34,10 +34,15 @@ export interface ReminderSubjectsRepository {
    * Who receives these items' reminders, keyed by item id then role (user ids, in no particular
    * order): `owner` (the owner, or while nobody owns the item its organisation's secretaries),
    * `responsible` (the active people picked as 责任人 of its measures), `secretary`,
-   * `parent_supervisors`, `grandparent_supervisors`. Roles nobody fills are absent;
-   * an item with no recipient at all is absent. Empty input: empty map, no query.
+   * `parent_supervisors`, `grandparent_supervisors`; only the `roles` asked for (all when
+   * omitted). Roles nobody fills are absent; an item with no recipient at all is absent. Empty
+   * input (no items or no roles): empty map, no query.
    */
-  recipients(scope: SystemScope, itemIds: string[]): Promise<Map<string, RecipientsByRole>>;
+  recipients(
+    scope: SystemScope,
+    itemIds: string[],
+    roles?: readonly Recipient[],
+  ): Promise<Map<string, RecipientsByRole>>;
 
   /**
    * The titles of these items' measures whose picked 责任人 is `userId`, keyed by item id, in
