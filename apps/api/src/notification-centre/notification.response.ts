@@ -3,7 +3,8 @@ import { NOTIFICATION_KINDS } from '@rectify/domain';
 
 /** One 站内消息. */
 export class NotificationEntryResponse {
-  @ApiProperty({ example: '120', description: '消息编号：事件消息为数字，到期提醒（亮灯）以 t 开头' }) id!: string;
+  @ApiProperty({ example: '120', description: '消息编号：事件消息为数字，到期提醒（亮灯）以 t 开头' })
+  id!: string;
   @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind', description: '通知类别' })
   kind!: string;
   @ApiProperty({ example: '已审核销号', description: '通知类别的中文名称' }) kindLabel!: string;

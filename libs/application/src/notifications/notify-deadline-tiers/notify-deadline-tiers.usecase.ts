@@ -1,9 +1,5 @@
 import { describeNotification, type ReminderKind } from '@rectify/domain';
-import {
-  type ActiveRobot,
-  type ItemPlace,
-  type NotificationLedgerRepository,
-} from '@rectify/persistence';
+import { type ActiveRobot, type ItemPlace, type NotificationLedgerRepository } from '@rectify/persistence';
 import { type NotificationQueues } from '../notification-jobs';
 import { type NotificationSettings } from '../notification-settings';
 import { type NotificationToAddress, planNotifications } from '../plan-notifications';
