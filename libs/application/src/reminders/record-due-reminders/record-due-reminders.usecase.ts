@@ -75,7 +75,13 @@ export class RecordDueRemindersUseCase {
     const now = settings.clock.now();
     const today = shanghaiDate(now);
     const itemIds = [...new Set(jobs.map((j) => j.itemId))];
-    const subjects = await this.subjects.subjects('operator', itemIds);
+    // The items and their recipients are read side by side (two connections), the recipients
+    // only in the roles these tiers reach: a storm of 黄灯 reminders needs no supervisors.
+    const roles = new Set<Recipient>(jobs.flatMap((j) => RECIPIENTS[j.kind] ?? []));
+    const [subjects, recipients] = await Promise.all([
+      this.subjects.subjects('operator', itemIds),
+      this.subjects.recipients('operator', itemIds, [...roles]),
+    ]);
     const failures = new Map<number, ReminderFailure>();
     const live = jobs.map((job, i) => {
       const subject = subjects.get(job.itemId);
@@ -86,15 +92,6 @@ export class RecordDueRemindersUseCase {
         return false;
       }
     });
-    // Only the roles these tiers reach: a storm of 黄灯 reminders needs no supervisors.
-    const liveItems = new Set<string>();
-    const roles = new Set<Recipient>();
-    jobs.forEach((job, i) => {
-      if (!live[i]) return;
-      liveItems.add(job.itemId);
-      for (const role of RECIPIENTS[job.kind]) roles.add(role);
-    });
-    const recipients = await this.subjects.recipients('operator', [...liveItems], [...roles]);
 
     const rows: DueDelivery[] = [];
     const rowCount = jobs.map((job, i) => {
@@ -114,13 +111,31 @@ export class RecordDueRemindersUseCase {
     });
 
     const inserted = await this.ledger.recordDue(rows);
-    // Every live row, not only the new ones: a retry after a fault here records what is missing.
-    await this.tiers?.execute(rows);
+    // The robots and the digests, side by side; a fault in either fails the batch, and its retry
+    // redoes both (each is idempotent).
+    await Promise.all([
+      // Every live row, not only the new ones: a retry after a fault here records what is missing.
+      this.tiers?.execute(rows),
+      this.queueDigests(rows, now, today),
+    ]);
 
-    // Every recipient of these jobs with rows still waiting gets a digest job, not only those
-    // with new rows: if adding it failed before, a retry of this job adds it then. The job is
-    // named by the rows digests have claimed so far (see digestJobId): while an earlier digest is
-    // being sent, rows recorded now get a digest of their own instead of waiting for the sweeper.
+    const recordedKeys = new Set(inserted.map(reminderKey));
+    return jobs.map((job, i) => {
+      const failure = failures.get(i);
+      if (failure) return failure;
+      if (!live[i]) return 'stale';
+      if (rowCount[i] === 0) return 'no_recipients';
+      return recordedKeys.has(reminderKey(job)) ? 'recorded' : 'already_recorded';
+    });
+  }
+  /**
+   * Every recipient of these rows with rows still waiting gets a digest job, not only those with
+   * new rows: if adding it failed before, a retry of the batch adds it then. The job is named by
+   * the rows digests have claimed so far (see digestJobId): while an earlier digest is being sent,
+   * rows recorded now get a digest of their own instead of waiting for the sweeper.
+   */
+  private async queueDigests(rows: DueDelivery[], now: Date, today: string): Promise<void> {
+    const { settings } = this;
     const waiting = await this.ledger.waitingRecipients([...new Set(rows.map((r) => r.recipientId))]);
     const digestTime = shanghaiInstant(today, settings.digestTime);
     const collectUntil = new Date(now.getTime() + settings.digestCollectSeconds * 1000);
@@ -132,15 +147,6 @@ export class RecordDueRemindersUseCase {
         runAt,
       })),
     );
-
-    const recordedKeys = new Set(inserted.map(reminderKey));
-    return jobs.map((job, i) => {
-      const failure = failures.get(i);
-      if (failure) return failure;
-      if (!live[i]) return 'stale';
-      if (rowCount[i] === 0) return 'no_recipients';
-      return recordedKeys.has(reminderKey(job)) ? 'recorded' : 'already_recorded';
-    });
   }
 }
 
