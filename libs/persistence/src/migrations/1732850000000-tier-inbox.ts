@@ -17,16 +17,18 @@ export class TierInbox1732850000000 implements MigrationInterface {
   name = 'TierInbox1732850000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // Added as false (no table rewrite), set true where a tier message exists, then true for
+    // the rows recorded from now on.
     await q.query(
-      `ALTER TABLE reminder_delivery ADD COLUMN in_app boolean NOT NULL DEFAULT true, ADD COLUMN read_at timestamptz`,
+      `ALTER TABLE reminder_delivery ADD COLUMN in_app boolean NOT NULL DEFAULT false, ADD COLUMN read_at timestamptz`,
     );
-    await q.query(`UPDATE reminder_delivery SET in_app = false`);
     await q.query(`
       UPDATE reminder_delivery r SET in_app = true, read_at = n.read_at
         FROM notification n
        WHERE n.channel = 'in_app'
          AND n.dedupe_key = 'tier.' || r.item_id || '.' || r.kind || '.' || to_char(r.due_date, 'YYYY-MM-DD')
                             || '.in_app.' || r.recipient_id`);
+    await q.query(`ALTER TABLE reminder_delivery ALTER COLUMN in_app SET DEFAULT true`);
     await q.query(`DELETE FROM notification WHERE channel = 'in_app' AND dedupe_key LIKE 'tier.%'`);
 
     await q.query(`DROP INDEX IF EXISTS reminder_delivery_status_idx`);
