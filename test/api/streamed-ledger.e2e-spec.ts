@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type INestApplication } from '@nestjs/common';
 import { LEDGER_PAGE_SIZE } from '@rectify/application';
 import { LEDGER_COLUMNS } from '@rectify/domain';
+import { PgTrackedItemsRepository } from '@rectify/persistence';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -131,6 +132,31 @@ describe('the streamed .xlsx ledger', () => {
       .worksheets[0];
     expect(sheet.getRow(2).getCell(1).value).toBe('序号');
     expect(String(sheet.getRow(4).getCell(1).value)).toMatch(/^生成时间：/);
+  });
+
+  it('aborts the response when a page fails after the file has started, rather than end it as if complete', async () => {
+    const loadPage = PgTrackedItemsRepository.prototype.loadPage;
+    let calls = 0;
+    const spy = jest.spyOn(PgTrackedItemsRepository.prototype, 'loadPage').mockImplementation(function (
+      this: PgTrackedItemsRepository,
+      ...args
+    ) {
+      calls++;
+      // The first page is read before the response; the second while the file is being sent.
+      return calls === 2 ? Promise.reject(new Error('数据库连接中断')) : loadPage.apply(this, args);
+    });
+    try {
+      const outcome = await new Promise<string>((resolve) => {
+        get(`/api/organisations/${committeeId}/ledger`, { year: 2024, asOf: AS_OF, format: 'xlsx' })
+          .buffer(true)
+          .parse(binaryParser)
+          .end((err, res) => resolve(err ? 'aborted' : `complete ${res.status}`));
+      });
+      expect(outcome).toBe('aborted');
+      expect(calls).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('refuses before the first byte with a JSON error: an unknown organisation, a bad year', async () => {
