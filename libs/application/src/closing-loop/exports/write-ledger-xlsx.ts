@@ -1,6 +1,7 @@
 import { type Writable } from 'node:stream';
 import { LEDGER_COLUMNS, type LedgerRow } from '@rectify/domain';
 import ExcelJS from 'exceljs';
+import { sheetTaken } from './sheet-backpressure';
 import { BORDERS, cellText, HEADER_FILL, styleLightCell } from './xlsx-cells';
 
 const LEDGER_SHEET_NAME = '整改台账';
@@ -24,6 +25,9 @@ const COLUMN_WIDTHS: Partial<Record<(typeof LEDGER_COLUMNS)[number], number>> = 
 /** Points per line of 11-point text, and the most a row may grow (Excel's limit is 409). */
 const LINE_HEIGHT = 15;
 const MAX_ROW_HEIGHT = 409;
+
+/** Rows between two waits for the sheet's zip entry to take what was written (see sheetTaken). */
+const SHEET_CHECK_ROWS = 100;
 
 const TITLE_ROW = 1;
 const HEADER_ROW = 2;
@@ -116,7 +120,9 @@ export async function writeLedgerXlsx(
       // Excel and LibreOffice do not re-fit wrapped rows on opening, so the height is set from the text.
       row.height = rowHeight(cells);
       row.commit();
+      if (written % SHEET_CHECK_ROWS === 0) await sheetTaken(sheet);
     }
+    await sheetTaken(sheet);
     await taken(out);
   }
   const lastDataRow = HEADER_ROW + written;
