@@ -43,7 +43,8 @@ async function expectReadableWith(files: Record<keyof ExpectedText, Buffer>, exp
   const found = {
     section: await xmlPartText(files.section, 'word/document.xml'),
     summary: await xmlPartText(files.summary, 'word/document.xml'),
-    ledger: await xmlPartText(files.ledger, 'xl/sharedStrings.xml'),
+    // The ledger is streamed with its texts inline in the sheet, not in a shared-strings table.
+    ledger: await xmlPartText(files.ledger, 'xl/worksheets/sheet1.xml'),
   };
   for (const kind of ['section', 'summary', 'ledger'] as const)
     for (const text of expected[kind])

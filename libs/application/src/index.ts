@@ -51,6 +51,7 @@ export * from './get-report-text/get-report-text.usecase';
 export * from './generate-last-year-section/generate-last-year-section.usecase';
 export * from './summarise-organisation/summarise-organisation.usecase';
 export * from './build-ledger/build-ledger.usecase';
+export * from './export-ledger/export-ledger.usecase';
 export * from './overdue-trend/overdue-trend.usecase';
 export * from './reconcile-report-file/reconcile-report-file.usecase';
 export * from './reconcile-stored-report/reconcile-stored-report.usecase';

@@ -1,12 +1,13 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Logger, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   BuildLedgerUseCase,
+  ExportLedgerUseCase,
   GenerateLastYearSectionUseCase,
   OverdueTrendUseCase,
   renderDocx,
-  renderLedgerXlsx,
   SummariseOrganisationUseCase,
+  writeLedgerXlsx,
 } from '@rectify/application';
 import {
   type ClosingDocument,
@@ -25,7 +26,7 @@ import {
   SectionQueryDto,
   SummaryQueryDto,
 } from './closing-loop-query.dto';
-import { DOCX_TYPE, download, XLSX_TYPE } from './download';
+import { DOCX_TYPE, download, streamedDownload, XLSX_TYPE } from './download';
 import {
   ApiClosingDocumentResponse,
   LastYearSectionResponse,
@@ -43,10 +44,13 @@ import {
 @ApiParam({ name: 'id', format: 'uuid', description: '党组织编号' })
 @Controller('organisations/:id')
 export class ClosingLoopController {
+  private readonly logger = new Logger('ClosingLoop');
+
   constructor(
     private readonly generateSection: GenerateLastYearSectionUseCase,
     private readonly summarise: SummariseOrganisationUseCase,
     private readonly buildLedger: BuildLedgerUseCase,
+    private readonly exportLedger: ExportLedgerUseCase,
     private readonly trend: OverdueTrendUseCase,
   ) {}
 
@@ -101,18 +105,20 @@ export class ClosingLoopController {
   @ApiErrors(400, 404)
   @Get('ledger')
   async ledger(@AuthUser() user: CurrentUser, @Param('id') id: string, @Query() query: LedgerQueryDto) {
-    const ledger = await this.buildLedger.execute({
-      organisationId: id,
-      viewerUserId: user.sub,
-      problemYear: query.year,
-      asOf: query.asOf,
-    });
-    if (query.format === 'json') return { title: ledger.title, columns: LEDGER_COLUMNS, rows: ledger.rows };
+    const request = { organisationId: id, viewerUserId: user.sub, problemYear: query.year, asOf: query.asOf };
     if (query.format === 'xlsx') {
+      // Checked and its first page read before the first byte, so a refusal is still a JSON error.
+      const ledger = await this.exportLedger.execute(request);
       const generatedAt = new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-      const xlsx = await renderLedgerXlsx({ title: ledger.title, rows: ledger.rows, generatedAt });
-      return download(xlsx, XLSX_TYPE, `${ledger.title}.xlsx`);
+      return streamedDownload(
+        (out) => writeLedgerXlsx(out, { title: ledger.title, generatedAt, pages: ledger.pages }),
+        XLSX_TYPE,
+        `${ledger.title}.xlsx`,
+        this.logger,
+      );
     }
+    const ledger = await this.buildLedger.execute(request);
+    if (query.format === 'json') return { title: ledger.title, columns: LEDGER_COLUMNS, rows: ledger.rows };
     const markdown = renderMarkdown(ledgerDocument(ledger.title, ledger.rows));
     return download(markdown, 'text/markdown; charset=utf-8', `${ledger.title}.md`);
   }

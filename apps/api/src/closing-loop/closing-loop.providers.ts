@@ -1,6 +1,7 @@
 import { type Provider } from '@nestjs/common';
 import {
   BuildLedgerUseCase,
+  ExportLedgerUseCase,
   GenerateLastYearSectionUseCase,
   OverdueTrendUseCase,
   ReconcileReportFileUseCase,
@@ -14,6 +15,7 @@ export const CLOSING_LOOP_PROVIDERS: Provider[] = [
   GenerateLastYearSectionUseCase,
   SummariseOrganisationUseCase,
   BuildLedgerUseCase,
+  ExportLedgerUseCase,
   OverdueTrendUseCase,
   ReconcileReportFileUseCase,
   ReconcileStoredReportUseCase,

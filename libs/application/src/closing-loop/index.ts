@@ -5,3 +5,4 @@ export * from './recurrence-match';
 export * from './reconcile-with';
 export * from './exports/render-docx';
 export * from './exports/render-ledger-xlsx';
+export * from './exports/write-ledger-xlsx';

@@ -4,6 +4,8 @@ import {
   type RecurrenceCandidate,
   type RecurrenceCandidates,
   type RecurrenceCandidatesQuery,
+  type TrackedItemsCursor,
+  type TrackedItemsPageQuery,
   type TrackedItemsQuery,
   type TrackedItemsRepository,
 } from '@rectify/persistence';
@@ -29,6 +31,32 @@ export class InMemoryTrackedItemsRepository implements TrackedItemsRepository {
           : i.organisationId === query.organisation.id,
       )
       .map(({ organisationPath: _, ...i }) => structuredClone(i));
+  }
+
+  async loadPage(scope: ReadScope, query: TrackedItemsPageQuery): Promise<TrackedItem[]> {
+    const keyOf = (i: TrackedItem) => ({
+      rank: query.organisationRanks.get(i.organisationId) ?? -1,
+      reportImportedAt: i.reportImportedAt,
+      seq: i.seq,
+      id: i.id,
+    });
+    const byKey = (a: TrackedItemsCursor, b: TrackedItemsCursor) =>
+      a.rank - b.rank ||
+      Date.parse(a.reportImportedAt) - Date.parse(b.reportImportedAt) ||
+      a.seq - b.seq ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const after = query.after;
+    return (
+      await this.load(scope, {
+        organisation: { id: '', ...query.organisation },
+        subtree: true,
+        problemYear: query.problemYear,
+      })
+    )
+      .filter((i) => query.organisationRanks.has(i.organisationId))
+      .filter((i) => after === null || byKey(keyOf(i), after) > 0)
+      .sort((a, b) => byKey(keyOf(a), keyOf(b)))
+      .slice(0, query.limit);
   }
 
   async overdueCounts(

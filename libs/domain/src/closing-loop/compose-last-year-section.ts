@@ -132,13 +132,21 @@ function progressClause(note: string): string {
   return clause(note).replace(/^(?:目前|当前|现)[，,：:]?/u, '');
 }
 
-/** Older reports first, then the order of the problems in their report. */
+/**
+ * Older reports first, then organisations by name (compareOrganisationNames), then the order of
+ * the problems in their report. A streamed ledger reads its pages from the database in this order.
+ */
 export function compareItems(a: TrackedItem, b: TrackedItem): number {
   return (
     (a.reportYear ?? 0) - (b.reportYear ?? 0) ||
-    a.organisationName.localeCompare(b.organisationName, 'zh') ||
+    compareOrganisationNames(a.organisationName, b.organisationName) ||
     a.reportImportedAt.localeCompare(b.reportImportedAt) ||
     a.seq - b.seq ||
     a.id.localeCompare(b.id)
   );
+}
+
+/** Organisation names in Chinese (pinyin) order, as people look them up; 0 for names that read alike. */
+export function compareOrganisationNames(a: string, b: string): number {
+  return a.localeCompare(b, 'zh');
 }

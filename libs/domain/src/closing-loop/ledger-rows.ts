@@ -39,32 +39,39 @@ export interface LedgerOptions {
   thresholds?: ReminderThresholds;
 }
 
+/** The ledger's rows: the items in compareItems order, numbered from 1. */
 export function ledgerRows(items: readonly TrackedItem[], options: LedgerOptions): LedgerRow[] {
-  return [...items].sort(compareItems).map((item, i) => {
-    const light = itemLight(item, options.asOf, options.calendar, options.thresholds);
-    return {
-      itemId: item.id,
-      light,
-      cells: [
-        String(i + 1),
-        item.detail.trim() === '' ? clause(item.title) : `${clause(item.title)}。${item.detail.trim()}`,
-        ITEM_SOURCE_LABELS[item.source],
-        measuresCell(item),
-        item.responsibleLeader ?? '',
-        item.organisationName,
-        ownersCell(item),
-        stageOf(item.status) === 'long_term' ? '长期坚持' : (item.deadline ?? '未定'),
-        RECTIFICATION_STATUS_LABELS[item.status],
-        ITEM_LIGHT_LABELS[light],
-        item.evidence
-          .map((e) => e.fileName ?? clause(e.text))
-          .filter((s) => s !== '')
-          .join('\n'),
-        completionCell(item, options.asOf),
-        remarksCell(item),
-      ],
-    };
-  });
+  return [...items].sort(compareItems).map((item, i) => ledgerRow(item, i + 1, options));
+}
+
+/**
+ * One item's row of the ledger, numbered `number` (序号): for a ledger written page by page, whose
+ * items arrive already in compareItems order.
+ */
+export function ledgerRow(item: TrackedItem, number: number, options: LedgerOptions): LedgerRow {
+  const light = itemLight(item, options.asOf, options.calendar, options.thresholds);
+  return {
+    itemId: item.id,
+    light,
+    cells: [
+      String(number),
+      item.detail.trim() === '' ? clause(item.title) : `${clause(item.title)}。${item.detail.trim()}`,
+      ITEM_SOURCE_LABELS[item.source],
+      measuresCell(item),
+      item.responsibleLeader ?? '',
+      item.organisationName,
+      ownersCell(item),
+      stageOf(item.status) === 'long_term' ? '长期坚持' : (item.deadline ?? '未定'),
+      RECTIFICATION_STATUS_LABELS[item.status],
+      ITEM_LIGHT_LABELS[light],
+      item.evidence
+        .map((e) => e.fileName ?? clause(e.text))
+        .filter((s) => s !== '')
+        .join('\n'),
+      completionCell(item, options.asOf),
+      remarksCell(item),
+    ],
+  };
 }
 
 function measuresCell(item: TrackedItem): string {

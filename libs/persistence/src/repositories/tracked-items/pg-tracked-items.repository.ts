@@ -2,12 +2,13 @@ import { OPEN_STATUSES, type RecurringProblem, type TrackedItem } from '@rectify
 import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
 import { scopeCondition } from '../scope/scope-condition';
-import { loadTrackedItemParts } from './tracked-item-parts';
+import { loadTrackedItemParts, REPORT_IMPORTED_AT_SQL } from './tracked-item-parts';
 import {
   type OverdueCountsQuery,
   type RecurrenceCandidate,
   type RecurrenceCandidates,
   type RecurrenceCandidatesQuery,
+  type TrackedItemsPageQuery,
   type TrackedItemsQuery,
   type TrackedItemsRepository,
 } from './tracked-items.repository';
@@ -27,6 +28,34 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
       this.db,
       `i.year = $1 AND ${orgCondition} AND i.withdrawn_at IS NULL AND ${cond.sql}`,
       params,
+    );
+  }
+
+  async loadPage(scope: ReadScope, query: TrackedItemsPageQuery): Promise<TrackedItem[]> {
+    const ids = [...query.organisationRanks.keys()];
+    const params: unknown[] = [
+      query.problemYear,
+      `${query.organisation.path}%`,
+      ids,
+      ids.map((id) => query.organisationRanks.get(id)),
+      query.limit,
+    ];
+    let after = '';
+    if (query.after) {
+      const { rank, reportImportedAt, seq, id } = query.after;
+      params.push(rank, reportImportedAt, seq, id);
+      after = `AND (k.rank, ${REPORT_IMPORTED_AT_SQL}, i.seq, i.id) > ($6::int, $7::timestamptz, $8::int, $9::uuid)`;
+    }
+    const cond = scopeCondition(scope, params.length + 1);
+    params.push(...cond.params);
+    return loadTrackedItemParts(
+      this.db,
+      `i.year = $1 AND o.path LIKE $2 AND i.withdrawn_at IS NULL AND ${cond.sql} ${after}`,
+      params,
+      {
+        join: `JOIN unnest($3::uuid[], $4::int[]) AS k(organisation_id, rank) ON k.organisation_id = i.organisation_id`,
+        orderAndLimit: `ORDER BY k.rank, ${REPORT_IMPORTED_AT_SQL}, i.seq, i.id LIMIT $5`,
+      },
     );
   }
 

@@ -24,29 +24,37 @@ interface HistoryLine {
   on: string;
 }
 
+/** When the item's report was imported (the item's creation without one), to the millisecond. */
+export const REPORT_IMPORTED_AT_SQL = `date_trunc('milliseconds', COALESCE(r.imported_at, i.created_at))`;
+
 /**
  * The tracked items whose item row (alias i), report (r, absent for an item created by hand) and
  * organisation (o) satisfy `where`
  * with `params`, with what the section, summary and ledger need to put them into words:
  * measures, evidence, the last completion request, the sign-off day, the latest progress the
  * branch reported (its notes and long-term reviews) and the earlier problems each one repeats.
- * Five queries, however many items.
+ * Five queries, however many items. `page` adds a join (after the others) and an ORDER BY …
+ * LIMIT, whose order the items keep; without it they are unordered.
  */
 export async function loadTrackedItemParts(
   db: DataSource,
   where: string,
   params: unknown[],
+  page?: { join: string; orderAndLimit: string },
 ): Promise<TrackedItem[]> {
+  // Milliseconds, as a JavaScript date holds them, so a page's keyset compares what callers see.
   const rows: ItemRow[] = await db.query(
     `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", i.year AS "reportYear",
-            i.report_id AS "reportId", COALESCE(r.imported_at, i.created_at) AS "reportImportedAt", i.seq, i.title, i.detail, i.source, i.status,
+            i.report_id AS "reportId", ${REPORT_IMPORTED_AT_SQL} AS "reportImportedAt", i.seq, i.title, i.detail, i.source, i.status,
             to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.responsible_leader AS "responsibleLeader",
             u.display_name AS "ownerName"
        FROM rectification_item i
        LEFT JOIN report r ON r.id = i.report_id
        JOIN organisation o ON o.id = i.organisation_id
        LEFT JOIN app_user u ON u.id = i.owner_id
-      WHERE ${where}`,
+       ${page?.join ?? ''}
+      WHERE ${where}
+      ${page?.orderAndLimit ?? ''}`,
     params,
   );
   if (rows.length === 0) return [];

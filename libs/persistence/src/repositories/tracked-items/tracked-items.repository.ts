@@ -10,6 +10,35 @@ export interface TrackedItemsQuery {
   problemYear: number;
 }
 
+/**
+ * Where a page of tracked items in ledger order ends: the last item's organisation rank, report
+ * import instant (ISO, milliseconds), seq and id. The next page starts after it.
+ */
+export interface TrackedItemsCursor {
+  rank: number;
+  reportImportedAt: string;
+  seq: number;
+  id: string;
+}
+
+/**
+ * One page of a year's tracked items of the organisations ranked in `organisationRanks`, in ledger
+ * order (compareItems in libs/domain): by the organisation's rank, then report import instant,
+ * seq and id. The caller ranks the organisations (by name, equal names sharing a rank) because
+ * their order is a collation the database may not have.
+ */
+export interface TrackedItemsPageQuery {
+  /** The organisation whose subtree is read: items outside it are left out whatever the ranks. */
+  organisation: { path: string };
+  problemYear: number;
+  /** Organisation id → rank; items of organisations not in it are left out. */
+  organisationRanks: ReadonlyMap<string, number>;
+  /** The page starts after this item; null for the first page. */
+  after: TrackedItemsCursor | null;
+  /** At most this many items (1 or more). */
+  limit: number;
+}
+
 /** The month-end overdue counts to compute (see overdueCounts). */
 export interface OverdueCountsQuery {
   /** The organisation's materialised path: it and every one below it are counted. */
@@ -63,6 +92,13 @@ export interface TrackedItemsRepository {
    * Unordered. Withdrawn items (撤销) are left out.
    */
   load(scope: ReadScope, query: TrackedItemsQuery): Promise<TrackedItem[]>;
+
+  /**
+   * The tracked items of load (same parts, withdrawn items left out, subtree only), one page in
+   * ledger order (see TrackedItemsPageQuery): a keyset read, so every page costs the same and
+   * an item added meanwhile behind the cursor is not read twice. Fewer than `limit` items: the last page.
+   */
+  loadPage(scope: ReadScope, query: TrackedItemsPageQuery): Promise<TrackedItem[]>;
 
   /**
    * For each of the last `months` months (oldest first, `month` YYYY-MM), how many items of the
