@@ -21,7 +21,7 @@ import {
 } from '@nestjs/swagger';
 import { shanghaiDate } from '@rectify/domain';
 import { type RectificationEventType } from '@rectify/workflow';
-import { type CurrentUser } from '../auth/access-token';
+import { type CurrentUser, viewerOf } from '../auth/access-token';
 import { AuthUser } from '../auth/current-user.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { BulkTransitionDto } from './bulk-transition.dto';
@@ -88,7 +88,14 @@ export class ItemsController {
   @Get()
   search(@AuthUser() user: CurrentUser, @Query() query: SearchItemsDto) {
     const { q, ...filter } = query;
-    return this.searchItems.execute({ ...filter, text: q, today: today(), userId: user.sub });
+    // The session check of this request read the positions: the use case need not read them again.
+    return this.searchItems.execute({
+      ...filter,
+      text: q,
+      today: today(),
+      userId: user.sub,
+      viewer: viewerOf(user),
+    });
   }
 
   /** One event applied to many items, each in its own command; the answer says how each went. */
@@ -107,7 +114,7 @@ export class ItemsController {
   @ApiErrors(404)
   @Get(':id')
   get(@AuthUser() user: CurrentUser, @Param('id') id: string) {
-    return this.getItem.execute({ userId: user.sub, itemId: id, today: today() });
+    return this.getItem.execute({ userId: user.sub, viewer: viewerOf(user), itemId: id, today: today() });
   }
 
   @ApiOperation({

@@ -58,6 +58,28 @@ describe('GetItemUseCase', () => {
     await expect(get('gone', pending.id)).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
   });
 
+  it('reads as the viewer the caller has just read, without reading the positions again', async () => {
+    const noViewers = new GetItemUseCase(
+      new InMemoryViewersRepository([]),
+      new InMemoryItemQueriesRepository([pending]),
+    );
+    const item = await noViewers.execute({
+      userId: supervisor.userId,
+      viewer: supervisor,
+      itemId: pending.id,
+      today: '2025-03-03',
+    });
+    expect(item.allowedActions).toEqual((await get(supervisor.userId, pending.id)).allowedActions);
+    await expect(
+      noViewers.execute({
+        userId: secretaryB.userId,
+        viewer: secretaryB,
+        itemId: pending.id,
+        today: '2025-03-03',
+      }),
+    ).rejects.toMatchObject({ code: 'ITEM_NOT_FOUND' });
+  });
+
   it('tells each reader the actions they may take now', async () => {
     expect((await get(secretaryA.userId, pending.id)).allowedActions).toEqual([
       'ADD_PROGRESS_NOTE',

@@ -3,7 +3,13 @@ import {
   type ItemQueriesRepository,
   type ViewersRepository,
 } from '@rectify/persistence';
-import { actorFor, allowedItemActions, type ItemAction, mayDeleteEvidence } from '@rectify/workflow';
+import {
+  actorFor,
+  allowedItemActions,
+  type ItemAction,
+  mayDeleteEvidence,
+  type Viewer,
+} from '@rectify/workflow';
 import { isUuid } from '../common/is-uuid';
 import { itemAccessState, itemNotFound } from '../item-queries/item-access-state';
 import { type LightFigures, lightFigures } from '../item-queries/item-light';
@@ -11,6 +17,11 @@ import { requireViewer } from '../item-queries/require-viewer';
 
 export interface GetItemCommand {
   userId: string;
+  /**
+   * The reader's positions when the caller has just read them (the API's session check on this
+   * very request): saves reading them again. Without it they are read by `userId`.
+   */
+  viewer?: Viewer;
   itemId: string;
   /** "Today" for the light and working days (YYYY-MM-DD), the caller's clock. */
   today: string;
@@ -41,7 +52,7 @@ export class GetItemUseCase {
 
   async execute(command: GetItemCommand): Promise<ItemDetail> {
     if (!isUuid(command.itemId)) throw itemNotFound(command.itemId);
-    const viewer = await requireViewer(this.viewers, command.userId);
+    const viewer = command.viewer ?? (await requireViewer(this.viewers, command.userId));
     const record = await this.items.findDetail(viewer, command.itemId);
     if (!record) throw itemNotFound(command.itemId);
     const { organisationPath, evidence, ...item } = record;

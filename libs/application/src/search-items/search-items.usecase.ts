@@ -4,7 +4,13 @@ import {
   type ReturnRecord,
   type ViewersRepository,
 } from '@rectify/persistence';
-import { actorFor, allowedItemActions, type ItemAction, type RectificationStatus } from '@rectify/workflow';
+import {
+  actorFor,
+  allowedItemActions,
+  type ItemAction,
+  type RectificationStatus,
+  type Viewer,
+} from '@rectify/workflow';
 import { ApplicationError } from '../errors/application-error';
 import { itemAccessState } from '../item-queries/item-access-state';
 import { type LightFigures, lightFigures } from '../item-queries/item-light';
@@ -13,6 +19,8 @@ import { requireViewer } from '../item-queries/require-viewer';
 /** Find items (查找整改事项) as `userId` sees them; the criteria were validated at the edge. */
 export interface SearchItemsCommand extends ItemSearchCriteria {
   userId: string;
+  /** The user's positions when the caller has just read them (the session check): not read again. */
+  viewer?: Viewer;
 }
 
 export interface ItemListEntry extends LightFigures {
@@ -57,8 +65,8 @@ export class SearchItemsUseCase {
   ) {}
 
   async execute(command: SearchItemsCommand): Promise<ItemPage> {
-    const { userId, ...criteria } = command;
-    const viewer = await requireViewer(this.viewers, userId);
+    const { userId, viewer: known, ...criteria } = command;
+    const viewer = known ?? (await requireViewer(this.viewers, userId));
     const outcome = await this.items.search(viewer, criteria);
     if (outcome.kind === 'organisation_not_found') {
       throw new ApplicationError(

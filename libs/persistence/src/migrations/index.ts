@@ -16,6 +16,7 @@ import { EvidenceFile1732820000000 } from './1732820000000-evidence-file';
 import { RecurrenceKeys1732830000000 } from './1732830000000-recurrence-keys';
 import { SubtreePageIndexes1732840000000 } from './1732840000000-subtree-page-indexes';
 import { TierInbox1732850000000 } from './1732850000000-tier-inbox';
+import { ItemOrganisationPath1732860000030 } from './1732860000030-item-organisation-path';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   RecurrenceKeys1732830000000,
   SubtreePageIndexes1732840000000,
   TierInbox1732850000000,
+  ItemOrganisationPath1732860000030,
 ];

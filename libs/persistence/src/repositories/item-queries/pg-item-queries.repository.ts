@@ -1,9 +1,10 @@
 import { OPEN_STATUSES, statusesInStage } from '@rectify/domain';
 import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
-import { scopeCondition } from '../scope/scope-condition';
+import { itemScopeCondition, scopeCondition } from '../scope/scope-condition';
 import { actorAccountId } from '../sql/actor-account';
 import { lastStatusChangeJoins } from '../sql/last-status-change';
+import { preparedQuery } from '../sql/prepared-sql';
 import {
   type ItemAccessRecord,
   type ItemDetailRecord,
@@ -32,6 +33,52 @@ type StoredSearchRow = Omit<ItemSearchRow, 'returned'> & {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * The detail statement for one form of the scope condition (scopeCondition's SQL: TRUE, FALSE,
+ * ids, paths, or both): $1 the item id, $2 the scope's values when it has any.
+ */
+const detailSql = (scopeSql: string) =>
+  `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", o.path AS "organisationPath",
+              i.report_id AS "reportId", i.year AS "reportYear", i.created_by AS "createdBy", i.seq, i.title, i.detail, i.source, i.status,
+              to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days AS "reviewIntervalDays",
+              i.pending_extension AS "pendingExtension", i.version, i.responsible_leader AS "responsibleLeader",
+              i.withdrawn_at AS "withdrawnAt", wu.display_name AS "withdrawnBy", i.withdraw_reason AS "withdrawReason",
+              (SELECT COALESCE(json_agg(json_build_object('seq', m.seq, 'title', m.title, 'responsible', m.responsible,
+                        'responsibleUserId', m.responsible_user_id, 'deadline', to_char(m.deadline, 'YYYY-MM-DD'))
+                        ORDER BY m.seq), '[]')
+                 FROM measure m WHERE m.item_id = i.id) AS measures,
+              -- Withdrawn files stay in the table for the record; their withdrawal is in the history.
+              (SELECT COALESCE(json_agg(json_build_object('id', e.id, 'text', e.text, 'fileName', e.file_name,
+                        'createdBy', e.created_by, 'createdAt', e.created_at) ORDER BY e.created_at), '[]')
+                 FROM evidence e WHERE e.item_id = i.id AND e.deleted_at IS NULL) AS evidence,
+              (SELECT COALESCE(json_agg(json_build_object('seq', h.seq, 'event', h.event, 'actorId', h.actor_id,
+                        'actorName', u.display_name, 'actorRole', h.actor_role, 'fromStatus', h.from_status,
+                        'toStatus', h.to_status, 'payload', h.payload, 'at', h.at) ORDER BY h.seq), '[]')
+                 FROM item_history h LEFT JOIN app_user u ON u.id = ${actorAccountId('h.actor_id')}
+                WHERE h.item_id = i.id) AS history,
+              (SELECT COALESCE(json_agg(json_build_object(
+                        'direction', CASE WHEN ir.item_id = i.id THEN 'repeats' ELSE 'repeatedBy' END,
+                        'itemId', other.id, 'year', other.year, 'title', other.title, 'status', other.status,
+                        'score', ir.score::float8) ORDER BY ir.score DESC, other.id), '[]')
+                 FROM item_recurrence ir
+                 JOIN rectification_item other
+                   ON other.id = CASE WHEN ir.item_id = i.id THEN ir.earlier_item_id ELSE ir.item_id END
+                WHERE ir.item_id = i.id OR ir.earlier_item_id = i.id) AS recurrence
+         FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id
+         LEFT JOIN app_user wu ON wu.id = i.withdrawn_by
+        WHERE i.id = $1 AND ${scopeSql}`;
+
+// One named statement per form of the scope condition: a name must always stand for one text.
+const detailStatements = new Map<string, { name: string; text: string }>();
+const detailStatement = (scopeSql: string): { name: string; text: string } => {
+  let statement = detailStatements.get(scopeSql);
+  if (!statement) {
+    statement = { name: `rectify.item_detail_${detailStatements.size}`, text: detailSql(scopeSql) };
+    detailStatements.set(scopeSql, statement);
+  }
+  return statement;
+};
+
 /** ItemQueriesRepository on PostgreSQL (or PGlite); the scope is a condition inside each query. */
 export class PgItemQueriesRepository implements ItemQueriesRepository {
   constructor(private readonly db: DataSource) {}
@@ -43,14 +90,16 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
       params.push(value);
       where.push(sql(params.length));
     };
-    const scoped = scopeCondition(scope, 1);
+    // Every condition is on the item row (its organisation's id and path are copied onto it), so
+    // a subtree's items of one status are one range of rectification_item_status_path_idx.
+    const scoped = itemScopeCondition(scope, 1);
     params.push(...scoped.params);
     where.push(scoped.sql);
     if (criteria.organisationId) {
       const path = await this.readablePath(scope, criteria.organisationId);
       if (path === null) return { kind: 'organisation_not_found' };
-      if (criteria.subtree === false) add((n) => `o.id = $${n}`, criteria.organisationId);
-      else add((n) => `o.path LIKE $${n}`, `${escapeLike(path)}%`);
+      if (criteria.subtree === false) add((n) => `i.organisation_id = $${n}`, criteria.organisationId);
+      else add((n) => `i.organisation_path LIKE $${n}`, `${escapeLike(path)}%`);
     }
     if (criteria.status) add((n) => `i.status = $${n}`, criteria.status);
     if (criteria.stage) add((n) => `i.status = ANY($${n}::text[])`, statusesInStage(criteria.stage));
@@ -76,8 +125,7 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     if (criteria.text)
       add((n) => `(i.title ILIKE $${n} OR i.detail ILIKE $${n})`, `%${escapeLike(criteria.text)}%`);
 
-    const from = `FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id
-    WHERE ${where.join(' AND ')}`;
+    const from = `FROM rectification_item i WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
     params.push(
       'RETURN_FOR_REWORK',
@@ -153,41 +201,11 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     const cond = scopeCondition(scope, 2);
     // One statement (the parts as JSON arrays beside the row): a detail read is the most
     // frequent request, and five round trips cost more than the queries themselves.
-    const [item] = await this.db.query(
-      `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", o.path AS "organisationPath",
-              i.report_id AS "reportId", i.year AS "reportYear", i.created_by AS "createdBy", i.seq, i.title, i.detail, i.source, i.status,
-              to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days AS "reviewIntervalDays",
-              i.pending_extension AS "pendingExtension", i.version, i.responsible_leader AS "responsibleLeader",
-              i.withdrawn_at AS "withdrawnAt", wu.display_name AS "withdrawnBy", i.withdraw_reason AS "withdrawReason",
-              (SELECT COALESCE(json_agg(json_build_object('seq', m.seq, 'title', m.title, 'responsible', m.responsible,
-                        'responsibleUserId', m.responsible_user_id, 'deadline', to_char(m.deadline, 'YYYY-MM-DD'))
-                        ORDER BY m.seq), '[]')
-                 FROM measure m WHERE m.item_id = i.id) AS measures,
-              -- Withdrawn files stay in the table for the record; their withdrawal is in the history.
-              (SELECT COALESCE(json_agg(json_build_object('id', e.id, 'text', e.text, 'fileName', e.file_name,
-                        'createdBy', e.created_by, 'createdAt', e.created_at) ORDER BY e.created_at), '[]')
-                 FROM evidence e WHERE e.item_id = i.id AND e.deleted_at IS NULL) AS evidence,
-              (SELECT COALESCE(json_agg(json_build_object('seq', h.seq, 'event', h.event, 'actorId', h.actor_id,
-                        'actorName', u.display_name, 'actorRole', h.actor_role, 'fromStatus', h.from_status,
-                        'toStatus', h.to_status, 'payload', h.payload, 'at', h.at) ORDER BY h.seq), '[]')
-                 FROM item_history h LEFT JOIN app_user u ON u.id = ${actorAccountId('h.actor_id')}
-                WHERE h.item_id = i.id) AS history,
-              (SELECT COALESCE(json_agg(json_build_object(
-                        'direction', CASE WHEN ir.item_id = i.id THEN 'repeats' ELSE 'repeatedBy' END,
-                        'itemId', other.id, 'year', other.year, 'title', other.title, 'status', other.status,
-                        'score', ir.score::float8) ORDER BY ir.score DESC, other.id), '[]')
-                 FROM item_recurrence ir
-                 JOIN rectification_item other
-                   ON other.id = CASE WHEN ir.item_id = i.id THEN ir.earlier_item_id ELSE ir.item_id END
-                WHERE ir.item_id = i.id OR ir.earlier_item_id = i.id) AS recurrence
-         FROM rectification_item i JOIN organisation o ON o.id = i.organisation_id
-         LEFT JOIN app_user wu ON wu.id = i.withdrawn_by
-        WHERE i.id = $1 AND ${cond.sql}`,
-      [itemId, ...cond.params],
-    );
+    const { name, text } = detailStatement(cond.sql);
+    const [item] = await preparedQuery<StoredDetailRow>(this.db, name, text, [itemId, ...cond.params]);
     if (!item) return null;
     const { withdrawnAt, withdrawnBy, withdrawReason, measures, evidence, history, recurrence, ...stored } =
-      item as StoredDetailRow;
+      item;
     const entries = (direction: 'repeats' | 'repeatedBy') =>
       recurrence.filter((r) => r.direction === direction).map(({ direction: _, ...r }) => r);
     return {

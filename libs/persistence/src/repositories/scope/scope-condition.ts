@@ -15,6 +15,24 @@ export function scopeCondition(
   next: number,
   org = 'o',
 ): { sql: string; params: unknown[] } {
+  return scopeConditionOn(scope, next, `${org}.id`, `${org}.path`);
+}
+
+/**
+ * scopeCondition on an item row (alias `i`) by the organisation columns it carries
+ * (organisation_id, and organisation_path, the copy of its organisation's path): the same rule,
+ * without joining the organisation, so a subtree's items are read from their own index.
+ */
+export function itemScopeCondition(scope: ReadScope, next: number): { sql: string; params: unknown[] } {
+  return scopeConditionOn(scope, next, 'i.organisation_id', 'i.organisation_path');
+}
+
+function scopeConditionOn(
+  scope: ReadScope,
+  next: number,
+  idColumn: string,
+  pathColumn: string,
+): { sql: string; params: unknown[] } {
   if (scope === 'operator') return { sql: 'TRUE', params: [] };
   const reach = readReach(scope);
   if (reach.everything) return { sql: 'TRUE', params: [] };
@@ -22,8 +40,8 @@ export function scopeCondition(
   const values = [...reach.organisationIds, ...patterns];
   if (values.length === 0) return { sql: 'FALSE', params: [] };
   const conditions: string[] = [];
-  if (reach.organisationIds.length > 0) conditions.push(`${org}.id::text = ANY($${next}::text[])`);
-  if (patterns.length > 0) conditions.push(`${org}.path LIKE ANY($${next}::text[])`);
+  if (reach.organisationIds.length > 0) conditions.push(`${idColumn}::text = ANY($${next}::text[])`);
+  if (patterns.length > 0) conditions.push(`${pathColumn} LIKE ANY($${next}::text[])`);
   return { sql: `(${conditions.join(' OR ')})`, params: [values] };
 }
 

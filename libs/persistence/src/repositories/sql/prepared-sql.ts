@@ -25,3 +25,17 @@ export async function withPreparedSql<T>(db: DataSource, work: (sql: PreparedSql
     await runner.release();
   }
 }
+
+/**
+ * One named prepared statement on a pooled connection: `name` must stand for exactly one `text`
+ * (node-postgres refuses a name reused with another text). For the reads made on every request
+ * (the session, an item's detail), parsed and planned once per connection. Resolves to the rows.
+ */
+export function preparedQuery<T>(
+  db: DataSource,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  return withPreparedSql(db, (sql) => sql<T>(name, text, values));
+}

@@ -3,6 +3,7 @@ import { type ReadScope } from '@rectify/workflow';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { UserEntity } from '../../entities/user.entity';
 import { scopeCondition } from '../scope/scope-condition';
+import { preparedQuery } from '../sql/prepared-sql';
 import { positionRightsOf } from '../viewers/viewer-positions.sql';
 import {
   type NewPosition,
@@ -54,6 +55,10 @@ const SELECT_USER = `SELECT u.id, u.username, u.display_name, u.organisation_id,
         ${POSITIONS_OF_U} AS positions
    FROM app_user u JOIN organisation o ON o.id = u.organisation_id`;
 
+const FIND_SESSION = `SELECT u.id, u.username, u.disabled, u.token_version, u.must_change_password,
+        ${POSITIONS_OF_U} AS positions
+   FROM app_user u WHERE u.id = $1`;
+
 // The active root administrators (a 管理员 position on an organisation without a parent).
 const ROOT_ADMINISTRATORS = `SELECT u.id FROM app_user u
    WHERE NOT u.disabled AND EXISTS (
@@ -77,11 +82,8 @@ export class PgUsersRepository implements UsersRepository {
   }
 
   async findSession(id: string): Promise<SessionUser | null> {
-    const rows: UserSqlRow[] = await this.db.query(
-      `SELECT u.id, u.username, u.disabled, u.token_version, u.must_change_password, ${POSITIONS_OF_U} AS positions
-         FROM app_user u WHERE u.id = $1`,
-      [id],
-    );
+    // Read on every authenticated request: a named statement, planned once per connection.
+    const rows = await preparedQuery<UserSqlRow>(this.db, 'rectify.find_session', FIND_SESSION, [id]);
     const row = rows[0];
     if (!row) return null;
     return {
