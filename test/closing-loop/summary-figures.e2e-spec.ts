@@ -150,6 +150,25 @@ describe.each(REPOSITORY_BACKENDS)('the summary counted by %s', (_name, open) =>
     }
   });
 
+  it('lists the most overdue items first, cut at the limit, as the full list in Node begins', async () => {
+    const asOf = '2025-01-15';
+    const figures = await tracked.summaryFigures('operator', {
+      organisationPath: orgs[0].path,
+      problemYear: 2024,
+      asOf,
+      lastYellowDeadline: null,
+      listLimit: 5,
+    });
+    const all = summariseRectification(
+      await tracked.load('operator', { organisation: orgs[0], subtree: true, problemYear: 2024 }),
+      { problemYear: 2024, asOf, organisationName: orgs[0].name, calendar },
+    ).overdue;
+    expect(all.length).toBeGreaterThan(5);
+    expect(figures.overdue).toEqual(
+      all.slice(0, 5).map(({ daysOverdue: _, workdaysOverdue: __, ...o }) => o),
+    );
+  });
+
   it('varies enough to mean something: every light, overdue and recurring items, an organisation without items', async () => {
     const summary = await countSummary(tracked, 'operator', {
       organisation: orgs[0],
