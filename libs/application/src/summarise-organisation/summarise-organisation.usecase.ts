@@ -12,7 +12,8 @@ import { countSummary } from './count-summary';
 
 export interface SummaryResult {
   summary: RectificationSummary;
-  document: ClosingDocument;
+  /** Built on first read: a JSON answer never needs it (a 市 has tens of thousands of rows). */
+  readonly document: ClosingDocument;
 }
 
 /**
@@ -33,6 +34,12 @@ export class SummariseOrganisationUseCase {
       asOf: asOfDay(request.asOf, () => shanghaiDate(new Date())),
       calendar: request.calendar ?? new ChineseWorkingDayCalendar(),
     });
-    return { summary, document: summaryDocument(summary) };
+    let document: ClosingDocument | undefined;
+    return {
+      summary,
+      get document() {
+        return (document ??= summaryDocument(summary));
+      },
+    };
   }
 }
