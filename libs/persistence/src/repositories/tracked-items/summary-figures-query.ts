@@ -15,24 +15,13 @@ export const REPEATS_EARLIER_PROBLEM = `EXISTS (
   SELECT 1 FROM item_recurrence ir JOIN rectification_item e ON e.id = ir.earlier_item_id
    WHERE ir.item_id = i.id AND e.withdrawn_at IS NULL)`;
 
-/** One row of the summary statement: an organisation's counts, a group's counts, or an overdue item. */
-interface FigureRow {
-  kind: 'organisation' | 'group' | 'overdue';
-  organisationId: string | null;
-  organisationName: string | null;
-  status: ItemGroupCount['status'] | null;
-  source: ItemGroupCount['source'] | null;
-  light: ItemGroupCount['light'] | null;
-  items: string;
-  measures: string | null;
-  completed: string;
-  longTerm: string;
-  open: string;
-  overdue: string;
-  recurring: string;
-  itemId: string | null;
-  title: string | null;
-  deadline: string | null;
+/** The statement's one row: JSON arrays, parsed once instead of one row object per organisation. */
+interface FiguresRow {
+  /** [id, name, items, completed, longTerm, open, overdue, recurring] per organisation; null for none. */
+  organisations: [string, string, number, number, number, number, number, number][] | null;
+  groups: ItemGroupCount[] | null;
+  /** Most overdue first. */
+  overdue: OverdueRow[] | null;
 }
 
 /**
@@ -48,7 +37,7 @@ export async function loadSummaryFigures(
   query: SummaryFiguresQuery,
 ): Promise<Omit<SummaryFigures, 'recurringItems'>> {
   const cond = scopeCondition(scope, 7);
-  const rows: FigureRow[] = await db.query(
+  const [row]: FiguresRow[] = await db.query(
     `WITH lit AS MATERIALIZED (
        SELECT o.id AS organisation_id, o.name AS organisation_name, i.id, i.status, i.source, i.deadline,
               -- itemLight: $5 is the last deadline still yellow on $3 (lastYellowDeadline), or null.
@@ -64,24 +53,32 @@ export async function loadSummaryFigures(
          -- Withdrawn items (撤销) are mistakes: the summary counts none of them, as load() leaves them out.
          LEFT JOIN rectification_item i ON i.organisation_id = o.id AND i.year = $2 AND i.withdrawn_at IS NULL
         WHERE o.path LIKE $1 AND ${cond.sql}
+     ), counted AS (
+       SELECT GROUPING(organisation_id) = 0 AS per_organisation, organisation_id, organisation_name,
+              status, source, light, count(id) AS items, sum(measures) AS measures,
+              count(*) FILTER (WHERE status = 'completed') AS completed,
+              count(*) FILTER (WHERE status = 'long_term') AS long_term,
+              count(*) FILTER (WHERE status = ANY($4::text[])) AS open,
+              count(*) FILTER (WHERE light = 'red') AS overdue,
+              count(*) FILTER (WHERE recurring) AS recurring
+         FROM lit
+        GROUP BY GROUPING SETS ((organisation_id, organisation_name), (status, source, light))
      ), overdue AS (
        SELECT id, organisation_name, status, deadline FROM lit WHERE light = 'red' ORDER BY deadline, id LIMIT $6
      )
-     SELECT CASE WHEN GROUPING(organisation_id) = 0 THEN 'organisation' ELSE 'group' END AS kind,
-            organisation_id AS "organisationId", organisation_name AS "organisationName",
-            status, source, light, count(id) AS items, sum(measures) AS measures,
-            count(*) FILTER (WHERE status = 'completed') AS completed,
-            count(*) FILTER (WHERE status = 'long_term') AS "longTerm",
-            count(*) FILTER (WHERE status = ANY($4::text[])) AS open,
-            count(*) FILTER (WHERE light = 'red') AS overdue,
-            count(*) FILTER (WHERE recurring) AS recurring,
-            NULL::uuid AS "itemId", NULL::text AS title, NULL::text AS deadline
-       FROM lit
-      GROUP BY GROUPING SETS ((organisation_id, organisation_name), (status, source, light))
-     UNION ALL
-     SELECT 'overdue', NULL, v.organisation_name, v.status, NULL, NULL, 0, NULL, 0, 0, 0, 0, 0,
-            v.id, t.title, to_char(v.deadline, 'YYYY-MM-DD')
-       FROM overdue v JOIN rectification_item t ON t.id = v.id`,
+     SELECT
+       (SELECT json_agg(json_build_array(organisation_id, organisation_name, items, completed, long_term,
+                                         open, overdue, recurring))
+          FROM counted WHERE per_organisation) AS organisations,
+       -- The organisations without items make one group of nulls: nothing to count.
+       (SELECT json_agg(json_build_object('status', status, 'source', source, 'light', light,
+                                          'items', items, 'measures', measures))
+          FROM counted WHERE NOT per_organisation AND status IS NOT NULL) AS groups,
+       (SELECT json_agg(json_build_object('itemId', v.id, 'organisationName', v.organisation_name,
+                                          'title', t.title, 'status', v.status,
+                                          'deadline', to_char(v.deadline, 'YYYY-MM-DD'))
+                        ORDER BY v.deadline, v.id)
+          FROM overdue v JOIN rectification_item t ON t.id = v.id) AS overdue`,
     [
       `${query.organisationPath}%`,
       query.problemYear,
@@ -92,45 +89,29 @@ export async function loadSummaryFigures(
       ...cond.params,
     ],
   );
-  const organisations: OrganisationCounts[] = [];
-  const groups: ItemGroupCount[] = [];
-  const overdue: OverdueRow[] = [];
-  for (const r of rows) {
-    if (r.kind === 'organisation') {
-      organisations.push({
-        organisationId: r.organisationId!,
-        organisationName: r.organisationName!,
-        items: Number(r.items),
-        completed: Number(r.completed),
-        longTerm: Number(r.longTerm),
-        open: Number(r.open),
-        overdue: Number(r.overdue),
-        recurring: Number(r.recurring),
-      });
-    } else if (r.kind === 'overdue') {
-      overdue.push({
-        itemId: r.itemId!,
-        organisationName: r.organisationName!,
-        title: r.title!,
-        status: r.status!,
-        deadline: r.deadline!,
-      });
-      // The organisations without items make one group of nulls: no items, nothing to count.
-    } else if (r.status !== null) {
-      groups.push({
-        status: r.status,
-        source: r.source!,
-        light: r.light!,
-        items: Number(r.items),
-        measures: Number(r.measures),
-      });
-    }
-  }
-  // UNION ALL keeps no order: the most overdue first, then by id (uuid order is its text's).
-  overdue.sort((a, b) => compareText(a.deadline, b.deadline) || compareText(a.itemId, b.itemId));
-  return { organisations, groups, overdue };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return {
+    organisations: (row.organisations ?? []).map(
+      ([
+        organisationId,
+        organisationName,
+        items,
+        completed,
+        longTerm,
+        open,
+        overdue,
+        recurring,
+      ]): OrganisationCounts => ({
+        organisationId,
+        organisationName,
+        items,
+        completed,
+        longTerm,
+        open,
+        overdue,
+        recurring,
+      }),
+    ),
+    groups: (row.groups ?? []).map((g) => ({ ...g, items: Number(g.items), measures: Number(g.measures) })),
+    overdue: row.overdue ?? [],
+  };
 }
