@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { countSummary } from '../libs/application/src/summarise-organisation/count-summary';
+import { ChineseWorkingDayCalendar } from '../libs/domain/src';
 import { createRepositories, openDatabase } from '../libs/persistence/src';
 
 /**
  * The plans behind `bench:api`'s requests, on the data a kept run left (BENCH_KEEP=1):
  * restarts its PostgreSQL with auto_explain (ANALYZE, BUFFERS, every statement), runs the
  * product's own repository calls (item detail, items page of a 县, the items of a 县's year as
- * the ledger and summary load them, a 市's organisations) once to warm the cache, then again,
+ * the ledger loads them, the summary of a 市's year as countSummary counts it) once to warm the
+ * cache, then again,
  * and prints the plans of the second pass, trimmed to PLAN_LINES lines. Usage:
  *   npx tsx bench/api-plans.ts /tmp/rectify-bench-api-XXXX
  */
@@ -69,7 +72,12 @@ async function main() {
         today: '2026-11-30',
       });
       await trackedItems.load(cityViewer, { organisation: county, subtree: true, problemYear: YEAR });
-      await trackedItems.organisationsBelow(cityViewer, city.path);
+      await countSummary(trackedItems, cityViewer, {
+        organisation: city,
+        problemYear: YEAR,
+        asOf: '2026-11-30',
+        calendar: new ChineseWorkingDayCalendar(),
+      });
     };
     await calls();
     const logFile = join(dataDir, 'server.log');

@@ -50,6 +50,7 @@ export * from './get-report/get-report.usecase';
 export * from './get-report-text/get-report-text.usecase';
 export * from './generate-last-year-section/generate-last-year-section.usecase';
 export * from './summarise-organisation/summarise-organisation.usecase';
+export * from './summarise-organisation/count-summary';
 export * from './build-ledger/build-ledger.usecase';
 export * from './export-ledger/export-ledger.usecase';
 export * from './overdue-trend/overdue-trend.usecase';

@@ -147,8 +147,18 @@ export class RectificationSummaryResponse {
   @ApiProperty({ type: CountsByStatus }) byStatus!: Record<string, number>;
   @ApiProperty({ type: CountsBySource }) bySource!: Record<string, number>;
   @ApiProperty({ type: CountsByLight }) byLight!: Record<string, number>;
-  @ApiProperty({ type: [OverdueItemResponse] }) overdue!: OverdueItemResponse[];
-  @ApiProperty({ type: [RecurringItemResponse] }) recurring!: RecurringItemResponse[];
+  @ApiProperty({
+    type: [OverdueItemResponse],
+    maxItems: 200,
+    description: '超期事项，超期最久的在前，最多 200 条（总数见 totals）',
+  })
+  overdue!: OverdueItemResponse[];
+  @ApiProperty({
+    type: [RecurringItemResponse],
+    maxItems: 200,
+    description: '反复出现的问题，最多 200 条（总数见 totals）',
+  })
+  recurring!: RecurringItemResponse[];
 }
 
 export class LedgerRowResponse {

@@ -1,4 +1,13 @@
-import { isOpen, recurrenceKeys, type RecurringProblem, type TrackedItem } from '@rectify/domain';
+import {
+  isOpen,
+  type ItemGroupCount,
+  type ItemLight,
+  type OrganisationCounts,
+  recurrenceKeys,
+  type RecurringProblem,
+  type SummaryFigures,
+  type TrackedItem,
+} from '@rectify/domain';
 import {
   type OverdueCountsQuery,
   type RecurrenceCandidate,
@@ -6,6 +15,7 @@ import {
   type RecurrenceCandidatesQuery,
   type TrackedItemsCursor,
   type TrackedItemsPageQuery,
+  type SummaryFiguresQuery,
   type TrackedItemsQuery,
   type TrackedItemsRepository,
 } from '@rectify/persistence';
@@ -79,6 +89,78 @@ export class InMemoryTrackedItemsRepository implements TrackedItemsRepository {
       ).length;
       return { month: first.toISOString().slice(0, 7), overdue };
     });
+  }
+
+  async summaryFigures(
+    scope: ReadScope,
+    query: SummaryFiguresQuery,
+  ): Promise<Omit<SummaryFigures, 'recurringItems'>> {
+    const items = this.visible(scope).filter(
+      (i) => i.reportYear === query.problemYear && i.organisationPath.startsWith(query.organisationPath),
+    );
+    // The SQL's light rule: red before asOf, yellow up to lastYellowDeadline, green after.
+    const light = (i: TrackedItem): ItemLight => {
+      if (!isOpen(i.status)) return 'not_lit';
+      if (i.deadline === null) return 'no_deadline';
+      if (i.deadline < query.asOf) return 'red';
+      return query.lastYellowDeadline !== null && i.deadline <= query.lastYellowDeadline ? 'yellow' : 'green';
+    };
+    const organisations = (await this.organisationsBelow(scope, query.organisationPath)).map(
+      ({ id, name }): OrganisationCounts => {
+        const own = items.filter((i) => i.organisationId === id);
+        const count = (pred: (i: TrackedItem) => boolean) => own.filter(pred).length;
+        return {
+          organisationId: id,
+          organisationName: name,
+          items: own.length,
+          completed: count((i) => i.status === 'completed'),
+          longTerm: count((i) => i.status === 'long_term'),
+          open: count((i) => isOpen(i.status)),
+          overdue: count((i) => light(i) === 'red'),
+          recurring: count((i) => i.recurrence.length > 0),
+        };
+      },
+    );
+    const groups = new Map<string, ItemGroupCount>();
+    for (const i of items) {
+      const key = `${i.status}|${i.source}|${light(i)}`;
+      const group = groups.get(key) ?? {
+        status: i.status,
+        source: i.source,
+        light: light(i),
+        items: 0,
+        measures: 0,
+      };
+      group.items++;
+      group.measures += i.measures.length;
+      groups.set(key, group);
+    }
+    const overdue = items
+      .filter((i): i is typeof i & { deadline: string } => light(i) === 'red')
+      .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id))
+      .slice(0, query.listLimit)
+      .map((i) => ({
+        itemId: i.id,
+        organisationName: i.organisationName,
+        title: i.title,
+        status: i.status,
+        deadline: i.deadline,
+      }));
+    return { organisations, groups: [...groups.values()], overdue };
+  }
+
+  async recurringItems(
+    scope: ReadScope,
+    query: { organisationIds: readonly string[]; problemYear: number },
+  ): Promise<TrackedItem[]> {
+    return this.visible(scope)
+      .filter(
+        (i) =>
+          i.reportYear === query.problemYear &&
+          query.organisationIds.includes(i.organisationId) &&
+          i.recurrence.length > 0,
+      )
+      .map(({ organisationPath: _, ...i }) => structuredClone(i));
   }
 
   async organisationsBelow(

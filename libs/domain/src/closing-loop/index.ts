@@ -15,3 +15,4 @@ export * from './document/closing-document';
 export * from './document/render-markdown';
 export * from './document/section-document';
 export * from './document/summary-document';
+export * from './summary-figures';

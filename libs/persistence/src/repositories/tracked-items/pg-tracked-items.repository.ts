@@ -1,7 +1,8 @@
-import { OPEN_STATUSES, type RecurringProblem, type TrackedItem } from '@rectify/domain';
+import { OPEN_STATUSES, type RecurringProblem, type SummaryFigures, type TrackedItem } from '@rectify/domain';
 import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
 import { scopeCondition } from '../scope/scope-condition';
+import { loadSummaryFigures, REPEATS_EARLIER_PROBLEM } from './summary-figures-query';
 import { loadTrackedItemParts, REPORT_IMPORTED_AT_SQL } from './tracked-item-parts';
 import {
   type OverdueCountsQuery,
@@ -9,6 +10,7 @@ import {
   type RecurrenceCandidates,
   type RecurrenceCandidatesQuery,
   type TrackedItemsPageQuery,
+  type SummaryFiguresQuery,
   type TrackedItemsQuery,
   type TrackedItemsRepository,
 } from './tracked-items.repository';
@@ -103,6 +105,26 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
       params,
     );
     return rows.map((r) => ({ month: r.month, overdue: Number(r.overdue) }));
+  }
+
+  summaryFigures(
+    scope: ReadScope,
+    query: SummaryFiguresQuery,
+  ): Promise<Omit<SummaryFigures, 'recurringItems'>> {
+    return loadSummaryFigures(this.db, scope, query);
+  }
+
+  async recurringItems(
+    scope: ReadScope,
+    query: { organisationIds: readonly string[]; problemYear: number },
+  ): Promise<TrackedItem[]> {
+    if (query.organisationIds.length === 0) return [];
+    const cond = scopeCondition(scope, 3);
+    return loadTrackedItemParts(
+      this.db,
+      `i.organisation_id = ANY($1::uuid[]) AND i.year = $2 AND i.withdrawn_at IS NULL AND ${REPEATS_EARLIER_PROBLEM} AND ${cond.sql}`,
+      [query.organisationIds, query.problemYear, ...cond.params],
+    );
   }
 
   async organisationsBelow(

@@ -1,4 +1,4 @@
-import { type RecurringProblem, type TrackedItem } from '@rectify/domain';
+import { type RecurringProblem, type SummaryFigures, type TrackedItem } from '@rectify/domain';
 import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
 
 /** Which tracked items to load: one year's problems of an organisation (and those below it). */
@@ -37,6 +37,20 @@ export interface TrackedItemsPageQuery {
   after: TrackedItemsCursor | null;
   /** At most this many items (1 or more). */
   limit: number;
+}
+
+/** What a supervisor's summary counts (see summaryFigures). */
+export interface SummaryFiguresQuery {
+  /** The organisation's materialised path: it and every one below it are counted. */
+  organisationPath: string;
+  /** The year of the reports that found the problems. */
+  problemYear: number;
+  /** The day counted (YYYY-MM-DD): items with an earlier deadline are overdue (red). */
+  asOf: string;
+  /** The last deadline an open item shows yellow on `asOf` (lastYellowDeadline); null: none does. */
+  lastYellowDeadline: string | null;
+  /** How many overdue items to list at most. */
+  listLimit: number;
 }
 
 /** The month-end overdue counts to compute (see overdueCounts). */
@@ -107,6 +121,27 @@ export interface TrackedItemsRepository {
    * Items withdrawn now (撤销) count in no month: they were mistakes.
    */
   overdueCounts(scope: ReadScope, query: OverdueCountsQuery): Promise<{ month: string; overdue: number }[]>;
+
+  /**
+   * A summary's figures, counted by the database: per organisation in scope at and below
+   * `organisationPath` (zeros for those without items) its items, completed, long-term, open,
+   * overdue and recurring ones; the items and their measures per status, source and light; and
+   * the `listLimit` most overdue items (deadline ascending, then id). Withdrawn items (撤销) and
+   * withdrawn earlier problems are left out, as in load().
+   */
+  summaryFigures(
+    scope: ReadScope,
+    query: SummaryFiguresQuery,
+  ): Promise<Omit<SummaryFigures, 'recurringItems'>>;
+
+  /**
+   * The tracked items (as load() returns them) of `problemYear` of the given organisations that
+   * repeat an earlier problem not withdrawn: the recurring items a summary lists. Unordered.
+   */
+  recurringItems(
+    scope: ReadScope,
+    query: { organisationIds: readonly string[]; problemYear: number },
+  ): Promise<TrackedItem[]>;
 
   /** The organisation at `organisationPath` and those below it, within the scope: ids and names. */
   organisationsBelow(scope: ReadScope, organisationPath: string): Promise<{ id: string; name: string }[]>;
