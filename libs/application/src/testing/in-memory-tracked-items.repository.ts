@@ -4,6 +4,8 @@ import {
   type RecurrenceCandidate,
   type RecurrenceCandidates,
   type RecurrenceCandidatesQuery,
+  type RecurrenceSide,
+  type RecurrenceWindowQuery,
   type TrackedItemsQuery,
   type TrackedItemsRepository,
 } from '@rectify/persistence';
@@ -110,6 +112,16 @@ export class InMemoryTrackedItemsRepository implements TrackedItemsRepository {
       return hits.slice(0, query.limitPerProblem).map((h) => h.index);
     });
     return { items, perProblem, problemsOverLimit };
+  }
+
+  async recurrenceWindow(
+    scope: ReadScope,
+    query: RecurrenceWindowQuery,
+  ): Promise<Record<RecurrenceSide, RecurrenceCandidates>> {
+    return {
+      earlier: await this.recurrenceCandidates(scope, { ...query, side: 'earlier' }),
+      later: await this.recurrenceCandidates(scope, { ...query, side: 'later' }),
+    };
   }
 
   private visible(scope: ReadScope) {
