@@ -2,8 +2,8 @@ import { type EntityManager } from 'typeorm';
 import { insertRecurrenceKeys } from '../tracked-items/recurrence-key-rows';
 import { type NewImport } from './reports.repository';
 
-// The items, their measures, their IMPORT lines and outbox rows in one statement (one round
-// trip, no ORM statement building: an import's time went largely to those). The IMPORT line
+// The items, their measures, their IMPORT lines and outbox rows in one statement: one round
+// trip, and no ORM statement building (which cost the main thread more than the inserts). The IMPORT line
 // carries the deadline in force after it (read by the overdue trend); an item that starts with
 // a plan or as long-term gets an outbox row so its reminders are scheduled now rather than at
 // the next sweep. The foreign keys are checked at the end of the statement, when every row of
