@@ -15,17 +15,20 @@ export interface ReconcileResult {
 /**
  * A report's 上年度整改情况 `entries` and recurring problems against the organisation's tracked
  * items of the year before `reportYear`, matched in a worker thread; warns when either side is
- * empty.
+ * empty. The recurring problems may still be loading: the tracked items are read meanwhile.
  */
 export async function reconcileWith(
   trackedItems: TrackedItemsRepository,
   target: ClosingLoopTarget,
   reportYear: number,
   entries: readonly LastYearRectificationEntry[],
-  recurring: RecurringProblem[],
+  recurring: RecurringProblem[] | Promise<RecurringProblem[]>,
 ): Promise<ReconcileResult> {
   const problemYear = reportYear - 1;
-  const tracked = await trackedItems.problemsOfYear(target.scope, target.organisation.id, problemYear);
+  const [tracked, recurringProblems] = await Promise.all([
+    trackedItems.problemsOfYear(target.scope, target.organisation.id, problemYear),
+    recurring,
+  ]);
   const warnings: string[] = [];
   if (tracked.length === 0) {
     warnings.push(
@@ -39,7 +42,7 @@ export async function reconcileWith(
     organisation: { id: target.organisation.id, name: target.organisation.name },
     reportYear,
     problemYear,
-    reconciliation: await reconcileOffThread({ problemYear, entries, tracked, recurring }),
+    reconciliation: await reconcileOffThread({ problemYear, entries, tracked, recurring: recurringProblems }),
     warnings,
   };
 }

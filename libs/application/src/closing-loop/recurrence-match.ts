@@ -2,6 +2,7 @@ import { type EarlierProblem, type NewProblem, recurrenceKeys, type RecurringPro
 import {
   type RecurrenceCandidates,
   type RecurrenceLinkRow,
+  type RecurrenceWindowQuery,
   type TrackedItemsRepository,
 } from '@rectify/persistence';
 import { IMPORT_LIMITS } from '../import-report/import-limits';
@@ -24,26 +25,21 @@ export interface RecurrenceMatch {
 }
 
 /**
- * One side of the window for an organisation's report of `year`: per problem, the items sharing
- * a recurrence key with it (at most IMPORT_LIMITS.maxCandidatesPerProblem). Recurrence compares
- * with everything the organisation has, whoever asks, so it reads as the operator; the
- * organisation itself was checked by the caller.
+ * The lookup of the items sharing a recurrence key with the problems of an organisation's
+ * report of `year`, within the window (see TrackedItemsRepository.recurrenceWindow).
  */
-function loadSide(
-  trackedItems: TrackedItemsRepository,
-  side: 'earlier' | 'later',
+function windowQuery(
   organisationId: string,
   year: number,
   problems: readonly NewProblem[],
-): Promise<RecurrenceCandidates> {
-  return trackedItems.recurrenceCandidates('operator', {
-    side,
+): RecurrenceWindowQuery {
+  return {
     organisationId,
     year,
     windowYears: RECURRENCE_WINDOW_YEARS,
     problemKeys: problems.map((p) => recurrenceKeys(p.title)),
     limitPerProblem: IMPORT_LIMITS.maxCandidatesPerProblem,
-  });
+  };
 }
 
 /**
@@ -57,7 +53,21 @@ export async function loadEarlierProblems(
   year: number,
   problems: readonly NewProblem[],
 ): Promise<{ earlier: EarlierProblem[]; candidates: number[][]; warnings: string[] }> {
-  const side = await loadSide(trackedItems, 'earlier', organisationId, year, problems);
+  // Recurrence compares with everything the organisation has, whoever asks, so it reads as the
+  // operator; the organisation itself was checked by the caller.
+  const side = await trackedItems.recurrenceCandidates('operator', {
+    ...windowQuery(organisationId, year, problems),
+    side: 'earlier',
+  });
+  return earlierProblems(side);
+}
+
+// The earlier side as the scorer takes it, with the warning when problems had too many candidates.
+function earlierProblems(side: RecurrenceCandidates): {
+  earlier: EarlierProblem[];
+  candidates: number[][];
+  warnings: string[];
+} {
   return {
     earlier: side.items.map((r) => ({ itemId: r.id, year: r.year, title: r.title, status: r.status })),
     candidates: side.perProblem,
@@ -83,13 +93,13 @@ export async function matchReportRecurrence(
   report: { organisationId: string; year: number; problems: NewProblem[] },
 ): Promise<RecurrenceMatch> {
   const problems = [...report.problems].sort((a, b) => a.seq - b.seq);
-  const { earlier, candidates, warnings } = await loadEarlierProblems(
-    trackedItems,
-    report.organisationId,
-    report.year,
-    problems,
+  // Both sides in one lookup, read as the operator (see loadEarlierProblems).
+  const window = await trackedItems.recurrenceWindow(
+    'operator',
+    windowQuery(report.organisationId, report.year, problems),
   );
-  const later = await loadSide(trackedItems, 'later', report.organisationId, report.year, problems);
+  const { earlier, candidates, warnings } = earlierProblems(window.earlier);
+  const later = window.later;
   if (later.problemsOverLimit > 0) warnings.push(leftOutWarning('此后', later.problemsOverLimit));
   if (earlier.length === 0 && later.items.length === 0) return { recurring: [], links: [], warnings };
   // The lookup pairs each problem with later items; the scorer asks the other way round.

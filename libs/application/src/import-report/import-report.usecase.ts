@@ -124,17 +124,21 @@ export class ImportReportUseCase {
     const sourceHash = createHash('sha256').update(command.bytes).digest('hex');
     const year = command.year ?? extraction.year;
     const org = await this.findOrganisation(command, scope);
-    const imported = await this.ports.reports.findImported(org.id, sourceHash);
-    if (imported) return alreadyImported(imported);
     const itemIds = extraction.problems.map(() => randomUUID());
-    const match =
+    // The comparison starts while the file is looked up, one round trip less to wait for; for a
+    // file imported already its result (or failure) is dropped.
+    const matching =
       year === null
-        ? NO_MATCH
-        : await matchReportRecurrence(this.ports.trackedItems, {
+        ? Promise.resolve(NO_MATCH)
+        : matchReportRecurrence(this.ports.trackedItems, {
             organisationId: org.id,
             year,
             problems: extraction.problems.map((p, i) => ({ itemId: itemIds[i], seq: p.seq, title: p.title })),
           });
+    matching.catch(() => undefined);
+    const imported = await this.ports.reports.findImported(org.id, sourceHash);
+    if (imported) return alreadyImported(imported);
+    const match = await matching;
     const items = planImportItems(extraction, itemIds, command.source);
     const outcome = await this.ports.reports.storeImport({
       organisationId: org.id,

@@ -16,6 +16,8 @@ import {
   type TrackedItemsCursor,
   type TrackedItemsPageQuery,
   type SummaryFiguresQuery,
+  type RecurrenceSide,
+  type RecurrenceWindowQuery,
   type TrackedItemsQuery,
   type TrackedItemsRepository,
 } from '@rectify/persistence';
@@ -220,6 +222,16 @@ export class InMemoryTrackedItemsRepository implements TrackedItemsRepository {
       return hits.slice(0, query.limitPerProblem).map((h) => h.index);
     });
     return { items, perProblem, problemsOverLimit };
+  }
+
+  async recurrenceWindow(
+    scope: ReadScope,
+    query: RecurrenceWindowQuery,
+  ): Promise<Record<RecurrenceSide, RecurrenceCandidates>> {
+    return {
+      earlier: await this.recurrenceCandidates(scope, { ...query, side: 'earlier' }),
+      later: await this.recurrenceCandidates(scope, { ...query, side: 'later' }),
+    };
   }
 
   private visible(scope: ReadScope) {

@@ -4,13 +4,15 @@ import { type DataSource } from 'typeorm';
 import { scopeCondition } from '../scope/scope-condition';
 import { loadSummaryFigures, REPEATS_EARLIER_PROBLEM } from './summary-figures-query';
 import { loadTrackedItemParts, REPORT_IMPORTED_AT_SQL } from './tracked-item-parts';
+import { lookUpRecurrenceCandidates } from './pg-recurrence-candidates';
 import {
   type OverdueCountsQuery,
-  type RecurrenceCandidate,
   type RecurrenceCandidates,
   type RecurrenceCandidatesQuery,
   type TrackedItemsPageQuery,
   type SummaryFiguresQuery,
+  type RecurrenceSide,
+  type RecurrenceWindowQuery,
   type TrackedItemsQuery,
   type TrackedItemsRepository,
 } from './tracked-items.repository';
@@ -204,67 +206,15 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
     scope: ReadScope,
     query: RecurrenceCandidatesQuery,
   ): Promise<RecurrenceCandidates> {
-    const probes = query.problemKeys.flatMap((keys, problem) => keys.map((key) => [problem, key] as const));
-    if (probes.length === 0) {
-      return { items: [], perProblem: query.problemKeys.map(() => []), problemsOverLimit: 0 };
-    }
-    const earlier = query.side === 'earlier';
-    const cond = scopeCondition(scope, 7);
-    const rows: (RecurrenceCandidate & { problem: number; hits: string })[] = await this.db.query(
-      `WITH probe AS (
-         SELECT * FROM unnest($2::int[], $3::text[]) AS p(problem, key)),
-       -- Each key once, one index range, the nearest years first and at most one more item than
-       -- a problem takes: a key that common decides nothing, and its problems are over the limit.
-       -- (OFFSET 0 keeps the planner from scanning all the organisation's keys instead, which it
-       -- does when the table's statistics are stale.)
-       posting AS (
-         SELECT d.key, k.item_id, k.year
-           FROM (SELECT DISTINCT key FROM probe) d
-           CROSS JOIN LATERAL (
-             SELECT k.item_id, k.year FROM recurrence_key k
-              WHERE k.organisation_id = $1 AND k.key = d.key
-                AND ${earlier ? 'k.year < $4 AND k.year >= $4 - $5' : 'k.year > $4 AND k.year <= $4 + $5'}
-              ORDER BY ${earlier ? 'k.year DESC, k.item_id DESC' : 'k.year, k.item_id'}
-              LIMIT $6 + 1 OFFSET 0) k),
-       hit AS (
-         SELECT p.problem, po.item_id, po.year, count(*) AS shared
-           FROM probe p JOIN posting po ON po.key = p.key
-          GROUP BY p.problem, po.item_id, po.year),
-       ranked AS (
-         SELECT h.problem, i.id, i.seq, i.title, i.status, i.year,
-                row_number() OVER (PARTITION BY h.problem ORDER BY h.shared DESC, abs(h.year - $4), h.item_id) AS rank,
-                count(*) OVER (PARTITION BY h.problem) AS hits
-           FROM hit h
-           CROSS JOIN LATERAL (
-             SELECT i.id, i.seq, i.title, i.status, i.year, i.organisation_id FROM rectification_item i
-              WHERE i.id = h.item_id AND i.withdrawn_at IS NULL OFFSET 0) i
-           ${scope === 'operator' ? '' : 'JOIN organisation o ON o.id = i.organisation_id'}
-          WHERE ${cond.sql})
-       SELECT problem, hits, id, seq, title, status, year FROM ranked WHERE rank <= $6
-        ORDER BY problem, rank`,
-      [
-        query.organisationId,
-        probes.map((p) => p[0]),
-        probes.map((p) => p[1]),
-        query.year,
-        query.windowYears,
-        query.limitPerProblem,
-        ...cond.params,
-      ],
-    );
-    const items: RecurrenceCandidate[] = [];
-    const indexOf = new Map<string, number>();
-    const perProblem: number[][] = query.problemKeys.map(() => []);
-    const over = new Set<number>();
-    for (const { problem, hits, ...r } of rows) {
-      let index = indexOf.get(r.id);
-      if (index === undefined) {
-        index = items.push({ ...r, seq: Number(r.seq), year: Number(r.year) }) - 1;
-        indexOf.set(r.id, index);
-      }
-      perProblem[problem].push(index);
-      if (Number(hits) > query.limitPerProblem) over.add(problem);
-    }
-    return { items, perProblem, problemsOverLimit: over.size };
+    const found = await lookUpRecurrenceCandidates(this.db, scope, query, [query.side]);
+    return found[query.side] as RecurrenceCandidates;
+  }
+
+  async recurrenceWindow(
+    scope: ReadScope,
+    query: RecurrenceWindowQuery,
+  ): Promise<Record<RecurrenceSide, RecurrenceCandidates>> {
+    const found = await lookUpRecurrenceCandidates(this.db, scope, query, ['earlier', 'later']);
+    return found as Record<RecurrenceSide, RecurrenceCandidates>;
   }
 }

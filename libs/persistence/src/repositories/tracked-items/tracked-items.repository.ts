@@ -72,9 +72,16 @@ export interface RecurrenceCandidate {
   year: number;
 }
 
+/** The years before a report's (`earlier`: what it may repeat) or after (`later`: what repeats it). */
+export type RecurrenceSide = 'earlier' | 'later';
+
 /** Which items a report's problems may repeat, or be repeated by (see recurrenceCandidates). */
-export interface RecurrenceCandidatesQuery {
-  side: 'earlier' | 'later';
+export interface RecurrenceCandidatesQuery extends RecurrenceWindowQuery {
+  side: RecurrenceSide;
+}
+
+/** A recurrence lookup on both sides of a report's year (see recurrenceWindow). */
+export interface RecurrenceWindowQuery {
   organisationId: string;
   year: number;
   windowYears: number;
@@ -174,4 +181,12 @@ export interface TrackedItemsRepository {
    * size. Withdrawn items (撤销) are no candidates.
    */
   recurrenceCandidates(scope: ReadScope, query: RecurrenceCandidatesQuery): Promise<RecurrenceCandidates>;
+
+  /**
+   * recurrenceCandidates on both sides of `year` at once: the same candidates, in one lookup.
+   */
+  recurrenceWindow(
+    scope: ReadScope,
+    query: RecurrenceWindowQuery,
+  ): Promise<Record<RecurrenceSide, RecurrenceCandidates>>;
 }
