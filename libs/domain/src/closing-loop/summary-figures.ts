@@ -25,14 +25,7 @@ import { type TrackedItem } from './tracked-item';
 export const SUMMARY_LIST_LIMIT = 200;
 
 /** One organisation's items of the year, counted by the database (before its rate). */
-export interface OrganisationCounts {
-  organisationId: string;
-  organisationName: string;
-  items: number;
-  completed: number;
-  longTerm: number;
-  open: number;
-  overdue: number;
+export interface OrganisationCounts extends Omit<OrganisationSummary, 'completionRate'> {
   /** Items repeating an earlier (not withdrawn) problem (反复出现). */
   recurring: number;
 }
