@@ -143,6 +143,14 @@ describe('closing-loop API', () => {
           [q.committee.name, 0],
         ]),
       );
+      // The committee's own row (本级) first, then each branch with everything below it.
+      expect(res.body.byOrganisation[0]).toMatchObject({
+        organisationName: q.committee.name,
+        includesBelow: false,
+      });
+      expect(res.body.byOrganisation.slice(1).every((o: { includesBelow: boolean }) => o.includesBelow)).toBe(
+        true,
+      );
     });
 
     it('counts the 2023 items', async () => {

@@ -120,6 +120,8 @@ describe.each(REPOSITORY_BACKENDS)('the summary counted by %s', (_name, open) =>
   afterAll(() => db?.close());
 
   it('equals the summary computed in Node from every loaded item, for every scope, target and day', async () => {
+    const everyName = await tracked.organisationsBelow('operator', orgs[0].path);
+    const names = new Map(everyName.map((o) => [o.id, o.name]));
     for (const asOf of ['2024-09-27', '2024-10-09', '2025-01-15']) {
       for (const target of orgs.slice(0, 2)) {
         for (const [who, scope] of scopesOver(orgs)) {
@@ -131,6 +133,7 @@ describe.each(REPOSITORY_BACKENDS)('the summary counted by %s', (_name, open) =>
               asOf,
               organisationName: target.name,
               organisations: await tracked.organisationsBelow(scope, target.path),
+              rollUp: { rootPath: target.path, names },
               calendar,
             },
           );
@@ -179,9 +182,40 @@ describe.each(REPOSITORY_BACKENDS)('the summary counted by %s', (_name, open) =>
     expect(Object.values(summary.byLight).every((n) => n > 0)).toBe(true);
     expect(summary.totals.overdue).toBeGreaterThan(5);
     expect(summary.totals.recurring).toBeGreaterThan(3);
-    expect(summary.byOrganisation.find((o) => o.organisationId === orgs[3].id)).toMatchObject({
+    const general = await countSummary(tracked, 'operator', {
+      organisation: orgs[1],
+      problemYear: 2024,
+      asOf: '2024-09-27',
+      calendar,
+    });
+    expect(general.byOrganisation.find((o) => o.organisationId === orgs[3].id)).toMatchObject({
       items: 0,
       completionRate: null,
     });
+  });
+
+  it("rolls each direct child's subtree into one row after the organisation's own", async () => {
+    const [committee, general, one, two] = orgs;
+    const summaryOf = (target: ScopeTreeOrganisation) =>
+      countSummary(tracked, 'operator', {
+        organisation: target,
+        problemYear: 2024,
+        asOf: '2024-09-27',
+        calendar,
+      });
+    const [top, middle] = [await summaryOf(committee), await summaryOf(general)];
+    expect(top.byOrganisation.map((o) => [o.organisationId, o.includesBelow])).toEqual([
+      [committee.id, false],
+      [general.id, true],
+    ]);
+    expect(middle.byOrganisation.map((o) => [o.organisationId, o.includesBelow])).toEqual([
+      [general.id, false],
+      ...[one, two].sort((a, b) => a.name.localeCompare(b.name, 'zh')).map((o) => [o.id, true]),
+    ]);
+    // The 党总支's row in the 党委's summary is the whole 党总支 summary.
+    const rolled = top.byOrganisation[1];
+    for (const key of ['items', 'completed', 'longTerm', 'open', 'overdue'] as const)
+      expect(rolled[key]).toBe(middle.totals[key]);
+    expect(rolled.items).toBeGreaterThan(middle.byOrganisation[0].items);
   });
 });

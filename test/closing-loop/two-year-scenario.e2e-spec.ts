@@ -148,8 +148,11 @@ describe('closing the loop over two years (PostgreSQL)', () => {
     });
     expect(summary.byLight).toEqual({ red: 2, yellow: 0, green: 0, no_deadline: 0, not_lit: 3 });
     expect(summary.byOrganisation).toEqual([
+      // The committee's own row (本级) first, then each branch with everything below it.
+      expect.objectContaining({ organisationName: q.committee.name, items: 0, includesBelow: false }),
       expect.objectContaining({
         organisationName: q.branch.name,
+        includesBelow: true,
         items: 5,
         completed: 2,
         longTerm: 1,
@@ -158,7 +161,6 @@ describe('closing the loop over two years (PostgreSQL)', () => {
       }),
       // Organisations without 2023 items are listed too, so a supervisor sees who has not reported.
       expect.objectContaining({ organisationName: q.other.name, items: 0, completionRate: null }),
-      expect.objectContaining({ organisationName: q.committee.name, items: 0 }),
     ]);
     expect(summary.overdue.map((o) => [o.itemId, o.deadline, o.daysOverdue])).toEqual([
       [ids[3], '2024-06-30', 194],

@@ -262,7 +262,7 @@ test('an organisation without problems has no completion rate, on the dashboard 
     page.getByTestId('organisation-table').locator('tr').filter({ hasText: name }).first();
   await expect(row('青石镇党委').locator('td').nth(1)).toHaveText('0');
   await expect(row('青石镇党委').locator('td').nth(6)).toHaveText('—');
-  await expect(row('青石村第一党支部').locator('td').nth(6)).toHaveText(/^\d+\.\d%$/);
+  await expect(row('青石村党总支').locator('td').nth(6)).toHaveText(/^\d+\.\d%$/);
 
   await page.goto('/outputs');
   await expect(async () => {
@@ -278,13 +278,13 @@ test('an organisation without problems has no completion rate, on the dashboard 
   const download = page.waitForEvent('download');
   await page.getByTestId('download-summary-docx').click();
   const text = await docxToText(readFileSync((await (await download).path())!));
-  // A table cell a line: the committee's row ends with — where a rate would be.
+  // A table cell a line: the committee's own row (本级) ends with — where a rate would be.
   const lines = text
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
-  const at = lines.indexOf('青石镇党委');
-  expect(lines.slice(at, at + 7)).toEqual(['青石镇党委', '0', '0', '0', '0', '0', '—']);
+  const at = lines.indexOf('青石镇党委（本级）');
+  expect(lines.slice(at, at + 7)).toEqual(['青石镇党委（本级）', '0', '0', '0', '0', '0', '—']);
 });
 
 test('the development mailbox lists a mail and opens it; a request missing a field is told it is missing', async ({

@@ -31,7 +31,7 @@ test('a supervisor opens the items behind a dashboard count, shares the address,
   await pickOption(page, page.getByTestId('year-select'), '2023');
   await expect(page).toHaveURL(/[?&]year=2023/);
 
-  // The 尚未完成 count of the 党总支's own items opens exactly those.
+  // The 党总支's row counts it and the branches below it: its 尚未完成 opens exactly those.
   const row = page.getByTestId('organisation-table').locator('tr').filter({ hasText: GENERAL_BRANCH });
   const cell = row.locator('a[data-testid^="cell-open-"]');
   const count = Number(await cell.innerText());
@@ -41,17 +41,17 @@ test('a supervisor opens the items behind a dashboard count, shares the address,
   const address = new URL(page.url());
   expect(Object.fromEntries(address.searchParams)).toEqual({
     org: expect.stringMatching(/^[0-9a-f-]{36}$/),
-    subtree: 'false',
     year: '2023',
     stage: 'open',
   });
   expect(await listTotal(page)).toBe(count);
   await expect(page.getByTestId('filter-org')).toContainText(GENERAL_BRANCH);
-  await expect(page.getByTestId('filter-subtree')).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByTestId('filter-subtree')).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByTestId('filter-status')).toContainText('尚未完成');
   await expect(page.getByTestId('filter-year')).toContainText('2023年度');
+  const branches = [GENERAL_BRANCH, '青石村第一党支部', '青石村第二党支部'];
   for (const name of await page.getByTestId('item-row').locator('td:nth-child(3)').allInnerTexts())
-    expect(name.trim()).toBe(GENERAL_BRANCH);
+    expect(branches).toContain(name.trim());
   await page.screenshot({ path: `${SCREENSHOTS}/items-from-dashboard.png`, fullPage: true });
 
   // The address alone, opened elsewhere, shows the same list.
@@ -60,15 +60,16 @@ test('a supervisor opens the items behind a dashboard count, shares the address,
   expect(await listTotal(shared)).toBe(count);
   await shared.close();
 
-  // 含下级组织 takes in the branches below: at least as many, and the switch is in the address.
+  // Without 含下级组织 only the 党总支's own items: fewer, and the switch is in the address.
   await page.getByTestId('filter-subtree').click();
-  await expect(page).not.toHaveURL(/subtree=/);
-  await expect.poll(() => listTotal(page)).toBeGreaterThan(count);
-  await expect(page.getByTestId('item-row').filter({ hasText: '青石村第一党支部' }).first()).toBeVisible();
-
-  // Back: the narrower list, then the dashboard on the year that was chosen.
-  await page.goBack();
   await expect(page).toHaveURL(/subtree=false/);
+  await expect.poll(() => listTotal(page)).toBeLessThan(count);
+  for (const name of await page.getByTestId('item-row').locator('td:nth-child(3)').allInnerTexts())
+    expect(name.trim()).toBe(GENERAL_BRANCH);
+
+  // Back: the wider list, then the dashboard on the year that was chosen.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/subtree=/);
   expect(await listTotal(page)).toBe(count);
   await page.goBack();
   await expect(page).toHaveURL(/\/dashboard\?.*year=2023/);
@@ -84,6 +85,30 @@ test('a supervisor opens the items behind a dashboard count, shares the address,
   await expect(page.getByTestId('filter-year')).toContainText('全部年度');
   await expect(page.getByTestId('filter-overdue')).toContainText('已超期');
   expect(await listTotal(page)).toBe(red);
+});
+
+test('a 镇 supervisor sees one row per village with everything below it, and opens a village for its branches', async ({
+  page,
+}) => {
+  await logIn(page, SUPERVISOR);
+  await page.goto('/dashboard');
+  await pickOption(page, page.getByTestId('year-select'), '2023');
+  const table = page.getByTestId('organisation-table');
+  const row = (name: string) => table.locator('tr').filter({ hasText: name }).first();
+  await expect(row('青石镇党委')).toContainText('本级');
+  await expect(row(GENERAL_BRANCH)).toBeVisible();
+  // The branches are counted in the 党总支's row, not listed at the 镇's level.
+  await expect(table).not.toContainText('青石村第一党支部');
+  const villageItems = (await row(GENERAL_BRANCH).locator('td').nth(1).innerText()).trim();
+  expect(Number(villageItems)).toBeGreaterThan(0);
+
+  await table.getByRole('button', { name: `查看${GENERAL_BRANCH}及其下级党组织的整改情况` }).click();
+  await expect(page.getByTestId('organisation-select')).toContainText(GENERAL_BRANCH);
+  await expect(row('青石村第一党支部')).toBeVisible();
+  await expect(row(GENERAL_BRANCH)).toContainText('本级');
+  // The village's own summary totals what its row counted one level up.
+  await expect(page.getByTestId('total-items')).toContainText(villageItems);
+  await page.screenshot({ path: `${SCREENSHOTS}/dashboard-drill-down.png`, fullPage: true });
 });
 
 test('the items list narrowed to an organisation and its branches exports every page to Excel', async ({

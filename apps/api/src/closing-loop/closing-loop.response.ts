@@ -92,9 +92,17 @@ export class SummaryTotalsResponse {
   @ApiProperty({ type: 'integer' }) recurring!: number;
 }
 
+/**
+ * One row of the summary's table: the organisation's own items (本级) or one direct child with
+ * everything below it (a 市's summary lists its 县, not its 50,000 organisations).
+ */
 export class OrganisationSummaryResponse {
   @ApiProperty({ format: 'uuid' }) organisationId!: string;
   @ApiProperty() organisationName!: string;
+  @ApiProperty({
+    description: 'true：该行是直属下级组织，数字含其所属全部党组织；false：汇总组织本级自身的问题',
+  })
+  includesBelow!: boolean;
   @ApiProperty({ type: 'integer' }) items!: number;
   @ApiProperty({ type: 'integer' }) completed!: number;
   @ApiProperty({ type: 'integer' }) longTerm!: number;
@@ -142,7 +150,10 @@ export class RectificationSummaryResponse {
     description: '销号率（0–1）；无事项时为 null（显示为 —）',
   })
   completionRate!: number | null;
-  @ApiProperty({ type: [OrganisationSummaryResponse], description: '逐个组织（本组织及下级组织）' })
+  @ApiProperty({
+    type: [OrganisationSummaryResponse],
+    description: '本级一行（有本级问题或本级可见时），其后每个直属下级组织一行（含其所属党组织）',
+  })
   byOrganisation!: OrganisationSummaryResponse[];
   @ApiProperty({ type: CountsByStatus }) byStatus!: Record<string, number>;
   @ApiProperty({ type: CountsBySource }) bySource!: Record<string, number>;

@@ -10,8 +10,9 @@ import { type TrackedItemsRepository } from '@rectify/persistence';
 import { type ReadScope } from '@rectify/workflow';
 
 /**
- * The summary of one year's problems of `organisation` and those below it within `scope`, the
- * figures counted by the database: what summariseRectification computes from every item, with
+ * The summary of one year's problems of `organisation` and those below it within `scope`, its
+ * table one row for the organisation's own items and one per direct child's subtree (see
+ * summaryRowOf), the figures counted by the database: what summariseRectification computes from every item, with
  * the overdue and recurring lists cut at SUMMARY_LIST_LIMIT. Two round trips (three queries side
  * by side, then the recurring items of at most the organisations that fill their list).
  */
@@ -35,7 +36,7 @@ export async function countSummary(
     listLimit: SUMMARY_LIST_LIMIT,
   });
   const recurringItems = await trackedItems.recurringItems(scope, {
-    organisationIds: recurringOrganisations(figures.organisations, SUMMARY_LIST_LIMIT),
+    organisationIds: recurringOrganisations(figures.recurringCounts, SUMMARY_LIST_LIMIT),
     problemYear,
   });
   return assembleSummary(

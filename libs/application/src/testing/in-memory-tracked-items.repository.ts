@@ -4,7 +4,9 @@ import {
   type ItemLight,
   type OrganisationCounts,
   recurrenceKeys,
+  type RecurringCount,
   type RecurringProblem,
+  summaryRowOf,
   type SummaryFigures,
   type TrackedItem,
 } from '@rectify/domain';
@@ -107,22 +109,42 @@ export class InMemoryTrackedItemsRepository implements TrackedItemsRepository {
       if (i.deadline < query.asOf) return 'red';
       return query.lastYellowDeadline !== null && i.deadline <= query.lastYellowDeadline ? 'yellow' : 'green';
     };
-    const organisations = (await this.organisationsBelow(scope, query.organisationPath)).map(
-      ({ id, name }): OrganisationCounts => {
-        const own = items.filter((i) => i.organisationId === id);
-        const count = (pred: (i: TrackedItem) => boolean) => own.filter(pred).length;
-        return {
-          organisationId: id,
-          organisationName: name,
-          items: own.length,
-          completed: count((i) => i.status === 'completed'),
-          longTerm: count((i) => i.status === 'long_term'),
-          open: count((i) => isOpen(i.status)),
-          overdue: count((i) => light(i) === 'red'),
-          recurring: count((i) => i.recurrence.length > 0),
-        };
-      },
-    );
+    // The rows as the SQL makes them: the root's own, and each direct child with its subtree.
+    const rootId = summaryRowOf(query.organisationPath, query.organisationPath);
+    const rows = new Map<string, OrganisationCounts>();
+    const row = (id: string) => {
+      let r = rows.get(id);
+      if (!r) {
+        const name = this.organisations.find((o) => o.id === id)?.name ?? id;
+        const zero = { items: 0, completed: 0, longTerm: 0, open: 0, overdue: 0, recurring: 0 };
+        rows.set(
+          id,
+          (r = { organisationId: id, organisationName: name, includesBelow: id !== rootId, ...zero }),
+        );
+      }
+      return r;
+    };
+    for (const o of await this.organisationsBelow(scope, query.organisationPath))
+      row(summaryRowOf(query.organisationPath, o.path) as string);
+    const recurringCounts = new Map<string, RecurringCount>();
+    for (const i of items) {
+      const r = row(summaryRowOf(query.organisationPath, i.organisationPath) as string);
+      r.items++;
+      if (i.status === 'completed') r.completed++;
+      if (i.status === 'long_term') r.longTerm++;
+      if (isOpen(i.status)) r.open++;
+      if (light(i) === 'red') r.overdue++;
+      if (i.recurrence.length === 0) continue;
+      r.recurring++;
+      const own = recurringCounts.get(i.organisationId) ?? {
+        organisationId: i.organisationId,
+        organisationName: i.organisationName,
+        recurring: 0,
+      };
+      own.recurring++;
+      recurringCounts.set(i.organisationId, own);
+    }
+    const organisations = [...rows.values()];
     const groups = new Map<string, ItemGroupCount>();
     for (const i of items) {
       const key = `${i.status}|${i.source}|${light(i)}`;
@@ -148,7 +170,12 @@ export class InMemoryTrackedItemsRepository implements TrackedItemsRepository {
         status: i.status,
         deadline: i.deadline,
       }));
-    return { organisations, groups: [...groups.values()], overdue };
+    return {
+      organisations,
+      recurringCounts: [...recurringCounts.values()],
+      groups: [...groups.values()],
+      overdue,
+    };
   }
 
   async recurringItems(
@@ -168,11 +195,11 @@ export class InMemoryTrackedItemsRepository implements TrackedItemsRepository {
   async organisationsBelow(
     scope: ReadScope,
     organisationPath: string,
-  ): Promise<{ id: string; name: string }[]> {
+  ): Promise<{ id: string; name: string; path: string }[]> {
     const viewer = scope === 'operator' ? null : scope;
     return this.organisations
       .filter((o) => o.path.startsWith(organisationPath) && mayOnOrganisation(viewer, 'READ', o.path))
-      .map(({ id, name }) => ({ id, name }));
+      .map(({ id, name, path }) => ({ id, name, path }));
   }
 
   async problemsOfYear(

@@ -16,3 +16,4 @@ export * from './document/render-markdown';
 export * from './document/section-document';
 export * from './document/summary-document';
 export * from './summary-figures';
+export * from './summary-row';

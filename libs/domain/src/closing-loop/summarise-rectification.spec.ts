@@ -144,3 +144,46 @@ describe('ledgerRows', () => {
     expect(rows.map((r) => r.cells[0])).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 });
+
+describe('summariseRectification rolled up below the summarised organisation', () => {
+  // 青山镇党委 (/town/) → 白沙社区党支部 (/town/org-2/) and 东岭村党总支 (/town/gen/) → 一支部 (/town/gen/org-1/).
+  const organisations = [
+    { id: 'town', name: '青山镇党委', path: '/town/' },
+    { id: 'org-2', name: '白沙社区党支部', path: '/town/org-2/' },
+    { id: 'gen', name: '东岭村党总支', path: '/town/gen/' },
+    { id: 'org-1', name: '东岭村第一党支部', path: '/town/gen/org-1/' },
+  ];
+  const items = ITEMS.map((i) =>
+    i.organisationId === 'org-2'
+      ? i
+      : { ...i, organisationId: 'org-1', organisationName: '东岭村第一党支部' },
+  );
+  const s = summariseRectification(items, {
+    problemYear: 2023,
+    asOf: AS_OF,
+    organisationName: '青山镇党委',
+    calendar,
+    organisations,
+    rollUp: { rootPath: '/town/', names: new Map(organisations.map((o) => [o.id, o.name])) },
+  });
+
+  it('has the own row first, then one row per direct child (by pinyin) counting everything below it', () => {
+    expect(s.byOrganisation.map((o) => [o.organisationName, o.includesBelow, o.items])).toEqual([
+      ['青山镇党委', false, 0],
+      ['白沙社区党支部', true, 2],
+      ['东岭村党总支', true, 4],
+    ]);
+    expect(s.totals.items).toBe(6);
+  });
+
+  it('marks the own row 本级 in the document and says what a child row counts', () => {
+    const doc = summaryDocument(s);
+    const table = doc.blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.rows.map((r) => r[0])).toEqual([
+      '青山镇党委（本级）',
+      '白沙社区党支部',
+      '东岭村党总支',
+    ]);
+    expect(renderPlainText(doc)).toContain('下级党组织的数字含其所属党组织');
+  });
+});

@@ -11,6 +11,7 @@ import { daysBetween } from './chinese-text';
 import { completionRate } from './completion-rate';
 import { compareItems } from './compose-last-year-section';
 import { ITEM_LIGHTS, type ItemLight, itemLight } from './item-light';
+import { summaryRowOf } from './summary-row';
 import { type RecurrenceLink, type TrackedItem } from './tracked-item';
 
 /** A supervisor's view of one year's problems across an organisation and those below it. */
@@ -39,9 +40,16 @@ export interface SummaryTotals {
   recurring: number;
 }
 
+/**
+ * One row of a summary's table (各下级党组织整改情况): the summarised organisation's own items
+ * (本级, `includesBelow` false), or one direct child with everything below it (`includesBelow` true).
+ * See summaryRowOf.
+ */
 export interface OrganisationSummary {
   organisationId: string;
   organisationName: string;
+  /** True when the row counts the organisation and every one below it; false for the summarised one's own items. */
+  includesBelow: boolean;
   items: number;
   completed: number;
   longTerm: number;
@@ -74,7 +82,14 @@ export interface SummariseOptions {
   asOf: string;
   organisationName: string;
   /** Every organisation in scope, so one without items that year shows with zeros, not missing. */
-  organisations?: readonly { id: string; name: string }[];
+  organisations?: readonly { id: string; name: string; path?: string }[];
+  /**
+   * Roll the table up below the summarised organisation (see summaryRowOf): its own row and one
+   * per direct child, as the database counts it. Needs the path of every organisation in
+   * `organisations`; `names` names the rows' organisations (a direct child may be out of scope
+   * while some of its subtree is in). Without it every organisation is its own row.
+   */
+  rollUp?: { rootPath: string; names: ReadonlyMap<string, string> };
   calendar: WorkingDayCalendar;
   thresholds?: ReminderThresholds;
 }
@@ -123,7 +138,7 @@ export function summariseRectification(
       recurring: recurring.length,
     },
     completionRate: completionRate(completed, ordered.length),
-    byOrganisation: byOrganisation(ordered, options.organisations ?? [], options.asOf),
+    byOrganisation: byOrganisation(ordered, options.organisations ?? [], options.asOf, options.rollUp),
     byStatus: tally(RECTIFICATION_STATUSES, ordered, (i) => i.status),
     bySource: tally(SOURCES, ordered, (i) => i.source),
     byLight: tally(ITEM_LIGHTS, ordered, (i) =>
@@ -140,31 +155,51 @@ export function isOverdue(item: Pick<TrackedItem, 'status' | 'deadline'>, asOf: 
 
 function byOrganisation(
   items: readonly TrackedItem[],
-  organisations: readonly { id: string; name: string }[],
+  organisations: readonly { id: string; name: string; path?: string }[],
   asOf: string,
+  rollUp?: SummariseOptions['rollUp'],
 ): OrganisationSummary[] {
-  const groups = new Map<string, { name: string; items: TrackedItem[] }>();
-  for (const o of organisations) groups.set(o.id, { name: o.name, items: [] });
-  for (const item of items) {
-    const group = groups.get(item.organisationId) ?? { name: item.organisationName, items: [] };
-    group.items.push(item);
-    groups.set(item.organisationId, group);
+  const rowOf = new Map<string, string>();
+  const rootId = rollUp && (summaryRowOf(rollUp.rootPath, rollUp.rootPath) as string);
+  if (rollUp) {
+    for (const o of organisations) {
+      if (o.path === undefined) throw new Error(`rollUp needs the path of organisation ${o.id}`);
+      const row = summaryRowOf(rollUp.rootPath, o.path);
+      if (row !== null) rowOf.set(o.id, row);
+    }
   }
-  return [...groups.entries()]
-    .map(([organisationId, { name, items: group }]) => {
-      const completed = count(group, (i) => i.status === 'completed');
-      return {
-        organisationId,
-        organisationName: name,
-        items: group.length,
-        completed,
-        longTerm: count(group, (i) => i.status === 'long_term'),
-        open: count(group, (i) => isOpen(i.status)),
-        overdue: count(group, (i) => isOverdue(i, asOf)),
-        completionRate: completionRate(completed, group.length),
-      };
-    })
-    .sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'zh'));
+  const head = (id: string) => rowOf.get(id) ?? id;
+  const groups = new Map<string, { name: string; items: TrackedItem[] }>();
+  const group = (id: string, fallbackName: string) => {
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { name: rollUp?.names.get(id) ?? fallbackName, items: [] }));
+    return g;
+  };
+  for (const o of organisations) group(head(o.id), o.name);
+  for (const item of items) group(head(item.organisationId), item.organisationName).items.push(item);
+  return (
+    [...groups.entries()]
+      .map(([organisationId, { name, items: inGroup }]) => {
+        const completed = count(inGroup, (i) => i.status === 'completed');
+        return {
+          organisationId,
+          organisationName: name,
+          includesBelow: rollUp !== undefined && organisationId !== rootId,
+          items: inGroup.length,
+          completed,
+          longTerm: count(inGroup, (i) => i.status === 'long_term'),
+          open: count(inGroup, (i) => isOpen(i.status)),
+          overdue: count(inGroup, (i) => isOverdue(i, asOf)),
+          completionRate: completionRate(completed, inGroup.length),
+        };
+      })
+      // The summarised organisation's own row first (本级), then its children by name.
+      .sort(
+        (a, b) =>
+          Number(a.includesBelow) - Number(b.includesBelow) ||
+          a.organisationName.localeCompare(b.organisationName, 'zh'),
+      )
+  );
 }
 
 function count<T>(xs: readonly T[], pred: (x: T) => boolean): number {

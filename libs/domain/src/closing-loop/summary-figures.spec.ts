@@ -1,6 +1,7 @@
 import { ChineseWorkingDayCalendar } from '../calendar/working-day-calendar';
 import { trafficLight } from '../reminders/reminder-plan';
-import { lastYellowDeadline, type OrganisationCounts, recurringOrganisations } from './summary-figures';
+import { summaryRowOf } from './summary-row';
+import { lastYellowDeadline, recurringOrganisations, type RecurringCount } from './summary-figures';
 
 const calendar = new ChineseWorkingDayCalendar();
 
@@ -34,14 +35,9 @@ describe('lastYellowDeadline', () => {
 });
 
 describe('recurringOrganisations', () => {
-  const org = (name: string, recurring: number): OrganisationCounts => ({
+  const org = (name: string, recurring: number): RecurringCount => ({
     organisationId: name,
     organisationName: name,
-    items: recurring,
-    completed: 0,
-    longTerm: 0,
-    open: recurring,
-    overdue: 0,
     recurring,
   });
 
@@ -53,5 +49,21 @@ describe('recurringOrganisations', () => {
       .sort((a, b) => a.localeCompare(b, 'zh'));
     expect(recurringOrganisations(orgs, 4)).toEqual(inOrder.slice(0, 2));
     expect(recurringOrganisations(orgs, 100)).toEqual(inOrder);
+  });
+});
+
+describe('summaryRowOf', () => {
+  const root = '/a/b/';
+
+  it("counts the root in its own row and everything below a child in that child's row", () => {
+    expect(summaryRowOf(root, '/a/b/')).toBe('b');
+    expect(summaryRowOf(root, '/a/b/c/')).toBe('c');
+    expect(summaryRowOf(root, '/a/b/c/d/e/')).toBe('c');
+  });
+
+  it('places no organisation outside the subtree, not even one whose id begins like the root', () => {
+    expect(summaryRowOf(root, '/a/')).toBeNull();
+    expect(summaryRowOf(root, '/a/bb/')).toBeNull();
+    expect(summaryRowOf(root, '/x/b/c/')).toBeNull();
   });
 });

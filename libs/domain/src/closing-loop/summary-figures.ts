@@ -24,9 +24,16 @@ import { type TrackedItem } from './tracked-item';
  */
 export const SUMMARY_LIST_LIMIT = 200;
 
-/** One organisation's items of the year, counted by the database (before its rate). */
+/** One row's items of the year (see OrganisationSummary), counted by the database (before its rate). */
 export interface OrganisationCounts extends Omit<OrganisationSummary, 'completionRate'> {
   /** Items repeating an earlier (not withdrawn) problem (反复出现). */
+  recurring: number;
+}
+
+/** How many of one organisation's own items repeat an earlier problem (反复出现), when any do. */
+export interface RecurringCount {
+  organisationId: string;
+  organisationName: string;
   recurring: number;
 }
 
@@ -51,8 +58,13 @@ export interface OverdueRow {
 
 /** What the database counts for a summary; assembleSummary puts it into the summary's shape. */
 export interface SummaryFigures {
-  /** Every organisation in scope below (and including) the summarised one, with zeros for those without items. */
+  /**
+   * The rows of the table (see summaryRowOf): the summarised organisation's own when in scope,
+   * and each direct child with anything of its subtree in scope, with zeros for those without items.
+   */
   organisations: OrganisationCounts[];
+  /** Each organisation in scope with recurring items of its own, any order (for recurringOrganisations). */
+  recurringCounts: RecurringCount[];
   groups: ItemGroupCount[];
   /** The most overdue items (deadline ascending, then id), at most SUMMARY_LIST_LIMIT. */
   overdue: OverdueRow[];
@@ -87,10 +99,7 @@ export function lastYellowDeadline(
  * (ordered as compareItems: by organisation name, then within the organisation), so only their
  * items need loading. Their items may number a few more than `limit`; assembleSummary cuts.
  */
-export function recurringOrganisations(
-  organisations: readonly OrganisationCounts[],
-  limit: number,
-): string[] {
+export function recurringOrganisations(organisations: readonly RecurringCount[], limit: number): string[] {
   const withRecurring = organisations
     .filter((o) => o.recurring > 0)
     .sort((a, b) => byName(a.organisationName, b.organisationName));
@@ -137,7 +146,11 @@ export function assembleSummary(
         ...o,
         completionRate: completionRate(o.completed, o.items),
       }))
-      .sort((a, b) => byName(a.organisationName, b.organisationName)),
+      // The summarised organisation's own row first (本级), then its children by name.
+      .sort(
+        (a, b) =>
+          Number(a.includesBelow) - Number(b.includesBelow) || byName(a.organisationName, b.organisationName),
+      ),
     byStatus: tally(RECTIFICATION_STATUSES, (g) => g.status),
     bySource: tally(ITEM_SOURCES, (g) => g.source),
     byLight: tally(ITEM_LIGHTS, (g) => g.light),

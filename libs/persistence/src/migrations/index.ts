@@ -17,6 +17,7 @@ import { RecurrenceKeys1732830000000 } from './1732830000000-recurrence-keys';
 import { SubtreePageIndexes1732840000000 } from './1732840000000-subtree-page-indexes';
 import { TierInbox1732850000000 } from './1732850000000-tier-inbox';
 import { ItemOrganisationPath1732860000030 } from './1732860000030-item-organisation-path';
+import { SummaryPathIndex1732870000000 } from './1732870000000-summary-path-index';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   SubtreePageIndexes1732840000000,
   TierInbox1732850000000,
   ItemOrganisationPath1732860000030,
+  SummaryPathIndex1732870000000,
 ];

@@ -63,13 +63,15 @@ export function DashboardPage() {
       filter: { overdue: 'true' },
     },
   ];
-  /** A count of one organisation's own items (no subtree) in the summary's year, as a link. */
+  // A summary over several levels: its own row is 本级, each child's row counts its subtree.
+  const rolledUp = summary?.byOrganisation.some((o) => o.includesBelow) ?? false;
+  /** A row's count in the summary's year as a link: a child's with its subtree, the own row's without. */
   const cellLink = (testId: string, filter: Record<string, string>) =>
     function CountLink(n: number, row: OrganisationSummaryResponse) {
       if (n === 0 || !summary) return n;
       const to = itemsLink({
         org: row.organisationId,
-        subtree: 'false',
+        subtree: row.includesBelow ? '' : 'false',
         year: summary.problemYear,
         ...filter,
       });
@@ -173,7 +175,18 @@ export function DashboardPage() {
 
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
           <Col span={24}>
-            <Card title="各党组织整改情况">
+            <Card
+              title={
+                <Space wrap size={[8, 0]}>
+                  <span>各党组织整改情况</span>
+                  {rolledUp && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
+                      下级党组织的数字含其所属党组织，点击名称查看其下级
+                    </Typography.Text>
+                  )}
+                </Space>
+              }
+            >
               <ResponsiveTable<OrganisationSummaryResponse>
                 data-testid="organisation-table"
                 size="small"
@@ -182,7 +195,28 @@ export function DashboardPage() {
                 dataSource={summary?.byOrganisation ?? []}
                 locale={{ emptyText: <Empty description="暂无数据" /> }}
                 columns={[
-                  { title: '党组织', dataIndex: 'organisationName' },
+                  {
+                    title: '党组织',
+                    dataIndex: 'organisationName',
+                    render: (name: string, row: OrganisationSummaryResponse) =>
+                      row.includesBelow ? (
+                        <Button
+                          type="link"
+                          size="small"
+                          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                          data-testid={`drill-down-${row.organisationId}`}
+                          aria-label={`查看${name}及其下级党组织的整改情况`}
+                          onClick={() => picker.setOrganisationId(row.organisationId)}
+                        >
+                          {name}
+                        </Button>
+                      ) : (
+                        <Space size={4}>
+                          <span>{name}</span>
+                          {rolledUp && <Tag>本级</Tag>}
+                        </Space>
+                      ),
+                  },
                   {
                     title: '问题数',
                     dataIndex: 'items',

@@ -18,6 +18,8 @@ export function summaryDocument(s: RectificationSummary): ClosingDocument {
     `共查摆问题${t.items}个，制定整改措施${t.measures}条；已整改完成${t.completed}个，需长期坚持整改${t.longTerm}个，` +
     `尚未完成${t.open}个（其中超期${t.overdue}个）；整改完成率${formatRate(s.completionRate)}。` +
     (t.recurring > 0 ? `反复出现的问题${t.recurring}个。` : '未发现反复出现的问题。');
+  // A summary over more than one level: its own row is 本级 and each child's counts its subtree.
+  const rolledUp = s.byOrganisation.some((o) => o.includesBelow);
   const blocks: DocumentBlock[] = [
     {
       kind: 'paragraph',
@@ -26,11 +28,19 @@ export function summaryDocument(s: RectificationSummary): ClosingDocument {
     { kind: 'heading', level: 1, text: '一、总体情况' },
     { kind: 'paragraph', text: overall },
     { kind: 'heading', level: 1, text: '二、各党组织整改情况' },
+    ...(rolledUp
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: '下级党组织的数字含其所属党组织；“本级”为本组织自身查摆的问题。',
+          },
+        ]
+      : []),
     {
       kind: 'table',
       header: ['党组织', '问题数', '已整改完成', '长期坚持整改', '尚未完成', '超期', '完成率'],
       rows: s.byOrganisation.map((o) => [
-        o.organisationName,
+        rolledUp && !o.includesBelow ? `${o.organisationName}（本级）` : o.organisationName,
         String(o.items),
         String(o.completed),
         String(o.longTerm),

@@ -132,12 +132,12 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
   async organisationsBelow(
     scope: ReadScope,
     organisationPath: string,
-  ): Promise<{ id: string; name: string }[]> {
+  ): Promise<{ id: string; name: string; path: string }[]> {
     const cond = scopeCondition(scope, 2);
-    return this.db.query(`SELECT o.id, o.name FROM organisation o WHERE o.path LIKE $1 AND ${cond.sql}`, [
-      `${organisationPath}%`,
-      ...cond.params,
-    ]);
+    return this.db.query(
+      `SELECT o.id, o.name, o.path FROM organisation o WHERE o.path LIKE $1 AND ${cond.sql}`,
+      [`${organisationPath}%`, ...cond.params],
+    );
   }
 
   async problemsOfYear(

@@ -130,9 +130,10 @@ export interface TrackedItemsRepository {
   overdueCounts(scope: ReadScope, query: OverdueCountsQuery): Promise<{ month: string; overdue: number }[]>;
 
   /**
-   * A summary's figures, counted by the database: per organisation in scope at and below
-   * `organisationPath` (zeros for those without items) its items, completed, long-term, open,
-   * overdue and recurring ones; the items and their measures per status, source and light; and
+   * A summary's figures, counted by the database: per row (the organisation at `organisationPath`
+   * itself, and each direct child with its whole subtree, see summaryRowOf; zeros for those without
+   * items) its items, completed, long-term, open, overdue and recurring ones; per organisation
+   * with recurring items of its own, how many; the items and their measures per status, source and light; and
    * the `listLimit` most overdue items (deadline ascending, then id). Withdrawn items (撤销) and
    * withdrawn earlier problems are left out, as in load().
    */
@@ -150,8 +151,11 @@ export interface TrackedItemsRepository {
     query: { organisationIds: readonly string[]; problemYear: number },
   ): Promise<TrackedItem[]>;
 
-  /** The organisation at `organisationPath` and those below it, within the scope: ids and names. */
-  organisationsBelow(scope: ReadScope, organisationPath: string): Promise<{ id: string; name: string }[]>;
+  /** The organisation at `organisationPath` and those below it, within the scope: ids, names and paths. */
+  organisationsBelow(
+    scope: ReadScope,
+    organisationPath: string,
+  ): Promise<{ id: string; name: string; path: string }[]>;
 
   /**
    * Names and statuses of one organisation's problems of `problemYear` (not those below it),
