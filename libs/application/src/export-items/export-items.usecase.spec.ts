@@ -6,6 +6,12 @@ import { itemRecord, TREE, viewerIn } from '../testing/item-detail-records';
 import { ExportItemsUseCase, MAX_EXPORT_ROWS } from './export-items.usecase';
 import { writeItemsXlsx } from './write-items-xlsx';
 
+async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of pages) out.push(page);
+  return out;
+}
+
 const supervisor = viewerIn('supervisor', TREE.town);
 const secretaryA = viewerIn('secretary', TREE.branchA);
 
@@ -107,5 +113,25 @@ describe('writeItemsXlsx', () => {
     expect(sheet.getCell(5, 11).value ?? '').toBe('');
     expect((sheet.getCell(5, 8).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFF0000');
     expect(sheet.getCell(7, 1).value).toBe('生成时间：2025-03-03 10:00:00');
+  });
+
+  it('reads the next page only once the download has taken the one before, and stops when it is closed', async () => {
+    const exported = await useCaseOver(2).execute({ userId: supervisor.userId, today: '2025-03-03' });
+    const [entry] = (await collect(exported.pages))[0];
+    // Nobody reads `out`: the writer must wait, not pull every page into memory.
+    const out = new PassThrough({ highWaterMark: 1024 });
+    let read = 0;
+    async function* pages() {
+      for (; read < 1_000;) {
+        read++;
+        yield Array.from({ length: 100 }, () => entry);
+      }
+    }
+    const writing = writeItemsXlsx(out, { title: '整改事项清单', generatedAt: 'now', pages: pages() });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(read).toBeLessThan(10);
+    out.destroy();
+    await expect(writing).rejects.toThrow('下载已中断');
+    expect(read).toBeLessThan(10);
   });
 });

@@ -6,6 +6,7 @@ import {
   RECTIFICATION_STATUS_LABELS,
 } from '@rectify/domain';
 import ExcelJS from 'exceljs';
+import { SHEET_CHECK_ROWS, sheetTaken, taken } from '../closing-loop/exports/sheet-backpressure';
 import { BORDERS, cellText, HEADER_FILL, styleLightCell } from '../closing-loop/exports/xlsx-cells';
 import { type ItemListEntry } from '../search-items/search-items.usecase';
 
@@ -58,10 +59,11 @@ function cellsOf(item: ItemListEntry, n: number): string[] {
 
 /**
  * Streams the item list to `out` as an .xlsx, one worksheet: a title, the header, one row an item
- * (its 亮灯 cell coloured as in the ledger), then when it was generated. Rows are written and
- * flushed page by page (exceljs's streaming writer), so a long list never sits in memory whole.
- * Every value is text (cellText), nothing a formula. Resolves when the file is complete; rejects
- * when a page cannot be read or `out` fails (the file is then incomplete).
+ * (its 亮灯 cell coloured as in the ledger), then when it was generated. Rows are committed as
+ * they come (exceljs's streaming writer), and a page is read only when `out` has taken the one
+ * before (sheetTaken, taken), so memory holds about one page however long the list. Every value
+ * is text (cellText), nothing a formula. Resolves when the file is complete; rejects when a page
+ * cannot be read or `out` fails or is closed early (the file is then incomplete).
  */
 export async function writeItemsXlsx(
   out: Writable,
@@ -111,7 +113,11 @@ export async function writeItemsXlsx(
       });
       styleLightCell(row.getCell(LIGHT_COLUMN), item.light);
       row.commit();
+      if (written % SHEET_CHECK_ROWS === 0) await sheetTaken(sheet);
     }
+    // The next page is read only once the file has taken this one: memory holds about one page.
+    await sheetTaken(sheet);
+    await taken(out);
   }
   sheet.getRow(HEADER_ROW + written + 2).getCell(1).value = cellText(`生成时间：${input.generatedAt}`);
   sheet.commit();

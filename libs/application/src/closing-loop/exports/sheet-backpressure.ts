@@ -1,4 +1,8 @@
 import { type EventEmitter } from 'node:events';
+import { type Writable } from 'node:stream';
+
+/** Rows between two waits for the sheet's zip entry to take what was written (see sheetTaken). */
+export const SHEET_CHECK_ROWS = 100;
 
 /** What exceljs's streaming worksheet writes its XML to (internal: its StreamBuf and the zip entry it feeds). */
 interface SheetStream {
@@ -22,4 +26,21 @@ export async function sheetTaken(sheet: unknown): Promise<void> {
     };
     entry.on('drain', done).on('close', done).on('error', done);
   });
+}
+
+/**
+ * Waits until `out` has room again (its reader keeps up), so pages are not read faster than the
+ * client downloads; throws when `out` was closed (the client went away) to stop reading pages.
+ */
+export async function taken(out: Writable): Promise<void> {
+  if (out.writableNeedDrain && !out.destroyed) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        out.off('drain', done).off('close', done).off('error', done);
+        resolve();
+      };
+      out.on('drain', done).on('close', done).on('error', done);
+    });
+  }
+  if (out.destroyed) throw new Error('下载已中断：连接已关闭');
 }

@@ -1,7 +1,7 @@
 import { type Writable } from 'node:stream';
 import { LEDGER_COLUMNS, type LedgerRow } from '@rectify/domain';
 import ExcelJS from 'exceljs';
-import { sheetTaken } from './sheet-backpressure';
+import { SHEET_CHECK_ROWS, sheetTaken, taken } from './sheet-backpressure';
 import { BORDERS, cellText, HEADER_FILL, styleLightCell } from './xlsx-cells';
 
 const LEDGER_SHEET_NAME = '整改台账';
@@ -25,9 +25,6 @@ const COLUMN_WIDTHS: Partial<Record<(typeof LEDGER_COLUMNS)[number], number>> = 
 /** Points per line of 11-point text, and the most a row may grow (Excel's limit is 409). */
 const LINE_HEIGHT = 15;
 const MAX_ROW_HEIGHT = 409;
-
-/** Rows between two waits for the sheet's zip entry to take what was written (see sheetTaken). */
-const SHEET_CHECK_ROWS = 100;
 
 const TITLE_ROW = 1;
 const HEADER_ROW = 2;
@@ -136,23 +133,6 @@ export async function writeLedgerXlsx(
   sheet.commit();
   await workbook.commit();
   return written;
-}
-
-/**
- * Waits until `out` has room again (its reader keeps up), so pages are not read faster than the
- * client downloads; throws when `out` was closed (the client went away) to stop reading pages.
- */
-async function taken(out: Writable): Promise<void> {
-  if (out.writableNeedDrain && !out.destroyed) {
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        out.off('drain', done).off('close', done).off('error', done);
-        resolve();
-      };
-      out.on('drain', done).on('close', done).on('error', done);
-    });
-  }
-  if (out.destroyed) throw new Error('台账下载已中断：连接已关闭');
 }
 
 /** Lines a cell needs at its column's width: a Han character is two width units, others one. */
