@@ -32,7 +32,7 @@ interface FiguresRow {
  * in one statement and one pass over the year's items of the subtree, read from their own
  * index by the path they carry (rectification_item_year_path_idx): counted per row of the table
  * (the organisation's own items, and each direct child's subtree: summaryRowOf), per status,
- * source and light, and per organisation with recurring items (GROUPING SETS), and the
+ * source and light (GROUPING SETS), the recurring ones per organisation, and the
  * `query.listLimit` most overdue items taken from the same rows. The rows are the summarised
  * organisation when in scope and each direct child with anything of its subtree in scope (a
  * 市 has a few dozen, not its 50,000 organisations). Only counts and at most `query.listLimit`
@@ -64,22 +64,25 @@ export async function loadSummaryFigures(
          -- Withdrawn items (撤销) are mistakes: the summary counts none of them, as load() leaves them out.
         WHERE i.year = $2 AND i.withdrawn_at IS NULL AND i.organisation_path LIKE $1 || '%' AND ${items.sql}
      ), heads AS (
-       -- The organisation itself when in scope, and each direct child with anything below it in scope.
+       -- The organisation itself when in scope, and each direct child in scope or with anything
+       -- below it in scope (the subtree is searched only for a child out of scope).
        SELECT h.id, h.name, h.id <> $7::uuid AS includes_below
          FROM organisation h
         WHERE (h.id = $7::uuid AND ${heads.sql})
-           OR (h.parent_id = $7::uuid AND EXISTS (
-                SELECT 1 FROM organisation d WHERE d.path LIKE h.path || '%' AND ${below.sql}))
+           OR (h.parent_id = $7::uuid AND (${heads.sql} OR EXISTS (
+                SELECT 1 FROM organisation d WHERE d.path LIKE h.path || '%' AND ${below.sql})))
      ), counted AS (
-       SELECT GROUPING(head) = 0 AS per_head, GROUPING(organisation_id) = 0 AS per_organisation,
-              head, organisation_id, status, source, light, count(*) AS items, sum(measures) AS measures,
+       SELECT GROUPING(head) = 0 AS per_head, head, status, source, light,
+              count(*) AS items, sum(measures) AS measures,
               count(*) FILTER (WHERE status = 'completed') AS completed,
               count(*) FILTER (WHERE status = 'long_term') AS long_term,
               count(*) FILTER (WHERE status = ANY($4::text[])) AS open,
               count(*) FILTER (WHERE light = 'red') AS overdue,
               count(*) FILTER (WHERE recurring) AS recurring
          FROM lit
-        GROUP BY GROUPING SETS ((head), (organisation_id), (status, source, light))
+        GROUP BY GROUPING SETS ((head), (status, source, light))
+     ), recurring AS (
+       SELECT organisation_id, count(*) AS recurring FROM lit WHERE recurring GROUP BY organisation_id
      ), overdue AS (
        SELECT id, organisation_id, status, deadline FROM lit WHERE light = 'red' ORDER BY deadline, id LIMIT $6
      )
@@ -90,11 +93,10 @@ export async function loadSummaryFigures(
           FROM heads h LEFT JOIN counted c ON c.per_head AND c.head = h.id::text) AS organisations,
        (SELECT json_agg(json_build_object('organisationId', c.organisation_id, 'organisationName', o.name,
                                           'recurring', c.recurring))
-          FROM counted c JOIN organisation o ON o.id = c.organisation_id
-         WHERE c.per_organisation AND c.recurring > 0) AS "recurringCounts",
+          FROM recurring c JOIN organisation o ON o.id = c.organisation_id) AS "recurringCounts",
        (SELECT json_agg(json_build_object('status', status, 'source', source, 'light', light,
                                           'items', items, 'measures', measures))
-          FROM counted WHERE NOT per_head AND NOT per_organisation) AS groups,
+          FROM counted WHERE NOT per_head) AS groups,
        (SELECT json_agg(json_build_object('itemId', v.id, 'organisationName', o.name,
                                           'title', t.title, 'status', v.status,
                                           'deadline', to_char(v.deadline, 'YYYY-MM-DD'))
