@@ -40,8 +40,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** Connections of the latency targets (items page, summary): users waiting, not a saturated server. */
 const LATENCY_CONNECTIONS = Number(process.env.BENCH_LATENCY_CONNECTIONS ?? 2);
-/** Summaries of a 市 requested (each may take seconds, so a count rather than a duration). */
-const SUMMARY_REQUESTS = Number(process.env.BENCH_SUMMARY_REQUESTS ?? 4);
+/** Summaries of a 市 requested: a count, so a slow summary cannot make the run endless. */
+const SUMMARY_REQUESTS = Number(process.env.BENCH_SUMMARY_REQUESTS ?? 40);
 const YEAR = Number(process.env.BENCH_YEAR ?? 2024);
 const KEEP = process.env.BENCH_KEEP === '1';
 /** auto_explain: every statement slower than this many ms is logged with its plan (ANALYZE, BUFFERS). */

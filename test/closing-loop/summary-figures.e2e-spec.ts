@@ -7,6 +7,7 @@ import {
   summariseRectification,
 } from '@rectify/domain';
 import { type Database, PgTrackedItemsRepository } from '@rectify/persistence';
+import { SummaryPathIndex1732870000000 } from '../../libs/persistence/src/migrations/1732870000000-summary-path-index';
 import {
   REPOSITORY_BACKENDS,
   type ScopeTreeOrganisation,
@@ -192,6 +193,71 @@ describe.each(REPOSITORY_BACKENDS)('the summary counted by %s', (_name, open) =>
       items: 0,
       completionRate: null,
     });
+  });
+
+  it("keeps each item's measure count equal to its measures: inserts, a replacement in one statement, deletes", async () => {
+    const q = (sql: string, params: unknown[] = []) => db.dataSource.query(sql, params);
+    const drifted = async () =>
+      (
+        await q(
+          `SELECT count(*)::int AS n FROM rectification_item i
+            WHERE i.measure_count <> (SELECT count(*) FROM measure m WHERE m.item_id = i.id)`,
+        )
+      )[0].n;
+    const counted = async (id: string) =>
+      (await q(`SELECT measure_count FROM rectification_item WHERE id = $1`, [id]))[0].measure_count;
+    expect(Number((await q(`SELECT sum(measure_count) AS n FROM rectification_item`))[0].n)).toBeGreaterThan(
+      0,
+    );
+    expect(await drifted()).toBe(0);
+    const item = orgs[2].itemId;
+    await q(`INSERT INTO measure (item_id, seq, title, detail) VALUES ($1, 1, 'a', ''), ($1, 2, 'b', '')`, [
+      item,
+    ]);
+    expect(await counted(item)).toBe(2);
+    // As SET_MEASURES does: the old measures out and three new in, in one statement.
+    await q(
+      `WITH gone AS (DELETE FROM measure WHERE item_id = $1)
+       INSERT INTO measure (item_id, seq, title, detail) SELECT $1, n, 'm' || n, '' FROM generate_series(1, 3) n`,
+      [item],
+    );
+    expect(await counted(item)).toBe(3);
+    await q(`DELETE FROM measure WHERE item_id = $1 AND seq > 1`, [item]);
+    expect(await counted(item)).toBe(1);
+    await expect(
+      q(`UPDATE measure SET item_id = $2 WHERE item_id = $1`, [item, orgs[1].itemId]),
+    ).rejects.toThrow('a measure cannot move to another item');
+    await q(`DELETE FROM measure WHERE item_id = $1`, [item]);
+    expect(await drifted()).toBe(0);
+  });
+
+  it('undoes its migration and redoes it, the measure counts recomputed from the measures', async () => {
+    const q = (sql: string) => db.dataSource.query(sql);
+    const total = async () => Number((await q(`SELECT count(*) AS n FROM measure`))[0].n);
+    const counted = async () =>
+      Number((await q(`SELECT sum(measure_count) AS n FROM rectification_item`))[0].n);
+    const before = await counted();
+    expect(before).toBe(await total());
+    const runner = db.dataSource.createQueryRunner();
+    const migration = new SummaryPathIndex1732870000000();
+    try {
+      await migration.down(runner);
+      const columns = await q(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'rectification_item' AND column_name = 'measure_count'`,
+      );
+      expect(columns).toEqual([]);
+      // Measures written meanwhile are counted when the column comes back.
+      await q(
+        `INSERT INTO measure (item_id, seq, title, detail) SELECT id, 99, 'x', '' FROM rectification_item LIMIT 1`,
+      );
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await counted()).toBe(before + 1);
+    expect(await counted()).toBe(await total());
+    await q(`DELETE FROM measure WHERE seq = 99`);
+    expect(await counted()).toBe(before);
   });
 
   it("rolls each direct child's subtree into one row after the organisation's own", async () => {

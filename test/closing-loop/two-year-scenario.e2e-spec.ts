@@ -298,4 +298,14 @@ describe('closing the loop over two years (PostgreSQL)', () => {
       '“党建工作与产业发展‘两张皮’现象仍然存在”问题与2023年度的“党建与业务融合不够紧密”问题相似',
     );
   }
+
+  it("keeps every item's measure count equal to its measures through two years of imports and work", async () => {
+    const [row] = await db.dataSource.query(
+      `SELECT count(*)::int AS items, sum(measure_count)::int AS measures,
+              count(*) FILTER (WHERE measure_count <> (SELECT count(*) FROM measure m WHERE m.item_id = i.id))::int AS drifted
+         FROM rectification_item i`,
+    );
+    expect(row.measures).toBeGreaterThan(0);
+    expect(row.drifted).toBe(0);
+  });
 });
