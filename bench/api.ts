@@ -20,7 +20,8 @@ import { load, type LoadResult } from './support/http-load';
  *  2. a page of 50 items of a 县 subtree with a status (the 市 supervisor): p99 < 50 ms with
  *     BENCH_LATENCY_CONNECTIONS (2) connections, and again with BENCH_CONNECTIONS (10);
  *  3. the summary (整改情况汇总) of a 市 for one year: p99 < 500 ms (BENCH_SUMMARY_REQUESTS requests);
- *  4. the ledger .xlsx of a 镇 and of a 县: seconds and the API process's peak RSS;
+ *  4. the ledger .xlsx of a 镇, of a 县 and of a 市: seconds and the API process's peak RSS (a
+ *     streamed ledger's growth must not follow its rows: ~500, ~10,000, ~50,000);
  *  5. a bare node:http server answering fixed JSON, the ceiling.
  * Progress goes to stderr; the last stdout line is the JSON result. See bench/README.md.
  */
@@ -246,12 +247,15 @@ async function main() {
       timeoutSeconds: 300,
     });
 
-    log('4. ledger .xlsx of a 镇, then of a 县');
+    log('4. ledger .xlsx of a 镇, then of a 县, then of a 市');
     const ledgerOf = (org: string) =>
       timedDownload(`${base}/api/organisations/${org}/ledger?year=${YEAR}&format=xlsx`, cityToken, api.pid);
     const townLedger = await ledgerOf(seed.towns[0]);
     const countyLedger = await ledgerOf(seed.counties[0]);
-    log(`ledger 镇 ${JSON.stringify(townLedger)}; 县 ${JSON.stringify(countyLedger)}`);
+    const cityLedger = await ledgerOf(seed.cities[0]);
+    log(
+      `ledger 镇 ${JSON.stringify(townLedger)}; 县 ${JSON.stringify(countyLedger)}; 市 ${JSON.stringify(cityLedger)}`,
+    );
 
     log(`5. ceiling: node:http with a fixed JSON body, ${CONNECTIONS} connections`);
     const ceiling = await measured('static JSON', {
@@ -280,7 +284,7 @@ async function main() {
         get: { product: productGet, baseline: baselineGet },
         itemsPage: { ...page, saturated: pageSaturated },
         citySummary: summary,
-        ledger: { town: townLedger, county: countyLedger },
+        ledger: { town: townLedger, county: countyLedger, city: cityLedger },
         ceiling,
         seedSeconds: round(seed.seconds, 1),
         seeded: { ...seed.counts, historyLines: seed.historyLines, year: YEAR },

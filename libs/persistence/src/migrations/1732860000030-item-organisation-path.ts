@@ -48,8 +48,12 @@ export class ItemOrganisationPath1732860000030 implements MigrationInterface {
          ON rectification_item (status, organisation_path text_pattern_ops)
          INCLUDE (created_at, seq, organisation_id, id) WHERE withdrawn_at IS NULL`,
     );
-    // Statistics for the new column now, so the first pages are planned on the new index.
-    await q.query(`ANALYZE rectification_item`);
+    // Statistics for the new column now, so the first pages are planned on the new index. Never
+    // on an empty table: its statistics would say "empty" until the next ANALYZE (never, on the
+    // embedded database, which has no autovacuum), and every foreign-key check against the items
+    // would be planned, and cached, as a scan of the whole table (imports slowed with each item).
+    const [{ any }] = await q.query(`SELECT EXISTS (SELECT 1 FROM rectification_item) AS any`);
+    if (any) await q.query(`ANALYZE rectification_item`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -56,6 +56,11 @@ export class SummaryPathIndex1732870000000 implements MigrationInterface {
          INCLUDE (status, source, deadline, organisation_id, id, measure_count) WHERE withdrawn_at IS NULL`,
     );
     await q.query(`CREATE INDEX organisation_parent_idx ON organisation (parent_id)`);
+    // Fresh statistics after every row was rewritten, and in place of those an earlier version of
+    // 1732860000030 left on a database migrated while empty ("no rows": foreign-key checks against
+    // the items planned as whole-table scans). Never on an empty table (see fresh-statistics test).
+    const [{ any }] = await q.query(`SELECT EXISTS (SELECT 1 FROM rectification_item) AS any`);
+    if (any) await q.query(`ANALYZE rectification_item`);
   }
 
   async down(q: QueryRunner): Promise<void> {
