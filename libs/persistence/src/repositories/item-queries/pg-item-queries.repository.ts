@@ -126,7 +126,10 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
       add((n) => `(i.title ILIKE $${n} OR i.detail ILIKE $${n})`, `%${escapeLike(criteria.text)}%`);
 
     const from = `FROM rectification_item i WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
+    // The count and the page are read side by side (two pool connections): one wait, not two.
+    const counted: Promise<{ total: number }[]> = this.db.query(`SELECT count(*)::int AS total ${from}`, [
+      ...params,
+    ]);
     params.push(
       'RETURN_FOR_REWORK',
       criteria.today,
@@ -136,7 +139,7 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     );
     const n = params.length;
     // The last status change of each row on the page tells whether it stands returned (被退回).
-    const stored: StoredSearchRow[] = await this.db.query(
+    const paged: Promise<StoredSearchRow[]> = this.db.query(
       `SELECT i.id, i.organisation_id AS "organisationId", o.name AS "organisationName", o.path AS "organisationPath",
               i.year AS "reportYear", i.seq, i.title, i.status, i.source, to_char(i.deadline, 'YYYY-MM-DD') AS deadline,
               COALESCE(i.deadline < $${n - 3}::date AND i.status = ANY($${n - 2}::text[]), FALSE) AS overdue,
@@ -156,6 +159,7 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
         ORDER BY i.created_at DESC, i.seq ASC`,
       params,
     );
+    const [[{ total }], stored] = await Promise.all([counted, paged]);
     const rows = stored.map(({ returnReason, returnedBy, returnedAt, ...row }): ItemSearchRow => ({
       ...row,
       returned: returnedAt
