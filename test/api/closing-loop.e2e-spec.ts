@@ -330,6 +330,7 @@ describe('closing-loop API', () => {
     const kinds = (findings: Finding[]) => findings.map((f) => f.kind);
     let reportId: string;
     let findings: Finding[];
+    let checkedOnImport: unknown;
     let newItems: string[];
 
     it('is checked without being stored', async () => {
@@ -390,6 +391,7 @@ describe('closing-loop API', () => {
         }),
       );
       findings = res.body.reconciliation.reconciliation.findings;
+      checkedOnImport = res.body.reconciliation;
       expect(findings).toHaveLength(3);
       expect(kinds(findings)).toEqual(['claim_disagrees', 'item_omitted', 'problem_recurs']);
       expect(findings[2].itemId).toBe(newItems[0]);
@@ -398,6 +400,8 @@ describe('closing-loop API', () => {
     it('gives the stored report the same findings later, to the supervisor only', async () => {
       expect(reportId).toBeDefined();
       const res = await get('sup', `/api/reports/${reportId}/reconciliation`).expect(200);
+      // The import checks the report while storing it: the stored report's check is the same.
+      expect(res.body).toEqual(checkedOnImport);
       expect(res.body.reconciliation.findings).toEqual(findings);
       const sec = await get('sec', `/api/reports/${reportId}/reconciliation`).expect(200);
       expect(sec.body.reconciliation.findings).toEqual(findings);

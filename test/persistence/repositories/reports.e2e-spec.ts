@@ -6,6 +6,7 @@ import {
   type NewImportedItem,
   PgReportsRepository,
 } from '@rectify/persistence';
+import { RecurrenceLinksCapped1732880000000 } from '../../../libs/persistence/src/migrations/1732880000000-recurrence-links-capped';
 import { REPOSITORY_BACKENDS } from '../../support/scope-tree-fixture';
 
 const EXTRACTION = {
@@ -71,6 +72,7 @@ describe.each(REPOSITORY_BACKENDS)('reports repository on %s', (_name, open) => 
     actor: { userId: 'system', role: 'system' },
     remindedStatuses: ['measures_set', 'long_term'],
     recurrenceLinks: [],
+    recurrenceMaxLinks: 3,
   });
 
   it('stores the report, its items, measures, IMPORT lines, and outbox rows for reminded statuses only', async () => {
@@ -150,7 +152,7 @@ describe.each(REPOSITORY_BACKENDS)('reports repository on %s', (_name, open) => 
     const later = item(1, 'identified');
     await repo.storeImport({
       ...importOf(organisationId, [later]),
-      recurrenceLinks: [[later.id, earlier.id, 0.8]],
+      recurrenceLinks: [[later.id, earlier.id, 0.8, 2024]],
     });
     const links = await db.dataSource.query(
       `SELECT item_id, earlier_item_id FROM item_recurrence WHERE item_id = $1`,
@@ -162,9 +164,86 @@ describe.each(REPOSITORY_BACKENDS)('reports repository on %s', (_name, open) => 
     await expect(
       repo.storeImport({
         ...importOf(organisationId, [broken], hash),
-        recurrenceLinks: [[broken.id, randomUUID(), 0.5]],
+        recurrenceLinks: [[broken.id, randomUUID(), 0.5, 2024]],
       }),
     ).rejects.toThrow();
     expect(await repo.findImported(organisationId, hash)).toBeNull();
+  });
+
+  it('stores a file sent twice at once a single time: the second store answers with the first', async () => {
+    const organisationId = await newOrganisation(db);
+    const hash = randomUUID();
+    const outcomes = await Promise.all(
+      [item(1, 'identified'), item(1, 'identified')].map((one) =>
+        repo.storeImport(importOf(organisationId, [one], hash)),
+      ),
+    );
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['already_imported', 'created']);
+    const created = outcomes.find((o) => o.kind === 'created') as { reportId: string };
+    const again = outcomes.find((o) => o.kind === 'already_imported') as {
+      report: { reportId: string; itemIds: string[] };
+    };
+    expect(again.report.reportId).toBe(created.reportId);
+    const [{ n }] = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM rectification_item i JOIN report r ON r.id = i.report_id
+        WHERE r.organisation_id = $1`,
+      [organisationId],
+    );
+    expect(n).toBe(1);
+    expect(again.report.itemIds).toHaveLength(1);
+  });
+
+  it('keeps a later item to its best links when older reports come after it: a weaker link is not stored, a better one displaces the weakest', async () => {
+    const organisationId = await newOrganisation(db);
+    const later = item(1, 'identified');
+    await repo.storeImport({ ...importOf(organisationId, [later]), year: 2025 });
+    const linkTo = async (year: number, score: number) => {
+      const older = item(1, 'identified');
+      await repo.storeImport({
+        ...importOf(organisationId, [older]),
+        year,
+        recurrenceLinks: [[later.id, older.id, score, year]],
+        recurrenceMaxLinks: 3,
+      });
+      return older.id;
+    };
+    const linksOfLater = async () =>
+      (
+        (await db.dataSource.query(
+          `SELECT earlier_item_id AS id FROM item_recurrence WHERE item_id = $1 ORDER BY score DESC`,
+          [later.id],
+        )) as { id: string }[]
+      ).map((r) => r.id);
+    const weakest = await linkTo(2024, 0.6);
+    const middle = await linkTo(2024, 0.7);
+    const best = await linkTo(2024, 0.8);
+    expect(await linksOfLater()).toEqual([best, middle, weakest]);
+    // Weaker than the three kept, and as alike as the weakest but a year further away: not stored.
+    await linkTo(2023, 0.5);
+    await linkTo(2021, 0.6);
+    expect(await linksOfLater()).toEqual([best, middle, weakest]);
+    const better = await linkTo(2022, 0.9);
+    expect(await linksOfLater()).toEqual([better, best, middle]);
+    // A withdrawn link is not shown, so it leaves room for the next one.
+    await db.dataSource.query(
+      `UPDATE rectification_item SET withdrawn_at = now(), withdraw_reason = '重复' WHERE id = $1`,
+      [better],
+    );
+    const next = await linkTo(2023, 0.65);
+    expect((await linksOfLater()).slice(1)).toEqual([best, middle, next]);
+    const top = await linkTo(2020, 0.95);
+    expect(await linksOfLater()).toEqual([top, better, best, middle]);
+    // Links stored before the cap: the migration keeps the three best shown (and the withdrawn one).
+    await db.dataSource.query(
+      `INSERT INTO item_recurrence (item_id, earlier_item_id, score) VALUES ($1, $2, 0.6), ($1, $3, 0.65)`,
+      [later.id, weakest, next],
+    );
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      await new RecurrenceLinksCapped1732880000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await linksOfLater()).toEqual([top, better, best, middle]);
   });
 });

@@ -114,7 +114,7 @@ export async function matchReportRecurrence(
     laterCandidates: problemsOfLater,
   });
   const links = [...recurring, ...repeatedLater].flatMap((p) =>
-    p.earlier.map((e): RecurrenceLinkRow => [p.itemId as string, e.itemId, e.score]),
+    p.earlier.map((e): RecurrenceLinkRow => [p.itemId as string, e.itemId, e.score, e.year]),
   );
   return { recurring, links, warnings };
 }

@@ -20,7 +20,8 @@ const REPORT = Buffer.from(
 async function setUp() {
   const world = await adminWorld();
   const reports = new InMemoryReportsRepository();
-  // The import's reconciliation is best effort: a failing one leaves `reconciliation` null.
+  // The import's reconciliation is best effort: a failing one (here: a file imported before,
+  // checked as stored) leaves `reconciliation` null.
   const reportQueries = {} as ReportQueriesRepository;
   const uc = new ImportReportUseCase({
     reports,
@@ -39,7 +40,12 @@ describe('ImportReportUseCase', () => {
     const { reports, uc, villageA, admin } = await setUp();
     const command = { bytes: REPORT, fileName: 'a.txt', organisationName: villageA.name, year: 2024 };
     const first = await uc.execute({ ...command, importedByUserId: admin.userId });
-    expect(first).toMatchObject({ created: true, year: 2024, reconciliation: null });
+    expect(first).toMatchObject({
+      created: true,
+      year: 2024,
+      // Checked while stored, against last year's items (none).
+      reconciliation: { problemYear: 2023, reconciliation: { unchecked: 'no_tracked_items' } },
+    });
     expect(first.itemIds).toHaveLength(2);
     const [stored] = reports.imports;
     expect(stored).toMatchObject({
@@ -53,7 +59,12 @@ describe('ImportReportUseCase', () => {
     expect(stored.remindedStatuses).toEqual(expect.arrayContaining(['measures_set']));
 
     const again = await uc.execute(command);
-    expect(again).toMatchObject({ created: false, reportId: first.reportId, itemIds: first.itemIds });
+    expect(again).toMatchObject({
+      created: false,
+      reportId: first.reportId,
+      itemIds: first.itemIds,
+      reconciliation: null,
+    });
     expect(again.warnings[0]).toContain('该报告此前已导入（2025-01-02）');
     expect(reports.imports).toHaveLength(1);
   });

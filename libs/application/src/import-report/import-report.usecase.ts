@@ -8,19 +8,26 @@ import {
   type ItemSource,
   problemName,
   quoted,
+  RECURRENCE_MAX_LINKS,
   REMINDED_STATUSES,
   type RecurringProblem,
 } from '@rectify/domain';
 import {
   type ImportedItemRef,
   type ImportedReportRecord,
+  type OrganisationRecord,
   type ReportQueriesRepository,
   type ReportsRepository,
 } from '@rectify/persistence';
 import { type ReadScope } from '@rectify/workflow';
 import { type ClosingLoopPorts } from '../closing-loop/closing-loop-ports';
 import { matchReportRecurrence, type RecurrenceMatch } from '../closing-loop/recurrence-match';
-import { type ReconcileResult } from '../closing-loop/reconcile-with';
+import {
+  type ReconcileResult,
+  reconcileWith,
+  requireYear,
+  YEAR_HINT_FOR_STORED,
+} from '../closing-loop/reconcile-with';
 import { ApplicationError } from '../errors/application-error';
 import { requireAdministrator } from '../organisations/administering';
 import { requireActiveOrganisation } from '../organisations/require-active-organisation';
@@ -66,7 +73,10 @@ export type ImportReportPorts = ClosingLoopPorts & {
   reportQueries: ReportQueriesRepository;
 };
 
-type StoredImport = Omit<ImportReportResult, 'reconciliation'>;
+type StoredImport = Omit<ImportReportResult, 'reconciliation'> & {
+  /** The new report's check, made while it was stored; absent for a file imported before. */
+  reconciling?: Promise<ReconcileResult | null>;
+};
 
 const NO_MATCH: RecurrenceMatch = { recurring: [], links: [], warnings: [] };
 
@@ -96,18 +106,26 @@ export class ImportReportUseCase {
         { source: command.source },
       );
     }
+    // The organisation is looked up while the file is read (the reader's refusals still come first).
+    const finding = this.findOrganisation(command, scope);
+    finding.catch(() => undefined);
     // Everything stored from a report (its text, titles, details, measures) reaches Word and
     // Excel files later: characters XML forbids are cleaned out before anything is parsed.
     const read = await readReportOffThread(command.bytes, command.fileName, { clean: true });
+    const org = await finding;
     let extraction = read.extraction;
     if (command.corrections) extraction = applyCorrections(extraction, cleanTextDeep(command.corrections));
     const stored = await this.store(
       { ...command, fileName: cleanText(command.fileName) },
-      scope,
+      org,
       read.text,
       extraction,
     );
-    return { ...stored, reconciliation: await this.reconcileAfterImport(stored.reportId, stored.year) };
+    const { reconciling, ...result } = stored;
+    return {
+      ...result,
+      reconciliation: await (reconciling ?? this.reconcileAfterImport(stored.reportId, stored.year)),
+    };
   }
 
   /**
@@ -117,13 +135,12 @@ export class ImportReportUseCase {
    */
   private async store(
     command: ImportReportCommand,
-    scope: ReadScope,
+    org: OrganisationRecord,
     text: string,
     extraction: ExtractionResult,
   ): Promise<StoredImport> {
     const sourceHash = createHash('sha256').update(command.bytes).digest('hex');
     const year = command.year ?? extraction.year;
-    const org = await this.findOrganisation(command, scope);
     const itemIds = extraction.problems.map(() => randomUUID());
     // The comparison starts while the file is looked up, one round trip less to wait for; for a
     // file imported already its result (or failure) is dropped.
@@ -139,6 +156,12 @@ export class ImportReportUseCase {
     const imported = await this.ports.reports.findImported(org.id, sourceHash);
     if (imported) return alreadyImported(imported);
     const match = await matching;
+    // The check reads last year's items, which storing this year's cannot change: it runs while
+    // the import is stored, with the links about to be stored (a file imported before is checked
+    // as stored, below).
+    const reconciling =
+      year === null ? Promise.resolve(null) : this.reconcileImported(org, year, extraction, match);
+    reconciling.catch(() => undefined);
     const items = planImportItems(extraction, itemIds, command.source);
     const outcome = await this.ports.reports.storeImport({
       organisationId: org.id,
@@ -155,6 +178,7 @@ export class ImportReportUseCase {
         : { userId: 'system', role: 'system' },
       remindedStatuses: REMINDED_STATUSES,
       recurrenceLinks: match.links,
+      recurrenceMaxLinks: RECURRENCE_MAX_LINKS,
     });
     if (outcome.kind === 'already_imported') return alreadyImported(outcome.report);
     const warnings = [...extraction.warnings];
@@ -167,6 +191,7 @@ export class ImportReportUseCase {
       );
     }
     return {
+      reconciling,
       created: true,
       reportId: outcome.reportId,
       year,
@@ -179,7 +204,10 @@ export class ImportReportUseCase {
   }
 
   // In the importer's scope: an administrator's or the operator's, so the whole tree.
-  private async findOrganisation(command: ImportReportCommand, scope: ReadScope) {
+  private async findOrganisation(
+    command: ImportReportCommand,
+    scope: ReadScope,
+  ): Promise<OrganisationRecord> {
     const org = command.organisationId
       ? await this.ports.organisations.findById(scope, command.organisationId)
       : await this.ports.organisations.findByName(scope, command.organisationName?.trim() ?? '');
@@ -193,6 +221,33 @@ export class ImportReportUseCase {
     }
     requireActiveOrganisation(org, '导入报告');
     return org;
+  }
+
+  /**
+   * The new report's 上年度整改情况 and recurring problems against last year's items, as
+   * ReconcileStoredReportUseCase would find them once stored (read as the operator, like the
+   * import). A check that cannot be made is left out (null), as in reconcileAfterImport.
+   */
+  private async reconcileImported(
+    organisation: { id: string; name: string; path: string },
+    year: number,
+    extraction: ExtractionResult,
+    match: RecurrenceMatch,
+  ): Promise<ReconcileResult | null> {
+    try {
+      return await reconcileWith(
+        this.ports.trackedItems,
+        {
+          organisation: { id: organisation.id, name: organisation.name, path: organisation.path },
+          scope: 'operator',
+        },
+        requireYear(year, YEAR_HINT_FOR_STORED),
+        extraction.lastYearRectification,
+        match.recurring,
+      );
+    } catch {
+      return null;
+    }
   }
 
   /**

@@ -34,6 +34,7 @@ function anImport(itemIds: string[]): NewImport {
     actor: { userId: admin.userId, role: 'admin' },
     remindedStatuses: [],
     recurrenceLinks: [],
+    recurrenceMaxLinks: 3,
   };
 }
 

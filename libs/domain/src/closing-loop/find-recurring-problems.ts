@@ -8,8 +8,12 @@ import { type RecurrenceLink } from './tracked-item';
 
 /** How alike a new problem and an earlier one must be to call the problem recurring (反复出现). */
 export const RECURRENCE_THRESHOLD = 0.45;
-/** At most this many earlier problems are linked to one new problem, the most alike first. */
-const MAX_LINKS = 3;
+/**
+ * At most this many earlier problems are linked to one problem, the most alike first (then the
+ * nearest year, then the item id): also when an older report is imported after a later one, its
+ * problems displace a later item's weakest links rather than add to them.
+ */
+export const RECURRENCE_MAX_LINKS = 3;
 
 export interface EarlierProblem {
   itemId: string;
@@ -58,7 +62,7 @@ export function findRecurringProblems(
         (a, b) =>
           b.score - a.score || (b.e.year ?? 0) - (a.e.year ?? 0) || a.e.itemId.localeCompare(b.e.itemId),
       )
-      .slice(0, MAX_LINKS)
+      .slice(0, RECURRENCE_MAX_LINKS)
       .map(({ e, score }) => ({ itemId: e.itemId, year: e.year, title: e.title, status: e.status, score }));
     if (links.length > 0) found.push({ ...problem, earlier: links });
   }

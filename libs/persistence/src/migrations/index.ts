@@ -18,6 +18,7 @@ import { SubtreePageIndexes1732840000000 } from './1732840000000-subtree-page-in
 import { TierInbox1732850000000 } from './1732850000000-tier-inbox';
 import { ItemOrganisationPath1732860000030 } from './1732860000030-item-organisation-path';
 import { SummaryPathIndex1732870000000 } from './1732870000000-summary-path-index';
+import { RecurrenceLinksCapped1732880000000 } from './1732880000000-recurrence-links-capped';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   TierInbox1732850000000,
   ItemOrganisationPath1732860000030,
   SummaryPathIndex1732870000000,
+  RecurrenceLinksCapped1732880000000,
 ];

@@ -23,12 +23,13 @@ export class PgReportsRepository implements ReportsRepository {
 
   storeImport(input: NewImport): Promise<StoreImportOutcome> {
     return this.db.transaction(async (m) => {
-      const again = await findImported(m, input.organisationId, input.sourceHash);
-      if (again) return { kind: 'already_imported', report: again };
       // Written as SQL, as the items are: the ORM's statement building cost more than the insert.
+      // The same file for the same organisation is stored once (report_org_hash_key): a file
+      // another import stored first (committed meanwhile) is answered with that import.
       const [report]: { id: string }[] = await m.query(
         `INSERT INTO report (organisation_id, year, title, source_file_name, source_hash, text, extraction, imported_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)
+         ON CONFLICT (organisation_id, source_hash) DO NOTHING RETURNING id`,
         [
           input.organisationId,
           input.year,
@@ -40,8 +41,16 @@ export class PgReportsRepository implements ReportsRepository {
           input.importedBy,
         ],
       );
+      if (!report) {
+        const first = await findImported(m, input.organisationId, input.sourceHash);
+        if (!first) throw new Error('report_org_hash_key conflicted, but no report has the file');
+        return { kind: 'already_imported', report: first };
+      }
       await insertImportedItems(m, report.id, input);
-      await insertRecurrenceLinks(m, input.recurrenceLinks);
+      await insertRecurrenceLinks(m, input.recurrenceLinks, {
+        maxLinksPerItem: input.recurrenceMaxLinks,
+        newItemIds: new Set(input.items.map((i) => i.id)),
+      });
       return { kind: 'created', reportId: report.id };
     });
   }

@@ -63,6 +63,8 @@ export interface NewImport {
   /** The statuses whose items get an outbox row now, so their reminders are scheduled at once. */
   remindedStatuses: readonly RectificationStatus[];
   recurrenceLinks: readonly RecurrenceLinkRow[];
+  /** How many links an item keeps, the best first (the domain's RECURRENCE_MAX_LINKS). */
+  recurrenceMaxLinks: number;
 }
 
 /** What storing an import did. */

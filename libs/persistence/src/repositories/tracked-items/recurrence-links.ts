@@ -1,20 +1,88 @@
 import { type EntityManager } from 'typeorm';
 
-/** A link between an item and an earlier item it repeats, with the similarity score (0 to 1). */
-export type RecurrenceLinkRow = readonly [itemId: string, earlierItemId: string, score: number];
+/**
+ * A link between an item and an earlier item it repeats, with the similarity score (0 to 1) and
+ * the earlier item's year (how links of equal score are ranked: the nearer year first).
+ */
+export type RecurrenceLinkRow = readonly [
+  itemId: string,
+  earlierItemId: string,
+  score: number,
+  earlierYear: number | null,
+];
+
+// An earlier item by its key, if shown (links to withdrawn items are not). OFFSET 0 keeps each a
+// lookup: with the statistics of a fast-growing table the planner otherwise walks every item and
+// probes the links (90 ms a statement, seen in bench:transitions at one branch).
+const EARLIER_SHOWN = `
+  SELECT e.year, e.id FROM rectification_item e WHERE e.id = ir.earlier_item_id AND e.withdrawn_at IS NULL OFFSET 0`;
+
+// An item's kept links, best first: the order the domain ranks them in (score, then the nearer
+// year, then the id).
+const RANKED_LINKS = `
+  SELECT ir.item_id, ir.earlier_item_id,
+         row_number() OVER (PARTITION BY ir.item_id ORDER BY ir.score DESC, e.year DESC NULLS LAST, e.id) AS rank
+    FROM (SELECT * FROM item_recurrence WHERE item_id = ANY($1) OFFSET 0) ir
+   CROSS JOIN LATERAL (${EARLIER_SHOWN}) e`;
 
 /**
  * Stores recurrence links (反复出现) in the caller's transaction (the import's, see the reports
- * repository); a link stored already is kept.
+ * repository); a link stored already is kept. An item keeps at most `maxLinksPerItem` links: a
+ * link that does not beat the weakest of an item's full set is not stored, and one that does
+ * displaces it. So an item of a later year, linked to each older report imported after it, ends
+ * with the same best links as if the reports had come in order (not one more per import).
+ * `newItemIds`: the items this import creates, whose links the caller capped already (they are
+ * stored as given: in-order imports make no other links, and take one statement).
  */
 export async function insertRecurrenceLinks(
   m: EntityManager,
   links: readonly RecurrenceLinkRow[],
+  limits: { maxLinksPerItem: number; newItemIds: ReadonlySet<string> },
 ): Promise<void> {
-  if (links.length === 0) return;
-  await m.query(
+  const ofNew = links.filter((l) => limits.newItemIds.has(l[0]));
+  const ofLater = links.filter((l) => !limits.newItemIds.has(l[0]));
+  const columns = (rows: readonly RecurrenceLinkRow[]) => [
+    rows.map((l) => l[0]),
+    rows.map((l) => l[1]),
+    rows.map((l) => l[2]),
+  ];
+  if (ofLater.length === 0) {
+    if (ofNew.length === 0) return;
+    await m.query(
+      `INSERT INTO item_recurrence (item_id, earlier_item_id, score)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::numeric[]) ON CONFLICT DO NOTHING`,
+      columns(ofNew),
+    );
+    return;
+  }
+  // The planner prices the weakest-link lookups as a long query (it guesses dozens of links an
+  // item, there are three) and compiles it first: 10 ms of JIT for a 2 ms insert.
+  await m.query(`SET LOCAL jit = off`);
+  const inserted: { item_id: string }[] = await m.query(
     `INSERT INTO item_recurrence (item_id, earlier_item_id, score)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::numeric[]) ON CONFLICT DO NOTHING`,
-    [links.map((l) => l[0]), links.map((l) => l[1]), links.map((l) => l[2])],
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::numeric[])
+     UNION ALL
+     SELECT n.item_id, n.earlier_item_id, n.score
+       FROM unnest($4::uuid[], $5::uuid[], $6::numeric[], $7::int[]) AS n(item_id, earlier_item_id, score, year)
+       LEFT JOIN LATERAL (
+         SELECT ir.score, e.year, e.id
+           FROM (SELECT earlier_item_id, score FROM item_recurrence WHERE item_id = n.item_id OFFSET 0) ir
+          CROSS JOIN LATERAL (${EARLIER_SHOWN}) e
+          ORDER BY ir.score DESC, e.year DESC NULLS LAST, e.id
+         OFFSET $8 - 1 LIMIT 1) weakest ON TRUE
+      WHERE weakest.id IS NULL OR n.score > weakest.score
+         OR (n.score = weakest.score AND (coalesce(n.year, -1) > coalesce(weakest.year, -1)
+             OR (n.year IS NOT DISTINCT FROM weakest.year AND n.earlier_item_id < weakest.id)))
+     ON CONFLICT DO NOTHING
+     RETURNING item_id`,
+    [...columns(ofNew), ...columns(ofLater), ofLater.map((l) => l[3]), limits.maxLinksPerItem],
+  );
+  const displacing = [...new Set(inserted.map((r) => r.item_id))].filter((id) => !limits.newItemIds.has(id));
+  if (displacing.length === 0) return;
+  await m.query(
+    `DELETE FROM item_recurrence ir
+      USING (${RANKED_LINKS}) ranked
+      WHERE ranked.rank > $2 AND ir.item_id = ranked.item_id AND ir.earlier_item_id = ranked.earlier_item_id`,
+    [displacing, limits.maxLinksPerItem],
   );
 }
