@@ -22,12 +22,22 @@ const RUNS = Number(process.env.RUNS ?? 10);
 const YEAR = Number(process.env.BENCH_YEAR ?? 2024);
 const AS_OF = '2026-11-30';
 
+function pgSettings(list: string): Record<string, string> {
+  return Object.fromEntries(
+    list
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => pair.split('=').map((s) => s.trim()) as [string, string]),
+  );
+}
+
 async function main() {
   const workDir = process.argv[2];
   if (!workDir) throw new Error('usage: npx tsx bench/summary-timing.ts <the kept bench:api folder>');
   const pg = await startPostgres({
     dataDir: join(workDir, 'postgres'),
-    settings: { shared_buffers: '512MB' },
+    // BENCH_PG_SETTINGS="jit=off,work_mem=64MB" tries server settings on the same data.
+    settings: { shared_buffers: '512MB', ...pgSettings(process.env.BENCH_PG_SETTINGS ?? '') },
   });
   const db = await openDatabase({ databaseUrl: pg.url });
   try {

@@ -11,7 +11,7 @@ type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 /** The session's timeouts, asked one after the other on one connection. */
 async function settings(query: (sql: string) => Promise<Record<string, string>[]>) {
   const values: Record<string, string> = {};
-  for (const name of ['statement_timeout', 'lock_timeout', 'idle_in_transaction_session_timeout'])
+  for (const name of ['statement_timeout', 'lock_timeout', 'idle_in_transaction_session_timeout', 'jit'])
     values[name] = (await query(`SHOW ${name}`))[0][name];
   return values;
 }
@@ -30,6 +30,8 @@ describe('database limits', () => {
         statement_timeout: '30s',
         lock_timeout: '2s',
         idle_in_transaction_session_timeout: '1min',
+        // Off for the product's short statements (see serverPoolSettings).
+        jit: 'off',
       });
       expect(connectionPoolOf(db.dataSource)?.options).toEqual(
         expect.objectContaining({ max: 20, connectionTimeoutMillis: 5000 }),
@@ -58,6 +60,7 @@ describe('database limits', () => {
         expect(await settings((sql) => runner.query(sql))).toEqual({
           statement_timeout: '300ms',
           lock_timeout: '200ms',
+          jit: 'off',
           idle_in_transaction_session_timeout: '5s',
         });
       }

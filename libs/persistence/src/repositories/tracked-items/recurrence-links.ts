@@ -55,9 +55,6 @@ export async function insertRecurrenceLinks(
     );
     return;
   }
-  // The planner prices the weakest-link lookups as a long query (it guesses dozens of links an
-  // item, there are three) and compiles it first: 10 ms of JIT for a 2 ms insert.
-  await m.query(`SET LOCAL jit = off`);
   const inserted: { item_id: string }[] = await m.query(
     `INSERT INTO item_recurrence (item_id, earlier_item_id, score)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::numeric[])
