@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createRepositories, openDatabase, type Database } from '@rectify/persistence';
 import { readBackupArchive } from '../backup/backup-archive';
+import { defaultEvidenceDir } from '../backup/evidence-dir';
 import { describeBackup } from '../backup/describe-backup';
 import { assertSameSchema } from '../backup/schema-match';
 import { CliError, EXIT_USAGE } from '../cli-error';
@@ -14,7 +15,7 @@ export const RESTORE_USAGE =
 
 /**
  * Restores a backup of `rectify backup` into an embedded database directory and an evidence
- * folder (by default `evidence` beside the database directory, as in `.run/`): the same
+ * folder (by default see defaultEvidenceDir): the same
  * organisations, people, items, history and evidence files. Refuses a directory that holds
  * anything unless --force (RESTORE_TARGET_NOT_EMPTY), and one a running program owns even then
  * (DATA_DIR_LOCKED); the archive's errors are readBackupArchive's and assertSameSchema's.
@@ -23,7 +24,7 @@ export async function runRestore(argv: string[], out: (s: string) => void): Prom
   const args = parseArgs(argv, { flags: ['force'], options: ['data-dir', 'evidence-dir'] });
   if (args.positionals.length !== 1) throw new CliError(`用法：${RESTORE_USAGE}`, EXIT_USAGE, 'USAGE');
   const dataDir = resolve(requiredOption(args, 'data-dir', RESTORE_USAGE));
-  const evidenceDir = resolve(optionValue(args, 'evidence-dir') ?? join(dirname(dataDir), 'evidence'));
+  const evidenceDir = resolve(optionValue(args, 'evidence-dir') ?? defaultEvidenceDir(dataDir));
   // Everything that can be wrong with the archive is found before anything is touched.
   const backup = await readBackupArchive(resolve(args.positionals[0]));
   assertSameSchema(backup.manifest.migrations);
