@@ -229,7 +229,7 @@ export class ImportReportUseCase {
    * import). A check that cannot be made is left out (null), as in reconcileAfterImport.
    */
   private async reconcileImported(
-    organisation: { id: string; name: string; path: string },
+    organisation: OrganisationRecord,
     year: number,
     extraction: ExtractionResult,
     match: RecurrenceMatch,
@@ -237,10 +237,7 @@ export class ImportReportUseCase {
     try {
       return await reconcileWith(
         this.ports.trackedItems,
-        {
-          organisation: { id: organisation.id, name: organisation.name, path: organisation.path },
-          scope: 'operator',
-        },
+        { organisation, scope: 'operator' },
         requireYear(year, YEAR_HINT_FOR_STORED),
         extraction.lastYearRectification,
         match.recurring,

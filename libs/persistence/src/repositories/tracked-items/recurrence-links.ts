@@ -17,11 +17,14 @@ export type RecurrenceLinkRow = readonly [
 const EARLIER_SHOWN = `
   SELECT e.year, e.id FROM rectification_item e WHERE e.id = ir.earlier_item_id AND e.withdrawn_at IS NULL OFFSET 0`;
 
-// An item's kept links, best first: the order the domain ranks them in (score, then the nearer
-// year, then the id).
+// An item's links best first, the order the domain ranks them in (findRecurringProblems: score,
+// then the nearer year, then the id), over `ir` (a link) and `e` (its earlier item).
+const BEST_FIRST = `ir.score DESC, e.year DESC NULLS LAST, e.id`;
+
+// An item's kept links, ranked.
 const RANKED_LINKS = `
   SELECT ir.item_id, ir.earlier_item_id,
-         row_number() OVER (PARTITION BY ir.item_id ORDER BY ir.score DESC, e.year DESC NULLS LAST, e.id) AS rank
+         row_number() OVER (PARTITION BY ir.item_id ORDER BY ${BEST_FIRST}) AS rank
     FROM (SELECT * FROM item_recurrence WHERE item_id = ANY($1) OFFSET 0) ir
    CROSS JOIN LATERAL (${EARLIER_SHOWN}) e`;
 
@@ -65,7 +68,7 @@ export async function insertRecurrenceLinks(
          SELECT ir.score, e.year, e.id
            FROM (SELECT earlier_item_id, score FROM item_recurrence WHERE item_id = n.item_id OFFSET 0) ir
           CROSS JOIN LATERAL (${EARLIER_SHOWN}) e
-          ORDER BY ir.score DESC, e.year DESC NULLS LAST, e.id
+          ORDER BY ${BEST_FIRST}
          OFFSET $8 - 1 LIMIT 1) weakest ON TRUE
       WHERE weakest.id IS NULL OR n.score > weakest.score
          OR (n.score = weakest.score AND (coalesce(n.year, -1) > coalesce(weakest.year, -1)
