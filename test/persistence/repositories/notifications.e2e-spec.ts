@@ -3,6 +3,7 @@ import { DEFAULT_NOTIFICATION_PREFERENCES } from '@rectify/domain';
 import {
   type Database,
   PgNotificationInboxRepository,
+  PgNotificationLedgerRepository,
   PgNotificationPreferencesRepository,
   PgOrganisationRobotsRepository,
   type RobotSettings,
@@ -69,6 +70,42 @@ describe.each(REMINDER_BACKENDS)('notification repositories on %s', (_name, open
     expect(await inbox.markRead(me, 'all')).toBe(2);
     expect(await inbox.unreadCount(me)).toBe(0);
     expect(await inbox.unreadCount(other)).toBe(1);
+  });
+
+  it('records rows as given, whatever their text holds, each dedupe key once', async () => {
+    const ledger = new PgNotificationLedgerRepository(db.dataSource);
+    const me = world.people.sec.userId;
+    const key = randomUUID();
+    // Characters an array literal or JSON would have to escape, and words that mean NULL there.
+    const headline = '「整改」"引号" \\反斜杠 {花,括号} NULL';
+    const sendAfter = new Date('2026-12-01T01:02:03.456Z');
+    const row = (dedupeKey: string, detail: string) => ({
+      dedupeKey,
+      kind: 'returned' as const,
+      channel: 'in_app' as const,
+      itemId: world.items.owned,
+      historyId: null,
+      recipientId: me,
+      robotId: null,
+      headline,
+      detail,
+      status: 'sent' as const,
+      sendAfter,
+    });
+    expect(await ledger.record([row(key, 'null'), row(`${key}.2`, '')])).toBe(2);
+    expect(await ledger.record([row(key, '又一次'), row(`${key}.3`, '第三条')])).toBe(1);
+    const stored = await q(
+      `SELECT dedupe_key, headline, detail, history_id, robot_id, send_after, sent_at FROM notification
+        WHERE dedupe_key LIKE $1 ORDER BY dedupe_key`,
+      [`${key}%`],
+    );
+    expect(stored.map((r: { detail: string }) => r.detail)).toEqual(['null', '', '第三条']);
+    for (const r of stored) {
+      expect(r).toMatchObject({ headline, history_id: null, robot_id: null });
+      expect(new Date(r.send_after)).toEqual(sendAfter);
+      expect(new Date(r.sent_at)).toEqual(sendAfter);
+    }
+    expect(await ledger.record([])).toBe(0);
   });
 
   it('orders by the number, not its text, once ids pass 9 and 99', async () => {

@@ -1,4 +1,10 @@
-import { type Database, PgReminderSubjectsRepository } from '@rectify/persistence';
+import {
+  type Database,
+  PgNotificationLedgerRepository,
+  PgReminderSubjectsRepository,
+  type RecipientsByRole,
+} from '@rectify/persistence';
+import { type Recipient } from '@rectify/domain';
 import {
   REMINDER_BACKENDS,
   type ReminderWorld,
@@ -102,6 +108,50 @@ describe.each(REMINDER_BACKENDS)('reminder subjects on %s', (_name, open) => {
       [w.items.owned]: { parent_supervisors: [parentSup.userId], grandparent_supervisors: [grandSup.userId] },
     });
     expect(await repo.recipients('operator', items, [])).toEqual(new Map());
+  });
+
+  it("reads a due batch in one statement: the items' subjects, places and recipients in the roles asked for, as the separate reads give them", async () => {
+    const ids = [w.items.owned, w.items.unowned, w.items.longTerm, w.items.other, w.items.identified];
+    const places = await new PgNotificationLedgerRepository(db.dataSource).itemPlaces(ids);
+    const sorted = (m: RecipientsByRole | undefined) =>
+      Object.fromEntries([...(m ?? new Map<string, string[]>())].map(([role, u]) => [role, [...u].sort()]));
+    const roleSets: Recipient[][] = [
+      ['owner'],
+      ['owner', 'responsible', 'secretary'],
+      ['owner', 'secretary', 'parent_supervisors', 'grandparent_supervisors'],
+      [],
+    ];
+    for (const roles of roleSets) {
+      const batch = await repo.dueItems('operator', [...ids, '00000000-0000-4000-8000-000000000000'], roles);
+      const subjects = await repo.subjects('operator', ids);
+      const recipients = await repo.recipients('operator', ids, roles);
+      expect([...batch.keys()].sort()).toEqual([...subjects.keys()].sort());
+      for (const id of subjects.keys()) {
+        expect(batch.get(id)!.subject).toEqual(subjects.get(id));
+        expect(batch.get(id)!.place).toEqual(places.get(id));
+        expect(sorted(batch.get(id)!.recipients)).toEqual(sorted(recipients.get(id)));
+      }
+    }
+    expect(
+      sorted((await repo.dueItems('operator', [w.items.owned], ['owner'])).get(w.items.owned)!.recipients),
+    ).toEqual({
+      owner: [w.people.sec.userId],
+    });
+    expect(await repo.dueItems('operator', [], ['owner'])).toEqual(new Map());
+
+    // A withdrawn item (撤销) is absent, as from `subjects`.
+    await db.dataSource.query(
+      `UPDATE rectification_item SET withdrawn_at = now(), withdraw_reason = '重复录入' WHERE id = $1`,
+      [w.items.other],
+    );
+    try {
+      expect((await repo.dueItems('operator', ids, ['owner'])).has(w.items.other)).toBe(false);
+    } finally {
+      await db.dataSource.query(
+        `UPDATE rectification_item SET withdrawn_at = NULL, withdraw_reason = NULL WHERE id = $1`,
+        [w.items.other],
+      );
+    }
   });
 
   it('leaves out a disabled account that still holds its position', async () => {

@@ -1,5 +1,7 @@
 import { type Recipient, type ReminderSubject } from '@rectify/domain';
 import {
+  type DueItem,
+  type ItemPlace,
   type RecipientsByRole,
   type ReminderSubjectsRepository,
   type SystemScope,
@@ -14,6 +16,8 @@ export class InMemoryReminderSubjectsRepository implements ReminderSubjectsRepos
   readonly recipientsOf = new Map<string, RecipientsByRole>();
   /** Item id → the measures' 责任人: user id → titles of the measures they are responsible for. */
   readonly measuresOf = new Map<string, Map<string, string[]>>();
+  /** Item id → its place; an item without one sits alone in 测试党支部 (no levels above). */
+  readonly placesOf = new Map<string, ItemPlace>();
   /** Queries made, for tests that count round trips. */
   queries = 0;
 
@@ -75,6 +79,38 @@ export class InMemoryReminderSubjectsRepository implements ReminderSubjectsRepos
         const kept = new Map([...(byRole ?? [])].filter(([role]) => !roles || roles.includes(role)));
         return kept.size > 0 ? [[id, kept] as const] : [];
       }),
+    );
+  }
+
+  async dueItems(
+    scope: SystemScope,
+    itemIds: string[],
+    roles: readonly Recipient[],
+  ): Promise<Map<string, DueItem>> {
+    if (itemIds.length === 0) return new Map();
+    const subjects = await this.subjects(scope, itemIds); // the one query this counts
+    const recipients = new Map(
+      [...subjects.keys()].map((id) => [
+        id,
+        new Map([...(this.recipientsOf.get(id) ?? [])].filter(([role]) => roles.includes(role))),
+      ]),
+    );
+    return new Map(
+      [...subjects].map(([id, subject]) => [
+        id,
+        {
+          subject,
+          place: this.placesOf.get(id) ?? {
+            itemId: id,
+            itemTitle: `事项${id.slice(0, 8)}`,
+            organisationId: `org-${id}`,
+            organisationName: '测试党支部',
+            parentId: null,
+            grandparentId: null,
+          },
+          recipients: recipients.get(id) ?? new Map(),
+        },
+      ]),
     );
   }
 

@@ -83,6 +83,35 @@ describe('RecordDueRemindersUseCase', () => {
     );
   });
 
+  it('asks the ledger about a recipient once while the digest it queued is ahead, and again once its time has come', async () => {
+    const { ledger, queues, settings, useCase } = setUp();
+    const asked = jest.spyOn(ledger, 'waitingRecipients');
+    await useCase.execute([job(ITEM)]);
+    await useCase.execute([job(OTHER_ITEM)]);
+    // The digest queued by the first batch (17:00) claims the second batch's row too.
+    expect(asked.mock.calls).toEqual([[[OWNER]]]);
+    expect([...queues.digests.keys()]).toEqual([digestJobId(OWNER, TODAY, 0)]);
+
+    // Within the clock margin of the digest time the ledger is asked again; the first digest
+    // has claimed both rows by then, so the next one is named after them.
+    await ledger.claimForDigest(OWNER, digestJobId(OWNER, TODAY, 0));
+    settings.clock.at = new Date(`${TODAY}T16:59:58+08:00`);
+    await useCase.execute([job(ITEM, 'due')]);
+    expect(asked).toHaveBeenCalledTimes(2);
+    expect(queues.digests.has(digestJobId(OWNER, TODAY, 2))).toBe(true);
+  });
+
+  it('asks again after Redis refused the digest', async () => {
+    const { ledger, queues, useCase } = setUp();
+    const asked = jest.spyOn(ledger, 'waitingRecipients');
+    queues.reachable = false;
+    await useCase.execute([job(ITEM)]);
+    queues.reachable = true;
+    await useCase.execute([job(ITEM)]);
+    expect(asked).toHaveBeenCalledTimes(2);
+    expect([...queues.digests.keys()]).toEqual([digestJobId(OWNER, TODAY, 0)]);
+  });
+
   it('skips a job whose item has moved on, and says so when the tier has nobody to tell', async () => {
     const { ledger, subjects, useCase } = setUp();
     subjects.add({ ...measuresSet(OTHER_ITEM), status: 'pending_review' });
@@ -127,8 +156,8 @@ describe('RecordDueRemindersUseCase', () => {
     const outcomes = await useCase.execute([job(ITEM), job(OTHER_ITEM)]);
     expect(outcomes).toHaveLength(2);
     for (const o of outcomes) expect(o).toMatchObject({ databaseUnreachable: true });
-    // One batch attempt (subjects + recipients), no retry of each job alone.
-    expect(subjects.queries - queriesBefore).toBe(2);
+    // One batch attempt (one read of the items), no retry of each job alone.
+    expect(subjects.queries - queriesBefore).toBe(1);
   });
 
   it('fails every job, the database answering, when Redis does not take the digests', async () => {

@@ -10,6 +10,7 @@ import { type NotifyDeadlineTiersUseCase } from '../../notifications/notify-dead
 import { describeReminderError } from '../reminder-errors';
 import { digestJobId, type ReminderJobData, type ReminderQueues } from '../reminder-jobs';
 import { type ReminderSettings } from '../reminder-settings';
+import { QueuedDigests } from './queued-digests';
 
 /**
  * A job that could not be handled, with the Chinese reason; the other jobs of its batch go on.
@@ -43,6 +44,8 @@ export type ReminderOutcome = 'recorded' | 'already_recorded' | 'no_recipients' 
  * answer a probe).
  */
 export class RecordDueRemindersUseCase {
+  private readonly queuedDigests = new QueuedDigests();
+
   constructor(
     private readonly ledger: ReminderLedgerRepository,
     private readonly subjects: ReminderSubjectsRepository,
@@ -75,16 +78,13 @@ export class RecordDueRemindersUseCase {
     const now = settings.clock.now();
     const today = shanghaiDate(now);
     const itemIds = [...new Set(jobs.map((j) => j.itemId))];
-    // The items and their recipients are read side by side (two connections), the recipients
-    // only in the roles these tiers reach: a storm of 黄灯 reminders needs no supervisors.
+    // The items, where they sit and their recipients in one read, the recipients only in the
+    // roles these tiers reach: a storm of 黄灯 reminders needs no supervisors.
     const roles = new Set<Recipient>(jobs.flatMap((j) => RECIPIENTS[j.kind] ?? []));
-    const [subjects, recipients] = await Promise.all([
-      this.subjects.subjects('operator', itemIds),
-      this.subjects.recipients('operator', itemIds, [...roles]),
-    ]);
+    const items = await this.subjects.dueItems('operator', itemIds, [...roles]);
     const failures = new Map<number, ReminderFailure>();
     const live = jobs.map((job, i) => {
-      const subject = subjects.get(job.itemId);
+      const subject = items.get(job.itemId)?.subject;
       try {
         return !!subject && isReminderLive(job, subject, today, settings.calendar, settings.thresholds);
       } catch (err) {
@@ -96,7 +96,7 @@ export class RecordDueRemindersUseCase {
     const rows: DueDelivery[] = [];
     const rowCount = jobs.map((job, i) => {
       if (!live[i]) return 0;
-      const byRole = recipients.get(job.itemId);
+      const byRole = items.get(job.itemId)?.recipients;
       const users = new Set(RECIPIENTS[job.kind].flatMap((role) => byRole?.get(role) ?? []));
       for (const recipientId of users) {
         rows.push({
@@ -115,7 +115,7 @@ export class RecordDueRemindersUseCase {
     // redoes both (each is idempotent).
     await Promise.all([
       // Every live row, not only the new ones: a retry after a fault here records what is missing.
-      this.tiers?.execute(rows),
+      this.tiers?.execute(rows, new Map([...items].map(([id, item]) => [id, item.place]))),
       this.queueDigests(rows, now, today),
     ]);
 
@@ -132,11 +132,17 @@ export class RecordDueRemindersUseCase {
    * Every recipient of these rows with rows still waiting gets a digest job, not only those with
    * new rows: if adding it failed before, a retry of the batch adds it then. The job is named by
    * the rows digests have claimed so far (see digestJobId): while an earlier digest is being sent,
-   * rows recorded now get a digest of their own instead of waiting for the sweeper.
+   * rows recorded now get a digest of their own instead of waiting for the sweeper. Recipients
+   * with a digest this process queued still ahead are left out (see QueuedDigests): that digest
+   * claims these rows too.
    */
   private async queueDigests(rows: DueDelivery[], now: Date, today: string): Promise<void> {
     const { settings } = this;
-    const waiting = await this.ledger.waitingRecipients([...new Set(rows.map((r) => r.recipientId))]);
+    const recipientIds = [...new Set(rows.map((r) => r.recipientId))].filter(
+      (id) => !this.queuedDigests.isAhead(id, now),
+    );
+    if (recipientIds.length === 0) return;
+    const waiting = await this.ledger.waitingRecipients(recipientIds);
     const digestTime = shanghaiInstant(today, settings.digestTime);
     const collectUntil = new Date(now.getTime() + settings.digestCollectSeconds * 1000);
     const runAt = digestTime > now ? digestTime : collectUntil;
@@ -146,6 +152,11 @@ export class RecordDueRemindersUseCase {
         data: { recipientId },
         runAt,
       })),
+    );
+    this.queuedDigests.note(
+      waiting.map((w) => w.recipientId),
+      runAt,
+      now,
     );
   }
 }

@@ -215,8 +215,8 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
 
   async record(rows: NewNotification[]): Promise<number> {
     if (rows.length === 0) return 0;
-    // One JSON document rather than eleven arrays: a storm records hundreds of rows a statement,
-    // and JSON.stringify is far cheaper for the worker than the driver's escaping of each element.
+    // Eleven arrays: PostgreSQL reads 424 rows of them in about 1 ms where json_to_recordset
+    // took 5 ms, and the driver writes them about as fast as JSON.stringify (stop 33).
     const [{ added }]: { added: number }[] = await this.db.query(
       `WITH added AS (
        INSERT INTO notification
@@ -225,28 +225,25 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
        SELECT r.dedupe_key, r.kind, r.channel, r.item_id, r.history_id, r.recipient_id, r.robot_id,
               r.headline, r.detail, r.status, r.send_after,
               CASE WHEN r.status = 'sent' THEN r.send_after END
-         FROM json_to_recordset($1::json)
-              AS r(dedupe_key text, kind text, channel text, item_id uuid, history_id bigint, recipient_id uuid,
-                   robot_id uuid, headline text, detail text, status text, send_after timestamptz)
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::bigint[], $6::uuid[], $7::uuid[],
+                     $8::text[], $9::text[], $10::text[], $11::timestamptz[])
+              AS r(dedupe_key, kind, channel, item_id, history_id, recipient_id, robot_id, headline, detail,
+                   status, send_after)
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING 1)
        SELECT count(*)::int AS added FROM added`,
       [
-        JSON.stringify(
-          rows.map((r) => ({
-            dedupe_key: r.dedupeKey,
-            kind: r.kind,
-            channel: r.channel,
-            item_id: r.itemId,
-            history_id: r.historyId,
-            recipient_id: r.recipientId,
-            robot_id: r.robotId,
-            headline: r.headline,
-            detail: r.detail,
-            status: r.status,
-            send_after: r.sendAfter.toISOString(),
-          })),
-        ),
+        rows.map((r) => r.dedupeKey),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.channel),
+        rows.map((r) => r.itemId),
+        rows.map((r) => r.historyId),
+        rows.map((r) => r.recipientId),
+        rows.map((r) => r.robotId),
+        rows.map((r) => r.headline),
+        rows.map((r) => r.detail),
+        rows.map((r) => r.status),
+        rows.map((r) => r.sendAfter.toISOString()),
       ],
     );
     return added;

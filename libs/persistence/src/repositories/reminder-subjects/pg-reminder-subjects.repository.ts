@@ -1,6 +1,7 @@
 import { type Recipient, type ReminderSubject, shanghaiDate } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
 import {
+  type DueItem,
   type RecipientsByRole,
   type ReminderSubjectsRepository,
   type SystemScope,
@@ -23,17 +24,26 @@ interface RecipientRow {
 // A long-term item's reviews count from its last review or its approval as long-term, read
 // from the history; never from updated_at, which any edit (责任领导, 问题来源, a note) moves.
 // Without such a line (data entered by hand) the last change stands in.
-const SELECT_SUBJECT = `
-  SELECT i.id, i.status, to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days,
-         COALESCE(r.at, i.updated_at) AS reviewed_at
-    FROM rectification_item i
-    LEFT JOIN LATERAL (
+const SUBJECT_COLUMNS = `i.id, i.status, to_char(i.deadline, 'YYYY-MM-DD') AS deadline, i.review_interval_days,
+         COALESCE(r.at, i.updated_at) AS reviewed_at`;
+const LAST_REVIEW = `LEFT JOIN LATERAL (
       SELECT h.at FROM item_history h
        WHERE h.item_id = i.id AND i.status = 'long_term'
          AND h.event IN ('APPROVE_LONG_TERM', 'RECORD_LONG_TERM_REVIEW')
        ORDER BY h.seq DESC
        LIMIT 1
     ) r ON TRUE`;
+const SELECT_SUBJECT = `SELECT ${SUBJECT_COLUMNS} FROM rectification_item i ${LAST_REVIEW}`;
+
+interface DueItemRow extends SubjectRow {
+  item_title: string;
+  organisation_id: string;
+  organisation_name: string;
+  parent_id: string | null;
+  grandparent_id: string | null;
+  /** 'role user-id' pairs; null when nobody fills the roles asked for. */
+  recipients: string[] | null;
+}
 
 const toSubject = (r: SubjectRow): ReminderSubject => ({
   itemId: r.id,
@@ -139,6 +149,52 @@ export class PgReminderSubjectsRepository implements ReminderSubjectsRepository 
       roles.set(row.role, [...(roles.get(row.role) ?? []), row.user_id]);
     }
     return byItem;
+  }
+
+  async dueItems(
+    _scope: SystemScope,
+    itemIds: string[],
+    roles: readonly Recipient[],
+  ): Promise<Map<string, DueItem>> {
+    if (itemIds.length === 0) return new Map();
+    const branches = recipientBranches(new Set(roles));
+    const rows: DueItemRow[] = await this.db.query(
+      `WITH items AS MATERIALIZED (
+         SELECT ${SUBJECT_COLUMNS}, i.title AS item_title, i.organisation_id, o.name AS organisation_name,
+                o.parent_id, p.parent_id AS grandparent_id, i.owner_id
+           FROM rectification_item i
+           JOIN organisation o ON o.id = i.organisation_id
+           LEFT JOIN organisation p ON p.id = o.parent_id
+           ${LAST_REVIEW}
+          WHERE i.id = ANY($1::uuid[]) AND i.withdrawn_at IS NULL),
+       recipients AS (
+         ${branches.length > 0 ? branches.join('\n         UNION ALL\n         ') : 'SELECT NULL::uuid AS item_id, NULL::text AS role, NULL::uuid AS user_id WHERE false'})
+       SELECT items.*, rc.recipients
+         FROM items
+         LEFT JOIN (SELECT item_id, array_agg(role || ' ' || user_id) AS recipients FROM recipients GROUP BY item_id) rc
+                ON rc.item_id = items.id`,
+      [itemIds],
+    );
+    return new Map(
+      rows.map((r) => {
+        const recipients: RecipientsByRole = new Map();
+        for (const pair of r.recipients ?? []) {
+          const [role, userId] = pair.split(' ') as [Recipient, string];
+          const users = recipients.get(role);
+          if (users) users.push(userId);
+          else recipients.set(role, [userId]);
+        }
+        const place = {
+          itemId: r.id,
+          itemTitle: r.item_title,
+          organisationId: r.organisation_id,
+          organisationName: r.organisation_name,
+          parentId: r.parent_id,
+          grandparentId: r.grandparent_id,
+        };
+        return [r.id, { subject: toSubject(r), place, recipients }];
+      }),
+    );
   }
 
   async responsibleMeasures(

@@ -1,5 +1,6 @@
 import { type Recipient, type ReminderSubject } from '@rectify/domain';
 import { type ReadScope } from '@rectify/workflow';
+import { type ItemPlace } from '../notification-ledger/notification-ledger.repository';
 
 /**
  * The reminder pipeline reads every organisation's items (it is the system, not a person): its
@@ -9,6 +10,15 @@ export type SystemScope = Extract<ReadScope, 'operator'>;
 
 /** Who receives an item's reminders, by role: user ids per recipient role. */
 export type RecipientsByRole = Map<Recipient, string[]>;
+
+/** An item as a batch of due reminders reads it (see ReminderSubjectsRepository.dueItems). */
+export interface DueItem {
+  subject: ReminderSubject;
+  /** Where the item sits, for the group robots of its tier: title, organisation, the two levels above. */
+  place: ItemPlace;
+  /** Its recipients in the roles asked for; empty when nobody fills them. */
+  recipients: RecipientsByRole;
+}
 
 /**
  * What the reminder schedule needs of items (see ReminderSubject), and who receives their
@@ -43,6 +53,14 @@ export interface ReminderSubjectsRepository {
     itemIds: string[],
     roles?: readonly Recipient[],
   ): Promise<Map<string, RecipientsByRole>>;
+
+  /**
+   * What a batch of due reminders needs of these items, in one statement (a year-end storm runs
+   * hundreds of batches): each item's subject as `subjects` gives it, its place, and its
+   * recipients in `roles` as `recipients` gives them. Withdrawn items (撤销) and ids without an
+   * item are absent. Empty input (no items): empty map, no query.
+   */
+  dueItems(scope: SystemScope, itemIds: string[], roles: readonly Recipient[]): Promise<Map<string, DueItem>>;
 
   /**
    * The titles of these items' measures whose picked 责任人 is `userId`, keyed by item id, in
