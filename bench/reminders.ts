@@ -20,6 +20,7 @@ import { startRobotStandIn, type RobotStandIn } from '../test/support/robot-plat
 import { seedEventLoad, type EventSeed } from './support/event-seed';
 import { checkNotifications, type NotificationCheck } from './support/notification-check';
 import { delayedWindow, sleep, waitForCompleted, waitForDrained } from './support/queue-probe';
+import { pgSettings } from './support/pg-settings';
 import { seedReminderLoad } from './support/reminder-seed';
 import { connectRobots } from './support/robot-seed';
 import { CountingSmtpSink, type SinkReport } from './support/smtp-sink';
@@ -869,7 +870,13 @@ async function main() {
   try {
     pg = await startPostgres({
       dataDir: join(workDir, 'postgres'),
-      settings: PG_STATS ? { shared_preload_libraries: 'pg_stat_statements' } : {},
+      // As docs/DEPLOY.md sets a server up (and bench:api runs it); BENCH_PG_SETTINGS adds or
+      // overrides settings ("shared_buffers=2GB,jit=off").
+      settings: {
+        shared_buffers: '512MB',
+        ...(PG_STATS ? { shared_preload_libraries: 'pg_stat_statements' } : {}),
+        ...pgSettings(process.env.BENCH_PG_SETTINGS ?? ''),
+      },
     });
     if (PG_STATS) await adminQuery(pg.url, `CREATE EXTENSION IF NOT EXISTS pg_stat_statements`);
     await sink.start();
@@ -984,6 +991,7 @@ async function main() {
           workerEnv: Object.fromEntries(
             PASS_THROUGH.filter((k) => process.env[k]).map((k) => [k, process.env[k]]),
           ),
+          pgSettings: process.env.BENCH_PG_SETTINGS ?? '',
         },
         node: process.version,
       }),

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { countSummary } from '../libs/application/src/summarise-organisation/count-summary';
 import { ChineseWorkingDayCalendar } from '../libs/domain/src';
 import { createRepositories, openDatabase } from '../libs/persistence/src';
+import { pgSettings } from './support/pg-settings';
 
 /**
  * Where a 市 summary's time goes, on the data a kept `bench:api` run left (BENCH_KEEP=1), without
@@ -21,15 +22,6 @@ const { startPostgres } = require('../scripts/services.js') as {
 const RUNS = Number(process.env.RUNS ?? 10);
 const YEAR = Number(process.env.BENCH_YEAR ?? 2024);
 const AS_OF = '2026-11-30';
-
-function pgSettings(list: string): Record<string, string> {
-  return Object.fromEntries(
-    list
-      .split(',')
-      .filter(Boolean)
-      .map((pair) => pair.split('=').map((s) => s.trim()) as [string, string]),
-  );
-}
 
 async function main() {
   const workDir = process.argv[2];
