@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD, logIn, SCREENSHOTS } from './login';
+import { cancelModal } from './cancel-modal';
 
 // Help, blank pages, long titles and evidence from a phone. 青石村党总支's secretary hands one
 // problem with a title of the longest allowed length (200 characters) down to 青石村第二党支部,
@@ -109,7 +110,7 @@ test('a long title takes two lines in the lists, whole on hover and on tap; the 
   await expect(page.getByTestId('item-title')).toHaveText(LONG_TITLE);
   await page.getByTestId('edit-details').click();
   await expect(page.getByTestId('field-title')).toHaveAttribute('maxlength', String(TITLE_LIMIT));
-  await page.getByTestId('modal-cancel').click();
+  await cancelModal(page);
   await expect(page.getByRole('dialog')).toBeHidden();
   await page.getByTestId('evidence-upload').click();
   const dialog = page.getByRole('dialog');

@@ -7,6 +7,7 @@ import { docxToText } from '../../libs/domain/src/report/decode/docx-to-text';
 import { sql } from './test-database';
 import { DEMO_PASSWORD, logIn, SCREENSHOTS } from './login';
 import { pickOrganisation } from './pick-option';
+import { cancelModal } from './cancel-modal';
 
 // Honest feedback (issue 18): the page says what really happened. Items of its own are made in
 // 青石村第二党支部, which no other browser test counts; the mail put in the development mailbox
@@ -104,7 +105,7 @@ test('measures once set are adjusted, each action says what it did, and typed te
   await expect(page.getByTestId('action-SET_MEASURES')).toHaveText('制定整改措施');
   dialog = await openEvent(page, 'SET_MEASURES');
   await dialog.getByTestId('measure-title').first().fill('健全村务监督委员会议事规则');
-  await page.getByTestId('modal-cancel').click();
+  await cancelModal(page);
   await expect(dialog).toBeHidden();
   // A progress note typed, then the session expires: sending it leads to the login page.
   await page.getByTestId('note-input').fill('已召开村务监督委员会会议，议定整改分工');
@@ -120,7 +121,7 @@ test('measures once set are adjusted, each action says what it did, and typed te
   await expect(dialog.getByTestId('draft-restored')).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/draft-restored.png` });
   await expect(dialog.getByTestId('measure-title').first()).toHaveValue('健全村务监督委员会议事规则');
-  await page.getByTestId('modal-cancel').click();
+  await cancelModal(page);
   await expect(dialog).toBeHidden();
   // Sent, the note is no longer a draft.
   await page.getByTestId('note-submit').click();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD, logIn, SCREENSHOTS } from './login';
 import { pickOption } from './pick-option';
+import { cancelModal } from './cancel-modal';
 
 interface Node {
   id: string;
@@ -111,7 +112,7 @@ test('an administrator adds, renames and moves organisations, reads the refusal 
   await page.getByTestId('modal-submit').click();
   await expect(dialog.getByTestId('org-modal-error')).toContainText('不能把组织移到它自己或其下级组织之下。');
   await page.screenshot({ path: `${SCREENSHOTS}/org-tree-admin-cycle.png` });
-  await page.getByTestId('modal-cancel').click();
+  await cancelModal(page);
   expect(
     find(await tree(), GENERAL)
       ?.children.map((c) => c.name)
@@ -122,7 +123,7 @@ test('an administrator adds, renames and moves organisations, reads the refusal 
   dialog = await act(page, GENERAL, 'deactivate');
   await page.getByTestId('modal-submit').click();
   await expect(dialog.getByTestId('org-modal-error')).toContainText('在用的下级组织');
-  await page.getByTestId('modal-cancel').click();
+  await cancelModal(page);
   await act(page, RENAMED, 'deactivate');
   await page.getByTestId('modal-submit').click();
   await expect(page.getByText(`已停用"${RENAMED}"。`)).toBeVisible();

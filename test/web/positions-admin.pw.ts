@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
 import { logIn, SCREENSHOTS } from './login';
 import { openOption, pickOrganisation } from './pick-option';
+import { cancelModal } from './cancel-modal';
 
 const CHOSEN = 'Qingshi-zuzhi-2026';
 
@@ -52,7 +53,7 @@ test('an administrator adds a person with two positions; the person works one br
   // Ordered by organisation: the 党总支 above the branch.
   await expect(page.getByTestId('position-kind-0')).toContainText('组织委员');
   await expect(page.getByTestId('position-organisation-1')).toContainText('青石村第二党支部');
-  await page.getByTestId('modal-cancel').click();
+  await cancelModal(page);
   await page.getByTestId('logout').click();
 
   // The person logs in with the one-time password, must change it, then works.

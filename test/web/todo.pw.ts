@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD, logIn, SCREENSHOTS } from './login';
+import { cancelModal } from './cancel-modal';
 
 // The to-do lists (待办): 白沙社区党支部's secretary has three items submitted for sign-off; the
 // 镇党委书记 above returns one with a reason. The secretary sees it under 被退回 (and as 被退回
@@ -91,7 +92,7 @@ test('the secretary sees the returned item under 被退回 with the reason, coun
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('提交销号申请');
   await expect(page).toHaveURL(new RegExp(`/items/${returned.id}$`));
-  await page.getByTestId('modal-cancel').click();
+  await cancelModal(page);
 
   // In the item list the returned item no longer looks unchanged: 被退回, the reason on hover.
   await page.goto(`/items?q=${encodeURIComponent(returned.title)}`);
