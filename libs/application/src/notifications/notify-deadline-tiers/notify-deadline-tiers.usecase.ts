@@ -40,15 +40,15 @@ export class NotifyDeadlineTiersUseCase {
   ) {}
 
   /**
-   * `places`: the items' places when the caller has read them already (the reminder batch
-   * does); read here otherwise. Returns the robot rows added.
+   * `places`: where the tiers' items sit, as the reminder batch read them with the items
+   * (ReminderSubjectsRepository.dueItems); an item without a place gets no robot row. Returns the
+   * robot rows added.
    */
-  async execute(tiers: RecordedTier[], places?: ReadonlyMap<string, ItemPlace>): Promise<number> {
+  async execute(tiers: RecordedTier[], places: ReadonlyMap<string, ItemPlace>): Promise<number> {
     if (tiers.length === 0) return 0;
     // One robot message per item, tier and due date, however many people the tier reached.
     const groups = new Map<string, RecordedTier>();
     for (const t of tiers) groups.set(`${t.itemId}.${t.kind}.${t.dueDate}`, t);
-    places ??= await this.ledger.itemPlaces([...new Set(tiers.map((t) => t.itemId))]);
     const organisationIds = new Set<string>();
     for (const tier of groups.values()) {
       const place = places.get(tier.itemId);

@@ -106,8 +106,6 @@ export interface DueBatch {
 export interface NotificationLedgerRepository {
   /** The history lines of these ids (bigint as text) with their item and actor; missing ids are left out. */
   events(historyIds: string[]): Promise<NotifiableEvent[]>;
-  /** Where each item sits (withdrawn items are left out). */
-  itemPlaces(itemIds: string[]): Promise<Map<string, ItemPlace>>;
   /** Active people among these ids, with their preferences. */
   people(userIds: string[]): Promise<Map<string, NotifiedPerson>>;
   /** The robots of these organisations that take new notifications. */

@@ -151,19 +151,6 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
     }));
   }
 
-  async itemPlaces(itemIds: string[]): Promise<Map<string, ItemPlace>> {
-    if (itemIds.length === 0) return new Map();
-    const rows: PlaceRow[] = await this.db.query(
-      `SELECT ${PLACE}
-         FROM rectification_item i
-         JOIN organisation o ON o.id = i.organisation_id
-         LEFT JOIN organisation p ON p.id = o.parent_id
-        WHERE i.id = ANY($1::uuid[]) AND i.withdrawn_at IS NULL`,
-      [itemIds],
-    );
-    return new Map(rows.map((r) => [r.item_id, toPlace(r)]));
-  }
-
   async people(userIds: string[]): Promise<Map<string, NotifiedPerson>> {
     if (userIds.length === 0) return new Map();
     const rows: {
