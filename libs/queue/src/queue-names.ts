@@ -6,7 +6,7 @@
 export const QUEUES = {
   /** One job per item, reminder kind and due date, delayed until the day it is due. */
   reminders: 'reminders',
-  /** One job per recipient and day: the digest email. */
+  /** One job per recipient and day: the digest email; and the day's round that queues them. */
   digests: 'digests',
   /** The repeatable sweeper that restores what Redis lost. */
   maintenance: 'maintenance',
@@ -20,9 +20,11 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOBS = {
   reminder: 'reminder',
   digest: 'digest',
+  digestRound: 'digest_round',
   sweep: 'sweep',
   notify: 'notify',
   robotBatch: 'robot_batch',
+  robotRound: 'robot_round',
   noticeEmail: 'notice_email',
 } as const;
 
@@ -32,8 +34,10 @@ export type JobName = (typeof JOBS)[keyof typeof JOBS];
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   reminder: QUEUES.reminders,
   digest: QUEUES.digests,
+  digest_round: QUEUES.digests,
   sweep: QUEUES.maintenance,
   notify: QUEUES.notifications,
   robot_batch: QUEUES.notifications,
+  robot_round: QUEUES.notifications,
   notice_email: QUEUES.notifications,
 };

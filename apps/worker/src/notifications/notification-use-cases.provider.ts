@@ -4,6 +4,7 @@ import {
   type Mailer,
   type NotificationSettings,
   NotifyDeadlineTiersUseCase,
+  QueueRobotRoundUseCase,
   RestoreNotificationJobsUseCase,
   type RobotSender,
   SendNoticeEmailUseCase,
@@ -65,6 +66,15 @@ export const notificationProviders: Provider[] = [
       queues: BullReminderQueues,
       settings: NotificationSettings,
     ) => new SendRobotBatchUseCase(ledger, sender, queues, settings),
+  },
+  {
+    provide: QueueRobotRoundUseCase,
+    inject: [LEDGER, BullReminderQueues, NOTIFICATION_SETTINGS],
+    useFactory: (
+      ledger: PgNotificationLedgerRepository,
+      queues: BullReminderQueues,
+      settings: NotificationSettings,
+    ) => new QueueRobotRoundUseCase(ledger, queues, settings),
   },
   {
     provide: RestoreNotificationJobsUseCase,

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   FanOutEventUseCase,
   type FanOutResult,
+  QueueRobotRoundUseCase,
   SendNoticeEmailUseCase,
   SendRobotBatchUseCase,
 } from '@rectify/application';
@@ -16,7 +17,8 @@ const mayRetry = (job: Job) => job.attemptsMade + 1 < (job.opts.attempts ?? 1);
 
 /**
  * The notification jobs: a fan-out per event (its rows are idempotent, so a failure simply
- * throws and BullMQ retries), a robot message per robot and slot, a notification email per
+ * throws and BullMQ retries), a robots' round per slot (it queues the slot's robot messages;
+ * idempotent too), a robot message per robot and slot, a notification email per
  * person and slot. A batch that must wait (the rate gate, the platform's limit, quiet hours) is
  * moved back to delayed without spending an attempt; a temporary failure throws so BullMQ
  * retries with backoff; a final failure is on the ledger rows (and the robot) with its reason.
@@ -33,6 +35,7 @@ export class NotificationsProcessor {
     fanOut: FanOutEventUseCase,
     sendRobotBatch: SendRobotBatchUseCase,
     sendNoticeEmail: SendNoticeEmailUseCase,
+    robotRound: QueueRobotRoundUseCase,
     private readonly summary: WarningSummary,
     @Inject(WORKER_CONFIG) config: WorkerConfig,
   ) {
@@ -48,6 +51,12 @@ export class NotificationsProcessor {
     registry.register(JOBS.notify, (job) =>
       this.fanOuts.submit((job.data as { historyId: string }).historyId),
     );
+
+    registry.register(JOBS.robotRound, async (job) => {
+      const queued = await robotRound.execute((job.data as { slot: number }).slot);
+      this.logger.log(`robots' round: ${queued} robot messages queued`);
+      return { queued };
+    });
 
     registry.register(JOBS.robotBatch, async (job, token) => {
       const outcome = await sendRobotBatch.execute({

@@ -2,11 +2,13 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from
 import {
   type BatchJobSpec,
   type DigestJobSpec,
+  type DigestRoundJobSpec,
   eventFanOutJobId,
   type LostReminderJobs,
   type NotificationQueues,
   type ReminderJobSpec,
   type ReminderQueues,
+  type RobotRoundJobSpec,
 } from '@rectify/application';
 import { type Clock } from '@rectify/domain';
 import { isRedisReachable, JOBS, producerQueue, QUEUES, REDIS_LIMITS } from '@rectify/queue';
@@ -37,6 +39,13 @@ return {missing, failed}`;
 // Retries in flight at once: ioredis writes them without waiting for answers, so a chunk costs
 // about one round trip.
 const RETRY_CHUNK = 1000;
+
+/** A job with a deterministic id, due at `runAt` (the product's clock). */
+interface DelayedJobSpec {
+  id: string;
+  data: object;
+  runAt: Date;
+}
 
 /** Failed jobs of a queue, newest first: `failedAt` is when each failed for good (ms). */
 export interface FailedJobs {
@@ -102,8 +111,17 @@ export class BullReminderQueues implements ReminderQueues, NotificationQueues, O
     }
   }
 
-  async addDigests(jobs: DigestJobSpec[]): Promise<void> {
-    const opts: JobsOptions = {
+  addDigests(jobs: DigestJobSpec[]): Promise<void> {
+    return this.addOnce(this.digests, JOBS.digest, jobs, this.digestOptions());
+  }
+
+  /** Removed when done, like the digests: a process whose clock is behind may need it again. */
+  addDigestRound(job: DigestRoundJobSpec): Promise<void> {
+    return this.addOnce(this.digests, JOBS.digestRound, [job], this.digestOptions());
+  }
+
+  private digestOptions(): JobsOptions {
+    return {
       attempts: this.config.DIGEST_ATTEMPTS,
       backoff: { type: 'exponential', delay: this.config.DIGEST_BACKOFF_MS },
       removeOnComplete: true,
@@ -111,18 +129,6 @@ export class BullReminderQueues implements ReminderQueues, NotificationQueues, O
       // lets the sweeper start it again.
       removeOnFail: true,
     };
-    const fresh = this.notWaiting(jobs);
-    for (let i = 0; i < fresh.length; i += CHUNK) {
-      const chunk = fresh.slice(i, i + CHUNK);
-      await this.digests.addBulk(
-        chunk.map((j) => ({
-          name: JOBS.digest,
-          data: j.data,
-          opts: Object.assign({ jobId: j.id, delay: this.delayUntil(j.runAt) }, opts),
-        })),
-      );
-      this.rememberWaiting(chunk);
-    }
   }
 
   /**
@@ -151,22 +157,35 @@ export class BullReminderQueues implements ReminderQueues, NotificationQueues, O
     return this.addBatches(JOBS.robotBatch, jobs);
   }
 
+  addRobotRounds(jobs: RobotRoundJobSpec[]): Promise<void> {
+    return this.addBatches(JOBS.robotRound, jobs);
+  }
+
   addNoticeEmails(jobs: BatchJobSpec[]): Promise<void> {
     return this.addBatches(JOBS.noticeEmail, jobs);
   }
 
   // Removed when done: a slot's job may be needed again when a row arrives for a slot already sent.
-  private async addBatches(name: string, jobs: BatchJobSpec[]): Promise<void> {
-    const opts: JobsOptions = {
+  private addBatches(name: string, jobs: DelayedJobSpec[]): Promise<void> {
+    return this.addOnce(this.notifications, name, jobs, {
       attempts: this.config.NOTIFY_ATTEMPTS,
       backoff: { type: 'exponential', delay: this.config.NOTIFY_BACKOFF_MS },
       removeOnComplete: true,
       removeOnFail: { age: (30 * DAY_MS) / 1000 },
-    };
+    });
+  }
+
+  /** Adds the jobs this process has not added already for a time still ahead (WaitingJobMemo). */
+  private async addOnce(
+    queue: Queue,
+    name: string,
+    jobs: DelayedJobSpec[],
+    opts: JobsOptions,
+  ): Promise<void> {
     const fresh = this.notWaiting(jobs);
     for (let i = 0; i < fresh.length; i += CHUNK) {
       const chunk = fresh.slice(i, i + CHUNK);
-      await this.notifications.addBulk(
+      await queue.addBulk(
         chunk.map((j) => ({
           name,
           data: j.data,

@@ -3,6 +3,7 @@ import {
   AuditFailedRemindersUseCase,
   type Mailer,
   NotifyDeadlineTiersUseCase,
+  QueueDigestRoundUseCase,
   RecordDueRemindersUseCase,
   RecordReminderFailureUseCase,
   RelayOutboxUseCase,
@@ -59,6 +60,15 @@ export const reminderUseCaseProviders: Provider[] = [
       mailer: Mailer,
       settings: ReminderSettings,
     ) => new SendDigestUseCase(ledger, subjects, mailer, settings),
+  },
+  {
+    provide: QueueDigestRoundUseCase,
+    inject: [LEDGER, BullReminderQueues, REMINDER_SETTINGS],
+    useFactory: (
+      ledger: PgReminderLedgerRepository,
+      queues: BullReminderQueues,
+      settings: ReminderSettings,
+    ) => new QueueDigestRoundUseCase(ledger, queues, settings),
   },
   {
     provide: SweepRemindersUseCase,

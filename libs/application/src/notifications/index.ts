@@ -7,3 +7,4 @@ export * from './notify-deadline-tiers/notify-deadline-tiers.usecase';
 export * from './send-robot-batch/send-robot-batch.usecase';
 export * from './send-notice-email/send-notice-email.usecase';
 export * from './restore-notification-jobs/restore-notification-jobs.usecase';
+export * from './queue-robot-round/queue-robot-round.usecase';

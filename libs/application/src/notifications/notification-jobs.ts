@@ -32,9 +32,32 @@ export function batchJob(
   return { id: `${prefix}.${targetId}.${slot}`, data: { targetId }, runAt: new Date(slot * slotMs) };
 }
 
+/**
+ * A robots' round: one job at the end of a slot that queues the batch of every robot with rows
+ * due by then (QueueRobotRoundUseCase). A tier storm adds this one job per slot, not one per
+ * robot. `slot`: the slot's number (its end in ms is `slot × slotMs`).
+ */
+export interface RobotRoundJobSpec {
+  id: string;
+  data: { slot: number };
+  runAt: Date;
+}
+
+/** The rounds of the slots these robot batch jobs are in, one per slot (see batchJob). */
+export function robotRounds(batches: BatchJobSpec[], slotMs: number): RobotRoundJobSpec[] {
+  const slots = new Set(batches.map((b) => Math.round(b.runAt.getTime() / slotMs)));
+  return [...slots].map((slot) => ({
+    id: `robotround.${slot}`,
+    data: { slot },
+    runAt: new Date(slot * slotMs),
+  }));
+}
+
 /** The notification queues as the use cases see them; the worker implements them with BullMQ. */
 export interface NotificationQueues {
   addEventFanOuts(historyIds: string[]): Promise<void>;
   addRobotBatches(jobs: BatchJobSpec[]): Promise<void>;
+  /** Adds robots' rounds (a no-op for a round whose id is held). */
+  addRobotRounds(jobs: RobotRoundJobSpec[]): Promise<void>;
   addNoticeEmails(jobs: BatchJobSpec[]): Promise<void>;
 }

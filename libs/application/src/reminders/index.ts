@@ -6,6 +6,7 @@ export * from './reminder-errors';
 export * from './record-due-reminders/record-due-reminders.usecase';
 export * from './record-reminder-failure/record-reminder-failure.usecase';
 export * from './send-digest/send-digest.usecase';
+export * from './queue-digest-round/queue-digest-round.usecase';
 export * from './sweep-reminders/sweep-reminders.usecase';
 export * from './audit-failed-reminders/audit-failed-reminders.usecase';
 export * from './search-deliveries/search-deliveries.usecase';

@@ -49,6 +49,22 @@ export function digestJobId(recipientId: string, date: string, claimedBefore: nu
   return `digest.${recipientId}.${date}.${claimedBefore}`;
 }
 
+/**
+ * The day's digest round (汇总): one job at the digest time that queues the digest of every
+ * recipient with rows waiting then (QueueDigestRoundUseCase). A storm recorded before the digest
+ * time adds this one job, not one per recipient; `date` is the Shanghai day (YYYY-MM-DD).
+ */
+export interface DigestRoundJobSpec {
+  id: string;
+  data: { date: string };
+  runAt: Date;
+}
+
+/** The round of `date`, due at `digestTime` (an instant of that day). */
+export function digestRoundJob(date: string, digestTime: Date): DigestRoundJobSpec {
+  return { id: `digestround.${date}`, data: { date }, runAt: digestTime };
+}
+
 /** Reminder jobs fire at the start of their day; the digest collects them later that day. */
 export function reminderJob(data: ReminderJobData): ReminderJobSpec {
   return { id: reminderJobId(data), data, runAt: shanghaiInstant(data.sendOn) };
@@ -64,6 +80,8 @@ export interface LostReminderJobs {
 export interface ReminderQueues {
   addReminders(jobs: ReminderJobSpec[]): Promise<void>;
   addDigests(jobs: DigestJobSpec[]): Promise<void>;
+  /** Adds the day's digest round (a no-op while a job of that id is held). */
+  addDigestRound(job: DigestRoundJobSpec): Promise<void>;
   /** Jobs that tell people of these history lines (events), one per line (see eventFanOutJobId). */
   addEventFanOuts(historyIds: string[]): Promise<void>;
   /**

@@ -1,5 +1,6 @@
 import {
   type DigestJobSpec,
+  type DigestRoundJobSpec,
   type LostReminderJobs,
   type ReminderJobSpec,
   type ReminderQueues,
@@ -13,6 +14,7 @@ import {
 export class InMemoryReminderQueues implements ReminderQueues {
   readonly reminders = new Map<string, ReminderJobSpec>();
   readonly digests = new Map<string, DigestJobSpec>();
+  readonly digestRounds = new Map<string, DigestRoundJobSpec>();
   /** History ids whose fan-out jobs were added. */
   readonly fanOuts = new Set<string>();
   /** Reminder job ids held as failed, their attempts used up. */
@@ -33,6 +35,11 @@ export class InMemoryReminderQueues implements ReminderQueues {
   async addDigests(jobs: DigestJobSpec[]): Promise<void> {
     this.answer();
     for (const job of jobs) if (!this.digests.has(job.id)) this.digests.set(job.id, job);
+  }
+
+  async addDigestRound(job: DigestRoundJobSpec): Promise<void> {
+    this.answer();
+    if (!this.digestRounds.has(job.id)) this.digestRounds.set(job.id, job);
   }
 
   async addEventFanOuts(historyIds: string[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { describeNotification, type ReminderKind } from '@rectify/domain';
 import { type ActiveRobot, type ItemPlace, type NotificationLedgerRepository } from '@rectify/persistence';
-import { type NotificationQueues } from '../notification-jobs';
+import { type NotificationQueues, robotRounds } from '../notification-jobs';
 import { type NotificationSettings } from '../notification-settings';
 import { type NotificationToAddress, planNotifications } from '../plan-notifications';
 
@@ -27,8 +27,9 @@ const levelId = (place: ItemPlace, level: 'organisation' | 'parent' | 'grandpare
 
 /**
  * Puts the deadline tiers the reminder worker has just recorded (亮灯督办) onto the group robots
- * of the organisations concerned. The recipients' 站内消息 are the recorded reminder rows
- * themselves (see PgNotificationInboxRepository), and email stays with the daily digest.
+ * of the organisations concerned, through the rounds of their slots (QueueRobotRoundUseCase).
+ * The recipients' 站内消息 are the recorded reminder rows themselves (see
+ * PgNotificationInboxRepository), and email stays with the daily digest.
  * Idempotent (dedupe keys name item, kind, due date and robot). Rejects on database or queue
  * faults; the caller's job is then retried.
  */
@@ -87,7 +88,9 @@ export class NotifyDeadlineTiersUseCase {
     }
     const plan = planNotifications(toAddress, this.settings);
     const recorded = await this.ledger.record(plan.rows);
-    await this.queues.addRobotBatches(plan.robotJobs);
+    // A storm reaches thousands of robots in the same slot: one round per slot queues their
+    // batches when the slot ends, where a job per robot cost the storm a Redis write each.
+    await this.queues.addRobotRounds(robotRounds(plan.robotJobs, this.settings.robotIntervalMs));
     return recorded;
   }
 }

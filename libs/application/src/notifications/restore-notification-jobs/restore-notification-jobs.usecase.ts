@@ -1,12 +1,13 @@
 import { type NotificationLedgerRepository } from '@rectify/persistence';
-import { batchJob, type NotificationQueues } from '../notification-jobs';
+import { batchJob, type NotificationQueues, robotRounds } from '../notification-jobs';
 import { type NotificationSettings } from '../notification-settings';
 
 /**
  * The sweeper's share of notifications: every robot and person with email rows still waiting
- * (pending, or claimed by a job Redis lost) gets a job for its next slot. Adding a job that
+ * (pending, or claimed by a job Redis lost) gets a job for its next slot: a person their email
+ * batch, the robots the round of their slot (QueueRobotRoundUseCase), which queues their batches. Adding a job that
  * exists is a no-op and a job that finds nothing due sends nothing, so running it often is
- * harmless. Returns how many batches it queued.
+ * harmless. Returns how many robots and people it found waiting.
  */
 export class RestoreNotificationJobsUseCase {
   constructor(
@@ -20,8 +21,13 @@ export class RestoreNotificationJobsUseCase {
     const robots = await this.ledger.openRobotBatches();
     const emails = await this.ledger.openEmailBatches();
     const at = (sendAfter: Date) => new Date(Math.max(now, sendAfter.getTime()));
-    await this.queues.addRobotBatches(
-      robots.map((b) => batchJob('robot', b.targetId, at(b.sendAfter), this.settings.robotIntervalMs)),
+    // Robots through the rounds of their slots: one job a slot, however many robots wait.
+    const robotIntervalMs = this.settings.robotIntervalMs;
+    await this.queues.addRobotRounds(
+      robotRounds(
+        robots.map((b) => batchJob('robot', b.targetId, at(b.sendAfter), robotIntervalMs)),
+        robotIntervalMs,
+      ),
     );
     await this.queues.addNoticeEmails(
       emails.map((b) => batchJob('notice', b.targetId, at(b.sendAfter), this.settings.noticeCollectMs)),

@@ -62,9 +62,24 @@ describe('RecordDueRemindersUseCase', () => {
     expect(ledger.rows).toHaveLength(2);
   });
 
-  it('queues one digest per recipient with waiting rows, named by the rows digests claimed so far, at the digest time', async () => {
-    const { ledger, queues, settings, useCase } = setUp();
+  it('before the digest time adds the day’s digest round, one job for every recipient, and asks the ledger nothing', async () => {
+    const { ledger, queues, useCase } = setUp();
+    const asked = jest.spyOn(ledger, 'waitingRecipients');
     await useCase.execute([job(ITEM, 'due')]);
+    await useCase.execute([job(OTHER_ITEM)]);
+    expect([...queues.digestRounds.values()]).toEqual([
+      { id: `digestround.${TODAY}`, data: { date: TODAY }, runAt: new Date(`${TODAY}T17:00:00+08:00`) },
+    ]);
+    expect(queues.digests.size).toBe(0);
+    expect(asked).not.toHaveBeenCalled();
+  });
+
+  it('within ten seconds of the digest time and after it, queues one digest per recipient with waiting rows, named by the rows digests claimed so far', async () => {
+    const { ledger, queues, settings, useCase } = setUp();
+    // The round may have read the ledger already: too late to count on it.
+    settings.clock.at = new Date(`${TODAY}T16:59:55+08:00`);
+    await useCase.execute([job(ITEM, 'due')]);
+    expect(queues.digestRounds.size).toBe(0);
     expect([...queues.digests.keys()].sort()).toEqual(
       [digestJobId(OWNER, TODAY, 0), digestJobId(SECRETARY, TODAY, 0)].sort(),
     );
@@ -83,26 +98,28 @@ describe('RecordDueRemindersUseCase', () => {
     );
   });
 
-  it('asks the ledger about a recipient once while the digest it queued is ahead, and again once its time has come', async () => {
+  it('after the digest time asks the ledger about a recipient once while the digest it queued is ahead, and again once its time has come', async () => {
     const { ledger, queues, settings, useCase } = setUp();
+    settings.clock.at = new Date(`${TODAY}T18:00:00+08:00`);
     const asked = jest.spyOn(ledger, 'waitingRecipients');
     await useCase.execute([job(ITEM)]);
     await useCase.execute([job(OTHER_ITEM)]);
-    // The digest queued by the first batch (17:00) claims the second batch's row too.
+    // The digest queued by the first batch (18:01) claims the second batch's row too.
     expect(asked.mock.calls).toEqual([[[OWNER]]]);
     expect([...queues.digests.keys()]).toEqual([digestJobId(OWNER, TODAY, 0)]);
 
-    // Within the clock margin of the digest time the ledger is asked again; the first digest
+    // Within the clock margin of the digest's time the ledger is asked again; the first digest
     // has claimed both rows by then, so the next one is named after them.
     await ledger.claimForDigest(OWNER, digestJobId(OWNER, TODAY, 0));
-    settings.clock.at = new Date(`${TODAY}T16:59:58+08:00`);
+    settings.clock.at = new Date(`${TODAY}T18:00:58+08:00`);
     await useCase.execute([job(ITEM, 'due')]);
     expect(asked).toHaveBeenCalledTimes(2);
     expect(queues.digests.has(digestJobId(OWNER, TODAY, 2))).toBe(true);
   });
 
   it('asks again after Redis refused the digest', async () => {
-    const { ledger, queues, useCase } = setUp();
+    const { ledger, queues, settings, useCase } = setUp();
+    settings.clock.at = new Date(`${TODAY}T18:00:00+08:00`);
     const asked = jest.spyOn(ledger, 'waitingRecipients');
     queues.reachable = false;
     await useCase.execute([job(ITEM)]);

@@ -8,9 +8,14 @@ import {
 import { withTimeout } from '../../common/with-timeout';
 import { type NotifyDeadlineTiersUseCase } from '../../notifications/notify-deadline-tiers/notify-deadline-tiers.usecase';
 import { describeReminderError } from '../reminder-errors';
-import { digestJobId, type ReminderJobData, type ReminderQueues } from '../reminder-jobs';
+import { digestJobId, digestRoundJob, type ReminderJobData, type ReminderQueues } from '../reminder-jobs';
 import { type ReminderSettings } from '../reminder-settings';
 import { QueuedDigests } from './queued-digests';
+
+// Rows recorded later than this before the digest time get their digest job directly: the day's
+// round, started by another process's clock, may have read the ledger already (processes' clocks
+// differ by well under a second; a row is written before this is checked).
+const ROUND_LEAD_MS = 10_000;
 
 /**
  * A job that could not be handled, with the Chinese reason; the other jobs of its batch go on.
@@ -32,9 +37,10 @@ export type ReminderOutcome = 'recorded' | 'already_recorded' | 'no_recipients' 
  * date). Reloads the items; a job whose item has moved on (another state, another deadline, a
  * later tier already due) is stale and skipped. For the others, one row per recipient goes into
  * the delivery ledger, whose unique key (recipient, item, kind, due date) makes a job that runs
- * twice record nothing new. Every recipient of these jobs with rows still waiting gets their
- * digest job for today (see digestJobId), and the same tiers go to 站内消息 and group robots
- * (NotifyDeadlineTiersUseCase).
+ * twice record nothing new. Rows recorded before the digest time wait for the day's digest round
+ * (QueueDigestRoundUseCase), which this adds; after it, every recipient of these jobs with rows
+ * still waiting gets their digest job for today (see digestJobId). The same tiers go to 站内消息
+ * and group robots (NotifyDeadlineTiersUseCase).
  *
  * One job never fails the others: a job whose item cannot be judged (its schedule throws) is a
  * `ReminderFailure` while the rest go on; when the batch fails as a whole (a job whose data the
@@ -129,7 +135,9 @@ export class RecordDueRemindersUseCase {
     });
   }
   /**
-   * Every recipient of these rows with rows still waiting gets a digest job, not only those with
+   * Before the digest time (ten seconds' margin, measured once the rows are written) the day's
+   * digest round is added, one job however many recipients: it queues their digests when it runs.
+   * After it, every recipient of these rows with rows still waiting gets a digest job, not only those with
    * new rows: if adding it failed before, a retry of the batch adds it then. The job is named by
    * the rows digests have claimed so far (see digestJobId): while an earlier digest is being sent,
    * rows recorded now get a digest of their own instead of waiting for the sweeper. Recipients
@@ -138,12 +146,17 @@ export class RecordDueRemindersUseCase {
    */
   private async queueDigests(rows: DueDelivery[], now: Date, today: string): Promise<void> {
     const { settings } = this;
+    if (rows.length === 0) return;
+    const digestTime = shanghaiInstant(today, settings.digestTime);
+    if (settings.clock.now().getTime() < digestTime.getTime() - ROUND_LEAD_MS) {
+      await this.queues.addDigestRound(digestRoundJob(today, digestTime));
+      return;
+    }
     const recipientIds = [...new Set(rows.map((r) => r.recipientId))].filter(
       (id) => !this.queuedDigests.isAhead(id, now),
     );
     if (recipientIds.length === 0) return;
     const waiting = await this.ledger.waitingRecipients(recipientIds);
-    const digestTime = shanghaiInstant(today, settings.digestTime);
     const collectUntil = new Date(now.getTime() + settings.digestCollectSeconds * 1000);
     const runAt = digestTime > now ? digestTime : collectUntil;
     await this.queues.addDigests(

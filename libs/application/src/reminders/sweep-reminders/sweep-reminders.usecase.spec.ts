@@ -36,8 +36,9 @@ function setUp() {
   const outbox = new InMemoryOutboxRepository();
   const subjects = new InMemoryReminderSubjectsRepository().add(measuresSet(A)).add(measuresSet(B));
   const queues = new InMemoryReminderQueues();
-  const sweep = new SweepRemindersUseCase(ledger, outbox, subjects, queues, reminderSettings());
-  return { ledger, outbox, subjects, queues, sweep };
+  const settings = reminderSettings();
+  const sweep = new SweepRemindersUseCase(ledger, outbox, subjects, queues, settings);
+  return { ledger, outbox, subjects, queues, settings, sweep };
 }
 
 describe('SweepRemindersUseCase', () => {
@@ -78,8 +79,8 @@ describe('SweepRemindersUseCase', () => {
     expect(outbox.rows).toHaveLength(1);
   });
 
-  it('restores digests: at the digest time for waiting rows, at once for rows a lost digest had claimed', async () => {
-    const { ledger, queues, sweep } = setUp();
+  it('restores digests: the day’s round for waiting rows before the digest time, a digest each after it, and at once for rows a lost digest had claimed', async () => {
+    const { ledger, queues, settings, sweep } = setUp();
     await ledger.recordDue([
       { ...approaching(A), recipientId: OWNER },
       { ...approaching(B), recipientId: OWNER },
@@ -89,11 +90,17 @@ describe('SweepRemindersUseCase', () => {
     await ledger.recordDue([{ ...approaching(C), recipientId: OWNER }]);
 
     const result = await sweep.execute();
-    expect(result.restoredDigests).toBe(2);
-    expect(queues.digests.get(lostKey)!.runAt).toEqual(reminderSettings().clock.now());
-    expect(queues.digests.get(digestJobId(OWNER, TODAY, 2))!.runAt).toEqual(
-      new Date(`${TODAY}T17:00:00+08:00`),
-    );
+    expect(result.restoredDigests).toBe(1);
+    expect(queues.digests.get(lostKey)!.runAt).toEqual(settings.clock.now());
+    expect([...queues.digestRounds.values()]).toEqual([
+      { id: `digestround.${TODAY}`, data: { date: TODAY }, runAt: new Date(`${TODAY}T17:00:00+08:00`) },
+    ]);
+    expect(queues.digests.has(digestJobId(OWNER, TODAY, 2))).toBe(false);
     expect((await sweep.execute()).restoredDigests).toBe(0);
+
+    // The round did not run (Redis lost it, say): after the digest time the digest goes now.
+    settings.clock.at = new Date(`${TODAY}T17:30:00+08:00`);
+    expect((await sweep.execute()).restoredDigests).toBe(1);
+    expect(queues.digests.get(digestJobId(OWNER, TODAY, 2))!.runAt).toEqual(settings.clock.at);
   });
 });

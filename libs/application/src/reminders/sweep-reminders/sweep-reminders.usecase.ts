@@ -11,7 +11,13 @@ import {
   type ReminderLedgerRepository,
   type ReminderSubjectsRepository,
 } from '@rectify/persistence';
-import { digestJobId, type DigestJobSpec, reminderJob, type ReminderQueues } from '../reminder-jobs';
+import {
+  digestJobId,
+  type DigestJobSpec,
+  digestRoundJob,
+  reminderJob,
+  type ReminderQueues,
+} from '../reminder-jobs';
 import { type ReminderSettings } from '../reminder-settings';
 
 export interface SweepResult {
@@ -32,7 +38,8 @@ export interface SweepResult {
  * the queue lost it, and retried with fresh attempts when it failed for good (a job that spent
  * its attempts while the database was away left no ledger row: it would otherwise be lost,
  * however long ago the outage ended). A digest should exist while ledger rows wait for it
- * (`pending`, or `sending` under a digest that is gone).
+ * (`pending`, or `sending` under a digest that is gone); before the digest time, the day's
+ * digest round stands for the `pending` ones (it is added, a no-op while it is held).
  *
  * One item never stops the sweep: an item whose schedule throws (a deadline the calendar
  * refuses) is skipped and, unless the outbox already holds a row for it, given an outbox row,
@@ -75,13 +82,21 @@ export class SweepRemindersUseCase {
     await queues.addReminders(expected.filter((j) => missing.has(j.id)));
     const retriedReminders = await queues.retryFailedReminders(lost.failed);
 
-    // Waiting rows keep today's digest time; rows a lost digest had claimed go out now.
+    // Before the digest time, waiting rows are the day's round's (one job); after it, each
+    // recipient's digest goes out now, as do rows a lost digest had claimed.
     const digestTime = shanghaiInstant(today, settings.digestTime);
-    const digests: DigestJobSpec[] = (await this.ledger.expectedDigests()).map((w) => ({
-      id: w.digestKey === null ? digestJobId(w.recipientId, today, w.claimed) : w.digestKey,
-      data: { recipientId: w.recipientId },
-      runAt: w.digestKey === null && digestTime > now ? digestTime : now,
-    }));
+    const beforeRound = digestTime > now;
+    const expectedDigests = await this.ledger.expectedDigests();
+    if (beforeRound && expectedDigests.some((w) => w.digestKey === null)) {
+      await queues.addDigestRound(digestRoundJob(today, digestTime));
+    }
+    const digests: DigestJobSpec[] = expectedDigests
+      .filter((w) => !(beforeRound && w.digestKey === null))
+      .map((w) => ({
+        id: w.digestKey === null ? digestJobId(w.recipientId, today, w.claimed) : w.digestKey,
+        data: { recipientId: w.recipientId },
+        runAt: now,
+      }));
     const missingDigests = new Set(await queues.missingDigests(digests.map((d) => d.id)));
     const restoredDigests = digests.filter((d) => missingDigests.has(d.id));
     await queues.addDigests(restoredDigests);

@@ -1,5 +1,6 @@
 import { DEFAULT_NOTIFICATION_PREFERENCES, type NotificationKind, type RobotPlatform } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
+import { preparedQuery } from '../sql/prepared-sql';
 import {
   type ActiveRobot,
   type ClaimedNotification,
@@ -187,7 +188,9 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
       kinds: string[];
       quiet_from: string | null;
       quiet_until: string | null;
-    }[] = await this.db.query(
+    }[] = await preparedQuery(
+      this.db,
+      'rectify.active_robots',
       `SELECT id, organisation_id, kinds, quiet_from, quiet_until FROM organisation_robot
         WHERE organisation_id = ANY($1::uuid[]) AND enabled AND failed_at IS NULL`,
       [organisationIds],
@@ -204,7 +207,9 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
     if (rows.length === 0) return 0;
     // Eleven arrays: PostgreSQL reads 424 rows of them in about 1 ms where json_to_recordset
     // took 5 ms, and the driver writes them about as fast as JSON.stringify (stop 33).
-    const [{ added }]: { added: number }[] = await this.db.query(
+    const [{ added }]: { added: number }[] = await preparedQuery(
+      this.db,
+      'rectify.record_notifications',
       `WITH added AS (
        INSERT INTO notification
               (dedupe_key, kind, channel, item_id, history_id, recipient_id, robot_id, headline, detail,
@@ -237,12 +242,12 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
   }
 
   async claimRobotBatch(robotId: string, batchKey: string, now: Date, limit: number) {
-    const rows: (ClaimRow & RobotRow & { robot_id: string | null })[] = await this.db.query(ROBOT_CLAIM_SQL, [
-      robotId,
-      batchKey,
-      now,
-      limit,
-    ]);
+    const rows: (ClaimRow & RobotRow & { robot_id: string | null })[] = await preparedQuery(
+      this.db,
+      'rectify.claim_robot_batch',
+      ROBOT_CLAIM_SQL,
+      [robotId, batchKey, now, limit],
+    );
     const first = rows[0];
     return {
       robot: first?.robot_id ? toRobot(first.robot_id, first) : null,
@@ -284,7 +289,9 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
 
   async passGate(robotId: string, now: Date, intervalMs: number): Promise<Date | null> {
     // One statement decides: two workers racing for the same robot cannot both pass.
-    const rows: { passed: boolean; next_send_at: Date }[] = await this.db.query(
+    const rows: { passed: boolean; next_send_at: Date }[] = await preparedQuery(
+      this.db,
+      'rectify.pass_robot_gate',
       `WITH passed AS (
          UPDATE organisation_robot SET next_send_at = $2::timestamptz + $3 * interval '1 millisecond'
           WHERE id = $1 AND next_send_at <= $2
@@ -311,7 +318,9 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
     nextSendAt: Date,
   ): Promise<Date | null> {
     // The rows being marked sent are still 'sending' in this statement's snapshot: left out by id.
-    const [row]: { send_after: Date | null }[] = await this.db.query(
+    const [row]: { send_after: Date | null }[] = await preparedQuery(
+      this.db,
+      'rectify.robot_message_sent',
       `WITH sent AS (
          UPDATE notification SET status = 'sent', sent_at = $2, error = NULL WHERE id = ANY($1::bigint[])
          RETURNING id),

@@ -1,6 +1,7 @@
 import { type ReminderKind } from '@rectify/domain';
 import { type ReadScope } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
+import { preparedQuery } from '../sql/prepared-sql';
 import { searchDeliveries } from './search-deliveries.sql';
 import {
   type ClaimedDelivery,
@@ -32,7 +33,9 @@ export class PgReminderLedgerRepository implements ReminderLedgerRepository {
       kind: ReminderKind;
       due_date: string;
       status: 'pending' | 'failed';
-    }[] = await this.db.query(
+    }[] = await preparedQuery(
+      this.db,
+      'rectify.record_due_reminders',
       `WITH added AS (
            INSERT INTO reminder_delivery (recipient_id, item_id, kind, due_date, send_on, status, error)
            SELECT r.recipient, r.item, r.kind, r.due, r.send_on,
@@ -76,7 +79,9 @@ export class PgReminderLedgerRepository implements ReminderLedgerRepository {
 
   async waitingRecipients(recipientIds: string[]): Promise<WaitingRecipient[]> {
     if (recipientIds.length === 0) return [];
-    const rows: { recipient_id: string; claimed: number }[] = await this.db.query(
+    const rows: { recipient_id: string; claimed: number }[] = await preparedQuery(
+      this.db,
+      'rectify.waiting_recipients',
       `SELECT recipient_id, count(*) FILTER (WHERE digest_key IS NOT NULL)::int AS claimed
          FROM reminder_delivery
         WHERE recipient_id = ANY($1::uuid[])
@@ -117,7 +122,9 @@ export class PgReminderLedgerRepository implements ReminderLedgerRepository {
       organisation_name: string;
       email: string | null;
       display_name: string;
-    }[] = await this.db.query(
+    }[] = await preparedQuery(
+      this.db,
+      'rectify.claim_for_digest',
       `WITH retry AS (
          SELECT EXISTS (SELECT 1 FROM reminder_delivery
                          WHERE recipient_id = $1 AND status = 'sending' AND digest_key = $2) AS again),
@@ -152,15 +159,19 @@ export class PgReminderLedgerRepository implements ReminderLedgerRepository {
 
   async setMessageId(ids: string[], messageId: string): Promise<void> {
     if (ids.length === 0) return;
-    await this.db.query(`UPDATE reminder_delivery SET message_id = $2 WHERE id = ANY($1::bigint[])`, [
-      ids,
-      messageId,
-    ]);
+    await preparedQuery(
+      this.db,
+      'rectify.set_digest_message_id',
+      `UPDATE reminder_delivery SET message_id = $2 WHERE id = ANY($1::bigint[])`,
+      [ids, messageId],
+    );
   }
 
   async markSent(ids: string[], messageId: string): Promise<void> {
     if (ids.length === 0) return;
-    await this.db.query(
+    await preparedQuery(
+      this.db,
+      'rectify.mark_digest_sent',
       `UPDATE reminder_delivery SET status = 'sent', message_id = $2, sent_at = now(), updated_at = now(), error = NULL
         WHERE id = ANY($1::bigint[])`,
       [ids, messageId],

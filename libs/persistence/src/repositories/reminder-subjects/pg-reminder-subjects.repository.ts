@@ -1,5 +1,6 @@
 import { type Recipient, type ReminderSubject, shanghaiDate } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
+import { preparedQuery } from '../sql/prepared-sql';
 import {
   type DueItem,
   type RecipientsByRole,
@@ -41,8 +42,8 @@ interface DueItemRow extends SubjectRow {
   organisation_name: string;
   parent_id: string | null;
   grandparent_id: string | null;
-  /** 'role user-id' pairs; null when nobody fills the roles asked for. */
-  recipients: string[] | null;
+  /** 'role user-id' pairs joined by commas; null when nobody fills the roles asked for. */
+  recipients: string | null;
 }
 
 const toSubject = (r: SubjectRow): ReminderSubject => ({
@@ -104,13 +105,46 @@ function recipientBranches(roles: ReadonlySet<Recipient>): string[] {
   return branches;
 }
 
+// One statement text per set of roles (the recipients' branches differ), each prepared under a
+// short name of its own: PostgreSQL cuts statement names at 63 bytes.
+const dueItemsStatements = new Map<string, { name: string; text: string }>();
+
+/** The named statement `dueItems` runs for these roles: the items, their places and recipients. */
+function dueItemsStatement(roles: readonly Recipient[]): { name: string; text: string } {
+  const key = [...new Set(roles)].sort().join(' ');
+  let statement = dueItemsStatements.get(key);
+  if (statement) return statement;
+  const branches = recipientBranches(new Set(roles));
+  // Recipients as one 'role user_id,role user_id' text: the driver's text[] parser cost the
+  // worker more than splitting a string does.
+  const text = `WITH items AS MATERIALIZED (
+         SELECT ${SUBJECT_COLUMNS}, i.title AS item_title, i.organisation_id, o.name AS organisation_name,
+                o.parent_id, p.parent_id AS grandparent_id, i.owner_id
+           FROM rectification_item i
+           JOIN organisation o ON o.id = i.organisation_id
+           LEFT JOIN organisation p ON p.id = o.parent_id
+           ${LAST_REVIEW}
+          WHERE i.id = ANY($1::uuid[]) AND i.withdrawn_at IS NULL),
+       recipients AS (
+         ${branches.length > 0 ? branches.join('\n         UNION ALL\n         ') : 'SELECT NULL::uuid AS item_id, NULL::text AS role, NULL::uuid AS user_id WHERE false'})
+       SELECT items.*, rc.recipients
+         FROM items
+         LEFT JOIN (SELECT item_id, string_agg(role || ' ' || user_id, ',') AS recipients FROM recipients GROUP BY item_id) rc
+                ON rc.item_id = items.id`;
+  statement = { name: `rectify.due_items_${dueItemsStatements.size}`, text };
+  dueItemsStatements.set(key, statement);
+  return statement;
+}
+
 /** ReminderSubjectsRepository on PostgreSQL (or PGlite): one query per call. */
 export class PgReminderSubjectsRepository implements ReminderSubjectsRepository {
   constructor(private readonly db: DataSource) {}
 
   async subjects(_scope: SystemScope, itemIds: string[]): Promise<Map<string, ReminderSubject>> {
     if (itemIds.length === 0) return new Map();
-    const rows: SubjectRow[] = await this.db.query(
+    const rows: SubjectRow[] = await preparedQuery(
+      this.db,
+      'rectify.reminder_subjects',
       `${SELECT_SUBJECT} WHERE i.id = ANY($1::uuid[]) AND i.withdrawn_at IS NULL`,
       [itemIds],
     );
@@ -157,28 +191,12 @@ export class PgReminderSubjectsRepository implements ReminderSubjectsRepository 
     roles: readonly Recipient[],
   ): Promise<Map<string, DueItem>> {
     if (itemIds.length === 0) return new Map();
-    const branches = recipientBranches(new Set(roles));
-    const rows: DueItemRow[] = await this.db.query(
-      `WITH items AS MATERIALIZED (
-         SELECT ${SUBJECT_COLUMNS}, i.title AS item_title, i.organisation_id, o.name AS organisation_name,
-                o.parent_id, p.parent_id AS grandparent_id, i.owner_id
-           FROM rectification_item i
-           JOIN organisation o ON o.id = i.organisation_id
-           LEFT JOIN organisation p ON p.id = o.parent_id
-           ${LAST_REVIEW}
-          WHERE i.id = ANY($1::uuid[]) AND i.withdrawn_at IS NULL),
-       recipients AS (
-         ${branches.length > 0 ? branches.join('\n         UNION ALL\n         ') : 'SELECT NULL::uuid AS item_id, NULL::text AS role, NULL::uuid AS user_id WHERE false'})
-       SELECT items.*, rc.recipients
-         FROM items
-         LEFT JOIN (SELECT item_id, array_agg(role || ' ' || user_id) AS recipients FROM recipients GROUP BY item_id) rc
-                ON rc.item_id = items.id`,
-      [itemIds],
-    );
+    const { name, text } = dueItemsStatement(roles);
+    const rows: DueItemRow[] = await preparedQuery(this.db, name, text, [itemIds]);
     return new Map(
       rows.map((r) => {
         const recipients: RecipientsByRole = new Map();
-        for (const pair of r.recipients ?? []) {
+        for (const pair of r.recipients?.split(',') ?? []) {
           const [role, userId] = pair.split(' ') as [Recipient, string];
           const users = recipients.get(role);
           if (users) users.push(userId);
@@ -203,7 +221,9 @@ export class PgReminderSubjectsRepository implements ReminderSubjectsRepository 
     itemIds: string[],
   ): Promise<Map<string, string[]>> {
     if (itemIds.length === 0) return new Map();
-    const rows: { item_id: string; titles: string[] }[] = await this.db.query(
+    const rows: { item_id: string; titles: string[] }[] = await preparedQuery(
+      this.db,
+      'rectify.responsible_measures',
       `SELECT item_id, array_agg(title ORDER BY seq) AS titles
          FROM measure
         WHERE responsible_user_id = $1 AND item_id = ANY($2::uuid[])
