@@ -111,7 +111,9 @@ const PG_STATS = process.env.BENCH_PG_STATS === '1';
 /** BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": node options for the product workers. */
 const WORKER_NODE_ARGS = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
-const log = (msg: string) => process.stderr.write(`[bench:reminders] ${msg}\n`);
+// Timed to the second, to set beside the worker logs (BENCH_KEEP=1) and the machine's other load.
+const log = (msg: string) =>
+  process.stderr.write(`[bench:reminders ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
