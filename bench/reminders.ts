@@ -108,8 +108,15 @@ const PASS_THROUGH = [
 const CHUNK = 5000;
 /** BENCH_PG_STATS=1: PostgreSQL with pg_stat_statements; each product run logs its costliest statements. */
 const PG_STATS = process.env.BENCH_PG_STATS === '1';
-/** BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": node options for the product workers. */
-const WORKER_NODE_ARGS = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+// The worker's own node options (its young generation, see scripts/worker-node-options.js), for the
+// product workers and the raw baselines alike: the baseline runs on the same runtime.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const WORKER_NODE_OPTIONS = require('../scripts/worker-node-options.js') as string[];
+/** BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": more node options for the product workers. */
+const WORKER_NODE_ARGS = [
+  ...WORKER_NODE_OPTIONS,
+  ...(process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+];
 
 // Timed to the second, to set beside the worker logs (BENCH_KEEP=1) and the machine's other load.
 const log = (msg: string) =>
@@ -274,6 +281,7 @@ async function rawRun(s: Services, workers: number, spec: RawRunSpec): Promise<R
           },
           join(s.workDir, `baseline-${spec.queueName}-${workers}-${w + 1}.log`),
           /empty worker ready/,
+          WORKER_NODE_OPTIONS,
         ),
       );
     }
@@ -1019,6 +1027,7 @@ async function main() {
             PASS_THROUGH.filter((k) => process.env[k]).map((k) => [k, process.env[k]]),
           ),
           pgSettings: process.env.BENCH_PG_SETTINGS ?? '',
+          workerNodeOptions: WORKER_NODE_ARGS,
         },
         node: process.version,
       }),

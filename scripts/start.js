@@ -5,6 +5,7 @@
 // Ctrl-C (or SIGTERM) stops all of them. Data lives in .run/ beside the project.
 const { spawn, spawnSync } = require('node:child_process');
 const path = require('node:path');
+const WORKER_NODE_OPTIONS = require('./worker-node-options');
 const { log } = require('./services');
 const { redisForLauncher } = require('./launcher-redis');
 
@@ -38,12 +39,16 @@ function build() {
   if (web.status !== 0) throw new Error('building the web UI failed: see the messages above');
 }
 
-function launch(name, entry, env) {
-  const child = spawn(process.execPath, ['-r', path.join(__dirname, 'register-paths.js'), entry], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-  });
+function launch(name, entry, env, nodeOptions = []) {
+  const child = spawn(
+    process.execPath,
+    [...nodeOptions, '-r', path.join(__dirname, 'register-paths.js'), entry],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    },
+  );
   child.on('exit', (code, signal) => log(`${name} exited (${signal ?? code})`));
   return child;
 }
@@ -80,9 +85,10 @@ async function main() {
   const children = process.env.DATABASE_URL
     ? [
         launch('api', path.join(root, 'dist/apps/api/src/main.js'), env),
-        launch('worker', path.join(root, 'dist/apps/worker/src/main.js'), env),
+        launch('worker', path.join(root, 'dist/apps/worker/src/main.js'), env, WORKER_NODE_OPTIONS),
       ]
-    : [launch('standalone', path.join(root, 'dist/apps/standalone/src/main.js'), env)];
+    : // The standalone process runs the worker too.
+      [launch('standalone', path.join(root, 'dist/apps/standalone/src/main.js'), env, WORKER_NODE_OPTIONS)];
 
   const stopAll = async (code) => {
     if (stopping) return;

@@ -89,14 +89,24 @@ export class RecordDueRemindersUseCase {
     const roles = new Set<Recipient>(jobs.flatMap((j) => RECIPIENTS[j.kind] ?? []));
     const items = await this.subjects.dueItems('operator', itemIds, [...roles]);
     const failures = new Map<number, ReminderFailure>();
+    // A storm's items share a handful of deadlines: each schedule is worked out once a batch
+    // (the answer does not depend on the item, only on these fields).
+    const judged = new Map<string, boolean | ReminderFailure>();
     const live = jobs.map((job, i) => {
       const subject = items.get(job.itemId)?.subject;
-      try {
-        return !!subject && isReminderLive(job, subject, today, settings.calendar, settings.thresholds);
-      } catch (err) {
-        failures.set(i, new ReminderFailure(describeReminderError(err)));
-        return false;
+      if (!subject) return false;
+      const key = `${job.kind}|${job.dueDate}|${subject.status}|${subject.deadline}|${subject.reviewIntervalDays}|${subject.lastReviewedOn}`;
+      let verdict = judged.get(key);
+      if (verdict === undefined) {
+        try {
+          verdict = isReminderLive(job, subject, today, settings.calendar, settings.thresholds);
+        } catch (err) {
+          verdict = new ReminderFailure(describeReminderError(err));
+        }
+        judged.set(key, verdict);
       }
+      if (verdict instanceof ReminderFailure) failures.set(i, verdict);
+      return verdict === true;
     });
 
     const rows: DueDelivery[] = [];
