@@ -5,9 +5,9 @@ import { type NotificationSettings } from '../notification-settings';
 /**
  * The sweeper's share of notifications: every robot and person with email rows still waiting
  * (pending, or claimed by a job Redis lost) gets a job for its next slot: a person their email
- * batch, the robots the round of their slot (QueueRobotRoundUseCase), which queues their batches. Adding a job that
- * exists is a no-op and a job that finds nothing due sends nothing, so running it often is
- * harmless. Returns how many robots and people it found waiting.
+ * batch, the robots the round of their slot (QueueRobotRoundUseCase), which queues their
+ * batches. Adding a job that exists is a no-op and a job that finds nothing due sends nothing,
+ * so running it often is harmless. Returns how many robots and people it found waiting.
  */
 export class RestoreNotificationJobsUseCase {
   constructor(

@@ -147,12 +147,12 @@ export class RecordDueRemindersUseCase {
   /**
    * Before the digest time (ten seconds' margin, measured once the rows are written) the day's
    * digest round is added, one job however many recipients: it queues their digests when it runs.
-   * After it, every recipient of these rows with rows still waiting gets a digest job, not only those with
-   * new rows: if adding it failed before, a retry of the batch adds it then. The job is named by
-   * the rows digests have claimed so far (see digestJobId): while an earlier digest is being sent,
-   * rows recorded now get a digest of their own instead of waiting for the sweeper. Recipients
-   * with a digest this process queued still ahead are left out (see QueuedDigests): that digest
-   * claims these rows too.
+   * After it, every recipient of these rows with rows still waiting gets a digest job, not only
+   * those with new rows: if adding it failed before, a retry of the batch adds it then. The job
+   * is named by the rows digests have claimed so far (see digestJobId): while an earlier digest
+   * is being sent, rows recorded now get a digest of their own instead of waiting for the
+   * sweeper. Recipients with a digest this process queued still ahead are left out (see
+   * QueuedDigests): that digest claims these rows too.
    */
   private async queueDigests(rows: DueDelivery[], now: Date, today: string): Promise<void> {
     const { settings } = this;
