@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD, logIn, SCREENSHOTS } from './login';
+import { cancelModal } from './cancel-modal';
 
 const ORIGINAL = 'Original-pass-2024';
 const CHOSEN = 'Qingshi-chosen-2025';
@@ -51,7 +52,7 @@ test('an administrator resets a password; the person logs in with the one-time p
   const oneTime = ((await shown.textContent()) ?? '').trim();
   expect(oneTime).toMatch(/^\S{4}-\S{4}-\S{4}$/);
   await page.screenshot({ path: `${SCREENSHOTS}/people-one-time-password.png` });
-  await page.getByTestId('one-time-password-close').click();
+  await cancelModal(page, 'one-time-password-close');
   // Shown once: closed, it is nowhere on the page any more.
   await expect(page.getByTestId('one-time-password-modal')).toHaveCount(0);
   await expect(page.getByText(oneTime)).toHaveCount(0);
