@@ -37,8 +37,8 @@ import { CountingSmtpSink, type SinkReport } from './support/smtp-sink';
  * then with two.
  *
  * With notifications (issue 17): every organisation has a group robot (WeCom and DingTalk with
- * 加签 in turn, on local stand-ins), so each tier also writes a 站内消息 row and a robot row, and
- * the robots send one message each per ROBOT_INTERVAL_SECONDS slot; EVENTS items are submitted
+ * 加签 in turn, on local stand-ins), so each tier is also a 站内消息 and, written by its slot's
+ * robots' round, a robot row, and the robots send one message each per ROBOT_INTERVAL_SECONDS slot; EVENTS items are submitted
  * (some returned) through the real use case before the workers start, so the relay fans them
  * out. The robots' tier messages are a phase of their own, timed against a raw baseline of as
  * many jobs on the notifications queue, each posting a message of the same size to the stand-in
@@ -700,7 +700,8 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
     const robotPhaseStarted = robotWindow.firstDueMs === null || robotWindow.firstDueMs <= Date.now();
     const robotDue = robotWindow.firstDueMs ?? Date.now();
     // Since stop 34 the storm queues one robots' round per slot, which queues each robot's batch
-    // when the slot ends: the phase is timed from the round's due instant, its work included.
+    // when the slot ends, and since stop 35 first writes the robots' rows from the backlog the
+    // storm noted its tiers in: the phase is timed from the round's due instant, its work included.
     log(
       `  ${robotWindow.count} robot jobs (rounds and batches) due in ${((robotDue - Date.now()) / 1000).toFixed(1)} s (spread ${
         robotWindow.lastDueMs !== null ? robotWindow.lastDueMs - robotDue : 0

@@ -1,3 +1,4 @@
+import { PgReminderLedgerRepository } from '@rectify/persistence';
 import { type DataSource } from 'typeorm';
 import { transitionItem } from '../support/item-commands';
 import { importProblems, type ReminderTree, seedReminderTree } from '../support/reminder-fixture';
@@ -98,6 +99,36 @@ describe('group-robot delivery through crashes and quiet hours', () => {
     }
     expect(wecom.received).toHaveLength(1);
     expect(wecom.received[0].text).toContain('被退回整改');
+  });
+
+  it('sends the tiers a lost round left in the robots’ backlog, through the sweeper', async () => {
+    await db.query(
+      `INSERT INTO organisation_robot (organisation_id, platform, webhook_url, kinds)
+       VALUES ($1, 'wecom', $2, ARRAY['due'])`,
+      [tree.branch.id, wecom.webhookUrl],
+    );
+    const items = await importProblems(db, tree, 2);
+    // Recorded as a reminder batch records them (the tiers go into the backlog in the same
+    // statement), but the round it added is gone, as when Redis lost it: no worker has run yet.
+    const tier = (itemId: string) => ({
+      recipientId: tree.owner.id,
+      itemId,
+      kind: 'due' as const,
+      dueDate: '2024-11-12',
+      sendOn: '2024-11-12',
+    });
+    expect(await new PgReminderLedgerRepository(db).recordDue(items.map(tier))).toHaveLength(2);
+
+    await h.startWorker('2024-11-12T10:00:00+08:00', { ...FAST, SWEEP_EVERY_SECONDS: '1' });
+    await waitFor('the tiers’ message', () => wecom.received.length >= 1, 30_000);
+    await waitFor(
+      'the backlog emptied',
+      async () => (await db.query(`SELECT id FROM robot_tier_backlog`)).length === 0,
+    );
+    await waitForRemindersQuiet(db, { redisUrl: process.env.REDIS_URL!, prefix: h.prefix });
+    expect(wecom.received).toHaveLength(1);
+    expect(wecom.received[0].links.map((l) => l.url.split('/items/')[1]).sort()).toEqual([...items].sort());
+    expect((await robotRows()).map((r) => r.status)).toEqual(['sent', 'sent']);
   });
 
   it('holds a message of the night until the quiet hours end, then sends it', async () => {

@@ -41,6 +41,12 @@ describe('digest and robot rounds', () => {
     queues.push(q);
     return q;
   };
+  const robotTierRows = async () =>
+    (
+      (await h.db.dataSource.query(
+        `SELECT count(*)::int AS n FROM notification WHERE channel = 'robot' AND dedupe_key LIKE 'tier.%'`,
+      )) as { n: number }[]
+    )[0].n;
   const jobIds = async (q: Queue) => (await q.getJobs(['delayed', 'waiting', 'active'])).map((j) => j.id);
 
   it('queues one digest round and one robots’ round for a storm before the digest time, and each sends once when its time comes', async () => {
@@ -67,6 +73,17 @@ describe('digest and robot rounds', () => {
     ]);
     expect(h.smtp.received).toHaveLength(0);
     expect(robot.received).toHaveLength(0);
+    // The storm wrote no robot row: its tiers wait in the robots' backlog, each item once though
+    // two people got its tier.
+    expect(await robotTierRows()).toBe(0);
+    const [backlog] = await db.query(
+      `SELECT array_agg(t.item_id ORDER BY t.item_id) AS items, array_agg(DISTINCT t.kind) AS kinds
+         FROM robot_tier_backlog b CROSS JOIN LATERAL unnest(b.item_ids, b.kinds) AS t(item_id, kind)`,
+    );
+    expect({ items: backlog.items, kinds: backlog.kinds }).toEqual({
+      items: [...items].sort(),
+      kinds: ['due'],
+    });
 
     await waitFor(
       'both digests and the robot message',
@@ -86,5 +103,8 @@ describe('digest and robot rounds', () => {
       `SELECT count(*)::int AS open FROM notification WHERE channel = 'robot' AND status <> 'sent'`,
     );
     expect(open).toBe(0);
+    // The round turned the backlog into one robot row per item, and emptied it.
+    expect(await robotTierRows()).toBe(ITEMS);
+    expect(await db.query(`SELECT id FROM robot_tier_backlog`)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import {
   PgNotificationLedgerRepository,
   PgNotificationPreferencesRepository,
   PgOrganisationRobotsRepository,
+  PgReminderLedgerRepository,
   type RobotSettings,
 } from '@rectify/persistence';
 import {
@@ -174,6 +175,69 @@ describe.each(REMINDER_BACKENDS)('notification repositories on %s', (_name, open
     expect(await inbox.markRead(me, 'all')).toBe(3);
     expect(await inbox.unreadCount(me)).toBe(0);
     expect(await inbox.unreadCount(other)).toBe(otherUnread + 1);
+  });
+
+  it('notes each new tier once in the robots’ backlog with its ledger rows, and reads it with the items’ places', async () => {
+    const reminders = new PgReminderLedgerRepository(db.dataSource);
+    const ledger = new PgNotificationLedgerRepository(db.dataSource);
+    await q(`DELETE FROM robot_tier_backlog`);
+    expect(await ledger.hasPendingTiers()).toBe(false);
+    const { sec, mute, otherSec } = world.people;
+    const row = (recipientId: string, itemId: string, kind: 'due' | 'overdue') => ({
+      recipientId,
+      itemId,
+      kind,
+      dueDate: '2026-12-31',
+      sendOn: '2026-12-31',
+    });
+    // Two people for one tier, one of them without an address (their row fails): one entry.
+    const first = [row(sec.userId, world.items.owned, 'due'), row(mute.userId, world.items.owned, 'due')];
+    first.push(row(otherSec.userId, world.items.identified, 'overdue'));
+    expect(await reminders.recordDue(first)).toHaveLength(3);
+    // Recorded again (a retried batch): nothing new, so no second backlog row.
+    expect(await reminders.recordDue(first)).toEqual([]);
+    expect(await reminders.recordDue([row(otherSec.userId, world.items.other, 'due')])).toHaveLength(1);
+    expect(await ledger.hasPendingTiers()).toBe(true);
+
+    // An item withdrawn since is read without a place: nobody is told of it.
+    await q(
+      `UPDATE rectification_item SET withdrawn_at = now(), withdraw_reason = '重复录入' WHERE id = $1`,
+      [world.items.identified],
+    );
+    try {
+      const slice = await ledger.pendingTiers(1);
+      expect(slice.ids).toHaveLength(1);
+      const byItem = new Map(slice.tiers.map((t) => [t.itemId, t]));
+      expect(slice.tiers).toHaveLength(2);
+      expect(byItem.get(world.items.owned)).toEqual({
+        itemId: world.items.owned,
+        kind: 'due',
+        dueDate: '2026-12-31',
+        place: {
+          itemId: world.items.owned,
+          itemTitle: `有责任人的问题-${world.tag}`,
+          organisationId: world.orgs.branch.id,
+          organisationName: world.orgs.branch.name,
+          parentId: world.orgs.general.id,
+          grandparentId: world.orgs.committee.id,
+        },
+      });
+      expect(byItem.get(world.items.identified)).toMatchObject({ kind: 'overdue', place: null });
+
+      const all = await ledger.pendingTiers(10);
+      expect(all.ids).toHaveLength(2);
+      expect(all.tiers.map((t) => t.itemId)).toContain(world.items.other);
+      await ledger.dropPendingTiers(slice.ids);
+      expect((await ledger.pendingTiers(10)).tiers.map((t) => t.itemId)).toEqual([world.items.other]);
+      await ledger.dropPendingTiers(all.ids);
+      expect(await ledger.pendingTiers(10)).toEqual({ ids: [], tiers: [] });
+      expect(await ledger.hasPendingTiers()).toBe(false);
+    } finally {
+      await q(`UPDATE rectification_item SET withdrawn_at = NULL, withdraw_reason = NULL WHERE id = $1`, [
+        world.items.identified,
+      ]);
+      await q(`DELETE FROM reminder_delivery WHERE due_date = '2026-12-31'`);
+    }
   });
 
   it('reads the defaults until a person saves, then their choice, replaced on the next save', async () => {

@@ -105,38 +105,8 @@ describe.each(REMINDER_BACKENDS)('reminder subjects on %s', (_name, open) => {
     expect(await repo.recipients('operator', items, [])).toEqual(new Map());
   });
 
-  it("reads a due batch in one statement: the items' subjects, places and recipients in the roles asked for, as the separate reads give them", async () => {
+  it("reads a due batch in one statement: the items' subjects and recipients in the roles asked for, as the separate reads give them", async () => {
     const ids = [w.items.owned, w.items.unowned, w.items.longTerm, w.items.other, w.items.identified];
-    // Each item's place as the fan-out of events reads it: organisation, parent and grandparent.
-    const placeRows: {
-      id: string;
-      title: string;
-      organisation_id: string;
-      name: string;
-      parent_id: string | null;
-      grandparent_id: string | null;
-    }[] = await db.dataSource.query(
-      `SELECT i.id, i.title, o.id AS organisation_id, o.name, o.parent_id, p.parent_id AS grandparent_id
-         FROM rectification_item i
-         JOIN organisation o ON o.id = i.organisation_id
-         LEFT JOIN organisation p ON p.id = o.parent_id
-        WHERE i.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const places = new Map(
-      placeRows.map((r) => [
-        r.id,
-        {
-          itemId: r.id,
-          itemTitle: r.title,
-          organisationId: r.organisation_id,
-          organisationName: r.name,
-          parentId: r.parent_id,
-          grandparentId: r.grandparent_id,
-        },
-      ]),
-    );
-    expect(places.get(w.items.other)!.grandparentId).not.toBeNull();
     const sorted = (m: RecipientsByRole | undefined) =>
       Object.fromEntries([...(m ?? new Map<string, string[]>())].map(([role, u]) => [role, [...u].sort()]));
     const roleSets: Recipient[][] = [
@@ -152,7 +122,6 @@ describe.each(REMINDER_BACKENDS)('reminder subjects on %s', (_name, open) => {
       expect([...batch.keys()].sort()).toEqual([...subjects.keys()].sort());
       for (const id of subjects.keys()) {
         expect(batch.get(id)!.subject).toEqual(subjects.get(id));
-        expect(batch.get(id)!.place).toEqual(places.get(id));
         expect(sorted(batch.get(id)!.recipients)).toEqual(sorted(recipients.get(id)));
       }
     }

@@ -69,12 +69,13 @@ export const notificationProviders: Provider[] = [
   },
   {
     provide: QueueRobotRoundUseCase,
-    inject: [LEDGER, BullReminderQueues, NOTIFICATION_SETTINGS],
+    inject: [LEDGER, BullReminderQueues, NOTIFICATION_SETTINGS, NotifyDeadlineTiersUseCase],
     useFactory: (
       ledger: PgNotificationLedgerRepository,
       queues: BullReminderQueues,
       settings: NotificationSettings,
-    ) => new QueueRobotRoundUseCase(ledger, queues, settings),
+      tiers: NotifyDeadlineTiersUseCase,
+    ) => new QueueRobotRoundUseCase(ledger, queues, settings, tiers),
   },
   {
     provide: RestoreNotificationJobsUseCase,

@@ -53,9 +53,11 @@ export class NotificationsProcessor {
     );
 
     registry.register(JOBS.robotRound, async (job) => {
-      const queued = await robotRound.execute((job.data as { slot: number }).slot);
-      this.logger.log(`robots' round: ${queued} robot messages queued`);
-      return { queued };
+      const outcome = await robotRound.execute((job.data as { slot: number }).slot);
+      this.logger.log(
+        `robots' round: ${outcome.recorded} tier notifications recorded, ${outcome.queued} robot messages queued`,
+      );
+      return outcome;
     });
 
     registry.register(JOBS.robotBatch, async (job, token) => {

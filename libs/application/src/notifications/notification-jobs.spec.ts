@@ -1,4 +1,4 @@
-import { batchJob, robotRounds } from './notification-jobs';
+import { batchJob, robotRoundAt, robotRounds } from './notification-jobs';
 
 const MINUTE = 60_000;
 
@@ -25,5 +25,21 @@ describe('robotRounds', () => {
       },
     ]);
     expect(robotRounds([], MINUTE)).toEqual([]);
+  });
+});
+
+describe('robotRoundAt', () => {
+  it('is the round of the slot that ends at or after the instant, as a batch of that instant would be in', () => {
+    const slot = (iso: string) => Date.parse(iso) / MINUTE;
+    const round = (iso: string) => robotRoundAt(new Date(iso), MINUTE);
+    expect(round('2024-10-08T00:00:00.001Z')).toEqual({
+      id: `robotround.${slot('2024-10-08T00:01:00Z')}`,
+      data: { slot: slot('2024-10-08T00:01:00Z') },
+      runAt: new Date('2024-10-08T00:01:00Z'),
+    });
+    // A slot's end is in that slot, not the next.
+    expect(round('2024-10-08T00:01:00Z').id).toBe(`robotround.${slot('2024-10-08T00:01:00Z')}`);
+    const batch = batchJob('robot', 'r1', new Date('2024-10-08T00:00:30Z'), MINUTE);
+    expect(robotRounds([batch], MINUTE)).toEqual([round('2024-10-08T00:00:30Z')]);
   });
 });

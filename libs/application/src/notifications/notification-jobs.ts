@@ -43,14 +43,20 @@ export interface RobotRoundJobSpec {
   runAt: Date;
 }
 
+/** The robots' round of the slot that ends at or after `after` (as batchJob counts slots). */
+export function robotRoundAt(after: Date, slotMs: number): RobotRoundJobSpec {
+  const slot = Math.ceil(after.getTime() / slotMs);
+  return { id: `robotround.${slot}`, data: { slot }, runAt: new Date(slot * slotMs) };
+}
+
 /** The rounds of the slots these robot batch jobs are in, one per slot (see batchJob). */
 export function robotRounds(batches: BatchJobSpec[], slotMs: number): RobotRoundJobSpec[] {
-  const slots = new Set(batches.map((b) => Math.round(b.runAt.getTime() / slotMs)));
-  return [...slots].map((slot) => ({
-    id: `robotround.${slot}`,
-    data: { slot },
-    runAt: new Date(slot * slotMs),
-  }));
+  const rounds = new Map<string, RobotRoundJobSpec>();
+  for (const b of batches) {
+    const round = robotRoundAt(b.runAt, slotMs);
+    rounds.set(round.id, round);
+  }
+  return [...rounds.values()];
 }
 
 /** The notification queues as the use cases see them; the worker implements them with BullMQ. */

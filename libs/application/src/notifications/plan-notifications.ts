@@ -42,13 +42,15 @@ function nextDigest(now: Date, digestTime: string): Date {
  * Addresses notifications: an in-app row (delivered by being written) for every person; an email
  * row for those whose preferences take this kind by email (at once, or at the digest time), when
  * they have an address; a robot row for each robot that carries the kind, held until its quiet
- * hours end. Jobs are named by target and slot (see batchJob), so a burst shares one.
+ * hours end. Jobs are named by target and slot (see batchJob), so a burst shares one. `now`:
+ * when the rows are recorded as written and from when they may go (the clock's time by default;
+ * a robots' round passes its slot's end, see NotifyDeadlineTiersUseCase.addressBacklog).
  */
 export function planNotifications(
   items: NotificationToAddress[],
   settings: NotificationSettings,
+  now: Date = settings.clock.now(),
 ): NotificationPlan {
-  const now = settings.clock.now();
   const plan: NotificationPlan = { rows: [], robotJobs: [], emailJobs: [] };
   const jobs = new Map<string, BatchJobSpec>();
   // A tier storm plans thousands of rows for a few quiet-hour settings: each is worked out once.

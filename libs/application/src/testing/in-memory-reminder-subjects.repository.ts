@@ -1,7 +1,6 @@
 import { type Recipient, type ReminderSubject } from '@rectify/domain';
 import {
   type DueItem,
-  type ItemPlace,
   type RecipientsByRole,
   type ReminderSubjectsRepository,
   type SystemScope,
@@ -16,8 +15,6 @@ export class InMemoryReminderSubjectsRepository implements ReminderSubjectsRepos
   readonly recipientsOf = new Map<string, RecipientsByRole>();
   /** Item id → the measures' 责任人: user id → titles of the measures they are responsible for. */
   readonly measuresOf = new Map<string, Map<string, string[]>>();
-  /** Item id → its place; an item without one sits alone in 测试党支部 (no levels above). */
-  readonly placesOf = new Map<string, ItemPlace>();
   /** Queries made, for tests that count round trips. */
   queries = 0;
 
@@ -100,14 +97,6 @@ export class InMemoryReminderSubjectsRepository implements ReminderSubjectsRepos
         id,
         {
           subject,
-          place: this.placesOf.get(id) ?? {
-            itemId: id,
-            itemTitle: `事项${id.slice(0, 8)}`,
-            organisationId: `org-${id}`,
-            organisationName: '测试党支部',
-            parentId: null,
-            grandparentId: null,
-          },
           recipients: recipients.get(id) ?? new Map(),
         },
       ]),

@@ -19,6 +19,7 @@ import { TierInbox1732850000000 } from './1732850000000-tier-inbox';
 import { ItemOrganisationPath1732860000030 } from './1732860000030-item-organisation-path';
 import { SummaryPathIndex1732870000000 } from './1732870000000-summary-path-index';
 import { RecurrenceLinksCapped1732880000000 } from './1732880000000-recurrence-links-capped';
+import { RobotTierBacklog1732890000000 } from './1732890000000-robot-tier-backlog';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ItemOrganisationPath1732860000030,
   SummaryPathIndex1732870000000,
   RecurrenceLinksCapped1732880000000,
+  RobotTierBacklog1732890000000,
 ];

@@ -39,8 +39,9 @@ export type ReminderOutcome = 'recorded' | 'already_recorded' | 'no_recipients' 
  * the delivery ledger, whose unique key (recipient, item, kind, due date) makes a job that runs
  * twice record nothing new. Rows recorded before the digest time wait for the day's digest round
  * (QueueDigestRoundUseCase), which this adds; after it, every recipient of these jobs with rows
- * still waiting gets their digest job for today (see digestJobId). The same tiers go to 站内消息
- * and group robots (NotifyDeadlineTiersUseCase).
+ * still waiting gets their digest job for today (see digestJobId). Each row is also its
+ * recipient's 站内消息; the new tiers wait in the robots' backlog for the round of this slot,
+ * which this adds too (NotifyDeadlineTiersUseCase.queueRound).
  *
  * One job never fails the others: a job whose item cannot be judged (its schedule throws) is a
  * `ReminderFailure` while the rest go on; when the batch fails as a whole (a job whose data the
@@ -57,7 +58,7 @@ export class RecordDueRemindersUseCase {
     private readonly subjects: ReminderSubjectsRepository,
     private readonly queues: ReminderQueues,
     private readonly settings: ReminderSettings,
-    /** Also puts the tiers into 站内消息 and onto group robots; absent where only email is tested. */
+    /** Adds the robots' round of the tiers' slot; absent where only email is tested. */
     private readonly tiers?: NotifyDeadlineTiersUseCase,
   ) {}
 
@@ -126,12 +127,13 @@ export class RecordDueRemindersUseCase {
       return users.size;
     });
 
+    // The new rows' tiers go into the robots' backlog in the same statement.
     const inserted = await this.ledger.recordDue(rows);
-    // The robots and the digests, side by side; a fault in either fails the batch, and its retry
-    // redoes both (each is idempotent).
+    // The robots' round and the digests, side by side; a fault in either fails the batch, and
+    // its retry redoes both (each is idempotent). On every live row, not only new ones: a retry
+    // after a fault here adds what is missing.
     await Promise.all([
-      // Every live row, not only the new ones: a retry after a fault here records what is missing.
-      this.tiers?.execute(rows, new Map([...items].map(([id, item]) => [id, item.place]))),
+      rows.length > 0 ? this.tiers?.queueRound(settings.clock.now()) : undefined,
       this.queueDigests(rows, now, today),
     ]);
 

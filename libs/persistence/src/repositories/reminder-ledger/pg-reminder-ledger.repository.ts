@@ -45,8 +45,14 @@ export class PgReminderLedgerRepository implements ReminderLedgerRepository {
                   AS r(recipient, item, kind, due, send_on)
              JOIN app_user u ON u.id = r.recipient
            ON CONFLICT (recipient_id, item_id, kind, due_date) DO NOTHING
-           RETURNING recipient_id, item_id, kind, to_char(due_date, 'YYYY-MM-DD') AS due_date, status)
-         SELECT * FROM added`,
+           RETURNING recipient_id, item_id, kind, due_date, status),
+         -- The new tiers, once each however many people they reached, for the robots' round.
+         noted AS (
+           INSERT INTO robot_tier_backlog (item_ids, kinds, due_dates)
+           SELECT array_agg(item_id), array_agg(kind), array_agg(due_date)
+             FROM (SELECT DISTINCT item_id, kind, due_date FROM added) tiers
+           HAVING count(*) > 0)
+         SELECT recipient_id, item_id, kind, to_char(due_date, 'YYYY-MM-DD') AS due_date, status FROM added`,
       [
         rows.map((r) => r.recipientId),
         rows.map((r) => r.itemId),

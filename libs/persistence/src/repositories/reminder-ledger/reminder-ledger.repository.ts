@@ -107,7 +107,9 @@ export interface ReminderLedgerRepository {
    * recipient has no email address); rows whose key exists are left as they are, and rows whose
    * recipient does not exist are dropped. Returns the rows added. Rejects as a whole when the
    * database refuses any value (e.g. an id that is not a uuid). Each row added is also its
-   * recipient's 站内消息 of the tier, unread (see PgNotificationInboxRepository).
+   * recipient's 站内消息 of the tier, unread (see PgNotificationInboxRepository). The tiers of
+   * the rows added (each item, tier and due date once) go into the robots' backlog in the same
+   * statement (`robot_tier_backlog`, see NotificationLedgerRepository.pendingTiers).
    */
   recordDue(rows: DueDelivery[]): Promise<RecordedDelivery[]>;
 

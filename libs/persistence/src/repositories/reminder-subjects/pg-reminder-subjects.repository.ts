@@ -37,11 +37,6 @@ const LAST_REVIEW = `LEFT JOIN LATERAL (
 const SELECT_SUBJECT = `SELECT ${SUBJECT_COLUMNS} FROM rectification_item i ${LAST_REVIEW}`;
 
 interface DueItemRow extends SubjectRow {
-  item_title: string;
-  organisation_id: string;
-  organisation_name: string;
-  parent_id: string | null;
-  grandparent_id: string | null;
   /** 'role user-id' pairs joined by commas; null when nobody fills the roles asked for. */
   recipients: string | null;
 }
@@ -109,7 +104,7 @@ function recipientBranches(roles: ReadonlySet<Recipient>): string[] {
 // short name of its own: PostgreSQL cuts statement names at 63 bytes.
 const dueItemsStatements = new Map<string, { name: string; text: string }>();
 
-/** The named statement `dueItems` runs for these roles: the items, their places and recipients. */
+/** The named statement `dueItems` runs for these roles: the items and their recipients. */
 function dueItemsStatement(roles: readonly Recipient[]): { name: string; text: string } {
   const key = [...new Set(roles)].sort().join(' ');
   let statement = dueItemsStatements.get(key);
@@ -118,8 +113,7 @@ function dueItemsStatement(roles: readonly Recipient[]): { name: string; text: s
   // Recipients as one 'role user_id,role user_id' text: the driver's text[] parser cost the
   // worker more than splitting a string does.
   const text = `WITH items AS MATERIALIZED (
-         SELECT ${SUBJECT_COLUMNS}, i.title AS item_title, i.organisation_id, o.name AS organisation_name,
-                o.parent_id, p.parent_id AS grandparent_id, i.owner_id
+         SELECT ${SUBJECT_COLUMNS}, i.organisation_id, o.parent_id, p.parent_id AS grandparent_id, i.owner_id
            FROM rectification_item i
            JOIN organisation o ON o.id = i.organisation_id
            LEFT JOIN organisation p ON p.id = o.parent_id
@@ -202,15 +196,7 @@ export class PgReminderSubjectsRepository implements ReminderSubjectsRepository 
           if (users) users.push(userId);
           else recipients.set(role, [userId]);
         }
-        const place = {
-          itemId: r.id,
-          itemTitle: r.item_title,
-          organisationId: r.organisation_id,
-          organisationName: r.organisation_name,
-          parentId: r.parent_id,
-          grandparentId: r.grandparent_id,
-        };
-        return [r.id, { subject: toSubject(r), place, recipients }];
+        return [r.id, { subject: toSubject(r), recipients }];
       }),
     );
   }

@@ -1,6 +1,5 @@
 import { type Recipient, type ReminderSubject } from '@rectify/domain';
 import { type ReadScope } from '@rectify/workflow';
-import { type ItemPlace } from '../notification-ledger/notification-ledger.repository';
 
 /**
  * The reminder pipeline reads every organisation's items (it is the system, not a person): its
@@ -14,8 +13,6 @@ export type RecipientsByRole = Map<Recipient, string[]>;
 /** An item as a batch of due reminders reads it (see ReminderSubjectsRepository.dueItems). */
 export interface DueItem {
   subject: ReminderSubject;
-  /** Where the item sits, for the group robots of its tier: title, organisation, the two levels above. */
-  place: ItemPlace;
   /** Its recipients in the roles asked for; empty when nobody fills them. */
   recipients: RecipientsByRole;
 }
@@ -56,7 +53,7 @@ export interface ReminderSubjectsRepository {
 
   /**
    * What a batch of due reminders needs of these items, in one statement (a year-end storm runs
-   * hundreds of batches): each item's subject as `subjects` gives it, its place, and its
+   * hundreds of batches): each item's subject as `subjects` gives it and its
    * recipients in `roles` as `recipients` gives them. Withdrawn items (撤销) and ids without an
    * item are absent. Empty input (no items): empty map, no query.
    */
