@@ -720,10 +720,12 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
       const queued = counts.waiting + counts.active + counts.prioritized;
       let open = -1;
       if (queued === 0) {
+        // Tiers still in the robots' backlog count as open: their rows are not written yet.
         [{ open }] = await db.dataSource.query(
-          `SELECT count(*)::int AS open FROM notification
-            WHERE channel = 'robot' AND status IN ('pending', 'sending')`,
+          `SELECT (SELECT count(*) FROM notification WHERE channel = 'robot' AND status IN ('pending', 'sending'))
+                + (SELECT count(*) FROM robot_tier_backlog) AS open`,
         );
+        open = Number(open);
       }
       if (open === 0) {
         const [{ sent }]: { sent: boolean }[] = await db.dataSource.query(
@@ -736,13 +738,15 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
       }
       if (Date.now() > robotDeadline)
         throw new Error(
-          `timed out: ${queued} robot jobs queued, ${open} robot rows still open (-1: not counted)`,
+          `timed out: ${queued} robot jobs queued, ${open} robot rows and backlog rows still open (-1: not counted)`,
         );
       if (children.some((c) => !c.alive))
         throw new Error(`a worker died:\n${children.map((c) => c.tail()).join('\n')}`);
       if (Date.now() - lastRobotReport >= 2000) {
         lastRobotReport = Date.now();
-        log(`  robot jobs: ${queued} waiting or running${open >= 0 ? `, ${open} robot rows open` : ''}`);
+        log(
+          `  robot jobs: ${queued} waiting or running${open >= 0 ? `, ${open} robot and backlog rows open` : ''}`,
+        );
       }
       await sleep(100);
     }
