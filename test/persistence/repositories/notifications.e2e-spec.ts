@@ -7,6 +7,7 @@ import {
   PgNotificationPreferencesRepository,
   PgOrganisationRobotsRepository,
   PgReminderLedgerRepository,
+  PgRobotTierBacklogRepository,
   type RobotSettings,
 } from '@rectify/persistence';
 import {
@@ -179,9 +180,9 @@ describe.each(REMINDER_BACKENDS)('notification repositories on %s', (_name, open
 
   it('notes each new tier once in the robots’ backlog with its ledger rows, and reads it with the items’ places', async () => {
     const reminders = new PgReminderLedgerRepository(db.dataSource);
-    const ledger = new PgNotificationLedgerRepository(db.dataSource);
+    const backlog = new PgRobotTierBacklogRepository(db.dataSource);
     await q(`DELETE FROM robot_tier_backlog`);
-    expect(await ledger.hasPendingTiers()).toBe(false);
+    expect(await backlog.hasPendingTiers()).toBe(false);
     const { sec, mute, otherSec } = world.people;
     const row = (recipientId: string, itemId: string, kind: 'due' | 'overdue') => ({
       recipientId,
@@ -197,7 +198,7 @@ describe.each(REMINDER_BACKENDS)('notification repositories on %s', (_name, open
     // Recorded again (a retried batch): nothing new, so no second backlog row.
     expect(await reminders.recordDue(first)).toEqual([]);
     expect(await reminders.recordDue([row(otherSec.userId, world.items.other, 'due')])).toHaveLength(1);
-    expect(await ledger.hasPendingTiers()).toBe(true);
+    expect(await backlog.hasPendingTiers()).toBe(true);
 
     // An item withdrawn since is read without a place: nobody is told of it.
     await q(
@@ -205,7 +206,7 @@ describe.each(REMINDER_BACKENDS)('notification repositories on %s', (_name, open
       [world.items.identified],
     );
     try {
-      const slice = await ledger.pendingTiers(1);
+      const slice = await backlog.pendingTiers(1);
       expect(slice.ids).toHaveLength(1);
       const byItem = new Map(slice.tiers.map((t) => [t.itemId, t]));
       expect(slice.tiers).toHaveLength(2);
@@ -224,14 +225,14 @@ describe.each(REMINDER_BACKENDS)('notification repositories on %s', (_name, open
       });
       expect(byItem.get(world.items.identified)).toMatchObject({ kind: 'overdue', place: null });
 
-      const all = await ledger.pendingTiers(10);
+      const all = await backlog.pendingTiers(10);
       expect(all.ids).toHaveLength(2);
       expect(all.tiers.map((t) => t.itemId)).toContain(world.items.other);
-      await ledger.dropPendingTiers(slice.ids);
-      expect((await ledger.pendingTiers(10)).tiers.map((t) => t.itemId)).toEqual([world.items.other]);
-      await ledger.dropPendingTiers(all.ids);
-      expect(await ledger.pendingTiers(10)).toEqual({ ids: [], tiers: [] });
-      expect(await ledger.hasPendingTiers()).toBe(false);
+      await backlog.dropPendingTiers(slice.ids);
+      expect((await backlog.pendingTiers(10)).tiers.map((t) => t.itemId)).toEqual([world.items.other]);
+      await backlog.dropPendingTiers(all.ids);
+      expect(await backlog.pendingTiers(10)).toEqual({ ids: [], tiers: [] });
+      expect(await backlog.hasPendingTiers()).toBe(false);
     } finally {
       await q(`UPDATE rectification_item SET withdrawn_at = NULL, withdraw_reason = NULL WHERE id = $1`, [
         world.items.identified,

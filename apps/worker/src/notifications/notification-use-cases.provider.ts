@@ -11,7 +11,11 @@ import {
   SendRobotBatchUseCase,
 } from '@rectify/application';
 import { type Clock } from '@rectify/domain';
-import { PgNotificationLedgerRepository, PgReminderSubjectsRepository } from '@rectify/persistence';
+import {
+  PgNotificationLedgerRepository,
+  PgReminderSubjectsRepository,
+  PgRobotTierBacklogRepository,
+} from '@rectify/persistence';
 import { WORKER_CONFIG, type WorkerConfig } from '../config/worker-config';
 import { MAILER } from '../mail/mail.providers';
 import { BullReminderQueues } from '../queues/bullmq-reminder-queues';
@@ -50,12 +54,13 @@ export const notificationProviders: Provider[] = [
   },
   {
     provide: NotifyDeadlineTiersUseCase,
-    inject: [LEDGER, BullReminderQueues, NOTIFICATION_SETTINGS],
+    inject: [LEDGER, PgRobotTierBacklogRepository, BullReminderQueues, NOTIFICATION_SETTINGS],
     useFactory: (
       ledger: PgNotificationLedgerRepository,
+      backlog: PgRobotTierBacklogRepository,
       queues: BullReminderQueues,
       settings: NotificationSettings,
-    ) => new NotifyDeadlineTiersUseCase(ledger, queues, settings),
+    ) => new NotifyDeadlineTiersUseCase(ledger, backlog, queues, settings),
   },
   {
     provide: SendRobotBatchUseCase,
@@ -79,12 +84,13 @@ export const notificationProviders: Provider[] = [
   },
   {
     provide: RestoreNotificationJobsUseCase,
-    inject: [LEDGER, BullReminderQueues, NOTIFICATION_SETTINGS],
+    inject: [LEDGER, PgRobotTierBacklogRepository, BullReminderQueues, NOTIFICATION_SETTINGS],
     useFactory: (
       ledger: PgNotificationLedgerRepository,
+      backlog: PgRobotTierBacklogRepository,
       queues: BullReminderQueues,
       settings: NotificationSettings,
-    ) => new RestoreNotificationJobsUseCase(ledger, queues, settings),
+    ) => new RestoreNotificationJobsUseCase(ledger, backlog, queues, settings),
   },
   {
     provide: SendNoticeEmailUseCase,

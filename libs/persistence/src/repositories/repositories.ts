@@ -10,6 +10,7 @@ import { PgOrganisationsRepository } from './organisations';
 import { PgOrganisationPeopleRepository } from './organisation-people';
 import { PgNotificationLedgerRepository } from './notification-ledger';
 import { PgOutboxRepository } from './outbox';
+import { PgRobotTierBacklogRepository } from './robot-tier-backlog';
 import { PgReminderLedgerRepository } from './reminder-ledger';
 import { PgReminderSubjectsRepository } from './reminder-subjects';
 import { PgUsersRepository } from './users';
@@ -43,6 +44,7 @@ export const REPOSITORY_CLASSES = {
   organisationPeople: PgOrganisationPeopleRepository,
   directoryImport: PgDirectoryImportRepository,
   notificationLedger: PgNotificationLedgerRepository,
+  robotTierBacklog: PgRobotTierBacklogRepository,
   notificationInbox: PgNotificationInboxRepository,
   notificationPreferences: PgNotificationPreferencesRepository,
   organisationRobots: PgOrganisationRobotsRepository,

@@ -4,6 +4,7 @@ import {
   type ItemPlace,
   type NotificationLedgerRepository,
   type PendingTier,
+  type RobotTierBacklogRepository,
 } from '@rectify/persistence';
 import { type BatchJobSpec, type NotificationQueues, robotRoundAt } from '../notification-jobs';
 import { type NotificationSettings } from '../notification-settings';
@@ -40,6 +41,7 @@ const BACKLOG_SLICE = 8;
 export class NotifyDeadlineTiersUseCase {
   constructor(
     private readonly ledger: NotificationLedgerRepository,
+    private readonly backlog: RobotTierBacklogRepository,
     private readonly queues: NotificationQueues,
     private readonly settings: NotificationSettings,
   ) {}
@@ -62,12 +64,12 @@ export class NotifyDeadlineTiersUseCase {
   async addressBacklog(slotEnd: Date): Promise<{ recorded: number; later: BatchJobSpec[] }> {
     let recorded = 0;
     const later = new Map<string, BatchJobSpec>();
-    for (let slice = await this.ledger.pendingTiers(BACKLOG_SLICE); slice.ids.length > 0;) {
+    for (let slice = await this.backlog.pendingTiers(BACKLOG_SLICE); slice.ids.length > 0;) {
       const plan = await this.address(slice.tiers, slotEnd);
       recorded += await this.ledger.record(plan.rows);
       for (const job of plan.robotJobs) if (job.runAt > slotEnd) later.set(job.id, job);
-      await this.ledger.dropPendingTiers(slice.ids);
-      const next = await this.ledger.pendingTiers(BACKLOG_SLICE);
+      await this.backlog.dropPendingTiers(slice.ids);
+      const next = await this.backlog.pendingTiers(BACKLOG_SLICE);
       // Rows that outlived their delete would be read for ever: say so rather than loop.
       if (next.ids.some((id) => slice.ids.includes(id))) {
         throw new Error(`待推送亮灯 ${next.ids.join(',')} 删除后仍在：请检查数据库。`);

@@ -5,6 +5,7 @@ import {
   type NewNotification,
   type NotificationLedgerRepository,
   type PendingTier,
+  type RobotTierBacklogRepository,
   type TierBacklogSlice,
 } from '@rectify/persistence';
 import { type BatchJobSpec, type NotificationQueues, type RobotRoundJobSpec } from '../notification-jobs';
@@ -39,8 +40,8 @@ const robot = (id: string, organisationId: string, kinds: string[], quiet = fals
   quiet: quiet ? { from: '22:00', until: '07:00' } : null,
 });
 
-/** The ledger's backlog, robots and robot rows in memory: what a round reads and writes. */
-class BacklogLedger {
+/** The backlog, robots and robot rows in memory: what a round reads and writes. */
+class BacklogLedger implements RobotTierBacklogRepository {
   backlog: { id: string; tiers: PendingTier[] }[] = [];
   robots: ActiveRobot[] = [];
   rows = new Map<string, NewNotification>();
@@ -53,6 +54,9 @@ class BacklogLedger {
   }
   async dropPendingTiers(ids: string[]): Promise<void> {
     if (this.deletes) this.backlog = this.backlog.filter((r) => !ids.includes(r.id));
+  }
+  async hasPendingTiers(): Promise<boolean> {
+    return this.backlog.length > 0;
   }
   async activeRobots(organisationIds: string[]): Promise<ActiveRobot[]> {
     return this.robots.filter((r) => organisationIds.includes(r.organisationId));
@@ -100,6 +104,7 @@ function setUp() {
   };
   const tiers = new NotifyDeadlineTiersUseCase(
     ledger as unknown as NotificationLedgerRepository,
+    ledger,
     queues,
     settings,
   );

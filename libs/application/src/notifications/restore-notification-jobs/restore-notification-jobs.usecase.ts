@@ -1,4 +1,4 @@
-import { type NotificationLedgerRepository } from '@rectify/persistence';
+import { type NotificationLedgerRepository, type RobotTierBacklogRepository } from '@rectify/persistence';
 import { batchJob, type NotificationQueues, robotRoundAt, robotRounds } from '../notification-jobs';
 import { type NotificationSettings } from '../notification-settings';
 
@@ -14,6 +14,7 @@ import { type NotificationSettings } from '../notification-settings';
 export class RestoreNotificationJobsUseCase {
   constructor(
     private readonly ledger: NotificationLedgerRepository,
+    private readonly backlog: RobotTierBacklogRepository,
     private readonly queues: NotificationQueues,
     private readonly settings: NotificationSettings,
   ) {}
@@ -22,7 +23,7 @@ export class RestoreNotificationJobsUseCase {
     const now = this.settings.clock.now().getTime();
     const robots = await this.ledger.openRobotBatches();
     const emails = await this.ledger.openEmailBatches();
-    const backlog = await this.ledger.hasPendingTiers();
+    const backlog = await this.backlog.hasPendingTiers();
     const at = (sendAfter: Date) => new Date(Math.max(now, sendAfter.getTime()));
     // Robots through the rounds of their slots: one job a slot, however many robots wait.
     const robotIntervalMs = this.settings.robotIntervalMs;

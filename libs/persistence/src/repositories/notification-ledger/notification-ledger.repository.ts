@@ -3,7 +3,6 @@ import {
   type NotificationChannel,
   type NotificationKind,
   type QuietHours,
-  type ReminderKind,
   type RobotPlatform,
 } from '@rectify/domain';
 
@@ -35,24 +34,6 @@ export interface ItemPlace {
   organisationName: string;
   parentId: string | null;
   grandparentId: string | null;
-}
-
-/**
- * A deadline tier (亮灯) recorded for its people and waiting in the robots' backlog (待推送亮灯),
- * with where its item sits; `place` is null when the item was withdrawn or removed since.
- */
-export interface PendingTier {
-  itemId: string;
-  kind: ReminderKind;
-  /** YYYY-MM-DD. */
-  dueDate: string;
-  place: ItemPlace | null;
-}
-
-/** The oldest rows of the robots' backlog: their ids (bigint as text) and their tiers. */
-export interface TierBacklogSlice {
-  ids: string[];
-  tiers: PendingTier[];
 }
 
 /** A person as the fan-out sees them: their preferences (defaults when never set). */
@@ -183,17 +164,6 @@ export interface NotificationLedgerRepository {
    */
   openRobotBatches(targetId?: string): Promise<DueBatch[]>;
   openEmailBatches(targetId?: string): Promise<DueBatch[]>;
-
-  /**
-   * The oldest `limit` rows of the robots' backlog (`robot_tier_backlog`, written by
-   * ReminderLedgerRepository.recordDue), with their tiers and the items' places. Reading does
-   * not take them: two rounds reading the same rows address the same tiers, which is a no-op.
-   */
-  pendingTiers(limit: number): Promise<TierBacklogSlice>;
-  /** Deletes these backlog rows, once their tiers' robot rows are recorded. */
-  dropPendingTiers(ids: string[]): Promise<void>;
-  /** Whether the backlog holds any row (the sweeper). */
-  hasPendingTiers(): Promise<boolean>;
 
   /** A recipient's address and name, or null when they have no active account. */
   contact(userId: string): Promise<{ email: string | null; displayName: string } | null>;

@@ -1,48 +1,21 @@
-import {
-  DEFAULT_NOTIFICATION_PREFERENCES,
-  type NotificationKind,
-  type ReminderKind,
-  type RobotPlatform,
-} from '@rectify/domain';
+import { DEFAULT_NOTIFICATION_PREFERENCES, type NotificationKind, type RobotPlatform } from '@rectify/domain';
 import { type DataSource } from 'typeorm';
 import { preparedQuery } from '../sql/prepared-sql';
+import { ITEM_PLACE_COLUMNS, type ItemPlaceRow, toItemPlace } from './item-place-sql';
 import {
   type ActiveRobot,
   type ClaimedNotification,
   type DueBatch,
-  type ItemPlace,
   type NewNotification,
   type NotifiableEvent,
   type NotificationLedgerRepository,
   type NotifiedPerson,
   type RobotForSending,
-  type TierBacklogSlice,
 } from './notification-ledger.repository';
 
 // A claim older than this belongs to a job Redis lost (jobs run in seconds; a rate-limited or
 // quiet-hours wait moves the job, not the claim, so it is re-claimed by the same key).
 const STALE_CLAIM = '15 minutes';
-
-const PLACE = `i.id AS item_id, i.title AS item_title, o.id AS organisation_id, o.name AS organisation_name,
-               o.parent_id, p.parent_id AS grandparent_id`;
-
-interface PlaceRow {
-  item_id: string;
-  item_title: string;
-  organisation_id: string;
-  organisation_name: string;
-  parent_id: string | null;
-  grandparent_id: string | null;
-}
-
-const toPlace = (r: PlaceRow): ItemPlace => ({
-  itemId: r.item_id,
-  itemTitle: r.item_title,
-  organisationId: r.organisation_id,
-  organisationName: r.organisation_name,
-  parentId: r.parent_id,
-  grandparentId: r.grandparent_id,
-});
 
 interface ClaimRow {
   id: string;
@@ -127,7 +100,7 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
 
   async events(historyIds: string[]): Promise<NotifiableEvent[]> {
     if (historyIds.length === 0) return [];
-    const rows: (PlaceRow & {
+    const rows: (ItemPlaceRow & {
       history_id: string;
       event: string;
       actor_role: string;
@@ -137,7 +110,7 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
       withdrawn: boolean;
     })[] = await this.db.query(
       `SELECT h.id AS history_id, h.event, h.actor_role, h.actor_id, u.display_name AS actor_name, h.payload,
-              i.withdrawn_at IS NOT NULL AS withdrawn, ${PLACE}
+              i.withdrawn_at IS NOT NULL AS withdrawn, ${ITEM_PLACE_COLUMNS}
          FROM item_history h
          JOIN rectification_item i ON i.id = h.item_id
          JOIN organisation o ON o.id = i.organisation_id
@@ -147,7 +120,7 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
       [historyIds],
     );
     return rows.map((r) => ({
-      ...toPlace(r),
+      ...toItemPlace(r),
       historyId: String(r.history_id),
       event: r.event,
       actorRole: r.actor_role,
@@ -207,48 +180,6 @@ export class PgNotificationLedgerRepository implements NotificationLedgerReposit
       kinds: r.kinds,
       quiet: r.quiet_from && r.quiet_until ? { from: r.quiet_from, until: r.quiet_until } : null,
     }));
-  }
-
-  async pendingTiers(limit: number): Promise<TierBacklogSlice> {
-    // The place's columns are null where the item was withdrawn or removed since.
-    const rows: (PlaceRow & {
-      backlog_id: string;
-      tier_item_id: string;
-      kind: ReminderKind;
-      due_date: string;
-    })[] = await preparedQuery(
-      this.db,
-      'rectify.pending_tiers',
-      `SELECT b.id::text AS backlog_id, t.item_id AS tier_item_id, t.kind,
-                to_char(t.due_date, 'YYYY-MM-DD') AS due_date, ${PLACE}
-           FROM (SELECT * FROM robot_tier_backlog ORDER BY id LIMIT $1) b
-           CROSS JOIN LATERAL unnest(b.item_ids, b.kinds, b.due_dates) AS t(item_id, kind, due_date)
-           LEFT JOIN rectification_item i ON i.id = t.item_id AND i.withdrawn_at IS NULL
-           LEFT JOIN organisation o ON o.id = i.organisation_id
-           LEFT JOIN organisation p ON p.id = o.parent_id`,
-      [limit],
-    );
-    return {
-      ids: [...new Set(rows.map((r) => r.backlog_id))],
-      tiers: rows.map((r) => ({
-        itemId: r.tier_item_id,
-        kind: r.kind,
-        dueDate: r.due_date,
-        place: r.item_id === null ? null : toPlace(r),
-      })),
-    };
-  }
-
-  async dropPendingTiers(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await this.db.query(`DELETE FROM robot_tier_backlog WHERE id = ANY($1::bigint[])`, [ids]);
-  }
-
-  async hasPendingTiers(): Promise<boolean> {
-    const [row]: { pending: boolean }[] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM robot_tier_backlog) AS pending`,
-    );
-    return row.pending;
   }
 
   async record(rows: NewNotification[]): Promise<number> {

@@ -109,7 +109,7 @@ export interface ReminderLedgerRepository {
    * database refuses any value (e.g. an id that is not a uuid). Each row added is also its
    * recipient's 站内消息 of the tier, unread (see PgNotificationInboxRepository). The tiers of
    * the rows added (each item, tier and due date once) go into the robots' backlog in the same
-   * statement (`robot_tier_backlog`, see NotificationLedgerRepository.pendingTiers).
+   * statement (`robot_tier_backlog`, see RobotTierBacklogRepository).
    */
   recordDue(rows: DueDelivery[]): Promise<RecordedDelivery[]>;
 

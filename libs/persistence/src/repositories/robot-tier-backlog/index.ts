@@ -1,0 +1,2 @@
+export * from './robot-tier-backlog.repository';
+export * from './pg-robot-tier-backlog.repository';
