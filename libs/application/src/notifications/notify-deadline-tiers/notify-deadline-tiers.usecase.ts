@@ -23,7 +23,7 @@ const ROBOT_LEVELS: Record<ReminderKind, ('organisation' | 'parent' | 'grandpare
 const levelId = (place: ItemPlace, level: 'organisation' | 'parent' | 'grandparent') =>
   level === 'organisation' ? place.organisationId : level === 'parent' ? place.parentId : place.grandparentId;
 
-// Backlog rows read at a time: each holds a reminder batch's tiers (up to a thousand).
+// Backlog rows read at a time: each holds one reminder batch's tiers (500 at most by default).
 const BACKLOG_SLICE = 8;
 
 /**
