@@ -28,6 +28,7 @@ const EXPECTED_TABLES = [
   'recurrence_key',
   'reminder_delivery',
   'report',
+  'robot_tier_backlog',
 ];
 
 describe('openDatabase', () => {
