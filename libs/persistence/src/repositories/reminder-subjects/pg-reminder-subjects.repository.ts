@@ -121,7 +121,8 @@ function dueItemsStatement(roles: readonly Recipient[]): { name: string; text: s
           WHERE i.id = ANY($1::uuid[]) AND i.withdrawn_at IS NULL),
        recipients AS (
          ${branches.length > 0 ? branches.join('\n         UNION ALL\n         ') : 'SELECT NULL::uuid AS item_id, NULL::text AS role, NULL::uuid AS user_id WHERE false'})
-       SELECT items.*, rc.recipients
+       SELECT items.id, items.status, items.deadline, items.review_interval_days, items.reviewed_at,
+              rc.recipients
          FROM items
          LEFT JOIN (SELECT item_id, string_agg(role || ' ' || user_id, ',') AS recipients FROM recipients GROUP BY item_id) rc
                 ON rc.item_id = items.id`;
