@@ -16,6 +16,7 @@ const EXPECTED_TABLES = [
   'evidence_file',
   'item_history',
   'item_recurrence',
+  'item_tally',
   'measure',
   'migrations',
   'notification',

@@ -9,6 +9,7 @@ import { WarningSummary } from './logging/warning-summary';
 import { mailProviders } from './mail/mail.providers';
 import { notificationProviders } from './notifications/notification-use-cases.provider';
 import { NotificationsProcessor } from './notifications/notifications.processor';
+import { maintenanceUseCaseProviders } from './maintenance/maintenance-use-cases.provider';
 import { OutboxRelay } from './maintenance/outbox-relay.service';
 import { SweeperProcessor } from './maintenance/sweeper.processor';
 import { BullReminderQueues } from './queues/bullmq-reminder-queues';
@@ -48,6 +49,7 @@ export class WorkerModule {
         BullReminderQueues,
         ...notificationProviders,
         ...reminderUseCaseProviders,
+        ...maintenanceUseCaseProviders,
         JobHandlerRegistry,
         RemindersProcessor,
         NotificationsProcessor,

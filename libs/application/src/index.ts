@@ -41,6 +41,7 @@ export * from './auth';
 export * from './item-queries/item-light';
 export * from './item-queries/require-viewer';
 export * from './search-items/search-items.usecase';
+export * from './compact-item-tallies/compact-item-tallies.usecase';
 export * from './export-items/export-items.usecase';
 export * from './export-items/write-items-xlsx';
 export * from './get-item/get-item.usecase';

@@ -28,6 +28,7 @@ export * from './repositories/reminder-ledger';
 export * from './repositories/outbox';
 export * from './repositories/notification-ledger';
 export * from './repositories/robot-tier-backlog';
+export * from './repositories/item-tally';
 export * from './repositories/dev-mailbox';
 export * from './repositories/directory-import';
 export * from './repositories/notification-inbox';

@@ -1,12 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { RestoreNotificationJobsUseCase, SweepRemindersUseCase } from '@rectify/application';
+import {
+  CompactItemTalliesUseCase,
+  RestoreNotificationJobsUseCase,
+  SweepRemindersUseCase,
+} from '@rectify/application';
 import { JOBS } from '@rectify/queue';
 import { JobHandlerRegistry } from '../queues/job-handler-registry';
 
 /**
  * The repeatable sweep: re-enqueues reminders and digests the database expects but Redis lacks,
  * retries reminder jobs that failed for good without leaving a ledger row, and queues robot
- * messages and notification emails whose rows still wait.
+ * messages and notification emails whose rows still wait; then folds the items page's subtree
+ * counts (事项计数).
  */
 @Injectable()
 export class SweeperProcessor {
@@ -16,6 +21,7 @@ export class SweeperProcessor {
     registry: JobHandlerRegistry,
     sweepReminders: SweepRemindersUseCase,
     restoreNotificationJobs: RestoreNotificationJobsUseCase,
+    compactItemTallies: CompactItemTalliesUseCase,
   ) {
     registry.register(JOBS.sweep, async () => {
       const result = await sweepReminders.execute();
@@ -36,7 +42,14 @@ export class SweeperProcessor {
           `${result.unschedulable} items cannot be scheduled: see the outbox failures (GET /api/reminders/outbox-failures)`,
         );
       }
-      return { ...result, notificationBatches };
+      // Last, and never failing the sweep: an unfolded count is slower, not wrong.
+      const tallyRowsFolded = await compactItemTallies.execute().catch((err: unknown) => {
+        this.logger.warn(
+          `item counts not folded this time: ${err instanceof Error ? err.message : String(err)}`,
+        );
+        return 0;
+      });
+      return { ...result, notificationBatches, tallyRowsFolded };
     });
   }
 }

@@ -20,6 +20,7 @@ import { ItemOrganisationPath1732860000030 } from './1732860000030-item-organisa
 import { SummaryPathIndex1732870000000 } from './1732870000000-summary-path-index';
 import { RecurrenceLinksCapped1732880000000 } from './1732880000000-recurrence-links-capped';
 import { RobotTierBacklog1732890000000 } from './1732890000000-robot-tier-backlog';
+import { ItemTally1732900000000 } from './1732900000000-item-tally';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   SummaryPathIndex1732870000000,
   RecurrenceLinksCapped1732880000000,
   RobotTierBacklog1732890000000,
+  ItemTally1732900000000,
 ];

@@ -11,6 +11,7 @@ import { PgOrganisationPeopleRepository } from './organisation-people';
 import { PgNotificationLedgerRepository } from './notification-ledger';
 import { PgOutboxRepository } from './outbox';
 import { PgRobotTierBacklogRepository } from './robot-tier-backlog';
+import { PgItemTallyRepository } from './item-tally';
 import { PgReminderLedgerRepository } from './reminder-ledger';
 import { PgReminderSubjectsRepository } from './reminder-subjects';
 import { PgUsersRepository } from './users';
@@ -45,6 +46,7 @@ export const REPOSITORY_CLASSES = {
   directoryImport: PgDirectoryImportRepository,
   notificationLedger: PgNotificationLedgerRepository,
   robotTierBacklog: PgRobotTierBacklogRepository,
+  itemTally: PgItemTallyRepository,
   notificationInbox: PgNotificationInboxRepository,
   notificationPreferences: PgNotificationPreferencesRepository,
   organisationRobots: PgOrganisationRobotsRepository,

@@ -5,6 +5,7 @@ import { itemScopeCondition, scopeCondition } from '../scope/scope-condition';
 import { actorAccountId } from '../sql/actor-account';
 import { lastStatusChangeJoins } from '../sql/last-status-change';
 import { preparedQuery } from '../sql/prepared-sql';
+import { tallyPlan, type TallyPlan } from './tally-plan';
 import {
   type ItemAccessRecord,
   type ItemDetailRecord,
@@ -30,6 +31,25 @@ type StoredSearchRow = Omit<ItemSearchRow, 'returned'> & {
   returnedBy: string | null;
   returnedAt: Date | string | null;
 };
+
+/**
+ * Whether the subtree counts (事项计数) can answer the criteria's count: they hold the items not
+ * withdrawn of whole subtrees by status and year, nothing else.
+ */
+const tallied = (c: ItemSearchCriteria): boolean =>
+  c.subtree !== false &&
+  c.source === undefined &&
+  c.overdue === undefined &&
+  c.recurring === undefined &&
+  !c.text &&
+  (c.withdrawn ?? 'exclude') === 'exclude';
+
+/** The statuses the criteria ask for (status and stage both narrow), or null for any. */
+function searchedStatuses(c: ItemSearchCriteria): readonly string[] | null {
+  const stage = c.stage ? statusesInStage(c.stage) : null;
+  if (!c.status) return stage;
+  return stage === null || stage.includes(c.status) ? [c.status] : [];
+}
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -95,8 +115,9 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     const scoped = itemScopeCondition(scope, 1);
     params.push(...scoped.params);
     where.push(scoped.sql);
+    let path: string | null = null;
     if (criteria.organisationId) {
-      const path = await this.readablePath(scope, criteria.organisationId);
+      path = await this.readablePath(scope, criteria.organisationId);
       if (path === null) return { kind: 'organisation_not_found' };
       if (criteria.subtree === false) add((n) => `i.organisation_id = $${n}`, criteria.organisationId);
       else add((n) => `i.organisation_path LIKE $${n}`, `${escapeLike(path)}%`);
@@ -127,9 +148,11 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
 
     const from = `FROM rectification_item i WHERE ${where.join(' AND ')}`;
     // The count and the page are read side by side (two pool connections): one wait, not two.
-    const counted: Promise<{ total: number }[]> = this.db.query(`SELECT count(*)::int AS total ${from}`, [
-      ...params,
-    ]);
+    const plan = tallied(criteria) ? tallyPlan(scope, path) : null;
+    const counted: Promise<{ total: number }[]> =
+      plan === null
+        ? this.db.query(`SELECT count(*)::int AS total ${from}`, [...params])
+        : this.countFromTally(plan, path, criteria);
     params.push(
       'RETURN_FOR_REWORK',
       criteria.today,
@@ -167,6 +190,40 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
         : null,
     }));
     return { kind: 'page', rows, total };
+  }
+
+  /**
+   * The count of the items not withdrawn that `plan` reaches (below `under`, a path, unless
+   * null) in the criteria's statuses and year: the roots' subtree counts (a few rows, whatever
+   * the subtrees' size) plus the own-organisation positions' items outside those roots.
+   */
+  private countFromTally(
+    plan: TallyPlan,
+    under: string | null,
+    criteria: ItemSearchCriteria,
+  ): Promise<{ total: number }[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const statuses = searchedStatuses(criteria);
+    const filters = (alias: string) =>
+      [
+        statuses ? `${alias}.status = ANY(${param(statuses)}::text[])` : 'TRUE',
+        criteria.year === undefined ? 'TRUE' : `${alias}.year = ${param(criteria.year)}`,
+      ].join(' AND ');
+    const roots =
+      plan.roots === 'all'
+        ? 'SELECT o.id FROM organisation o WHERE o.parent_id IS NULL'
+        : `SELECT o.id FROM organisation o WHERE o.path = ANY(${param(plan.roots)}::text[])`;
+    let total = `(SELECT coalesce(sum(t.n), 0) FROM item_tally t WHERE t.organisation_id IN (${roots}) AND ${filters('t')})`;
+    if (plan.ownOrganisationIds.length > 0 && plan.roots !== 'all') {
+      const outside = plan.roots.map((root) => `${escapeLike(root)}%`);
+      total += ` + (SELECT count(*) FROM rectification_item i
+                     WHERE i.organisation_id = ANY(${param(plan.ownOrganisationIds)}::uuid[])
+                       ${under === null ? '' : `AND i.organisation_path LIKE ${param(`${escapeLike(under)}%`)}`}
+                       AND NOT (i.organisation_path LIKE ANY(${param(outside)}::text[]))
+                       AND i.withdrawn_at IS NULL AND ${filters('i')})`;
+    }
+    return this.db.query(`SELECT (${total})::int AS total`, params);
   }
 
   /** The organisation's path when it exists and the scope reads it (the read rule's SQL twin), else null. */

@@ -1,0 +1,2 @@
+export * from './item-tally.repository';
+export * from './pg-item-tally.repository';
