@@ -18,15 +18,8 @@ const EARLIER_SHOWN = `
   SELECT e.year, e.id FROM rectification_item e WHERE e.id = ir.earlier_item_id AND e.withdrawn_at IS NULL OFFSET 0`;
 
 // An item's links best first, the order the domain ranks them in (findRecurringProblems: score,
-// then the nearer year, then the id), over `ir` (a link) and `e` (its earlier item).
-const BEST_FIRST = `ir.score DESC, e.year DESC NULLS LAST, e.id`;
-
-// An item's kept links, ranked.
-const RANKED_LINKS = `
-  SELECT ir.item_id, ir.earlier_item_id,
-         row_number() OVER (PARTITION BY ir.item_id ORDER BY ${BEST_FIRST}) AS rank
-    FROM (SELECT * FROM item_recurrence WHERE item_id = ANY($1) OFFSET 0) ir
-   CROSS JOIN LATERAL (${EARLIER_SHOWN}) e`;
+// then the nearer year, then the id), over a link's score, its earlier item's year and id.
+const BEST_FIRST = `score DESC, year DESC NULLS LAST, earlier_item_id`;
 
 /**
  * Stores recurrence links (反复出现) in the caller's transaction (the import's, see the reports
@@ -35,7 +28,7 @@ const RANKED_LINKS = `
  * displaces it. So an item of a later year, linked to each older report imported after it, ends
  * with the same best links as if the reports had come in order (not one more per import).
  * `newItemIds`: the items this import creates, whose links the caller capped already (they are
- * stored as given: in-order imports make no other links, and take one statement).
+ * stored as given: in-order imports make no other links). One statement either way.
  */
 export async function insertRecurrenceLinks(
   m: EntityManager,
@@ -58,31 +51,27 @@ export async function insertRecurrenceLinks(
     );
     return;
   }
-  const inserted: { item_id: string }[] = await m.query(
-    `INSERT INTO item_recurrence (item_id, earlier_item_id, score)
+  // One statement: each later item's shown links and its new ones contest, the best
+  // `maxLinksPerItem` stay (the new among them inserted, the stored below them deleted).
+  await m.query(
+    `WITH later AS (
+       SELECT * FROM unnest($4::uuid[], $5::uuid[], $6::numeric[], $7::int[]) AS n(item_id, earlier_item_id, score, year)),
+     contest AS (
+       SELECT ir.item_id, ir.earlier_item_id, ir.score, e.year, FALSE AS new
+         FROM (SELECT * FROM item_recurrence WHERE item_id IN (SELECT item_id FROM later) OFFSET 0) ir
+        CROSS JOIN LATERAL (${EARLIER_SHOWN}) e
+       UNION ALL
+       SELECT item_id, earlier_item_id, score, year, TRUE FROM later),
+     ranked AS (
+       SELECT *, row_number() OVER (PARTITION BY item_id ORDER BY ${BEST_FIRST}) AS rank FROM contest),
+     displaced AS (
+       DELETE FROM item_recurrence ir USING ranked r
+        WHERE NOT r.new AND r.rank > $8 AND ir.item_id = r.item_id AND ir.earlier_item_id = r.earlier_item_id)
+     INSERT INTO item_recurrence (item_id, earlier_item_id, score)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::numeric[])
      UNION ALL
-     SELECT n.item_id, n.earlier_item_id, n.score
-       FROM unnest($4::uuid[], $5::uuid[], $6::numeric[], $7::int[]) AS n(item_id, earlier_item_id, score, year)
-       LEFT JOIN LATERAL (
-         SELECT ir.score, e.year, e.id
-           FROM (SELECT earlier_item_id, score FROM item_recurrence WHERE item_id = n.item_id OFFSET 0) ir
-          CROSS JOIN LATERAL (${EARLIER_SHOWN}) e
-          ORDER BY ${BEST_FIRST}
-         OFFSET $8 - 1 LIMIT 1) weakest ON TRUE
-      WHERE weakest.id IS NULL OR n.score > weakest.score
-         OR (n.score = weakest.score AND (coalesce(n.year, -1) > coalesce(weakest.year, -1)
-             OR (n.year IS NOT DISTINCT FROM weakest.year AND n.earlier_item_id < weakest.id)))
-     ON CONFLICT DO NOTHING
-     RETURNING item_id`,
+     SELECT item_id, earlier_item_id, score FROM ranked WHERE new AND rank <= $8
+     ON CONFLICT DO NOTHING`,
     [...columns(ofNew), ...columns(ofLater), ofLater.map((l) => l[3]), limits.maxLinksPerItem],
-  );
-  const displacing = [...new Set(inserted.map((r) => r.item_id))].filter((id) => !limits.newItemIds.has(id));
-  if (displacing.length === 0) return;
-  await m.query(
-    `DELETE FROM item_recurrence ir
-      USING (${RANKED_LINKS}) ranked
-      WHERE ranked.rank > $2 AND ir.item_id = ranked.item_id AND ir.earlier_item_id = ranked.earlier_item_id`,
-    [displacing, limits.maxLinksPerItem],
   );
 }
