@@ -13,9 +13,11 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
  *   CompactItemTalliesUseCase folds each key's deltas into one row now and then; until then a
  *   count sums a few more rows. A 县's count of one status reads one row where it read 15,000
  *   index entries (and a 市's unfiltered list 250,000).
- * - `rectification_item_listing_idx` (created_at DESC, seq) INCLUDE (status, organisation_path,
- *   id), items not withdrawn: the page, newest first, read in order and filtered on the path and
- *   status until it is full, instead of sorting a subtree's every item for its first 50.
+ * - `rectification_item_listing_idx` (created_at, seq DESC) INCLUDE (status, organisation_path,
+ *   id), items not withdrawn: the page, newest first (the index read backwards), filtered on the
+ *   path and status until it is full, instead of sorting a subtree's every item for its first 50.
+ *   Ascending, so that new items land on the rightmost page, which splits full (a descending
+ *   index would take them at its left edge and leave every page half empty).
  */
 export class ItemTally1732900000000 implements MigrationInterface {
   name = 'ItemTally1732900000000';
@@ -86,7 +88,7 @@ export class ItemTally1732900000000 implements MigrationInterface {
     // The items already there, counted once.
     await q.query(append(counted('rectification_item', '1')));
     await q.query(
-      `CREATE INDEX rectification_item_listing_idx ON rectification_item (created_at DESC, seq)
+      `CREATE INDEX rectification_item_listing_idx ON rectification_item (created_at, seq DESC)
          INCLUDE (status, organisation_path, id) WHERE withdrawn_at IS NULL`,
     );
     // Statistics for the new table now only when it has rows (see 1732860000030: an empty
