@@ -19,7 +19,8 @@ import { load, type LoadResult } from './support/http-load';
  *     answering the same primary-key query (value, baseline, ratio; target ratio ≥ 0.5);
  *  2. a page of 50 items of a 县 subtree with a status (the 市 supervisor): p99 < 50 ms with
  *     BENCH_LATENCY_CONNECTIONS (2) connections, and again with BENCH_CONNECTIONS (10);
- *  3. the summary (整改情况汇总) of a 市 for one year: p99 < 500 ms (BENCH_SUMMARY_REQUESTS requests);
+ *  3. the summary (整改情况汇总) of a 市 for one year: p99 < 500 ms (BENCH_SUMMARY_REQUESTS requests,
+ *     after one untimed request a connection, whose times are reported as coldMs);
  *  4. the ledger .xlsx of a 镇, of a 县 and of a 市: seconds and the API process's peak RSS (a
  *     streamed ledger's growth must not follow its rows: ~500, ~10,000, ~50,000);
  *  5. a bare node:http server answering fixed JSON, the ceiling.
@@ -81,6 +82,15 @@ async function timedDownload(url: string, token: string, pid: number) {
     growthMb: round(peak - before.rss, 1),
     hwmMb: round(after.hwm, 1),
   };
+}
+
+/** One GET, its time in ms; throws unless 2xx. */
+async function timedGet(url: string, token: string): Promise<number> {
+  const started = process.hrtime.bigint();
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);
+  return Math.round(Number(process.hrtime.bigint() - started) / 1e6);
 }
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
@@ -237,9 +247,17 @@ async function main() {
     log(
       `3. summary of a 市 (year ${YEAR}): ${SUMMARY_REQUESTS} requests, ${LATENCY_CONNECTIONS} connections`,
     );
+    const summaryPath = `/api/organisations/${seed.cities[0]}/summary?year=${YEAR}&format=json`;
+    // Warmed like every other measurement, one request a connection: the first summary of a
+    // process reads the 市's index pages from disk and runs its code cold (about a second here).
+    // Its time is reported beside the measured ones (coldMs), not hidden.
+    const summaryColdMs = await Promise.all(
+      Array.from({ length: LATENCY_CONNECTIONS }, () => timedGet(`${base}${summaryPath}`, cityToken)),
+    );
+    log(`city summary, cold: ${summaryColdMs.join(', ')} ms`);
     const summary = await measured('city summary', {
       base,
-      path: () => `/api/organisations/${seed.cities[0]}/summary?year=${YEAR}&format=json`,
+      path: () => summaryPath,
       connections: LATENCY_CONNECTIONS,
       seconds: 600,
       amount: SUMMARY_REQUESTS,
@@ -283,7 +301,7 @@ async function main() {
         meetsTarget: { ...meetsTarget, all: Object.values(meetsTarget).every(Boolean) },
         get: { product: productGet, baseline: baselineGet },
         itemsPage: { ...page, saturated: pageSaturated },
-        citySummary: summary,
+        citySummary: { ...summary, coldMs: summaryColdMs },
         ledger: { town: townLedger, county: countyLedger, city: cityLedger },
         ceiling,
         seedSeconds: round(seed.seconds, 1),
