@@ -44,24 +44,21 @@ export class ItemTally1732900000000 implements MigrationInterface {
       HAVING sum(d.n) <> 0`;
     const counted = (table: string, sign: string) =>
       `SELECT organisation_path, status, coalesce(year, 0) AS year, ${sign} AS n FROM ${table} WHERE withdrawn_at IS NULL`;
-    await q.query(`
-      CREATE FUNCTION item_tally_inserted() RETURNS trigger AS $$
-      BEGIN
-        ${append(counted('new_items', '1'))};
-        RETURN NULL;
-      END $$ LANGUAGE plpgsql`);
-    await q.query(`
-      CREATE FUNCTION item_tally_deleted() RETURNS trigger AS $$
-      BEGIN
-        ${append(counted('old_items', '-1'))};
-        RETURN NULL;
-      END $$ LANGUAGE plpgsql`);
+    // A function per event, each its statement's rows counted once.
+    const fn = (name: string, body: string) =>
+      q.query(`
+        CREATE FUNCTION ${name}() RETURNS trigger AS $$
+        BEGIN
+          ${body};
+          RETURN NULL;
+        END $$ LANGUAGE plpgsql`);
+    await fn('item_tally_inserted', append(counted('new_items', '1')));
+    await fn('item_tally_deleted', append(counted('old_items', '-1')));
     // Most updates (a version, measures, a deadline) change nothing counted: only the rows that
     // do are unnested.
-    await q.query(`
-      CREATE FUNCTION item_tally_updated() RETURNS trigger AS $$
-      BEGIN
-        ${append(`
+    await fn(
+      'item_tally_updated',
+      append(`
           SELECT o.organisation_path, o.status, coalesce(o.year, 0) AS year, -1 AS n
             FROM old_items o JOIN new_items c ON c.id = o.id
            WHERE o.withdrawn_at IS NULL
@@ -72,9 +69,8 @@ export class ItemTally1732900000000 implements MigrationInterface {
             FROM old_items o JOIN new_items c ON c.id = o.id
            WHERE c.withdrawn_at IS NULL
              AND (o.withdrawn_at IS NOT NULL OR c.status <> o.status OR c.organisation_path <> o.organisation_path
-                  OR c.year IS DISTINCT FROM o.year)`)};
-        RETURN NULL;
-      END $$ LANGUAGE plpgsql`);
+                  OR c.year IS DISTINCT FROM o.year)`),
+    );
     await q.query(`
       CREATE TRIGGER item_tally_inserted AFTER INSERT ON rectification_item
         REFERENCING NEW TABLE AS new_items FOR EACH STATEMENT EXECUTE FUNCTION item_tally_inserted()`);
