@@ -139,11 +139,12 @@ export async function seedProvince(db: DataSource, o: ApiSeedOptions): Promise<A
     await m.query(
       `INSERT INTO rectification_item
               (id, report_id, organisation_id, year, seq, title, detail, source, status, deadline, owner_id,
-               review_interval_days, version, created_at, updated_at, created_by)
+               review_interval_days, measure_count, version, created_at, updated_at, created_by)
        SELECT f.id, NULL, f.org, f.year, f.seq, '理论学习不够深入，学用结合不紧（' || f.n || '）',
               '个别党员参加集中学习不够经常，学习笔记内容简单，联系实际不够。', 'superior_review', f.status,
               CASE WHEN f.status = 'identified' THEN NULL ELSE f.deadline END, f.owner,
-              CASE WHEN f.status = 'long_term' THEN 90 END, f.lines, f.created,
+              CASE WHEN f.status = 'long_term' THEN 90 END, CASE WHEN f.status = 'identified' THEN 0 ELSE 1 END,
+              f.lines, f.created,
               f.created + (f.lines - 1) * interval '7 days', ${creator}
          FROM seed_item f ORDER BY f.n`,
     );

@@ -8,6 +8,7 @@ import {
 } from '@rectify/domain';
 import { type Database, PgTrackedItemsRepository } from '@rectify/persistence';
 import { SummaryPathIndex1732870000000 } from '../../libs/persistence/src/migrations/1732870000000-summary-path-index';
+import { MeasureCountRecount1732910000000 } from '../../libs/persistence/src/migrations/1732910000000-measure-count-recount';
 import {
   REPOSITORY_BACKENDS,
   type ScopeTreeOrganisation,
@@ -105,7 +106,7 @@ async function seedVariedItems(db: Database, orgs: ScopeTreeOrganisation[], tag:
   }
 }
 
-describe.each(REPOSITORY_BACKENDS)('the summary counted by %s', (_name, open) => {
+describe.each(REPOSITORY_BACKENDS)('the summary counted by %s', (name, open) => {
   const tag = randomUUID().slice(0, 8);
   const calendar = new ChineseWorkingDayCalendar();
   let db: Database;
@@ -231,6 +232,68 @@ describe.each(REPOSITORY_BACKENDS)('the summary counted by %s', (_name, open) =>
     expect(await drifted()).toBe(0);
   });
 
+  it('keeps the count a writer set with its measures, and corrects one a writer left wrong', async () => {
+    const q = (sql: string, params: unknown[] = []) => db.dataSource.query(sql, params);
+    const counted = async (id: string) =>
+      (await q(`SELECT measure_count FROM rectification_item WHERE id = $1`, [id]))[0].measure_count;
+    // As an import does: the item with its count, its measures in the same statement.
+    const id = randomUUID();
+    await q(
+      `WITH item AS (
+         INSERT INTO rectification_item (id, organisation_id, year, seq, title, detail, source, status, version, measure_count)
+         VALUES ($1, $2, 2024, 500, '随导入写入计数', '', 'self_inspection', 'measures_set', 1, 2))
+       INSERT INTO measure (item_id, seq, title, detail) VALUES ($1, 1, 'a', ''), ($1, 2, 'b', '')`,
+      [id, orgs[2].id],
+    );
+    expect(await counted(id)).toBe(2);
+    // A writer that sets a wrong count, or none, is corrected at its next measure change.
+    await q(`UPDATE rectification_item SET measure_count = 7 WHERE id = $1`, [id]);
+    await q(`INSERT INTO measure (item_id, seq, title, detail) VALUES ($1, 3, 'c', '')`, [id]);
+    expect(await counted(id)).toBe(3);
+    await q(`DELETE FROM measure WHERE item_id = $1`, [id]);
+    await q(`DELETE FROM rectification_item WHERE id = $1`, [id]);
+  });
+
+  it('counts the measures of two transactions that add to one item at once', async () => {
+    // PGlite serves one connection: nothing there is concurrent.
+    if (name !== 'PostgreSQL') return;
+    const item = orgs[1].itemId;
+    const count = async () =>
+      Number(
+        (await db.dataSource.query(`SELECT measure_count FROM rectification_item WHERE id = $1`, [item]))[0]
+          .measure_count,
+      );
+    const before = await count();
+    // The second waits for the first's lock on the item, then counts what the first committed.
+    const concurrently = async (firstSql: string, secondSql: string) => {
+      const [first, second] = [db.dataSource.createQueryRunner(), db.dataSource.createQueryRunner()];
+      try {
+        await first.startTransaction();
+        await second.startTransaction();
+        await first.query(firstSql, [item]);
+        const waiting = second.query(secondSql, [item]);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await first.commitTransaction();
+        await waiting;
+        await second.commitTransaction();
+      } finally {
+        await first.release();
+        await second.release();
+      }
+    };
+    const add = (seq: number) =>
+      `INSERT INTO measure (item_id, seq, title, detail) VALUES ($1, ${seq}, 'x', '')`;
+    await concurrently(add(201), add(202));
+    expect(await count()).toBe(before + 2);
+    await concurrently(add(203), `DELETE FROM measure WHERE item_id = $1 AND seq = 201`);
+    expect(await count()).toBe(before + 2);
+    await concurrently(
+      `DELETE FROM measure WHERE item_id = $1 AND seq = 202`,
+      `DELETE FROM measure WHERE item_id = $1 AND seq = 203`,
+    );
+    expect(await count()).toBe(before);
+  });
+
   it('undoes its migration and redoes it, the measure counts recomputed from the measures', async () => {
     const q = (sql: string) => db.dataSource.query(sql);
     const total = async () => Number((await q(`SELECT count(*) AS n FROM measure`))[0].n);
@@ -240,7 +303,10 @@ describe.each(REPOSITORY_BACKENDS)('the summary counted by %s', (_name, open) =>
     expect(before).toBe(await total());
     const runner = db.dataSource.createQueryRunner();
     const migration = new SummaryPathIndex1732870000000();
+    // The later migration rewrites the triggers this one creates: undone first, redone last.
+    const recount = new MeasureCountRecount1732910000000();
     try {
+      await recount.down(runner);
       await migration.down(runner);
       const columns = await q(
         `SELECT column_name FROM information_schema.columns WHERE table_name = 'rectification_item' AND column_name = 'measure_count'`,
@@ -251,6 +317,7 @@ describe.each(REPOSITORY_BACKENDS)('the summary counted by %s', (_name, open) =>
         `INSERT INTO measure (item_id, seq, title, detail) SELECT id, 99, 'x', '' FROM rectification_item LIMIT 1`,
       );
       await migration.up(runner);
+      await recount.up(runner);
     } finally {
       await runner.release();
     }

@@ -21,6 +21,7 @@ import { SummaryPathIndex1732870000000 } from './1732870000000-summary-path-inde
 import { RecurrenceLinksCapped1732880000000 } from './1732880000000-recurrence-links-capped';
 import { RobotTierBacklog1732890000000 } from './1732890000000-robot-tier-backlog';
 import { ItemTally1732900000000 } from './1732900000000-item-tally';
+import { MeasureCountRecount1732910000000 } from './1732910000000-measure-count-recount';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   RecurrenceLinksCapped1732880000000,
   RobotTierBacklog1732890000000,
   ItemTally1732900000000,
+  MeasureCountRecount1732910000000,
 ];

@@ -41,11 +41,11 @@ const LOAD_ITEM_WITH_ACTOR = `SELECT i.id, i.status, to_char(i.deadline, 'YYYY-M
 // which the overdue trend replays); and the outbox row that tells the worker
 // to (re)schedule the item's reminders and tell people of the event (the history line's id),
 // written in the same statement so it cannot be lost.
-const UPDATE_WITH_HISTORY = `
+const updateWithHistory = (alsoSet: string) => `
   WITH updated AS (
     UPDATE rectification_item
        SET status = $3, deadline = $4, review_interval_days = $5, pending_extension = $6, version = $7,
-           owner_id = COALESCE(owner_id, $13::uuid), updated_at = now()
+           owner_id = COALESCE(owner_id, $13::uuid), updated_at = now()${alsoSet}
      WHERE id = $1 AND version = $2
      RETURNING id),
   history AS (
@@ -70,8 +70,12 @@ const MEASURES = `,
       FROM updated u, jsonb_array_elements($14::jsonb) WITH ORDINALITY AS t(m, ordinality))`;
 
 function writeStatement(type: RectificationEventType): string {
-  const extra = type === 'SUBMIT_COMPLETION' ? EVIDENCE : type === 'SET_MEASURES' ? MEASURES : '';
-  return `${UPDATE_WITH_HISTORY}${extra}\n  SELECT id FROM updated`;
+  if (type === 'SET_MEASURES') {
+    // The item's measure count is set with the measures it replaces (the triggers only check it).
+    return `${updateWithHistory(', measure_count = jsonb_array_length($14::jsonb)')}${MEASURES}\n  SELECT id FROM updated`;
+  }
+  const extra = type === 'SUBMIT_COMPLETION' ? EVIDENCE : '';
+  return `${updateWithHistory('')}${extra}\n  SELECT id FROM updated`;
 }
 
 // A correction of title or detail keeps what it replaced on the line (previousTitle,

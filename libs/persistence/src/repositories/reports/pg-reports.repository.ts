@@ -1,8 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { RectificationItemEntity } from '../../entities/rectification-item.entity';
 import { ReportEntity } from '../../entities/report.entity';
-import { insertRecurrenceLinks } from '../tracked-items/recurrence-links';
-import { insertImportedItems } from './pg-insert-imported-items';
+import { storeImportStatement } from './pg-store-import';
 import { removeImport } from './pg-remove-import';
 import {
   type ImportedReportRecord,
@@ -21,38 +21,15 @@ export class PgReportsRepository implements ReportsRepository {
     return findImported(this.db.manager, organisationId, sourceHash);
   }
 
-  storeImport(input: NewImport): Promise<StoreImportOutcome> {
-    return this.db.transaction(async (m) => {
-      // Written as SQL, as the items are: the ORM's statement building cost more than the insert.
-      // The same file for the same organisation is stored once (report_org_hash_key): a file
-      // another import stored first (committed meanwhile) is answered with that import.
-      const [report]: { id: string }[] = await m.query(
-        `INSERT INTO report (organisation_id, year, title, source_file_name, source_hash, text, extraction, imported_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)
-         ON CONFLICT (organisation_id, source_hash) DO NOTHING RETURNING id`,
-        [
-          input.organisationId,
-          input.year,
-          input.title,
-          input.sourceFileName,
-          input.sourceHash,
-          input.text,
-          JSON.stringify(input.extraction),
-          input.importedBy,
-        ],
-      );
-      if (!report) {
-        const first = await findImported(m, input.organisationId, input.sourceHash);
-        if (!first) throw new Error('report_org_hash_key conflicted, but no report has the file');
-        return { kind: 'already_imported', report: first };
-      }
-      await insertImportedItems(m, report.id, input);
-      await insertRecurrenceLinks(m, input.recurrenceLinks, {
-        maxLinksPerItem: input.recurrenceMaxLinks,
-        newItemIds: new Set(input.items.map((i) => i.id)),
-      });
-      return { kind: 'created', reportId: report.id };
-    });
+  async storeImport(input: NewImport): Promise<StoreImportOutcome> {
+    // One statement, so one implicit transaction (see storeImportStatement).
+    const statement = storeImportStatement(input, randomUUID());
+    const [report]: { id: string }[] = await this.db.query(statement.text, statement.values);
+    if (report) return { kind: 'created', reportId: report.id };
+    // Another import stored the same file first (committed: ON CONFLICT waited for it).
+    const first = await findImported(this.db.manager, input.organisationId, input.sourceHash);
+    if (!first) throw new Error('report_org_hash_key conflicted, but no report has the file');
+    return { kind: 'already_imported', report: first };
   }
 
   removeImport(input: RemoveImport): Promise<RemoveImportOutcome> {
