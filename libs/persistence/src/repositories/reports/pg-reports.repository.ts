@@ -22,7 +22,8 @@ export class PgReportsRepository implements ReportsRepository {
   }
 
   async storeImport(input: NewImport): Promise<StoreImportOutcome> {
-    // One statement, so one implicit transaction (see storeImportStatement).
+    // One statement, so one implicit transaction (see storeImportStatement). Planned for its
+    // values each time: as a prepared statement, its generic plan took twice as long.
     const statement = storeImportStatement(input, randomUUID());
     const [report]: { id: string }[] = await this.db.query(statement.text, statement.values);
     if (report) return { kind: 'created', reportId: report.id };

@@ -11,7 +11,8 @@ import {
 // One index range per key and side: the nearest years first, at most one more item than a
 // problem takes (a key that common decides nothing, and its problems are over the limit).
 // OFFSET 0 keeps the planner from scanning all the organisation's keys instead, which it does
-// when the table's statistics are stale.
+// when the table's statistics are stale. The statement is planned for its values each time: a
+// generic plan (a prepared statement's, from its sixth run) took 35 ms where this takes 6.
 const POSTING: Record<RecurrenceSide, string> = {
   earlier: `
     SELECT TRUE AS earlier, d.key, k.item_id, k.year FROM wanted d CROSS JOIN LATERAL (
