@@ -32,12 +32,23 @@ const EXPECTED_TABLES = [
   'robot_tier_backlog',
 ];
 
+/** How the report's text and extraction are compressed when stored: 'l' lz4, '' the default (pglz). */
+async function reportCompression(db: Database): Promise<string[]> {
+  const rows: { c: string }[] = await db.dataSource.query(
+    `SELECT attcompression::text AS c FROM pg_attribute
+      WHERE attrelid = 'report'::regclass AND attname IN ('text', 'extraction') ORDER BY attname`,
+  );
+  return rows.map((r) => r.c);
+}
+
 describe('openDatabase', () => {
   it('applies the migrations on the real PostgreSQL server, and again harmlessly', async () => {
     if (!databaseUrl) throw new Error('DATABASE_URL is not set: run the tests with `npm test`.');
     const db = await openDatabase({ databaseUrl });
     try {
       expect(await tableNames(db)).toEqual(EXPECTED_TABLES);
+      // Debian's PostgreSQL has lz4.
+      expect(await reportCompression(db)).toEqual(['l', 'l']);
     } finally {
       await db.close();
     }
@@ -54,6 +65,8 @@ describe('openDatabase', () => {
 
     it('applies the same migrations', async () => {
       expect(await tableNames(db)).toEqual(EXPECTED_TABLES);
+      // PGlite has only pglz: the lz4 migration leaves it.
+      expect(await reportCompression(db)).toEqual(['', '']);
     });
 
     it('keeps concurrent transactions isolated: a rollback does not undo a concurrent commit', async () => {

@@ -22,6 +22,7 @@ import { RecurrenceLinksCapped1732880000000 } from './1732880000000-recurrence-l
 import { RobotTierBacklog1732890000000 } from './1732890000000-robot-tier-backlog';
 import { ItemTally1732900000000 } from './1732900000000-item-tally';
 import { MeasureCountRecount1732910000000 } from './1732910000000-measure-count-recount';
+import { ReportLz41732920000000 } from './1732920000000-report-lz4';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   RobotTierBacklog1732890000000,
   ItemTally1732900000000,
   MeasureCountRecount1732910000000,
+  ReportLz41732920000000,
 ];
