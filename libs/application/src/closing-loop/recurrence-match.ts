@@ -6,7 +6,7 @@ import {
   type TrackedItemsRepository,
 } from '@rectify/persistence';
 import { IMPORT_LIMITS } from '../import-report/import-limits';
-import { scoreRecurrenceOffThread } from '../import-report/report-work-pool';
+import { scoreRecurrenceWork } from '../import-report/report-work-pool';
 
 /**
  * How many years apart two reports may be for a problem to count as recurring: a Party
@@ -85,8 +85,8 @@ function leftOutWarning(when: '此前' | '此后', problems: number): string {
  * the alike problems of the same organisation's other years within the window (反复出现): the
  * new items to earlier ones, and items of later years (imported before this older report) to
  * the new ones. Looks the candidates up in the recurrence index (only items sharing a key can
- * be alike), then scores them in a worker thread; stores nothing. Throws ApplicationError
- * REPORT_TOO_LARGE past the thread's limits.
+ * be alike), then scores them (in a worker thread when many); stores nothing. Throws
+ * ApplicationError REPORT_TOO_LARGE past the thread's limits.
  */
 export async function matchReportRecurrence(
   trackedItems: TrackedItemsRepository,
@@ -105,7 +105,7 @@ export async function matchReportRecurrence(
   // The lookup pairs each problem with later items; the scorer asks the other way round.
   const problemsOfLater: number[][] = later.items.map(() => []);
   later.perProblem.forEach((items, problem) => items.forEach((i) => problemsOfLater[i].push(problem)));
-  const { recurring, repeatedLater } = await scoreRecurrenceOffThread({
+  const { recurring, repeatedLater } = await scoreRecurrenceWork({
     problems,
     year: report.year,
     earlier,

@@ -27,6 +27,12 @@ export const IMPORT_LIMITS = {
    */
   maxCandidatesPerProblem: 50,
   /**
+   * Problem–candidate pairs (see maxCandidatesPerProblem) scored in the importing thread rather
+   * than handed to a worker thread: about 1.5 µs a pair, so at most 3 ms of the event loop, where
+   * the hand-over and back cost 1.5 ms of an import's wait (stop 37, bench/README.md).
+   */
+  inlineScorePairs: 2_000,
+  /**
    * Worker threads that read files and score similarity, so at most this many uploads use a
    * core at once; further ones wait their turn (holding only their bytes).
    */

@@ -4,7 +4,8 @@ import { Piscina } from 'piscina';
 import { ApplicationError } from '../errors/application-error';
 import { readErrorToApplicationError } from '../errors/read-error-to-application-error';
 import { IMPORT_LIMITS } from './import-limits';
-import type { ReadOutcome, ReadTask, ScoreOutcome, ScoreTask } from './report-work.worker';
+import type { ReadOutcome, ReadTask } from './report-work.worker';
+import { type ScoreOutcome, type ScoreTask, scorePairs, scoreRecurrence } from './score-recurrence';
 
 type WorkKind = 'read' | 'score' | 'reconcile';
 
@@ -150,10 +151,12 @@ export async function readReportOffThread(
 }
 
 /**
- * Problem similarity both ways (findRecurringProblems), in a worker thread. Throws
- * ApplicationError REPORT_TOO_LARGE (reason WORK_LIMIT_EXCEEDED) past the thread's time or memory.
+ * Problem similarity both ways (findRecurringProblems): in this thread when it compares at most
+ * IMPORT_LIMITS.inlineScorePairs pairs, else in a worker thread. Throws ApplicationError
+ * REPORT_TOO_LARGE (reason WORK_LIMIT_EXCEEDED) past the worker thread's time or memory.
  */
-export function scoreRecurrenceOffThread(task: ScoreTask): Promise<ScoreOutcome> {
+export async function scoreRecurrenceWork(task: ScoreTask): Promise<ScoreOutcome> {
+  if (scorePairs(task) <= IMPORT_LIMITS.inlineScorePairs) return scoreRecurrence(task);
   return run<ScoreOutcome>('score', 'scoreRecurrence', task);
 }
 

@@ -6,16 +6,11 @@ import {
   cleanTextDeep,
   decodeReport,
   type DecodedTable,
-  type EarlierProblem,
   extractDecoded,
   type ExtractionResult,
-  findRecurringProblems,
-  type NewProblem,
   type Reconciliation,
   type ReconcileInput,
-  RECURRENCE_THRESHOLD,
   reconcileReport,
-  type RecurringProblem,
   type ReportFormat,
   ReportReadError,
   type ReportReadErrorCode,
@@ -73,48 +68,8 @@ export async function readReport(task: ReadTask): Promise<ReadOutcome> {
   }
 }
 
-/** A report's problems and the other years' items to compare them with, both ways. */
-export interface ScoreTask {
-  /** The report's problems, as items (itemId set) or only checked (itemId null). */
-  problems: NewProblem[];
-  /** The report's year. */
-  year: number;
-  /** Items of earlier years: which of them do the problems repeat? */
-  earlier: EarlierProblem[];
-  /** Per problem, the indexes into `earlier` it is compared with (see recurrenceKeys); all when absent. */
-  earlierCandidates?: number[][];
-  /** Items of later years, imported before this older report: which problems do they repeat? */
-  later: NewProblem[];
-  /** Per later item, the indexes into `problems` it is compared with; all when absent. */
-  laterCandidates?: number[][];
-}
-
-export interface ScoreOutcome {
-  /** The problems that repeat earlier items (findRecurringProblems). */
-  recurring: RecurringProblem[];
-  /** The later items that repeat one of the problems (which must then have item ids). */
-  repeatedLater: RecurringProblem[];
-}
-
-/** Scores problem similarity both ways (see findRecurringProblems). */
-export function scoreRecurrence(task: ScoreTask): ScoreOutcome {
-  const recurring = findRecurringProblems(
-    task.problems,
-    task.earlier,
-    RECURRENCE_THRESHOLD,
-    task.earlierCandidates,
-  );
-  if (task.later.length === 0) return { recurring, repeatedLater: [] };
-  // Only the links (item ids and scores) of this direction are kept, so the status is a stand-in.
-  const asEarlier = task.problems.map((p): EarlierProblem => {
-    if (p.itemId === null) throw new Error('problems compared with later items need item ids');
-    return { itemId: p.itemId, year: task.year, title: p.title, status: 'identified' };
-  });
-  return {
-    recurring,
-    repeatedLater: findRecurringProblems(task.later, asEarlier, RECURRENCE_THRESHOLD, task.laterCandidates),
-  };
-}
+// Scoring also runs in the calling thread when small (see score-recurrence.ts); piscina calls it here by name.
+export { scoreRecurrence, type ScoreOutcome, type ScoreTask } from './score-recurrence';
 
 /** A report's 上年度整改情况 checked against last year's items (see reconcileReport). */
 export function reconcile(input: ReconcileInput): Reconciliation {

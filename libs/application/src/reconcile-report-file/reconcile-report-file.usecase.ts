@@ -7,7 +7,7 @@ import {
   requireYear,
   YEAR_HINT_FOR_FILE,
 } from '../closing-loop/reconcile-with';
-import { readReportOffThread, scoreRecurrenceOffThread } from '../import-report/report-work-pool';
+import { readReportOffThread, scoreRecurrenceWork } from '../import-report/report-work-pool';
 
 export interface ReconcileFileRequest extends OrganisationRef {
   bytes: Uint8Array;
@@ -37,7 +37,7 @@ export class ReconcileReportFileUseCase {
       reportYear,
       problems,
     );
-    const { recurring } = await scoreRecurrenceOffThread({
+    const { recurring } = await scoreRecurrenceWork({
       problems,
       year: reportYear,
       earlier,
