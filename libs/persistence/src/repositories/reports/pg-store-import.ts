@@ -13,11 +13,11 @@ const STORED = 'EXISTS (SELECT 1 FROM stored_report)';
  * themselves): the report (id chosen by the caller), its items, their measures, IMPORT history
  * lines (with the deadline in force after them, read by the overdue trend) and outbox rows (an
  * item that starts with a plan or as long-term has its reminders scheduled now rather than at
- * the next sweep), the items' recurrence keys, and the recurrence links (recurrenceLinkCtes). Each item is
- * inserted with its measure count (the triggers on measure only check it).
- * Dates default to now() and a new item's version is 1, as the entities insert them. Foreign
- * keys are checked at the end of the statement, when every row of it is in. The statement
- * answers one row, the report's id, or none when the file was stored before.
+ * the next sweep), the items' recurrence keys, and the recurrence links (recurrenceLinkCtes).
+ * Each item is inserted with its measure count (the triggers on measure only check it). Dates
+ * default to now() and a new item's version is 1, as the entities insert them. Foreign keys are
+ * checked at the end of the statement, when every row of it is in. The statement answers one
+ * row, the report's id, or none when the file was stored before.
  */
 export function storeImportStatement(
   input: NewImport,
