@@ -1,6 +1,7 @@
 // Runs in the worker threads of report-work-pool.ts (piscina calls these exports by name), so the
-// CPU-heavy, pure part of an import (decoding, parsing, similarity scoring, reconciliation)
-// never blocks the event loop that answers requests. Only the domain is imported: no database.
+// CPU-heavy, pure part of an import (decoding, parsing, similarity scoring past
+// IMPORT_LIMITS.inlineScorePairs, reconciliation) never blocks the event loop that answers
+// requests. Only the domain is imported: no database.
 import {
   cleanText,
   cleanTextDeep,
@@ -68,7 +69,7 @@ export async function readReport(task: ReadTask): Promise<ReadOutcome> {
   }
 }
 
-// Scoring also runs in the calling thread when small (see score-recurrence.ts); piscina calls it here by name.
+// Small scorings run in the calling thread (scoreRecurrenceWork); piscina calls this one by name.
 export { scoreRecurrence, type ScoreOutcome, type ScoreTask } from './score-recurrence';
 
 /** A report's 上年度整改情况 checked against last year's items (see reconcileReport). */
