@@ -1,6 +1,6 @@
 import { type LastYearRectificationEntry, type Reconciliation, type RecurringProblem } from '@rectify/domain';
 import { type TrackedItemsRepository } from '@rectify/persistence';
-import { reconcileOffThread } from '../import-report/report-work-pool';
+import { reconcileWork } from '../import-report/report-work-pool';
 import { ApplicationError } from '../errors/application-error';
 import { assertYear, type ClosingLoopTarget } from './closing-loop-target';
 
@@ -42,7 +42,7 @@ export async function reconcileWith(
     organisation: { id: target.organisation.id, name: target.organisation.name },
     reportYear,
     problemYear,
-    reconciliation: await reconcileOffThread({ problemYear, entries, tracked, recurring: recurringProblems }),
+    reconciliation: await reconcileWork({ problemYear, entries, tracked, recurring: recurringProblems }),
     warnings,
   };
 }

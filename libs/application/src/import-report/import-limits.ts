@@ -33,6 +33,14 @@ export const IMPORT_LIMITS = {
    */
   inlineScorePairs: 2_000,
   /**
+   * Reconciliations (上年度整改情况 against last year's items) worked out in the importing thread
+   * rather than a worker thread, in claim–item comparisons, (claims + 1) × items (see
+   * reconcileUnits): 0.7–1.4 µs each, so at most about 3 ms of the event loop (2.7 ms for 2,000
+   * items and no claims), where copying the items to a worker thread and the findings back cost
+   * 0.2–6.5 ms more at that size (stop 38, bench/README.md).
+   */
+  inlineReconcileUnits: 2_000,
+  /**
    * Worker threads that read files and score similarity, so at most this many uploads use a
    * core at once; further ones wait their turn (holding only their bytes).
    */

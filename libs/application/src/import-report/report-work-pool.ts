@@ -1,5 +1,5 @@
 import { extname, join, resolve } from 'node:path';
-import { type Reconciliation, type ReconcileInput, ReportReadError } from '@rectify/domain';
+import { reconcileReport, type Reconciliation, type ReconcileInput, ReportReadError } from '@rectify/domain';
 import { Piscina } from 'piscina';
 import { ApplicationError } from '../errors/application-error';
 import { readErrorToApplicationError } from '../errors/read-error-to-application-error';
@@ -161,9 +161,20 @@ export async function scoreRecurrenceWork(task: ScoreTask): Promise<ScoreOutcome
 }
 
 /**
- * reconcileReport in a worker thread (its claims × items matching is quadratic). Throws
- * ApplicationError REPORT_TOO_LARGE (reason WORK_LIMIT_EXCEEDED) past the thread's time or memory.
+ * reconcileReport: in this thread when its work (reconcileUnits) is at most
+ * IMPORT_LIMITS.inlineReconcileUnits, else in a worker thread (its claims × items matching is
+ * quadratic). Throws ApplicationError REPORT_TOO_LARGE (reason WORK_LIMIT_EXCEEDED) past the
+ * worker thread's time or memory.
  */
-export function reconcileOffThread(input: ReconcileInput): Promise<Reconciliation> {
+export async function reconcileWork(input: ReconcileInput): Promise<Reconciliation> {
+  if (reconcileUnits(input) <= IMPORT_LIMITS.inlineReconcileUnits) return reconcileReport(input);
   return run<Reconciliation>('reconcile', 'reconcile', input);
+}
+
+/**
+ * The work of a reconciliation, in claim–item comparisons: every 上年度整改情况 entry against
+ * every tracked item, and once more each item (its omission is worded when no entry names it).
+ */
+export function reconcileUnits(input: Pick<ReconcileInput, 'entries' | 'tracked'>): number {
+  return (input.entries.length + 1) * input.tracked.length;
 }
