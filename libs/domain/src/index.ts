@@ -20,4 +20,5 @@ export * from './calendar/shanghai-time';
 export * from './reminders/reminder-schedule';
 export * from './closing-loop';
 export * from './text/clean-text';
+export * from './workbooks/load-exceljs';
 export * from './notifications';

@@ -9,8 +9,10 @@ export interface AuthenticateCommand {
   password: string;
 }
 
-// Compared against when the user does not exist, so both failures take the same time.
-const UNKNOWN_USER_HASH = bcrypt.hashSync('no such user', BCRYPT_COST);
+// Compared against when the user does not exist, so both failures take the same time. Made on
+// the first login of the process, beside the user's lookup, not when the module loads: a
+// bcrypt hash is about 100 ms, which every process (each CLI command) paid at start.
+let unknownUserHash: Promise<string> | null = null;
 
 /**
  * The user whose password this is; one message for a wrong name or a wrong password (and for
@@ -22,8 +24,9 @@ export class AuthenticateUseCase {
   constructor(private readonly users: UsersRepository) {}
 
   async execute(command: AuthenticateCommand): Promise<UserRecord> {
+    unknownUserHash ??= bcrypt.hash('no such user', BCRYPT_COST);
     const user = await this.users.findByUsername(command.username);
-    const ok = await bcrypt.compare(command.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+    const ok = await bcrypt.compare(command.password, user?.passwordHash ?? (await unknownUserHash));
     if (!user || !user.passwordHash || !ok) {
       throw new ApplicationError('INVALID_CREDENTIALS', '用户名或密码不正确。');
     }

@@ -4,8 +4,8 @@ import {
   ITEM_SOURCE_LABELS,
   type ItemSource,
   RECTIFICATION_STATUS_LABELS,
+  loadExcelJs,
 } from '@rectify/domain';
-import ExcelJS from 'exceljs';
 import { SHEET_CHECK_ROWS, sheetTaken, taken } from '../closing-loop/exports/sheet-backpressure';
 import { BORDERS, cellText, HEADER_FILL, styleLightCell } from '../closing-loop/exports/xlsx-cells';
 import { type ItemListEntry } from '../search-items/search-items.usecase';
@@ -69,7 +69,7 @@ export async function writeItemsXlsx(
   out: Writable,
   input: { title: string; generatedAt: string; pages: AsyncIterable<ItemListEntry[]> },
 ): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (loadExcelJs().stream.xlsx.WorkbookWriter)({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

@@ -7,8 +7,8 @@ import {
   POSITION_KINDS,
   POSITION_PROFILES,
   POSITION_RIGHT_LABELS,
+  loadExcelJs,
 } from '@rectify/domain';
-import ExcelJS from 'exceljs';
 
 const WIDTHS = [22, 22, 10, 10, 16, 12, 16, 26];
 
@@ -32,7 +32,7 @@ const EXAMPLE = [
 export async function renderDirectoryTemplate(): Promise<Buffer> {
   const kinds = ORGANISATION_KINDS.map((k) => ORGANISATION_KIND_LABELS[k]);
   const positions = POSITION_KINDS.map((k) => POSITION_PROFILES[k].label);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcelJs().Workbook)();
   workbook.creator = 'rectify';
   const sheet = workbook.addWorksheet('组织和人员', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow([...DIRECTORY_COLUMNS]);

@@ -1,6 +1,5 @@
 import { type Writable } from 'node:stream';
-import { LEDGER_COLUMNS, type LedgerRow } from '@rectify/domain';
-import ExcelJS from 'exceljs';
+import { LEDGER_COLUMNS, type LedgerRow, loadExcelJs } from '@rectify/domain';
 import { SHEET_CHECK_ROWS, sheetTaken, taken } from './sheet-backpressure';
 import { BORDERS, cellText, HEADER_FILL, styleLightCell } from './xlsx-cells';
 
@@ -53,7 +52,7 @@ export async function writeLedgerXlsx(
   input: LedgerWorkbook,
   options: { sharedStrings?: boolean } = {},
 ): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (loadExcelJs().stream.xlsx.WorkbookWriter)({
     stream: out,
     useStyles: true,
     useSharedStrings: options.sharedStrings ?? false,

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../workbooks/load-exceljs';
 import { openDocxPackage } from '../../report/decode/docx-package';
 import { cellText, XLSX_LIMITS } from '../../report/decode/xlsx-to-tables';
 import { cleanText } from '../../text/clean-text';
@@ -83,7 +84,7 @@ async function firstSheet(bytes: Uint8Array): Promise<ExcelJS.Worksheet> {
     if (err instanceof DirectoryFileError) throw err;
     throw unreadable();
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcelJs().Workbook)();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {

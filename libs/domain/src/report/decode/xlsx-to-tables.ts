@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../workbooks/load-exceljs';
 import { type DecodedTable } from './decode-report';
 import { type DocxLimits } from './docx-limits';
 import { openDocxPackage } from './docx-package';
@@ -64,7 +65,7 @@ export async function xlsxToTables(
   bytes: Uint8Array,
 ): Promise<{ tables: DecodedTable[]; warnings: string[] }> {
   await checkPackage(bytes);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcelJs().Workbook)();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (err) {
