@@ -1,7 +1,7 @@
 // Runs in the worker threads of report-work-pool.ts (piscina calls these exports by name), so the
 // CPU-heavy, pure part of an import (decoding, parsing, similarity scoring past
-// IMPORT_LIMITS.inlineScorePairs, reconciliation past inlineReconcileUnits) never blocks the event loop that answers
-// requests. Only the domain is imported: no database.
+// IMPORT_LIMITS.inlineScorePairs, reconciliation past inlineReconcileUnits) never blocks the event
+// loop that answers requests. Only the domain is imported: no database.
 import {
   cleanText,
   cleanTextDeep,
