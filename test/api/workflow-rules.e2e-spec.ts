@@ -262,8 +262,34 @@ describe('workflow rules: a pending extension request does not outlive measures_
 
   it('does not let a client forge a dropped request into the history', async () => {
     const id = await w.plannedItem('2024-06-30');
+    const before = await w.item(id);
     const forged = { note: '进展', droppedExtensionRequest: { newDeadline: '2099-01-01' } };
-    expect((await w.send('sec', id, 'ADD_PROGRESS_NOTE', forged)).status).toBe(200);
+    const res = await w.send('sec', id, 'ADD_PROGRESS_NOTE', forged);
+    expect([res.status, res.body.code]).toEqual([400, 'EVENT_INCOMPLETE']);
+    expect(res.body.message).toBe(
+      '"记录整改进展"不需要填写 droppedExtensionRequest：请删除该字段（可填写的字段：note）。',
+    );
+    // Nothing was written.
+    expect((await w.item(id)).version).toBe(before.version);
+    expect((await w.send('sec', id, 'ADD_PROGRESS_NOTE', { note: '进展' })).status).toBe(200);
     expect((await lastLine(id)).payload).toEqual({ note: '进展' });
+  });
+
+  it('refuses 制定整改措施 with fields it does not take, at the top and in a measure', async () => {
+    const id = await w.freshItem();
+    const [plan] = w.measures('2024-06-30');
+    const withDeadline = await w.send('sec', id, 'SET_MEASURES', {
+      measures: [plan],
+      deadline: '2024-12-31',
+    });
+    expect([withDeadline.status, withDeadline.body.code]).toEqual([400, 'EVENT_INCOMPLETE']);
+    expect(withDeadline.body.message).toBe(
+      '"制定整改措施"不需要填写 deadline：请删除该字段（可填写的字段：measures）。',
+    );
+    const withDetail = await w.send('sec', id, 'SET_MEASURES', {
+      measures: [{ ...plan, detail: '每月一次' }],
+    });
+    expect(withDetail.body.message).toContain('第1条整改措施不需要填写 detail');
+    expect((await w.item(id)).status).toBe('identified');
   });
 });

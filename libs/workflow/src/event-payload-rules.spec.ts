@@ -73,3 +73,54 @@ describe('a picked 责任人 in a plan', () => {
     },
   );
 });
+
+describe('fields an event does not take', () => {
+  const event = (fields: Record<string, unknown>) =>
+    ({ actor: {}, ...fields }) as unknown as RectificationEvent;
+  const plan = { title: '建立学习制度', responsible: '张三', deadline: '2025-06-30' };
+
+  it('refuses 制定整改措施 with a deadline of its own, naming it and the field it takes', () => {
+    const problem = payloadProblem(
+      event({ type: 'SET_MEASURES', measures: [plan], deadline: '2025-12-31' }),
+      EMPTY_RECTIFICATION_CONTEXT,
+    );
+    expect(problem).toBe('"制定整改措施"不需要填写 deadline：请删除该字段（可填写的字段：measures）。');
+  });
+
+  it('refuses a measure with a field a measure does not have, naming the measure', () => {
+    const problem = payloadProblem(
+      event({ type: 'SET_MEASURES', measures: [plan, { ...plan, detail: '每月一次', owner: '李四' }] }),
+      EMPTY_RECTIFICATION_CONTEXT,
+    );
+    expect(problem).toBe(
+      '第2条整改措施不需要填写 detail、owner：请删除这些字段（可填写的字段：title、responsible、responsibleUserId、deadline）。',
+    );
+  });
+
+  it('refuses a comment on a return, whose kind carries a reason only', () => {
+    const problem = payloadProblem(
+      event({ type: 'RETURN_FOR_REWORK', reason: '佐证不足', comment: '请补充' }),
+      EMPTY_RECTIFICATION_CONTEXT,
+    );
+    expect(problem).toContain('不需要填写 comment');
+    expect(problem).toContain('可填写的字段：reason');
+  });
+
+  it('accepts each kind with every field it takes, the event’s type and actor aside', () => {
+    const pending = {
+      ...context,
+      pendingExtension: { newDeadline: '2025-09-30', reason: '工程延期', requestedBy: 'u-1' },
+    };
+    const cases: [Record<string, unknown>, typeof context][] = [
+      [{ type: 'SET_MEASURES', measures: [{ ...plan, responsibleUserId: null }] }, context],
+      [{ type: 'SUBMIT_COMPLETION', evidence: '已建立制度', evidenceFileIds: [] }, context],
+      [{ type: 'APPROVE_COMPLETION', comment: '同意' }, context],
+      [{ type: 'REOPEN', reason: '问题反弹' }, context],
+      [{ type: 'APPROVE_LONG_TERM', reviewIntervalDays: 30, reason: '需长期坚持' }, context],
+      [{ type: 'REQUEST_EXTENSION', newDeadline: '2025-09-30', reason: '工程延期' }, context],
+      [{ type: 'APPROVE_EXTENSION', comment: '同意' }, pending],
+      [{ type: 'ADD_PROGRESS_NOTE', note: '已开展两次学习' }, context],
+    ];
+    for (const [fields, on] of cases) expect(payloadProblem(event(fields), on)).toBeNull();
+  });
+});

@@ -1,6 +1,8 @@
 import { dayProblem, isDayInWindow } from '@rectify/domain/calendar/date-window';
 import {
   type EventPayloads,
+  type MeasurePlan,
+  type PayloadKind,
   type RectificationEvent,
   type RectificationEventType,
   eventProfile,
@@ -45,11 +47,65 @@ export function measuresProblem(payload: EventPayloads['measures']): string | nu
   return null;
 }
 
+/**
+ * The fields each payload kind carries (EventPayloads), and a measure's (MeasurePlan). An event
+ * with any other is refused rather than stored in its history line with the other field unread:
+ * a client that sends 制定整改措施 with a `deadline` must learn that the item's deadline is its
+ * latest measure's, not find the field dropped.
+ */
+const PAYLOAD_FIELDS: { [K in PayloadKind]: readonly (keyof EventPayloads[K] & string)[] } = {
+  measures: ['measures'],
+  completion: ['evidence', 'evidenceFileIds'],
+  comment: ['comment'],
+  reason: ['reason'],
+  long_term: ['reviewIntervalDays', 'reason'],
+  extension_request: ['newDeadline', 'reason'],
+  note: ['note'],
+};
+const MEASURE_FIELDS: readonly (keyof MeasurePlan)[] = [
+  'title',
+  'responsible',
+  'responsibleUserId',
+  'deadline',
+];
+// An event is its payload's fields beside these two (RectificationEvent).
+const EVENT_FIELDS = ['type', 'actor'];
+
+const unknownFields = (value: object, known: readonly string[]) =>
+  Object.keys(value).filter((key) => !known.includes(key));
+
+const fieldsHint = (unknown: string[], known: readonly string[]) =>
+  `${unknown.join('、')}：请删除${unknown.length > 1 ? '这些字段' : '该字段'}（可填写的字段：${known.length > 0 ? known.join('、') : '无'}）。`;
+
+/**
+ * Null when the event carries only its payload kind's fields (and each measure only a
+ * measure's), else a Chinese sentence naming the others and the fields it takes.
+ */
+export function unknownFieldsProblem(event: RectificationEvent): string | null {
+  const { payload: kind, label } = eventProfile(event.type);
+  const known = PAYLOAD_FIELDS[kind];
+  const extra = unknownFields(event, [...EVENT_FIELDS, ...known]);
+  if (extra.length > 0) return `"${label}"不需要填写 ${fieldsHint(extra, known)}`;
+  if (kind !== 'measures') return null;
+  const { measures } = payloadAs(event, 'measures');
+  if (!Array.isArray(measures)) return null;
+  for (const [i, measure] of measures.entries()) {
+    if (typeof measure !== 'object' || measure === null) continue;
+    const extraInMeasure = unknownFields(measure, MEASURE_FIELDS);
+    if (extraInMeasure.length > 0) {
+      return `第${i + 1}条整改措施不需要填写 ${fieldsHint(extraInMeasure, MEASURE_FIELDS)}`;
+    }
+  }
+  return null;
+}
+
 const NO_PENDING_EXTENSION = '当前没有等待审核的延期申请。';
 const EXTENSION_WAITING = '已有一项延期申请等待审核，请等待上级党组织处理后再申请。';
 
 export function payloadProblem(event: RectificationEvent, context: RectificationContext): string | null {
   const profile = eventProfile(event.type);
+  const unknown = unknownFieldsProblem(event);
+  if (unknown) return unknown;
   if (profile.extension === 'request' && context.pendingExtension) return EXTENSION_WAITING;
   if (profile.extension === 'decision' && !context.pendingExtension) return NO_PENDING_EXTENSION;
   switch (profile.payload) {

@@ -13,7 +13,8 @@ const VERSION_DESCRIPTION = '客户端看到的版本号；不一致时返回 40
  * The body of POST /api/items/{id}/transitions as the validation pipe checks it: a known event,
  * an object payload whose dates lie in the date window, and the version the client saw. What
  * each event's payload must hold is the workflow's rule (400 EVENT_INCOMPLETE says what is
- * missing); the contract documents it as the union TRANSITION_REQUEST_SCHEMA.
+ * missing, or which field the event does not take); the contract documents it as the union
+ * TRANSITION_REQUEST_SCHEMA.
  */
 export class TransitionRequestDto {
   @IsIn(RECTIFICATION_EVENT_TYPES)
