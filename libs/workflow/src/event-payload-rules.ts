@@ -75,7 +75,7 @@ const unknownFields = (value: object, known: readonly string[]) =>
   Object.keys(value).filter((key) => !known.includes(key));
 
 const fieldsHint = (unknown: string[], known: readonly string[]) =>
-  `${unknown.join('、')}：请删除${unknown.length > 1 ? '这些字段' : '该字段'}（可填写的字段：${known.length > 0 ? known.join('、') : '无'}）。`;
+  `${unknown.join('、')}：请删除${unknown.length > 1 ? '这些字段' : '该字段'}（可填写的字段：${known.join('、')}）。`;
 
 /**
  * Null when the event carries only its payload kind's fields (and each measure only a
