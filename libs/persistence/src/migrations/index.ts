@@ -23,6 +23,7 @@ import { RobotTierBacklog1732890000000 } from './1732890000000-robot-tier-backlo
 import { ItemTally1732900000000 } from './1732900000000-item-tally';
 import { MeasureCountRecount1732910000000 } from './1732910000000-measure-count-recount';
 import { ReportLz41732920000000 } from './1732920000000-report-lz4';
+import { ItemsOfYearIndex1732930000000 } from './1732930000000-items-of-year-index';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ItemTally1732900000000,
   MeasureCountRecount1732910000000,
   ReportLz41732920000000,
+  ItemsOfYearIndex1732930000000,
 ];
