@@ -1,8 +1,15 @@
-import { type EarlierProblem, type NewProblem, recurrenceKeys, type RecurringProblem } from '@rectify/domain';
+import {
+  type EarlierProblem,
+  type NewProblem,
+  RECURRENCE_MAX_LINKS,
+  recurrenceKeys,
+  type RecurringProblem,
+} from '@rectify/domain';
 import {
   type RecurrenceCandidates,
   type RecurrenceLinkRow,
   type RecurrenceWindowQuery,
+  type ShownLinks,
   type TrackedItemsRepository,
 } from '@rectify/persistence';
 import { IMPORT_LIMITS } from '../import-report/import-limits';
@@ -113,8 +120,42 @@ export async function matchReportRecurrence(
     later: later.items.map((r) => ({ itemId: r.id, seq: r.seq, title: r.title })),
     laterCandidates: problemsOfLater,
   });
-  const links = [...recurring, ...repeatedLater].flatMap((p) =>
-    p.earlier.map((e): RecurrenceLinkRow => [p.itemId as string, e.itemId, e.score, e.year]),
-  );
+  const shownOfLater = new Map(later.items.map((r) => [r.id, r.shownLinks]));
+  const links = [
+    ...recurring.flatMap((p) =>
+      p.earlier.map((e): RecurrenceLinkRow => [p.itemId as string, e.itemId, e.score, e.year]),
+    ),
+    // A later item full of stronger links would keep them all: such links are not sent.
+    ...repeatedLater.flatMap((p) =>
+      p.earlier
+        .filter((e) =>
+          mayJoinShownLinks(
+            { score: e.score, year: e.year, earlierItemId: e.itemId },
+            shownOfLater.get(p.itemId as string),
+          ),
+        )
+        .map((e): RecurrenceLinkRow => [p.itemId as string, e.itemId, e.score, e.year]),
+    ),
+  ];
   return { recurring, links, warnings };
+}
+
+/**
+ * Whether a new recurrence link (its score 0 to 1, its earlier item's year and id) could be among
+ * an item's best RECURRENCE_MAX_LINKS, given the item's links as they stand (`shown`; absent:
+ * none): false only when it has that many shown links or more and the weakest of them still
+ * ranks before the new link (score, then the nearer year, then the id, as the store ranks them).
+ */
+export function mayJoinShownLinks(
+  link: { score: number; year: number | null; earlierItemId: string },
+  shown: ShownLinks | undefined,
+): boolean {
+  if (shown === undefined || shown.weakest === null || shown.count < RECURRENCE_MAX_LINKS) return true;
+  const weakest = shown.weakest;
+  if (link.score !== weakest.score) return link.score > weakest.score;
+  if (link.year !== weakest.year) {
+    if (link.year === null) return false;
+    return weakest.year === null || link.year > weakest.year;
+  }
+  return link.earlierItemId < weakest.earlierItemId;
 }

@@ -24,6 +24,7 @@ import { ItemTally1732900000000 } from './1732900000000-item-tally';
 import { MeasureCountRecount1732910000000 } from './1732910000000-measure-count-recount';
 import { ReportLz41732920000000 } from './1732920000000-report-lz4';
 import { ItemsOfYearIndex1732930000000 } from './1732930000000-items-of-year-index';
+import { ShownRecurrenceLinks1732940000000 } from './1732940000000-shown-recurrence-links';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   MeasureCountRecount1732910000000,
   ReportLz41732920000000,
   ItemsOfYearIndex1732930000000,
+  ShownRecurrenceLinks1732940000000,
 ];

@@ -14,12 +14,20 @@ const COUNT_WORKED = `
                OR EXISTS (SELECT 1 FROM evidence e WHERE e.item_id = i.id)))::int AS worked
     FROM rectification_item i WHERE i.report_id = $1`;
 
-// Everything that refers to the report's items, then the items and the report. The history's
+// The report's items' recurrence links, answering the other items that repeated them: their
+// shown links are counted again (shown_recurrence_links) once these are gone.
+const REMOVE_LINKS = `
+  WITH removed AS (
+    DELETE FROM item_recurrence WHERE item_id IN (SELECT id FROM rectification_item WHERE report_id = $1)
+        OR earlier_item_id IN (SELECT id FROM rectification_item WHERE report_id = $1)
+    RETURNING item_id)
+  SELECT DISTINCT r.item_id AS "itemId" FROM removed r
+   WHERE r.item_id NOT IN (SELECT id FROM rectification_item WHERE report_id = $1)`;
+
+// Everything else that refers to the report's items, then the items and the report. The history's
 // append-only trigger lets IMPORT / CREATE lines go in a transaction that says so (see the
 // migration WithdrawnItems1732780000000).
 const REMOVALS = [
-  `DELETE FROM item_recurrence WHERE item_id IN (SELECT id FROM rectification_item WHERE report_id = $1)
-      OR earlier_item_id IN (SELECT id FROM rectification_item WHERE report_id = $1)`,
   `DELETE FROM outbox WHERE item_id IN (SELECT id FROM rectification_item WHERE report_id = $1)`,
   `DELETE FROM reminder_delivery WHERE item_id IN (SELECT id FROM rectification_item WHERE report_id = $1)`,
   `DELETE FROM notification WHERE item_id IN (SELECT id FROM rectification_item WHERE report_id = $1)`,
@@ -51,6 +59,10 @@ export async function removeImport(m: EntityManager, input: RemoveImport): Promi
   ]);
   if (worked > 0) return { kind: 'in_use', items: Number(items), worked: Number(worked) };
   await m.query(`SELECT set_config('rectify.removing_import', 'on', true)`);
+  const repeating: { itemId: string }[] = await m.query(REMOVE_LINKS, [input.reportId]);
+  if (repeating.length > 0) {
+    await m.query(`SELECT count_shown_recurrence_links($1::uuid[])`, [repeating.map((r) => r.itemId)]);
+  }
   for (const statement of REMOVALS) await m.query(statement, [input.reportId]);
   return { kind: 'removed', items: Number(items) };
 }

@@ -6,6 +6,7 @@ import {
   type RecurrenceCandidates,
   type RecurrenceSide,
   type RecurrenceWindowQuery,
+  type ShownLinks,
 } from './tracked-items.repository';
 
 // One index range per key and side: the nearest years first, at most one more item than a
@@ -26,6 +27,11 @@ const POSTING: Record<RecurrenceSide, string> = {
        ORDER BY k.year, k.item_id LIMIT $6 + 1 OFFSET 0) k`,
 };
 
+// A later item's links as they stand (shown_recurrence_links), or nothing on the earlier side.
+const SHOWN_LINKS = `s.links AS "shownCount", s.weakest_score AS "weakestScore", s.weakest_year AS "weakestYear",
+                s.weakest_earlier_item_id AS "weakestEarlierId"`;
+const NO_SHOWN_LINKS = `NULL AS "shownCount", NULL AS "weakestScore", NULL AS "weakestYear", NULL AS "weakestEarlierId"`;
+
 /**
  * The recurrence candidates of a report's problems on the given sides of its year, in one
  * statement (see TrackedItemsRepository.recurrenceCandidates for the rule): one round trip and
@@ -43,9 +49,10 @@ export async function lookUpRecurrenceCandidates(
   for (const side of sides) collected.set(side, new Collector(query.problemKeys.length));
   if (probes.length > 0 && sides.length > 0) {
     const cond = scopeCondition(scope, 7);
-    const rows: (RecurrenceCandidate & { earlier: boolean; problem: number; hits: string })[] =
-      await db.query(
-        `WITH probe AS (
+    // A later item's links as they stand, so that the import sends only links that can win.
+    const shown = sides.includes('later');
+    const rows: CandidateRow[] = await db.query(
+      `WITH probe AS (
            SELECT * FROM unnest($2::int[], $3::text[]) AS p(problem, key)),
          wanted AS (SELECT DISTINCT key FROM probe),
          hit AS (
@@ -62,28 +69,57 @@ export async function lookUpRecurrenceCandidates(
                 WHERE i.id = h.item_id AND i.withdrawn_at IS NULL OFFSET 0) i
              ${scope === 'operator' ? '' : 'JOIN organisation o ON o.id = i.organisation_id'}
             WHERE ${cond.sql})
-         SELECT earlier, problem, hits, id, seq, title, status, year FROM ranked WHERE rank <= $6
-          ORDER BY earlier, problem, rank`,
-        [
-          query.organisationId,
-          probes.map((p) => p[0]),
-          probes.map((p) => p[1]),
-          query.year,
-          query.windowYears,
-          query.limitPerProblem,
-          ...cond.params,
-        ],
-      );
-    for (const { earlier, problem, hits, ...item } of rows) {
+         SELECT r.earlier, r.problem, r.hits, r.id, r.seq, r.title, r.status, r.year,
+                ${shown ? SHOWN_LINKS : NO_SHOWN_LINKS}
+           FROM ranked r ${shown ? 'LEFT JOIN shown_recurrence_links s ON s.item_id = r.id AND NOT r.earlier' : ''}
+          WHERE r.rank <= $6
+          ORDER BY r.earlier, r.problem, r.rank`,
+      [
+        query.organisationId,
+        probes.map((p) => p[0]),
+        probes.map((p) => p[1]),
+        query.year,
+        query.windowYears,
+        query.limitPerProblem,
+        ...cond.params,
+      ],
+    );
+    for (const row of rows) {
+      const { earlier, problem, hits, id, seq, title, status, year } = row;
+      const shownLinks = shownLinksOf(row);
       (collected.get(earlier ? 'earlier' : 'later') as Collector).add(
         problem,
         Number(hits) > query.limitPerProblem,
-        item,
+        { id, seq, title, status, year, ...(shownLinks ? { shownLinks } : {}) },
       );
     }
   }
   for (const [side, collector] of collected) results[side] = collector.result();
   return results;
+}
+
+/** A row of the lookup: a candidate of one problem, on one side, with a later item's links. */
+type CandidateRow = Omit<RecurrenceCandidate, 'shownLinks'> & {
+  earlier: boolean;
+  problem: number;
+  hits: string;
+  shownCount: number | null;
+  weakestScore: string | null;
+  weakestYear: number | null;
+  weakestEarlierId: string | null;
+};
+
+function shownLinksOf(row: CandidateRow): ShownLinks | null {
+  if (row.shownCount === null) return null;
+  const weakest =
+    row.weakestScore === null || row.weakestEarlierId === null
+      ? null
+      : {
+          score: Number(row.weakestScore),
+          year: row.weakestYear === null ? null : Number(row.weakestYear),
+          earlierItemId: row.weakestEarlierId,
+        };
+  return { count: Number(row.shownCount), weakest };
 }
 
 /** Gathers one side's rows, in rank order, into RecurrenceCandidates (each item once). */

@@ -70,6 +70,18 @@ export interface RecurrenceCandidate {
   title: string;
   status: RectificationStatus;
   year: number;
+  /** A later item's recurrence links as they stand (later side only; absent: it has none). */
+  shownLinks?: ShownLinks;
+}
+
+/**
+ * How many of an item's recurrence links (反复出现) are shown (their earlier item not withdrawn),
+ * and the last of them in rank order (score 0 to 1, then the nearer year, then the earlier
+ * item's id); null when none is shown.
+ */
+export interface ShownLinks {
+  count: number;
+  weakest: { score: number; year: number | null; earlierItemId: string } | null;
 }
 
 /** The years before a report's (`earlier`: what it may repeat) or after (`later`: what repeats it). */
