@@ -132,4 +132,28 @@ describe('ImportReportUseCase', () => {
     ).rejects.toMatchObject({ code: 'ORGANISATION_NOT_FOUND' });
     expect(reports.imports).toEqual([]);
   });
+
+  it('answers a file imported before as such, even when the comparison with other years fails', async () => {
+    const { reports, uc, villageA, admin, organisations, viewers } = await setUp();
+    const command = { bytes: REPORT, fileName: 'a.txt', organisationName: villageA.name, year: 2024 };
+    const first = await uc.execute({ ...command, importedByUserId: admin.userId });
+    const failing = new ImportReportUseCase({
+      reports,
+      reportQueries: {} as ReportQueriesRepository,
+      organisations,
+      viewers,
+      trackedItems: Object.assign(new InMemoryTrackedItemsRepository(), {
+        recurrenceWindow: () => Promise.reject(new Error('the lookup failed')),
+      }),
+    });
+    await expect(failing.execute(command)).resolves.toMatchObject({
+      created: false,
+      reportId: first.reportId,
+    });
+    // A new file's failing comparison is the import's failure: nothing is stored.
+    await expect(
+      failing.execute({ ...command, fileName: 'b.txt', bytes: Buffer.concat([REPORT, Buffer.from('\n')]) }),
+    ).rejects.toThrow('the lookup failed');
+    expect(reports.imports).toHaveLength(1);
+  });
 });

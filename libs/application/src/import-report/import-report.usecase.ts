@@ -142,20 +142,24 @@ export class ImportReportUseCase {
     const sourceHash = createHash('sha256').update(command.bytes).digest('hex');
     const year = command.year ?? extraction.year;
     const itemIds = extraction.problems.map(() => randomUUID());
-    // The comparison starts while the file is looked up, one round trip less to wait for; for a
-    // file imported already its result (or failure) is dropped.
-    const matching =
-      year === null
-        ? Promise.resolve(NO_MATCH)
-        : matchReportRecurrence(this.ports.trackedItems, {
-            organisationId: org.id,
-            year,
-            problems: extraction.problems.map((p, i) => ({ itemId: itemIds[i], seq: p.seq, title: p.title })),
-          });
-    matching.catch(() => undefined);
-    const imported = await this.ports.reports.findImported(org.id, sourceHash);
-    if (imported) return alreadyImported(imported);
-    const match = await matching;
+    // The same file for the same organisation is stored once: the store itself says so (its
+    // unique key), so a new file, the usual case, is not looked up first. For a file imported
+    // already the comparison is wasted, and a failure of it is not reported.
+    let match: RecurrenceMatch;
+    try {
+      match =
+        year === null
+          ? NO_MATCH
+          : await matchReportRecurrence(this.ports.trackedItems, {
+              organisationId: org.id,
+              year,
+              problems: extraction.problems.map((p, i) => ({ itemId: itemIds[i], seq: p.seq, title: p.title })),
+            });
+    } catch (err) {
+      const imported = await this.ports.reports.findImported(org.id, sourceHash);
+      if (imported) return alreadyImported(imported);
+      throw err;
+    }
     // The check reads last year's items, which storing this year's cannot change: it runs while
     // the import is stored, with the links about to be stored (a file imported before is checked
     // as stored, below).
