@@ -153,7 +153,11 @@ export class ImportReportUseCase {
           : await matchReportRecurrence(this.ports.trackedItems, {
               organisationId: org.id,
               year,
-              problems: extraction.problems.map((p, i) => ({ itemId: itemIds[i], seq: p.seq, title: p.title })),
+              problems: extraction.problems.map((p, i) => ({
+                itemId: itemIds[i],
+                seq: p.seq,
+                title: p.title,
+              })),
             });
     } catch (err) {
       const imported = await this.ports.reports.findImported(org.id, sourceHash);
