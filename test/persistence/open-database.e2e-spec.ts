@@ -30,6 +30,7 @@ const EXPECTED_TABLES = [
   'reminder_delivery',
   'report',
   'robot_tier_backlog',
+  'shown_recurrence_links',
 ];
 
 /** How the report's text and extraction are compressed when stored: 'l' lz4, '' the default (pglz). */
