@@ -8,6 +8,7 @@ import { openDatabase } from '../libs/persistence/src';
 import { seedProvince } from './support/api-seed';
 import { buildApi } from './support/build-api';
 import { NodeChild } from './support/child-process';
+import { ServiceCpu } from './support/process-cpu';
 import { load, type LoadResult } from './support/http-load';
 
 /**
@@ -32,7 +33,7 @@ const { startPostgres, startRedis, freePort } = require('../scripts/services.js'
     dataDir: string;
     settings?: Record<string, string>;
   }): Promise<{ url: string; port: number; bin: string; stop(): Promise<void> }>;
-  startRedis(opts: { dataDir: string }): Promise<{ url: string; stop(): Promise<void> }>;
+  startRedis(opts: { dataDir: string }): Promise<{ url: string; port: number; stop(): Promise<void> }>;
   freePort(): Promise<number>;
 };
 
@@ -106,12 +107,46 @@ async function login(base: string, username: string): Promise<string> {
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-/** The load, after a short untimed warm-up (JIT, pools, caches) unless requests are counted. */
-async function measured(name: string, o: Parameters<typeof load>[0]): Promise<LoadResult> {
+/** CPU milliseconds a request of a measured load cost the serving process and PostgreSQL. */
+interface RequestCpu {
+  serverMs: number;
+  postgresMs: number;
+}
+
+/** Who serves a measured load: the process (its CPU) and PostgreSQL's processes, sampled around it. */
+interface Served {
+  server: NodeChild;
+  cpu: ServiceCpu;
+}
+
+/**
+ * The load, after a short untimed warm-up (JIT, pools, caches) unless requests are counted; with
+ * `served`, also what a request cost in CPU (where a latency target's milliseconds go: the
+ * server's single thread or the database).
+ */
+async function measured(
+  name: string,
+  o: Parameters<typeof load>[0],
+  served?: Served,
+): Promise<LoadResult & { cpuPerRequest?: RequestCpu }> {
   // A short untimed warm-up, unless the requests are counted (each then takes long enough alone).
   if (o.amount === undefined) await load({ ...o, seconds: Math.min(3, o.seconds) });
+  const before = served && { server: served.server.cpuSeconds(), services: served.cpu.sample() };
   const r = await load(o);
-  log(`${name}: ${r.requestsPerSecond} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, failures ${r.failures}`);
+  let cpuPerRequest: RequestCpu | undefined;
+  if (served && before && r.requests > 0) {
+    const perRequest = (seconds: number) => round((seconds * 1000) / r.requests, 2);
+    cpuPerRequest = {
+      serverMs: perRequest(served.server.cpuSeconds() - before.server),
+      postgresMs: perRequest(ServiceCpu.diff(before.services, served.cpu.sample()).postgres),
+    };
+  }
+  log(
+    `${name}: ${r.requestsPerSecond} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, failures ${r.failures}` +
+      (cpuPerRequest
+        ? `; CPU a request: server ${cpuPerRequest.serverMs} ms, PostgreSQL ${cpuPerRequest.postgresMs} ms`
+        : ''),
+  );
   if (r.failures > 0) {
     // One more request, to say why.
     const path = o.path();
@@ -120,7 +155,7 @@ async function measured(name: string, o: Parameters<typeof load>[0]): Promise<Lo
       `${name}: ${r.failures} requests failed; e.g. GET ${path}: ${res.status} ${await res.text()}`,
     );
   }
-  return r;
+  return cpuPerRequest ? { ...r, cpuPerRequest } : r;
 }
 
 async function main() {
@@ -212,22 +247,32 @@ async function main() {
     const auth = (token: string) => ({ authorization: `Bearer ${token}` });
     const randomItem = () => `/api/items/${seed.itemId(1 + Math.floor(Math.random() * ITEMS))}`;
     const loadAverageBefore = loadavg().map((x) => round(x, 2));
+    const services = new ServiceCpu(redis.port, join(workDir, 'postgres', 'data'));
+    const byApi: Served = { server: api, cpu: services };
 
     log(`1. GET /api/items/:id, ${CONNECTIONS} connections, ${SECONDS} s each side`);
-    const baselineGet = await measured('raw node:http + pg', {
-      base: `http://127.0.0.1:${rawPort}`,
-      path: randomItem,
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      headers: auth(provinceToken),
-    });
-    const productGet = await measured('product GET item', {
-      base,
-      path: randomItem,
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-      headers: auth(provinceToken),
-    });
+    const baselineGet = await measured(
+      'raw node:http + pg',
+      {
+        base: `http://127.0.0.1:${rawPort}`,
+        path: randomItem,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        headers: auth(provinceToken),
+      },
+      { server: raw, cpu: services },
+    );
+    const productGet = await measured(
+      'product GET item',
+      {
+        base,
+        path: randomItem,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        headers: auth(provinceToken),
+      },
+      byApi,
+    );
 
     const statuses = ['identified', 'measures_set', 'pending_review', 'completed', 'long_term'];
     log(
@@ -241,8 +286,8 @@ async function main() {
       seconds: SECONDS,
       headers: auth(cityToken),
     });
-    const page = await measured('items page', pageLoad(LATENCY_CONNECTIONS));
-    const pageSaturated = await measured('items page (saturated)', pageLoad(CONNECTIONS));
+    const page = await measured('items page', pageLoad(LATENCY_CONNECTIONS), byApi);
+    const pageSaturated = await measured('items page (saturated)', pageLoad(CONNECTIONS), byApi);
 
     log(
       `3. summary of a 市 (year ${YEAR}): ${SUMMARY_REQUESTS} requests, ${LATENCY_CONNECTIONS} connections`,
@@ -255,15 +300,19 @@ async function main() {
       Array.from({ length: LATENCY_CONNECTIONS }, () => timedGet(`${base}${summaryPath}`, cityToken)),
     );
     log(`city summary, cold: ${summaryColdMs.join(', ')} ms`);
-    const summary = await measured('city summary', {
-      base,
-      path: () => summaryPath,
-      connections: LATENCY_CONNECTIONS,
-      seconds: 600,
-      amount: SUMMARY_REQUESTS,
-      headers: auth(cityToken),
-      timeoutSeconds: 300,
-    });
+    const summary = await measured(
+      'city summary',
+      {
+        base,
+        path: () => summaryPath,
+        connections: LATENCY_CONNECTIONS,
+        seconds: 600,
+        amount: SUMMARY_REQUESTS,
+        headers: auth(cityToken),
+        timeoutSeconds: 300,
+      },
+      byApi,
+    );
 
     log('4. ledger .xlsx of a 镇, then of a 县, then of a 市');
     const ledgerOf = (org: string) =>
