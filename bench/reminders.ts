@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ChineseWorkingDayCalendar,
+  remindersToQueue,
   scheduleReminders,
   shanghaiDate,
   shanghaiInstant,
@@ -104,6 +105,7 @@ const PASS_THROUGH = [
   'SWEEP_EVERY_SECONDS',
   'OUTBOX_POLL_MS',
   'REMINDER_ESCALATE_WORKDAYS',
+  'REMINDER_QUEUE_DAYS',
 ];
 const CHUNK = 5000;
 /** BENCH_PG_STATS=1: PostgreSQL with pg_stat_statements; each product run logs its costliest statements. */
@@ -132,6 +134,8 @@ const productConfig = readWorkerConfig({
   NOTIFY_CONCURRENCY: process.env.NOTIFY_CONCURRENCY,
   JOB_LOCK_MS: process.env.JOB_LOCK_MS,
   REMINDER_ESCALATE_WORKDAYS: process.env.REMINDER_ESCALATE_WORKDAYS,
+  REMINDER_QUEUE_DAYS: process.env.REMINDER_QUEUE_DAYS,
+  SWEEP_EVERY_SECONDS: process.env.SWEEP_EVERY_SECONDS,
 });
 const CONCURRENCY = productConfig.REMINDER_CONCURRENCY;
 const NOTIFY_CONCURRENCY = productConfig.NOTIFY_CONCURRENCY;
@@ -575,7 +579,11 @@ async function runProduct(s: Services, workers: number, runNo: number): Promise<
         escalateWorkdaysAfter: productConfig.REMINDER_ESCALATE_WORKDAYS,
       },
     );
-    const expectedJobs = ITEMS * perItem.length + events.returnedItems * perEventItem.length;
+    // The relay queues only the tiers within the queue window (REMINDER_QUEUE_DAYS).
+    const clockDay = shanghaiDate(new Date(clockStartMs));
+    const queued = (schedule: typeof perItem) =>
+      remindersToQueue(schedule, clockDay, productConfig.REMINDER_QUEUE_DAYS).length;
+    const expectedJobs = ITEMS * queued(perItem) + events.returnedItems * queued(perEventItem);
 
     const env: Record<string, string> = {
       NODE_ENV: 'test',

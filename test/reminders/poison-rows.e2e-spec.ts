@@ -221,6 +221,7 @@ describe('one failing reminder row never stops the others', () => {
       digestTime: '00:00',
       digestCollectSeconds: 1,
       appBaseUrl: config.APP_BASE_URL,
+      queueDays: config.REMINDER_QUEUE_DAYS,
     };
     const queues = new BullReminderQueues(config, clock);
     h.queue('digests'); // emptied when the test ends

@@ -108,7 +108,8 @@ describe('reminder tiers', () => {
     // Deadline Tuesday 8 October; 1–7 October are off and Sunday 29 September is worked, so
     // three working days before it is Friday 27 September.
     await setDeadline(h.db.dataSource, tree, item, '2024-10-08');
-    await h.startWorker('2024-09-27T08:00:00+08:00');
+    // A queue window reaching past the escalation, so every tier is in Redis to be read.
+    await h.startWorker('2024-09-27T08:00:00+08:00', { REMINDER_QUEUE_DAYS: '15' });
 
     await waitFor('the yellow reminder', () => h.smtp.received.length >= 1);
     expect(h.smtp.to(tree.email(tree.owner))).toHaveLength(1);
@@ -135,7 +136,8 @@ describe('reminder tiers', () => {
     const [item] = await importProblems(h.db.dataSource, tree, 1);
     const oldDeadline = calendar.addWorkdays(today, 10);
     await setDeadline(h.db.dataSource, tree, item, oldDeadline);
-    await h.startWorker(`${today}T08:00:00+08:00`);
+    // The old reminder, seven working days ahead, is queued at once: a window of 30 days.
+    await h.startWorker(`${today}T08:00:00+08:00`, { REMINDER_QUEUE_DAYS: '30' });
     const reminders = h.queue('reminders');
     const oldSendOn = calendar.addWorkdays(oldDeadline, -3);
     const oldJobId = `reminder.${item}.approaching.${oldDeadline}.${oldSendOn}`;
@@ -154,5 +156,28 @@ describe('reminder tiers', () => {
     expect(h.smtp.received).toHaveLength(1);
     expect(h.smtp.received[0].parsed.text).toContain(`整改时限 ${newDeadline}`);
     expect((await h.ledger()).map((r) => r.due)).toEqual([newDeadline]);
+  });
+
+  it('queues a tier only once the queue window reaches it: the sweeper adds it then', async () => {
+    const [item] = await importProblems(h.db.dataSource, tree, 1);
+    await setDeadline(h.db.dataSource, tree, item, '2024-10-08');
+    const reminders = h.queue('reminders');
+    const jobOf = (kind: string, sendOn: string) =>
+      reminders.getJob(`reminder.${item}.${kind}.2024-10-08.${sendOn}`);
+    // 27 September, default window of two days: the yellow reminder goes out, the others wait.
+    await h.startWorker('2024-09-27T08:00:00+08:00');
+    await waitFor('the yellow reminder', () => h.smtp.received.length >= 1);
+    await quiet();
+    expect(await jobOf('due', '2024-10-08')).toBeUndefined();
+    expect(await jobOf('overdue', '2024-10-09')).toBeUndefined();
+    await h.stopWorkers();
+
+    // 6 October, two days before the deadline: the next worker's sweeper queues the due tier.
+    await h.startWorker('2024-10-06T08:00:00+08:00', { SWEEP_EVERY_SECONDS: '1' });
+    await waitFor('the due tier to be queued', async () => !!(await jobOf('due', '2024-10-08')));
+    const due = (await jobOf('due', '2024-10-08'))!;
+    expect(await due.getState()).toBe('delayed');
+    expect(Math.abs(due.delay - 40 * 3600_000)).toBeLessThan(60_000); // to 8 October 00:00
+    expect(await jobOf('overdue', '2024-10-09')).toBeUndefined();
   });
 });

@@ -69,3 +69,21 @@ describe('reminder retry and log summary settings', () => {
     expect(() => readWorkerConfig({ ...base, LOG_SUMMARY_SECONDS: '0' })).toThrow(/LOG_SUMMARY_SECONDS/);
   });
 });
+
+describe('the reminder queue window (REMINDER_QUEUE_DAYS)', () => {
+  it('defaults to two days, swept every five minutes', () => {
+    const config = readWorkerConfig(base);
+    expect([config.REMINDER_QUEUE_DAYS, config.SWEEP_EVERY_SECONDS]).toEqual([2, 300]);
+  });
+
+  it('refuses a sweep interval longer than a quarter of the window, naming both settings', () => {
+    expect(() => readWorkerConfig({ ...base, SWEEP_EVERY_SECONDS: '43201' })).toThrow(
+      /SWEEP_EVERY_SECONDS=43201.*REMINDER_QUEUE_DAYS=2/,
+    );
+    expect(readWorkerConfig({ ...base, SWEEP_EVERY_SECONDS: '43200' }).SWEEP_EVERY_SECONDS).toBe(43200);
+    expect(
+      readWorkerConfig({ ...base, SWEEP_EVERY_SECONDS: '86400', REMINDER_QUEUE_DAYS: '4' })
+        .REMINDER_QUEUE_DAYS,
+    ).toBe(4);
+  });
+});

@@ -70,6 +70,9 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
       // An immediate notification email waits this long for more to fold in.
       NOTICE_EMAIL_COLLECT_SECONDS: positiveInt(60),
       SWEEP_EVERY_SECONDS: positiveInt(300),
+      // Reminders are queued this many calendar days before they are sent; the sweeper adds them
+      // as they come within it, so Redis holds days of reminders, not a year's.
+      REMINDER_QUEUE_DAYS: positiveInt(2),
       OUTBOX_POLL_MS: positiveInt(500),
       // A failing outbox row: tried OUTBOX_MAX_ATTEMPTS times, waiting OUTBOX_RETRY_BASE_MS,
       // doubled each time up to OUTBOX_RETRY_MAX_MS, then parked; a claim holds OUTBOX_LEASE_MS.
@@ -83,6 +86,12 @@ export function readWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     env,
   );
+  // The sweeper must come round several times inside the window, or a reminder could be queued late.
+  if (config.SWEEP_EVERY_SECONDS * 4 > config.REMINDER_QUEUE_DAYS * 86_400) {
+    throw new ConfigError([
+      `SWEEP_EVERY_SECONDS=${config.SWEEP_EVERY_SECONDS} is more than a quarter of REMINDER_QUEUE_DAYS=${config.REMINDER_QUEUE_DAYS} (days): the sweeper queues reminders as they come within that window; sweep more often or widen the window.`,
+    ]);
+  }
   if (config.NODE_ENV === 'production') {
     const problems = [
       !config.SMTP_URL && 'SMTP_URL is required in production: set it to smtp://user:pass@host:587.',

@@ -26,6 +26,7 @@ export const reminderSettingsProviders: Provider[] = [
       digestTime: config.REMINDER_DIGEST_TIME,
       digestCollectSeconds: config.REMINDER_DIGEST_COLLECT_SECONDS,
       appBaseUrl: config.APP_BASE_URL.replace(/\/$/, ''),
+      queueDays: config.REMINDER_QUEUE_DAYS,
     }),
   },
 ];

@@ -11,4 +11,9 @@ export interface ReminderSettings {
   digestCollectSeconds: number;
   /** Where a person opens an item: `${appBaseUrl}/items/${id}`. */
   appBaseUrl: string;
+  /**
+   * Calendar days ahead whose reminders are held in the queue (入队窗口, `remindersToQueue`); the
+   * sweeper adds later ones as they come within it. Whole, ≥ 1.
+   */
+  queueDays: number;
 }

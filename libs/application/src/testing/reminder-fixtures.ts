@@ -23,6 +23,7 @@ export function reminderSettings(now: Date = NOW): ReminderSettings & { clock: {
     digestTime: '17:00',
     digestCollectSeconds: 60,
     appBaseUrl: 'https://rectify.example',
+    queueDays: 2,
   };
 }
 

@@ -1,5 +1,10 @@
 import { ChineseWorkingDayCalendar } from '../calendar/working-day-calendar';
-import { isReminderLive, type ReminderSubject, scheduleReminders } from './reminder-schedule';
+import {
+  isReminderLive,
+  type ReminderSubject,
+  remindersToQueue,
+  scheduleReminders,
+} from './reminder-schedule';
 
 const calendar = new ChineseWorkingDayCalendar();
 const thresholds = { yellowWorkdaysBefore: 3, escalateWorkdaysAfter: 2 };
@@ -58,5 +63,34 @@ describe('isReminderLive', () => {
       false,
     );
     expect(isReminderLive(due, item({}), '2024-10-09', calendar, thresholds)).toBe(false);
+  });
+});
+
+describe('remindersToQueue', () => {
+  const kinds = (today: string, days: number) =>
+    remindersToQueue(scheduleReminders(item({}), today, calendar, thresholds), today, days).map(
+      (r) => r.kind,
+    );
+
+  it('holds the reminders sent up to that many calendar days ahead, the current tier included', () => {
+    // 2024-09-27 (approaching) is 7 days after 09-20; 10-08 (due) 18 days.
+    expect(kinds('2024-09-20', 2)).toEqual([]);
+    expect(kinds('2024-09-20', 7)).toEqual(['approaching']);
+    expect(kinds('2024-09-25', 2)).toEqual(['approaching']);
+    // The due tier (10-08) comes within two days on 10-06; approaching, sent, is the current tier.
+    expect(kinds('2024-10-05', 2)).toEqual(['approaching']);
+    expect(kinds('2024-10-06', 2)).toEqual(['approaching', 'due']);
+    // The current tier, whose day has passed, always stays.
+    expect(kinds('2024-10-10', 1)).toEqual(['overdue', 'escalated']);
+    expect(kinds('2024-10-12', 1)).toEqual(['escalated']);
+  });
+
+  it('crosses months and years by the calendar', () => {
+    const late = item({ deadline: '2025-01-02' });
+    const queued = (today: string) =>
+      remindersToQueue(scheduleReminders(late, today, calendar, thresholds), today, 3).map((r) => r.sendOn);
+    // Approaching on Friday 2024-12-27 (New Year's Day is a holiday), due on 2025-01-02.
+    expect(queued('2024-12-29')).toEqual(['2024-12-27']);
+    expect(queued('2024-12-30')).toEqual(['2024-12-27', '2025-01-02']);
   });
 });

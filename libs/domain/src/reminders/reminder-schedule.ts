@@ -74,3 +74,19 @@ export function isReminderLive(
     (r) => r.kind === reminder.kind && r.dueDate === reminder.dueDate,
   );
 }
+
+/**
+ * The reminders of a schedule to hold in the queue now (入队窗口): those sent on or before `today`
+ * plus `queueDays` calendar days. Later ones wait in the database, and the sweeper adds them as
+ * they come within the window, so the queue holds the next few days' reminders rather than a
+ * year's (four per item with a deadline). `today` is YYYY-MM-DD (Asia/Shanghai); `queueDays` a
+ * whole number ≥ 1, checked by the worker's configuration.
+ */
+export function remindersToQueue<R extends Pick<ScheduledReminder, 'sendOn'>>(
+  schedule: R[],
+  today: string,
+  queueDays: number,
+): R[] {
+  const lastDay = nextReviewDate(today, queueDays);
+  return schedule.filter((r) => r.sendOn <= lastDay);
+}

@@ -34,7 +34,7 @@ function setUp() {
 }
 
 describe('RelayOutboxUseCase', () => {
-  it("enqueues the items' reminder jobs and deletes their rows", async () => {
+  it("enqueues the items' reminder jobs within the queue window and deletes their rows", async () => {
     const { outbox, queues, relay } = setUp();
     for (const id of items) outbox.add(id);
     expect(await relay.execute()).toEqual({ claimed: 5, relayed: 5, failed: 0, parked: 0 });
@@ -46,6 +46,8 @@ describe('RelayOutboxUseCase', () => {
       sendOn: TODAY,
     });
     expect(queues.reminders.has(approaching)).toBe(true);
+    // The deadline's tiers, three working days ahead, are beyond the two-day window: the sweeper's.
+    expect([...queues.reminders.values()].map((j) => j.data.kind)).toEqual(items.map(() => 'approaching'));
     expect(await relay.execute()).toEqual({ claimed: 0, relayed: 0, failed: 0, parked: 0 });
   });
 

@@ -1,4 +1,4 @@
-import { type ReminderSubject, scheduleReminders, shanghaiDate } from '@rectify/domain';
+import { type ReminderSubject, remindersToQueue, scheduleReminders, shanghaiDate } from '@rectify/domain';
 import {
   type OutboxClaim,
   type OutboxPolicy,
@@ -30,7 +30,8 @@ export class QueueUnavailableError extends Error {
 }
 
 /**
- * Turns outbox rows into reminder jobs (and, for rows an event wrote, the job that tells people
+ * Turns outbox rows into reminder jobs, those within the queue window (`settings.queueDays`; the
+ * sweeper queues later ones as the window reaches them) (and, for rows an event wrote, the job that tells people
  * of it), in three short steps with nothing held open between
  * them: claim rows (one statement, with a lease), enqueue their jobs in Redis outside any
  * transaction, delete the rows (one statement). A relay that dies between enqueueing and
@@ -79,7 +80,11 @@ export class RelayOutboxUseCase {
     for (const subject of subjects.values()) {
       try {
         const planned = scheduleReminders(subject, today, this.settings.calendar, this.settings.thresholds);
-        jobsByItem.set(subject.itemId, planned.map(reminderJob));
+        // Reminders further ahead are the sweeper's to queue when their time comes near.
+        jobsByItem.set(
+          subject.itemId,
+          remindersToQueue(planned, today, this.settings.queueDays).map(reminderJob),
+        );
       } catch (err) {
         failures.set(subject.itemId, describeReminderError(err));
       }

@@ -46,14 +46,27 @@ describe('SweepRemindersUseCase', () => {
     const { ledger, queues, sweep } = setUp();
     await ledger.recordDue([{ ...approaching(A), recipientId: OWNER }]);
     const result = await sweep.execute();
-    // A's current tier is recorded; B's is expected and missing; later tiers of both are missing.
+    // A's current tier is recorded; B's is expected and missing; later tiers (the deadline, three
+    // working days ahead) are beyond the two-day queue window.
     expect(queues.reminders.has(reminderJobId(approaching(A)))).toBe(false);
     expect(queues.reminders.has(reminderJobId(approaching(B)))).toBe(true);
-    expect(result.restoredReminders).toBe(result.expectedReminders);
-    expect(result.expectedReminders).toBeGreaterThan(1);
+    expect(result).toMatchObject({ expectedReminders: 1, restoredReminders: 1 });
 
     const again = await sweep.execute();
     expect(again).toMatchObject({ restoredReminders: 0, expectedReminders: result.expectedReminders });
+  });
+
+  it('queues a later tier once the queue window reaches it, and not before', async () => {
+    const { queues, settings, sweep } = setUp();
+    const due = (itemId: string) => ({ itemId, kind: 'due' as const, dueDate: DEADLINE, sendOn: DEADLINE });
+    await sweep.execute();
+    expect(queues.reminders.has(reminderJobId(due(A)))).toBe(false);
+    // DEADLINE (Friday 15 November) is three days ahead; the window of two reaches it on Wednesday.
+    settings.clock.at = new Date('2024-11-13T00:05:00+08:00');
+    const next = await sweep.execute();
+    expect(queues.reminders.has(reminderJobId(due(A)))).toBe(true);
+    expect(queues.reminders.has(reminderJobId(due(B)))).toBe(true);
+    expect(next.restoredReminders).toBe(2);
   });
 
   it('retries expected reminder jobs that failed for good, and leaves items still in the outbox to the relay', async () => {

@@ -1,5 +1,6 @@
 import {
   REMINDED_STATUSES,
+  remindersToQueue,
   type ScheduledReminder,
   scheduleReminders,
   shanghaiDate,
@@ -34,7 +35,9 @@ export interface SweepResult {
 /**
  * Self-healing: compares the database with the queues and re-enqueues what should exist but
  * does not, so no reminder depends on Redis keeping its data. A reminder should exist when an
- * open item's schedule has it and the ledger has no row for it yet; its job is added again when
+ * open item's schedule has it within the queue window (`settings.queueDays`, `remindersToQueue`:
+ * this is also how a reminder further ahead is queued, once the window reaches it) and the
+ * ledger has no row for it yet; its job is added again when
  * the queue lost it, and retried with fresh attempts when it failed for good (a job that spent
  * its attempts while the database was away left no ledger row: it would otherwise be lost,
  * however long ago the outage ended). A digest should exist while ledger rows wait for it
@@ -69,7 +72,8 @@ export class SweepRemindersUseCase {
       .filter((s) => !inOutbox.has(s.itemId))
       .flatMap((s): ScheduledReminder[] => {
         try {
-          return scheduleReminders(s, today, settings.calendar, settings.thresholds);
+          const planned = scheduleReminders(s, today, settings.calendar, settings.thresholds);
+          return remindersToQueue(planned, today, settings.queueDays);
         } catch {
           unschedulable.push(s.itemId);
           return [];
