@@ -101,7 +101,12 @@ export function trafficLight(
 
 /** When a long-term (长期坚持整改) item's next progress review is due, in calendar days. */
 export function nextReviewDate(lastReviewOn: string, reviewIntervalDays: number): string {
-  const d = new Date(`${lastReviewOn}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + reviewIntervalDays);
+  return addCalendarDays(lastReviewOn, reviewIntervalDays);
+}
+
+/** `day` (YYYY-MM-DD) plus `days` calendar days (negative: earlier), as YYYY-MM-DD. */
+export function addCalendarDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }

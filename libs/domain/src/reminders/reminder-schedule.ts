@@ -1,5 +1,6 @@
 import { type WorkingDayCalendar } from '../calendar/working-day-calendar';
 import {
+  addCalendarDays,
   DEFAULT_THRESHOLDS,
   nextReviewDate,
   planReminders,
@@ -87,6 +88,6 @@ export function remindersToQueue<R extends Pick<ScheduledReminder, 'sendOn'>>(
   today: string,
   queueDays: number,
 ): R[] {
-  const lastDay = nextReviewDate(today, queueDays);
+  const lastDay = addCalendarDays(today, queueDays);
   return schedule.filter((r) => r.sendOn <= lastDay);
 }

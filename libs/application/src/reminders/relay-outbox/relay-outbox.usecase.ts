@@ -30,8 +30,7 @@ export class QueueUnavailableError extends Error {
 }
 
 /**
- * Turns outbox rows into reminder jobs, those within the queue window (`settings.queueDays`; the
- * sweeper queues later ones as the window reaches them) (and, for rows an event wrote, the job that tells people
+ * Turns outbox rows into reminder jobs (and, for rows an event wrote, the job that tells people
  * of it), in three short steps with nothing held open between
  * them: claim rows (one statement, with a lease), enqueue their jobs in Redis outside any
  * transaction, delete the rows (one statement). A relay that dies between enqueueing and
@@ -44,6 +43,9 @@ export class QueueUnavailableError extends Error {
  * other row goes on. When Redis does not answer at all, no row is to blame: the rows are given
  * back and `QueueUnavailableError` is thrown, so the caller waits before the next round.
  * Database faults reject (after giving the rows back when they were claimed).
+ *
+ * Only reminders within the queue window (`settings.queueDays`, `remindersToQueue`) are queued;
+ * the sweeper queues the later ones as the window reaches them.
  */
 export class RelayOutboxUseCase {
   constructor(
