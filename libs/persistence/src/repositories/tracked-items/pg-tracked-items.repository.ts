@@ -148,12 +148,14 @@ export class PgTrackedItemsRepository implements TrackedItemsRepository {
     const cond = scopeCondition(scope, 3);
     // Matching needs only names and statuses, so this stays one query however long the history.
     // The operator's scope needs no organisation (the import reads as it: one lookup an item less).
+    // In import order: a report's items are stored in the statement that stores it, so their
+    // created_at is its imported_at (one transaction's now()), and no join to the report is needed.
     return this.db.query(
       `SELECT i.id, i.title, i.status
-         FROM rectification_item i LEFT JOIN report r ON r.id = i.report_id
+         FROM rectification_item i
          ${scope === 'operator' ? '' : 'JOIN organisation o ON o.id = i.organisation_id'}
         WHERE i.organisation_id = $1 AND i.year = $2 AND i.withdrawn_at IS NULL AND ${cond.sql}
-        ORDER BY COALESCE(r.imported_at, i.created_at), i.seq, i.id`,
+        ORDER BY i.created_at, i.seq, i.id`,
       [organisationId, problemYear, ...cond.params],
     );
   }
