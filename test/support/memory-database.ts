@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Database, openDatabase } from '@rectify/persistence';
+import { type Database, type DatabaseOptions, openDatabase } from '@rectify/persistence';
 
 /**
  * An in-memory embedded database (PGlite) with the schema, started from a migrated copy of a
@@ -8,9 +8,11 @@ import { type Database, openDatabase } from '@rectify/persistence';
  * database. Pending migrations would still run. Tests of opening the database itself
  * (test/persistence/open-database.e2e-spec.ts) use `openDatabase` on an empty one.
  */
-export async function openMemoryDatabase(): Promise<Database> {
+export async function openMemoryDatabase(
+  options: Pick<DatabaseOptions, 'embeddedUpkeep'> = {},
+): Promise<Database> {
   const file = process.env.RECTIFY_PGLITE_SNAPSHOT;
   if (!file)
     throw new Error('RECTIFY_PGLITE_SNAPSHOT is not set: run the e2e tests through Jest (its globalSetup).');
-  return openDatabase({ dataDir: 'memory://', initialData: new Blob([readFileSync(file)]) });
+  return openDatabase({ dataDir: 'memory://', initialData: new Blob([readFileSync(file)]), ...options });
 }

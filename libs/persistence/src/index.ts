@@ -10,6 +10,12 @@ export * from './files/evidence-file-store';
 export * from './nest/database.module';
 export { DataDirLockedError, type DataDirOwner } from './embedded/data-dir-lock';
 export {
+  EMBEDDED_MAINTENANCE,
+  tablesDueForUpkeep,
+  type TableUpkeep,
+  upkeepEmbeddedTables,
+} from './embedded/embedded-maintenance';
+export {
   MIGRATION_LOCK_KEY,
   MigrationLockTimeoutError,
   runMigrationsUnderLock,

@@ -8,6 +8,7 @@ import { RectificationItemEntity } from '../entities/rectification-item.entity';
 import { ReportEntity } from '../entities/report.entity';
 import { UserEntity } from '../entities/user.entity';
 import { MIGRATIONS } from '../migrations';
+import { scheduleEmbeddedUpkeep } from '../embedded/embedded-maintenance';
 import { type EmbeddedConnection, openEmbedded } from '../embedded/embedded-server';
 import { embeddedPoolSettings, serverPoolSettings } from './pool-settings';
 import { runMigrationsUnderLock } from './run-migrations-under-lock';
@@ -41,6 +42,12 @@ export interface DatabaseOptions {
    * it to skip PGlite's initdb and the migrations, seconds per database.
    */
   initialData?: Blob;
+  /**
+   * When the embedded database's owner vacuums and analyses its grown tables
+   * (`scheduleEmbeddedUpkeep`; `EMBEDDED_MAINTENANCE` when not given), or false for never. Not
+   * used with a PostgreSQL server, whose autovacuum does this.
+   */
+  embeddedUpkeep?: { firstAfterMs: number; everyMs: number } | false;
 }
 
 export interface Database {
@@ -99,10 +106,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     throw err;
   }
   embedded.publish();
+  const upkeep =
+    embedded.owner && options.embeddedUpkeep !== false
+      ? scheduleEmbeddedUpkeep(
+          dataSource,
+          (err) =>
+            process.emitWarning(
+              `embedded database upkeep (VACUUM ANALYZE) failed, tried again later: ${err instanceof Error ? err.message : String(err)}`,
+            ),
+          options.embeddedUpkeep,
+        )
+      : null;
   return {
     dataSource,
     embedded: true,
     close: async () => {
+      await upkeep?.stop();
       await dataSource.destroy();
       await embedded.close();
     },
