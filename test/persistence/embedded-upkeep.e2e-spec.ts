@@ -4,7 +4,7 @@ import { openMemoryDatabase } from '../support/memory-database';
 /**
  * PGlite runs no autovacuum: without the product's own upkeep a table's statistics stay as its
  * first analysis left them however large it grows, and the plans follow them
- * (embedded-maintenance.ts).
+ * (embedded-upkeep.ts).
  */
 describe('the embedded database keeps its statistics up with its tables', () => {
   let db: Database;

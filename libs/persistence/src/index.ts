@@ -10,11 +10,11 @@ export * from './files/evidence-file-store';
 export * from './nest/database.module';
 export { DataDirLockedError, type DataDirOwner } from './embedded/data-dir-lock';
 export {
-  EMBEDDED_MAINTENANCE,
+  EMBEDDED_UPKEEP,
   tablesDueForUpkeep,
   type TableUpkeep,
   upkeepEmbeddedTables,
-} from './embedded/embedded-maintenance';
+} from './embedded/embedded-upkeep';
 export {
   MIGRATION_LOCK_KEY,
   MigrationLockTimeoutError,

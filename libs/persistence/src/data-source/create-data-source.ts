@@ -8,7 +8,7 @@ import { RectificationItemEntity } from '../entities/rectification-item.entity';
 import { ReportEntity } from '../entities/report.entity';
 import { UserEntity } from '../entities/user.entity';
 import { MIGRATIONS } from '../migrations';
-import { scheduleEmbeddedUpkeep } from '../embedded/embedded-maintenance';
+import { scheduleEmbeddedUpkeep } from '../embedded/embedded-upkeep';
 import { type EmbeddedConnection, openEmbedded } from '../embedded/embedded-server';
 import { embeddedPoolSettings, serverPoolSettings } from './pool-settings';
 import { runMigrationsUnderLock } from './run-migrations-under-lock';
@@ -44,7 +44,7 @@ export interface DatabaseOptions {
   initialData?: Blob;
   /**
    * When the embedded database's owner vacuums and analyses its grown tables
-   * (`scheduleEmbeddedUpkeep`; `EMBEDDED_MAINTENANCE` when not given), or false for never. Not
+   * (`scheduleEmbeddedUpkeep`; `EMBEDDED_UPKEEP` when not given), or false for never. Not
    * used with a PostgreSQL server, whose autovacuum does this.
    */
   embeddedUpkeep?: { firstAfterMs: number; everyMs: number } | false;

@@ -7,7 +7,7 @@ interface Sql {
  * When the embedded database's upkeep runs: first this long after the database opens, then at
  * this interval. A check that finds nothing to do reads one catalogue query.
  */
-export const EMBEDDED_MAINTENANCE = {
+export const EMBEDDED_UPKEEP = {
   firstAfterMs: 60_000,
   everyMs: 10 * 60_000,
   /** A table is vacuumed and analysed again when it has grown past (pages then) × this + minPages. */
@@ -38,7 +38,7 @@ export async function tablesDueForUpkeep(db: Sql): Promise<TableUpkeep[]> {
     .filter((r) =>
       r.tuplesBefore < 0
         ? r.pagesNow > 0
-        : r.pagesNow >= r.pagesBefore * EMBEDDED_MAINTENANCE.growthFactor + EMBEDDED_MAINTENANCE.minPages,
+        : r.pagesNow >= r.pagesBefore * EMBEDDED_UPKEEP.growthFactor + EMBEDDED_UPKEEP.minPages,
     )
     .map(({ table, pagesBefore, pagesNow }) => ({ table, pagesBefore, pagesNow }))
     .sort((a, b) => b.pagesNow - b.pagesBefore - (a.pagesNow - a.pagesBefore));
@@ -72,7 +72,7 @@ export interface UpkeepSchedule {
 export function scheduleEmbeddedUpkeep(
   db: Sql,
   onError: (err: unknown) => void,
-  timing: { firstAfterMs: number; everyMs: number } = EMBEDDED_MAINTENANCE,
+  timing: { firstAfterMs: number; everyMs: number } = EMBEDDED_UPKEEP,
 ): UpkeepSchedule {
   let running: Promise<void> | null = null;
   let stopped = false;
