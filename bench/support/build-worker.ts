@@ -14,27 +14,33 @@ export interface WorkerBuild {
 const ROOT = resolve(__dirname, '../..');
 
 /**
- * Compiles the worker (and the baseline's empty worker) with tsc into `outDir`. The worker needs
- * tsc's decorator metadata for Nest's dependency injection, which tsx (esbuild) does not emit;
- * building into a folder of the benchmark's own leaves the project's dist/ alone.
+ * Compiles what `bench/support/tsconfig.<project>.json` names with tsc into `outDir`, for
+ * NodeChild to run. Nest needs tsc's decorator metadata, which tsx (esbuild) does not emit;
+ * building into a folder of the benchmark's own leaves the project's dist/ alone. Throws with
+ * tsc's output when the build fails.
  */
-export function buildWorker(outDir: string): WorkerBuild {
+export function buildForBench(project: 'api' | 'worker', outDir: string): WorkerBuild {
   const r = spawnSync(
     process.execPath,
     [
       require.resolve('typescript/bin/tsc'),
       '-p',
-      join(ROOT, 'bench/support/tsconfig.worker.json'),
+      join(ROOT, `bench/support/tsconfig.${project}.json`),
       '--outDir',
       outDir,
     ],
     { cwd: ROOT, encoding: 'utf8' },
   );
-  if (r.status !== 0) throw new Error(`building the worker failed:\n${r.stdout}${r.stderr}`);
+  if (r.status !== 0) throw new Error(`building the ${project} failed:\n${r.stdout}${r.stderr}`);
   return {
     dir: outDir,
     projectRoot: ROOT,
     register: join(ROOT, 'bench/support/register-build.cjs'),
     nodePath: join(ROOT, 'node_modules'),
   };
+}
+
+/** The worker and the reminders baseline's empty worker (tsconfig.worker.json). */
+export function buildWorker(outDir: string): WorkerBuild {
+  return buildForBench('worker', outDir);
 }
