@@ -25,6 +25,7 @@ import { MeasureCountRecount1732910000000 } from './1732910000000-measure-count-
 import { ReportLz41732920000000 } from './1732920000000-report-lz4';
 import { ItemsOfYearIndex1732930000000 } from './1732930000000-items-of-year-index';
 import { ShownRecurrenceLinks1732940000000 } from './1732940000000-shown-recurrence-links';
+import { StatusListingIndex1732950000000 } from './1732950000000-status-listing-index';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ReportLz41732920000000,
   ItemsOfYearIndex1732930000000,
   ShownRecurrenceLinks1732940000000,
+  StatusListingIndex1732950000000,
 ];
