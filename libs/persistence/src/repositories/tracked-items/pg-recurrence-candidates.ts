@@ -30,6 +30,10 @@ const POSTING: Record<RecurrenceSide, string> = {
 // A later item's links as they stand (shown_recurrence_links), or nothing on the earlier side.
 const SHOWN_LINKS = `s.links AS "shownCount", s.weakest_score AS "weakestScore", s.weakest_year AS "weakestYear",
                 s.weakest_earlier_item_id AS "weakestEarlierId"`;
+// Each later item's row by its key: joined as a set, the planner scanned the whole table (every
+// organisation's items) to hash it, a cost that grows with the province, not the report.
+const SHOWN_LINKS_OF_LATER_ITEM = `LEFT JOIN LATERAL (
+             SELECT s.* FROM shown_recurrence_links s WHERE s.item_id = r.id AND NOT r.earlier OFFSET 0) s ON TRUE`;
 const NO_SHOWN_LINKS = `NULL AS "shownCount", NULL AS "weakestScore", NULL AS "weakestYear", NULL AS "weakestEarlierId"`;
 
 /**
@@ -71,7 +75,7 @@ export async function lookUpRecurrenceCandidates(
             WHERE ${cond.sql})
          SELECT r.earlier, r.problem, r.hits, r.id, r.seq, r.title, r.status, r.year,
                 ${shown ? SHOWN_LINKS : NO_SHOWN_LINKS}
-           FROM ranked r ${shown ? 'LEFT JOIN shown_recurrence_links s ON s.item_id = r.id AND NOT r.earlier' : ''}
+           FROM ranked r ${shown ? SHOWN_LINKS_OF_LATER_ITEM : ''}
           WHERE r.rank <= $6
           ORDER BY r.earlier, r.problem, r.rank`,
       [
