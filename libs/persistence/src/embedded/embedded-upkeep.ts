@@ -1,7 +1,4 @@
-/** Anything that runs one SQL statement outside a transaction (the DataSource's pool). */
-interface Sql {
-  query(text: string, params?: unknown[]): Promise<unknown>;
-}
+import { type SqlRunner } from '../data-source/sql-runner';
 
 /**
  * When the embedded database's upkeep runs: first this long after the database opens, then at
@@ -27,7 +24,7 @@ export interface TableUpkeep {
  * or grown past `growthFactor` × their size at the last analysis plus `minPages` (the statistics
  * then describe a smaller table). Largest growth first.
  */
-export async function tablesDueForUpkeep(db: Sql): Promise<TableUpkeep[]> {
+export async function tablesDueForUpkeep(db: SqlRunner): Promise<TableUpkeep[]> {
   const rows = (await db.query(
     `SELECT c.relname AS "table", c.relpages AS "pagesBefore", c.reltuples AS "tuplesBefore",
             (pg_relation_size(c.oid) / current_setting('block_size')::int)::int AS "pagesNow"
@@ -50,10 +47,11 @@ export async function tablesDueForUpkeep(db: Sql): Promise<TableUpkeep[]> {
  * time, so that the planner's statistics follow the tables' growth (plans made for a small
  * table turn into whole-table scans once it is large: bench/README.md, stop 31) and dead rows'
  * space is reused. Each statement is a request of its own on the embedded server, between other
- * connections' requests and never inside their transactions. Returns what it did; throws the
+ * connections' requests and never inside their transactions (`db` is the DataSource's pool, not
+ * a transaction's runner: VACUUM refuses to run in one). Returns what it did; throws the
  * database's error (the caller reports it and tries again at the next round).
  */
-export async function upkeepEmbeddedTables(db: Sql): Promise<TableUpkeep[]> {
+export async function upkeepEmbeddedTables(db: SqlRunner): Promise<TableUpkeep[]> {
   const due = await tablesDueForUpkeep(db);
   for (const t of due) await db.query(`VACUUM (ANALYZE) "${t.table.replace(/"/g, '""')}"`);
   return due;
@@ -70,7 +68,7 @@ export interface UpkeepSchedule {
  * the next round tries again).
  */
 export function scheduleEmbeddedUpkeep(
-  db: Sql,
+  db: SqlRunner,
   onError: (err: unknown) => void,
   timing: { firstAfterMs: number; everyMs: number } = EMBEDDED_UPKEEP,
 ): UpkeepSchedule {

@@ -1,9 +1,5 @@
 import { recurrenceKeys } from '@rectify/domain';
-
-/** Anything that runs one SQL statement: a DataSource, an EntityManager or a QueryRunner. */
-interface Sql {
-  query(text: string, params?: unknown[]): Promise<unknown>;
-}
+import { type SqlRunner } from '../../data-source/sql-runner';
 
 /** An item as the recurrence index files it. */
 export interface IndexedItem {
@@ -34,7 +30,7 @@ export function recurrenceKeyColumns(
  * looks its candidates up in (recurrenceCandidates). Keys filed already are kept. One statement,
  * however many items.
  */
-export async function insertRecurrenceKeys(sql: Sql, items: readonly IndexedItem[]): Promise<void> {
+export async function insertRecurrenceKeys(sql: SqlRunner, items: readonly IndexedItem[]): Promise<void> {
   const columns = recurrenceKeyColumns(items);
   if (columns === null) return;
   await sql.query(
