@@ -108,7 +108,7 @@ describe.each(REPOSITORY_BACKENDS)('pages of one status on %s', (_name, open) =>
     const walked = async (criteria: Partial<ItemSearchCriteria>) => {
       statements.length = 0;
       await read(walk, 'operator', { organisationId: orgs[0].id, ...criteria });
-      return statements.some((sql) => sql.includes('WITH walk AS'));
+      return statements.some((sql) => sql.includes('WITH hit AS'));
     };
     expect(await walked({ status: 'completed' })).toBe(true);
     expect(await walked({ status: 'completed', year: 2024, subtree: false })).toBe(true);

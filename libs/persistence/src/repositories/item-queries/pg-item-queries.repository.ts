@@ -340,9 +340,10 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
 
 /**
  * The ids of a page of one status (the items page with `status`, filtered at most by scope,
- * organisation and year), newest first: the status's `walkRows` newest items are read from
- * `rectification_item_status_listing_idx` and filtered. When that gives the page's rows and all
- * before them (`need`: page × pageSize), or reaches the status's oldest item, they are the page:
+ * organisation and year), newest first: the status's newest items are read from
+ * `rectification_item_status_listing_idx` and filtered, until `need` (page × pageSize) match or
+ * `walkRows` were read. When that gives the page's rows and all before them, or the status has
+ * fewer than `walkRows` items, they are the page:
  * every matching item is of that status, so none outside the walk comes first. Otherwise (a small
  * subtree, or one with few items of that status among many newer ones elsewhere) the subtree's
  * items of the status are sorted as without the walk; the walk's cost, a few milliseconds, is
@@ -358,13 +359,19 @@ function statusPageIds(
   at: { status: number; walkRows: number; need: number },
   n: number,
 ): string {
-  return `WITH walk AS MATERIALIZED (
-           SELECT i.id, i.created_at, i.seq, i.organisation_id, i.organisation_path, i.year
-             FROM rectification_item i WHERE i.status = $${at.status} AND i.withdrawn_at IS NULL
-            ORDER BY i.created_at DESC, i.seq ASC, i.id ASC LIMIT $${at.walkRows}),
-         hit AS MATERIALIZED (SELECT i.id, i.created_at, i.seq FROM walk i WHERE ${onListing.join(' AND ')}),
+  const ofStatus = `FROM rectification_item i WHERE i.status = $${at.status} AND i.withdrawn_at IS NULL`;
+  const order = 'ORDER BY i.created_at DESC, i.seq ASC, i.id ASC';
+  // The walk stops at its `need`th match or its `walkRows`th entry, whichever comes first; the
+  // status's size is counted (up to walkRows) only when the matches fall short.
+  return `WITH hit AS MATERIALIZED (
+           SELECT i.id, i.created_at, i.seq FROM (
+             SELECT i.id, i.created_at, i.seq, i.organisation_id, i.organisation_path, i.year ${ofStatus}
+              ${order} LIMIT $${at.walkRows}) i
+            WHERE ${onListing.join(' AND ')}
+            ${order} LIMIT $${at.need}),
          enough AS MATERIALIZED (
-           SELECT (SELECT count(*) FROM hit) >= $${at.need} OR (SELECT count(*) FROM walk) < $${at.walkRows} AS yes)
+           SELECT (SELECT count(*) FROM hit) >= $${at.need}
+                  OR (SELECT count(*) FROM (SELECT 1 ${ofStatus} LIMIT $${at.walkRows}) s) < $${at.walkRows} AS yes)
        SELECT u.id FROM (
          SELECT h.id, h.created_at, h.seq FROM hit h WHERE (SELECT yes FROM enough)
          UNION ALL
