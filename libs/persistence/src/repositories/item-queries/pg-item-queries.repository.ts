@@ -120,7 +120,7 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     const where: string[] = [];
     // For statusPageIds: the conditions on the columns the status listing index carries (scope,
     // organisation, year); `unlisted` below says whether there are others (the status and
-    // withdrawn_at aside, which the walk itself applies).
+    // withdrawn_at aside, which the walk itself applies), which need each walked item's row.
     const onListing: string[] = [];
     const add = (sql: (n: number) => string, value: unknown, listed = false) => {
       params.push(value);
@@ -187,13 +187,15 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     const n = params.length;
     const walkRows = this.options.statusPageWalkRows ?? STATUS_PAGE_WALK_ROWS;
     const walked =
-      Boolean(criteria.status) &&
-      !unlisted &&
-      withdrawn === 'exclude' &&
-      criteria.page * criteria.pageSize <= walkRows;
+      Boolean(criteria.status) && withdrawn === 'exclude' && criteria.page * criteria.pageSize <= walkRows;
     if (walked) params.push(criteria.status, walkRows, criteria.page * criteria.pageSize);
+    // Filtered by what the index carries the walk reads no item row; other filters read each
+    // walked item's row (at most walkRows of them).
+    const filter = unlisted
+      ? { columns: 'i.*', conditions: where }
+      : { columns: LISTED, conditions: onListing };
     const pageIds = walked
-      ? statusPageIds(from, onListing, { status: n + 1, walkRows: n + 2, need: n + 3 }, n)
+      ? statusPageIds(from, filter, { status: n + 1, walkRows: n + 2, need: n + 3 }, n)
       : `SELECT i.id ${from}
                 ORDER BY i.created_at DESC, i.seq ASC, i.id ASC
                 LIMIT $${n - 1} OFFSET $${n}`;
@@ -338,11 +340,15 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
   }
 }
 
+/** The columns rectification_item_status_listing_idx carries (key and INCLUDE, status aside). */
+const LISTED = 'i.id, i.created_at, i.seq, i.organisation_id, i.organisation_path, i.year';
+
 /**
- * The ids of a page of one status (the items page with `status`, filtered at most by scope,
- * organisation and year), newest first: the status's newest items are read from
- * `rectification_item_status_listing_idx` and filtered, until `need` (page × pageSize) match or
- * `walkRows` were read. When that gives the page's rows and all before them, or the status has
+ * The ids of a page of one status (the items page with `status`, items not withdrawn), newest
+ * first: the status's newest items are read from `rectification_item_status_listing_idx` and
+ * filtered (`filter`: the columns to read and the conditions on them: the index's own when the
+ * filters are at most scope, organisation and year, else every item column and every condition),
+ * until `need` (page × pageSize) match or `walkRows` were read. When that gives the page's rows and all before them, or the status has
  * fewer than `walkRows` items, they are the page:
  * every matching item is of that status, so none outside the walk comes first. Otherwise (a small
  * subtree, or one with few items of that status among many newer ones elsewhere) the subtree's
@@ -350,12 +356,12 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
  * then lost. The order is the page's own (created_at, seq, id: total), so the walk's cut and the
  * sort agree. A 县's page of a province reads about a thousand entries instead of sorting up to
  * 15,000 (bench/README.md, bench:api, stop 42). `from`: the query's FROM and WHERE on
- * rectification_item `i`; `onListing`: its conditions on the listed columns; `at`: the parameter
+ * rectification_item `i`; `at`: the parameter
  * numbers of the status, walkRows and need; `n`: that of the OFFSET (LIMIT is n − 1).
  */
 function statusPageIds(
   from: string,
-  onListing: string[],
+  filter: { columns: string; conditions: string[] },
   at: { status: number; walkRows: number; need: number },
   n: number,
 ): string {
@@ -365,9 +371,9 @@ function statusPageIds(
   // status's size is counted (up to walkRows) only when the matches fall short.
   return `WITH hit AS MATERIALIZED (
            SELECT i.id, i.created_at, i.seq FROM (
-             SELECT i.id, i.created_at, i.seq, i.organisation_id, i.organisation_path, i.year ${ofStatus}
+             SELECT ${filter.columns} ${ofStatus}
               ${order} LIMIT $${at.walkRows}) i
-            WHERE ${onListing.join(' AND ')}
+            WHERE ${filter.conditions.join(' AND ')}
             ${order} LIMIT $${at.need}),
          enough AS MATERIALIZED (
            SELECT (SELECT count(*) FROM hit) >= $${at.need}
