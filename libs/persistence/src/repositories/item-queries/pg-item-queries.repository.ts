@@ -345,19 +345,18 @@ const LISTED = 'i.id, i.created_at, i.seq, i.organisation_id, i.organisation_pat
 
 /**
  * The ids of a page of one status (the items page with `status`, items not withdrawn), newest
- * first: the status's newest items are read from `rectification_item_status_listing_idx` and
- * filtered (`filter`: the columns to read and the conditions on them: the index's own when the
- * filters are at most scope, organisation and year, else every item column and every condition),
- * until `need` (page × pageSize) match or `walkRows` were read. When that gives the page's rows and all before them, or the status has
- * fewer than `walkRows` items, they are the page:
- * every matching item is of that status, so none outside the walk comes first. Otherwise (a small
- * subtree, or one with few items of that status among many newer ones elsewhere) the subtree's
- * items of the status are sorted as without the walk; the walk's cost, a few milliseconds, is
- * then lost. The order is the page's own (created_at, seq, id: total), so the walk's cut and the
- * sort agree. A 县's page of a province reads about a thousand entries instead of sorting up to
- * 15,000 (bench/README.md, bench:api, stop 42). `from`: the query's FROM and WHERE on
- * rectification_item `i`; `at`: the parameter
- * numbers of the status, walkRows and need; `n`: that of the OFFSET (LIMIT is n − 1).
+ * first. The status's newest items are read from `rectification_item_status_listing_idx` and
+ * filtered (`filter`: the columns read and the conditions on them; the index's own when the
+ * filters are at most scope, organisation and year, else every item column and every condition)
+ * until `need` (page × pageSize) match or `walkRows` were read. When that gives the page's rows
+ * and all before them, or the status has fewer than `walkRows` items, they are the page: every
+ * matching item is of that status, so none outside the walk comes first. Otherwise (a small
+ * subtree, or one with few items of that status among many newer ones elsewhere) the matching
+ * items are sorted as without the walk, and the walk's few milliseconds are lost. The order is
+ * the page's own (created_at, seq, id: total), so the walk's cut and the sort agree. A 县's page
+ * of a province reads about a thousand entries instead of sorting up to 15,000 (bench/README.md,
+ * bench:api, stop 42). `from`: the query's FROM and WHERE on rectification_item `i`; `at`: the
+ * parameter numbers of the status, walkRows and need; `n`: that of the OFFSET (LIMIT is n − 1).
  */
 function statusPageIds(
   from: string,
