@@ -119,9 +119,10 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     const params: unknown[] = [];
     const where: string[] = [];
     // For statusPageIds: the conditions on the columns the status listing index carries (scope,
-    // organisation, year); `unlisted` below says whether there are others (the status and
-    // withdrawn_at aside, which the walk itself applies), which need each walked item's row.
+    // organisation, year), and how many the walk applies itself (the status, withdrawn_at). Any
+    // other condition, including one added later without a mark, makes the walk read each row.
     const onListing: string[] = [];
+    let appliedByWalk = 0;
     const add = (sql: (n: number) => string, value: unknown, listed = false) => {
       params.push(value);
       where.push(sql(params.length));
@@ -140,14 +141,11 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
       if (criteria.subtree === false) add((n) => `i.organisation_id = $${n}`, criteria.organisationId, true);
       else add((n) => `i.organisation_path LIKE $${n}`, `${escapeLike(path)}%`, true);
     }
-    if (criteria.status) add((n) => `i.status = $${n}`, criteria.status);
+    if (criteria.status) {
+      add((n) => `i.status = $${n}`, criteria.status);
+      appliedByWalk++;
+    }
     if (criteria.stage) add((n) => `i.status = ANY($${n}::text[])`, statusesInStage(criteria.stage));
-    const unlisted =
-      criteria.stage !== undefined ||
-      criteria.source !== undefined ||
-      criteria.overdue !== undefined ||
-      criteria.recurring !== undefined ||
-      Boolean(criteria.text);
     if (criteria.source) add((n) => `i.source = $${n}`, criteria.source);
     if (criteria.year !== undefined) add((n) => `i.year = $${n}`, criteria.year, true);
     if (criteria.overdue !== undefined) {
@@ -166,6 +164,7 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     const withdrawn = criteria.withdrawn ?? 'exclude';
     if (withdrawn !== 'include') {
       where.push(`i.withdrawn_at IS ${withdrawn === 'only' ? 'NOT ' : ''}NULL`);
+      appliedByWalk++;
     }
     if (criteria.text)
       add((n) => `(i.title ILIKE $${n} OR i.detail ILIKE $${n})`, `%${escapeLike(criteria.text)}%`);
@@ -191,6 +190,7 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
     if (walked) params.push(criteria.status, walkRows, criteria.page * criteria.pageSize);
     // Filtered by what the index carries the walk reads no item row; other filters read each
     // walked item's row (at most walkRows of them).
+    const unlisted = where.length > onListing.length + appliedByWalk;
     const filter = unlisted
       ? { columns: 'i.*', conditions: where }
       : { columns: LISTED, conditions: onListing };
