@@ -26,6 +26,7 @@ import { ReportLz41732920000000 } from './1732920000000-report-lz4';
 import { ItemsOfYearIndex1732930000000 } from './1732930000000-items-of-year-index';
 import { ShownRecurrenceLinks1732940000000 } from './1732940000000-shown-recurrence-links';
 import { StatusListingIndex1732950000000 } from './1732950000000-status-listing-index';
+import { ListingIndexTotalOrder1732960000000 } from './1732960000000-listing-index-total-order';
 
 /**
  * Every migration, oldest first. Add a new one on its own line at the end; its class name ends
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   ItemsOfYearIndex1732930000000,
   ShownRecurrenceLinks1732940000000,
   StatusListingIndex1732950000000,
+  ListingIndexTotalOrder1732960000000,
 ];

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, statusesInStage } from '@rectify/domain';
+import { OPEN_STATUSES, RECTIFICATION_STATUSES, statusesInStage } from '@rectify/domain';
 import { type ReadScope, type RectificationStatus } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
 import { itemScopeCondition, scopeCondition } from '../scope/scope-condition';
@@ -100,27 +100,27 @@ const detailStatement = (scopeSql: string): { name: string; text: string } => {
 };
 
 /**
- * How many of a status's newest items a page of that status reads (`statusPageIds`) before it
- * sorts the subtree's items of that status instead: enough for a subtree holding 2.5 % of the
- * status's items (a 县 of a province holds about 5 %), little enough that the walk costs a few
- * milliseconds when it finds too few (a 镇, or a 县 with few items in that status).
+ * How many of the newest items (of its status, when it has one) a page reads (`walkedPageIds`)
+ * before it sorts the matching items instead: enough for a subtree holding 2.5 % of them (a 县
+ * of a province holds about 5 %), little enough that the walk costs a few milliseconds when it
+ * finds too few (a 镇, a 村, or a 县 with few recent items).
  */
-export const STATUS_PAGE_WALK_ROWS = 2000;
+export const PAGE_WALK_ROWS = 2000;
 
 /** ItemQueriesRepository on PostgreSQL (or PGlite); the scope is a condition inside each query. */
 export class PgItemQueriesRepository implements ItemQueriesRepository {
-  /** `statusPageWalkRows`: STATUS_PAGE_WALK_ROWS unless given (tests; 0 never walks). */
+  /** `pageWalkRows`: PAGE_WALK_ROWS unless given (tests; 0 never walks). */
   constructor(
     private readonly db: DataSource,
-    private readonly options: { statusPageWalkRows?: number } = {},
+    private readonly options: { pageWalkRows?: number } = {},
   ) {}
 
   async search(scope: ReadScope, criteria: ItemSearchCriteria): Promise<ItemSearchOutcome> {
     const params: unknown[] = [];
     const where: string[] = [];
-    // For statusPageIds: the conditions on the columns the status listing index carries (scope,
-    // organisation, year), and how many the walk applies itself (the status, withdrawn_at). Any
-    // other condition, including one added later without a mark, makes the walk read each row.
+    // For walkedPageIds: the conditions on the columns both listing indexes carry (scope,
+    // organisation, stage, year), and how many the walk applies itself (the status, withdrawn_at).
+    // Any other condition, including one added later without a mark, makes the walk read each row.
     const onListing: string[] = [];
     let appliedByWalk = 0;
     const add = (sql: (n: number) => string, value: unknown, listed = false) => {
@@ -145,7 +145,7 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
       add((n) => `i.status = $${n}`, criteria.status);
       appliedByWalk++;
     }
-    if (criteria.stage) add((n) => `i.status = ANY($${n}::text[])`, statusesInStage(criteria.stage));
+    if (criteria.stage) add((n) => `i.status = ANY($${n}::text[])`, statusesInStage(criteria.stage), true);
     if (criteria.source) add((n) => `i.source = $${n}`, criteria.source);
     if (criteria.year !== undefined) add((n) => `i.year = $${n}`, criteria.year, true);
     if (criteria.overdue !== undefined) {
@@ -184,21 +184,35 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
       (criteria.page - 1) * criteria.pageSize,
     );
     const n = params.length;
-    const walkRows = this.options.statusPageWalkRows ?? STATUS_PAGE_WALK_ROWS;
-    const walked =
-      Boolean(criteria.status) && withdrawn === 'exclude' && criteria.page * criteria.pageSize <= walkRows;
-    if (walked) params.push(criteria.status, walkRows, criteria.page * criteria.pageSize);
-    // Filtered by what the index carries the walk reads no item row; other filters read each
+    const walkRows = this.options.pageWalkRows ?? PAGE_WALK_ROWS;
+    const walked = withdrawn === 'exclude' && criteria.page * criteria.pageSize <= walkRows;
+    // Filtered by what the indexes carry the walk reads no item row; other filters read each
     // walked item's row (at most walkRows of them).
     const unlisted = where.length > onListing.length + appliedByWalk;
     const filter = unlisted
       ? { columns: 'i.*', conditions: where }
       : { columns: LISTED, conditions: onListing };
-    const pageIds = walked
-      ? statusPageIds(from, filter, { status: n + 1, walkRows: n + 2, need: n + 3 }, n)
-      : `SELECT i.id ${from}
+    let pageIds: string;
+    if (walked) {
+      params.push(walkRows, criteria.page * criteria.pageSize);
+      const at = { walkRows: n + 1, need: n + 2 };
+      let walk = 'i.withdrawn_at IS NULL';
+      let sorted = from;
+      if (criteria.status) {
+        params.push(criteria.status);
+        walk = `i.status = $${n + 3} AND ${walk}`;
+      } else if (!criteria.stage) {
+        // Every status, so that the sort, if needed, reads the subtree's range of each status
+        // from rectification_item_status_path_idx (no index leads with the path alone).
+        params.push(RECTIFICATION_STATUSES);
+        sorted = `${from} AND i.status = ANY($${n + 3}::text[])`;
+      }
+      pageIds = walkedPageIds({ walk, sorted }, filter, at, n);
+    } else {
+      pageIds = `SELECT i.id ${from}
                 ORDER BY i.created_at DESC, i.seq ASC, i.id ASC
                 LIMIT $${n - 1} OFFSET $${n}`;
+    }
     // The order ends with the id: items written by one statement share created_at, and those of
     // two reports may share seq, so without it a row could show on two pages and another on none.
     // The last status change of each row on the page tells whether it stands returned (被退回).
@@ -340,47 +354,54 @@ export class PgItemQueriesRepository implements ItemQueriesRepository {
   }
 }
 
-/** The columns rectification_item_status_listing_idx carries (key and INCLUDE, status aside). */
-const LISTED = 'i.id, i.created_at, i.seq, i.organisation_id, i.organisation_path, i.year';
+/**
+ * The columns both listing indexes carry (rectification_item_listing_idx and, status aside as
+ * its leading key, rectification_item_status_listing_idx), keys and INCLUDE.
+ */
+const LISTED = 'i.id, i.created_at, i.seq, i.status, i.organisation_id, i.organisation_path, i.year';
 
 /**
- * The ids of a page of one status (the items page with `status`, items not withdrawn), newest
- * first. The status's newest items are read from `rectification_item_status_listing_idx` and
- * filtered (`filter`: the columns read and the conditions on them; the index's own when the
- * filters are at most scope, organisation and year, else every item column and every condition)
- * until `need` (page × pageSize) match or `walkRows` were read. When that gives the page's rows
- * and all before them, or the status has fewer than `walkRows` items, they are the page: every
- * matching item is of that status, so none outside the walk comes first. Otherwise (a small
- * subtree, or one with few items of that status among many newer ones elsewhere) the matching
- * items are sorted as without the walk, and the walk's few milliseconds are lost. The order is
- * the page's own (created_at, seq, id: total), so the walk's cut and the sort agree. A 县's page
- * of a province reads about a thousand entries instead of sorting up to 15,000 (bench/README.md,
- * bench:api, stop 42). `from`: the query's FROM and WHERE on rectification_item `i`; `at`: the
- * parameter numbers of the status, walkRows and need; `n`: that of the OFFSET (LIMIT is n − 1).
+ * The ids of a page of items not withdrawn, newest first. The newest items (of the page's
+ * status, when it has one: `from.walk`, the condition on rectification_item `i` that picks
+ * them) are read from `rectification_item_status_listing_idx`, or without a status from
+ * `rectification_item_listing_idx`, and filtered (`filter`: the columns read and the conditions
+ * on them; the indexes' own when the filters are at most scope, organisation, stage and year,
+ * else every item column and every condition) until `need` (page × pageSize) match or
+ * `walkRows` were read. When that gives the page's rows and all before them, or fewer than
+ * `walkRows` items are walked at all, they are the page: nothing outside the walk comes first.
+ * Otherwise (a small subtree, or one with few recent items) the matching items are sorted:
+ * `from.sorted`, the query's FROM and WHERE, read apart from the page's order (a materialised
+ * CTE), so that the planner cannot walk the listing index to its end instead, as it did for a
+ * 村 (345 ms at bench:api's province). The order is the page's own (created_at, seq, id: total),
+ * so the walk's cut and the sort agree. `at`: the parameter numbers of walkRows and need; `n`:
+ * that of the OFFSET (LIMIT is n − 1). bench/README.md, bench:api, stops 42 and 43.
  */
-function statusPageIds(
-  from: string,
+function walkedPageIds(
+  from: { walk: string; sorted: string },
   filter: { columns: string; conditions: string[] },
-  at: { status: number; walkRows: number; need: number },
+  at: { walkRows: number; need: number },
   n: number,
 ): string {
-  const ofStatus = `FROM rectification_item i WHERE i.status = $${at.status} AND i.withdrawn_at IS NULL`;
+  const walked = `FROM rectification_item i WHERE ${from.walk}`;
   const order = 'ORDER BY i.created_at DESC, i.seq ASC, i.id ASC';
   // The walk stops at its `need`th match or its `walkRows`th entry, whichever comes first; the
-  // status's size is counted (up to walkRows) only when the matches fall short.
+  // walked set's size is counted (up to walkRows) only when the matches fall short. Each
+  // branch's condition on `enough` is a one-time filter: the unused one never runs.
   return `WITH hit AS MATERIALIZED (
            SELECT i.id, i.created_at, i.seq FROM (
-             SELECT ${filter.columns} ${ofStatus}
+             SELECT ${filter.columns} ${walked}
               ${order} LIMIT $${at.walkRows}) i
             WHERE ${filter.conditions.join(' AND ')}
             ${order} LIMIT $${at.need}),
          enough AS MATERIALIZED (
            SELECT (SELECT count(*) FROM hit) >= $${at.need}
-                  OR (SELECT count(*) FROM (SELECT 1 ${ofStatus} LIMIT $${at.walkRows}) s) < $${at.walkRows} AS yes)
+                  OR (SELECT count(*) FROM (SELECT 1 ${walked} LIMIT $${at.walkRows}) s) < $${at.walkRows} AS yes),
+         sorted AS MATERIALIZED (
+           SELECT i.id, i.created_at, i.seq ${from.sorted} AND NOT (SELECT yes FROM enough))
        SELECT u.id FROM (
          SELECT h.id, h.created_at, h.seq FROM hit h WHERE (SELECT yes FROM enough)
          UNION ALL
-         SELECT i.id, i.created_at, i.seq ${from} AND NOT (SELECT yes FROM enough)) u
+         SELECT s.id, s.created_at, s.seq FROM sorted s) u
         ORDER BY u.created_at DESC, u.seq ASC, u.id ASC
         LIMIT $${n - 1} OFFSET $${n}`;
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { RECTIFICATION_STATUSES } from '@rectify/domain';
 import {
   type Database,
   type ItemSearchCriteria,
+  PAGE_WALK_ROWS,
   PgItemQueriesRepository,
-  STATUS_PAGE_WALK_ROWS,
 } from '@rectify/persistence';
 import { readReach, type ReadScope } from '@rectify/workflow';
 import { type DataSource } from 'typeorm';
@@ -14,22 +15,20 @@ import {
   seedScopeTree,
 } from '../../support/scope-tree-fixture';
 
-const STATUSES = ['identified', 'measures_set', 'pending_review', 'completed'] as const;
-
 /**
- * A page of one status is first looked for among the status's newest items (statusPageIds), read
- * from the index alone or, for filters it does not carry, with each item's row; when they do not
- * hold the page, the matching items are sorted as before. Whatever the walk's length, every
- * page equals the page read without a walk: same rows, same order, same total.
+ * A page is first looked for among the newest items, of its status when it has one
+ * (walkedPageIds), read from a listing index alone or, for filters it does not carry, with each
+ * item's row; when they do not hold the page, the matching items are sorted. Whatever the walk's
+ * length, every page equals the page read without a walk: same rows, same order, same total.
  */
-describe.each(REPOSITORY_BACKENDS)('pages of one status on %s', (_name, open) => {
+describe.each(REPOSITORY_BACKENDS)('pages walked among the newest items on %s', (_name, open) => {
   const tag = randomUUID().slice(0, 8);
   let db: Database;
   let orgs: ScopeTreeOrganisation[];
   let scopes: [string, ReadScope][];
   const statements: string[] = [];
   /** The repository over a DataSource whose statements are recorded. */
-  const repository = (statusPageWalkRows: number) =>
+  const repository = (pageWalkRows: number) =>
     new PgItemQueriesRepository(
       new Proxy(db.dataSource, {
         get(target, key, receiver) {
@@ -40,26 +39,26 @@ describe.each(REPOSITORY_BACKENDS)('pages of one status on %s', (_name, open) =>
           };
         },
       }) as DataSource,
-      { statusPageWalkRows },
+      { pageWalkRows },
     );
 
   beforeAll(async () => {
     db = await open();
     orgs = await seedScopeTree(db, tag);
     // 一支部 (third) busy and recent; 二支部 (fourth) few items and old; the 党委 and 党总支 some
-    // of each. Ties in created_at (every third pair) put seq in charge; one item withdrawn.
+    // of each; every status. Ties in created_at (pairs) put seq in charge; one item withdrawn.
     await db.dataSource.query(
       `INSERT INTO rectification_item (organisation_id, year, seq, title, detail, source, status, version,
                                        created_at, withdrawn_at, withdraw_reason)
        SELECT CASE WHEN n % 10 < 6 THEN $3::uuid WHEN n % 10 < 8 THEN $1::uuid WHEN n % 10 < 9 THEN $2::uuid
                    ELSE $4::uuid END,
               CASE WHEN n % 3 = 0 THEN 2023 ELSE 2024 END, 100 + n, '问题 ' || n || ' ' || $5, '',
-              'superior_review', ($6::text[])[1 + n % 4], 1,
+              'superior_review', ($6::text[])[1 + n % 5], 1,
               CASE WHEN n % 10 = 9 THEN timestamptz '2023-01-01' + n * interval '1 hour'
                    ELSE timestamptz '2024-06-01' + (n / 2) * interval '1 hour' END,
               CASE WHEN n = 11 THEN now() END, CASE WHEN n = 11 THEN '重复' END
          FROM generate_series(1, 80) AS n`,
-      [...orgs.map((o) => o.id), tag, STATUSES],
+      [...orgs.map((o) => o.id), tag, RECTIFICATION_STATUSES],
     );
     scopes = scopesOver(orgs).filter(([, scope]) => scope !== 'operator' && !readReach(scope).everything);
   });
@@ -77,9 +76,9 @@ describe.each(REPOSITORY_BACKENDS)('pages of one status on %s', (_name, open) =>
 
   it('gives every page as the sort without a walk does, however long the walk', async () => {
     const plain = repository(0);
-    const walks = [3, 25, STATUS_PAGE_WALK_ROWS].map(repository);
+    const walks = [3, 25, PAGE_WALK_ROWS].map(repository);
     const asked: [ReadScope, Partial<ItemSearchCriteria>][] = [];
-    for (const status of STATUSES) {
+    for (const status of [...RECTIFICATION_STATUSES, undefined]) {
       for (const page of [1, 2, 3]) {
         for (const org of orgs) {
           const at = { status, page, organisationId: org.id };
@@ -99,10 +98,14 @@ describe.each(REPOSITORY_BACKENDS)('pages of one status on %s', (_name, open) =>
         { overdue: true },
         { overdue: false },
         { recurring: false },
-        { stage: 'open' as const },
       ])
         for (const page of [1, 2])
           asked.push(['operator', { status, page, organisationId: orgs[0].id, ...other }]);
+      for (const stage of ['open', 'long_term', 'completed'] as const)
+        for (const page of [1, 2]) {
+          asked.push(['operator', { status, stage, page, organisationId: orgs[0].id }]);
+          asked.push(['operator', { status, stage, page, organisationId: orgs[3].id }]);
+        }
     }
     let pagesWithRows = 0;
     for (const [scope, criteria] of asked) {
@@ -115,7 +118,7 @@ describe.each(REPOSITORY_BACKENDS)('pages of one status on %s', (_name, open) =>
     expect(pagesWithRows).toBeGreaterThan(100);
   });
 
-  it('walks for a status among the items not withdrawn, within its length', async () => {
+  it('walks among the items not withdrawn, within its length', async () => {
     const walk = repository(8);
     const walked = async (criteria: Partial<ItemSearchCriteria>) => {
       statements.length = 0;
@@ -126,13 +129,15 @@ describe.each(REPOSITORY_BACKENDS)('pages of one status on %s', (_name, open) =>
     expect(await walked({ status: 'completed', year: 2024, subtree: false })).toBe(true);
     expect(await walked({ status: 'completed', page: 4 })).toBe(true); // 4 × 2 rows ≤ 8
     expect(await walked({ status: 'completed', page: 5 })).toBe(false);
-    expect(await walked({})).toBe(false);
-    expect(await walked({ stage: 'open' })).toBe(false);
+    expect(await walked({})).toBe(true);
+    expect(await walked({ stage: 'open' })).toBe(true);
+    expect(await walked({ page: 5 })).toBe(false);
     expect(await walked({ status: 'completed', text: tag })).toBe(true);
     expect(await walked({ status: 'completed', overdue: true })).toBe(true);
     expect(await walked({ status: 'completed', recurring: false })).toBe(true);
     expect(await walked({ status: 'completed', source: 'superior_review' })).toBe(true);
     expect(await walked({ status: 'completed', withdrawn: 'include' })).toBe(false);
     expect(await walked({ status: 'completed', withdrawn: 'only' })).toBe(false);
+    expect(await walked({ withdrawn: 'include' })).toBe(false);
   });
 });
