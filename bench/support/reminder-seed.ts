@@ -35,6 +35,9 @@ export async function seedReminderLoad(db: DataSource, o: ReminderSeedOptions): 
   const perBranch = Math.ceil(o.items / o.recipients);
   const id = (kind: string, n: string) => `md5('${o.tag}:${kind}:' || ${n})::uuid`;
   await db.transaction(async (m) => {
+    // One statement writes every item: at the year-end size (500,000) that outlasts the product's
+    // statement timeout (a request's limit, not a seed's), which cancelled it.
+    await m.query(`SET LOCAL statement_timeout = 0`);
     const committee = id('committee', `'1'`);
     await m.query(
       `INSERT INTO organisation (id, name, kind, parent_id, path)

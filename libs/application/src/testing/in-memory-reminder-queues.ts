@@ -61,9 +61,10 @@ export class InMemoryReminderQueues implements ReminderQueues {
     return retried.length;
   }
 
+  /** Rounds too: BullMQ keeps them in the digests' queue. */
   async missingDigests(ids: string[]): Promise<string[]> {
     this.answer();
-    return ids.filter((id) => !this.digests.has(id));
+    return ids.filter((id) => !this.digests.has(id) && !this.digestRounds.has(id));
   }
 
   async isReachable(): Promise<boolean> {

@@ -111,9 +111,45 @@ describe('SweepRemindersUseCase', () => {
     expect(queues.digests.has(digestJobId(OWNER, TODAY, 2))).toBe(false);
     expect((await sweep.execute()).restoredDigests).toBe(0);
 
-    // The round did not run (Redis lost it, say): after the digest time the digest goes now.
+    // After the digest time, while the round is still held (queueing the digests), its rows are its own.
     settings.clock.at = new Date(`${TODAY}T17:30:00+08:00`);
+    expect((await sweep.execute()).restoredDigests).toBe(0);
+    // The round is gone and did not queue the digest (Redis lost both, say): the digest goes now.
+    queues.digestRounds.clear();
     expect((await sweep.execute()).restoredDigests).toBe(1);
     expect(queues.digests.get(digestJobId(OWNER, TODAY, 2))!.runAt).toEqual(settings.clock.at);
+  });
+
+  it('does not restore a digest that finished between reading the ledger and asking the queue', async () => {
+    const { ledger, settings, subjects, outbox } = setUp();
+    const OTHER = uuid(2, 'a');
+    ledger.users.set(OTHER, { username: 'other', displayName: '李四', email: 'other@example.com' });
+    await ledger.recordDue([
+      { ...approaching(A), recipientId: OWNER },
+      { ...approaching(B), recipientId: OTHER },
+    ]);
+    settings.clock.at = new Date(`${TODAY}T17:30:00+08:00`);
+    const finishing = digestJobId(OWNER, TODAY, 0);
+    // The owner's digest runs and is removed when done (as BullMQ's removeOnComplete) just as the
+    // sweep asks the queue; the other's job was lost.
+    class FinishingQueues extends InMemoryReminderQueues {
+      override async missingDigests(ids: string[]): Promise<string[]> {
+        if (ids.includes(finishing) && this.digests.delete(finishing)) {
+          const claimed = await ledger.claimForDigest(OWNER, finishing);
+          await ledger.markSent(
+            claimed.map((c) => c.id),
+            'msg-1',
+          );
+        }
+        return super.missingDigests(ids);
+      }
+    }
+    const queues = new FinishingQueues();
+    await queues.addDigests([{ id: finishing, data: { recipientId: OWNER }, runAt: settings.clock.at }]);
+    const sweep = new SweepRemindersUseCase(ledger, outbox, subjects, queues, settings);
+
+    const result = await sweep.execute();
+    expect(result.restoredDigests).toBe(1);
+    expect([...queues.digests.keys()]).toEqual([digestJobId(OTHER, TODAY, 0)]);
   });
 });

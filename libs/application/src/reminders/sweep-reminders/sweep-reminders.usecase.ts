@@ -7,6 +7,7 @@ import {
   shanghaiInstant,
 } from '@rectify/domain';
 import {
+  type ExpectedDigest,
   type OutboxRepository,
   reminderKey,
   type ReminderLedgerRepository,
@@ -41,8 +42,11 @@ export interface SweepResult {
  * the queue lost it, and retried with fresh attempts when it failed for good (a job that spent
  * its attempts while the database was away left no ledger row: it would otherwise be lost,
  * however long ago the outage ended). A digest should exist while ledger rows wait for it
- * (`pending`, or `sending` under a digest that is gone); before the digest time, the day's
- * digest round stands for the `pending` ones (it is added, a no-op while it is held).
+ * (`pending`, or `sending` under a digest that is gone); before the digest time, and after it
+ * while the round is still held (queueing the digests), the day's digest round stands for the
+ * `pending` ones (it is added, a no-op while it is held). A digest counts as lost only when the
+ * ledger still expects it after the queue was asked: one that finished meanwhile is gone from
+ * the queue too (removed when done), its rows sent.
  *
  * One item never stops the sweep: an item whose schedule throws (a deadline the calendar
  * refuses) is skipped and, unless the outbox already holds a row for it, given an outbox row,
@@ -90,19 +94,30 @@ export class SweepRemindersUseCase {
     // recipient's digest goes out now, as do rows a lost digest had claimed.
     const digestTime = shanghaiInstant(today, settings.digestTime);
     const beforeRound = digestTime > now;
+    const round = digestRoundJob(today, digestTime);
     const expectedDigests = await this.ledger.expectedDigests();
-    if (beforeRound && expectedDigests.some((w) => w.digestKey === null)) {
-      await queues.addDigestRound(digestRoundJob(today, digestTime));
-    }
-    const digests: DigestJobSpec[] = expectedDigests
-      .filter((w) => !(beforeRound && w.digestKey === null))
-      .map((w) => ({
-        id: w.digestKey === null ? digestJobId(w.recipientId, today, w.claimed) : w.digestKey,
-        data: { recipientId: w.recipientId },
-        runAt: now,
-      }));
+    const waiting = expectedDigests.some((w) => w.digestKey === null);
+    if (beforeRound && waiting) await queues.addDigestRound(round);
+    // While the round is held (due, or queueing the digests now: at the year-end size that takes
+    // minutes), the rows nobody has claimed are still its to queue.
+    const leftToRound = beforeRound || (waiting && (await queues.missingDigests([round.id])).length === 0);
+    const digestsOf = (rows: ExpectedDigest[]): DigestJobSpec[] =>
+      rows
+        .filter((w) => !(leftToRound && w.digestKey === null))
+        .map((w) => ({
+          id: w.digestKey === null ? digestJobId(w.recipientId, today, w.claimed) : w.digestKey,
+          data: { recipientId: w.recipientId },
+          runAt: now,
+        }));
+    const digests = digestsOf(expectedDigests);
     const missingDigests = new Set(await queues.missingDigests(digests.map((d) => d.id)));
-    const restoredDigests = digests.filter((d) => missingDigests.has(d.id));
+    // A digest that finished between the read and the probe is gone from Redis too (removed
+    // when done), its rows sent: only what the ledger still expects after the probe was lost.
+    const stillExpected =
+      missingDigests.size === 0
+        ? new Set<string>()
+        : new Set(digestsOf(await this.ledger.expectedDigests()).map((d) => d.id));
+    const restoredDigests = digests.filter((d) => missingDigests.has(d.id) && stillExpected.has(d.id));
     await queues.addDigests(restoredDigests);
     return {
       expectedReminders: expected.length,
