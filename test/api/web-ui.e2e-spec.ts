@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { get, type IncomingHttpHeaders, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { type INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { readApiConfig } from '../../apps/api/src/config/api-config';
@@ -60,6 +64,44 @@ describe('web UI served by the API', () => {
     expect(res.headers['content-type']).toMatch(/javascript/);
     expect(res.headers['cache-control']).toContain('immutable');
     await request(http).get('/assets/missing.js').expect(404);
+  });
+
+  it('sends the app’s script compressed to a browser that accepts it, and whole to one that does not', async () => {
+    const [script] = readdirSync(join(webDir, 'assets')).filter((f) => f.endsWith('.js'));
+    const built = readFileSync(join(webDir, 'assets', script));
+    // As sent, not decoded (supertest and fetch would undo gzip themselves).
+    const server = (http as Server).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const raw = (encoding: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((done, fail) =>
+        get(
+          {
+            port,
+            host: '127.0.0.1',
+            path: `/assets/${script}`,
+            headers: { 'Accept-Encoding': encoding },
+            agent: false,
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) }));
+          },
+        ).on('error', fail),
+      );
+    const gzip = await raw('gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.body.length).toBeLessThan(built.length / 2);
+    expect(gunzipSync(gzip.body).equals(built)).toBe(true);
+    const brotli = await raw('gzip, deflate, br');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.body).equals(built)).toBe(true);
+    expect(brotli.headers['cache-control']).toContain('immutable');
+    const identity = await raw('identity');
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect(identity.body.equals(built)).toBe(true);
+    await new Promise((closed) => server.close(closed));
   });
 
   it('leaves /api and /admin to the server', async () => {
